@@ -1,0 +1,54 @@
+/**
+ * What a CLI command works with: the configuration, a logger on stderr, and the services over
+ * the same database the server uses. The person at the shell acts as `cli:<user>` with the
+ * ADMIN role: whoever can run commands on the server can read its database anyway.
+ */
+import os from 'node:os';
+import { loadConfig, type Config } from '../config.js';
+import { Database } from '../entities/database.js';
+import { openDatabase } from '../entities/data-source.js';
+import { createLogger, type Logger } from '../logger.js';
+import { systemClock } from '../services/clock.js';
+import { createEventBus } from '../services/events.js';
+import { Role } from '../services/permissions.js';
+import { newRequestId, type RequestContext } from '../services/request-context.js';
+import { resolveSecretKey, SecretBox } from '../services/secret-box.js';
+import { Services } from '../services/services.js';
+import { pino } from 'pino';
+
+export interface CliContext {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly services: Services;
+  readonly request: RequestContext;
+  close(): Promise<void>;
+}
+
+export async function openCliContext(env: NodeJS.ProcessEnv = process.env): Promise<CliContext> {
+  const config = loadConfig(env);
+  // Warnings and worse only, on stderr, so stdout stays the command's answer.
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, pino.destination(2));
+  const dataSource = await openDatabase(config.database);
+  const services = new Services({
+    database: new Database(dataSource),
+    clock: systemClock,
+    events: createEventBus(),
+    secretBox: new SecretBox(resolveSecretKey(config.secretKey, config.dataDir, logger)),
+  });
+  const user = safeUserName();
+  return {
+    config,
+    logger,
+    services,
+    request: { requestId: newRequestId(), actor: { kind: 'cli', apiKeyId: null, name: `cli:${user}`, role: Role.ADMIN }, logger },
+    close: () => dataSource.destroy(),
+  };
+}
+
+function safeUserName(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The `homeroom` command line, as a function tests can call. Exit codes: 0 done, 1 the command failed (the error code and
+ * message are printed, as in the API), 2 the command line itself is wrong.
+ */
+import 'reflect-metadata';
+import { ConfigError } from '../config.js';
+import { isHomeroomError } from '../errors.js';
+import { API_KEY_USAGE, apiKeyCommand } from './api-key.command.js';
+import { openCliContext } from './cli-context.js';
+import { textOutput, UsageError, type CommandOutput } from './output.js';
+
+const USAGE = `Usage:
+${API_KEY_USAGE}
+
+The server itself runs with \`npm start\`. Every command reads the same environment variables
+as the server (DATABASE_URL, HOMEROOM_DATA_DIR, HOMEROOM_SECRET_KEY, ...); see README.md.`;
+
+export async function runCli(
+  argv: string[],
+  out: CommandOutput = textOutput((t) => process.stdout.write(t)),
+  err: (text: string) => void = (t) => process.stderr.write(t),
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'api-key') await apiKeyCommand(rest, () => openCliContext(env), out);
+    else if (command === undefined || command === 'help' || command === '--help' || command === '-h') out.line(USAGE);
+    else throw new UsageError(`unknown command "${command}"`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`homeroom: ${(error as Error).message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (isHomeroomError(error)) err(`homeroom: ${error.code}: ${error.message}\n`);
+    else if (error instanceof ConfigError) err(`homeroom: configuration error: ${error.message}\n`);
+    else err(`homeroom: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,217 @@
+/**
+ * Every setting Homeroom reads from its environment, validated once at start.
+ *
+ * `loadConfig` is pure (environment in, object out) so it can be tested without a process; it
+ * throws {@link ConfigError} naming the first bad variable, and `main` prints that and exits.
+ * Nothing else in Homeroom reads `process.env`. Defaults give the embedded setup: a SQLite
+ * file and generated secrets under `./data`, listening on 127.0.0.1:4000.
+ */
+import path from 'node:path';
+
+export type RuntimeEnvironment = 'development' | 'production' | 'test';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type DatabaseConfig =
+  | { readonly type: 'sqlite'; readonly path: string }
+  | { readonly type: 'postgres'; readonly url: string; readonly schema?: string };
+
+export interface GraphQLLimits {
+  /** Deepest field nesting an operation may have (introspection fields are not counted). */
+  readonly maxDepth: number;
+  /** Largest estimated cost of an operation; see `src/schema/operation-limits.ts`. */
+  readonly maxComplexity: number;
+}
+
+export interface Config {
+  readonly environment: RuntimeEnvironment;
+  readonly host: string;
+  readonly port: number;
+  /** Base URL devices and Apple are told to use, without a trailing slash; null: the address Homeroom listens on. */
+  readonly publicUrl: string | null;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  /** True when the database is the default SQLite file: enables first-start conveniences. */
+  readonly embedded: boolean;
+  /** 32-byte key for secrets at rest; null means "use or create `<dataDir>/secret.key`". */
+  readonly secretKey: Buffer | null;
+  readonly logLevel: LogLevel;
+  /** CORS `Access-Control-Allow-Origin`: `*` or an explicit list of origins. */
+  readonly corsOrigins: '*' | readonly string[];
+  readonly graphql: GraphQLLimits;
+}
+
+/** A setting that cannot be used; `variable` is the environment variable to fix. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The variables, their defaults and meaning; the README's table is written from this list. */
+export const CONFIG_VARIABLES = [
+  ['PORT', '4000', 'HTTP port for GraphQL, subscriptions, health and (later) MDM endpoints. 0 picks a free port.'],
+  ['HOST', '127.0.0.1', 'Interface to listen on. Use 0.0.0.0 to accept devices from the network.'],
+  ['PUBLIC_URL', 'the address Homeroom listens on', 'Base URL devices and Apple are told to use (enrollment URLs are built from it).'],
+  ['HOMEROOM_DATA_DIR', './data', 'Directory for the SQLite file, generated keys and simulator state.'],
+  ['DATABASE_URL', 'sqlite:<HOMEROOM_DATA_DIR>/homeroom.sqlite', '`sqlite:<path>` or `postgres://user:pass@host:port/db[?schema=name]`.'],
+  ['HOMEROOM_SECRET_KEY', 'generated into <HOMEROOM_DATA_DIR>/secret.key (SQLite only)', '32 random bytes, base64 or hex, that encrypt secrets at rest. Required with PostgreSQL. Keep it: without it stored secrets cannot be read.'],
+  ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent.'],
+  ['NODE_ENV', 'development', '`production` hides the explorer and runs ~28% faster; `development` serves Apollo Sandbox at /graphql.'],
+  ['CORS_ORIGINS', '*', 'Comma-separated origins allowed to call the API from a browser, or `*`.'],
+  ['GRAPHQL_MAX_DEPTH', '12', 'Deepest field nesting an operation may have.'],
+  ['GRAPHQL_MAX_COMPLEXITY', '20000', 'Largest estimated cost of an operation (page sizes multiply down the tree).'],
+] as const;
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const environment = parseEnvironment(env.NODE_ENV);
+  const port = parseInteger(env, 'PORT', 4000, 0, 65535);
+  const host = nonEmpty(env.HOST) ?? '127.0.0.1';
+  const dataDir = path.resolve(cwd, nonEmpty(env.HOMEROOM_DATA_DIR) ?? 'data');
+  const database = parseDatabaseUrl(env.DATABASE_URL, dataDir, cwd);
+  const embedded = database.type === 'sqlite' && nonEmpty(env.DATABASE_URL) === undefined;
+  const secretKey = parseSecretKey(env.HOMEROOM_SECRET_KEY);
+  if (secretKey === null && database.type === 'postgres') {
+    throw new ConfigError(
+      'HOMEROOM_SECRET_KEY',
+      'is required with PostgreSQL (several instances must share it). Generate one with `openssl rand -base64 32`.',
+    );
+  }
+  return {
+    environment,
+    host,
+    port,
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    dataDir,
+    database,
+    embedded,
+    secretKey,
+    logLevel: parseLogLevel(env.LOG_LEVEL),
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    graphql: {
+      maxDepth: parseInteger(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
+      maxComplexity: parseInteger(env, 'GRAPHQL_MAX_COMPLEXITY', 20_000, 10, 10_000_000),
+    },
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+function parseEnvironment(value: string | undefined): RuntimeEnvironment {
+  const v = nonEmpty(value) ?? 'development';
+  if (v === 'development' || v === 'production' || v === 'test') return v;
+  throw new ConfigError('NODE_ENV', `must be development, production or test, not "${v}".`);
+}
+
+function parseInteger(env: Env, variable: string, fallback: number, min: number, max: number): number {
+  const raw = nonEmpty(env[variable]);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(variable, `must be a whole number from ${min} to ${max}, not "${raw}".`);
+  }
+  return Number(raw);
+}
+
+/**
+ * `sqlite:<path>` (relative paths from the working directory), `sqlite::memory:` is refused
+ * because every instance and the CLI must see the same data; `postgres://` or
+ * `postgresql://` with an optional `?schema=` that Homeroom applies itself (node-postgres would
+ * otherwise pass it to the server as an unknown startup parameter).
+ */
+export function parseDatabaseUrl(value: string | undefined, dataDir: string, cwd: string): DatabaseConfig {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return { type: 'sqlite', path: path.join(dataDir, 'homeroom.sqlite') };
+  const hint = 'Use sqlite:<path> or postgres://user:password@host:port/database.';
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file || file === ':memory:') {
+      throw new ConfigError('DATABASE_URL', `needs a file path after "sqlite:" (in-memory databases are not shared with the CLI). ${hint}`);
+    }
+    return { type: 'sqlite', path: path.resolve(cwd, file) };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', `is not a URL ("${redactUrl(raw)}"). ${hint}`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `has unsupported scheme "${url.protocol}". ${hint}`);
+  }
+  if (!url.hostname || url.pathname.length <= 1) {
+    throw new ConfigError('DATABASE_URL', `must name a host and a database ("${redactUrl(raw)}"). ${hint}`);
+  }
+  const schema = url.searchParams.get('schema') ?? undefined;
+  if (schema !== undefined && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
+    throw new ConfigError('DATABASE_URL', `schema "${schema}" must be a plain identifier.`);
+  }
+  url.searchParams.delete('schema');
+  return schema === undefined ? { type: 'postgres', url: url.toString() } : { type: 'postgres', url: url.toString(), schema };
+}
+
+/** Hides a password in a URL before it goes into a message or a log. */
+export function redactUrl(raw: string): string {
+  return raw.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+}
+
+export function parseSecretKey(value: string | undefined): Buffer | null {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return null;
+  // Exactly 32 bytes: 64 hex digits, or 43 base64 characters plus one '=' of padding.
+  if (/^[0-9a-fA-F]{64}$/.test(raw)) return Buffer.from(raw, 'hex');
+  if (/^[A-Za-z0-9+/]{43}=$/.test(raw)) return Buffer.from(raw, 'base64');
+  throw new ConfigError(
+    'HOMEROOM_SECRET_KEY',
+    'must be 32 bytes written as base64 (44 characters) or hex (64 characters). Generate one with `openssl rand -base64 32`.',
+  );
+}
+
+function parsePublicUrl(value: string | undefined): string | null {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', `is not a URL ("${raw}"); for example https://homeroom.school.example.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('PUBLIC_URL', `must be http or https, not "${url.protocol}".`);
+  }
+  if (url.search || url.hash) throw new ConfigError('PUBLIC_URL', 'must not have a query or fragment.');
+  return url.toString().replace(/\/+$/, '');
+}
+
+function parseLogLevel(value: string | undefined): LogLevel {
+  const v = (nonEmpty(value) ?? 'info').toLowerCase();
+  if ((LOG_LEVELS as readonly string[]).includes(v)) return v as LogLevel;
+  throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, not "${value}".`);
+}
+
+function parseCorsOrigins(value: string | undefined): '*' | readonly string[] {
+  const raw = nonEmpty(value);
+  if (raw === undefined || raw === '*') return '*';
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== origin) {
+      throw new ConfigError('CORS_ORIGINS', `"${origin}" is not an origin like https://admin.school.example (no path, no trailing slash).`);
+    }
+  }
+  return origins;
+}

@@ -1,0 +1,81 @@
+/**
+ * The audit log: one row per mutation attempt by an authenticated caller. A success is written
+ * in the same transaction as its effect, so the log never claims a change that was rolled back
+ * nor misses one that was committed; a failure is written after the rollback, with its code.
+ */
+import { Field, ObjectType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Column, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { ErrorCode } from '../errors.js';
+import { Node } from '../schema/node.type.js';
+import { DateTimeColumn, type JsonFacts } from './columns.js';
+
+export enum AuditOutcome {
+  SUCCEEDED = 'SUCCEEDED',
+  FAILED = 'FAILED',
+}
+
+@Entity()
+@Index('audit_event_action', ['action', 'id'])
+@ObjectType('AuditEvent', { implements: Node, description: 'One mutation attempt: who, what, on which objects, and how it ended.' })
+export class AuditEvent extends Node {
+  /** Increasing with time, so "newest first" is `ORDER BY id DESC`. */
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Field(() => Date, { description: 'When the attempt finished.' })
+  @DateTimeColumn()
+  occurredAt!: Date;
+
+  @Field(() => String, { description: "Who acted: the API key's name, `cli:<user>` for the command line, or `system`." })
+  @Column({ type: 'varchar', length: 120 })
+  actorName!: string;
+
+  /** The acting key's row, when the actor was an API key; kept even after the key is revoked. */
+  @Column({ type: 'integer', nullable: true })
+  actorApiKeyId!: number | null;
+
+  @Field(() => String, { description: 'What was attempted: the mutation name, e.g. `createApiKey`.' })
+  @Column({ type: 'varchar', length: 80 })
+  action!: string;
+
+  @Field(() => AuditOutcome, { description: 'Whether the change was made.' })
+  @Column({ type: 'varchar', length: 10 })
+  outcome!: AuditOutcome;
+
+  @Field(() => ErrorCode, { nullable: true, description: 'The error code when the attempt failed.' })
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  errorCode!: ErrorCode | null;
+
+  @Field(() => String, { nullable: true, description: 'The error message when the attempt failed.' })
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  errorMessage!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Request id, to find the matching server log lines.' })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestId!: string | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Facts about the change, such as counts; never secrets.' })
+  @Column({ type: 'simple-json', nullable: true })
+  details!: JsonFacts | null;
+
+  @OneToMany(() => AuditEventTarget, (target) => target.event, { cascade: ['insert'] })
+  targets!: Relation<AuditEventTarget[]>;
+}
+
+/** One object an audit event concerns, by GraphQL type and row key, so it can be filtered on. */
+@Entity()
+@Index('audit_event_target_lookup', ['targetType', 'targetKey'])
+export class AuditEventTarget {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => AuditEvent, (event) => event.targets, { onDelete: 'CASCADE', nullable: false })
+  event!: Relation<AuditEvent>;
+
+  @Column({ type: 'varchar', length: 60 })
+  targetType!: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  targetKey!: string;
+}

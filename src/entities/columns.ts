@@ -1,0 +1,31 @@
+/**
+ * Column helpers for types that SQLite and PostgreSQL spell differently.
+ *
+ * TypeORM has no timestamp type both drivers accept (SQLite knows `datetime`, PostgreSQL
+ * `timestamp`/`timestamptz`), and a per-driver type would make one entity class describe two
+ * schemas. Instants are therefore stored as ISO-8601 UTC text (`2026-09-01T08:00:00.000Z`):
+ * fixed width, so text order is time order and range comparisons in SQL stay correct on both
+ * databases, and nothing depends on the server's time zone. Values are always written from the
+ * injected clock, never from a database default, so tests with a fake clock see what they set.
+ */
+import { Column, type ValueTransformer } from 'typeorm';
+
+const isoInstant: ValueTransformer = {
+  to: (value: unknown) => (value instanceof Date ? value.toISOString() : value),
+  from: (value: string | null) => (value === null ? null : new Date(value)),
+};
+
+export function DateTimeColumn(options: { nullable?: boolean } = {}): PropertyDecorator {
+  return Column({ type: 'varchar', length: 32, nullable: options.nullable ?? false, transformer: isoInstant });
+}
+
+/** The text form of an instant as stored, for query-builder parameters and raw SQL. */
+export function toStoredInstant(date: Date): string {
+  return date.toISOString();
+}
+
+/**
+ * Flat facts for a JSON column (counts, names, flags). Kept flat on purpose: TypeORM's deep
+ * partial types cannot follow a recursive JSON type, and flat facts are what filters need.
+ */
+export type JsonFacts = Record<string, string | number | boolean | null | string[] | number[]>;

@@ -1,0 +1,78 @@
+/**
+ * The TypeORM DataSource for either database, and opening it with migrations applied.
+ *
+ * SQLite runs in WAL mode (readers never wait for the writer) with `synchronous = NORMAL`
+ * (durable across process crashes; a power cut may lose the last transactions, never corrupt
+ * the file) and foreign keys on. `synchronize` is never used: the schema only moves through
+ * migrations, so data survives upgrades.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config.js';
+import { ENTITIES } from './index.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './naming.strategy.js';
+
+export function createDataSource(database: DatabaseConfig): DataSource {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+  } as const;
+  const options: DataSourceOptions =
+    database.type === 'sqlite'
+      ? {
+          ...common,
+          type: 'better-sqlite3',
+          database: database.path,
+          enableWAL: true,
+          // A second instance or the CLI may hold the write lock briefly; wait rather than fail.
+          timeout: 5000,
+          prepareDatabase: (db: { pragma(source: string): unknown }) => {
+            db.pragma('synchronous = NORMAL');
+            db.pragma('foreign_keys = ON');
+          },
+        }
+      : {
+          ...common,
+          type: 'postgres',
+          url: database.url,
+          ...(database.schema ? { schema: database.schema } : {}),
+          extra: { max: 10 },
+        };
+  return new DataSource(options);
+}
+
+/**
+ * Connects and applies pending migrations. Several instances may start at once: on PostgreSQL
+ * TypeORM takes an advisory lock around migrations; on SQLite the write lock serialises them.
+ */
+export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
+  if (database.type === 'sqlite') fs.mkdirSync(path.dirname(database.path), { recursive: true });
+  const dataSource = createDataSource(database);
+  await dataSource.initialize();
+  try {
+    if (database.type === 'postgres' && database.schema) {
+      await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);
+    }
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}
+
+/** What `/readyz` reports: the database answers and no migration is pending. */
+export async function checkDatabase(dataSource: DataSource): Promise<{ reachable: boolean; migrated: boolean }> {
+  try {
+    await dataSource.query('SELECT 1');
+  } catch {
+    return { reachable: false, migrated: false };
+  }
+  return { reachable: true, migrated: !(await dataSource.showMigrations()) };
+}

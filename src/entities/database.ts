@@ -1,0 +1,75 @@
+/**
+ * The one way services open transactions: `database.transaction(tx => ...)`.
+ *
+ * Why not `dataSource.transaction` directly: TypeORM's better-sqlite3 driver shares ONE query
+ * runner across the process and supports "nested" transactions. Two requests that each open a
+ * transaction at the same time therefore do not get two transactions: the second becomes a
+ * SAVEPOINT inside the first, and the first one's rollback silently undoes the second one's
+ * committed work. Any query another request runs meanwhile also executes inside the open
+ * transaction (it sees uncommitted rows, and its writes roll back with it).
+ *
+ * On SQLite this class therefore lets one transaction run at a time, and holds back every query
+ * that does not belong to it until it ends (ownership is tracked with AsyncLocalStorage, so code
+ * inside the transaction, however deep, is never held back by itself). SQLite serialises
+ * writers anyway, so nothing is lost; the rule that follows is that a transaction must never
+ * await anything but the database (no HTTP to Apple or devices inside one), or every other
+ * request waits with it. On PostgreSQL each transaction gets its own pooled connection and this
+ * class adds nothing.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+export class Database {
+  private readonly owner = new AsyncLocalStorage<symbol>();
+  private holder: symbol | null = null;
+  private released: Promise<void> = Promise.resolve();
+  private readonly serialized: boolean;
+
+  constructor(readonly dataSource: DataSource) {
+    this.serialized = dataSource.options.type === 'better-sqlite3';
+    if (this.serialized) this.guardSharedRunner(dataSource.driver.createQueryRunner('master'));
+  }
+
+  /** For reads; on SQLite its queries wait while another request's transaction is open. */
+  get manager(): EntityManager {
+    return this.dataSource.manager;
+  }
+
+  get type(): 'sqlite' | 'postgres' {
+    return this.serialized ? 'sqlite' : 'postgres';
+  }
+
+  async transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    if (!this.serialized) return this.dataSource.transaction(work);
+    const current = this.owner.getStore();
+    // Already inside our own transaction: TypeORM nests it as a savepoint, which is what the caller means.
+    if (current !== undefined && current === this.holder) return this.dataSource.transaction(work);
+    while (this.holder !== null) await this.released;
+    const token = Symbol('transaction');
+    let release!: () => void;
+    this.holder = token;
+    this.released = new Promise((resolve) => (release = resolve));
+    try {
+      return await this.owner.run(token, () => this.dataSource.transaction(work));
+    } finally {
+      this.holder = null;
+      release();
+    }
+  }
+
+  private guardSharedRunner(runner: QueryRunner): void {
+    const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+    const guarded = async (...args: unknown[]): Promise<unknown> => {
+      while (this.holder !== null && this.owner.getStore() !== this.holder) await this.released;
+      return query(...args);
+    };
+    (runner as { query: unknown }).query = guarded;
+  }
+}
+
+/** True when a write failed on a unique constraint (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+export function isUniqueViolation(error: unknown): boolean {
+  const cause = (error as { driverError?: { code?: string } } | null)?.driverError ?? error;
+  const code = (cause as { code?: string } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

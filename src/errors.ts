@@ -1,0 +1,86 @@
+/**
+ * Homeroom's one error vocabulary.
+ *
+ * Services throw {@link HomeroomError} with a code from {@link ErrorCode}; the GraphQL layer
+ * exposes the same enum in the schema and puts the code in `extensions.code`; the CLI prints it
+ * and exits non-zero. A frontend can switch on `extensions.code` without parsing messages, so a
+ * code, once shipped, keeps its meaning. Anything that is not a HomeroomError is a bug or an
+ * outage, and reaches clients only as `INTERNAL_SERVER_ERROR`.
+ *
+ * The codes Apollo Server itself produces before a resolver runs (parse, validation, bad
+ * request) are part of the enum too, so a client sees every code it can receive in one place.
+ */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  ALREADY_EXISTS = 'ALREADY_EXISTS',
+  LAST_ADMIN_KEY = 'LAST_ADMIN_KEY',
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  BAD_REQUEST = 'BAD_REQUEST',
+  OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** One line per code: shown in the schema, the README and `homeroom --help`. */
+export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
+  [ErrorCode.UNAUTHENTICATED]:
+    'No API key, an unknown key or a revoked key. Send `Authorization: Bearer <key>` (HTTP) or `connectionParams.authorization` (websocket).',
+  [ErrorCode.FORBIDDEN]:
+    "The API key is valid but its role lacks the permission the operation needs; `extensions.missingPermissions` lists what is missing.",
+  [ErrorCode.NOT_FOUND]: 'The ID names nothing this key can see (deleted, never existed, or malformed).',
+  [ErrorCode.BAD_USER_INPUT]:
+    'An argument or input field is invalid; the message names it and `extensions.field` holds its path. Nothing was changed.',
+  [ErrorCode.ALREADY_EXISTS]: 'Something with the same unique name already exists; the message names it. Nothing was changed.',
+  [ErrorCode.LAST_ADMIN_KEY]:
+    'Refused because it would leave no active ADMIN key. Create another ADMIN key first.',
+  [ErrorCode.QUERY_TOO_DEEP]: 'The operation nests fields deeper than the server allows; `extensions.maxDepth` gives the limit.',
+  [ErrorCode.QUERY_TOO_COMPLEX]:
+    'The operation could return too much at once (page sizes multiply down the tree); `extensions.maxComplexity` gives the limit. Ask for smaller pages.',
+  [ErrorCode.GRAPHQL_PARSE_FAILED]: 'The document is not valid GraphQL syntax.',
+  [ErrorCode.GRAPHQL_VALIDATION_FAILED]: 'The document does not match the schema.',
+  [ErrorCode.BAD_REQUEST]: 'The HTTP request is not a GraphQL request the server understands.',
+  [ErrorCode.OPERATION_RESOLUTION_FAILURE]: 'The document has several operations and `operationName` does not pick one.',
+  [ErrorCode.PERSISTED_QUERY_NOT_FOUND]: 'Automatic persisted query: the hash is unknown; send the full query once.',
+  [ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: 'Automatic persisted queries are switched off on this server.',
+  [ErrorCode.INTERNAL_SERVER_ERROR]:
+    'Something unexpected failed on the server. The response carries `extensions.requestId`; the server log has the cause under that id.',
+};
+
+/** Extra, machine-readable facts about a failure, merged into `extensions`. */
+export type ErrorDetails = Record<string, unknown>;
+
+/**
+ * An expected failure with a stable code. The message is written for the person at the
+ * keyboard (a school IT admin): it says what is wrong and, when there is one, what to do.
+ */
+export class HomeroomError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: ErrorDetails = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'HomeroomError';
+  }
+}
+
+/** A bad argument: names the input field, which frontends use to place the message. */
+export function badInput(field: string, message: string): HomeroomError {
+  return new HomeroomError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
+}
+
+export function notFound(what: string, id: string): HomeroomError {
+  return new HomeroomError(ErrorCode.NOT_FOUND, `No ${what} with id ${id}.`, { id });
+}
+
+export function isHomeroomError(error: unknown): error is HomeroomError {
+  return error instanceof HomeroomError;
+}

@@ -1,0 +1,56 @@
+/**
+ * Apollo Server plugins: per-operation logging with request id and duration, depth and
+ * complexity limits, logging of unexpected errors with their cause, the audit of failed
+ * mutations, and the request id on masked errors.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLSchema } from 'graphql';
+import type { GraphQLLimits } from '../config.js';
+import { ErrorCode } from '../errors.js';
+import type { GraphQLContext } from '../schema/context.js';
+import { isUnexpectedError } from '../schema/format-error.js';
+import { recordFailedMutations } from '../schema/mutation-audit.js';
+import { checkOperationLimits } from '../schema/operation-limits.js';
+import type { AuditService } from '../services/audit.service.js';
+
+export function homeroomPlugin(options: {
+  readonly schema: GraphQLSchema;
+  readonly limits: GraphQLLimits;
+  readonly audit: AuditService;
+}): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const started = performance.now();
+      return {
+        async didResolveOperation({ document, request, operationName }) {
+          const error = checkOperationLimits(options.schema, options.limits, document, request.variables, operationName);
+          if (error) throw error;
+        },
+        async didEncounterErrors({ errors, operation }) {
+          for (const error of errors) {
+            if (isUnexpectedError(error)) {
+              contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a GraphQL operation');
+            }
+          }
+          await recordFailedMutations(options.audit, contextValue, operation, errors);
+        },
+        async willSendResponse({ response, operationName }) {
+          const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
+          for (const error of sent) {
+            if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
+              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
+            }
+          }
+          contextValue.logger.info(
+            {
+              operationName: operationName ?? null,
+              durationMs: Math.round((performance.now() - started) * 100) / 100,
+              ...(sent.length ? { errorCodes: sent.map((e) => e.extensions?.code) } : {}),
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * graphql-ws on the same HTTP server and path as Apollo (`/graphql`).
+ *
+ * The API key travels in `connectionParams.authorization` (browsers cannot set headers on a
+ * websocket). A missing or bad key is refused in `onConnect`, which graphql-ws answers by
+ * closing the socket with 4403 Forbidden. Each operation then goes through the same checks as
+ * over HTTP: validation, depth and complexity limits, permissions, error masking, and the
+ * audit of failed mutations.
+ */
+import type { Server } from 'node:http';
+import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Disposable } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import type { GraphQLLimits } from '../config.js';
+import { ErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { formatError, isUnexpectedError } from '../schema/format-error.js';
+import { recordFailedMutations } from '../schema/mutation-audit.js';
+import { checkOperationLimits } from '../schema/operation-limits.js';
+import { type Actor, newRequestId, type RequestContext } from '../services/request-context.js';
+import type { Services } from '../services/services.js';
+import { bearerToken } from './authorization.js';
+
+type ConnectionExtra = { actor?: Actor };
+
+export function serveSubscriptions(options: {
+  readonly httpServer: Server;
+  readonly schema: GraphQLSchema;
+  readonly services: Services;
+  readonly limits: GraphQLLimits;
+  readonly logger: Logger;
+  /** Called once an operation is running (a subscription is listening); tests wait on it. */
+  readonly onOperationStarted?: (operationName: string | null) => void;
+}): Disposable {
+  const { schema, services, limits, logger } = options;
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+
+  return useServer<Record<string, unknown>, ConnectionExtra>(
+    {
+      schema,
+      async onConnect(ctx) {
+        const token = bearerToken(ctx.connectionParams?.authorization);
+        const actor = token ? await services.apiKeys.authenticate(token) : null;
+        if (!actor) {
+          logger.info('websocket refused: missing or unknown API key');
+          return false;
+        }
+        ctx.extra.actor = actor;
+        return true;
+      },
+      onSubscribe(ctx, _id, payload) {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
+        }
+        const invalid = validate(schema, document);
+        if (invalid.length > 0) {
+          return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } }));
+        }
+        const tooMuch = checkOperationLimits(schema, limits, document, payload.variables ?? undefined, payload.operationName);
+        if (tooMuch) return [tooMuch];
+        const requestId = newRequestId();
+        const contextValue: RequestContext = {
+          requestId,
+          actor: ctx.extra.actor ?? null,
+          logger: logger.child({ requestId, transport: 'websocket' }),
+        };
+        contextValue.logger.info({ operationName: payload.operationName ?? null }, 'graphql-ws operation started');
+        return {
+          schema,
+          document,
+          contextValue,
+          variableValues: payload.variables ?? {},
+          operationName: payload.operationName ?? null,
+        };
+      },
+      onOperation(_ctx, _id, payload) {
+        options.onOperationStarted?.(payload.operationName ?? null);
+      },
+      async onNext(_ctx, _id, _payload, args, result) {
+        // Always the context onSubscribe built.
+        const context = args.contextValue as RequestContext;
+        const errors = result.errors ?? [];
+        for (const error of errors) {
+          if (isUnexpectedError(error)) context.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a GraphQL operation');
+        }
+        await recordFailedMutations(services.audit, context, getOperationAST(args.document, args.operationName), errors);
+        if (errors.length === 0) return result;
+        return {
+          ...result,
+          errors: errors.map((error) => {
+            const formatted = formatError(error.toJSON(), error);
+            return formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR
+              ? { ...formatted, extensions: { ...formatted.extensions, requestId: context.requestId } }
+              : formatted;
+          }),
+        };
+      },
+      onError(_ctx, _id, _payload, errors) {
+        return errors.map((error) => formatError(error.toJSON(), error));
+      },
+    },
+    wss,
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * `npm start`: read the configuration, start Homeroom, stop cleanly on SIGINT/SIGTERM.
+ *
+ * A bad setting stops start-up with one line naming the variable, and exit code 1. The first
+ * ADMIN key of a fresh embedded setup is printed here, once, outside the JSON log stream.
+ */
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createLogger } from './logger.js';
+import { startServer, type HomeroomServer } from './server.js';
+
+export async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    return fail(error);
+  }
+  const logger = createLogger(config.logLevel);
+  let server: HomeroomServer;
+  try {
+    server = await startServer(config, { logger });
+  } catch (error) {
+    logger.fatal({ err: error }, 'Homeroom could not start');
+    return fail(error);
+  }
+  if (server.bootstrapKey) {
+    const saved = server.bootstrapKey.file ? `Saved to ${server.bootstrapKey.file} (readable by you only).` : 'It could not be saved: copy it now.';
+    process.stdout.write(
+      [
+        '',
+        '  First start: created an ADMIN API key. It is shown once.',
+        '',
+        `    ${server.bootstrapKey.secret}`,
+        '',
+        `  ${saved}`,
+        `  Open ${server.url}/graphql and send the header  Authorization: Bearer <key>`,
+        '',
+        '',
+      ].join('\n'),
+    );
+  }
+  logger.info(
+    {
+      url: server.url,
+      graphql: `${server.url}/graphql`,
+      explorer: config.environment === 'production' ? null : `${server.url}/graphql`,
+      publicUrl: server.publicUrl,
+      database: config.database.type,
+      dataDir: config.dataDir,
+    },
+    'Homeroom is ready',
+  );
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing requests, closing websockets and the database');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+function fail(error: unknown): void {
+  const message = error instanceof ConfigError ? `configuration error: ${error.message}` : `could not start: ${(error as Error).message}`;
+  process.stderr.write(`homeroom: ${message}\n`);
+  process.exitCode = 1;
+}
+
+await main();

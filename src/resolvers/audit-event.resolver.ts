@@ -1,0 +1,47 @@
+import { Args, Authorized, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AuditEvent } from '../entities/audit-event.entity.js';
+import { badInput } from '../errors.js';
+import { Connection } from '../schema/connection.type.js';
+import { fromGlobalId, toGlobalId } from '../schema/global-id.js';
+import type { AuditEventRecorded } from '../services/events.js';
+import { Topic } from '../services/events.js';
+import type { Page } from '../services/pagination.js';
+import { Permission } from '../services/permissions.js';
+import type { Services } from '../services/services.js';
+import { AuditEventRecordedArgs, AuditEventsArgs } from './audit-event.input.js';
+
+export const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');
+
+@Resolver(() => AuditEvent)
+export class AuditEventResolver {
+  constructor(private readonly services: Services) {}
+
+  @Authorized(Permission.AUDIT_READ)
+  @Query(() => AuditEventConnection, { description: 'The audit log, newest first. ADMIN only.' })
+  async auditEvents(@Args(() => AuditEventsArgs) { filter, ...page }: AuditEventsArgs): Promise<Page<AuditEvent>> {
+    let target = null;
+    if (filter?.targetId) {
+      const decoded = fromGlobalId(filter.targetId);
+      if (!decoded) throw badInput('filter.targetId', 'is not an ID this API issued.');
+      target = { type: decoded.typeName, key: decoded.key };
+    }
+    return this.services.audit.list({ action: filter?.action ?? null, target }, page);
+  }
+
+  @Authorized(Permission.AUDIT_READ)
+  @Subscription(() => AuditEvent, {
+    topics: Topic.AUDIT_EVENT_RECORDED,
+    filter: ({ payload, args }: { payload: AuditEventRecorded; args: AuditEventRecordedArgs }) => !args.action || payload.action === args.action,
+    description: 'Each audit event as it is recorded (after its transaction commits). ADMIN only.',
+  })
+  async auditEventRecorded(@Root() payload: AuditEventRecorded, @Args(() => AuditEventRecordedArgs) _args: AuditEventRecordedArgs): Promise<AuditEvent> {
+    const event = await this.services.audit.findById(payload.auditEventId);
+    if (!event) throw new Error(`audit event ${payload.auditEventId} was published but cannot be read`);
+    return event;
+  }
+
+  @FieldResolver(() => [ID], { description: 'Global IDs of the objects the event concerns.' })
+  targetIds(@Root() event: AuditEvent): string[] {
+    return (event.targets ?? []).map((t) => toGlobalId(t.targetType, t.targetKey));
+  }
+}

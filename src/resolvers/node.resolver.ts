@@ -1,0 +1,60 @@
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { HomeroomError, ErrorCode } from '../errors.js';
+import type { GraphQLContext } from '../schema/context.js';
+import { fromGlobalId } from '../schema/global-id.js';
+import { Node } from '../schema/node.type.js';
+import { Permission } from '../services/permissions.js';
+import { can } from '../services/request-context.js';
+import type { Services } from '../services/services.js';
+
+/** How `node(id:)` finds each type, and what reading it needs. Every Node type is listed. */
+interface NodeLoader {
+  readonly permission: Permission;
+  load(services: Services, key: string): Promise<Node | null>;
+}
+
+/** A loader for types whose row keys are integers; any other key names nothing. */
+function byIntegerKey(find: (services: Services, id: number) => Promise<Node | null>): NodeLoader['load'] {
+  return async (services, key) => (/^[1-9]\d{0,15}$/.test(key) ? find(services, Number(key)) : null);
+}
+
+export const NODE_LOADERS: Record<string, NodeLoader> = {
+  ApiKey: { permission: Permission.API_KEY_MANAGE, load: byIntegerKey((s, id) => s.apiKeys.findById(id)) },
+  AuditEvent: { permission: Permission.AUDIT_READ, load: byIntegerKey((s, id) => s.audit.findById(id)) },
+};
+
+@Resolver()
+export class NodeResolver {
+  constructor(private readonly services: Services) {}
+
+  @Authorized()
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Fetches any object by its global ID; null when nothing has that ID. FORBIDDEN when your role cannot read that type.',
+  })
+  node(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'A global ID this API returned.' }) id: string): Promise<Node | null> {
+    return this.load(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => [Node], {
+    nullable: 'items',
+    description: 'Fetches several objects by global ID, in the order given (null where nothing has the ID). At most 100.',
+  })
+  nodes(@Ctx() ctx: GraphQLContext, @Arg('ids', () => [ID], { description: 'Global IDs this API returned (at most 100).' }) ids: string[]): Promise<Array<Node | null>> {
+    if (ids.length > 100) throw new HomeroomError(ErrorCode.BAD_USER_INPUT, 'ids: at most 100 at a time.', { field: 'ids' });
+    return Promise.all(ids.map((id) => this.load(ctx, id)));
+  }
+
+  private async load(ctx: GraphQLContext, id: string): Promise<Node | null> {
+    const decoded = fromGlobalId(id);
+    const loader = decoded ? NODE_LOADERS[decoded.typeName] : undefined;
+    if (!decoded || !loader) return null;
+    if (!can(ctx.actor, loader.permission)) {
+      throw new HomeroomError(ErrorCode.FORBIDDEN, `Reading ${decoded.typeName} needs ${loader.permission}.`, {
+        missingPermissions: [loader.permission],
+      });
+    }
+    return loader.load(this.services, decoded.key);
+  }
+}

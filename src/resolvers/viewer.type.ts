@@ -1,0 +1,18 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ApiKey } from '../entities/api-key.entity.js';
+import { Permission, Role } from '../services/permissions.js';
+
+@ObjectType('Viewer', { description: 'The caller of this request, as the API key that authenticated it.' })
+export class Viewer {
+  @Field(() => String, { description: "The key's name; the audit log names you by it." })
+  name!: string;
+
+  @Field(() => Role, { description: "The key's role." })
+  role!: Role;
+
+  @Field(() => [Permission], { description: 'What this key may do, from its role.' })
+  permissions!: Permission[];
+
+  @Field(() => ApiKey, { nullable: true, description: 'The key itself (null only for internal callers).' })
+  apiKey!: ApiKey | null;
+}

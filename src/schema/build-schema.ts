@@ -1,0 +1,62 @@
+/**
+ * Builds Homeroom's GraphQL schema (code-first, type-graphql) for one set of services.
+ *
+ * Resolvers are constructed by a small container that hands each one the service bundle, so
+ * two servers in one process (tests, several instances) never share state.
+ */
+import { printSchema, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema, type ContainerType } from 'type-graphql';
+import { RESOLVERS } from '../resolvers/index.js';
+import { createEventBus, type EventBus } from '../services/events.js';
+import type { Services } from '../services/services.js';
+import { permissionAuthChecker } from './auth-checker.js';
+import { DateTimeScalar } from './scalars.js';
+import './enums.js';
+
+export function resolverContainer(services: Services): ContainerType {
+  const instances = new Map<Function, unknown>();
+  return {
+    get(resolverClass: new (services: Services) => unknown) {
+      let instance = instances.get(resolverClass);
+      if (!instance) {
+        instance = new resolverClass(services);
+        instances.set(resolverClass, instance);
+      }
+      return instance;
+    },
+  };
+}
+
+export function buildHomeroomSchema(services: Services, events: EventBus): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    container: resolverContainer(services),
+    authChecker: permissionAuthChecker,
+    pubSub: events,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    validate: false,
+  });
+}
+
+/**
+ * The schema's shape alone, for printing and drift checks: no database behind it, and a
+ * resolver that runs against it fails loudly.
+ */
+export function buildSchemaShape(): Promise<GraphQLSchema> {
+  const unusable = new Proxy({} as Services, {
+    get: () => {
+      throw new Error('this schema was built for printing only; it has no services');
+    },
+  });
+  return buildHomeroomSchema(unusable, createEventBus());
+}
+
+const HEADER = `# Homeroom GraphQL schema: generated from the code by \`npm run schema:emit\`. Do not edit.
+# test/schema/schema-drift.test.ts fails when this file and the code disagree.
+
+`;
+
+/** The committed form of the schema: types sorted by name, so diffs show real changes only. */
+export function printHomeroomSchema(schema: GraphQLSchema): string {
+  return HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
+}

@@ -1,0 +1,192 @@
+/**
+ * One Homeroom server: configuration in, a listening HTTP server out.
+ *
+ * Start-up order: secret key -> database (migrations applied) -> services -> first-start admin
+ * key (embedded setup only) -> schema -> HTTP. On one port: `/graphql` (Apollo for POST and
+ * GET, graphql-ws for subscriptions, Apollo Sandbox in development), `/healthz` and `/readyz`.
+ * `close()` stops accepting, lets in-flight requests finish, closes websockets, then the
+ * database. Tests start servers in-process on port 0; `main.ts` adds signals and the banner.
+ */
+import 'reflect-metadata';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import { GraphQLError } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { ConfigError, redactUrl, type Config } from './config.js';
+import { Database } from './entities/database.js';
+import { openDatabase } from './entities/data-source.js';
+import { ErrorCode } from './errors.js';
+import { homeroomPlugin } from './http/apollo-plugins.js';
+import { bearerToken } from './http/authorization.js';
+import { healthRoutes } from './http/health.js';
+import { assignRequestId, requestIdOf } from './http/request-id.js';
+import { serveSubscriptions } from './http/subscriptions.js';
+import { createLogger, type Logger } from './logger.js';
+import { buildHomeroomSchema } from './schema/build-schema.js';
+import type { GraphQLContext } from './schema/context.js';
+import { formatError } from './schema/format-error.js';
+import { systemClock, type Clock } from './services/clock.js';
+import { createEventBus } from './services/events.js';
+import { systemContext } from './services/request-context.js';
+import { resolveSecretKey, SecretBox } from './services/secret-box.js';
+import { Services } from './services/services.js';
+
+export interface StartOptions {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  /** Called when a websocket operation is running, i.e. a subscription now receives events. */
+  readonly onOperationStarted?: (operationName: string | null) => void;
+}
+
+export interface HomeroomServer {
+  /** Where this server listens, e.g. `http://127.0.0.1:4000`. */
+  readonly url: string;
+  /** `PUBLIC_URL`, or `url` when it is not set. */
+  readonly publicUrl: string;
+  readonly services: Services;
+  readonly dataSource: DataSource;
+  /** The ADMIN key created on this start (first start of the embedded setup), else null. */
+  readonly bootstrapKey: { readonly secret: string; readonly file: string | null } | null;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<HomeroomServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const secretBox = new SecretBox(resolveSecretKey(config.secretKey, config.dataDir, logger));
+  const dataSource = await openDatabaseOrExplain(config);
+  const events = createEventBus();
+  const services = new Services({ database: new Database(dataSource), clock, events, secretBox });
+  try {
+    const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
+    const schema = await buildHomeroomSchema(services, events);
+    let shuttingDown = false;
+
+    const app = express();
+    app.disable('x-powered-by');
+    const httpServer = http.createServer(app);
+    const subscriptions = serveSubscriptions({
+      httpServer,
+      schema,
+      services,
+      limits: config.graphql,
+      logger,
+      ...(options.onOperationStarted ? { onOperationStarted: options.onOperationStarted } : {}),
+    });
+    const apollo = new ApolloServer<GraphQLContext>({
+      schema,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      // Introspection needs an API key like everything else; frontend codegen relies on it.
+      introspection: true,
+      // main.ts owns the signals, so shutdown order (HTTP, websockets, database) stays ours.
+      stopOnTerminationSignals: false,
+      logger: logger.child({ component: 'apollo' }),
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
+        { serverWillStart: async () => ({ drainServer: async () => subscriptions.dispose() }) },
+        homeroomPlugin({ schema, limits: config.graphql, audit: services.audit }),
+        config.environment === 'production'
+          ? ApolloServerPluginLandingPageDisabled()
+          : ApolloServerPluginLandingPageLocalDefault({
+              includeCookies: false,
+              embed: { initialState: { sharedHeaders: { Authorization: 'Bearer <paste an API key>' } } },
+            }),
+      ],
+    });
+    await apollo.start();
+
+    app.use(assignRequestId);
+    app.use(healthRoutes(dataSource, () => shuttingDown));
+    app.use(
+      '/graphql',
+      cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], exposedHeaders: ['x-request-id'] }),
+      express.json({ limit: '5mb' }),
+      expressMiddleware(apollo, {
+        context: async ({ req }): Promise<GraphQLContext> => {
+          const requestId = requestIdOf(req);
+          const token = bearerToken(req.headers.authorization);
+          const actor = token ? await services.apiKeys.authenticate(token) : null;
+          if (!actor) {
+            throw new GraphQLError(
+              token ? 'The API key is unknown or revoked.' : 'An API key is required: send `Authorization: Bearer <key>`.',
+              { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } } },
+            );
+          }
+          return { requestId, actor, logger: logger.child({ requestId }) };
+        },
+      }),
+    );
+    app.use((req, res) => {
+      res.status(404).json({ error: 'not found', path: req.path, endpoints: ['/graphql', '/healthz', '/readyz'] });
+    });
+
+    await listen(httpServer, config);
+    const url = listeningUrl(httpServer.address() as AddressInfo);
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      publicUrl: config.publicUrl ?? url,
+      services,
+      dataSource,
+      bootstrapKey,
+      close: () =>
+        (closing ??= (async () => {
+          shuttingDown = true;
+          await apollo.stop();
+          await dataSource.destroy();
+          logger.info('Homeroom stopped');
+        })()),
+    };
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function openDatabaseOrExplain(config: Config): Promise<DataSource> {
+  try {
+    return await openDatabase(config.database);
+  } catch (error) {
+    const where = config.database.type === 'sqlite' ? config.database.path : redactUrl(config.database.url);
+    throw new ConfigError('DATABASE_URL', `could not open the ${config.database.type} database at ${where}: ${(error as Error).message}`);
+  }
+}
+
+async function createBootstrapKey(services: Services, config: Config, logger: Logger): Promise<HomeroomServer['bootstrapKey']> {
+  const created = await services.apiKeys.createBootstrapKey(systemContext(logger));
+  if (!created) return null;
+  const file = path.join(config.dataDir, 'admin-api-key.txt');
+  try {
+    fs.writeFileSync(file, `${created.secret}\n`, { mode: 0o600 });
+    return { secret: created.secret, file };
+  } catch (error) {
+    logger.error({ err: error, file }, 'could not save the first ADMIN key; note it from the console now');
+    return { secret: created.secret, file: null };
+  }
+}
+
+function listen(server: http.Server, config: Config): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new ConfigError('PORT', `port ${config.port} on ${config.host} is already in use.`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new ConfigError('HOST', `cannot listen on "${config.host}": ${error.message}`));
+      else reject(error);
+    });
+    server.listen(config.port, config.host, () => resolve());
+  });
+}
+
+function listeningUrl(address: AddressInfo): string {
+  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '[::1]' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}

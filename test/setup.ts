@@ -1,0 +1,2 @@
+// TypeORM and type-graphql read decorator metadata through the Reflect API.
+import 'reflect-metadata';
