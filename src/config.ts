@@ -12,8 +12,7 @@ export type RuntimeEnvironment = 'development' | 'production' | 'test';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export type DatabaseConfig =
-  | { readonly type: 'sqlite'; readonly path: string }
-  | { readonly type: 'postgres'; readonly url: string; readonly schema?: string };
+  { readonly type: 'sqlite'; readonly path: string } | { readonly type: 'postgres'; readonly url: string; readonly schema?: string };
 
 export interface GraphQLLimits {
   /** Deepest field nesting an operation may have (introspection fields are not counted). */
@@ -53,12 +52,16 @@ export class ConfigError extends Error {
 
 /** The variables, their defaults and meaning; the README's table is written from this list. */
 export const CONFIG_VARIABLES = [
-  ['PORT', '4000', 'HTTP port for GraphQL, subscriptions, health and (later) MDM endpoints. 0 picks a free port.'],
+  ['PORT', '4000', 'HTTP port for everything Homeroom serves (GraphQL, subscriptions, health). 0 picks a free port.'],
   ['HOST', '127.0.0.1', 'Interface to listen on. Use 0.0.0.0 to accept devices from the network.'],
   ['PUBLIC_URL', 'the address Homeroom listens on', 'Base URL devices and Apple are told to use (enrollment URLs are built from it).'],
   ['HOMEROOM_DATA_DIR', './data', 'Directory for the SQLite file, generated keys and simulator state.'],
   ['DATABASE_URL', 'sqlite:<HOMEROOM_DATA_DIR>/homeroom.sqlite', '`sqlite:<path>` or `postgres://user:pass@host:port/db[?schema=name]`.'],
-  ['HOMEROOM_SECRET_KEY', 'generated into <HOMEROOM_DATA_DIR>/secret.key (SQLite only)', '32 random bytes, base64 or hex, that encrypt secrets at rest. Required with PostgreSQL. Keep it: without it stored secrets cannot be read.'],
+  [
+    'HOMEROOM_SECRET_KEY',
+    'generated into <HOMEROOM_DATA_DIR>/secret.key (SQLite only)',
+    '32 random bytes, base64 or hex, that encrypt secrets at rest. Required with PostgreSQL. Keep it: without it stored secrets cannot be read.',
+  ],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent.'],
   ['NODE_ENV', 'development', '`production` hides the explorer and runs ~28% faster; `development` serves Apollo Sandbox at /graphql.'],
   ['CORS_ORIGINS', '*', 'Comma-separated origins allowed to call the API from a browser, or `*`.'],
@@ -159,9 +162,16 @@ export function parseDatabaseUrl(value: string | undefined, dataDir: string, cwd
   return schema === undefined ? { type: 'postgres', url: url.toString() } : { type: 'postgres', url: url.toString(), schema };
 }
 
-/** Hides a password in a URL before it goes into a message or a log. */
+/** Hides a password in a URL before it goes into a message or a log, even in a malformed one. */
 export function redactUrl(raw: string): string {
-  return raw.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    // Unparseable: everything between the scheme and the last '@' may be a password.
+    return raw.replace(/:\/\/.*@/, '://***@');
+  }
 }
 
 export function parseSecretKey(value: string | undefined): Buffer | null {
@@ -188,7 +198,8 @@ function parsePublicUrl(value: string | undefined): string | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError('PUBLIC_URL', `must be http or https, not "${url.protocol}".`);
   }
-  if (url.search || url.hash) throw new ConfigError('PUBLIC_URL', 'must not have a query or fragment.');
+  // `url.search` is empty for a bare "?", so look at the text itself.
+  if (raw.includes('?') || raw.includes('#')) throw new ConfigError('PUBLIC_URL', 'must not have a query or fragment.');
   return url.toString().replace(/\/+$/, '');
 }
 
@@ -201,7 +212,11 @@ function parseLogLevel(value: string | undefined): LogLevel {
 function parseCorsOrigins(value: string | undefined): '*' | readonly string[] {
   const raw = nonEmpty(value);
   if (raw === undefined || raw === '*') return '*';
-  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (origins.length === 0) throw new ConfigError('CORS_ORIGINS', 'lists no origin; use `*` or origins separated by commas.');
   for (const origin of origins) {
     let url: URL | undefined;
     try {

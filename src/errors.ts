@@ -33,13 +33,12 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.UNAUTHENTICATED]:
     'No API key, an unknown key or a revoked key. Send `Authorization: Bearer <key>` (HTTP) or `connectionParams.authorization` (websocket).',
   [ErrorCode.FORBIDDEN]:
-    "The API key is valid but its role lacks the permission the operation needs; `extensions.missingPermissions` lists what is missing.",
+    'The API key is valid but its role lacks the permission the operation needs; `extensions.missingPermissions` lists what is missing.',
   [ErrorCode.NOT_FOUND]: 'The ID names nothing this key can see (deleted, never existed, or malformed).',
   [ErrorCode.BAD_USER_INPUT]:
     'An argument or input field is invalid; the message names it and `extensions.field` holds its path. Nothing was changed.',
   [ErrorCode.ALREADY_EXISTS]: 'Something with the same unique name already exists; the message names it. Nothing was changed.',
-  [ErrorCode.LAST_ADMIN_KEY]:
-    'Refused because it would leave no active ADMIN key. Create another ADMIN key first.',
+  [ErrorCode.LAST_ADMIN_KEY]: 'Refused because it would leave no active ADMIN key. Create another ADMIN key first.',
   [ErrorCode.QUERY_TOO_DEEP]: 'The operation nests fields deeper than the server allows; `extensions.maxDepth` gives the limit.',
   [ErrorCode.QUERY_TOO_COMPLEX]:
     'The operation could return too much at once (page sizes multiply down the tree); `extensions.maxComplexity` gives the limit. Ask for smaller pages.',

@@ -24,7 +24,9 @@ export async function main(): Promise<void> {
     return fail(error);
   }
   if (server.bootstrapKey) {
-    const saved = server.bootstrapKey.file ? `Saved to ${server.bootstrapKey.file} (readable by you only).` : 'It could not be saved: copy it now.';
+    const saved = server.bootstrapKey.file
+      ? `Saved to ${server.bootstrapKey.file} (readable by you only).`
+      : 'It could not be saved: copy it now.';
     process.stdout.write(
       [
         '',

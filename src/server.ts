@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
@@ -34,6 +34,7 @@ import { createLogger, type Logger } from './logger.js';
 import { buildHomeroomSchema } from './schema/build-schema.js';
 import type { GraphQLContext } from './schema/context.js';
 import { formatError } from './schema/format-error.js';
+import { depthLimitRule } from './schema/operation-limits.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { createEventBus } from './services/events.js';
 import { systemContext } from './services/request-context.js';
@@ -85,6 +86,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const apollo = new ApolloServer<GraphQLContext>({
       schema,
       formatError,
+      validationRules: [depthLimitRule(config.graphql)],
       includeStacktraceInErrorResponses: false,
       // Introspection needs an API key like everything else; frontend codegen relies on it.
       introspection: true,
@@ -93,6 +95,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logger: logger.child({ component: 'apollo' }),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 }),
+        // Homeroom sets no cache hints; left on, this plugin makes Apollo wrap every field resolver.
+        ApolloServerPluginCacheControlDisabled(),
         { serverWillStart: async () => ({ drainServer: async () => subscriptions.dispose() }) },
         homeroomPlugin({ schema, limits: config.graphql, audit: services.audit }),
         config.environment === 'production'
@@ -119,7 +123,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           if (!actor) {
             throw new GraphQLError(
               token ? 'The API key is unknown or revoked.' : 'An API key is required: send `Authorization: Bearer <key>`.',
-              { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } } },
+              {
+                extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+              },
             );
           }
           return { requestId, actor, logger: logger.child({ requestId }) };
@@ -179,7 +185,8 @@ function listen(server: http.Server, config: Config): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new ConfigError('PORT', `port ${config.port} on ${config.host} is already in use.`));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new ConfigError('HOST', `cannot listen on "${config.host}": ${error.message}`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        reject(new ConfigError('HOST', `cannot listen on "${config.host}": ${error.message}`));
       else reject(error);
     });
     server.listen(config.port, config.host, () => resolve());
@@ -187,6 +194,13 @@ function listen(server: http.Server, config: Config): Promise<void> {
 }
 
 function listeningUrl(address: AddressInfo): string {
-  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '[::1]' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const host =
+    address.address === '0.0.0.0'
+      ? '127.0.0.1'
+      : address.address === '::'
+        ? '[::1]'
+        : address.family === 'IPv6'
+          ? `[${address.address}]`
+          : address.address;
   return `http://${host}:${address.port}`;
 }

@@ -32,9 +32,18 @@ export async function apiKeyCommand(args: string[], open: () => Promise<CliConte
   if (action === 'create') {
     if (!values.name) throw new UsageError('api-key create needs --name');
     const role = values.role ? parseRole(values.role) : undefined;
-    if (!role) throw new UsageError(`api-key create needs --role, one of ${Object.values(Role).map((r) => r.toLowerCase().replace('_', '-')).join(', ')}`);
+    if (!role)
+      throw new UsageError(
+        `api-key create needs --role, one of ${Object.values(Role)
+          .map((r) => r.toLowerCase().replace('_', '-'))
+          .join(', ')}`,
+      );
     await withContext(open, async (cli) => {
-      const { apiKey, secret } = await cli.services.apiKeys.create(cli.request, { name: values.name!, role, description: values.description ?? null });
+      const { apiKey, secret } = await cli.services.apiKeys.create(cli.request, {
+        name: values.name!,
+        role,
+        description: values.description ?? null,
+      });
       if (values.json) return out.json({ ...describe(apiKey), secret });
       out.line(`Created ${apiKey.role} key "${apiKey.name}" (${toGlobalId('ApiKey', apiKey.id)}).`);
       out.line('The key is shown once; store it now:');
@@ -62,7 +71,8 @@ export async function apiKeyCommand(args: string[], open: () => Promise<CliConte
     if (!values.name === !values.id) throw new UsageError('api-key revoke needs exactly one of --name or --id');
     await withContext(open, async (cli) => {
       const key = values.id ? await findById(cli, values.id) : await cli.services.apiKeys.findActiveByName(values.name!);
-      if (!key) throw new HomeroomError(ErrorCode.NOT_FOUND, `No active API key ${values.id ? `with id ${values.id}` : `named "${values.name}"`}.`);
+      if (!key)
+        throw new HomeroomError(ErrorCode.NOT_FOUND, `No active API key ${values.id ? `with id ${values.id}` : `named "${values.name}"`}.`);
       const revoked = await cli.services.apiKeys.revoke(cli.request, key.id);
       if (values.json) return out.json(describe(revoked));
       out.line(`Revoked key "${revoked.name}" (${toGlobalId('ApiKey', revoked.id)}).`);

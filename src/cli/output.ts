@@ -16,7 +16,11 @@ export function textOutput(write: (text: string) => void): CommandOutput {
     json: (value) => write(`${JSON.stringify(value, null, 2)}\n`),
     table(headers, rows) {
       const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-      const format = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+      const format = (cells: string[]) =>
+        cells
+          .map((c, i) => c.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd();
       write([format(headers), ...rows.map(format)].join('\n') + '\n');
     },
   };

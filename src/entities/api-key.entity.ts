@@ -12,7 +12,10 @@ import { DateTimeColumn } from './columns.js';
 
 @Entity()
 @Index('api_key_active_name', ['name'], { unique: true, where: 'revoked_at IS NULL' })
-@ObjectType('ApiKey', { implements: Node, description: 'A key that authenticates GraphQL requests. The secret itself is never shown again after creation.' })
+@ObjectType('ApiKey', {
+  implements: Node,
+  description: 'A key that authenticates GraphQL requests. The secret itself is never shown again after creation.',
+})
 export class ApiKey extends Node {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -37,7 +40,7 @@ export class ApiKey extends Node {
   @Column({ type: 'varchar', length: 64, unique: true })
   secretHash!: string;
 
-  @Field(() => String, { description: 'Who created the key: another key\'s name, `cli:<user>` or `bootstrap`.' })
+  @Field(() => String, { description: "Who created the key: another key's name, `cli:<user>` or `bootstrap`." })
   @Column({ type: 'varchar', length: 120 })
   createdBy!: string;
 

@@ -42,7 +42,9 @@ export function createDataSource(database: DatabaseConfig): DataSource {
           type: 'postgres',
           url: database.url,
           ...(database.schema ? { schema: database.schema } : {}),
-          extra: { max: 10 },
+          // TypeORM qualifies its own statements with the schema, but hand-written SQL does not:
+          // put the schema first on every pooled connection's search_path so both see the same tables.
+          extra: { max: 10, ...(database.schema ? { options: `-c search_path="${database.schema}",public` } : {}) },
         };
   return new DataSource(options);
 }

@@ -1,6 +1,6 @@
 /**
- * Apollo Server plugins: per-operation logging with request id and duration, depth and
- * complexity limits, logging of unexpected errors with their cause, the audit of failed
+ * Apollo Server plugins: per-operation logging with request id and duration, the complexity
+ * limit (depth is a validation rule, see `depthLimitRule`), logging of unexpected errors with their cause, the audit of failed
  * mutations, and the request id on masked errors.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -10,7 +10,7 @@ import { ErrorCode } from '../errors.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { isUnexpectedError } from '../schema/format-error.js';
 import { recordFailedMutations } from '../schema/mutation-audit.js';
-import { checkOperationLimits } from '../schema/operation-limits.js';
+import { checkComplexity } from '../schema/operation-limits.js';
 import type { AuditService } from '../services/audit.service.js';
 
 export function homeroomPlugin(options: {
@@ -23,8 +23,8 @@ export function homeroomPlugin(options: {
       const started = performance.now();
       return {
         async didResolveOperation({ document, request, operationName }) {
-          const error = checkOperationLimits(options.schema, options.limits, document, request.variables, operationName);
-          if (error) throw error;
+          const tooComplex = checkComplexity(options.schema, options.limits, document, request.variables, operationName);
+          if (tooComplex) throw tooComplex;
         },
         async didEncounterErrors({ errors, operation }) {
           for (const error of errors) {

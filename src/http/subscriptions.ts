@@ -17,7 +17,7 @@ import { ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { formatError, isUnexpectedError } from '../schema/format-error.js';
 import { recordFailedMutations } from '../schema/mutation-audit.js';
-import { checkOperationLimits } from '../schema/operation-limits.js';
+import { checkComplexity, checkDepth } from '../schema/operation-limits.js';
 import { type Actor, newRequestId, type RequestContext } from '../services/request-context.js';
 import type { Services } from '../services/services.js';
 import { bearerToken } from './authorization.js';
@@ -56,19 +56,23 @@ export function serveSubscriptions(options: {
         } catch (error) {
           return [new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
         }
+        const tooDeep = checkDepth(limits, document);
+        if (tooDeep) return [tooDeep];
         const invalid = validate(schema, document);
         if (invalid.length > 0) {
-          return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } }));
+          return invalid.map(
+            (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } }),
+          );
         }
-        const tooMuch = checkOperationLimits(schema, limits, document, payload.variables ?? undefined, payload.operationName);
-        if (tooMuch) return [tooMuch];
+        const tooComplex = checkComplexity(schema, limits, document, payload.variables ?? undefined, payload.operationName);
+        if (tooComplex) return [tooComplex];
         const requestId = newRequestId();
         const contextValue: RequestContext = {
           requestId,
           actor: ctx.extra.actor ?? null,
           logger: logger.child({ requestId, transport: 'websocket' }),
         };
-        contextValue.logger.info({ operationName: payload.operationName ?? null }, 'graphql-ws operation started');
+        contextValue.logger.info({ operationName: operationNameOf(document, payload.operationName) }, 'graphql-ws operation started');
         return {
           schema,
           document,
@@ -77,15 +81,16 @@ export function serveSubscriptions(options: {
           operationName: payload.operationName ?? null,
         };
       },
-      onOperation(_ctx, _id, payload) {
-        options.onOperationStarted?.(payload.operationName ?? null);
+      onOperation(_ctx, _id, _payload, args) {
+        options.onOperationStarted?.(operationNameOf(args.document, args.operationName));
       },
       async onNext(_ctx, _id, _payload, args, result) {
         // Always the context onSubscribe built.
         const context = args.contextValue as RequestContext;
         const errors = result.errors ?? [];
         for (const error of errors) {
-          if (isUnexpectedError(error)) context.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a GraphQL operation');
+          if (isUnexpectedError(error))
+            context.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a GraphQL operation');
         }
         await recordFailedMutations(services.audit, context, getOperationAST(args.document, args.operationName), errors);
         if (errors.length === 0) return result;
@@ -105,4 +110,9 @@ export function serveSubscriptions(options: {
     },
     wss,
   );
+}
+
+/** The operation's name from the document itself (clients often leave `operationName` out). */
+function operationNameOf(document: DocumentNode, operationName: string | null | undefined): string | null {
+  return getOperationAST(document, operationName)?.name?.value ?? null;
 }

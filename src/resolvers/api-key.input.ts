@@ -1,3 +1,4 @@
+/** Inputs and arguments of the API key operations. */
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ConnectionArgs } from '../schema/connection.type.js';
 import { Role } from '../services/permissions.js';

@@ -1,3 +1,4 @@
+/** API key operations (ADMIN): list, create (the secret is returned once), revoke. */
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { ApiKey } from '../entities/api-key.entity.js';
 import { notFound } from '../errors.js';

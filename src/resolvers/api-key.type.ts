@@ -1,3 +1,4 @@
+/** The API key connection and the payloads of its mutations. */
 import { Field, ObjectType } from 'type-graphql';
 import { ApiKey } from '../entities/api-key.entity.js';
 import { Connection } from '../schema/connection.type.js';

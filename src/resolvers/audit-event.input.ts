@@ -1,3 +1,4 @@
+/** Filters and arguments of the audit log query and subscription. */
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ConnectionArgs } from '../schema/connection.type.js';
 

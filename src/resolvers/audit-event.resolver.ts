@@ -1,3 +1,4 @@
+/** The audit log (ADMIN): a connection newest first, a live subscription, and target IDs as global IDs. */
 import { Args, Authorized, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AuditEvent } from '../entities/audit-event.entity.js';
 import { badInput } from '../errors.js';
@@ -31,10 +32,14 @@ export class AuditEventResolver {
   @Authorized(Permission.AUDIT_READ)
   @Subscription(() => AuditEvent, {
     topics: Topic.AUDIT_EVENT_RECORDED,
-    filter: ({ payload, args }: { payload: AuditEventRecorded; args: AuditEventRecordedArgs }) => !args.action || payload.action === args.action,
+    filter: ({ payload, args }: { payload: AuditEventRecorded; args: AuditEventRecordedArgs }) =>
+      !args.action || payload.action === args.action,
     description: 'Each audit event as it is recorded (after its transaction commits). ADMIN only.',
   })
-  async auditEventRecorded(@Root() payload: AuditEventRecorded, @Args(() => AuditEventRecordedArgs) _args: AuditEventRecordedArgs): Promise<AuditEvent> {
+  async auditEventRecorded(
+    @Root() payload: AuditEventRecorded,
+    @Args(() => AuditEventRecordedArgs) _args: AuditEventRecordedArgs,
+  ): Promise<AuditEvent> {
     const event = await this.services.audit.findById(payload.auditEventId);
     if (!event) throw new Error(`audit event ${payload.auditEventId} was published but cannot be read`);
     return event;

@@ -1,7 +1,8 @@
+/** `node(id:)` and `nodes(ids:)`: refetch any object by global ID, with the read permission of its type. */
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { HomeroomError, ErrorCode } from '../errors.js';
 import type { GraphQLContext } from '../schema/context.js';
-import { fromGlobalId } from '../schema/global-id.js';
+import { fromGlobalId, parseRowId } from '../schema/global-id.js';
 import { Node } from '../schema/node.type.js';
 import { Permission } from '../services/permissions.js';
 import { can } from '../services/request-context.js';
@@ -15,7 +16,10 @@ interface NodeLoader {
 
 /** A loader for types whose row keys are integers; any other key names nothing. */
 function byIntegerKey(find: (services: Services, id: number) => Promise<Node | null>): NodeLoader['load'] {
-  return async (services, key) => (/^[1-9]\d{0,15}$/.test(key) ? find(services, Number(key)) : null);
+  return async (services, key) => {
+    const id = parseRowId(key);
+    return id === null ? null : find(services, id);
+  };
 }
 
 export const NODE_LOADERS: Record<string, NodeLoader> = {
@@ -32,7 +36,10 @@ export class NodeResolver {
     nullable: true,
     description: 'Fetches any object by its global ID; null when nothing has that ID. FORBIDDEN when your role cannot read that type.',
   })
-  node(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'A global ID this API returned.' }) id: string): Promise<Node | null> {
+  node(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'A global ID this API returned.' }) id: string,
+  ): Promise<Node | null> {
     return this.load(ctx, id);
   }
 
@@ -41,7 +48,10 @@ export class NodeResolver {
     nullable: 'items',
     description: 'Fetches several objects by global ID, in the order given (null where nothing has the ID). At most 100.',
   })
-  nodes(@Ctx() ctx: GraphQLContext, @Arg('ids', () => [ID], { description: 'Global IDs this API returned (at most 100).' }) ids: string[]): Promise<Array<Node | null>> {
+  nodes(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('ids', () => [ID], { description: 'Global IDs this API returned (at most 100).' }) ids: string[],
+  ): Promise<Array<Node | null>> {
     if (ids.length > 100) throw new HomeroomError(ErrorCode.BAD_USER_INPUT, 'ids: at most 100 at a time.', { field: 'ids' });
     return Promise.all(ids.map((id) => this.load(ctx, id)));
   }

@@ -1,3 +1,4 @@
+/** `viewer`: who is calling. Any authenticated role. */
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../schema/context.js';
 import { permissionsOf } from '../services/permissions.js';

@@ -1,3 +1,4 @@
+/** `Viewer`: the caller as GraphQL sees it (name, role, permissions, key). */
 import { Field, ObjectType } from 'type-graphql';
 import { ApiKey } from '../entities/api-key.entity.js';
 import { Permission, Role } from '../services/permissions.js';

@@ -10,14 +10,14 @@ import { permissionsOf, type Permission } from '../services/permissions.js';
 import type { GraphQLContext } from './context.js';
 
 export const permissionAuthChecker: AuthCheckerFn<GraphQLContext, Permission> = ({ context, info }, required) => {
-    const actor = context.actor;
-    if (!actor) throw new HomeroomError(ErrorCode.UNAUTHENTICATED, 'An API key is required: send `Authorization: Bearer <key>`.');
-    const granted = permissionsOf(actor.role);
-    const missing = required.filter((p) => !granted.includes(p));
-    if (missing.length === 0) return true;
-    throw new HomeroomError(
-      ErrorCode.FORBIDDEN,
-      `The ${actor.role} role of API key "${actor.name}" lacks ${missing.join(', ')}, which ${info.fieldName} needs.`,
-      { missingPermissions: missing },
-    );
+  const actor = context.actor;
+  if (!actor) throw new HomeroomError(ErrorCode.UNAUTHENTICATED, 'An API key is required: send `Authorization: Bearer <key>`.');
+  const granted = permissionsOf(actor.role);
+  const missing = required.filter((p) => !granted.includes(p));
+  if (missing.length === 0) return true;
+  throw new HomeroomError(
+    ErrorCode.FORBIDDEN,
+    `The ${actor.role} role of API key "${actor.name}" lacks ${missing.join(', ')}, which ${info.fieldName} needs.`,
+    { missingPermissions: missing },
+  );
 };

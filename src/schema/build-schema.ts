@@ -4,7 +4,7 @@
  * Resolvers are constructed by a small container that hands each one the service bundle, so
  * two servers in one process (tests, several instances) never share state.
  */
-import { printSchema, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
+import { printSchema, lexicographicSortSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { RESOLVERS } from '../resolvers/index.js';
 import { createEventBus, type EventBus } from '../services/events.js';
@@ -27,8 +27,8 @@ export function resolverContainer(services: Services): ContainerType {
   };
 }
 
-export function buildHomeroomSchema(services: Services, events: EventBus): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildHomeroomSchema(services: Services, events: EventBus): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...RESOLVERS],
     container: resolverContainer(services),
     authChecker: permissionAuthChecker,
@@ -36,6 +36,21 @@ export function buildHomeroomSchema(services: Services, events: EventBus): Promi
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
   });
+  // type-graphql has no option for the root types' descriptions; they are plain graphql-js objects.
+  describeRoot(schema.getQueryType(), 'Reads. Every field needs an API key; each says which role may read it.');
+  describeRoot(
+    schema.getMutationType(),
+    'Changes. Each takes one `input` and returns one payload; each attempt is audited, and a failed one changes nothing.',
+  );
+  describeRoot(
+    schema.getSubscriptionType(),
+    'Live events over graphql-ws at the same `/graphql` URL; send the key as `connectionParams.authorization`.',
+  );
+  return schema;
+}
+
+function describeRoot(type: GraphQLObjectType | null | undefined, description: string): void {
+  if (type) type.description = description;
 }
 
 /**

@@ -24,7 +24,10 @@ export class PageInfoType {
 
 @ArgsType()
 export class ConnectionArgs {
-  @Field(() => Int, { nullable: true, description: `Forward paging: at most this many items after \`after\` (0 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Forward paging: at most this many items after \`after\` (0 to ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} when neither first nor last is given).`,
+  })
   first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Forward paging: start after this cursor (an `endCursor` or edge `cursor`).' })
@@ -37,7 +40,7 @@ export class ConnectionArgs {
   before?: string | null;
 }
 
-export interface ConnectionType<T> extends Page<T> {}
+export type ConnectionType<T> = Page<T>;
 
 export function Connection<T extends object>(nodeType: ClassType<T>, typeName: string): ClassType<ConnectionType<T>> {
   @ObjectType(`${typeName}Edge`, { description: `One ${typeName} in a list, with its cursor.` })

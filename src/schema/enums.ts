@@ -8,10 +8,7 @@ import { AuditOutcome } from '../entities/audit-event.entity.js';
 import { Permission, PERMISSION_DESCRIPTIONS, Role, ROLE_DESCRIPTIONS } from '../services/permissions.js';
 
 function describeEach<T extends string>(descriptions: Record<T, string>): Record<T, { description: string }> {
-  return Object.fromEntries(Object.entries(descriptions).map(([k, d]) => [k, { description: d }])) as Record<
-    T,
-    { description: string }
-  >;
+  return Object.fromEntries(Object.entries(descriptions).map(([k, d]) => [k, { description: d }])) as Record<T, { description: string }>;
 }
 
 registerEnumType(ErrorCode, {

@@ -23,9 +23,18 @@ export function fromGlobalId(id: string): DecodedGlobalId | null {
   return { typeName: match[1]!, key: match[2]! };
 }
 
+/** Largest row id: ids are `integer` columns, 32-bit on PostgreSQL. */
+export const MAX_ROW_ID = 2_147_483_647;
+
+/** An integer row key from its text form, or null when it cannot name a row. */
+export function parseRowId(key: string): number | null {
+  if (!/^[1-9]\d{0,9}$/.test(key)) return null;
+  const id = Number(key);
+  return id <= MAX_ROW_ID ? id : null;
+}
+
 /** The row key of a global ID of the given type whose keys are integers, or null. */
 export function integerKeyOf(id: string, typeName: string): number | null {
   const decoded = fromGlobalId(id);
-  if (!decoded || decoded.typeName !== typeName || !/^[1-9]\d{0,15}$/.test(decoded.key)) return null;
-  return Number(decoded.key);
+  return decoded && decoded.typeName === typeName ? parseRowId(decoded.key) : null;
 }

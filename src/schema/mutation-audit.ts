@@ -19,9 +19,7 @@ export async function recordFailedMutations(
     // (path longer than 1) comes after the mutation committed.
     const responseKey = error.path?.length === 1 ? error.path[0] : undefined;
     if (typeof responseKey !== 'string') continue;
-    const field = operation.selectionSet.selections.find(
-      (s) => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === responseKey,
-    );
+    const field = operation.selectionSet.selections.find((s) => s.kind === Kind.FIELD && (s.alias?.value ?? s.name.value) === responseKey);
     if (field?.kind !== Kind.FIELD) continue;
     await audit.recordFailure(ctx, field.name.value, error.originalError ?? error);
   }

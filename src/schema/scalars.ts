@@ -9,7 +9,9 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 
 function parseInstant(value: unknown): Date {
   if (typeof value !== 'string' || !ISO_INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new GraphQLError(`DateTime must be an ISO 8601 instant with a time zone, such as 2026-09-01T08:00:00Z; got ${JSON.stringify(value)}.`);
+    throw new GraphQLError(
+      `DateTime must be an ISO 8601 instant with a time zone, such as 2026-09-01T08:00:00Z; got ${JSON.stringify(value)}.`,
+    );
   }
   return new Date(value);
 }

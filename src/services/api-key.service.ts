@@ -38,10 +38,11 @@ export class ApiKeyService {
   ) {}
 
   async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<CreatedApiKey> {
-    const name = checkName(input.name);
-    const description = checkDescription(input.description);
-    if (!Object.values(Role).includes(input.role)) throw badInput('role', `must be one of ${Object.values(Role).join(', ')}.`);
+    // Checked inside the audited transaction, so a refused attempt is logged from every caller (API and CLI).
     return this.audit.mutate(ctx, 'createApiKey', async (tx, record) => {
+      const name = checkName(input.name);
+      const description = checkDescription(input.description);
+      if (!Object.values(Role).includes(input.role)) throw badInput('role', `must be one of ${Object.values(Role).join(', ')}.`);
       const created = await this.insert(tx, { name, role: input.role, description }, ctx.actor?.name ?? 'anonymous');
       record.target('ApiKey', created.apiKey.id).detail({ name, role: input.role });
       return created;
@@ -56,7 +57,10 @@ export class ApiKeyService {
       if (!key) throw notFound('API key', String(id));
       if (key.revokedAt) return key;
       if (key.role === Role.ADMIN && (await this.countActiveAdmins(tx)) <= 1) {
-        throw new HomeroomError(ErrorCode.LAST_ADMIN_KEY, `"${key.name}" is the last active ADMIN key; create another ADMIN key before revoking it.`);
+        throw new HomeroomError(
+          ErrorCode.LAST_ADMIN_KEY,
+          `"${key.name}" is the last active ADMIN key; create another ADMIN key before revoking it.`,
+        );
       }
       key.revokedAt = this.clock.now();
       await tx.update(ApiKey, { id }, { revokedAt: key.revokedAt });
@@ -120,12 +124,27 @@ export class ApiKeyService {
       .getOne();
   }
 
-  private countActiveAdmins(tx: EntityManager): Promise<number> {
-    return tx.getRepository(ApiKey).createQueryBuilder('k').where('k.role = :role AND k.revoked_at IS NULL', { role: Role.ADMIN }).getCount();
+  /**
+   * On PostgreSQL the active ADMIN rows are locked (FOR UPDATE) until the transaction ends, so
+   * two revocations at once cannot each see "another admin remains" and leave none: the second
+   * waits, then counts again. SQLite runs one transaction at a time and needs no lock.
+   */
+  private async countActiveAdmins(tx: EntityManager): Promise<number> {
+    const query = tx
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .select('k.id')
+      .where('k.role = :role AND k.revoked_at IS NULL', { role: Role.ADMIN });
+    if (this.database.type === 'postgres') query.setLock('pessimistic_write');
+    return (await query.getMany()).length;
   }
 
   private async insert(tx: EntityManager, input: Required<CreateApiKeyInput>, createdBy: string): Promise<CreatedApiKey> {
-    const taken = await tx.getRepository(ApiKey).createQueryBuilder('k').where('k.name = :name AND k.revoked_at IS NULL', { name: input.name }).getExists();
+    const taken = await tx
+      .getRepository(ApiKey)
+      .createQueryBuilder('k')
+      .where('k.name = :name AND k.revoked_at IS NULL', { name: input.name })
+      .getExists();
     if (taken) throw new HomeroomError(ErrorCode.ALREADY_EXISTS, `An active API key is already named "${input.name}".`, { field: 'name' });
     const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');
     const apiKey = Object.assign(new ApiKey(), {
@@ -143,7 +162,8 @@ export class ApiKeyService {
       await tx.insert(ApiKey, apiKey);
     } catch (error) {
       // Two creations with one name at the same moment on PostgreSQL: the index decides.
-      if (isUniqueViolation(error)) throw new HomeroomError(ErrorCode.ALREADY_EXISTS, `An active API key is already named "${input.name}".`, { field: 'name' });
+      if (isUniqueViolation(error))
+        throw new HomeroomError(ErrorCode.ALREADY_EXISTS, `An active API key is already named "${input.name}".`, { field: 'name' });
       throw error;
     }
     return { apiKey, secret };

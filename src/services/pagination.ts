@@ -97,10 +97,12 @@ export async function paginate<T extends ObjectLiteral>(
   const backwardOp = order.direction === 'ASC' ? '<' : '>';
   const page = query.clone();
   if (request.after != null) page.andWhere(`${order.column} ${forwardOp} :pageAfter`, { pageAfter: decodeCursor(request.after, 'after') });
-  if (request.before != null) page.andWhere(`${order.column} ${backwardOp} :pageBefore`, { pageBefore: decodeCursor(request.before, 'before') });
+  if (request.before != null)
+    page.andWhere(`${order.column} ${backwardOp} :pageBefore`, { pageBefore: decodeCursor(request.before, 'before') });
   const flip = (d: 'ASC' | 'DESC') => (d === 'ASC' ? 'DESC' : 'ASC');
   page.orderBy(order.column, backward ? flip(order.direction) : order.direction).take(size + 1);
-  const rows = size === 0 ? [] : await page.getMany();
+  // One row more than asked for tells whether more follow (also for `first: 0`).
+  const rows = await page.getMany();
   const hasMore = rows.length > size;
   const kept = rows.slice(0, size);
   if (backward) kept.reverse();

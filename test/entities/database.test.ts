@@ -42,7 +42,7 @@ describe('Database.transaction', () => {
     expect(actions).toEqual(['second']);
   });
 
-  it("does not let a read outside a transaction see rows that are then rolled back", async () => {
+  it('does not let a read outside a transaction see rows that are then rolled back', async () => {
     let letRollBack!: () => void;
     const mayRollBack = new Promise<void>((resolve) => (letRollBack = resolve));
     let inserted!: () => void;

@@ -98,7 +98,9 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
 }
 
 function databaseUrl(db: TestDatabase): string {
-  return db.config.type === 'sqlite' ? `sqlite:${db.config.path}` : `${db.config.url}${db.config.url.includes('?') ? '&' : '?'}schema=${db.config.schema}`;
+  return db.config.type === 'sqlite'
+    ? `sqlite:${db.config.path}`
+    : `${db.config.url}${db.config.url.includes('?') ? '&' : '?'}schema=${db.config.schema}`;
 }
 
 /** Collects what a subscription sends, to await events one by one with a timeout. */
@@ -135,7 +137,10 @@ export class Subscription<T> {
     const ready = this.received.shift();
     if (ready !== undefined) return Promise.resolve(ready);
     return within(
-      Promise.race([new Promise<T>((resolve) => this.waiting.push(resolve)), this.done.then(() => Promise.reject(new Error('subscription ended')))]),
+      Promise.race([
+        new Promise<T>((resolve) => this.waiting.push(resolve)),
+        this.done.then(() => Promise.reject(new Error('subscription ended'))),
+      ]),
       ms,
       'a subscription event',
     );

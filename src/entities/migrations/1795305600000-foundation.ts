@@ -58,7 +58,9 @@ export class Foundation1795305600000 implements MigrationInterface {
           { name: 'target_key', type: 'varchar', length: '120' },
         ],
         indices: [new TableIndex({ name: 'audit_event_target_lookup', columnNames: ['target_type', 'target_key'] })],
-        foreignKeys: [{ columnNames: ['event_id'], referencedTableName: 'audit_event', referencedColumnNames: ['id'], onDelete: 'CASCADE' }],
+        foreignKeys: [
+          { columnNames: ['event_id'], referencedTableName: 'audit_event', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+        ],
       }),
     );
   }

@@ -1,0 +1,277 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const CWD = path.resolve('/srv/homeroom');
+const HEX_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
+const BASE64_KEY = Buffer.alloc(32, 7).toString('base64');
+const PG_URL = 'postgres://homeroom:pw@db.example:5432/homeroom';
+
+/** The ConfigError `loadConfig` throws for `env`; fails the test when it does not throw one. */
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env, CWD);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+function expectRefused(env: Record<string, string>, variable: string): ConfigError {
+  const error = configError(env);
+  expect(error.variable).toBe(variable);
+  expect(error.name).toBe('ConfigError');
+  expect(error.message.startsWith(`${variable}: `)).toBe(true);
+  return error;
+}
+
+describe('loadConfig defaults', () => {
+  it('gives the embedded setup when nothing is set', () => {
+    const config = loadConfig({}, CWD);
+    expect(config).toEqual({
+      environment: 'development',
+      host: '127.0.0.1',
+      port: 4000,
+      publicUrl: null,
+      dataDir: path.join(CWD, 'data'),
+      database: { type: 'sqlite', path: path.join(CWD, 'data', 'homeroom.sqlite') },
+      embedded: true,
+      secretKey: null,
+      logLevel: 'info',
+      corsOrigins: '*',
+      graphql: { maxDepth: 12, maxComplexity: 20_000 },
+    });
+  });
+
+  it('treats blank values as unset', () => {
+    const config = loadConfig({ PORT: '  ', HOST: '', DATABASE_URL: ' ', LOG_LEVEL: '', CORS_ORIGINS: ' ' }, CWD);
+    expect(config.port).toBe(4000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.embedded).toBe(true);
+    expect(config.logLevel).toBe('info');
+    expect(config.corsOrigins).toBe('*');
+  });
+
+  it('puts the default SQLite file in HOMEROOM_DATA_DIR, resolved from the working directory', () => {
+    const config = loadConfig({ HOMEROOM_DATA_DIR: 'state' }, CWD);
+    expect(config.dataDir).toBe(path.join(CWD, 'state'));
+    expect(config.database).toEqual({ type: 'sqlite', path: path.join(CWD, 'state', 'homeroom.sqlite') });
+    expect(config.embedded).toBe(true);
+  });
+
+  it('reads host, port, environment and limits', () => {
+    const config = loadConfig(
+      { HOST: '0.0.0.0', PORT: '0', NODE_ENV: 'production', LOG_LEVEL: 'DEBUG', GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COMPLEXITY: '500' },
+      CWD,
+    );
+    expect(config).toMatchObject({
+      host: '0.0.0.0',
+      port: 0,
+      environment: 'production',
+      logLevel: 'debug',
+      graphql: { maxDepth: 8, maxComplexity: 500 },
+    });
+  });
+});
+
+describe('DATABASE_URL', () => {
+  it('resolves a relative sqlite: path from the working directory and is not embedded', () => {
+    const config = loadConfig({ DATABASE_URL: 'sqlite:rel/path.sqlite' }, CWD);
+    expect(config.database).toEqual({ type: 'sqlite', path: path.join(CWD, 'rel', 'path.sqlite') });
+    expect(config.embedded).toBe(false);
+  });
+
+  it('accepts an absolute path written as sqlite:/path or sqlite:///path', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/var/lib/homeroom.sqlite' }, CWD).database).toEqual({
+      type: 'sqlite',
+      path: '/var/lib/homeroom.sqlite',
+    });
+    expect(loadConfig({ DATABASE_URL: 'sqlite:///var/lib/homeroom.sqlite' }, CWD).database).toEqual({
+      type: 'sqlite',
+      path: '/var/lib/homeroom.sqlite',
+    });
+  });
+
+  it('parses a postgres URL, takes ?schema= out of it and keeps other parameters', () => {
+    const env = { HOMEROOM_SECRET_KEY: HEX_KEY };
+    expect(loadConfig({ ...env, DATABASE_URL: PG_URL }, CWD).database).toEqual({ type: 'postgres', url: PG_URL });
+    expect(loadConfig({ ...env, DATABASE_URL: `${PG_URL}?schema=school_1` }, CWD).database).toEqual({
+      type: 'postgres',
+      url: PG_URL,
+      schema: 'school_1',
+    });
+    expect(loadConfig({ ...env, DATABASE_URL: `${PG_URL}?sslmode=require&schema=s` }, CWD).database).toEqual({
+      type: 'postgres',
+      url: `${PG_URL}?sslmode=require`,
+      schema: 's',
+    });
+    const config = loadConfig({ ...env, DATABASE_URL: 'postgresql://db.example/homeroom' }, CWD);
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgresql://db.example/homeroom' });
+    expect(config.embedded).toBe(false);
+  });
+
+  it('refuses garbage with DATABASE_URL', () => {
+    expect(expectRefused({ DATABASE_URL: 'not a url' }, 'DATABASE_URL').message).toContain('is not a URL');
+  });
+
+  it('refuses a mysql:// URL with DATABASE_URL, naming the scheme', () => {
+    expect(expectRefused({ DATABASE_URL: 'mysql://u@h/db' }, 'DATABASE_URL').message).toContain('"mysql:"');
+  });
+
+  it('refuses sqlite: without a path and sqlite::memory: with DATABASE_URL', () => {
+    expect(expectRefused({ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL').message).toContain('needs a file path');
+    expect(expectRefused({ DATABASE_URL: 'sqlite::memory:' }, 'DATABASE_URL').message).toContain('in-memory');
+  });
+
+  it('refuses a postgres URL without a database with DATABASE_URL', () => {
+    expect(expectRefused({ DATABASE_URL: 'postgres://db.example', HOMEROOM_SECRET_KEY: HEX_KEY }, 'DATABASE_URL').message).toContain(
+      'must name a host and a database',
+    );
+    expectRefused({ DATABASE_URL: 'postgres://db.example/', HOMEROOM_SECRET_KEY: HEX_KEY }, 'DATABASE_URL');
+  });
+
+  it('refuses a schema that is not a plain identifier with DATABASE_URL', () => {
+    for (const schema of ['1abc', 'a-b', 'a%22b', 'x'.repeat(64)]) {
+      expect(expectRefused({ DATABASE_URL: `${PG_URL}?schema=${schema}`, HOMEROOM_SECRET_KEY: HEX_KEY }, 'DATABASE_URL').message).toContain(
+        'plain identifier',
+      );
+    }
+    expect(loadConfig({ DATABASE_URL: `${PG_URL}?schema=${'x'.repeat(63)}`, HOMEROOM_SECRET_KEY: HEX_KEY }, CWD).database).toMatchObject({
+      schema: 'x'.repeat(63),
+    });
+  });
+
+  it('hides the password when it quotes a bad DATABASE_URL', () => {
+    const withoutDatabase = expectRefused({ DATABASE_URL: 'postgres://u:secret@h', HOMEROOM_SECRET_KEY: HEX_KEY }, 'DATABASE_URL');
+    expect(withoutDatabase.message).toContain('postgres://u:***@h');
+    expect(withoutDatabase.message).not.toContain('secret');
+    const badPort = expectRefused({ DATABASE_URL: 'postgres://u:secret@h:notaport/db', HOMEROOM_SECRET_KEY: HEX_KEY }, 'DATABASE_URL');
+    expect(badPort.message).toContain('is not a URL');
+    expect(badPort.message).not.toContain('secret');
+  });
+});
+
+describe('PORT', () => {
+  it('refuses a port that is not a whole number with PORT', () => {
+    for (const port of ['abc', '-1', '1.5', '80a']) {
+      expect(expectRefused({ PORT: port }, 'PORT').message).toContain(`not "${port}"`);
+    }
+  });
+
+  it('refuses a port above 65535 with PORT and accepts 65535', () => {
+    expect(expectRefused({ PORT: '70000' }, 'PORT').message).toContain('from 0 to 65535');
+    expect(loadConfig({ PORT: '65535' }, CWD).port).toBe(65535);
+  });
+});
+
+describe('HOMEROOM_SECRET_KEY', () => {
+  it('accepts 64 hex digits and 44 base64 characters as the same 32 bytes they encode', () => {
+    expect(loadConfig({ HOMEROOM_SECRET_KEY: HEX_KEY }, CWD).secretKey).toEqual(Buffer.from(HEX_KEY, 'hex'));
+    expect(loadConfig({ HOMEROOM_SECRET_KEY: BASE64_KEY }, CWD).secretKey).toEqual(Buffer.alloc(32, 7));
+    expect(BASE64_KEY).toHaveLength(44);
+  });
+
+  it('refuses a key of the wrong length with HOMEROOM_SECRET_KEY', () => {
+    for (const key of [
+      'short',
+      HEX_KEY.slice(1),
+      HEX_KEY + '0',
+      Buffer.alloc(31).toString('base64'),
+      Buffer.alloc(33).toString('base64'),
+    ]) {
+      expect(expectRefused({ HOMEROOM_SECRET_KEY: key }, 'HOMEROOM_SECRET_KEY').message).toContain('32 bytes');
+    }
+  });
+
+  it('requires HOMEROOM_SECRET_KEY with PostgreSQL', () => {
+    expect(expectRefused({ DATABASE_URL: PG_URL }, 'HOMEROOM_SECRET_KEY').message).toContain('required with PostgreSQL');
+  });
+
+  it('does not require a key with SQLite', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite:x.sqlite' }, CWD).secretKey).toBeNull();
+  });
+});
+
+describe('PUBLIC_URL', () => {
+  it('strips the trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://homeroom.school.example/' }, CWD).publicUrl).toBe('https://homeroom.school.example');
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.2:4000/base/' }, CWD).publicUrl).toBe('http://10.0.0.2:4000/base');
+  });
+
+  it('refuses something that is not a URL with PUBLIC_URL', () => {
+    expect(expectRefused({ PUBLIC_URL: 'homeroom.example' }, 'PUBLIC_URL').message).toContain('is not a URL');
+  });
+
+  it('refuses an ftp: URL with PUBLIC_URL', () => {
+    expect(expectRefused({ PUBLIC_URL: 'ftp://homeroom.example' }, 'PUBLIC_URL').message).toContain('"ftp:"');
+  });
+
+  it('refuses a URL with a query or fragment with PUBLIC_URL', () => {
+    expect(expectRefused({ PUBLIC_URL: 'https://homeroom.example/?a=1' }, 'PUBLIC_URL').message).toContain('query or fragment');
+    expectRefused({ PUBLIC_URL: 'https://homeroom.example/#top' }, 'PUBLIC_URL');
+  });
+});
+
+describe('LOG_LEVEL and NODE_ENV', () => {
+  it('refuses an unknown level with LOG_LEVEL', () => {
+    expect(expectRefused({ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL').message).toContain('"verbose"');
+  });
+
+  it('refuses an unknown environment with NODE_ENV', () => {
+    expect(expectRefused({ NODE_ENV: 'staging' }, 'NODE_ENV').message).toContain('"staging"');
+  });
+});
+
+describe('CORS_ORIGINS', () => {
+  it('reads a comma-separated list of origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://admin.school.example, http://localhost:3000' }, CWD).corsOrigins).toEqual([
+      'https://admin.school.example',
+      'http://localhost:3000',
+    ]);
+  });
+
+  it('refuses an origin with a path or trailing slash with CORS_ORIGINS', () => {
+    expect(expectRefused({ CORS_ORIGINS: 'https://a.example,https://b.example/app' }, 'CORS_ORIGINS').message).toContain(
+      '"https://b.example/app"',
+    );
+    expectRefused({ CORS_ORIGINS: 'https://a.example/' }, 'CORS_ORIGINS');
+    expectRefused({ CORS_ORIGINS: 'a.example' }, 'CORS_ORIGINS');
+  });
+});
+
+describe('GraphQL limits', () => {
+  it('accepts GRAPHQL_MAX_DEPTH from 2 to 100 and refuses values outside with GRAPHQL_MAX_DEPTH', () => {
+    expect(loadConfig({ GRAPHQL_MAX_DEPTH: '2' }, CWD).graphql.maxDepth).toBe(2);
+    expect(loadConfig({ GRAPHQL_MAX_DEPTH: '100' }, CWD).graphql.maxDepth).toBe(100);
+    expect(expectRefused({ GRAPHQL_MAX_DEPTH: '1' }, 'GRAPHQL_MAX_DEPTH').message).toContain('from 2 to 100');
+    expectRefused({ GRAPHQL_MAX_DEPTH: '101' }, 'GRAPHQL_MAX_DEPTH');
+  });
+
+  it('refuses GRAPHQL_MAX_COMPLEXITY below 10 with GRAPHQL_MAX_COMPLEXITY', () => {
+    expect(expectRefused({ GRAPHQL_MAX_COMPLEXITY: '9' }, 'GRAPHQL_MAX_COMPLEXITY').message).toContain('from 10 to 10000000');
+  });
+});
+
+describe('secrets in messages', () => {
+  it.each([
+    ['postgres://u:p@ss@h', 'p@ss'],
+    ['postgres://u:pa/ss@h/db', 'pa/ss'],
+    ['postgres://u:topsecret@/db', 'topsecret'],
+  ])('never shows any part of the password of %s', (url, password) => {
+    const error = expectRefused({ DATABASE_URL: url, HOMEROOM_SECRET_KEY: BASE64_KEY }, 'DATABASE_URL');
+    const echoed = /\("([^"]*)"\)/.exec(error.message)?.[1] ?? '';
+    expect(echoed).toContain('***');
+    for (const part of [password, ...password.split(/[@/]/).filter((p) => p.length > 1)]) expect(echoed).not.toContain(part);
+  });
+});
+
+describe('empty query, fragment and origin lists', () => {
+  it.each(['https://x.example/?', 'https://x.example/#'])('refuses PUBLIC_URL %s with a bare query or fragment mark', (url) => {
+    expectRefused({ PUBLIC_URL: url }, 'PUBLIC_URL');
+  });
+
+  it('refuses CORS_ORIGINS that lists no origin', () => {
+    expectRefused({ CORS_ORIGINS: ' , ' }, 'CORS_ORIGINS');
+  });
+});

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiKeysDocument, ViewerDocument } from '../generated/operations.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+/** `{ a: viewer { a: viewer { ... } } }`: `depth` fields deep. Not valid against the schema, which has no cycle yet. */
+function nested(depth: number): string {
+  return '{ ' + 'f { '.repeat(depth - 1) + 'f' + ' }'.repeat(depth - 1) + ' }';
+}
+
+describe('the HTTP server', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+  });
+  afterAll(() => t.close());
+
+  async function post(body: unknown, key: string | null = t.keys.ADMIN) {
+    const response = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as { data?: unknown; errors?: Array<{ message: string; extensions: Record<string, unknown> }> },
+    };
+  }
+
+  it('answers /healthz and /readyz (database reachable, migrations applied)', async () => {
+    const health = await fetch(`${t.server.url}/healthz`);
+    expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
+    const ready = await fetch(`${t.server.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', database: { reachable: true, migrated: true } });
+  });
+
+  it('refuses a query 20 fields deep with QUERY_TOO_DEEP (the first error) and HTTP 400', async () => {
+    const res = await post({ query: nested(20) });
+    expect(res.status).toBe(400);
+    expect(res.body.errors![0]!.extensions).toEqual({ code: 'QUERY_TOO_DEEP', depth: 20, maxDepth: 12 });
+    expect(res.body.errors![0]!.message).toBe('The operation is 20 fields deep; the limit is 12. Split it into several requests.');
+  });
+
+  it('lets a query at the depth limit through to validation', async () => {
+    const res = await post({ query: nested(12) });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('does not count introspection towards depth, so explorers work', async () => {
+    const res = await post({
+      query: `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } }`,
+    });
+    expect(res.body.errors).toBeUndefined();
+  });
+
+  it('refuses nested pages whose sizes multiply past the limit with QUERY_TOO_COMPLEX', async () => {
+    const page = 'auditEvents(first: 500) { edges { node { id action actorName outcome errorCode errorMessage requestId occurredAt } } }';
+    // Each page of 500 costs about 5,000 (500 x 10 fields); five of them pass 20,000.
+    const big = `{ ${[1, 2, 3, 4, 5].map((i) => `p${i}: ${page}`).join(' ')} }`;
+    const res = await post({ query: big });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxComplexity: 20_000 });
+    const one = await post({ query: `{ ${page} }` });
+    expect(one.body.errors).toBeUndefined();
+    const fine = await t.request(ApiKeysDocument, { first: 500 });
+    expect(fine.errors).toBeUndefined();
+  });
+
+  it('answers parse and validation errors with their codes', async () => {
+    expect((await post({ query: '{ viewer { ' })).body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect((await post({ query: '{ viewer { nope } }' })).body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const badVariable = await post({ query: 'query($first: Int) { apiKeys(first: $first) { totalCount } }', variables: { first: 'ten' } });
+    expect(badVariable.status).toBe(400);
+    expect(badVariable.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('masks an unexpected failure as INTERNAL_SERVER_ERROR with the request id, and leaks no cause', async () => {
+    // Break the database under the server: a real failure no resolver expects.
+    await t.server.dataSource.query('ALTER TABLE audit_event RENAME TO audit_event_moved');
+    try {
+      const res = await post({ query: '{ auditEvents(first: 1) { totalCount } }' }, t.keys.ADMIN);
+      const error = res.body.errors![0]!;
+      expect(error.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId: res.headers.get('x-request-id') });
+      expect(JSON.stringify(res.body)).not.toMatch(/audit_event|SQL|no such table|relation/i);
+    } finally {
+      await t.server.dataSource.query('ALTER TABLE audit_event_moved RENAME TO audit_event');
+    }
+  });
+
+  it('uses a sane X-Request-Id from the caller and echoes it', async () => {
+    const response = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.keys.ADMIN}`, 'x-request-id': 'frontend-1234abcd' },
+      body: JSON.stringify({ query: '{ viewer { name } }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('frontend-1234abcd');
+  });
+
+  it('serves queries over GET as well as POST', async () => {
+    const url = `${t.server.url}/graphql?query=${encodeURIComponent('{ viewer { name } }')}`;
+    const response = await fetch(url, { headers: { authorization: `Bearer ${t.keys.ADMIN}`, 'apollo-require-preflight': 'true' } });
+    expect(await response.json()).toEqual({ data: { viewer: { name: 'test-admin' } } });
+  });
+
+  it('answers unknown paths with 404 and the list of endpoints', async () => {
+    const response = await fetch(`${t.server.url}/nope`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ endpoints: ['/graphql', '/healthz', '/readyz'] });
+  });
+
+  it('reports not ready once shutting down', async () => {
+    const other = await startTestServer();
+    const url = other.server.url;
+    const closing = other.close();
+    await closing;
+    await expect(fetch(`${url}/readyz`)).rejects.toThrow();
+    expect((await t.request(ViewerDocument, {})).status).toBe(200);
+  });
+});

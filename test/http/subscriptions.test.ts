@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { AuditEventRecordedDocument, AuditEventsDocument } from '../generated/operations.js';
+import { Role } from '../../src/services/permissions.js';
+import { within } from '../support/database.js';
+import { startTestServer, Subscription, type TestServer } from '../support/server.js';
+
+/** Opens a raw graphql-transport-ws socket, sends connection_init, and resolves with how it ended. */
+function connectRaw(url: string, payload: Record<string, unknown>): Promise<{ code: number; reason: string; acked: boolean }> {
+  return within(
+    new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, 'graphql-transport-ws');
+      let acked = false;
+      socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload })));
+      socket.on('message', (data) => {
+        if (JSON.parse(String(data)).type === 'connection_ack') {
+          acked = true;
+          socket.close(1000, 'test done');
+        }
+      });
+      socket.on('close', (code, reason) => resolve({ code, reason: String(reason), acked }));
+      socket.on('error', reject);
+    }),
+    10_000,
+    'the websocket to close',
+  );
+}
+
+/** Runs one operation over graphql-ws and resolves with its first result (or error list). */
+function once(
+  t: TestServer,
+  query: string,
+  variables: Record<string, unknown> = {},
+  key?: string,
+): Promise<{ data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }> {
+  const client = t.wsClient(key);
+  return within(
+    new Promise((resolve) => {
+      const stop = client.subscribe(
+        { query, variables },
+        {
+          next: (result) => {
+            stop();
+            resolve(result as never);
+          },
+          error: (errors) => resolve({ errors: errors as never }),
+          complete: () => undefined,
+        },
+      );
+    }),
+    10_000,
+    'a websocket result',
+  );
+}
+
+describe('subscriptions over graphql-ws', () => {
+  let t: TestServer;
+  let wsUrl: string;
+  beforeAll(async () => {
+    t = await startTestServer();
+    wsUrl = t.server.url.replace(/^http/, 'ws') + '/graphql';
+  });
+  afterAll(() => t.close());
+
+  it('closes a websocket with a bad key with 4403 Forbidden', async () => {
+    expect(await connectRaw(wsUrl, { authorization: 'Bearer hr_not-a-real-key' })).toMatchObject({ code: 4403, acked: false });
+  });
+
+  it('closes a websocket without a key with 4403 Forbidden', async () => {
+    expect(await connectRaw(wsUrl, {})).toMatchObject({ code: 4403, acked: false });
+  });
+
+  it('acknowledges a websocket with a valid key', async () => {
+    expect(await connectRaw(wsUrl, { authorization: `Bearer ${t.keys.READ_ONLY}` })).toMatchObject({ code: 1000, acked: true });
+  });
+
+  it('applies the depth limit to websocket operations (QUERY_TOO_DEEP)', async () => {
+    const deep = 'subscription { ' + 'f { '.repeat(19) + 'f' + ' }'.repeat(19) + ' }';
+    const result = await once(t, deep);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', depth: 20 });
+  });
+
+  it('answers an invalid subscription with GRAPHQL_VALIDATION_FAILED', async () => {
+    const result = await once(t, 'subscription { auditEventRecorded { nope } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('runs queries over the websocket with the same permissions as HTTP', async () => {
+    const query = 'query { auditEvents(first: 1) { totalCount } }';
+    expect(
+      ((await once(t, query)) as { data: { auditEvents: { totalCount: number } } }).data.auditEvents.totalCount,
+    ).toBeGreaterThanOrEqual(0);
+    const refused = await once(t, query, {}, t.keys[Role.READ_ONLY]);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('audits a mutation refused over the websocket, like one over HTTP', async () => {
+    const result = await once(t, 'mutation { createApiKey(input: { name: "via-ws", role: ADMIN }) { secret } }', {}, t.keys[Role.OPERATOR]);
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const events = (await t.request(AuditEventsDocument, { first: 10, filter: { action: 'createApiKey' } })).data!.auditEvents.edges;
+    expect(events.some((e) => e.node.actorName === 'test-operator' && e.node.errorCode === 'FORBIDDEN')).toBe(true);
+  });
+
+  it('ends subscriptions cleanly when the server shuts down', async () => {
+    const other = await startTestServer();
+    const started = other.nextOperationStarted();
+    const sub = new Subscription(other.wsClient(), AuditEventRecordedDocument, {});
+    await started;
+    await other.close();
+    await expect(
+      within(
+        sub.done.then(
+          () => 'completed',
+          () => 'closed',
+        ),
+        10_000,
+        'the subscription to end',
+      ),
+    ).resolves.toMatch(/completed|closed/);
+  });
+});

@@ -1,0 +1,180 @@
+import { GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSchemaShape } from '../../src/schema/build-schema.js';
+import { ErrorCode, HomeroomError } from '../../src/errors.js';
+import { checkComplexity, checkDepth, depthLimitRule, operationComplexity, operationDepth } from '../../src/schema/operation-limits.js';
+import { DEFAULT_PAGE_SIZE } from '../../src/services/pagination.js';
+
+/** `apiKeys` selecting edges { node { name } }: 3 below the list, so it costs 1 + 3 × page size. */
+const apiKeys = (args: string) => `apiKeys${args} { edges { node { name } } }`;
+
+describe('operationDepth', () => {
+  it('counts nested fields', () => {
+    expect(operationDepth(parse('{ viewer { apiKey { name } } }'))).toBe(3);
+    expect(operationDepth(parse('{ viewer { name } }'))).toBe(2);
+    expect(operationDepth(parse('{ viewer { name apiKey { name } } apiKeys { totalCount } }'))).toBe(3);
+  });
+
+  it('follows named fragments, including nested ones', () => {
+    const document = parse(`
+      query { viewer { ...ViewerFields } }
+      fragment ViewerFields on Viewer { name apiKey { ...KeyFields } }
+      fragment KeyFields on ApiKey { name }
+    `);
+    expect(operationDepth(document)).toBe(3);
+  });
+
+  it('follows inline fragments without counting them as a level', () => {
+    expect(operationDepth(parse('{ viewer { ... on Viewer { apiKey { ... { name } } } } }'))).toBe(3);
+  });
+
+  it('does not count __schema, __type or __typename', () => {
+    expect(operationDepth(parse('{ __schema { types { fields { type { ofType { name } } } } } }'))).toBe(0);
+    expect(operationDepth(parse('{ __type(name: "ApiKey") { fields { name } } viewer { __typename name } }'))).toBe(2);
+  });
+
+  it('measures the deepest operation of the document, whichever is sent', () => {
+    const document = parse(`
+      query Short { viewer { name } }
+      query Deep { viewer { apiKey { name } } }
+      query Shorter { viewer { name } }
+    `);
+    expect(operationDepth(document)).toBe(3);
+    expect(operationDepth(parse('query Short { viewer { name } }'))).toBe(2);
+  });
+
+  it('is 0 for a document without operations', () => {
+    expect(operationDepth(parse('fragment F on Viewer { apiKey { name } }'))).toBe(0);
+  });
+
+  it('stops at a fragment cycle instead of recursing forever', () => {
+    const document = parse(`
+      query { viewer { ...Loop } }
+      fragment Loop on Viewer { apiKey { name } ...Loop }
+    `);
+    expect(operationDepth(document)).toBe(3);
+  });
+});
+
+describe('operationComplexity', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildSchemaShape();
+  });
+
+  it('counts one per field', () => {
+    expect(operationComplexity(schema, parse('{ viewer { apiKey { name } } }'), undefined)).toBe(3);
+  });
+
+  it('multiplies what a paged list selects by first, or by last', () => {
+    expect(operationComplexity(schema, parse(`{ ${apiKeys('(first: 10)')} }`), {})).toBe(31);
+    expect(operationComplexity(schema, parse(`{ ${apiKeys('(last: 4)')} }`), {})).toBe(13);
+    expect(operationComplexity(schema, parse('{ apiKeys(first: 10) { totalCount edges { node { name role } } } }'), {})).toBe(51);
+  });
+
+  it(`assumes the default page size of ${DEFAULT_PAGE_SIZE} when the list gives no size`, () => {
+    expect(operationComplexity(schema, parse(`{ ${apiKeys('')} }`), {})).toBe(1 + 3 * DEFAULT_PAGE_SIZE);
+  });
+
+  it('counts first: 0 as one item', () => {
+    expect(operationComplexity(schema, parse(`{ ${apiKeys('(first: 0)')} }`), {})).toBe(4);
+  });
+
+  it('reads the page size from variables', () => {
+    const document = parse(`query Keys($n: Int) { ${apiKeys('(first: $n)')} }`);
+    expect(operationComplexity(schema, document, { n: 7 })).toBe(22);
+    expect(operationComplexity(schema, document, {})).toBe(1 + 3 * DEFAULT_PAGE_SIZE);
+  });
+
+  it('adds up root fields and picks the named operation', () => {
+    const document = parse(`
+      query Small { viewer { name } ${apiKeys('(first: 2)')} }
+      query Big { ${apiKeys('(first: 100)')} }
+    `);
+    expect(operationComplexity(schema, document, {}, 'Small')).toBe(2 + 7);
+    expect(operationComplexity(schema, document, {}, 'Big')).toBe(301);
+  });
+});
+
+describe('checkDepth', () => {
+  it('returns null at or below maxDepth', () => {
+    expect(checkDepth({ maxDepth: 3, maxComplexity: 100 }, parse('{ viewer { apiKey { name } } }'))).toBeNull();
+    expect(checkDepth({ maxDepth: 12, maxComplexity: 100 }, parse(`{ ${apiKeys('')} }`))).toBeNull();
+  });
+
+  it('refuses an operation deeper than maxDepth with QUERY_TOO_DEEP and the limit', () => {
+    const error = checkDepth({ maxDepth: 3, maxComplexity: 100_000 }, parse(`{ ${apiKeys('(first: 1)')} }`));
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error!.message).toBe('The operation is 4 fields deep; the limit is 3. Split it into several requests.');
+    expect(error!.extensions).toEqual({ code: ErrorCode.QUERY_TOO_DEEP, depth: 4, maxDepth: 3, http: { status: 400 } });
+    expect(error!.originalError).toBeInstanceOf(HomeroomError);
+    expect(error!.originalError).toMatchObject({ code: ErrorCode.QUERY_TOO_DEEP, details: { depth: 4, maxDepth: 3 } });
+  });
+
+  it('counts a deep operation even when another one is the first in the document', () => {
+    const document = parse(`query Short { viewer { name } } query Deep { ${apiKeys('(first: 1)')} }`);
+    expect(checkDepth({ maxDepth: 3, maxComplexity: 100 }, document)?.extensions.code).toBe(ErrorCode.QUERY_TOO_DEEP);
+  });
+});
+
+describe('depthLimitRule', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildSchemaShape();
+  });
+
+  it('reports QUERY_TOO_DEEP as a validation error on a document that is too deep', () => {
+    const errors = validate(schema, parse(`{ ${apiKeys('(first: 1)')} }`), [depthLimitRule({ maxDepth: 3, maxComplexity: 100 })]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.extensions).toMatchObject({ code: ErrorCode.QUERY_TOO_DEEP, depth: 4, maxDepth: 3 });
+  });
+
+  it('reports nothing on a document within the limit', () => {
+    expect(validate(schema, parse('{ viewer { apiKey { name } } }'), [depthLimitRule({ maxDepth: 3, maxComplexity: 100 })])).toEqual([]);
+  });
+});
+
+describe('checkComplexity', () => {
+  let schema: GraphQLSchema;
+  beforeAll(async () => {
+    schema = await buildSchemaShape();
+  });
+  const limits = { maxDepth: 12, maxComplexity: 100 };
+
+  it('returns null for an operation within the limit, including one exactly at it', () => {
+    expect(checkComplexity(schema, limits, parse('{ viewer { apiKey { name } } }'), {})).toBeNull();
+    expect(operationComplexity(schema, parse(`{ ${apiKeys('(first: 33)')} }`), {})).toBe(100);
+    expect(checkComplexity(schema, limits, parse(`{ ${apiKeys('(first: 33)')} }`), {})).toBeNull();
+  });
+
+  it('refuses an operation costlier than maxComplexity with QUERY_TOO_COMPLEX and the limit', () => {
+    const error = checkComplexity(schema, limits, parse(`{ ${apiKeys('(first: 34)')} }`), {});
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error!.extensions).toEqual({ code: ErrorCode.QUERY_TOO_COMPLEX, complexity: 103, maxComplexity: 100, http: { status: 400 } });
+    expect(error!.message).toContain('could cost 103; the limit is 100');
+    expect(error!.originalError).toMatchObject({ code: ErrorCode.QUERY_TOO_COMPLEX, details: { complexity: 103, maxComplexity: 100 } });
+  });
+
+  it('checks the page sizes given in variables', () => {
+    const document = parse(`query Keys($n: Int) { ${apiKeys('(first: $n)')} }`);
+    expect(checkComplexity(schema, limits, document, { n: 500 })?.extensions).toMatchObject({
+      code: ErrorCode.QUERY_TOO_COMPLEX,
+      complexity: 1501,
+    });
+    expect(checkComplexity(schema, limits, document, { n: 2 })).toBeNull();
+  });
+
+  it('leaves bad variables to execution and returns null', () => {
+    const document = parse(`query Keys($n: Int) { ${apiKeys('(first: $n)')} }`);
+    expect(checkComplexity(schema, limits, document, { n: 'many' })).toBeNull();
+  });
+
+  it('checks the operation named by operationName', () => {
+    const document = parse(`
+      query Small { viewer { name } }
+      query Big { ${apiKeys('(first: 500)')} }
+    `);
+    expect(checkComplexity(schema, limits, document, {}, 'Small')).toBeNull();
+    expect(checkComplexity(schema, limits, document, {}, 'Big')?.extensions.code).toBe(ErrorCode.QUERY_TOO_COMPLEX);
+  });
+});
