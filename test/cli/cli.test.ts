@@ -1,8 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/cli.js';
 import { textOutput } from '../../src/cli/output.js';
@@ -10,7 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
 import { openDatabase } from '../../src/entities/data-source.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
-import { TEST_DATABASE_URL } from '../support/database.js';
+import { createTestDatabase, testEnvironment } from '../support/database.js';
 
 interface CliRun {
   readonly code: number;
@@ -32,34 +28,9 @@ interface CliEnvironment {
   cleanup(): Promise<void>;
 }
 
-function createCliEnvironment(): CliEnvironment {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-cli-'));
-  if (!TEST_DATABASE_URL) {
-    return {
-      env: { HOMEROOM_DATA_DIR: dir, LOG_LEVEL: 'silent' },
-      cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const schema = `test_cli_${randomBytes(6).toString('hex')}`;
-  const separator = TEST_DATABASE_URL.includes('?') ? '&' : '?';
-  return {
-    env: {
-      DATABASE_URL: `${TEST_DATABASE_URL}${separator}schema=${schema}`,
-      HOMEROOM_SECRET_KEY: randomBytes(32).toString('base64'),
-      HOMEROOM_DATA_DIR: dir,
-      LOG_LEVEL: 'silent',
-    },
-    cleanup: async () => {
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+async function createCliEnvironment(): Promise<CliEnvironment> {
+  const testDb = await createTestDatabase();
+  return { env: testEnvironment(testDb), cleanup: () => testDb.cleanup() };
 }
 
 async function run(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> {
@@ -96,8 +67,8 @@ describe('homeroom CLI', () => {
   let cli: CliEnvironment;
   let env: NodeJS.ProcessEnv;
 
-  beforeEach(() => {
-    cli = createCliEnvironment();
+  beforeEach(async () => {
+    cli = await createCliEnvironment();
     env = cli.env;
   });
   afterEach(async () => {

@@ -1,28 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { openDatabase } from '../../src/entities/data-source.js';
-import { Database } from '../../src/entities/database.js';
+import type { Database } from '../../src/entities/database.js';
 import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.js';
 
 function event(action: string): Partial<AuditEvent> {
   return { action, actorName: 'test', outcome: AuditOutcome.SUCCEEDED, occurredAt: new Date(), actorApiKeyId: null };
 }
 
 describe('Database.transaction', () => {
-  let testDb: TestDatabase;
+  let opened: OpenTestDatabase;
   let dataSource: DataSource;
   let database: Database;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    dataSource = await openDatabase(testDb.config);
-    database = new Database(dataSource);
+    opened = await openTestDatabase();
+    ({ dataSource, database } = opened);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await testDb.cleanup();
-  });
+  afterAll(() => opened.close());
 
   it("keeps a concurrent transaction's committed work when another transaction rolls back", async () => {
     let letFirstFail!: () => void;

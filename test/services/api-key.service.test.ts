@@ -2,9 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { ApiKey } from '../../src/entities/api-key.entity.js';
-import { AuditEvent, AuditEventTarget, AuditOutcome } from '../../src/entities/audit-event.entity.js';
-import { openDatabase } from '../../src/entities/data-source.js';
-import { Database } from '../../src/entities/database.js';
+import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
 import { ErrorCode, HomeroomError } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
 import { ManualClock } from '../../src/services/clock.js';
@@ -13,10 +11,11 @@ import { Role } from '../../src/services/permissions.js';
 import type { RequestContext } from '../../src/services/request-context.js';
 import { SecretBox } from '../../src/services/secret-box.js';
 import { Services } from '../../src/services/services.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { homeroomErrorOf } from '../support/assertions.js';
+import { emptyFoundationTables, openTestDatabase, type OpenTestDatabase } from '../support/database.js';
 
 describe('ApiKeyService', () => {
-  let testDb: TestDatabase;
+  let opened: OpenTestDatabase;
   let dataSource: DataSource;
   let clock: ManualClock;
   let services: Services;
@@ -28,37 +27,20 @@ describe('ApiKeyService', () => {
   };
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    dataSource = await openDatabase(testDb.config);
+    opened = await openTestDatabase();
+    dataSource = opened.dataSource;
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await testDb.cleanup();
-  });
+  afterAll(() => opened.close());
   beforeEach(async () => {
-    await dataSource.createQueryBuilder().delete().from(AuditEventTarget).execute();
-    await dataSource.createQueryBuilder().delete().from(AuditEvent).execute();
-    await dataSource.createQueryBuilder().delete().from(ApiKey).execute();
+    await emptyFoundationTables(dataSource);
     clock = new ManualClock('2026-09-01T08:00:00.000Z');
     services = new Services({
-      database: new Database(dataSource),
+      database: opened.database,
       clock,
       events: createEventBus(),
       secretBox: new SecretBox(randomBytes(32)),
     });
   });
-
-  /** The HomeroomError `promise` rejects with; fails the test when it resolves. */
-  async function rejection(promise: Promise<unknown>): Promise<HomeroomError> {
-    const error = await promise.then(
-      () => {
-        throw new Error('expected a HomeroomError');
-      },
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(HomeroomError);
-    return error as HomeroomError;
-  }
 
   async function auditEvents(): Promise<AuditEvent[]> {
     return (await services.audit.list({}, { first: 500 })).edges.map((e) => e.node).reverse();
@@ -121,7 +103,7 @@ describe('ApiKeyService', () => {
 
     it('refuses an empty, too long or badly started name with BAD_USER_INPUT and stores nothing', async () => {
       for (const name of ['', '   ', 'x'.repeat(101), '-leading', '.hidden', 'semi;colon']) {
-        const error = await rejection(services.apiKeys.create(ctx, { name, role: Role.ADMIN }));
+        const error = await homeroomErrorOf(services.apiKeys.create(ctx, { name, role: Role.ADMIN }));
         expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
         expect(error.details.field).toBe('name');
         expect(error.message).toMatch(/^name: /);
@@ -130,14 +112,16 @@ describe('ApiKeyService', () => {
     });
 
     it('refuses a description over 500 characters with BAD_USER_INPUT', async () => {
-      const error = await rejection(services.apiKeys.create(ctx, { name: 'described', role: Role.ADMIN, description: 'd'.repeat(501) }));
+      const error = await homeroomErrorOf(
+        services.apiKeys.create(ctx, { name: 'described', role: Role.ADMIN, description: 'd'.repeat(501) }),
+      );
       expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
       expect(error.details.field).toBe('description');
       expect(await dataSource.manager.count(ApiKey)).toBe(0);
     });
 
     it('refuses an unknown role with BAD_USER_INPUT', async () => {
-      const error = await rejection(services.apiKeys.create(ctx, { name: 'bad-role', role: 'ROOT' as Role }));
+      const error = await homeroomErrorOf(services.apiKeys.create(ctx, { name: 'bad-role', role: 'ROOT' as Role }));
       expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
       expect(error.details.field).toBe('role');
       expect(await dataSource.manager.count(ApiKey)).toBe(0);
@@ -145,7 +129,7 @@ describe('ApiKeyService', () => {
 
     it('refuses a second active key with the same name with ALREADY_EXISTS', async () => {
       await services.apiKeys.create(ctx, { name: 'deploy', role: Role.OPERATOR });
-      const error = await rejection(services.apiKeys.create(ctx, { name: ' deploy ', role: Role.READ_ONLY }));
+      const error = await homeroomErrorOf(services.apiKeys.create(ctx, { name: ' deploy ', role: Role.READ_ONLY }));
       expect(error.code).toBe(ErrorCode.ALREADY_EXISTS);
       expect(error.message).toContain('"deploy"');
       expect(await dataSource.manager.count(ApiKey)).toBe(1);
@@ -184,7 +168,7 @@ describe('ApiKeyService', () => {
     it('refuses to revoke the last active ADMIN key with LAST_ADMIN_KEY', async () => {
       const admin = await services.apiKeys.create(ctx, { name: 'only-admin', role: Role.ADMIN });
       await services.apiKeys.create(ctx, { name: 'operator', role: Role.OPERATOR });
-      const error = await rejection(services.apiKeys.revoke(ctx, admin.apiKey.id));
+      const error = await homeroomErrorOf(services.apiKeys.revoke(ctx, admin.apiKey.id));
       expect(error.code).toBe(ErrorCode.LAST_ADMIN_KEY);
       expect(error.message).toContain('"only-admin"');
       expect((await services.apiKeys.findById(admin.apiKey.id))?.revokedAt).toBeNull();
@@ -195,11 +179,11 @@ describe('ApiKeyService', () => {
       const a = await services.apiKeys.create(ctx, { name: 'admin-a', role: Role.ADMIN });
       const b = await services.apiKeys.create(ctx, { name: 'admin-b', role: Role.ADMIN });
       await services.apiKeys.revoke(ctx, a.apiKey.id);
-      expect((await rejection(services.apiKeys.revoke(ctx, b.apiKey.id))).code).toBe(ErrorCode.LAST_ADMIN_KEY);
+      expect((await homeroomErrorOf(services.apiKeys.revoke(ctx, b.apiKey.id))).code).toBe(ErrorCode.LAST_ADMIN_KEY);
     });
 
     it('refuses an unknown id with NOT_FOUND', async () => {
-      const error = await rejection(services.apiKeys.revoke(ctx, 4242));
+      const error = await homeroomErrorOf(services.apiKeys.revoke(ctx, 4242));
       expect(error.code).toBe(ErrorCode.NOT_FOUND);
       expect(error.details.id).toBe('4242');
     });
@@ -295,7 +279,7 @@ describe('ApiKeyService', () => {
 
     it('writes one FAILED event with ALREADY_EXISTS for a duplicate name', async () => {
       await services.apiKeys.create(ctx, { name: 'dup', role: Role.READ_ONLY });
-      await rejection(services.apiKeys.create(ctx, { name: 'dup', role: Role.READ_ONLY }));
+      await homeroomErrorOf(services.apiKeys.create(ctx, { name: 'dup', role: Role.READ_ONLY }));
       const events = await auditEvents();
       expect(events.map((e) => e.outcome)).toEqual([AuditOutcome.SUCCEEDED, AuditOutcome.FAILED]);
       expect(events[1]).toMatchObject({
@@ -307,7 +291,7 @@ describe('ApiKeyService', () => {
 
     it('writes one FAILED event with LAST_ADMIN_KEY, naming the key', async () => {
       const { apiKey } = await services.apiKeys.create(ctx, { name: 'last', role: Role.ADMIN });
-      await rejection(services.apiKeys.revoke(ctx, apiKey.id));
+      await homeroomErrorOf(services.apiKeys.revoke(ctx, apiKey.id));
       const failed = (await auditEvents()).filter((e) => e.outcome === AuditOutcome.FAILED);
       expect(failed).toHaveLength(1);
       expect(failed[0]).toMatchObject({ action: 'revokeApiKey', errorCode: ErrorCode.LAST_ADMIN_KEY });
@@ -315,7 +299,7 @@ describe('ApiKeyService', () => {
     });
 
     it('writes one FAILED event with NOT_FOUND, naming the id asked for', async () => {
-      await rejection(services.apiKeys.revoke(ctx, 4242));
+      await homeroomErrorOf(services.apiKeys.revoke(ctx, 4242));
       const events = await auditEvents();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ action: 'revokeApiKey', outcome: AuditOutcome.FAILED, errorCode: ErrorCode.NOT_FOUND });
@@ -337,7 +321,7 @@ describe('ApiKeyService', () => {
     });
 
     it('audits a create refused for a bad name from any caller (BAD_USER_INPUT), not only over GraphQL', async () => {
-      await rejection(services.apiKeys.create(ctx, { name: '', role: Role.READ_ONLY }));
+      await homeroomErrorOf(services.apiKeys.create(ctx, { name: '', role: Role.READ_ONLY }));
       const events = await auditEvents();
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ action: 'createApiKey', outcome: AuditOutcome.FAILED, errorCode: ErrorCode.BAD_USER_INPUT });

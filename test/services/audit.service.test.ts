@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ApiKey } from '../../src/entities/api-key.entity.js';
-import { AuditEvent, AuditEventTarget, AuditOutcome } from '../../src/entities/audit-event.entity.js';
-import { openDatabase } from '../../src/entities/data-source.js';
-import { Database } from '../../src/entities/database.js';
+import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
+import type { Database } from '../../src/entities/database.js';
 import { ErrorCode, HomeroomError } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
 import { ManualClock, type Clock } from '../../src/services/clock.js';
@@ -13,10 +12,11 @@ import { Role } from '../../src/services/permissions.js';
 import type { RequestContext } from '../../src/services/request-context.js';
 import { SecretBox } from '../../src/services/secret-box.js';
 import { Services } from '../../src/services/services.js';
-import { createTestDatabase, within, type TestDatabase } from '../support/database.js';
+import { rejectionOf } from '../support/assertions.js';
+import { emptyFoundationTables, openTestDatabase, within, type OpenTestDatabase } from '../support/database.js';
 
 describe('AuditService', () => {
-  let testDb: TestDatabase;
+  let opened: OpenTestDatabase;
   let dataSource: DataSource;
   let database: Database;
   let clock: ManualClock;
@@ -31,18 +31,12 @@ describe('AuditService', () => {
   }
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    dataSource = await openDatabase(testDb.config);
-    database = new Database(dataSource);
+    opened = await openTestDatabase();
+    ({ dataSource, database } = opened);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await testDb.cleanup();
-  });
+  afterAll(() => opened.close());
   beforeEach(async () => {
-    await dataSource.createQueryBuilder().delete().from(AuditEventTarget).execute();
-    await dataSource.createQueryBuilder().delete().from(AuditEvent).execute();
-    await dataSource.createQueryBuilder().delete().from(ApiKey).execute();
+    await emptyFoundationTables(dataSource);
     clock = new ManualClock('2026-09-01T08:00:00.000Z');
     events = createEventBus();
     services = build(clock);
@@ -72,16 +66,6 @@ describe('AuditService', () => {
   }
 
   const targetsOf = (event: AuditEvent) => event.targets.map((t) => ({ type: t.targetType, key: t.targetKey }));
-
-  /** What `promise` rejects with; fails the test when it resolves. */
-  async function rejection(promise: Promise<unknown>): Promise<unknown> {
-    return promise.then(
-      () => {
-        throw new Error('expected a rejection');
-      },
-      (e: unknown) => e,
-    );
-  }
 
   describe('mutate', () => {
     it("commits the work's writes and its SUCCEEDED event together", async () => {
@@ -122,7 +106,7 @@ describe('AuditService', () => {
       };
       const lines: Array<Record<string, unknown>> = [];
       const capturing = createLogger('error', { write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>) });
-      const error = await rejection(
+      const error = await rejectionOf(
         build(failingClock).audit.mutate({ ...ctx, logger: capturing }, 'createThing', async (tx) => {
           await insertKey(tx, 'doomed');
           auditFails = true;
@@ -137,7 +121,7 @@ describe('AuditService', () => {
 
     it('rolls back the work and records a FAILED event with the code and message of a HomeroomError', async () => {
       const thrown = new HomeroomError(ErrorCode.ALREADY_EXISTS, 'A thing is already named "made".', { field: 'name' });
-      const error = await rejection(
+      const error = await rejectionOf(
         services.audit.mutate(ctx, 'createThing', async (tx, record) => {
           const keyId = await insertKey(tx, 'made');
           record.target('ApiKey', keyId).detail({ name: 'made' });
@@ -163,7 +147,7 @@ describe('AuditService', () => {
 
     it('records an unexpected Error as INTERNAL_SERVER_ERROR without its message', async () => {
       const thrown = new Error('connect ECONNREFUSED postgres://u:hunter2@db');
-      const error = await rejection(
+      const error = await rejectionOf(
         services.audit.mutate(ctx, 'createThing', async (_tx, record) => {
           record.target('Thing', 1);
           throw thrown;
@@ -177,7 +161,7 @@ describe('AuditService', () => {
     });
 
     it('keeps the first 1000 characters of a long failure message', async () => {
-      await rejection(
+      await rejectionOf(
         services.audit.mutate(ctx, 'createThing', async () => {
           throw new HomeroomError(ErrorCode.BAD_USER_INPUT, 'm'.repeat(1500));
         }),
@@ -188,7 +172,7 @@ describe('AuditService', () => {
 
     it('records nothing for a failure without an actor', async () => {
       const thrown = new HomeroomError(ErrorCode.NOT_FOUND, 'No thing.');
-      expect(await rejection(services.audit.mutate(anonymous, 'createThing', async () => Promise.reject(thrown)))).toBe(thrown);
+      expect(await rejectionOf(services.audit.mutate(anonymous, 'createThing', async () => Promise.reject(thrown)))).toBe(thrown);
       expect(await dataSource.manager.count(AuditEvent)).toBe(0);
     });
   });
@@ -212,7 +196,7 @@ describe('AuditService', () => {
 
     it('does not record again an error that mutate already recorded', async () => {
       const thrown = new HomeroomError(ErrorCode.NOT_FOUND, 'No thing.');
-      await rejection(services.audit.mutate(ctx, 'revokeThing', async () => Promise.reject(thrown)));
+      await rejectionOf(services.audit.mutate(ctx, 'revokeThing', async () => Promise.reject(thrown)));
       await services.audit.recordFailure(ctx, 'revokeThing', thrown);
       expect(await dataSource.manager.count(AuditEvent)).toBe(1);
     });
@@ -261,14 +245,14 @@ describe('AuditService', () => {
     it('is published for a recorded failure, and not for an attempt that left no event', async () => {
       const iterator = events.subscribe('AUDIT_EVENT_RECORDED')[Symbol.asyncIterator]();
       const first = iterator.next();
-      await rejection(
+      await rejectionOf(
         services.audit.mutate(ctx, 'failThing', async () => Promise.reject(new HomeroomError(ErrorCode.NOT_FOUND, 'No thing.'))),
       );
       const failed = (await within(first, 5_000, 'the failure event')).value as AuditEventRecorded;
       expect(failed.action).toBe('failThing');
       expect((await services.audit.findById(failed.auditEventId))?.outcome).toBe(AuditOutcome.FAILED);
 
-      await rejection(services.audit.mutate(anonymous, 'anonymousThing', async () => Promise.reject(new Error('no actor'))));
+      await rejectionOf(services.audit.mutate(anonymous, 'anonymousThing', async () => Promise.reject(new Error('no actor'))));
       await services.audit.mutate(ctx, 'laterThing', async () => null);
       const next = (await within(iterator.next(), 5_000, 'the next event')).value as AuditEventRecorded;
       expect(next.action).toBe('laterThing');

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SelectQueryBuilder, type DataSource } from 'typeorm';
 import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
-import { openDatabase } from '../../src/entities/data-source.js';
-import { ErrorCode, HomeroomError } from '../../src/errors.js';
+import { ErrorCode } from '../../src/errors.js';
 import { DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE, paginate, type Page, type PageRequest } from '../../src/services/pagination.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { homeroomErrorOf } from '../support/assertions.js';
+import { openTestDatabase, type OpenTestDatabase } from '../support/database.js';
 
 describe('paginate', () => {
-  let testDb: TestDatabase;
+  let opened: OpenTestDatabase;
   let dataSource: DataSource;
   /** Ids of the 12 `paged` rows, in insertion (ascending id) order. */
   let ids: number[];
@@ -37,29 +37,14 @@ describe('paginate', () => {
     return inserted;
   }
 
-  /** The HomeroomError `promise` rejects with; fails the test when it resolves. */
-  async function rejection(promise: Promise<unknown>): Promise<HomeroomError> {
-    const error = await promise.then(
-      () => {
-        throw new Error('expected the page request to be refused');
-      },
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(HomeroomError);
-    return error as HomeroomError;
-  }
-
   beforeAll(async () => {
-    testDb = await createTestDatabase();
-    dataSource = await openDatabase(testDb.config);
+    opened = await openTestDatabase();
+    dataSource = opened.dataSource;
     await insertRows('other', 3);
     ids = await insertRows('paged', 12);
     await insertRows('other', 3);
   });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await testDb.cleanup();
-  });
+  afterAll(() => opened.close());
   afterEach(() => {
     vi.restoreAllMocks();
   });
@@ -165,7 +150,7 @@ describe('paginate', () => {
   });
 
   it(`refuses first above ${MAX_PAGE_SIZE} with BAD_USER_INPUT naming first`, async () => {
-    const error = await rejection(page({ first: MAX_PAGE_SIZE + 1 }));
+    const error = await homeroomErrorOf(page({ first: MAX_PAGE_SIZE + 1 }));
     expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(error.details.field).toBe('first');
     expect(error.message).toContain('first:');
@@ -174,20 +159,20 @@ describe('paginate', () => {
 
   it('refuses a negative or fractional first with BAD_USER_INPUT naming first', async () => {
     for (const first of [-1, 1.5]) {
-      const error = await rejection(page({ first }));
+      const error = await homeroomErrorOf(page({ first }));
       expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
       expect(error.details.field).toBe('first');
     }
   });
 
   it('refuses a negative last with BAD_USER_INPUT naming last', async () => {
-    const error = await rejection(page({ last: -1 }));
+    const error = await homeroomErrorOf(page({ last: -1 }));
     expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(error.details.field).toBe('last');
   });
 
   it('refuses first and last together with BAD_USER_INPUT naming last', async () => {
-    const error = await rejection(page({ first: 2, last: 2 }));
+    const error = await homeroomErrorOf(page({ first: 2, last: 2 }));
     expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
     expect(error.details.field).toBe('last');
   });
@@ -202,10 +187,10 @@ describe('paginate', () => {
       encodeCursor(ids[0]!) + '=',
     ];
     for (const cursor of forged) {
-      const after = await rejection(page({ first: 2, after: cursor }));
+      const after = await homeroomErrorOf(page({ first: 2, after: cursor }));
       expect(after.code).toBe(ErrorCode.BAD_USER_INPUT);
       expect(after.details.field).toBe('after');
-      const before = await rejection(page({ last: 2, before: cursor }));
+      const before = await homeroomErrorOf(page({ last: 2, before: cursor }));
       expect(before.code).toBe(ErrorCode.BAD_USER_INPUT);
       expect(before.details.field).toBe('before');
     }

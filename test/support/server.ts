@@ -2,7 +2,6 @@
  * An in-process Homeroom on a free loopback port over a fresh database, with one API key per
  * role, and typed GraphQL calls over real HTTP and real websockets.
  */
-import { randomBytes } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
@@ -13,7 +12,7 @@ import { startServer, type HomeroomServer } from '../../src/server.js';
 import type { Clock } from '../../src/services/clock.js';
 import { Role } from '../../src/services/permissions.js';
 import { systemContext } from '../../src/services/request-context.js';
-import { createTestDatabase, within, type TestDatabase } from './database.js';
+import { createTestDatabase, testEnvironment, within } from './database.js';
 
 export interface GraphQLResponse<TData> {
   readonly status: number;
@@ -40,15 +39,7 @@ export interface TestServer {
 
 export async function startTestServer(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
   const db = await createTestDatabase();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOMEROOM_DATA_DIR: db.dir,
-    DATABASE_URL: databaseUrl(db),
-    HOMEROOM_SECRET_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    ...options.env,
-  });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...testEnvironment(db), ...options.env });
   const logger = createLogger(config.logLevel);
   const started: Array<(name: string | null) => void> = [];
   const server = await startServer(config, {
@@ -95,12 +86,6 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
       await db.cleanup();
     },
   };
-}
-
-function databaseUrl(db: TestDatabase): string {
-  return db.config.type === 'sqlite'
-    ? `sqlite:${db.config.path}`
-    : `${db.config.url}${db.config.url.includes('?') ? '&' : '?'}schema=${db.config.schema}`;
 }
 
 /** Collects what a subscription sends, to await events one by one with a timeout. */

@@ -1,0 +1,25 @@
+/** The README is part of the product: its commands and its configuration table must stay true. */
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES } from '../src/config.js';
+
+const readme = fs.readFileSync('README.md', 'utf8');
+const scripts = Object.keys((JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts);
+
+describe('README.md', () => {
+  it('gives the two one-line commands of the quick start', () => {
+    expect(readme).toContain('npm install && npm start');
+    expect(readme).toContain('npm install && npm test');
+  });
+
+  it('documents every configuration variable Homeroom reads', () => {
+    const missing = CONFIG_VARIABLES.map(([name]) => name).filter((name) => !new RegExp(`\\|\\s*\`${name}\`\\s*\\|`).test(readme));
+    expect(missing).toEqual([]);
+  });
+
+  it('mentions only npm scripts that exist', () => {
+    const mentioned = [...readme.matchAll(/npm run (?:--silent )?([a-z:]+)/g)].map((m) => m[1]!);
+    expect(mentioned.length).toBeGreaterThan(0);
+    expect(mentioned.filter((name) => !scripts.includes(name))).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+/** Assertions shared by tests. */
+import { expect } from 'vitest';
+import { HomeroomError } from '../../src/errors.js';
+
+/** What `promise` rejects with; fails the test when it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => {
+      throw new Error('expected a rejection, but the promise resolved');
+    },
+    (error: unknown) => error,
+  );
+}
+
+/** The HomeroomError `promise` rejects with; fails the test when it resolves or rejects otherwise. */
+export async function homeroomErrorOf(promise: Promise<unknown>): Promise<HomeroomError> {
+  const error = await rejectionOf(promise);
+  expect(error).toBeInstanceOf(HomeroomError);
+  return error as HomeroomError;
+}
