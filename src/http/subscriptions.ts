@@ -4,8 +4,9 @@
  * The API key travels in `connectionParams.authorization` (browsers cannot set headers on a
  * websocket). A missing or bad key is refused in `onConnect`, which graphql-ws answers by
  * closing the socket with 4403 Forbidden. Each operation then goes through the same checks as
- * over HTTP: validation, depth and complexity limits, permissions, error masking, and the
- * audit of failed mutations.
+ * over HTTP: the key is still active, validation, depth and complexity limits, permissions,
+ * error masking, and the audit of failed mutations. (A subscription already streaming when its
+ * key is revoked runs until the client disconnects.)
  */
 import type { Server } from 'node:http';
 import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -49,7 +50,12 @@ export function serveSubscriptions(options: {
         ctx.extra.actor = actor;
         return true;
       },
-      onSubscribe(ctx, _id, payload) {
+      async onSubscribe(ctx, _id, payload) {
+        // The key was checked at connect; a key revoked since may not start anything new.
+        const actor = ctx.extra.actor;
+        if (actor?.apiKeyId != null && !(await services.apiKeys.isActive(actor.apiKeyId))) {
+          return [new GraphQLError('The API key was revoked.', { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query);
@@ -69,7 +75,7 @@ export function serveSubscriptions(options: {
         const requestId = newRequestId();
         const contextValue: RequestContext = {
           requestId,
-          actor: ctx.extra.actor ?? null,
+          actor: actor ?? null,
           logger: logger.child({ requestId, transport: 'websocket' }),
         };
         contextValue.logger.info({ operationName: operationNameOf(document, payload.operationName) }, 'graphql-ws operation started');

@@ -79,6 +79,17 @@ export class ApiKeyService {
     return this.database.manager.findOneBy(ApiKey, { id });
   }
 
+  /** Whether the key is still active; a websocket checks it before each operation. */
+  async isActive(id: number): Promise<boolean> {
+    return (
+      (await this.database.manager
+        .getRepository(ApiKey)
+        .createQueryBuilder('k')
+        .where('k.id = :id AND k.revoked_at IS NULL', { id })
+        .getCount()) > 0
+    );
+  }
+
   /** The actor a presented key stands for, or null when it is unknown or revoked. */
   async authenticate(secret: string): Promise<Actor | null> {
     if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) return null;
@@ -145,7 +156,7 @@ export class ApiKeyService {
       .createQueryBuilder('k')
       .where('k.name = :name AND k.revoked_at IS NULL', { name: input.name })
       .getExists();
-    if (taken) throw new HomeroomError(ErrorCode.ALREADY_EXISTS, `An active API key is already named "${input.name}".`, { field: 'name' });
+    if (taken) throw nameTaken(input.name);
     const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');
     const apiKey = Object.assign(new ApiKey(), {
       name: input.name,
@@ -162,12 +173,15 @@ export class ApiKeyService {
       await tx.insert(ApiKey, apiKey);
     } catch (error) {
       // Two creations with one name at the same moment on PostgreSQL: the index decides.
-      if (isUniqueViolation(error))
-        throw new HomeroomError(ErrorCode.ALREADY_EXISTS, `An active API key is already named "${input.name}".`, { field: 'name' });
+      if (isUniqueViolation(error)) throw nameTaken(input.name);
       throw error;
     }
     return { apiKey, secret };
   }
+}
+
+function nameTaken(name: string): HomeroomError {
+  return new HomeroomError(ErrorCode.ALREADY_EXISTS, `An active API key is already named "${name}".`, { field: 'name' });
 }
 
 export function hashSecret(secret: string): string {

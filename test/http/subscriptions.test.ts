@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { AuditEventRecordedDocument, AuditEventsDocument } from '../generated/operations.js';
+import { createLogger } from '../../src/logger.js';
 import { Role } from '../../src/services/permissions.js';
+import { systemContext } from '../../src/services/request-context.js';
 import { within } from '../support/database.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
 
@@ -99,6 +101,26 @@ describe('subscriptions over graphql-ws', () => {
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const events = (await t.request(AuditEventsDocument, { first: 10, filter: { action: 'createApiKey' } })).data!.auditEvents.edges;
     expect(events.some((e) => e.node.actorName === 'test-operator' && e.node.errorCode === 'FORBIDDEN')).toBe(true);
+  });
+
+  it('refuses a new operation on an open websocket once its key is revoked, with UNAUTHENTICATED', async () => {
+    const created = await t.server.services.apiKeys.create(systemContext(createLogger('silent')), { name: 'ws-revoked', role: Role.ADMIN });
+    const client = t.wsClient(created.secret);
+    const query = 'query { viewer { name } }';
+    const ask = () =>
+      within(
+        new Promise<{ data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }>((resolve) => {
+          const stop = client.subscribe(
+            { query },
+            { next: (r) => (stop(), resolve(r as never)), error: (e) => resolve({ errors: e as never }), complete: () => undefined },
+          );
+        }),
+        10_000,
+        'a websocket result',
+      );
+    expect(await ask()).toEqual({ data: { viewer: { name: 'ws-revoked' } } });
+    await t.server.services.apiKeys.revoke(systemContext(createLogger('silent')), created.apiKey.id);
+    expect((await ask()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('ends subscriptions cleanly when the server shuts down', async () => {
