@@ -67,6 +67,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const dataSource = await openDatabaseOrExplain(config);
   const events = createEventBus();
   const services = new Services({ database: new Database(dataSource), clock, events, secretBox });
+  let apollo: ApolloServer<GraphQLContext> | undefined;
   try {
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
     const schema = await buildHomeroomSchema(services, events);
@@ -83,7 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       logger,
       ...(options.onOperationStarted ? { onOperationStarted: options.onOperationStarted } : {}),
     });
-    const apollo = new ApolloServer<GraphQLContext>({
+    apollo = new ApolloServer<GraphQLContext>({
       schema,
       formatError,
       validationRules: [depthLimitRule(config.graphql)],
@@ -108,6 +109,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ],
     });
     await apollo.start();
+    const running = apollo;
 
     app.use(assignRequestId);
     app.use(healthRoutes(dataSource, () => shuttingDown));
@@ -148,12 +150,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       close: () =>
         (closing ??= (async () => {
           shuttingDown = true;
-          await apollo.stop();
+          await running.stop();
           await dataSource.destroy();
           logger.info('Homeroom stopped');
         })()),
     };
   } catch (error) {
+    // A start that fails half way (a port in use) must not leave a websocket server or the database open.
+    await apollo?.stop().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
     throw error;
   }

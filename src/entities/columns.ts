@@ -19,11 +19,6 @@ export function DateTimeColumn(options: { nullable?: boolean } = {}): PropertyDe
   return Column({ type: 'varchar', length: 32, nullable: options.nullable ?? false, transformer: isoInstant });
 }
 
-/** The text form of an instant as stored, for query-builder parameters and raw SQL. */
-export function toStoredInstant(date: Date): string {
-  return date.toISOString();
-}
-
 /**
  * Flat facts for a JSON column (counts, names, flags). Kept flat on purpose: TypeORM's deep
  * partial types cannot follow a recursive JSON type, and flat facts are what filters need.

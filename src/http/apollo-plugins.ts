@@ -6,10 +6,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLLimits } from '../config.js';
-import { ErrorCode } from '../errors.js';
 import type { GraphQLContext } from '../schema/context.js';
-import { isUnexpectedError } from '../schema/format-error.js';
-import { recordFailedMutations } from '../schema/mutation-audit.js';
+import { handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity } from '../schema/operation-limits.js';
 import type { AuditService } from '../services/audit.service.js';
 
@@ -27,20 +25,13 @@ export function homeroomPlugin(options: {
           if (tooComplex) throw tooComplex;
         },
         async didEncounterErrors({ errors, operation }) {
-          for (const error of errors) {
-            if (isUnexpectedError(error)) {
-              contextValue.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a GraphQL operation');
-            }
-          }
-          await recordFailedMutations(options.audit, contextValue, operation, errors);
+          await handleOperationErrors(options.audit, contextValue, operation, errors);
         },
         async willSendResponse({ response, operationName }) {
-          const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          for (const error of sent) {
-            if (error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR) {
-              (error.extensions as Record<string, unknown>).requestId = contextValue.requestId;
-            }
+          if (response.body.kind === 'single' && response.body.singleResult.errors) {
+            response.body.singleResult.errors = response.body.singleResult.errors.map((e) => withRequestId(e, contextValue.requestId));
           }
+          const sent = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           contextValue.logger.info(
             {
               operationName: operationName ?? null,

@@ -16,8 +16,8 @@ import { WebSocketServer } from 'ws';
 import type { GraphQLLimits } from '../config.js';
 import { ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { formatError, isUnexpectedError } from '../schema/format-error.js';
-import { recordFailedMutations } from '../schema/mutation-audit.js';
+import { formatError } from '../schema/format-error.js';
+import { handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity, checkDepth } from '../schema/operation-limits.js';
 import { type Actor, newRequestId, type RequestContext } from '../services/request-context.js';
 import type { Services } from '../services/services.js';
@@ -94,21 +94,9 @@ export function serveSubscriptions(options: {
         // Always the context onSubscribe built.
         const context = args.contextValue as RequestContext;
         const errors = result.errors ?? [];
-        for (const error of errors) {
-          if (isUnexpectedError(error))
-            context.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a GraphQL operation');
-        }
-        await recordFailedMutations(services.audit, context, getOperationAST(args.document, args.operationName), errors);
+        await handleOperationErrors(services.audit, context, getOperationAST(args.document, args.operationName), errors);
         if (errors.length === 0) return result;
-        return {
-          ...result,
-          errors: errors.map((error) => {
-            const formatted = formatError(error.toJSON(), error);
-            return formatted.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR
-              ? { ...formatted, extensions: { ...formatted.extensions, requestId: context.requestId } }
-              : formatted;
-          }),
-        };
+        return { ...result, errors: errors.map((error) => withRequestId(formatError(error.toJSON(), error), context.requestId)) };
       },
       onError(_ctx, _id, _payload, errors) {
         return errors.map((error) => formatError(error.toJSON(), error));

@@ -2,18 +2,18 @@
  * `@Authorized(Permission.X)` on a resolver: the caller's role must grant every listed
  * permission; `@Authorized()` alone only needs an authenticated caller.
  *
- * A refused mutation reaches the audit log through `mutation-audit.ts`, like every failure.
+ * A refused mutation reaches the audit log through `operation-errors.ts`, like every failure.
  */
 import type { AuthCheckerFn } from 'type-graphql';
 import { ErrorCode, HomeroomError } from '../errors.js';
-import { permissionsOf, type Permission } from '../services/permissions.js';
+import type { Permission } from '../services/permissions.js';
+import { can } from '../services/request-context.js';
 import type { GraphQLContext } from './context.js';
 
 export const permissionAuthChecker: AuthCheckerFn<GraphQLContext, Permission> = ({ context, info }, required) => {
   const actor = context.actor;
   if (!actor) throw new HomeroomError(ErrorCode.UNAUTHENTICATED, 'An API key is required: send `Authorization: Bearer <key>`.');
-  const granted = permissionsOf(actor.role);
-  const missing = required.filter((p) => !granted.includes(p));
+  const missing = required.filter((p) => !can(actor, p));
   if (missing.length === 0) return true;
   throw new HomeroomError(
     ErrorCode.FORBIDDEN,

@@ -2,7 +2,7 @@
  * API keys: create (the secret is returned once), list, revoke, and authenticate a request.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ApiKey } from '../entities/api-key.entity.js';
 import { isUniqueViolation, type Database } from '../entities/database.js';
 import { badInput, ErrorCode, HomeroomError, notFound } from '../errors.js';
@@ -70,8 +70,9 @@ export class ApiKeyService {
   }
 
   async list(filter: { includeRevoked?: boolean | null }, page: PageRequest): Promise<Page<ApiKey>> {
-    const query = this.database.manager.getRepository(ApiKey).createQueryBuilder('key');
-    if (!filter.includeRevoked) query.where('key.revoked_at IS NULL');
+    const query = filter.includeRevoked
+      ? this.database.manager.getRepository(ApiKey).createQueryBuilder('key')
+      : activeKeys(this.database.manager);
     return paginate(query, { column: 'key.id', keyOf: (k) => k.id, direction: 'ASC' }, page);
   }
 
@@ -81,13 +82,7 @@ export class ApiKeyService {
 
   /** Whether the key is still active; a websocket checks it before each operation. */
   async isActive(id: number): Promise<boolean> {
-    return (
-      (await this.database.manager
-        .getRepository(ApiKey)
-        .createQueryBuilder('k')
-        .where('k.id = :id AND k.revoked_at IS NULL', { id })
-        .getCount()) > 0
-    );
+    return activeKeys(this.database.manager).andWhere('key.id = :id', { id }).getExists();
   }
 
   /** The actor a presented key stands for, or null when it is unknown or revoked. */
@@ -128,11 +123,7 @@ export class ApiKeyService {
 
   /** The active key with this name, for the CLI's `revoke --name`. */
   async findActiveByName(name: string): Promise<ApiKey | null> {
-    return this.database.manager
-      .getRepository(ApiKey)
-      .createQueryBuilder('k')
-      .where('k.name = :name AND k.revoked_at IS NULL', { name: name.trim() })
-      .getOne();
+    return activeKeys(this.database.manager).andWhere('key.name = :name', { name: name.trim() }).getOne();
   }
 
   /**
@@ -141,22 +132,13 @@ export class ApiKeyService {
    * waits, then counts again. SQLite runs one transaction at a time and needs no lock.
    */
   private async countActiveAdmins(tx: EntityManager): Promise<number> {
-    const query = tx
-      .getRepository(ApiKey)
-      .createQueryBuilder('k')
-      .select('k.id')
-      .where('k.role = :role AND k.revoked_at IS NULL', { role: Role.ADMIN });
+    const query = activeKeys(tx).select('key.id').andWhere('key.role = :role', { role: Role.ADMIN });
     if (this.database.type === 'postgres') query.setLock('pessimistic_write');
     return (await query.getMany()).length;
   }
 
   private async insert(tx: EntityManager, input: Required<CreateApiKeyInput>, createdBy: string): Promise<CreatedApiKey> {
-    const taken = await tx
-      .getRepository(ApiKey)
-      .createQueryBuilder('k')
-      .where('k.name = :name AND k.revoked_at IS NULL', { name: input.name })
-      .getExists();
-    if (taken) throw nameTaken(input.name);
+    if (await activeKeys(tx).andWhere('key.name = :name', { name: input.name }).getExists()) throw nameTaken(input.name);
     const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');
     const apiKey = Object.assign(new ApiKey(), {
       name: input.name,
@@ -178,6 +160,11 @@ export class ApiKeyService {
     }
     return { apiKey, secret };
   }
+}
+
+/** Keys not revoked, as `key`; every "active" rule starts here. */
+function activeKeys(manager: EntityManager): SelectQueryBuilder<ApiKey> {
+  return manager.getRepository(ApiKey).createQueryBuilder('key').where('key.revoked_at IS NULL');
 }
 
 function nameTaken(name: string): HomeroomError {

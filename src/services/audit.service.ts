@@ -121,11 +121,13 @@ export class AuditService {
       .where('t.event_id IN (:...ids)', { ids: events.map((e) => e.id) })
       .orderBy('t.id', 'ASC')
       .getRawMany<{ t_event_id: number; t_target_type: string; t_target_key: string }>();
-    for (const event of events) {
-      event.targets = rows
-        .filter((r) => Number(r.t_event_id) === event.id)
-        .map((r) => Object.assign(new AuditEventTarget(), { targetType: r.t_target_type, targetKey: r.t_target_key }));
+    const byEvent = new Map<number, AuditEventTarget[]>(events.map((e) => [e.id, []]));
+    for (const r of rows) {
+      byEvent
+        .get(Number(r.t_event_id))
+        ?.push(Object.assign(new AuditEventTarget(), { targetType: r.t_target_type, targetKey: r.t_target_key }));
     }
+    for (const event of events) event.targets = byEvent.get(event.id)!;
   }
 
   private async insert(

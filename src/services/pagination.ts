@@ -63,21 +63,10 @@ function decodeCursor(cursor: string, argument: string): number {
   return key;
 }
 
-function checkSize(value: number | null | undefined, argument: string): number | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
+function checkSize(value: number | null | undefined, argument: string): void {
+  if (value != null && (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE)) {
     throw badInput(argument, `must be a whole number from 0 to ${MAX_PAGE_SIZE}.`);
   }
-  return value;
-}
-
-/** Validates a page request without running it, so callers can fail before other work. */
-export function checkPageRequest(request: PageRequest): void {
-  checkSize(request.first, 'first');
-  checkSize(request.last, 'last');
-  if (request.first != null && request.last != null) throw badInput('last', 'cannot be combined with `first`; page one way at a time.');
-  if (request.after != null) decodeCursor(request.after, 'after');
-  if (request.before != null) decodeCursor(request.before, 'before');
 }
 
 /**
@@ -89,16 +78,19 @@ export async function paginate<T extends ObjectLiteral>(
   order: KeysetOrder<T>,
   request: PageRequest,
 ): Promise<Page<T>> {
-  checkPageRequest(request);
+  checkSize(request.first, 'first');
+  checkSize(request.last, 'last');
+  if (request.first != null && request.last != null) throw badInput('last', 'cannot be combined with `first`; page one way at a time.');
+  const after = request.after != null ? decodeCursor(request.after, 'after') : null;
+  const before = request.before != null ? decodeCursor(request.before, 'before') : null;
   const countQuery = query.clone();
   const backward = request.last != null || (request.before != null && request.first == null);
   const size = (backward ? request.last : request.first) ?? DEFAULT_PAGE_SIZE;
   const forwardOp = order.direction === 'ASC' ? '>' : '<';
   const backwardOp = order.direction === 'ASC' ? '<' : '>';
   const page = query.clone();
-  if (request.after != null) page.andWhere(`${order.column} ${forwardOp} :pageAfter`, { pageAfter: decodeCursor(request.after, 'after') });
-  if (request.before != null)
-    page.andWhere(`${order.column} ${backwardOp} :pageBefore`, { pageBefore: decodeCursor(request.before, 'before') });
+  if (after !== null) page.andWhere(`${order.column} ${forwardOp} :pageAfter`, { pageAfter: after });
+  if (before !== null) page.andWhere(`${order.column} ${backwardOp} :pageBefore`, { pageBefore: before });
   const flip = (d: 'ASC' | 'DESC') => (d === 'ASC' ? 'DESC' : 'ASC');
   page.orderBy(order.column, backward ? flip(order.direction) : order.direction).take(size + 1);
   // One row more than asked for tells whether more follow (also for `first: 0`).
@@ -113,8 +105,8 @@ export async function paginate<T extends ObjectLiteral>(
     pageInfo: {
       // Relay lets a server answer false for the direction it is not paging in; the cursor
       // given in that direction proves rows exist beyond it, so say true then.
-      hasNextPage: backward ? request.before != null : hasMore,
-      hasPreviousPage: backward ? hasMore : request.after != null,
+      hasNextPage: backward ? before !== null : hasMore,
+      hasPreviousPage: backward ? hasMore : after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
