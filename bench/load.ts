@@ -2,6 +2,7 @@
  * Load generator, run as its own process so it uses the other core: `concurrency` loops POST
  * the same body to `url` for `seconds` after a warm-up, and print one JSON line with
  * requests/s and latency percentiles. Every response must be 200 with no GraphQL `errors`.
+ * The third argument is an `Authorization` value, `-` for none, or a JSON object of headers.
  */
 import http from 'node:http';
 
@@ -9,6 +10,11 @@ const [url, body, authorization, seconds = '8', concurrency = '8', warmup = '2']
 if (!url || body === undefined) throw new Error('usage: load.js <url> <json body> <authorization|-> [seconds] [concurrency] [warmup]');
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(concurrency) });
 const target = new URL(url);
+const extraHeaders: Record<string, string> = authorization?.startsWith('{')
+  ? (JSON.parse(authorization) as Record<string, string>)
+  : authorization && authorization !== '-'
+    ? { authorization }
+    : {};
 
 function once(): Promise<number> {
   const started = performance.now();
@@ -20,7 +26,7 @@ function once(): Promise<number> {
         port: target.port,
         path: target.pathname,
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(authorization && authorization !== '-' ? { authorization } : {}) },
+        headers: { 'content-type': 'application/json', ...extraHeaders },
       },
       (response) => {
         const chunks: Buffer[] = [];

@@ -37,7 +37,27 @@ export interface Config {
   /** CORS `Access-Control-Allow-Origin`: `*` or an explicit list of origins. */
   readonly corsOrigins: '*' | readonly string[];
   readonly graphql: GraphQLLimits;
+  readonly apple: AppleConfig;
 }
+
+/** Apple's production Device Assignment API. */
+export const APPLE_DEP_PRODUCTION_URL = 'https://mdmenrollment.apple.com';
+
+/**
+ * Where Homeroom's DEP client sends its requests. `simulator`: Homeroom starts the Apple
+ * simulator in-process (a demo school) and talks to it over real HTTP on its own port, exactly
+ * as it would talk to Apple; the client never knows the difference.
+ */
+export type AppleConfig =
+  | { readonly mode: 'apple'; readonly depUrl: string; readonly userAgent: string }
+  | {
+      readonly mode: 'simulator';
+      readonly userAgent: string;
+      /** Port of the in-process simulator (0 picks a free one); it listens on `HOST`. */
+      readonly simulatorPort: number;
+      /** iPads in the demo school created on the first start (the state file keeps them after). */
+      readonly simulatorDevices: number;
+    };
 
 /** A setting that cannot be used; `variable` is the environment variable to fix. */
 export class ConfigError extends Error {
@@ -67,7 +87,22 @@ export const CONFIG_VARIABLES = [
   ['CORS_ORIGINS', '*', 'Comma-separated origins allowed to call the API from a browser, or `*`.'],
   ['GRAPHQL_MAX_DEPTH', '12', 'Deepest field nesting an operation may have.'],
   ['GRAPHQL_MAX_COMPLEXITY', '20000', 'Largest estimated cost of an operation (page sizes multiply down the tree).'],
+  [
+    'APPLE_DEP_URL',
+    '`simulator` (development), https://mdmenrollment.apple.com (production)',
+    "Apple's Device Assignment API. `simulator` starts the built-in Apple simulator with a demo school in the same process.",
+  ],
+  ['APPLE_DEP_USER_AGENT', 'homeroom/<version>', 'User-Agent sent to Apple on every call (Apple refuses requests without one).'],
+  [
+    'APPLE_SIMULATOR_PORT',
+    '8081',
+    'Port of the built-in Apple simulator (portal, Device Assignment API, activation); 0 picks a free port.',
+  ],
+  ['APPLE_SIMULATOR_DEVICES', '300', 'iPads in the demo school the simulator creates on its first start (10 to 500000).'],
 ] as const;
+
+/** Sent as `User-Agent` unless `APPLE_DEP_USER_AGENT` says otherwise; bumped with the package version. */
+export const DEFAULT_APPLE_USER_AGENT = 'homeroom/0.1.0';
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -102,7 +137,41 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxDepth: parseInteger(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxComplexity: parseInteger(env, 'GRAPHQL_MAX_COMPLEXITY', 20_000, 10, 10_000_000),
     },
+    apple: parseAppleConfig(env, environment),
   };
+}
+
+/**
+ * Unset `APPLE_DEP_URL` means the simulator everywhere but production, so `npm start` works on
+ * a laptop with no Apple account, and a production deployment can never talk to the simulator
+ * by accident. `APPLE_DEP_URL=simulator` asks for it explicitly (benchmarks run in production mode).
+ */
+function parseAppleConfig(env: Env, environment: RuntimeEnvironment): AppleConfig {
+  const userAgent = nonEmpty(env.APPLE_DEP_USER_AGENT) ?? DEFAULT_APPLE_USER_AGENT;
+  if (/[^\x20-\x7e]/.test(userAgent)) throw new ConfigError('APPLE_DEP_USER_AGENT', 'must be printable ASCII (it is an HTTP header).');
+  const raw = nonEmpty(env.APPLE_DEP_URL) ?? (environment === 'production' ? APPLE_DEP_PRODUCTION_URL : 'simulator');
+  if (raw === 'simulator') {
+    return {
+      mode: 'simulator',
+      userAgent,
+      simulatorPort: parseInteger(env, 'APPLE_SIMULATOR_PORT', 8081, 0, 65535),
+      simulatorDevices: parseInteger(env, 'APPLE_SIMULATOR_DEVICES', 300, 10, 500_000),
+    };
+  }
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(
+      'APPLE_DEP_URL',
+      `is not a URL ("${raw}"); use ${APPLE_DEP_PRODUCTION_URL}, another http(s) URL, or \`simulator\`.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError('APPLE_DEP_URL', `must be http or https, not "${url.protocol}".`);
+  }
+  if (url.search || url.hash) throw new ConfigError('APPLE_DEP_URL', 'must not have a query or fragment.');
+  return { mode: 'apple', depUrl: url.toString().replace(/\/+$/, ''), userAgent };
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -26,6 +26,13 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  TOKEN_UNREADABLE = 'TOKEN_UNREADABLE',
+  TOKEN_WRONG_KEY = 'TOKEN_WRONG_KEY',
+  TOKEN_INVALID_CONTENT = 'TOKEN_INVALID_CONTENT',
+  APPLE_TERMS_NOT_ACCEPTED = 'APPLE_TERMS_NOT_ACCEPTED',
+  APPLE_TOKEN_REJECTED = 'APPLE_TOKEN_REJECTED',
+  APPLE_REQUEST_REJECTED = 'APPLE_REQUEST_REJECTED',
+  APPLE_UNAVAILABLE = 'APPLE_UNAVAILABLE',
 }
 
 /** One line per code: shown in the schema, the README and `homeroom --help`. */
@@ -50,6 +57,20 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: 'Automatic persisted queries are switched off on this server.',
   [ErrorCode.INTERNAL_SERVER_ERROR]:
     'Something unexpected failed on the server. The response carries `extensions.requestId`; the server log has the cause under that id.',
+  [ErrorCode.TOKEN_UNREADABLE]:
+    'The file is not an Apple server token: expected the `.p7m` downloaded from Apple School Manager (S/MIME, or PEM/DER PKCS#7). Nothing was changed.',
+  [ErrorCode.TOKEN_WRONG_KEY]:
+    'The token was encrypted to another public key. Download a new token in Apple School Manager after uploading the key Homeroom gave you. Nothing was changed.',
+  [ErrorCode.TOKEN_INVALID_CONTENT]:
+    'The token decrypts but its content is not a valid server token (a field is missing or malformed); `extensions.field` names it. Nothing was changed.',
+  [ErrorCode.APPLE_TERMS_NOT_ACCEPTED]:
+    'Apple refuses requests until an administrator accepts the latest terms and conditions in Apple School Manager (`T_C_NOT_SIGNED`).',
+  [ErrorCode.APPLE_TOKEN_REJECTED]:
+    "Apple refuses the server token (replaced by a newer download, expired, revoked or signed wrongly); `extensions.appleCode` has Apple's code. Upload a new token.",
+  [ErrorCode.APPLE_REQUEST_REJECTED]:
+    "Apple refused the request itself (`extensions.appleCode` has Apple's code, e.g. `INVALID_CURSOR`, `FLAGS_INVALID`); repeating it unchanged will not help.",
+  [ErrorCode.APPLE_UNAVAILABLE]:
+    "Apple could not be reached or kept failing (network errors, HTTP 5xx or 429) after Homeroom's retries; `extensions.attempts` says how many. Try again later.",
 };
 
 /** Extra, machine-readable facts about a failure, merged into `extensions`. */

@@ -41,6 +41,8 @@ export async function main(): Promise<void> {
       ].join('\n'),
     );
   }
+  // Before "ready": whoever waits for that line (a supervisor, a test) has the whole banner.
+  if (server.apple.simulator) describeSimulator(server, logger);
   logger.info(
     {
       url: server.url,
@@ -49,6 +51,8 @@ export async function main(): Promise<void> {
       publicUrl: server.publicUrl,
       database: config.database.type,
       dataDir: config.dataDir,
+      appleDepUrl: server.apple.depUrl,
+      appleSimulator: server.apple.simulator !== null,
     },
     'Homeroom is ready',
   );
@@ -71,6 +75,38 @@ export async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * The embedded default talks to a simulated Apple: say so loudly (an admin must never mistake
+ * the demo school for their real one) and say how to act as the school's ASM administrator.
+ */
+function describeSimulator(server: HomeroomServer, logger: ReturnType<typeof createLogger>): void {
+  const simulator = server.apple.simulator!;
+  const org = simulator.portal.organization();
+  const orders = simulator.portal.listOrders();
+  const devices = orders.reduce((sum, order) => sum + order.device_count, 0);
+  const orderNumbers = orders.map((order) => order.order_number);
+  const servers = simulator.portal.listServers();
+  logger.info(
+    { appleSimulator: simulator.url, organisation: org.org_name, devices, orders: orderNumbers, mdmServers: servers.length },
+    'Apple side: the built-in Apple simulator (APPLE_DEP_URL unset); no real Apple account is used',
+  );
+  const cli = `npm run homeroom -- asm --url ${simulator.url}`;
+  process.stdout.write(
+    [
+      '',
+      `  Apple side: the built-in Apple simulator at ${simulator.url}, serving the demo school`,
+      `  "${org.org_name}" with ${devices} iPads in orders ${orderNumbers.join(', ')}.`,
+      '  Play its Apple School Manager administrator from another shell:',
+      `    ${cli.replace(' asm', ' asm org')}`,
+      `    ${cli.replace(' asm', ' asm create-server')} --name Homeroom --pem <certificate from Homeroom> --out token.p7m`,
+      `    ${cli.replace(' asm', ' asm assign')} --server Homeroom --order ${orderNumbers[0] ?? '<order>'}`,
+      '  Set APPLE_DEP_URL to use Apple (production does by default).',
+      '',
+      '',
+    ].join('\n'),
+  );
 }
 
 function fail(error: unknown): void {

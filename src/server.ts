@@ -21,6 +21,7 @@ import cors from 'cors';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { appleConnection, type AppleConnection } from './apple/apple-connection.js';
 import { ConfigError, redactUrl, type Config } from './config.js';
 import { Database } from './entities/database.js';
 import { openDatabase } from './entities/data-source.js';
@@ -40,6 +41,7 @@ import { createEventBus } from './services/events.js';
 import { systemContext } from './services/request-context.js';
 import { resolveSecretKey, SecretBox } from './services/secret-box.js';
 import { Services } from './services/services.js';
+import { startAppleSimulator, type RunningAppleSimulator } from './simulator/apple/index.js';
 
 export interface StartOptions {
   readonly logger?: Logger;
@@ -57,18 +59,27 @@ export interface HomeroomServer {
   readonly dataSource: DataSource;
   /** The ADMIN key created on this start (first start of the embedded setup), else null. */
   readonly bootstrapKey: { readonly secret: string; readonly file: string | null } | null;
+  /** Where the DEP client sends its requests, and the in-process Apple simulator when that is what answers. */
+  readonly apple: { readonly connection: AppleConnection; readonly depUrl: string; readonly simulator: RunningAppleSimulator | null };
   close(): Promise<void>;
 }
+
+/** The demo school's state file: a restarted demo keeps its organisation, MDM servers and tokens. */
+export const APPLE_SIMULATOR_STATE_FILE = 'apple-simulator.json';
 
 export async function startServer(config: Config, options: StartOptions = {}): Promise<HomeroomServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const secretBox = new SecretBox(resolveSecretKey(config.secretKey, config.dataDir, logger));
   const dataSource = await openDatabaseOrExplain(config);
+  let simulator: RunningAppleSimulator | null = null;
   const events = createEventBus();
   const services = new Services({ database: new Database(dataSource), clock, events, secretBox });
   let apollo: ApolloServer<GraphQLContext> | undefined;
   try {
+    simulator = await startEmbeddedSimulator(config, clock, logger);
+    const depUrl = simulator ? simulator.url : config.apple.mode === 'apple' ? config.apple.depUrl : '';
+    const connection = appleConnection(depUrl, config.apple.userAgent, { clock });
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
     const schema = await buildHomeroomSchema(services, events);
     let shuttingDown = false;
@@ -147,10 +158,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       services,
       dataSource,
       bootstrapKey,
+      apple: { connection, depUrl, simulator },
       close: () =>
         (closing ??= (async () => {
           shuttingDown = true;
           await running.stop();
+          await simulator?.close();
           await dataSource.destroy();
           logger.info('Homeroom stopped');
         })()),
@@ -158,6 +171,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (error) {
     // A start that fails half way (a port in use) must not leave a websocket server or the database open.
     await apollo?.stop().catch(() => undefined);
+    await simulator?.close().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
     throw error;
   }
@@ -169,6 +183,34 @@ async function openDatabaseOrExplain(config: Config): Promise<DataSource> {
   } catch (error) {
     const where = config.database.type === 'sqlite' ? config.database.path : redactUrl(config.database.url);
     throw new ConfigError('DATABASE_URL', `could not open the ${config.database.type} database at ${where}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * `APPLE_DEP_URL=simulator` (the development default): Apple's side runs in this process, on its
+ * own port, and Homeroom reaches it over real HTTP like it would reach Apple. Its state lives
+ * beside the database, so the demo school survives restarts.
+ */
+async function startEmbeddedSimulator(config: Config, clock: Clock, logger: Logger): Promise<RunningAppleSimulator | null> {
+  if (config.apple.mode !== 'simulator') return null;
+  const log = logger.child({ component: 'apple-simulator' });
+  try {
+    return await startAppleSimulator({
+      port: config.apple.simulatorPort,
+      host: config.host,
+      clock,
+      devices: config.apple.simulatorDevices,
+      statePath: path.join(config.dataDir, APPLE_SIMULATOR_STATE_FILE),
+      log: (line) => log.debug(line),
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new ConfigError(
+        'APPLE_SIMULATOR_PORT',
+        `port ${config.apple.simulatorPort} on ${config.host} is already in use (another Homeroom demo?). Pick another, or 0 for any free port.`,
+      );
+    }
+    throw error;
   }
 }
 

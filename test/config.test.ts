@@ -41,6 +41,7 @@ describe('loadConfig defaults', () => {
       logLevel: 'info',
       corsOrigins: '*',
       graphql: { maxDepth: 12, maxComplexity: 20_000 },
+      apple: { mode: 'simulator', userAgent: 'homeroom/0.1.0', simulatorPort: 8081, simulatorDevices: 300 },
     });
   });
 
@@ -210,6 +211,43 @@ describe('PUBLIC_URL', () => {
   it('refuses a URL with a query or fragment with PUBLIC_URL', () => {
     expect(expectRefused({ PUBLIC_URL: 'https://homeroom.example/?a=1' }, 'PUBLIC_URL').message).toContain('query or fragment');
     expectRefused({ PUBLIC_URL: 'https://homeroom.example/#top' }, 'PUBLIC_URL');
+  });
+});
+
+describe('Apple', () => {
+  it('uses the built-in simulator by default in development and Apple in production', () => {
+    expect(loadConfig({}, CWD).apple.mode).toBe('simulator');
+    expect(loadConfig({ NODE_ENV: 'production' }, CWD).apple).toEqual({
+      mode: 'apple',
+      depUrl: 'https://mdmenrollment.apple.com',
+      userAgent: 'homeroom/0.1.0',
+    });
+  });
+
+  it('starts the simulator in production only when APPLE_DEP_URL=simulator says so', () => {
+    const apple = loadConfig({ NODE_ENV: 'production', APPLE_DEP_URL: 'simulator', APPLE_SIMULATOR_PORT: '0' }, CWD).apple;
+    expect(apple).toMatchObject({ mode: 'simulator', simulatorPort: 0 });
+  });
+
+  it('takes another Apple URL without its trailing slash, and the User-Agent', () => {
+    const apple = loadConfig({ APPLE_DEP_URL: 'http://127.0.0.1:8081/', APPLE_DEP_USER_AGENT: 'school-mdm/2' }, CWD).apple;
+    expect(apple).toEqual({ mode: 'apple', depUrl: 'http://127.0.0.1:8081', userAgent: 'school-mdm/2' });
+  });
+
+  it('refuses a non-URL, a non-http scheme and a query with APPLE_DEP_URL', () => {
+    expect(expectRefused({ APPLE_DEP_URL: 'mdmenrollment.apple.com' }, 'APPLE_DEP_URL').message).toContain('simulator');
+    expect(expectRefused({ APPLE_DEP_URL: 'ftp://apple.example' }, 'APPLE_DEP_URL').message).toContain('"ftp:"');
+    expectRefused({ APPLE_DEP_URL: 'https://apple.example/?x=1' }, 'APPLE_DEP_URL');
+  });
+
+  it('refuses a User-Agent that cannot be an HTTP header with APPLE_DEP_USER_AGENT', () => {
+    expectRefused({ APPLE_DEP_USER_AGENT: 'homeroom\u00e9/1' }, 'APPLE_DEP_USER_AGENT');
+  });
+
+  it('refuses a demo school outside 10..500000 iPads with APPLE_SIMULATOR_DEVICES', () => {
+    expectRefused({ APPLE_SIMULATOR_DEVICES: '5' }, 'APPLE_SIMULATOR_DEVICES');
+    expectRefused({ APPLE_SIMULATOR_PORT: '70000' }, 'APPLE_SIMULATOR_PORT');
+    expect(loadConfig({ APPLE_SIMULATOR_DEVICES: '500000' }, CWD).apple).toMatchObject({ simulatorDevices: 500_000 });
   });
 });
 

@@ -25,6 +25,7 @@ function baseEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.Pr
     HOME: process.env.HOME,
     HOMEROOM_DATA_DIR: dataDir,
     PORT: '0',
+    APPLE_SIMULATOR_PORT: '0',
     LOG_LEVEL: 'info',
     ...extra,
   };
@@ -106,6 +107,57 @@ describe('npm start on the embedded default', () => {
     } finally {
       second.child.kill('SIGINT');
       expect(await within(second.exited, 15_000, 'the server to stop')).toBe(0);
+    }
+  });
+
+  it('starts the built-in Apple simulator with a demo school, says so and how to use its portal, and keeps the school across restarts', async () => {
+    const simulatorDir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-main-apple-'));
+    const appleUrl = (run: Running) => {
+      const ready = run
+        .stdout()
+        .split('\n')
+        .find((line) => line.includes('"Homeroom is ready"'))!;
+      return (JSON.parse(ready) as { appleDepUrl: string }).appleDepUrl;
+    };
+    try {
+      const first = await start(simulatorDir);
+      expect(first.stdout()).toContain('Apple side: the built-in Apple simulator at');
+      expect(first.stdout()).toMatch(/with 300 iPads in orders ORD-/);
+      expect(first.stdout()).toContain('asm create-server');
+      const added = await fetch(`${appleUrl(first)}/portal/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ count: 2, orderNumber: 'PO-RESTART' }),
+      });
+      expect(added.status).toBe(201);
+      first.child.kill('SIGTERM');
+      expect(await within(first.exited, 15_000, 'the server to stop')).toBe(0);
+      expect(fs.existsSync(path.join(simulatorDir, 'apple-simulator.json'))).toBe(true);
+
+      const second = await start(simulatorDir);
+      try {
+        const { orders } = (await (await fetch(`${appleUrl(second)}/portal/orders`)).json()) as { orders: Array<{ order_number: string }> };
+        expect(orders.map((o) => o.order_number)).toContain('PO-RESTART');
+        expect(second.stdout()).toMatch(/with 302 iPads/);
+      } finally {
+        second.child.kill('SIGINT');
+        expect(await within(second.exited, 15_000, 'the server to stop')).toBe(0);
+      }
+    } finally {
+      fs.rmSync(simulatorDir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops start-up with a message naming APPLE_SIMULATOR_PORT when that port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (blocker.address() as net.AddressInfo).port;
+      const result = await runToExit(baseEnv(dataDir, { APPLE_SIMULATOR_PORT: String(port) }));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`APPLE_SIMULATOR_PORT: port ${port}`);
+    } finally {
+      blocker.close();
     }
   });
 

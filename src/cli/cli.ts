@@ -6,11 +6,15 @@ import 'reflect-metadata';
 import { ConfigError } from '../config.js';
 import { isHomeroomError } from '../errors.js';
 import { API_KEY_USAGE, apiKeyCommand } from './api-key.command.js';
+import { ASM_USAGE, asmCommand, PortalError } from './asm.command.js';
 import { openCliContext } from './cli-context.js';
 import { textOutput, UsageError, type CommandOutput } from './output.js';
+import { processStopSignal, SIMULATE_USAGE, simulateCommand, type StopSignal } from './simulate.command.js';
 
 const USAGE = `Usage:
 ${API_KEY_USAGE}
+${SIMULATE_USAGE}
+${ASM_USAGE}
 
 The server itself runs with \`npm start\`. Every command reads the same environment variables
 as the server (DATABASE_URL, HOMEROOM_DATA_DIR, HOMEROOM_SECRET_KEY, ...); see README.md.`;
@@ -20,10 +24,14 @@ export async function runCli(
   out: CommandOutput = textOutput((t) => process.stdout.write(t)),
   err: (text: string) => void = (t) => process.stderr.write(t),
   env: NodeJS.ProcessEnv = process.env,
+  /** When a long-running command (`simulate`) should stop; tests pass their own. */
+  stop: () => StopSignal = processStopSignal,
 ): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'api-key') await apiKeyCommand(rest, () => openCliContext(env), out);
+    else if (command === 'simulate') await simulateCommand(rest, out, stop);
+    else if (command === 'asm') await asmCommand(rest, out, env);
     else if (command === undefined || command === 'help' || command === '--help' || command === '-h') out.line(USAGE);
     else throw new UsageError(`unknown command "${command}"`);
     return 0;
@@ -32,7 +40,7 @@ export async function runCli(
       err(`homeroom: ${(error as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (isHomeroomError(error)) err(`homeroom: ${error.code}: ${error.message}\n`);
+    if (isHomeroomError(error) || error instanceof PortalError) err(`homeroom: ${error.code}: ${error.message}\n`);
     else if (error instanceof ConfigError) err(`homeroom: configuration error: ${error.message}\n`);
     else err(`homeroom: ${(error as Error).stack ?? String(error)}\n`);
     return 1;

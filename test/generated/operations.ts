@@ -32,6 +32,14 @@ export type CreateApiKeyInput = {
 export type ErrorCode =
   /** Something with the same unique name already exists; the message names it. Nothing was changed. */
   | 'ALREADY_EXISTS'
+  /** Apple refused the request itself (`extensions.appleCode` has Apple's code, e.g. `INVALID_CURSOR`, `FLAGS_INVALID`); repeating it unchanged will not help. */
+  | 'APPLE_REQUEST_REJECTED'
+  /** Apple refuses requests until an administrator accepts the latest terms and conditions in Apple School Manager (`T_C_NOT_SIGNED`). */
+  | 'APPLE_TERMS_NOT_ACCEPTED'
+  /** Apple refuses the server token (replaced by a newer download, expired, revoked or signed wrongly); `extensions.appleCode` has Apple's code. Upload a new token. */
+  | 'APPLE_TOKEN_REJECTED'
+  /** Apple could not be reached or kept failing (network errors, HTTP 5xx or 429) after Homeroom's retries; `extensions.attempts` says how many. Try again later. */
+  | 'APPLE_UNAVAILABLE'
   /** The HTTP request is not a GraphQL request the server understands. */
   | 'BAD_REQUEST'
   /** An argument or input field is invalid; the message names it and `extensions.field` holds its path. Nothing was changed. */
@@ -58,6 +66,12 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   /** The operation nests fields deeper than the server allows; `extensions.maxDepth` gives the limit. */
   | 'QUERY_TOO_DEEP'
+  /** The token decrypts but its content is not a valid server token (a field is missing or malformed); `extensions.field` names it. Nothing was changed. */
+  | 'TOKEN_INVALID_CONTENT'
+  /** The file is not an Apple server token: expected the `.p7m` downloaded from Apple School Manager (S/MIME, or PEM/DER PKCS#7). Nothing was changed. */
+  | 'TOKEN_UNREADABLE'
+  /** The token was encrypted to another public key. Download a new token in Apple School Manager after uploading the key Homeroom gave you. Nothing was changed. */
+  | 'TOKEN_WRONG_KEY'
   /** No API key, an unknown key or a revoked key. Send `Authorization: Bearer <key>` (HTTP) or `connectionParams.authorization` (websocket). */
   | 'UNAUTHENTICATED';
 

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateTokenKeyPair, readServerToken } from '../../src/apple/token-crypto.js';
+import { APPLE_SIMULATOR_STATE_FILE } from '../../src/server.js';
 import { ApiKeysDocument, ViewerDocument } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -116,5 +120,38 @@ describe('the HTTP server', () => {
     await closing;
     await expect(fetch(`${url}/readyz`)).rejects.toThrow();
     expect((await t.request(ViewerDocument, {})).status).toBe(200);
+  });
+});
+
+describe("the embedded default's Apple side", () => {
+  it('starts the Apple simulator in-process with a demo school, points the DEP client at it, and keeps its state in the data directory', async () => {
+    const t = await startTestServer();
+    try {
+      const simulator = t.server.apple.simulator!;
+      expect(simulator).not.toBeNull();
+      expect(t.server.apple.depUrl).toBe(simulator.url);
+      expect(simulator.portal.listDevices({})).toHaveLength(20);
+
+      const keyPair = generateTokenKeyPair();
+      const { token } = simulator.portal.createServer({ name: 'Demo MDM', publicKeyPem: keyPair.certificatePem });
+      const account = await t.server.apple.connection.client(readServerToken(token.content, keyPair)).account();
+      expect(account).toMatchObject({ server_name: 'Demo MDM', org_type: 'edu' });
+
+      await simulator.save();
+      expect(fs.existsSync(path.join(t.config.dataDir, APPLE_SIMULATOR_STATE_FILE))).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('starts no simulator when APPLE_DEP_URL names Apple, and sends the DEP client there', async () => {
+    const t = await startTestServer({ env: { APPLE_DEP_URL: 'http://127.0.0.1:9/' } });
+    try {
+      expect(t.server.apple.simulator).toBeNull();
+      expect(t.server.apple.depUrl).toBe('http://127.0.0.1:9');
+      expect(t.server.apple.connection.depUrl).toBe('http://127.0.0.1:9');
+    } finally {
+      await t.close();
+    }
   });
 });

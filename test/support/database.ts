@@ -60,6 +60,9 @@ export function testEnvironment(testDb: TestDatabase): Record<string, string> {
     DATABASE_URL: url,
     HOMEROOM_SECRET_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // The embedded Apple simulator: any free port (tests run in parallel), a small school.
+    APPLE_SIMULATOR_PORT: '0',
+    APPLE_SIMULATOR_DEVICES: '20',
   };
 }
 

@@ -1,0 +1,289 @@
+/**
+ * The simulator's state on disk, so a restarted Apple still knows the organisation, its servers
+ * and their credentials, profiles, devices and change logs (cursors issued before the restart
+ * keep working: their key comes from the persisted seed). Sessions and nonces are not kept.
+ *
+ * The file is JSON with tables instead of nested objects (devices, SKUs, orders and device
+ * states as arrays, referenced by index; identical states written once) so half a million
+ * devices stay a few tens of megabytes. Writes are atomic (temporary file, then rename) and
+ * debounced: a burst of portal or API changes costs one write.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { OrderInfo, SimulatedOrganization, Sku } from './organization.js';
+import type { RandomState } from './random.js';
+import {
+  AppleState,
+  UNASSIGNED,
+  type ChangeEntry,
+  type DeviceRecord,
+  type DeviceState,
+  type MemberEntry,
+  type OpType,
+  type ProfileRecord,
+  type ProfileStatus,
+  type ServerRecord,
+} from './state.js';
+
+/** Marks the file as ours. */
+export const STATE_FORMAT = 'homeroom-apple-simulator';
+/** Bumped when the layout changes incompatibly. */
+export const STATE_VERSION = 1;
+
+type StateRow = [number, number | null, string | null, string | null, ProfileStatus, number | null, number | null];
+type DeviceRow = [string, number, number, number, 0 | 1];
+type LogRow = [number, 0 | 1 | 2, number, number];
+type MemberRow = [number, number, number | null, number | null, number];
+
+/** The random streams' positions. */
+export interface PersistedRandom {
+  orders: RandomState;
+  ids: RandomState;
+  sessions: RandomState;
+}
+
+interface PersistedServer {
+  uuid: string;
+  name: string;
+  adminId: string;
+  createdAt: number;
+  certificatePem: string;
+  credentials: ServerRecord['credentials'];
+  retiredAccessTokens: string[];
+  logBase: number;
+  log: LogRow[];
+  members: MemberRow[];
+}
+
+/** The file's JSON. */
+export interface PersistedFile {
+  format: typeof STATE_FORMAT;
+  version: typeof STATE_VERSION;
+  seed: number;
+  random: PersistedRandom;
+  organization: SimulatedOrganization;
+  termsRequired: boolean;
+  orderSequence: number;
+  skus: Array<[string, string, string]>;
+  orders: Array<[string, number, string, number]>;
+  states: StateRow[];
+  devices: DeviceRow[];
+  servers: PersistedServer[];
+  profiles: ProfileRecord[];
+}
+
+const OPS: OpType[] = ['added', 'modified', 'deleted'];
+
+/** Writes the whole state as the file's JSON text. */
+export function serializeState(state: AppleState, seed: number, random: PersistedRandom): string {
+  const serverIndex = new Map([...state.servers.keys()].map((uuid, i) => [uuid, i]));
+  const skuIndex = new Map<Sku, number>();
+  const orderIndex = new Map<OrderInfo, number>();
+  const stateIndex = new Map<DeviceState, number>();
+  const deviceIndex = new Map<DeviceRecord, number>();
+  const skus: PersistedFile['skus'] = [];
+  const orders: PersistedFile['orders'] = [];
+  const states: StateRow[] = [];
+  const indexOf = <T>(map: Map<T, number>, key: T, add: () => void): number => {
+    let index = map.get(key);
+    if (index === undefined) {
+      index = map.size;
+      map.set(key, index);
+      add();
+    }
+    return index;
+  };
+  const stateRef = (s: DeviceState) =>
+    indexOf(stateIndex, s, () =>
+      states.push([
+        s.serverUuid === null ? -1 : serverIndex.get(s.serverUuid)!,
+        s.assignedAt,
+        s.assignedBy,
+        s.profileUuid,
+        s.profileStatus,
+        s.profileAssignedAt,
+        s.profilePushedAt,
+      ]),
+    );
+  for (const order of state.orders.values()) {
+    indexOf(orderIndex, order.info, () => orders.push([order.info.number, order.info.date, order.info.model, order.info.count]));
+  }
+  const devices: DeviceRow[] = state.allDevices.map((device, i) => {
+    deviceIndex.set(device, i);
+    const sku = indexOf(skuIndex, device.sku, () => skus.push([device.sku.model, device.sku.description, device.sku.color]));
+    const order = indexOf(orderIndex, device.order, () =>
+      orders.push([device.order.number, device.order.date, device.order.model, device.order.count]),
+    );
+    return [device.serial, sku, order, stateRef(device.state), device.inOrg ? 1 : 0];
+  });
+  const servers: PersistedServer[] = [...state.servers.values()].map((server) => ({
+    uuid: server.uuid,
+    name: server.name,
+    adminId: server.adminId,
+    createdAt: server.createdAt,
+    certificatePem: server.certificatePem,
+    credentials: server.credentials,
+    retiredAccessTokens: [...server.retiredAccessTokens],
+    logBase: server.logBase,
+    log: server.log.map((entry): LogRow => [
+      deviceIndex.get(entry.device)!,
+      OPS.indexOf(entry.op) as 0 | 1 | 2,
+      entry.at,
+      stateRef(entry.state),
+    ]),
+    members: server.members.map((member): MemberRow => [
+      deviceIndex.get(member.device)!,
+      member.addedAt,
+      member.removedAt,
+      member.removedTime,
+      stateRef(member.state),
+    ]),
+  }));
+  const file: PersistedFile = {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    seed,
+    random,
+    organization: state.organization,
+    termsRequired: state.termsRequired,
+    orderSequence: state.orderSequence,
+    skus,
+    orders,
+    states,
+    devices,
+    servers,
+    profiles: [...state.profiles.values()],
+  };
+  return JSON.stringify(file);
+}
+
+/** Rebuilds the state from the file's JSON text; throws on a file that is not ours. */
+export function deserializeState(
+  text: string,
+  now: () => number,
+  onChange: () => void,
+): { state: AppleState; seed: number; random: PersistedRandom } {
+  const file = JSON.parse(text) as PersistedFile;
+  if (file.format !== STATE_FORMAT || file.version !== STATE_VERSION) {
+    throw new Error(`not a ${STATE_FORMAT} v${STATE_VERSION} state file`);
+  }
+  const state = new AppleState(file.organization, now, onChange);
+  state.termsRequired = file.termsRequired;
+  state.orderSequence = file.orderSequence;
+  const skus: Sku[] = file.skus.map(([model, description, color]) => ({ model, description, color, deviceFamily: 'iPad' }));
+  const orders: OrderInfo[] = file.orders.map(([number, date, model, count]) => ({ number, date, model, count }));
+  for (const order of orders) state.addOrder(order);
+  const serverUuids = file.servers.map((server) => server.uuid);
+  const states: DeviceState[] = file.states.map(([server, assignedAt, assignedBy, profileUuid, profileStatus, assignAt, pushAt]) =>
+    server === -1 && profileStatus === 'empty' && assignedAt === null
+      ? UNASSIGNED
+      : {
+          serverUuid: server === -1 ? null : serverUuids[server]!,
+          assignedAt,
+          assignedBy,
+          profileUuid,
+          profileStatus,
+          profileAssignedAt: assignAt,
+          profilePushedAt: pushAt,
+        },
+  );
+  const devices: DeviceRecord[] = file.devices.map(([serial, sku, order, deviceState, inOrg]) => {
+    const device: DeviceRecord = {
+      serial,
+      sku: skus[sku]!,
+      order: orders[order]!,
+      state: states[deviceState]!,
+      member: null,
+      inOrg: inOrg === 1,
+    };
+    state.addDevice(device);
+    return device;
+  });
+  for (const saved of file.servers) {
+    const members: MemberEntry[] = saved.members.map(([device, addedAt, removedAt, removedTime, memberState]) => {
+      const member: MemberEntry = { device: devices[device]!, addedAt, removedAt, removedTime, state: states[memberState]! };
+      if (removedAt === null) member.device.member = member;
+      return member;
+    });
+    const log: ChangeEntry[] = saved.log.map(([device, op, at, entryState]) => ({
+      at,
+      op: OPS[op]!,
+      device: devices[device]!,
+      state: states[entryState]!,
+    }));
+    const liveCount = members.filter((member) => member.removedAt === null).length;
+    state.addServer({
+      uuid: saved.uuid,
+      name: saved.name,
+      adminId: saved.adminId,
+      createdAt: saved.createdAt,
+      certificatePem: saved.certificatePem,
+      credentials: saved.credentials,
+      retiredAccessTokens: new Set(saved.retiredAccessTokens),
+      members,
+      liveCount,
+      tombstones: members.length - liveCount,
+      log,
+      logBase: saved.logBase,
+    });
+  }
+  for (const profile of file.profiles) state.profiles.set(profile.uuid, profile);
+  return { state, seed: file.seed, random: file.random };
+}
+
+/** Writes `text` to `file` atomically: a temporary file in the same directory, then a rename. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await fs.writeFile(temporary, text, 'utf8');
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Debounced saving: `schedule()` after each change, `flush()` to write now. Writes never overlap. */
+export class SaveScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private dirty = false;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly file: string,
+    private readonly serialize: () => string,
+    private readonly delayMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** Notes a change; the write happens `delayMs` after the first unsaved change. */
+  schedule(): void {
+    this.dirty = true;
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush().catch(this.onError);
+    }, this.delayMs);
+    this.timer.unref();
+  }
+
+  /** Writes now if anything changed (or `force`), after any write already under way. */
+  flush(force = false): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    if (!this.dirty && !force) return this.writing;
+    this.dirty = false;
+    const text = this.serialize();
+    this.writing = this.writing.catch(() => undefined).then(() => writeAtomically(this.file, text));
+    return this.writing;
+  }
+
+  /** Stops the timer without writing. */
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { OrderInfo, Sku } from '../../../src/simulator/apple/organization.js';
+import { AppleState, CHANGE_RETENTION_MS, UNASSIGNED, type DeviceRecord, type ServerRecord } from '../../../src/simulator/apple/state.js';
+
+const SKU: Sku = { model: 'iPad (A16)', description: 'IPAD WI-FI 128GB BLUE', color: 'BLUE', deviceFamily: 'iPad' };
+const ORDER: OrderInfo = { number: 'ORD-1', date: 0, model: SKU.model, count: 0 };
+const ORG = {
+  org_name: 'O',
+  org_address: 'A',
+  org_email: 'e@o.example',
+  org_phone: '1',
+  org_id: '1',
+  org_id_hash: 'h',
+  org_type: 'edu' as const,
+  org_version: 'v2' as const,
+  domain: 'o.example',
+  people: ['p@o.example'],
+};
+
+function setup(count: number) {
+  let now = 1_000_000;
+  const state = new AppleState(
+    ORG,
+    () => now,
+    () => undefined,
+  );
+  const devices: DeviceRecord[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const device: DeviceRecord = { serial: `S${i}`, sku: SKU, order: ORDER, state: UNASSIGNED, member: null, inOrg: true };
+    state.addDevice(device);
+    devices.push(device);
+  }
+  const server = (uuid: string): ServerRecord => {
+    const record: ServerRecord = {
+      uuid,
+      name: uuid,
+      adminId: 'p@o.example',
+      createdAt: 0,
+      certificatePem: '',
+      credentials: { consumerKey: `CK_${uuid}`, consumerSecret: '', accessToken: '', accessSecret: '', issuedAt: 0, expiresAt: 0 },
+      retiredAccessTokens: new Set(),
+      members: [],
+      liveCount: 0,
+      tombstones: 0,
+      log: [],
+      logBase: 0,
+    };
+    state.addServer(record);
+    return record;
+  };
+  return { state, devices, server, advance: (ms: number) => (now += ms) };
+}
+
+describe('AppleState', () => {
+  it('logs added on the new server and deleted on the old one when a device moves, and clears its profile', () => {
+    const { state, devices, server } = setup(1);
+    const a = server('a');
+    const b = server('b');
+    expect(state.assign(devices[0]!, a, 'p')).toBe('assigned');
+    state.assignProfile(devices[0]!, 'profile');
+    expect(state.assign(devices[0]!, a, 'p')).toBe('unchanged');
+    expect(state.assign(devices[0]!, b, 'p')).toBe('moved');
+    expect(a.log.map((entry) => entry.op)).toEqual(['added', 'modified', 'deleted']);
+    expect(b.log.map((entry) => entry.op)).toEqual(['added']);
+    expect(devices[0]!.state).toMatchObject({ serverUuid: 'b', profileStatus: 'empty', profileUuid: null });
+    expect([a.liveCount, a.tombstones, b.liveCount]).toEqual([0, 1, 1]);
+  });
+
+  it('finds the first member after a log position by binary search', () => {
+    const { state, devices, server } = setup(5);
+    const a = server('a');
+    for (const device of devices) state.assign(device, a, 'p');
+    expect(state.firstMemberAfter(a, 0)).toBe(0);
+    expect(state.firstMemberAfter(a, 3)).toBe(3);
+    expect(state.firstMemberAfter(a, 5)).toBe(5);
+  });
+
+  it('drops change-log entries older than the cursor lifetime, keeping positions stable', () => {
+    const { state, devices, server, advance } = setup(1);
+    const a = server('a');
+    const b = server('b');
+    for (let i = 0; i < 4096; i += 1) {
+      state.assign(devices[0]!, i % 2 === 0 ? a : b, 'p');
+    }
+    advance(CHANGE_RETENTION_MS + 1);
+    for (let i = 0; i < 8192; i += 1) state.assign(devices[0]!, i % 2 === 0 ? a : b, 'p');
+    expect(a.logBase).toBeGreaterThan(0);
+    expect(state.position(a)).toBe(a.logBase + a.log.length);
+    expect(state.changesAfter(a, 0, 10)).toBeNull();
+    expect(state.changesAfter(a, state.position(a) - 2, 10)).toHaveLength(2);
+  });
+});
