@@ -97,7 +97,16 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
   let random: { orders: SeededRandom; ids: SeededRandom; sessions: SeededRandom };
   let generated = false;
   if (statePath !== null && fs.existsSync(statePath)) {
-    const loaded = deserializeState(fs.readFileSync(statePath, 'utf8'), now, onChange);
+    let loaded: ReturnType<typeof deserializeState>;
+    try {
+      loaded = deserializeState(fs.readFileSync(statePath, 'utf8'), now, onChange);
+    } catch (error) {
+      // A half-written or hand-edited file must not leave the admin guessing which file or what to do.
+      throw new Error(
+        `the Apple simulator cannot load its state file ${statePath}: ${(error as Error).message}. Move it away to start a new organisation.`,
+        { cause: error },
+      );
+    }
     state = loaded.state;
     seed = loaded.seed;
     random = {

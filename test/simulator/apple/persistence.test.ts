@@ -85,4 +85,12 @@ describe('persistence', () => {
     fs.writeFileSync(statePath, JSON.stringify({ hello: 'world' }));
     await expect(startAppleSimulator({ statePath })).rejects.toThrow(/not a homeroom-apple-simulator v1 state file/);
   });
+
+  it('names the file and what to do when the state file is cut short', async () => {
+    const statePath = tempStatePath();
+    fs.mkdirSync(path.dirname(statePath), { recursive: true });
+    fs.writeFileSync(statePath, '{"format":"homeroom-apple-sim');
+    await expect(startAppleSimulator({ statePath })).rejects.toThrow(`cannot load its state file ${statePath}`);
+    await expect(startAppleSimulator({ statePath })).rejects.toThrow(/Move it away to start a new organisation/);
+  });
 });
