@@ -3,7 +3,7 @@
  *
  * They describe JSON on the wire and nothing more: the client does not validate every field, and Apple may add
  * keys or enum values in later protocol versions (Apple asks clients to ignore unknown keys). Field notes cite the
- * protocol version that introduced them; see /work/shared/reference/apple-dep-api.md sections 5 and 6.
+ * protocol version that introduced them; see the team reference `shared/reference/apple-dep-api.md` sections 5 and 6.
  */
 
 /** HTTP methods Apple lists per endpoint in {@link DepAccount.urls}. */
