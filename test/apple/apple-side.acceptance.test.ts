@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DepClient, type DepClientOptions } from '../../src/apple/dep-client.js';
-import { DepApiError } from '../../src/apple/dep-errors.js';
 import { generateTokenKeyPair, readServerToken, type ServerToken, type TokenKeyPair } from '../../src/apple/token-crypto.js';
 import { ErrorCode } from '../../src/errors.js';
 import { ManualClock } from '../../src/services/clock.js';
 import { startAppleSimulator, type RunningAppleSimulator } from '../../src/simulator/apple/index.js';
-import { rejectionOf } from '../support/assertions.js';
+import { collect } from '../support/assertions.js';
+import { depError } from './support/dep-error.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const USER_AGENT = 'homeroom-test/1';
@@ -44,18 +44,6 @@ function newServer(name: string, assign: string[] = []): { client: DepClient; to
   if (assign.length) simulator.portal.assignDevices(name, { serials: assign });
   const credentials = readServerToken(token.content, keyPair);
   return { client: clientFor(credentials), token: credentials };
-}
-
-async function depError(promise: Promise<unknown>): Promise<DepApiError> {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(DepApiError);
-  return error as DepApiError;
-}
-
-async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const page of pages) all.push(page);
-  return all;
 }
 
 beforeAll(async () => {

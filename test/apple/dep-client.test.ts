@@ -7,11 +7,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEP_CONTENT_TYPE, DepClient, type DepClientOptions, type DevicePage } from '../../src/apple/dep-client.js';
-import { DepApiError } from '../../src/apple/dep-errors.js';
 import type { DepDevice } from '../../src/apple/dep-types.js';
 import { ErrorCode } from '../../src/errors.js';
 import { ManualClock } from '../../src/services/clock.js';
-import { homeroomErrorOf, rejectionOf } from '../support/assertions.js';
+import { collect, homeroomErrorOf } from '../support/assertions.js';
+import { depError } from './support/dep-error.js';
 import { FakeApple, type FakeCredentials, type FakeHandler, type FakeRequest } from './support/fake-apple.js';
 
 const CREDENTIALS: FakeCredentials = {
@@ -45,18 +45,6 @@ function clientFor(options: Partial<DepClientOptions> = {}): DepClient {
     onSession: (session) => sessions.push(session),
     ...options,
   });
-}
-
-async function depError(promise: Promise<unknown>): Promise<DepApiError> {
-  const error = await rejectionOf(promise);
-  expect(error).toBeInstanceOf(DepApiError);
-  return error as DepApiError;
-}
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
 }
 
 function device(serial: string): DepDevice {

@@ -11,25 +11,10 @@ import { defaultSimulatorUrl } from '../../src/cli/asm.command.js';
 import { runCli } from '../../src/cli/cli.js';
 import { textOutput } from '../../src/cli/output.js';
 import { startAppleSimulator, type RunningAppleSimulator } from '../../src/simulator/apple/index.js';
+import { runHomeroom, type CliRun } from '../support/cli.js';
 import { within } from '../support/database.js';
 
-interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(...argv: string[]): Promise<CliRun> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runCli(
-    argv,
-    textOutput((t) => stdout.push(t)),
-    (t) => stderr.push(t),
-    {},
-  );
-  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
-}
+const run = (...argv: string[]): Promise<CliRun> => runHomeroom({}, ...argv);
 
 let simulator: RunningAppleSimulator;
 let dir: string;

@@ -1,18 +1,11 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli.js';
-import { textOutput } from '../../src/cli/output.js';
 import { loadConfig } from '../../src/config.js';
 import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
 import { openDatabase } from '../../src/entities/data-source.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
+import { runHomeroom, type CliRun } from '../support/cli.js';
 import { createTestDatabase, testEnvironment } from '../support/database.js';
-
-interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 interface KeyJson {
   id: string;
@@ -33,17 +26,7 @@ async function createCliEnvironment(): Promise<CliEnvironment> {
   return { env: testEnvironment(testDb), cleanup: () => testDb.cleanup() };
 }
 
-async function run(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runCli(
-    argv,
-    textOutput((t) => stdout.push(t)),
-    (t) => stderr.push(t),
-    env,
-  );
-  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
-}
+const run = runHomeroom;
 
 /** Runs a command that must succeed, and shows its stderr when it does not. */
 async function ok(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> {

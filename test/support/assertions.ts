@@ -18,3 +18,10 @@ export async function homeroomErrorOf(promise: Promise<unknown>): Promise<Homero
   expect(error).toBeInstanceOf(HomeroomError);
   return error as HomeroomError;
 }
+
+/** Every item of an async iterable (pages of a fetch, batches of an assignment), in order. */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}

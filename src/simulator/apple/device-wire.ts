@@ -16,8 +16,8 @@ export function osFor(protocol: number): string {
   return protocol >= 7 ? 'iPadOS' : 'iOS';
 }
 
-/** A device record as fetch and details return it (details add `response_status`). */
-export function wireDevice(device: DeviceRecord, state: DeviceState, protocol: number): WireDevice {
+/** The fields every record of a device carries, `deleted` sync records included. */
+function wireIdentity(device: DeviceRecord, protocol: number): WireDevice {
   const out: WireDevice = {
     serial_number: device.serial,
     model: device.sku.model,
@@ -28,6 +28,12 @@ export function wireDevice(device: DeviceRecord, state: DeviceState, protocol: n
     out.os = osFor(protocol);
     out.device_family = device.sku.deviceFamily;
   }
+  return out;
+}
+
+/** A device record as fetch and details return it (details add `response_status`). */
+export function wireDevice(device: DeviceRecord, state: DeviceState, protocol: number): WireDevice {
+  const out = wireIdentity(device, protocol);
   out.profile_status = state.profileStatus;
   if (state.profileStatus !== 'empty' && state.profileUuid !== null) {
     out.profile_uuid = state.profileUuid;
@@ -42,16 +48,7 @@ export function wireDevice(device: DeviceRecord, state: DeviceState, protocol: n
 /** A sync record: the device as it was at the change, with `op_type` and `op_date`. */
 export function wireChange(device: DeviceRecord, state: DeviceState, op: OpType, at: number, protocol: number): WireDevice {
   if (op !== 'deleted') return { ...wireDevice(device, state, protocol), op_type: op, op_date: rfc3339(at) };
-  const out: WireDevice = {
-    serial_number: device.serial,
-    model: device.sku.model,
-    description: device.sku.description,
-    color: device.sku.color,
-  };
-  if (protocol >= 2) {
-    out.os = osFor(protocol);
-    out.device_family = device.sku.deviceFamily;
-  }
+  const out = wireIdentity(device, protocol);
   if (state.assignedAt !== null) out.device_assigned_date = rfc3339(state.assignedAt);
   if (state.assignedBy !== null) out.device_assigned_by = state.assignedBy;
   out.op_type = op;

@@ -76,6 +76,7 @@ export interface RunningAppleSimulator extends AppleSimulator {
 }
 
 const systemClock = { now: () => new Date() };
+const REFUSED = Symbol('refused');
 const DAY_MS = 24 * 3600 * 1000;
 
 function portalErrorBody(code: string, message: string) {
@@ -160,14 +161,19 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
     if (generated) scheduler.schedule();
   }
 
-  async function handlePortal(res: http.ServerResponse, method: string, path: string, query: URLSearchParams, raw: Buffer) {
-    let body: unknown;
+  /** The JSON body, or {@link REFUSED} after answering 400 the way the portal and controls answer errors. */
+  function jsonBodyOrRefuse(res: http.ServerResponse, raw: Buffer): unknown {
     try {
-      body = parseJsonBody(raw);
+      return parseJsonBody(raw);
     } catch {
       sendJson(res, 400, portalErrorBody('MALFORMED_REQUEST_BODY', 'The body is not valid JSON.'));
-      return;
+      return REFUSED;
     }
+  }
+
+  async function handlePortal(res: http.ServerResponse, method: string, path: string, query: URLSearchParams, raw: Buffer) {
+    const body = jsonBodyOrRefuse(res, raw);
+    if (body === REFUSED) return;
     try {
       const result = portal.handleHttp(method, path, query, body);
       if (result) sendJson(res, result.status, result.body);
@@ -203,13 +209,8 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
   }
 
   async function handleControl(res: http.ServerResponse, method: string, path: string, raw: Buffer) {
-    let body: unknown;
-    try {
-      body = parseJsonBody(raw);
-    } catch {
-      sendJson(res, 400, portalErrorBody('MALFORMED_REQUEST_BODY', 'The body is not valid JSON.'));
-      return;
-    }
+    const body = jsonBodyOrRefuse(res, raw);
+    if (body === REFUSED) return;
     const route = `${method} ${path}`;
     if (route === 'POST /simulator/faults') {
       const list = Array.isArray(body) ? body : [body];
