@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError, type CommandOutput } from './output.js';
+import { UsageError, wholeNumber, type CommandOutput } from './output.js';
 
 export const ASM_USAGE = `homeroom asm org [--url <simulator>]
 homeroom asm servers [--json]
@@ -17,7 +17,7 @@ homeroom asm assign --server <name> (--serial <s>... | --order <o>... | --csv <f
 homeroom asm move --to <server> --serial <s>...
 homeroom asm release --serial <s>...
 homeroom asm add-order --count <n> [--model <model>] [--order <number>]
-homeroom asm devices [--server <name>] [--order <number>] [--json]
+homeroom asm devices [--server <name>] [--order <number>] [--limit 1000] [--json]
 homeroom asm terms require|accept
   --url defaults to APPLE_DEP_URL when it is an http(s) URL, else http://127.0.0.1:<APPLE_SIMULATOR_PORT or 8081>.`;
 
@@ -61,6 +61,7 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
       csv: { type: 'string' },
       count: { type: 'string' },
       model: { type: 'string' },
+      limit: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -160,12 +161,14 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
       const query = new URLSearchParams();
       if (values.server) query.set('server', values.server);
       if (values.order?.[0]) query.set('order', values.order[0]);
-      const { devices } = await portal.get<{ devices: PortalDevice[] }>(`/portal/devices?${query.toString()}`);
+      if (values.limit) query.set('limit', String(wholeNumber('--limit', values.limit, 1, 500_000)));
+      const { total, devices } = await portal.get<{ total: number; devices: PortalDevice[] }>(`/portal/devices?${query.toString()}`);
       if (values.json) return out.json(devices);
       out.table(
         ['SERIAL', 'MODEL', 'ORDER', 'SERVER', 'PROFILE'],
         devices.map((d) => [d.serial_number, d.model ?? '', d.order_number ?? '', d.server_name ?? '-', d.profile_status ?? '']),
       );
+      if (total > devices.length) out.line(`(${devices.length} of ${total}; --limit shows more)`);
       return;
     }
     case 'terms': {

@@ -25,3 +25,11 @@ export function textOutput(write: (text: string) => void): CommandOutput {
     },
   };
 }
+
+/** A whole-number flag within bounds, or a UsageError naming the flag. */
+export function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number {
+  if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${raw ?? ''}"`);
+  }
+  return Number(raw);
+}

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { startAppleSimulator } from '../simulator/apple/index.js';
-import { UsageError, type CommandOutput } from './output.js';
+import { UsageError, wholeNumber, type CommandOutput } from './output.js';
 
 export const SIMULATE_USAGE = `homeroom simulate apple [--port 8081] [--host 127.0.0.1] [--devices 300] [--orders 3] [--seed 1] [--state <file.json>]`;
 
@@ -59,11 +59,4 @@ export async function simulateCommand(args: string[], out: CommandOutput, stop: 
   await stop();
   await simulator.close();
   out.line('Apple simulator stopped.');
-}
-
-export function wholeNumber(flag: string, raw: string | undefined, min: number, max: number): number {
-  if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${raw ?? ''}"`);
-  }
-  return Number(raw);
 }

@@ -57,6 +57,13 @@ describe('homeroom asm', () => {
     );
   });
 
+  it('lists at most --limit devices and says how many there are in all', async () => {
+    const listed = await run('asm', 'devices', '--url', simulator.url, '--limit', '4');
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.trim().split('\n')).toHaveLength(1 + 4 + 1);
+    expect(listed.stdout).toContain(`(4 of ${simulator.portal.listDevices({}).length}; --limit shows more)`);
+  });
+
   it('adds an order, requires and accepts terms, and downloads a replacement token', async () => {
     const added = await run('asm', 'add-order', '--url', simulator.url, '--count', '5', '--json');
     expect((JSON.parse(added.stdout) as { serials: string[] }).serials).toHaveLength(5);
