@@ -33,6 +33,15 @@ export enum ErrorCode {
   APPLE_TOKEN_REJECTED = 'APPLE_TOKEN_REJECTED',
   APPLE_REQUEST_REJECTED = 'APPLE_REQUEST_REJECTED',
   APPLE_UNAVAILABLE = 'APPLE_UNAVAILABLE',
+  MDM_PUSH_CERTIFICATE_REQUIRED = 'MDM_PUSH_CERTIFICATE_REQUIRED',
+  MDM_PUSH_CERTIFICATE_INVALID = 'MDM_PUSH_CERTIFICATE_INVALID',
+  ENCRYPTION_KEY_REQUIRED = 'ENCRYPTION_KEY_REQUIRED',
+  TOKEN_SERVER_MISMATCH = 'TOKEN_SERVER_MISMATCH',
+  TOKEN_IN_USE = 'TOKEN_IN_USE',
+  SDS_ALREADY_SHARED = 'SDS_ALREADY_SHARED',
+  PROFILE_RULE_VIOLATION = 'PROFILE_RULE_VIOLATION',
+  PROFILE_IN_USE = 'PROFILE_IN_USE',
+  PROFILE_LIMIT_REACHED = 'PROFILE_LIMIT_REACHED',
 }
 
 /** One line per code: shown in the schema, the README and `homeroom --help`. */
@@ -71,6 +80,24 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     "Apple refused the request itself (`extensions.appleCode` has Apple's code, e.g. `INVALID_CURSOR`, `FLAGS_INVALID`); repeating it unchanged will not help.",
   [ErrorCode.APPLE_UNAVAILABLE]:
     "Apple could not be reached or kept failing (network errors, HTTP 5xx or 429) after Homeroom's retries; `extensions.attempts` says how many. Try again later.",
+  [ErrorCode.MDM_PUSH_CERTIFICATE_REQUIRED]:
+    'Upload the Apple MDM push certificate first (`uploadMdmPushCertificate`): enrollment program tokens need it. Nothing was changed.',
+  [ErrorCode.MDM_PUSH_CERTIFICATE_INVALID]:
+    'The push certificate or its private key cannot be used (not PEM, key does not match, expired, or the topic does not start with `com.apple.mgmt.`); the message says which. Nothing was changed.',
+  [ErrorCode.ENCRYPTION_KEY_REQUIRED]:
+    'No public key is waiting for a token: call `generateEncryptionPublicKey`, upload that certificate in Apple School Manager, then download the token. Nothing was changed.',
+  [ErrorCode.TOKEN_SERVER_MISMATCH]:
+    'The new token belongs to another MDM server than the one being renewed (`extensions.expectedServerUuid`, `extensions.actualServerUuid`). Pass `force: true` to switch servers. Nothing was changed.',
+  [ErrorCode.TOKEN_IN_USE]:
+    'The token still has enrollment profiles or devices (`extensions.profiles`, `extensions.devices`); delete the profiles and release the devices in Apple School Manager first. Nothing was changed.',
+  [ErrorCode.SDS_ALREADY_SHARED]:
+    'Another token is already shared with School Data Sync (`extensions.tokenId` names it); unshare it first. Nothing was changed.',
+  [ErrorCode.PROFILE_RULE_VIOLATION]:
+    'The profile settings contradict each other (e.g. locked enrollment without supervision); `extensions.field` names the setting and the message the rule. Nothing was changed.',
+  [ErrorCode.PROFILE_IN_USE]:
+    "The profile is its token's default or devices are assigned to it (`extensions.devices`); change those first. Nothing was changed.",
+  [ErrorCode.PROFILE_LIMIT_REACHED]:
+    'The token already has the most enrollment profiles allowed (1000). Delete one first. Nothing was changed.',
 };
 
 /** Extra, machine-readable facts about a failure, merged into `extensions`. */

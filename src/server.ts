@@ -73,13 +73,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const secretBox = new SecretBox(resolveSecretKey(config.secretKey, config.dataDir, logger));
   const dataSource = await openDatabaseOrExplain(config);
   let simulator: RunningAppleSimulator | null = null;
-  const events = createEventBus();
-  const services = new Services({ database: new Database(dataSource), clock, events, secretBox });
   let apollo: ApolloServer<GraphQLContext> | undefined;
   try {
     simulator = await startEmbeddedSimulator(config, clock, logger);
     const depUrl = simulator ? simulator.url : config.apple.mode === 'apple' ? config.apple.depUrl : '';
     const connection = appleConnection(depUrl, config.apple.userAgent, { clock });
+    // Known only once listening when PORT is 0 and PUBLIC_URL unset; nothing asks before then.
+    let listeningAt = config.publicUrl ?? '';
+    const events = createEventBus();
+    const services = new Services({
+      database: new Database(dataSource),
+      clock,
+      events,
+      secretBox,
+      apple: connection,
+      publicUrl: () => config.publicUrl ?? listeningAt,
+    });
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
     const schema = await buildHomeroomSchema(services, events);
     let shuttingDown = false;
@@ -151,6 +160,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     await listen(httpServer, config);
     const url = listeningUrl(httpServer.address() as AddressInfo);
+    listeningAt = url;
     let closing: Promise<void> | undefined;
     return {
       url,

@@ -4,6 +4,7 @@
  * ADMIN role: whoever can run commands on the server can read its database anyway.
  */
 import os from 'node:os';
+import { appleConnection } from '../apple/apple-connection.js';
 import { loadConfig, type Config } from '../config.js';
 import { Database } from '../entities/database.js';
 import { openDatabase } from '../entities/data-source.js';
@@ -34,6 +35,12 @@ export async function openCliContext(env: NodeJS.ProcessEnv = process.env): Prom
     clock: systemClock,
     events: createEventBus(),
     secretBox: new SecretBox(resolveSecretKey(config.secretKey, config.dataDir, logger)),
+    // The CLI runs no simulator: in simulator mode it reaches the one the server runs on this machine.
+    apple: appleConnection(
+      config.apple.mode === 'apple' ? config.apple.depUrl : `http://127.0.0.1:${config.apple.simulatorPort}`,
+      config.apple.userAgent,
+    ),
+    publicUrl: () => config.publicUrl ?? `http://${config.host}:${config.port}`,
   });
   const user = safeUserName();
   return {

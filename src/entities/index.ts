@@ -1,5 +1,19 @@
 /** Every entity, for the DataSource. */
 import { ApiKey } from './api-key.entity.js';
 import { AuditEvent, AuditEventTarget } from './audit-event.entity.js';
+import { Device } from './device.entity.js';
+import { EncryptionKey } from './encryption-key.entity.js';
+import { EnrollmentProfile } from './enrollment-profile.entity.js';
+import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+import { MdmPushCertificate } from './mdm-push-certificate.entity.js';
 
-export const ENTITIES = [ApiKey, AuditEvent, AuditEventTarget];
+export const ENTITIES = [
+  ApiKey,
+  AuditEvent,
+  AuditEventTarget,
+  MdmPushCertificate,
+  EncryptionKey,
+  EnrollmentProgramToken,
+  EnrollmentProfile,
+  Device,
+];

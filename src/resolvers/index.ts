@@ -2,6 +2,17 @@
 import { ApiKeyResolver } from './api-key.resolver.js';
 import { AuditEventResolver } from './audit-event.resolver.js';
 import { NodeResolver } from './node.resolver.js';
+import { ProfileResolver } from './profile.resolver.js';
+import { PushCertificateResolver } from './push-certificate.resolver.js';
+import { TokenResolver } from './token.resolver.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
-export const RESOLVERS = [NodeResolver, ViewerResolver, ApiKeyResolver, AuditEventResolver] as const;
+export const RESOLVERS = [
+  NodeResolver,
+  ViewerResolver,
+  ApiKeyResolver,
+  AuditEventResolver,
+  PushCertificateResolver,
+  TokenResolver,
+  ProfileResolver,
+] as const;

@@ -2,26 +2,40 @@
  * Every service, wired once per server (or CLI run) from its dependencies. Resolvers receive
  * this bundle through the type-graphql container; tests build it directly.
  */
+import type { AppleConnection } from '../apple/apple-connection.js';
 import type { Database } from '../entities/database.js';
 import { ApiKeyService } from './api-key.service.js';
 import { AuditService } from './audit.service.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './events.js';
+import { ProfileService } from './profile.service.js';
+import { PushCertificateService } from './push-certificate.service.js';
 import type { SecretBox } from './secret-box.js';
+import { TokenService } from './token.service.js';
 
 export interface ServiceDependencies {
   readonly database: Database;
   readonly clock: Clock;
   readonly events: EventBus;
   readonly secretBox: SecretBox;
+  /** Where Apple is (or the simulator); a DEP client per token. */
+  readonly apple: AppleConnection;
+  /** Homeroom's base URL as devices and Apple see it (`PUBLIC_URL`, else the listening address once known). */
+  readonly publicUrl: () => string;
 }
 
 export class Services {
   readonly audit: AuditService;
   readonly apiKeys: ApiKeyService;
+  readonly pushCertificates: PushCertificateService;
+  readonly tokens: TokenService;
+  readonly profiles: ProfileService;
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
     this.apiKeys = new ApiKeyService(deps.database, this.audit, deps.clock);
+    this.pushCertificates = new PushCertificateService(deps, this.audit);
+    this.tokens = new TokenService(deps, this.audit);
+    this.profiles = new ProfileService(deps, this.audit, this.tokens);
   }
 }

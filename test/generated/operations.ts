@@ -44,6 +44,8 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   /** An argument or input field is invalid; the message names it and `extensions.field` holds its path. Nothing was changed. */
   | 'BAD_USER_INPUT'
+  /** No public key is waiting for a token: call `generateEncryptionPublicKey`, upload that certificate in Apple School Manager, then download the token. Nothing was changed. */
+  | 'ENCRYPTION_KEY_REQUIRED'
   /** The API key is valid but its role lacks the permission the operation needs; `extensions.missingPermissions` lists what is missing. */
   | 'FORBIDDEN'
   /** The document is not valid GraphQL syntax. */
@@ -54,6 +56,10 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR'
   /** Refused because it would leave no active ADMIN key. Create another ADMIN key first. */
   | 'LAST_ADMIN_KEY'
+  /** The push certificate or its private key cannot be used (not PEM, key does not match, expired, or the topic does not start with `com.apple.mgmt.`); the message says which. Nothing was changed. */
+  | 'MDM_PUSH_CERTIFICATE_INVALID'
+  /** Upload the Apple MDM push certificate first (`uploadMdmPushCertificate`): enrollment program tokens need it. Nothing was changed. */
+  | 'MDM_PUSH_CERTIFICATE_REQUIRED'
   /** The ID names nothing this key can see (deleted, never existed, or malformed). */
   | 'NOT_FOUND'
   /** The document has several operations and `operationName` does not pick one. */
@@ -62,12 +68,24 @@ export type ErrorCode =
   | 'PERSISTED_QUERY_NOT_FOUND'
   /** Automatic persisted queries are switched off on this server. */
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
+  /** The profile is its token's default or devices are assigned to it (`extensions.devices`); change those first. Nothing was changed. */
+  | 'PROFILE_IN_USE'
+  /** The token already has the most enrollment profiles allowed (1000). Delete one first. Nothing was changed. */
+  | 'PROFILE_LIMIT_REACHED'
+  /** The profile settings contradict each other (e.g. locked enrollment without supervision); `extensions.field` names the setting and the message the rule. Nothing was changed. */
+  | 'PROFILE_RULE_VIOLATION'
   /** The operation could return too much at once (page sizes multiply down the tree); `extensions.maxComplexity` gives the limit. Ask for smaller pages. */
   | 'QUERY_TOO_COMPLEX'
   /** The operation nests fields deeper than the server allows; `extensions.maxDepth` gives the limit. */
   | 'QUERY_TOO_DEEP'
+  /** Another token is already shared with School Data Sync (`extensions.tokenId` names it); unshare it first. Nothing was changed. */
+  | 'SDS_ALREADY_SHARED'
   /** The token decrypts but its content is not a valid server token (a field is missing or malformed); `extensions.field` names it. Nothing was changed. */
   | 'TOKEN_INVALID_CONTENT'
+  /** The token still has enrollment profiles or devices (`extensions.profiles`, `extensions.devices`); delete the profiles and release the devices in Apple School Manager first. Nothing was changed. */
+  | 'TOKEN_IN_USE'
+  /** The new token belongs to another MDM server than the one being renewed (`extensions.expectedServerUuid`, `extensions.actualServerUuid`). Pass `force: true` to switch servers. Nothing was changed. */
+  | 'TOKEN_SERVER_MISMATCH'
   /** The file is not an Apple server token: expected the `.p7m` downloaded from Apple School Manager (S/MIME, or PEM/DER PKCS#7). Nothing was changed. */
   | 'TOKEN_UNREADABLE'
   /** The token was encrypted to another public key. Download a new token in Apple School Manager after uploading the key Homeroom gave you. Nothing was changed. */

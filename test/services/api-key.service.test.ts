@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/services/clock.js';
 import { createEventBus } from '../../src/services/events.js';
 import { Role } from '../../src/services/permissions.js';
 import type { RequestContext } from '../../src/services/request-context.js';
+import { offlineApple } from '../support/services.js';
 import { SecretBox } from '../../src/services/secret-box.js';
 import { Services } from '../../src/services/services.js';
 import { homeroomErrorOf } from '../support/assertions.js';
@@ -39,6 +40,7 @@ describe('ApiKeyService', () => {
       clock,
       events: createEventBus(),
       secretBox: new SecretBox(randomBytes(32)),
+      ...offlineApple(),
     });
   });
 

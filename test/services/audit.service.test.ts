@@ -10,6 +10,7 @@ import { ManualClock, type Clock } from '../../src/services/clock.js';
 import { createEventBus, type AuditEventRecorded, type EventBus } from '../../src/services/events.js';
 import { Role } from '../../src/services/permissions.js';
 import type { RequestContext } from '../../src/services/request-context.js';
+import { offlineApple } from '../support/services.js';
 import { SecretBox } from '../../src/services/secret-box.js';
 import { Services } from '../../src/services/services.js';
 import { rejectionOf } from '../support/assertions.js';
@@ -27,7 +28,7 @@ describe('AuditService', () => {
   const anonymous: RequestContext = { requestId: 'req-anon', actor: null, logger };
 
   function build(withClock: Clock): Services {
-    return new Services({ database, clock: withClock, events, secretBox: new SecretBox(randomBytes(32)) });
+    return new Services({ database, clock: withClock, events, secretBox: new SecretBox(randomBytes(32)), ...offlineApple() });
   }
 
   beforeAll(async () => {

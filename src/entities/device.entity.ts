@@ -1,0 +1,81 @@
+/**
+ * A device Apple assigned to a token's MDM server: every field Apple sends (Device Assignment
+ * API section 6) plus Homeroom's own (token, assigned profile, first/last seen, removed).
+ * Serial numbers are unique across tokens: a device moved to another server moves its row.
+ */
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DateTimeColumn } from './columns.js';
+import { EnrollmentProfile } from './enrollment-profile.entity.js';
+import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+
+@Entity()
+@Index('device_token', ['tokenId', 'id'])
+@Index('device_profile', ['profileId'])
+export class Device {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'integer' })
+  tokenId!: number;
+
+  @ManyToOne(() => EnrollmentProgramToken, { onDelete: 'RESTRICT', nullable: false })
+  token!: Relation<EnrollmentProgramToken>;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  serialNumber!: string;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  model!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  description!: string | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  color!: string | null;
+
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  assetTag!: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  os!: string | null;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  deviceFamily!: string | null;
+
+  /** Apple's `profile_status`: empty, assigned, pushed or removed. */
+  @Column({ type: 'varchar', length: 20 })
+  profileStatus!: string;
+
+  /** Apple's `profile_uuid`, as Apple last reported it. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  appleProfileUuid!: string | null;
+
+  @DateTimeColumn({ nullable: true })
+  profileAssignTime!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  profilePushTime!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  deviceAssignedDate!: Date | null;
+
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  deviceAssignedBy!: string | null;
+
+  /** The Homeroom profile assigned to it, if any. */
+  @Column({ type: 'integer', nullable: true })
+  profileId!: number | null;
+
+  @ManyToOne(() => EnrollmentProfile, { onDelete: 'RESTRICT', nullable: true })
+  profile!: Relation<EnrollmentProfile> | null;
+
+  @DateTimeColumn()
+  firstSeenAt!: Date;
+
+  @DateTimeColumn()
+  lastSeenAt!: Date;
+
+  /** When Apple stopped listing it for this server; null while assigned. */
+  @DateTimeColumn({ nullable: true })
+  removedAt!: Date | null;
+}

@@ -1,0 +1,5 @@
+/** GraphQL for the Apple MDM push certificate. SKELETON: filled in by the issue-4 work. */
+import { Resolver } from 'type-graphql';
+
+@Resolver()
+export class PushCertificateResolver {}
