@@ -90,6 +90,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       publicUrl: () => config.publicUrl ?? listeningAt,
     });
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
+    if (simulator) await ensureSimulatedPushCertificate(services, logger);
     const schema = await buildHomeroomSchema(services, events);
     let shuttingDown = false;
 
@@ -221,6 +222,20 @@ async function startEmbeddedSimulator(config: Config, clock: Clock, logger: Logg
       );
     }
     throw error;
+  }
+}
+
+/**
+ * Tokens need an MDM push certificate (seed 002 lists it first), and the simulated world cannot
+ * have one from Apple: generate a self-signed one, once, and say so, so the demo works end to end.
+ */
+async function ensureSimulatedPushCertificate(services: Services, logger: Logger): Promise<void> {
+  const certificate = await services.pushCertificates.ensureSimulated(systemContext(logger));
+  if (certificate.simulated) {
+    logger.info(
+      { topic: certificate.topic, expiresAt: certificate.notAfter.toISOString() },
+      'MDM push certificate: using a simulated one for the simulated Apple (Apple would refuse it); upload a real one with uploadMdmPushCertificate',
+    );
   }
 }
 

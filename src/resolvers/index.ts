@@ -4,6 +4,7 @@ import { AuditEventResolver } from './audit-event.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { ProfileResolver } from './profile.resolver.js';
 import { PushCertificateResolver } from './push-certificate.resolver.js';
+import { TokenProfilesResolver } from './token-profiles.resolver.js';
 import { TokenResolver } from './token.resolver.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
@@ -15,4 +16,5 @@ export const RESOLVERS = [
   PushCertificateResolver,
   TokenResolver,
   ProfileResolver,
+  TokenProfilesResolver,
 ] as const;

@@ -7,6 +7,9 @@ import { Node } from '../schema/node.type.js';
 import { Permission } from '../services/permissions.js';
 import { can } from '../services/request-context.js';
 import type { Services } from '../services/services.js';
+import { profileType } from './profile.type.js';
+import { MdmPushCertificateType } from './push-certificate.type.js';
+import { EncryptionPublicKeyType, EnrollmentProgramTokenType } from './token.type.js';
 
 /** How `node(id:)` finds each type, and what reading it needs. Every Node type is listed. */
 interface NodeLoader {
@@ -22,9 +25,30 @@ function byIntegerKey(find: (services: Services, id: number) => Promise<Node | n
   };
 }
 
+/** A row's GraphQL type, or null for no row. */
+function nodeOf<R>(row: R | null, from: (row: R) => Node): Node | null {
+  return row === null ? null : from(row);
+}
+
 export const NODE_LOADERS: Record<string, NodeLoader> = {
   ApiKey: { permission: Permission.API_KEY_MANAGE, load: byIntegerKey((s, id) => s.apiKeys.findById(id)) },
   AuditEvent: { permission: Permission.AUDIT_READ, load: byIntegerKey((s, id) => s.audit.findById(id)) },
+  MdmPushCertificate: {
+    permission: Permission.TOKEN_READ,
+    load: byIntegerKey(async (s, id) => nodeOf(await s.pushCertificates.findById(id), MdmPushCertificateType.from)),
+  },
+  EncryptionPublicKey: {
+    permission: Permission.TOKEN_READ,
+    load: byIntegerKey(async (s, id) => nodeOf(await s.tokens.findEncryptionKeyById(id), EncryptionPublicKeyType.from)),
+  },
+  EnrollmentProgramToken: {
+    permission: Permission.TOKEN_READ,
+    load: byIntegerKey(async (s, id) => nodeOf(await s.tokens.findById(id), EnrollmentProgramTokenType.from)),
+  },
+  EnrollmentProfile: {
+    permission: Permission.PROFILE_READ,
+    load: byIntegerKey(async (s, id) => profileType(s, await s.profiles.findById(id))),
+  },
 };
 
 @Resolver()

@@ -113,3 +113,85 @@ export async function paginate<T extends ObjectLiteral>(
     totalCount: () => (counted ??= countQuery.getCount()),
   };
 }
+
+/** A list ordered by a text column (a name), ties broken by the row id: both ascending. */
+export interface TextKeysetOrder<T> {
+  /** The text column in SQL, with the query builder's alias: `token.name`. */
+  readonly textColumn: string;
+  /** The unique id column in SQL: `token.id`. */
+  readonly idColumn: string;
+  /** Both keys read from a loaded row. */
+  readonly keyOf: (row: T) => { readonly text: string; readonly id: number };
+}
+
+const TEXT_CURSOR_PREFIX = 't1:';
+
+function encodeTextCursor(key: { readonly text: string; readonly id: number }): string {
+  return Buffer.from(`${TEXT_CURSOR_PREFIX}${key.id}:${key.text}`, 'utf8').toString('base64url');
+}
+
+function decodeTextCursor(cursor: string, argument: string): { text: string; id: number } {
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = decoded.startsWith(TEXT_CURSOR_PREFIX) ? /^(\d{1,15}):([\s\S]*)$/.exec(decoded.slice(TEXT_CURSOR_PREFIX.length)) : null;
+  const key = match ? { id: Number(match[1]), text: match[2]! } : null;
+  if (!key || !Number.isSafeInteger(key.id) || encodeTextCursor(key) !== cursor) {
+    throw badInput(argument, 'is not a cursor from this list. Use a `cursor` or `pageInfo` value this API returned.');
+  }
+  return key;
+}
+
+/**
+ * {@link paginate} for lists people read by name (tokens, profiles): ordered by `textColumn`
+ * then `idColumn`. The cursor carries both keys, so a page stays put when the row it started
+ * after is renamed or deleted meanwhile; the comparison runs in SQL with the database's own
+ * collation, the same one its ORDER BY uses.
+ */
+export async function paginateByText<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: TextKeysetOrder<T>,
+  request: PageRequest,
+): Promise<Page<T>> {
+  checkSize(request.first, 'first');
+  checkSize(request.last, 'last');
+  if (request.first != null && request.last != null) throw badInput('last', 'cannot be combined with `first`; page one way at a time.');
+  const after = request.after != null ? decodeTextCursor(request.after, 'after') : null;
+  const before = request.before != null ? decodeTextCursor(request.before, 'before') : null;
+  const countQuery = query.clone();
+  const backward = request.last != null || (request.before != null && request.first == null);
+  const size = (backward ? request.last : request.first) ?? DEFAULT_PAGE_SIZE;
+  const { textColumn: text, idColumn: id } = order;
+  const page = query.clone();
+  if (after !== null) {
+    page.andWhere(`(${text} > :pageAfterText OR (${text} = :pageAfterText AND ${id} > :pageAfterId))`, {
+      pageAfterText: after.text,
+      pageAfterId: after.id,
+    });
+  }
+  if (before !== null) {
+    page.andWhere(`(${text} < :pageBeforeText OR (${text} = :pageBeforeText AND ${id} < :pageBeforeId))`, {
+      pageBeforeText: before.text,
+      pageBeforeId: before.id,
+    });
+  }
+  const direction = backward ? 'DESC' : 'ASC';
+  page
+    .orderBy(text, direction)
+    .addOrderBy(id, direction)
+    .take(size + 1);
+  const rows = await page.getMany();
+  const hasMore = rows.length > size;
+  const kept = rows.slice(0, size);
+  if (backward) kept.reverse();
+  const edges = kept.map((node) => ({ cursor: encodeTextCursor(order.keyOf(node)), node }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: backward ? before !== null : hasMore,
+      hasPreviousPage: backward ? hasMore : after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => (counted ??= countQuery.getCount()),
+  };
+}

@@ -1,22 +1,110 @@
 /**
  * Enrollment program tokens: the encryption key pair handed to ASM, upload, renewal, status,
- * School Data Sync, and every call to Apple on a token's behalf. SKELETON: helper A implements it.
+ * School Data Sync, and every call to Apple on a token's behalf ({@link TokenService.callApple}).
+ *
+ * Apple is always asked before a transaction opens and never inside one (on SQLite the database
+ * wrapper runs one transaction at a time, so a slow Apple would stall every request), and every
+ * check that needs no database runs before Apple is asked. A refused upload or renewal therefore
+ * stores nothing: the stored token only changes in the final transaction, with its audit event.
+ *
+ * Secrets (OAuth credentials, the session Apple issued, private keys) are sealed with the secret
+ * box, each bound to its use and MDM server (`token-secrets.ts`).
  */
-import type { DepClient } from '../apple/dep-client.js';
-import type { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
+import type { DepClient, DepCredentials } from '../apple/dep-client.js';
+import type { DepAccount } from '../apple/dep-types.js';
+import { generateTokenKeyPair, readServerToken, type ServerToken } from '../apple/token-crypto.js';
+import { isUniqueViolation } from '../entities/database.js';
+import { Device } from '../entities/device.entity.js';
+import { EncryptionKey } from '../entities/encryption-key.entity.js';
+import { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
+import { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
+import { MdmPushCertificate } from '../entities/mdm-push-certificate.entity.js';
+import { ErrorCode, HomeroomError, isHomeroomError, notFound } from '../errors.js';
 import type { AuditService } from './audit.service.js';
+import { paginateByText, type Page, type PageRequest } from './pagination.js';
+import type { RequestContext } from './request-context.js';
 import type { ServiceDependencies } from './services.js';
+import { checkAppleId, checkTokenFile, checkTokenName } from './token-input.js';
+import { TokenSecrets } from './token-secrets.js';
+import { expiryStatus, TokenStatus, tokenStatus, tokenTypeOf, type TokenStatusView } from './token-status.js';
+
+export interface UploadTokenInput {
+  readonly name: string;
+  readonly appleId: string;
+  /** The `.p7m` as text (S/MIME or PEM as downloaded), or base64 of its DER. */
+  readonly tokenFile: string;
+}
+
+export interface RenewTokenInput {
+  readonly tokenId: number;
+  /** Who downloaded the new token, when it changed. */
+  readonly appleId?: string | null;
+  readonly tokenFile: string;
+  /** Accept a token of another MDM server (the token then stands for that server). */
+  readonly force?: boolean | null;
+}
+
+export interface RenewedToken {
+  readonly token: EnrollmentProgramToken;
+  /** True when `force` moved the token to another MDM server. */
+  readonly serverChanged: boolean;
+  /** True when the new file was encrypted to the pending public key, which the token now keeps. */
+  readonly adoptedPendingKey: boolean;
+}
+
+export interface GeneratedEncryptionKey {
+  readonly key: EncryptionKey;
+  /** True when a pending key was waiting and is now gone (a token encrypted to it can no longer be read). */
+  readonly replacedPrevious: boolean;
+}
+
+/** The audit target type of tokens: their GraphQL type name. */
+const TOKEN_TARGET = 'EnrollmentProgramToken';
+/** The audit target type of pending keys: their GraphQL type name. */
+const KEY_TARGET = 'EncryptionPublicKey';
+
+/** What Apple's answer to a call says about the token itself, if anything. */
+interface Verdict {
+  readonly status: TokenStatus;
+  readonly reason: string | null;
+}
 
 export class TokenService {
+  private readonly secrets: TokenSecrets;
+
   constructor(
     private readonly deps: ServiceDependencies,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.secrets = new TokenSecrets(deps.secretBox);
+  }
 
-  async findById(_id: number): Promise<EnrollmentProgramToken | null> {
-    void this.deps;
-    void this.audit;
-    throw new Error('not implemented');
+  async findById(id: number): Promise<EnrollmentProgramToken | null> {
+    return this.deps.database.manager.findOneBy(EnrollmentProgramToken, { id });
+  }
+
+  /** Tokens ordered by name (then id). */
+  async list(page: PageRequest): Promise<Page<EnrollmentProgramToken>> {
+    const query = this.deps.database.manager.getRepository(EnrollmentProgramToken).createQueryBuilder('token');
+    return paginateByText(query, { textColumn: 'token.name', idColumn: 'token.id', keyOf: (t) => ({ text: t.name, id: t.id }) }, page);
+  }
+
+  /** The status clients see now (see {@link tokenStatus}). */
+  statusOf(token: EnrollmentProgramToken): TokenStatusView {
+    return tokenStatus(token, this.deps.clock.now());
+  }
+
+  /** Devices Apple currently assigns to the token's server (rows Apple stopped listing are not counted). */
+  async countDevices(tokenId: number): Promise<number> {
+    return this.deps.database.manager
+      .getRepository(Device)
+      .createQueryBuilder('device')
+      .where('device.token_id = :tokenId AND device.removed_at IS NULL', { tokenId })
+      .getCount();
+  }
+
+  async countProfiles(tokenId: number): Promise<number> {
+    return this.deps.database.manager.countBy(EnrollmentProfile, { tokenId });
   }
 
   /**
@@ -24,8 +112,456 @@ export class TokenService {
    * and rotated ones saved). Apple's verdict updates the token's status: a refusal
    * (`APPLE_TOKEN_REJECTED`, `APPLE_TERMS_NOT_ACCEPTED`) is recorded and rethrown; success marks
    * it ACTIVE/EXPIRING_SOON/EXPIRED by expiry. Never call it inside a database transaction.
+   *
+   * The save happens after `work` ends, in one UPDATE of its own, and only if the token still
+   * has the credentials the call used: a renewal that landed meanwhile is not overwritten by a
+   * verdict about the credentials it replaced. A failed save is ignored, so an Apple call that
+   * took effect (an assignment) is never reported as failed because of it.
+   *
+   * @throws HomeroomError NOT_FOUND when there is no such token; whatever `work` throws.
    */
-  async callApple<T>(_tokenId: number, _work: (client: DepClient) => Promise<T>): Promise<T> {
-    throw new Error('not implemented');
+  async callApple<T>(tokenId: number, work: (client: DepClient) => Promise<T>): Promise<T> {
+    const token = await this.findById(tokenId);
+    if (!token) throw notFound('enrollment program token', String(tokenId));
+    const credentials = this.secrets.openCredentials(token);
+    const savedSession = this.secrets.openSession(token);
+    let session = savedSession;
+    const client = this.deps.apple.client(credentials, {
+      ...(savedSession ? { initialSession: savedSession } : {}),
+      onSession: (issued) => (session = issued),
+    });
+    let verdict: Verdict | null = null;
+    try {
+      const result = await work(client);
+      verdict = this.accepted(token);
+      return result;
+    } catch (error) {
+      verdict = this.verdictOf(token, error);
+      throw error;
+    } finally {
+      await this.saveCallOutcome(token, session === savedSession ? undefined : session, verdict);
+    }
   }
+
+  /** The key pair waiting for a token, or null. */
+  async pendingEncryptionKey(): Promise<EncryptionKey | null> {
+    return this.deps.database.manager.findOne(EncryptionKey, { where: {}, order: { id: 'DESC' } });
+  }
+
+  async findEncryptionKeyById(id: number): Promise<EncryptionKey | null> {
+    return this.deps.database.manager.findOneBy(EncryptionKey, { id });
+  }
+
+  /**
+   * A new key pair whose certificate the admin uploads in ASM. Any pending one is replaced: a
+   * token ASM encrypts to the old certificate can then no longer be read, and the result says so.
+   */
+  async generateEncryptionPublicKey(ctx: RequestContext, options: { commonName?: string | null } = {}): Promise<GeneratedEncryptionKey> {
+    return this.audit.mutate(ctx, 'generateEncryptionPublicKey', async (tx, record) => {
+      // Tens of milliseconds of CPU (OpenSSL), no I/O: fine inside the transaction.
+      const now = this.deps.clock.now();
+      const commonName = options.commonName?.trim();
+      const pair = generateTokenKeyPair({ now, ...(commonName === undefined ? {} : { commonName }) });
+      const previous = await tx.find(EncryptionKey, { select: { id: true } });
+      const replaced = previous.length;
+      if (replaced > 0)
+        await tx.delete(
+          EncryptionKey,
+          previous.map((k) => k.id),
+        );
+      const key = Object.assign(new EncryptionKey(), {
+        certificatePem: pair.certificatePem,
+        sealedPrivateKey: this.secrets.sealPendingKey(pair),
+        createdAt: now,
+        expiresAt: pair.notAfter,
+      });
+      await tx.insert(EncryptionKey, key);
+      record.target(KEY_TARGET, key.id).detail({ replacedPrevious: replaced > 0, expiresAt: key.expiresAt.toISOString() });
+      return { key, replacedPrevious: replaced > 0 };
+    });
+  }
+
+  /**
+   * Stores a token downloaded from ASM. Checked in this order, each failure storing nothing:
+   * push certificate (`MDM_PUSH_CERTIFICATE_REQUIRED`), input (`BAD_USER_INPUT`, name taken
+   * `ALREADY_EXISTS`), pending key (`ENCRYPTION_KEY_REQUIRED`), the file (`TOKEN_*`), Apple's
+   * `GET /account` (`APPLE_*`), the MDM server already has a token (`ALREADY_EXISTS`: renew it).
+   * Then one transaction stores the token, consumes the pending key and records the audit event.
+   */
+  async upload(ctx: RequestContext, input: UploadTokenInput): Promise<EnrollmentProgramToken> {
+    const action = 'uploadToken';
+    const token = await this.attempt(ctx, action, async () => {
+      const manager = this.deps.database.manager;
+      if ((await manager.count(MdmPushCertificate)) === 0) {
+        throw new HomeroomError(
+          ErrorCode.MDM_PUSH_CERTIFICATE_REQUIRED,
+          'Upload the Apple MDM push certificate (uploadMdmPushCertificate) before the first enrollment program token.',
+        );
+      }
+      const name = checkTokenName(input.name);
+      const appleId = checkAppleId(input.appleId);
+      const file = checkTokenFile(input.tokenFile);
+      if (await manager.existsBy(EnrollmentProgramToken, { name })) throw nameTaken(name);
+      const pending = await this.pendingEncryptionKey();
+      if (!pending) {
+        throw new HomeroomError(
+          ErrorCode.ENCRYPTION_KEY_REQUIRED,
+          'No public key is waiting for a token: call generateEncryptionPublicKey, upload that certificate to the MDM server in Apple School Manager, then download its token.',
+          { field: 'tokenFile' },
+        );
+      }
+      const keyPair = this.secrets.openPendingKey(pending);
+      const credentials = readServerToken(file, keyPair);
+      const { account, session } = await this.askAccount(credentials);
+      return this.audit.mutate(ctx, action, async (tx, record) => {
+        const existing = await tx.findOneBy(EnrollmentProgramToken, { serverUuid: account.server_uuid });
+        if (existing) throw serverTaken(existing, account);
+        if (await tx.existsBy(EnrollmentProgramToken, { name })) throw nameTaken(name);
+        const now = this.deps.clock.now();
+        const row = Object.assign(new EnrollmentProgramToken(), {
+          name,
+          appleId,
+          ...accountFields(account),
+          ...this.secrets.sealToken(account.server_uuid, { credentials, privateKeyPem: keyPair.privateKeyPem, session }),
+          accessTokenExpiry: credentials.accessTokenExpiry,
+          certificatePem: keyPair.certificatePem,
+          status: expiryStatus(credentials.accessTokenExpiry, now),
+          statusReason: null,
+          statusCheckedAt: now,
+          sharedWithSchoolDataSync: false,
+          defaultProfileId: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        try {
+          await tx.insert(EnrollmentProgramToken, row);
+        } catch (error) {
+          // Two uploads at the same moment on PostgreSQL: the unique indexes decide.
+          if (isUniqueViolation(error))
+            throw new HomeroomError(ErrorCode.ALREADY_EXISTS, 'This token or its name was just uploaded by someone else.');
+          throw error;
+        }
+        await tx.delete(EncryptionKey, { id: pending.id });
+        record
+          .target(TOKEN_TARGET, row.id)
+          .detail({ name, serverUuid: row.serverUuid, serverName: row.serverName, organizationName: row.organizationName });
+        return row;
+      });
+    });
+    await this.afterTokenUploaded(token);
+    return token;
+  }
+
+  /**
+   * Hook for what follows a first upload. Does nothing yet: the sync issue fills it in to queue
+   * the token's first device sync. It runs after the upload committed, outside any transaction.
+   */
+  protected async afterTokenUploaded(_token: EnrollmentProgramToken): Promise<void> {}
+
+  /**
+   * A new token file for the token's MDM server. It is decrypted with the token's own key pair,
+   * else with the pending one (the token then keeps that pair and the pending row goes). Apple
+   * must accept it, and it must be for the same MDM server unless `force`. Devices and profiles
+   * stay with the token. Every refusal leaves the stored token as it was.
+   */
+  async renew(ctx: RequestContext, input: RenewTokenInput): Promise<RenewedToken> {
+    const action = 'renewToken';
+    return this.attempt(ctx, action, async () => {
+      const token = await this.findById(input.tokenId);
+      if (!token) throw notFound('enrollment program token', String(input.tokenId));
+      const appleId = input.appleId == null ? null : checkAppleId(input.appleId);
+      const file = checkTokenFile(input.tokenFile);
+      const own = this.secrets.openKeyPair(token);
+      let keyPair = own;
+      let adopted: EncryptionKey | null = null;
+      let credentials: ServerToken;
+      try {
+        credentials = readServerToken(file, own);
+      } catch (error) {
+        const pending = isHomeroomError(error) && error.code === ErrorCode.TOKEN_WRONG_KEY ? await this.pendingEncryptionKey() : null;
+        if (!pending) throw error;
+        const pendingPair = this.secrets.openPendingKey(pending);
+        try {
+          credentials = readServerToken(file, pendingPair);
+        } catch (second) {
+          // Neither key opens it: the first answer (about the token's own key) is the one that helps.
+          throw isHomeroomError(second) && second.code === ErrorCode.TOKEN_WRONG_KEY ? error : second;
+        }
+        keyPair = pendingPair;
+        adopted = pending;
+      }
+      const { account, session } = await this.askAccount(credentials);
+      const serverChanged = account.server_uuid !== token.serverUuid;
+      if (serverChanged && !input.force) {
+        throw new HomeroomError(
+          ErrorCode.TOKEN_SERVER_MISMATCH,
+          `The new token is for the MDM server "${account.server_name}" (${account.server_uuid}), not for "${token.serverName}" (${token.serverUuid}) that "${token.name}" stands for. Download the token of "${token.serverName}" in Apple School Manager, or pass force: true to switch servers.`,
+          { field: 'tokenFile', expectedServerUuid: token.serverUuid, actualServerUuid: account.server_uuid },
+        );
+      }
+      return this.audit.mutate(ctx, action, async (tx, record) => {
+        record.target(TOKEN_TARGET, token.id);
+        const current = await tx.findOneBy(EnrollmentProgramToken, { id: token.id });
+        if (!current) throw notFound('enrollment program token', String(token.id));
+        if (serverChanged) {
+          const other = await tx.findOneBy(EnrollmentProgramToken, { serverUuid: account.server_uuid });
+          if (other) throw serverTaken(other, account);
+        }
+        const now = this.deps.clock.now();
+        const changes = {
+          ...(appleId === null ? {} : { appleId }),
+          ...accountFields(account),
+          ...this.secrets.sealToken(account.server_uuid, { credentials, privateKeyPem: keyPair.privateKeyPem, session }),
+          accessTokenExpiry: credentials.accessTokenExpiry,
+          certificatePem: keyPair.certificatePem,
+          status: expiryStatus(credentials.accessTokenExpiry, now),
+          statusReason: null,
+          statusCheckedAt: now,
+          updatedAt: now,
+        };
+        await tx.update(EnrollmentProgramToken, { id: token.id }, changes);
+        if (adopted) await tx.delete(EncryptionKey, { id: adopted.id });
+        record.detail({
+          serverUuid: account.server_uuid,
+          previousServerUuid: current.serverUuid,
+          serverChanged,
+          adoptedPendingKey: adopted !== null,
+          expiresAt: credentials.accessTokenExpiry.toISOString(),
+        });
+        return { token: Object.assign(current, changes), serverChanged, adoptedPendingKey: adopted !== null };
+      });
+    });
+  }
+
+  /** Renames the token and/or changes its Apple ID; omitted fields stay. */
+  async update(
+    ctx: RequestContext,
+    input: { tokenId: number; name?: string | null; appleId?: string | null },
+  ): Promise<EnrollmentProgramToken> {
+    return this.audit.mutate(ctx, 'updateToken', async (tx, record) => {
+      record.target(TOKEN_TARGET, input.tokenId);
+      const token = await tx.findOneBy(EnrollmentProgramToken, { id: input.tokenId });
+      if (!token) throw notFound('enrollment program token', String(input.tokenId));
+      const name = input.name == null ? token.name : checkTokenName(input.name);
+      const appleId = input.appleId == null ? token.appleId : checkAppleId(input.appleId);
+      if (name !== token.name) {
+        const holder = await tx.findOneBy(EnrollmentProgramToken, { name });
+        if (holder && holder.id !== token.id) throw nameTaken(name);
+      }
+      const changes = { name, appleId, updatedAt: this.deps.clock.now() };
+      try {
+        await tx.update(EnrollmentProgramToken, { id: token.id }, changes);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw nameTaken(name);
+        throw error;
+      }
+      record.detail({ name, previousName: token.name, appleIdChanged: appleId !== token.appleId });
+      return Object.assign(token, changes);
+    });
+  }
+
+  /**
+   * Deletes the token, refused with `TOKEN_IN_USE` while it has profiles or devices Apple still
+   * assigns to it (Intune's rule); rows of devices Apple already removed go with it.
+   * @returns the deleted row's id.
+   */
+  async delete(ctx: RequestContext, tokenId: number): Promise<number> {
+    return this.audit.mutate(ctx, 'deleteToken', async (tx, record) => {
+      record.target(TOKEN_TARGET, tokenId);
+      const token = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
+      if (!token) throw notFound('enrollment program token', String(tokenId));
+      const profiles = await tx.countBy(EnrollmentProfile, { tokenId });
+      const devices = await tx
+        .getRepository(Device)
+        .createQueryBuilder('device')
+        .where('device.token_id = :tokenId AND device.removed_at IS NULL', { tokenId })
+        .getCount();
+      if (profiles > 0 || devices > 0) {
+        const remaining = [
+          profiles > 0 ? `${profiles} enrollment profile${profiles === 1 ? '' : 's'}` : null,
+          devices > 0 ? `${devices} device${devices === 1 ? '' : 's'}` : null,
+        ].filter((part) => part !== null);
+        throw new HomeroomError(
+          ErrorCode.TOKEN_IN_USE,
+          `"${token.name}" still has ${remaining.join(' and ')}. Delete its profiles, and unassign its devices from the MDM server in Apple School Manager (then sync), before deleting the token.`,
+          { profiles, devices },
+        );
+      }
+      await tx.delete(Device, { tokenId });
+      await tx.delete(EnrollmentProgramToken, { id: tokenId });
+      record.detail({ name: token.name, serverUuid: token.serverUuid });
+      return tokenId;
+    });
+  }
+
+  /**
+   * Asks Apple (`GET /account`) and records its verdict; also refreshes what Apple says about the
+   * server and organisation. Apple refusing the token or the terms is the answer, not an error:
+   * the token comes back with status `REJECTED` or `TERMS_NOT_ACCEPTED`. Apple unreachable is an
+   * error (`APPLE_UNAVAILABLE`), and the status stays as it was.
+   */
+  async refreshStatus(ctx: RequestContext, tokenId: number): Promise<EnrollmentProgramToken> {
+    const action = 'refreshTokenStatus';
+    return this.attempt(ctx, action, async () => {
+      if (!(await this.findById(tokenId))) throw notFound('enrollment program token', String(tokenId));
+      let account: DepAccount | null = null;
+      try {
+        account = await this.callApple(tokenId, (client) => client.account());
+      } catch (error) {
+        if (!isTokenVerdict(error)) throw error;
+      }
+      return this.audit.mutate(ctx, action, async (tx, record) => {
+        record.target(TOKEN_TARGET, tokenId);
+        const token = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
+        if (!token) throw notFound('enrollment program token', String(tokenId));
+        if (account && account.server_uuid === token.serverUuid) {
+          const changes = { ...accountFields(account), updatedAt: this.deps.clock.now() };
+          await tx.update(EnrollmentProgramToken, { id: tokenId }, changes);
+          Object.assign(token, changes);
+        }
+        record.detail({ status: this.statusOf(token).status });
+        return token;
+      });
+    });
+  }
+
+  /**
+   * Marks the token as the one shared with School Data Sync (legacy: SDS Classic was retired at
+   * the end of 2024), or unmarks it. At most one token is shared: `SDS_ALREADY_SHARED` names the
+   * other one (`details.tokenId` is its row id).
+   */
+  async shareWithSchoolDataSync(ctx: RequestContext, input: { tokenId: number; shared: boolean }): Promise<EnrollmentProgramToken> {
+    return this.audit.mutate(ctx, 'shareTokenWithSchoolDataSync', async (tx, record) => {
+      record.target(TOKEN_TARGET, input.tokenId);
+      // On PostgreSQL two shares at once would each see no other shared token: lock the (few) token rows first.
+      if (this.deps.database.type === 'postgres') {
+        await tx
+          .getRepository(EnrollmentProgramToken)
+          .createQueryBuilder('token')
+          .select('token.id')
+          .setLock('pessimistic_write')
+          .getMany();
+      }
+      const token = await tx.findOneBy(EnrollmentProgramToken, { id: input.tokenId });
+      if (!token) throw notFound('enrollment program token', String(input.tokenId));
+      if (input.shared) {
+        const other = await tx.findOneBy(EnrollmentProgramToken, { sharedWithSchoolDataSync: true });
+        if (other && other.id !== token.id) {
+          throw new HomeroomError(
+            ErrorCode.SDS_ALREADY_SHARED,
+            `"${other.name}" is already shared with School Data Sync; unshare it first.`,
+            { tokenId: other.id, tokenName: other.name },
+          );
+        }
+      }
+      if (token.sharedWithSchoolDataSync !== input.shared) {
+        const changes = { sharedWithSchoolDataSync: input.shared, updatedAt: this.deps.clock.now() };
+        await tx.update(EnrollmentProgramToken, { id: token.id }, changes);
+        Object.assign(token, changes);
+      }
+      record.detail({ shared: input.shared });
+      return token;
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Runs the steps of a mutation that happen before its transaction (input checks, decryption,
+   * Apple), recording a failure among them in the audit log like `audit.mutate` records its own
+   * (an error already recorded there is not recorded twice).
+   */
+  private async attempt<T>(ctx: RequestContext, action: string, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      await this.audit.recordFailure(ctx, action, error);
+      throw error;
+    }
+  }
+
+  /** `GET /account` with fresh credentials, and the session Apple issued for them. */
+  private async askAccount(credentials: DepCredentials): Promise<{ account: DepAccount; session: string | null }> {
+    const client = this.deps.apple.client(credentials);
+    const account = await client.account();
+    if (typeof account.server_uuid !== 'string' || account.server_uuid === '') {
+      throw new HomeroomError(ErrorCode.APPLE_UNAVAILABLE, 'Apple answered GET /account without a server_uuid; try again later.', {
+        endpoint: 'GET /account',
+      });
+    }
+    return { account, session: client.currentSession };
+  }
+
+  private accepted(token: EnrollmentProgramToken): Verdict {
+    return { status: expiryStatus(token.accessTokenExpiry, this.deps.clock.now()), reason: null };
+  }
+
+  /** Apple refusing the token or the terms is a verdict; refusing a request means the token got through. */
+  private verdictOf(token: EnrollmentProgramToken, error: unknown): Verdict | null {
+    if (!isHomeroomError(error)) return null;
+    switch (error.code) {
+      case ErrorCode.APPLE_TOKEN_REJECTED:
+        return { status: TokenStatus.REJECTED, reason: error.message.slice(0, 500) };
+      case ErrorCode.APPLE_TERMS_NOT_ACCEPTED:
+        return { status: TokenStatus.TERMS_NOT_ACCEPTED, reason: error.message.slice(0, 500) };
+      case ErrorCode.APPLE_REQUEST_REJECTED:
+        return this.accepted(token);
+      default:
+        return null;
+    }
+  }
+
+  private async saveCallOutcome(token: EnrollmentProgramToken, session: string | null | undefined, verdict: Verdict | null): Promise<void> {
+    const changes: Partial<EnrollmentProgramToken> = {};
+    if (session !== undefined) {
+      changes.sealedSession = this.secrets.sealSession(token.serverUuid, session);
+    }
+    if (verdict) {
+      Object.assign(changes, { status: verdict.status, statusReason: verdict.reason, statusCheckedAt: this.deps.clock.now() });
+      // A refused token's session died with it; the next call signs in afresh.
+      if (verdict.status === TokenStatus.REJECTED) changes.sealedSession = null;
+    }
+    if (Object.keys(changes).length === 0) return;
+    try {
+      await this.deps.database.manager.update(
+        EnrollmentProgramToken,
+        { id: token.id, sealedCredentials: token.sealedCredentials },
+        changes,
+      );
+    } catch {
+      // See callApple: the call's own outcome matters more than remembering it.
+    }
+  }
+}
+
+/** Whether an error is Apple's verdict on the token itself (recorded as its status). */
+function isTokenVerdict(error: unknown): boolean {
+  return isHomeroomError(error) && (error.code === ErrorCode.APPLE_TOKEN_REJECTED || error.code === ErrorCode.APPLE_TERMS_NOT_ACCEPTED);
+}
+
+/** What `GET /account` says, cut to the columns' sizes (Apple documents none). */
+function accountFields(account: DepAccount) {
+  const text = (value: unknown, max: number): string | null => (typeof value === 'string' && value !== '' ? value.slice(0, max) : null);
+  return {
+    tokenType: tokenTypeOf(account.org_type),
+    organizationName: text(account.org_name, 200) ?? '',
+    organizationId: text(account.org_id, 64),
+    organizationEmail: text(account.org_email, 254),
+    organizationPhone: text(account.org_phone, 64),
+    organizationAddress: text(account.org_address, 500),
+    serverName: text(account.server_name, 200) ?? '',
+    serverUuid: account.server_uuid,
+  };
+}
+
+function nameTaken(name: string): HomeroomError {
+  return new HomeroomError(ErrorCode.ALREADY_EXISTS, `A token is already named "${name}".`, { field: 'name' });
+}
+
+function serverTaken(existing: EnrollmentProgramToken, account: DepAccount): HomeroomError {
+  return new HomeroomError(
+    ErrorCode.ALREADY_EXISTS,
+    `The MDM server "${account.server_name}" (${account.server_uuid}) already has a token in Homeroom: "${existing.name}". Use renewToken to replace its token file.`,
+    { field: 'tokenFile', existingTokenName: existing.name, serverUuid: account.server_uuid },
+  );
 }

@@ -28,6 +28,50 @@ export type CreateApiKeyInput = {
   role: Role;
 };
 
+/** A new enrollment profile for a token: every setting of seed 002. */
+export type CreateEnrollmentProfileInput = {
+  /** Setup waits until Homeroom releases the device. */
+  awaitDeviceConfigured: boolean;
+  /** PEM (-----BEGIN CERTIFICATE-----) or base64 DER X.509 certificates of Apple Configurator hosts; required (1 to 10) with pairing ALLOW_CONFIGURATOR_BY_CERTIFICATE, refused with other modes. */
+  configuratorCertificates?: Array<string> | null | undefined;
+  /** Shown under About Configuration (at most 125 characters). */
+  departmentName?: string | null | undefined;
+  /** Shown under Need Help (at most 50 characters). */
+  departmentPhone?: string | null | undefined;
+  /** For admins (at most 1000 characters). */
+  description?: string | null | undefined;
+  /** Locked enrollment: the management profile cannot be removed. Requires supervised. */
+  lockedEnrollment: boolean;
+  /** Shared iPad only: users cached on the device, 1 to 96. */
+  maximumCachedUsers?: number | null | undefined;
+  /** 1 to 125 characters, unique per token. */
+  name: string;
+  /** Whether devices may pair with computers. */
+  pairing: PairingMode;
+  /** Shared iPad. Requires WITH_USER_AFFINITY and supervised. */
+  sharedIPad: boolean;
+  /** Setup Assistant panes to skip (may be empty). */
+  skippedPanes: Array<SetupAssistantPane>;
+  /** Supervised devices. */
+  supervised: boolean;
+  /** Global ID of the enrollment program token. */
+  tokenId: string | number;
+  /** With or without user affinity. */
+  userAffinity: UserAffinity;
+};
+
+/** The profile to delete. */
+export type DeleteEnrollmentProfileInput = {
+  /** Global ID of the profile. */
+  profileId: string | number;
+};
+
+/** The token to delete. */
+export type DeleteTokenInput = {
+  /** Global ID of the token. */
+  tokenId: string | number;
+};
+
 /** Every code a client can find in `errors[].extensions.code`. Expected failures are raised as GraphQL errors with one of these codes; nothing is changed when a mutation fails. */
 export type ErrorCode =
   /** Something with the same unique name already exists; the message names it. Nothing was changed. */
@@ -93,6 +137,30 @@ export type ErrorCode =
   /** No API key, an unknown key or a revoked key. Send `Authorization: Bearer <key>` (HTTP) or `connectionParams.authorization` (websocket). */
   | 'UNAUTHENTICATED';
 
+/** Options of the public key to generate. */
+export type GenerateEncryptionPublicKeyInput = {
+  /** The certificate's common name, which Apple School Manager shows next to the MDM server (1 to 64 characters; default `Homeroom DEP token`). */
+  commonName?: string | null | undefined;
+};
+
+/** The push certificate's health on the server's clock. */
+export type MdmPushCertificateStatus =
+  /** Valid for more than 30 days. */
+  | 'ACTIVE'
+  /** Expired: Apple no longer delivers pushes with it. Renew it (same Apple ID, so the topic stays the same) and upload it again. */
+  | 'EXPIRED'
+  /** Expires within 30 days: renew it at the Apple Push Certificates Portal with the same Apple ID, then upload it again. */
+  | 'EXPIRING_SOON';
+
+/** Whether devices may pair with (sync to) computers. */
+export type PairingMode =
+  /** Any computer may pair with the device (Apple `allow_pairing: true`; deprecated by Apple since iOS 13). */
+  | 'ALLOW_ALL'
+  /** Only Apple Configurator hosts whose certificate is in `configuratorCertificates` may pair (Apple `supervising_host_certs`); needs a supervised device. */
+  | 'ALLOW_CONFIGURATOR_BY_CERTIFICATE'
+  /** No computer may pair with the device (Apple `allow_pairing: false`). */
+  | 'DENY_ALL';
+
 /** One thing a role allows. Operations document the permission they need. */
 export type Permission =
   /** Create, list and revoke API keys. */
@@ -122,6 +190,24 @@ export type Permission =
   /** Renew and rename tokens; share a token with School Data Sync. */
   | 'TOKEN_UPDATE';
 
+/** The token whose status to ask Apple for. */
+export type RefreshTokenStatusInput = {
+  /** Global ID of the token. */
+  tokenId: string | number;
+};
+
+/** A new token file for an existing token. */
+export type RenewTokenInput = {
+  /** The Apple ID that downloaded the new token, when someone else did; omit to keep the current one. */
+  appleId?: string | null | undefined;
+  /** Accept a token of another MDM server; without it such a file is refused with TOKEN_SERVER_MISMATCH. */
+  force?: boolean;
+  /** The new `.p7m` as text (or base64 of its DER), for the same MDM server. It may be encrypted to the token's own public key or to the pending one. */
+  tokenFile: string;
+  /** Global ID of the token to renew. */
+  tokenId: string | number;
+};
+
 /** The key to revoke. */
 export type RevokeApiKeyInput = {
   /** Global ID of the API key. */
@@ -136,6 +222,190 @@ export type Role =
   | 'OPERATOR'
   /** Reads tokens, profiles and devices; changes nothing. */
   | 'READ_ONLY';
+
+/** A token's default profile for new devices. */
+export type SetDefaultEnrollmentProfileInput = {
+  /** Global ID of one of the token's profiles; null clears the default. */
+  profileId?: string | number | null | undefined;
+  /** Global ID of the token. */
+  tokenId: string | number;
+};
+
+/** A Setup Assistant pane a profile skips (Apple's `skip_setup_items`). A skipped pane's setting can be changed later in Settings. Every iOS and iPadOS pane Apple lets an MDM skip; deprecated ones are still sent but ignored by current systems. */
+export type SetupAssistantPane =
+  /** Action Button, iPhone only (Apple `ActionButton`; iOS 17+). */
+  | 'ACTION_BUTTON'
+  /** Choose Your Look, light or dark (Apple `Appearance`; iOS and iPadOS 13+). */
+  | 'APPEARANCE'
+  /** Apple Account (Apple ID) and iCloud sign-in (Apple `AppleID`; iOS 7+). */
+  | 'APPLE_ID'
+  /** Apple Intelligence (Apple `Intelligence`; iOS and iPadOS 18+). */
+  | 'APPLE_INTELLIGENCE'
+  /** Apple Pay (Apple `Payment`; iOS 8.1+). */
+  | 'APPLE_PAY'
+  /** App Store (Apple `AppStore`; iOS and iPadOS 14.3+). */
+  | 'APP_STORE'
+  /** Camera Control, iPhone only (Apple `CameraButton`; iOS 18+). */
+  | 'CAMERA_CONTROL'
+  /** Transfer directly from another device (Apple `DeviceToDeviceMigration`; iOS 12.4+). */
+  | 'DEVICE_TO_DEVICE_MIGRATION'
+  /** App Analytics and diagnostic data sharing (Apple `Diagnostics`; iOS 7+). */
+  | 'DIAGNOSTIC_DATA'
+  /** Dictation and spoken language (Apple `SpokenLanguage`; iOS and iPadOS 13+). Not always skippable: it can appear before the device has its profile. */
+  | 'DICTATION'
+  /** Get Started (Apple `Welcome`; iOS and iPadOS 13+). */
+  | 'GET_STARTED'
+  /** Home button sensitivity, iPhone 7, 8 and SE only (Apple `HomeButtonSensitivity`; iOS 10 to 14). */
+  | 'HOME_BUTTON'
+  /** iMessage and FaceTime (Apple `iMessageAndFaceTime`; iOS 12+). */
+  | 'IMESSAGE_AND_FACETIME'
+  /** Keyboard (Apple `Keyboard`; iOS and iPadOS 13+). Not always skippable: it can appear before the device has its profile. */
+  | 'KEYBOARD'
+  /** Location Services (Apple `Location`; iOS 7+). */
+  | 'LOCATION_SERVICES'
+  /** Lockdown Mode, shown when an Apple Account is set up (Apple `EnableLockdownMode`; iOS and iPadOS 17.1+). */
+  | 'LOCKDOWN_MODE'
+  /** iMessage activation with the phone number, on cellular devices (Apple `MessagingActivationUsingPhoneNumber`; iOS 10+). */
+  | 'MESSAGING_ACTIVATION_USING_PHONE_NUMBER'
+  /** The "Move from Android" option of the Apps & Data pane (Apple `Android`; iOS 9+). */
+  | 'MOVE_FROM_ANDROID'
+  /** Multitasking (Apple `Multitasking`; iPadOS 26+). */
+  | 'MULTITASKING'
+  /** On-boarding information screens (Apple `OnBoarding`; iOS 11 to 13). */
+  | 'ONBOARDING'
+  /** What is new in this release (Apple `OSShowcase`; iOS and iPadOS 26+). */
+  | 'OS_SHOWCASE'
+  /** Passcode: the pane asking for a device passcode is hidden (Apple `Passcode`; iOS 7+). Skip it only when the device is secured another way (kiosk mode). */
+  | 'PASSCODE'
+  /** Data & Privacy (Apple `Privacy`; iOS 11.3+). */
+  | 'PRIVACY'
+  /** Restore from an iCloud or computer backup (Apple `Restore`; iOS 7+). */
+  | 'RESTORE'
+  /** Restore Completed (Apple `RestoreCompleted`; iOS and iPadOS 14+). */
+  | 'RESTORE_COMPLETED'
+  /** Safety (Apple `Safety`; iOS and iPadOS 16+). */
+  | 'SAFETY'
+  /** Safety and Handling information (Apple `SafetyAndHandling`; iOS and iPadOS 18.4+). */
+  | 'SAFETY_AND_HANDLING'
+  /** Screen Time (Apple `ScreenTime`; iOS 12+). */
+  | 'SCREEN_TIME'
+  /** Add a cellular plan; skipping it also stops automatic eSIM setup (Apple `SIMSetup`; iOS 12+). */
+  | 'SIM_SETUP'
+  /** Siri (Apple `Siri`; iOS 7+). */
+  | 'SIRI'
+  /** The mandatory software update pane (Apple `SoftwareUpdate`; iOS 12+). */
+  | 'SOFTWARE_UPDATE'
+  /** Software Update Complete (Apple `UpdateCompleted`; iOS and iPadOS 14+). */
+  | 'SOFTWARE_UPDATE_COMPLETED'
+  /** Apple's Terms and Conditions (Apple `TOS`; iOS 7+). */
+  | 'TERMS_AND_CONDITIONS'
+  /** Terms of Address, how the system addresses the user (Apple `TermsOfAddress`; iOS and iPadOS 16+). Not always skippable: it can appear before the device has its profile. */
+  | 'TERMS_OF_ADDRESS'
+  /** Touch ID or Face ID setup (Apple `Biometric`; iOS 8.1+). */
+  | 'TOUCH_ID_FACE_ID'
+  /** True Tone display (Apple `DisplayTone`; iOS 9.3.2 to 14). */
+  | 'TRUE_TONE'
+  /** Apple Watch migration, iPhone only (Apple `WatchMigration`; iOS 11+). */
+  | 'WATCH_MIGRATION'
+  /** Web Content Filtering (Apple `WebContentFiltering`; iOS and iPadOS 18.2+). */
+  | 'WEB_CONTENT_FILTERING'
+  /** Display Zoom (Apple `Zoom`; iOS 8.3 to 16). */
+  | 'ZOOM';
+
+/** Whether the token is shared with School Data Sync (legacy). */
+export type ShareTokenWithSchoolDataSyncInput = {
+  /** True to share it (at most one token is shared), false to stop sharing. */
+  shared: boolean;
+  /** Global ID of the token. */
+  tokenId: string | number;
+};
+
+/** A token's health: Apple's last verdict on it, and its expiry on the server's clock. */
+export type TokenStatus =
+  /** Apple accepted the token when last asked, and it expires in more than 30 days. */
+  | 'ACTIVE'
+  /** The token is past its expiry; Apple refuses it. Download a new one in Apple School Manager and call `renewToken`. */
+  | 'EXPIRED'
+  /** The token expires within 30 days: download a new one in Apple School Manager and call `renewToken`. */
+  | 'EXPIRING_SOON'
+  /** Apple refuses the token (replaced by a newer download, or revoked). Download a new token for this MDM server and call `renewToken`. */
+  | 'REJECTED'
+  /** Apple refuses calls until an administrator accepts the latest terms and conditions in Apple School Manager; then call `refreshTokenStatus`. */
+  | 'TERMS_NOT_ACCEPTED';
+
+/** Which Apple portal the token comes from. */
+export type TokenType =
+  /** A token from Apple Business Manager (`org_type: org`). */
+  | 'APPLE_BUSINESS_MANAGER'
+  /** A token from Apple School Manager (`org_type: edu`). */
+  | 'APPLE_SCHOOL_MANAGER';
+
+/** Changes to a profile. An omitted field keeps its value; null clears description, maximumCachedUsers, departmentName and departmentPhone, and keeps the others. Changing pairing to DENY_ALL or ALLOW_ALL drops the configurator certificates. Turning user affinity or supervised off on a Shared iPad profile turns Shared iPad off (the payload says so) unless sharedIPad: true is asked for too, which is refused. */
+export type UpdateEnrollmentProfileInput = {
+  /** Setup waits until Homeroom releases the device. */
+  awaitDeviceConfigured?: boolean | null | undefined;
+  /** PEM (-----BEGIN CERTIFICATE-----) or base64 DER X.509 certificates of Apple Configurator hosts; required (1 to 10) with pairing ALLOW_CONFIGURATOR_BY_CERTIFICATE, refused with other modes. Replaces the list; an empty list removes them. */
+  configuratorCertificates?: Array<string> | null | undefined;
+  /** Shown under About Configuration; null clears it. */
+  departmentName?: string | null | undefined;
+  /** Shown under Need Help; null clears it. */
+  departmentPhone?: string | null | undefined;
+  /** For admins; null clears it. */
+  description?: string | null | undefined;
+  /** Locked enrollment. Requires supervised. */
+  lockedEnrollment?: boolean | null | undefined;
+  /** Shared iPad only: users cached on the device, 1 to 96. Null clears it. */
+  maximumCachedUsers?: number | null | undefined;
+  /** 1 to 125 characters, unique per token. */
+  name?: string | null | undefined;
+  /** Whether devices may pair with computers. */
+  pairing?: PairingMode | null | undefined;
+  /** Global ID of the profile. */
+  profileId: string | number;
+  /** Shared iPad. Requires WITH_USER_AFFINITY and supervised. */
+  sharedIPad?: boolean | null | undefined;
+  /** Setup Assistant panes to skip; replaces the list. */
+  skippedPanes?: Array<SetupAssistantPane> | null | undefined;
+  /** Supervised devices. */
+  supervised?: boolean | null | undefined;
+  /** With or without user affinity. */
+  userAffinity?: UserAffinity | null | undefined;
+};
+
+/** New values for a token; omitted fields stay as they are. */
+export type UpdateTokenInput = {
+  /** The Apple ID that manages the token in Apple School Manager. */
+  appleId?: string | null | undefined;
+  /** A new name: unique, 1 to 100 characters. */
+  name?: string | null | undefined;
+  /** Global ID of the token. */
+  tokenId: string | number;
+};
+
+/** An Apple MDM push certificate and its private key, both PEM. */
+export type UploadMdmPushCertificateInput = {
+  /** The certificate from the Apple Push Certificates Portal, PEM (-----BEGIN CERTIFICATE-----). Its subject UID is the topic. */
+  certificate: string;
+  /** The private key the certificate request was made with, unencrypted PEM (PKCS#8 or PKCS#1). Stored encrypted, never shown again. */
+  privateKey: string;
+};
+
+/** A server token downloaded from Apple School Manager, and what to call it. */
+export type UploadTokenInput = {
+  /** The Apple ID that downloaded the token in Apple School Manager; it is needed to renew the token. */
+  appleId: string;
+  /** Homeroom's name for the token: unique, 1 to 100 characters. */
+  name: string;
+  /** The token file (`.p7m`) as text, exactly as downloaded (S/MIME; PEM also works), or the base64 of its DER bytes. It must be encrypted to the pending public key (`generateEncryptionPublicKey`). */
+  tokenFile: string;
+};
+
+/** Whether devices enroll with or without user affinity (seed 002). Shared iPad needs WITH_USER_AFFINITY. */
+export type UserAffinity =
+  /** The device is not affiliated with a user: for devices that do tasks without user data. Apps that need a user (Company Portal) do not work. */
+  | 'WITHOUT_USER_AFFINITY'
+  /** The device is affiliated with a user during setup (their Managed Apple Account). Required for Shared iPad. */
+  | 'WITH_USER_AFFINITY';
 
 export type CreateApiKeyMutationVariables = Exact<{
   input: CreateApiKeyInput;
@@ -186,6 +456,10 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'ApiKey', name: string, role: Role, id: string }
     | { __typename: 'AuditEvent', action: string, outcome: AuditOutcome, id: string }
+    | { __typename: 'EncryptionPublicKey', id: string }
+    | { __typename: 'EnrollmentProfile', id: string }
+    | { __typename: 'EnrollmentProgramToken', id: string }
+    | { __typename: 'MdmPushCertificate', id: string }
    | null };
 
 export type NodesQueryVariables = Exact<{
@@ -196,14 +470,165 @@ export type NodesQueryVariables = Exact<{
 export type NodesQuery = { nodes: Array<
     | { __typename: 'ApiKey', id: string }
     | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'EncryptionPublicKey', id: string }
+    | { __typename: 'EnrollmentProfile', id: string }
+    | { __typename: 'EnrollmentProgramToken', id: string }
+    | { __typename: 'MdmPushCertificate', id: string }
    | null> };
+
+export type EnrollmentProfileFieldsFragment = { id: string, name: string, description: string | null, userAffinity: UserAffinity, supervised: boolean, lockedEnrollment: boolean, sharedIPad: boolean, maximumCachedUsers: number | null, pairing: PairingMode, configuratorCertificates: Array<string>, awaitDeviceConfigured: boolean, departmentName: string | null, departmentPhone: string | null, skippedPanes: Array<SetupAssistantPane>, enrollmentUrl: string, appleProfileUuid: string, appleDefinedAt: string, isDefault: boolean, deviceCount: number, createdAt: string, updatedAt: string, token: { id: string, name: string } };
+
+export type CreateEnrollmentProfileMutationVariables = Exact<{
+  input: CreateEnrollmentProfileInput;
+}>;
+
+
+export type CreateEnrollmentProfileMutation = { createEnrollmentProfile: { enrollmentProfile: { id: string, name: string, description: string | null, userAffinity: UserAffinity, supervised: boolean, lockedEnrollment: boolean, sharedIPad: boolean, maximumCachedUsers: number | null, pairing: PairingMode, configuratorCertificates: Array<string>, awaitDeviceConfigured: boolean, departmentName: string | null, departmentPhone: string | null, skippedPanes: Array<SetupAssistantPane>, enrollmentUrl: string, appleProfileUuid: string, appleDefinedAt: string, isDefault: boolean, deviceCount: number, createdAt: string, updatedAt: string, token: { id: string, name: string } } } };
+
+export type UpdateEnrollmentProfileMutationVariables = Exact<{
+  input: UpdateEnrollmentProfileInput;
+}>;
+
+
+export type UpdateEnrollmentProfileMutation = { updateEnrollmentProfile: { sharedIPadTurnedOff: boolean, redefinedAtApple: boolean, devicesMoved: number, devicesNotMoved: number, assignmentErrorCode: ErrorCode | null, assignmentErrorMessage: string | null, enrollmentProfile: { id: string, name: string, description: string | null, userAffinity: UserAffinity, supervised: boolean, lockedEnrollment: boolean, sharedIPad: boolean, maximumCachedUsers: number | null, pairing: PairingMode, configuratorCertificates: Array<string>, awaitDeviceConfigured: boolean, departmentName: string | null, departmentPhone: string | null, skippedPanes: Array<SetupAssistantPane>, enrollmentUrl: string, appleProfileUuid: string, appleDefinedAt: string, isDefault: boolean, deviceCount: number, createdAt: string, updatedAt: string, token: { id: string, name: string } } } };
+
+export type DeleteEnrollmentProfileMutationVariables = Exact<{
+  input: DeleteEnrollmentProfileInput;
+}>;
+
+
+export type DeleteEnrollmentProfileMutation = { deleteEnrollmentProfile: { deletedEnrollmentProfileId: string, enrollmentProgramToken: { id: string, profileCount: number } } };
+
+export type SetDefaultEnrollmentProfileMutationVariables = Exact<{
+  input: SetDefaultEnrollmentProfileInput;
+}>;
+
+
+export type SetDefaultEnrollmentProfileMutation = { setDefaultEnrollmentProfile: { enrollmentProgramToken: { id: string, defaultProfile: { id: string, name: string } | null }, defaultProfile: { id: string, name: string, isDefault: boolean } | null } };
+
+export type EnrollmentProfileNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type EnrollmentProfileNodeQuery = { node:
+    | { id: string, name: string, description: string | null, userAffinity: UserAffinity, supervised: boolean, lockedEnrollment: boolean, sharedIPad: boolean, maximumCachedUsers: number | null, pairing: PairingMode, configuratorCertificates: Array<string>, awaitDeviceConfigured: boolean, departmentName: string | null, departmentPhone: string | null, skippedPanes: Array<SetupAssistantPane>, enrollmentUrl: string, appleProfileUuid: string, appleDefinedAt: string, isDefault: boolean, deviceCount: number, createdAt: string, updatedAt: string, token: { id: string, name: string } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type TokenEnrollmentProfilesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type TokenEnrollmentProfilesQuery = { node:
+    | { id: string, profileCount: number, defaultProfile: { id: string, name: string } | null, profiles: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, isDefault: boolean, deviceCount: number } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } }
+    | Record<PropertyKey, never>
+   | null };
+
+export type TokenFieldsFragment = { id: string, name: string, appleId: string, tokenType: TokenType, organizationName: string, serverName: string, serverUuid: string, expiresAt: string, createdAt: string, updatedAt: string, deviceCount: number, profileCount: number, status: TokenStatus, statusReason: string, statusCheckedAt: string | null, sharedWithSchoolDataSync: boolean };
+
+export type MdmPushCertificateQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MdmPushCertificateQuery = { mdmPushCertificate: { id: string, topic: string, subject: string, serialNumber: string, expiresAt: string, status: MdmPushCertificateStatus, simulated: boolean, uploadedAt: string, updatedAt: string } | null };
+
+export type UploadMdmPushCertificateMutationVariables = Exact<{
+  input: UploadMdmPushCertificateInput;
+}>;
+
+
+export type UploadMdmPushCertificateMutation = { uploadMdmPushCertificate: { replacedPrevious: boolean, topicChanged: boolean, mdmPushCertificate: { id: string, topic: string, subject: string, expiresAt: string, status: MdmPushCertificateStatus, simulated: boolean } } };
+
+export type EncryptionPublicKeyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type EncryptionPublicKeyQuery = { encryptionPublicKey: { id: string, certificate: string, createdAt: string, expiresAt: string } | null };
+
+export type GenerateEncryptionPublicKeyMutationVariables = Exact<{
+  input?: GenerateEncryptionPublicKeyInput;
+}>;
+
+
+export type GenerateEncryptionPublicKeyMutation = { generateEncryptionPublicKey: { replacedPrevious: boolean, encryptionPublicKey: { id: string, certificate: string, createdAt: string, expiresAt: string } } };
+
+export type UploadTokenMutationVariables = Exact<{
+  input: UploadTokenInput;
+}>;
+
+
+export type UploadTokenMutation = { uploadToken: { token: { id: string, name: string, appleId: string, tokenType: TokenType, organizationName: string, serverName: string, serverUuid: string, expiresAt: string, createdAt: string, updatedAt: string, deviceCount: number, profileCount: number, status: TokenStatus, statusReason: string, statusCheckedAt: string | null, sharedWithSchoolDataSync: boolean } } };
+
+export type RenewTokenMutationVariables = Exact<{
+  input: RenewTokenInput;
+}>;
+
+
+export type RenewTokenMutation = { renewToken: { serverChanged: boolean, adoptedPendingKey: boolean, token: { id: string, name: string, appleId: string, tokenType: TokenType, organizationName: string, serverName: string, serverUuid: string, expiresAt: string, createdAt: string, updatedAt: string, deviceCount: number, profileCount: number, status: TokenStatus, statusReason: string, statusCheckedAt: string | null, sharedWithSchoolDataSync: boolean } } };
+
+export type UpdateTokenMutationVariables = Exact<{
+  input: UpdateTokenInput;
+}>;
+
+
+export type UpdateTokenMutation = { updateToken: { token: { id: string, name: string, appleId: string, tokenType: TokenType, organizationName: string, serverName: string, serverUuid: string, expiresAt: string, createdAt: string, updatedAt: string, deviceCount: number, profileCount: number, status: TokenStatus, statusReason: string, statusCheckedAt: string | null, sharedWithSchoolDataSync: boolean } } };
+
+export type DeleteTokenMutationVariables = Exact<{
+  input: DeleteTokenInput;
+}>;
+
+
+export type DeleteTokenMutation = { deleteToken: { deletedTokenId: string } };
+
+export type RefreshTokenStatusMutationVariables = Exact<{
+  input: RefreshTokenStatusInput;
+}>;
+
+
+export type RefreshTokenStatusMutation = { refreshTokenStatus: { token: { id: string, name: string, appleId: string, tokenType: TokenType, organizationName: string, serverName: string, serverUuid: string, expiresAt: string, createdAt: string, updatedAt: string, deviceCount: number, profileCount: number, status: TokenStatus, statusReason: string, statusCheckedAt: string | null, sharedWithSchoolDataSync: boolean } } };
+
+export type ShareTokenWithSchoolDataSyncMutationVariables = Exact<{
+  input: ShareTokenWithSchoolDataSyncInput;
+}>;
+
+
+export type ShareTokenWithSchoolDataSyncMutation = { shareTokenWithSchoolDataSync: { token: { id: string, name: string, sharedWithSchoolDataSync: boolean } } };
+
+export type EnrollmentProgramTokensQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}>;
+
+
+export type EnrollmentProgramTokensQuery = { enrollmentProgramTokens: { totalCount: number, edges: Array<{ cursor: string, node: { id: string, name: string, appleId: string, tokenType: TokenType, organizationName: string, serverName: string, serverUuid: string, expiresAt: string, createdAt: string, updatedAt: string, deviceCount: number, profileCount: number, status: TokenStatus, statusReason: string, statusCheckedAt: string | null, sharedWithSchoolDataSync: boolean } }>, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null } } };
+
+export type TokenNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TokenNodeQuery = { node:
+    | { __typename: 'ApiKey', id: string }
+    | { __typename: 'AuditEvent', id: string }
+    | { __typename: 'EncryptionPublicKey', certificate: string, id: string }
+    | { __typename: 'EnrollmentProfile', id: string }
+    | { __typename: 'EnrollmentProgramToken', name: string, status: TokenStatus, id: string }
+    | { __typename: 'MdmPushCertificate', topic: string, id: string }
+   | null };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { name: string, role: Role, permissions: Array<Permission>, apiKey: { id: string, prefix: string, lastUsedAt: string | null } | null } };
 
-
+export const EnrollmentProfileFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProfile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"userAffinity"}},{"kind":"Field","name":{"kind":"Name","value":"supervised"}},{"kind":"Field","name":{"kind":"Name","value":"lockedEnrollment"}},{"kind":"Field","name":{"kind":"Name","value":"sharedIPad"}},{"kind":"Field","name":{"kind":"Name","value":"maximumCachedUsers"}},{"kind":"Field","name":{"kind":"Name","value":"pairing"}},{"kind":"Field","name":{"kind":"Name","value":"configuratorCertificates"}},{"kind":"Field","name":{"kind":"Name","value":"awaitDeviceConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"departmentName"}},{"kind":"Field","name":{"kind":"Name","value":"departmentPhone"}},{"kind":"Field","name":{"kind":"Name","value":"skippedPanes"}},{"kind":"Field","name":{"kind":"Name","value":"enrollmentUrl"}},{"kind":"Field","name":{"kind":"Name","value":"appleProfileUuid"}},{"kind":"Field","name":{"kind":"Name","value":"appleDefinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<EnrollmentProfileFieldsFragment, unknown>;
+export const TokenFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"appleId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"serverName"}},{"kind":"Field","name":{"kind":"Name","value":"serverUuid"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"profileCount"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSchoolDataSync"}}]}}]} as unknown as DocumentNode<TokenFieldsFragment, unknown>;
 export const CreateApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"secret"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}}]}}]}}]}}]} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
 export const RevokeApiKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RevokeApiKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RevokeApiKeyInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"revokeApiKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"active"}},{"kind":"Field","name":{"kind":"Name","value":"revokedAt"}}]}}]}}]}}]} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
 export const ApiKeysDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ApiKeys"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"includeRevoked"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}},"defaultValue":{"kind":"BooleanValue","value":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"apiKeys"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}},{"kind":"Argument","name":{"kind":"Name","value":"includeRevoked"},"value":{"kind":"Variable","name":{"kind":"Name","value":"includeRevoked"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"active"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<ApiKeysQuery, ApiKeysQueryVariables>;
@@ -211,4 +636,22 @@ export const AuditEventsDocument = {"kind":"Document","definitions":[{"kind":"Op
 export const AuditEventRecordedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"AuditEventRecorded"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"action"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"auditEventRecorded"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"action"},"value":{"kind":"Variable","name":{"kind":"Name","value":"action"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"actorName"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"targetIds"}}]}}]}}]} as unknown as DocumentNode<AuditEventRecordedSubscription, AuditEventRecordedSubscriptionVariables>;
 export const NodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Node"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}}]}}]}}]} as unknown as DocumentNode<NodeQuery, NodeQueryVariables>;
 export const NodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Nodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<NodesQuery, NodesQueryVariables>;
+export const CreateEnrollmentProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEnrollmentProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEnrollmentProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEnrollmentProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentProfileFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProfile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"userAffinity"}},{"kind":"Field","name":{"kind":"Name","value":"supervised"}},{"kind":"Field","name":{"kind":"Name","value":"lockedEnrollment"}},{"kind":"Field","name":{"kind":"Name","value":"sharedIPad"}},{"kind":"Field","name":{"kind":"Name","value":"maximumCachedUsers"}},{"kind":"Field","name":{"kind":"Name","value":"pairing"}},{"kind":"Field","name":{"kind":"Name","value":"configuratorCertificates"}},{"kind":"Field","name":{"kind":"Name","value":"awaitDeviceConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"departmentName"}},{"kind":"Field","name":{"kind":"Name","value":"departmentPhone"}},{"kind":"Field","name":{"kind":"Name","value":"skippedPanes"}},{"kind":"Field","name":{"kind":"Name","value":"enrollmentUrl"}},{"kind":"Field","name":{"kind":"Name","value":"appleProfileUuid"}},{"kind":"Field","name":{"kind":"Name","value":"appleDefinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateEnrollmentProfileMutation, CreateEnrollmentProfileMutationVariables>;
+export const UpdateEnrollmentProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateEnrollmentProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateEnrollmentProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateEnrollmentProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentProfileFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sharedIPadTurnedOff"}},{"kind":"Field","name":{"kind":"Name","value":"redefinedAtApple"}},{"kind":"Field","name":{"kind":"Name","value":"devicesMoved"}},{"kind":"Field","name":{"kind":"Name","value":"devicesNotMoved"}},{"kind":"Field","name":{"kind":"Name","value":"assignmentErrorCode"}},{"kind":"Field","name":{"kind":"Name","value":"assignmentErrorMessage"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProfile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"userAffinity"}},{"kind":"Field","name":{"kind":"Name","value":"supervised"}},{"kind":"Field","name":{"kind":"Name","value":"lockedEnrollment"}},{"kind":"Field","name":{"kind":"Name","value":"sharedIPad"}},{"kind":"Field","name":{"kind":"Name","value":"maximumCachedUsers"}},{"kind":"Field","name":{"kind":"Name","value":"pairing"}},{"kind":"Field","name":{"kind":"Name","value":"configuratorCertificates"}},{"kind":"Field","name":{"kind":"Name","value":"awaitDeviceConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"departmentName"}},{"kind":"Field","name":{"kind":"Name","value":"departmentPhone"}},{"kind":"Field","name":{"kind":"Name","value":"skippedPanes"}},{"kind":"Field","name":{"kind":"Name","value":"enrollmentUrl"}},{"kind":"Field","name":{"kind":"Name","value":"appleProfileUuid"}},{"kind":"Field","name":{"kind":"Name","value":"appleDefinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<UpdateEnrollmentProfileMutation, UpdateEnrollmentProfileMutationVariables>;
+export const DeleteEnrollmentProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteEnrollmentProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteEnrollmentProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteEnrollmentProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedEnrollmentProfileId"}},{"kind":"Field","name":{"kind":"Name","value":"enrollmentProgramToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profileCount"}}]}}]}}]}}]} as unknown as DocumentNode<DeleteEnrollmentProfileMutation, DeleteEnrollmentProfileMutationVariables>;
+export const SetDefaultEnrollmentProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetDefaultEnrollmentProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetDefaultEnrollmentProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setDefaultEnrollmentProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentProgramToken"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"defaultProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"defaultProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}}]}}]}}]}}]} as unknown as DocumentNode<SetDefaultEnrollmentProfileMutation, SetDefaultEnrollmentProfileMutationVariables>;
+export const EnrollmentProfileNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrollmentProfileNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProfile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentProfileFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProfile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"userAffinity"}},{"kind":"Field","name":{"kind":"Name","value":"supervised"}},{"kind":"Field","name":{"kind":"Name","value":"lockedEnrollment"}},{"kind":"Field","name":{"kind":"Name","value":"sharedIPad"}},{"kind":"Field","name":{"kind":"Name","value":"maximumCachedUsers"}},{"kind":"Field","name":{"kind":"Name","value":"pairing"}},{"kind":"Field","name":{"kind":"Name","value":"configuratorCertificates"}},{"kind":"Field","name":{"kind":"Name","value":"awaitDeviceConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"departmentName"}},{"kind":"Field","name":{"kind":"Name","value":"departmentPhone"}},{"kind":"Field","name":{"kind":"Name","value":"skippedPanes"}},{"kind":"Field","name":{"kind":"Name","value":"enrollmentUrl"}},{"kind":"Field","name":{"kind":"Name","value":"appleProfileUuid"}},{"kind":"Field","name":{"kind":"Name","value":"appleDefinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<EnrollmentProfileNodeQuery, EnrollmentProfileNodeQueryVariables>;
+export const TokenEnrollmentProfilesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TokenEnrollmentProfiles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"profileCount"}},{"kind":"Field","name":{"kind":"Name","value":"defaultProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"profiles"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TokenEnrollmentProfilesQuery, TokenEnrollmentProfilesQueryVariables>;
+export const MdmPushCertificateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MdmPushCertificate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mdmPushCertificate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"simulated"}},{"kind":"Field","name":{"kind":"Name","value":"uploadedAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<MdmPushCertificateQuery, MdmPushCertificateQueryVariables>;
+export const UploadMdmPushCertificateDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadMdmPushCertificate"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UploadMdmPushCertificateInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadMdmPushCertificate"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replacedPrevious"}},{"kind":"Field","name":{"kind":"Name","value":"topicChanged"}},{"kind":"Field","name":{"kind":"Name","value":"mdmPushCertificate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"topic"}},{"kind":"Field","name":{"kind":"Name","value":"subject"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"simulated"}}]}}]}}]}}]} as unknown as DocumentNode<UploadMdmPushCertificateMutation, UploadMdmPushCertificateMutationVariables>;
+export const EncryptionPublicKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EncryptionPublicKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"encryptionPublicKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"certificate"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<EncryptionPublicKeyQuery, EncryptionPublicKeyQueryVariables>;
+export const GenerateEncryptionPublicKeyDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GenerateEncryptionPublicKey"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GenerateEncryptionPublicKeyInput"}}},"defaultValue":{"kind":"ObjectValue","fields":[]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"generateEncryptionPublicKey"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replacedPrevious"}},{"kind":"Field","name":{"kind":"Name","value":"encryptionPublicKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"certificate"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]}}]} as unknown as DocumentNode<GenerateEncryptionPublicKeyMutation, GenerateEncryptionPublicKeyMutationVariables>;
+export const UploadTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UploadToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UploadTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uploadToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TokenFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"appleId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"serverName"}},{"kind":"Field","name":{"kind":"Name","value":"serverUuid"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"profileCount"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSchoolDataSync"}}]}}]} as unknown as DocumentNode<UploadTokenMutation, UploadTokenMutationVariables>;
+export const RenewTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RenewToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RenewTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"renewToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serverChanged"}},{"kind":"Field","name":{"kind":"Name","value":"adoptedPendingKey"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TokenFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"appleId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"serverName"}},{"kind":"Field","name":{"kind":"Name","value":"serverUuid"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"profileCount"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSchoolDataSync"}}]}}]} as unknown as DocumentNode<RenewTokenMutation, RenewTokenMutationVariables>;
+export const UpdateTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TokenFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"appleId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"serverName"}},{"kind":"Field","name":{"kind":"Name","value":"serverUuid"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"profileCount"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSchoolDataSync"}}]}}]} as unknown as DocumentNode<UpdateTokenMutation, UpdateTokenMutationVariables>;
+export const DeleteTokenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeleteToken"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeleteTokenInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deletedTokenId"}}]}}]}}]} as unknown as DocumentNode<DeleteTokenMutation, DeleteTokenMutationVariables>;
+export const RefreshTokenStatusDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RefreshTokenStatus"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RefreshTokenStatusInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"refreshTokenStatus"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TokenFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"appleId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"serverName"}},{"kind":"Field","name":{"kind":"Name","value":"serverUuid"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"profileCount"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSchoolDataSync"}}]}}]} as unknown as DocumentNode<RefreshTokenStatusMutation, RefreshTokenStatusMutationVariables>;
+export const ShareTokenWithSchoolDataSyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ShareTokenWithSchoolDataSync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ShareTokenWithSchoolDataSyncInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"shareTokenWithSchoolDataSync"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSchoolDataSync"}}]}}]}}]}}]} as unknown as DocumentNode<ShareTokenWithSchoolDataSyncMutation, ShareTokenWithSchoolDataSyncMutationVariables>;
+export const EnrollmentProgramTokensDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrollmentProgramTokens"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentProgramTokens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TokenFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TokenFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"appleId"}},{"kind":"Field","name":{"kind":"Name","value":"tokenType"}},{"kind":"Field","name":{"kind":"Name","value":"organizationName"}},{"kind":"Field","name":{"kind":"Name","value":"serverName"}},{"kind":"Field","name":{"kind":"Name","value":"serverUuid"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"profileCount"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusReason"}},{"kind":"Field","name":{"kind":"Name","value":"statusCheckedAt"}},{"kind":"Field","name":{"kind":"Name","value":"sharedWithSchoolDataSync"}}]}}]} as unknown as DocumentNode<EnrollmentProgramTokensQuery, EnrollmentProgramTokensQueryVariables>;
+export const TokenNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TokenNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EncryptionPublicKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"certificate"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"MdmPushCertificate"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"topic"}}]}}]}}]}}]} as unknown as DocumentNode<TokenNodeQuery, TokenNodeQueryVariables>;
 export const ViewerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"viewer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}},{"kind":"Field","name":{"kind":"Name","value":"permissions"}},{"kind":"Field","name":{"kind":"Name","value":"apiKey"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"prefix"}},{"kind":"Field","name":{"kind":"Name","value":"lastUsedAt"}}]}}]}}]}}]} as unknown as DocumentNode<ViewerQuery, ViewerQueryVariables>;

@@ -124,7 +124,7 @@ describe('the HTTP server', () => {
 });
 
 describe("the embedded default's Apple side", () => {
-  it('starts the Apple simulator in-process with a demo school, points the DEP client at it, and keeps its state in the data directory', async () => {
+  it('starts the Apple simulator in-process with a demo school, points the DEP client at it, keeps its state in the data directory, and generates a simulated push certificate', async () => {
     const t = await startTestServer();
     try {
       const simulator = t.server.apple.simulator!;
@@ -139,17 +139,21 @@ describe("the embedded default's Apple side", () => {
 
       await simulator.save();
       expect(fs.existsSync(path.join(t.config.dataDir, APPLE_SIMULATOR_STATE_FILE))).toBe(true);
+
+      const push = await t.server.services.pushCertificates.current();
+      expect(push).toMatchObject({ simulated: true, topic: expect.stringMatching(/^com\.apple\.mgmt\.External\./) });
     } finally {
       await t.close();
     }
   });
 
-  it('starts no simulator when APPLE_DEP_URL names Apple, and sends the DEP client there', async () => {
+  it('starts no simulator and generates no push certificate when APPLE_DEP_URL names Apple, and sends the DEP client there', async () => {
     const t = await startTestServer({ env: { APPLE_DEP_URL: 'http://127.0.0.1:9/' } });
     try {
       expect(t.server.apple.simulator).toBeNull();
       expect(t.server.apple.depUrl).toBe('http://127.0.0.1:9');
       expect(t.server.apple.connection.depUrl).toBe('http://127.0.0.1:9');
+      expect(await t.server.services.pushCertificates.current()).toBeNull();
     } finally {
       await t.close();
     }

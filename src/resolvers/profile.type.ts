@@ -1,0 +1,264 @@
+/**
+ * The `EnrollmentProfile` GraphQL type, its enums, connection and mutation payloads.
+ *
+ * The entity holds JSON columns and Apple's skip keys; this type shows what a frontend needs:
+ * lists, the pane enum, the enrollment URL, and facts from other rows (device count, default).
+ * Instances are built from a row with {@link profileTypes}, which reads those facts for a whole
+ * page in two queries.
+ */
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
+import { ErrorCode } from '../errors.js';
+import { Connection } from '../schema/connection.type.js';
+import { toGlobalId } from '../schema/global-id.js';
+import { Node } from '../schema/node.type.js';
+import type { Page } from '../services/pagination.js';
+import {
+  PAIRING_MODE_DESCRIPTIONS,
+  PairingMode,
+  panesOfAppleKeys,
+  PROFILE_LIMITS,
+  SETUP_ASSISTANT_PANES,
+  SetupAssistantPane,
+  USER_AFFINITY_DESCRIPTIONS,
+  UserAffinity,
+} from '../services/profile-settings.js';
+import type { Services } from '../services/services.js';
+import { EnrollmentProgramTokenType } from './token.type.js';
+
+registerEnumType(UserAffinity, {
+  name: 'UserAffinity',
+  description: 'Whether devices enroll with or without user affinity (seed 002). Shared iPad needs WITH_USER_AFFINITY.',
+  valuesConfig: Object.fromEntries(Object.entries(USER_AFFINITY_DESCRIPTIONS).map(([k, d]) => [k, { description: d }])),
+});
+
+registerEnumType(PairingMode, {
+  name: 'PairingMode',
+  description: 'Whether devices may pair with (sync to) computers.',
+  valuesConfig: Object.fromEntries(Object.entries(PAIRING_MODE_DESCRIPTIONS).map(([k, d]) => [k, { description: d }])),
+});
+
+registerEnumType(SetupAssistantPane, {
+  name: 'SetupAssistantPane',
+  description:
+    "A Setup Assistant pane a profile skips (Apple's `skip_setup_items`). A skipped pane's setting can be changed later in Settings. Every iOS and iPadOS pane Apple lets an MDM skip; deprecated ones are still sent but ignored by current systems.",
+  valuesConfig: Object.fromEntries(
+    Object.entries(SETUP_ASSISTANT_PANES).map(([k, info]) => [
+      k,
+      info.deprecationReason
+        ? { description: info.description, deprecationReason: info.deprecationReason }
+        : { description: info.description },
+    ]),
+  ),
+});
+
+/** The GraphQL type name, also the type part of the global ID. */
+export const ENROLLMENT_PROFILE_TYPE = 'EnrollmentProfile';
+
+@ObjectType(ENROLLMENT_PROFILE_TYPE, {
+  implements: Node,
+  description:
+    'An enrollment profile of a token (seed 002): the settings a device gets from Apple at activation. Every change is a new definition at Apple; devices move with it.',
+})
+export class EnrollmentProfileType extends Node {
+  id!: number;
+
+  /** The token's row id; the `token` field resolves it. */
+  tokenId!: number;
+
+  @Field(() => String, { description: `Shown in Homeroom and sent to Apple; 1 to ${PROFILE_LIMITS.name} characters, unique per token.` })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: `For admins, not sent to Apple (at most ${PROFILE_LIMITS.description} characters).` })
+  description!: string | null;
+
+  @Field(() => UserAffinity, { description: 'Whether devices enroll with or without user affinity.' })
+  userAffinity!: UserAffinity;
+
+  @Field(() => Boolean, { description: 'Supervised devices: more management options; Activation Lock off by default. Set at activation.' })
+  supervised!: boolean;
+
+  @Field(() => Boolean, {
+    description: 'The management profile cannot be removed in Settings (Apple `is_mdm_removable: false`). Requires supervised.',
+  })
+  lockedEnrollment!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'Shared iPad: several students sign in with Managed Apple Accounts (Apple `is_multi_user`). Requires WITH_USER_AFFINITY and supervised.',
+  })
+  sharedIPad!: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Shared iPad only: how many users get a partition on the device, ${PROFILE_LIMITS.maximumCachedUsers.min} to ${PROFILE_LIMITS.maximumCachedUsers.max} (e.g. the students who use it in a week). Sent to the device, not to Apple; null lets the device decide.`,
+  })
+  maximumCachedUsers!: number | null;
+
+  @Field(() => PairingMode, { description: 'Whether devices may pair with computers.' })
+  pairing!: PairingMode;
+
+  @Field(() => [String], {
+    description: `PEM certificates of the Apple Configurator hosts allowed to pair (pairing ALLOW_CONFIGURATOR_BY_CERTIFICATE; 1 to ${PROFILE_LIMITS.configuratorCertificates}); empty otherwise.`,
+  })
+  configuratorCertificates!: string[];
+
+  @Field(() => Boolean, { description: 'Setup waits until Homeroom releases the device (Apple `await_device_configured`).' })
+  awaitDeviceConfigured!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Shown when the user taps About Configuration during activation (Apple \`department\`; at most ${PROFILE_LIMITS.departmentName} characters).`,
+  })
+  departmentName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Shown when the user taps Need Help during activation (Apple \`support_phone_number\`; at most ${PROFILE_LIMITS.departmentPhone} characters).`,
+  })
+  departmentPhone!: string | null;
+
+  @Field(() => [SetupAssistantPane], { description: 'Setup Assistant panes skipped, in the enum order.' })
+  skippedPanes!: SetupAssistantPane[];
+
+  @Field(() => String, {
+    description:
+      "Homeroom's MDM enrollment URL for this profile (PUBLIC_URL + /mdm/enroll/...), which Apple hands devices. Stable for the profile's life.",
+  })
+  enrollmentUrl!: string;
+
+  @Field(() => String, { description: "Apple's UUID of the current definition; a new one after every change Apple holds." })
+  appleProfileUuid!: string;
+
+  @Field(() => Date, { description: 'When Apple accepted the current definition.' })
+  appleDefinedAt!: Date;
+
+  @Field(() => Boolean, { description: "True when this is its token's default profile for new devices." })
+  isDefault!: boolean;
+
+  @Field(() => Int, { description: 'Devices assigned to this profile and still on the token.' })
+  deviceCount!: number;
+
+  @Field(() => Date, { description: 'When the profile was created.' })
+  createdAt!: Date;
+
+  @Field(() => Date, { description: 'When the profile was last changed.' })
+  updatedAt!: Date;
+
+  /** The class is not named like the GraphQL type (the entity has that name), so the ID names the type itself. */
+  override get globalId(): string {
+    return toGlobalId(ENROLLMENT_PROFILE_TYPE, this.id);
+  }
+}
+
+/** Profiles as GraphQL objects, in the order given, with their facts read in one go. */
+export async function profileTypes(services: Services, rows: readonly EnrollmentProfile[]): Promise<EnrollmentProfileType[]> {
+  const facts = await services.profiles.factsFor(rows);
+  return rows.map((row) =>
+    Object.assign(new EnrollmentProfileType(), {
+      id: row.id,
+      tokenId: row.tokenId,
+      name: row.name,
+      description: row.description,
+      userAffinity: row.userAffinity as UserAffinity,
+      supervised: row.supervised,
+      lockedEnrollment: row.lockedEnrollment,
+      sharedIPad: row.sharedIPad,
+      maximumCachedUsers: row.maximumCachedUsers,
+      pairing: row.pairing as PairingMode,
+      configuratorCertificates: JSON.parse(row.configuratorCertificates) as string[],
+      awaitDeviceConfigured: row.awaitDeviceConfigured,
+      departmentName: row.departmentName,
+      departmentPhone: row.departmentPhone,
+      skippedPanes: panesOfAppleKeys(JSON.parse(row.skippedPanes) as string[]),
+      enrollmentUrl: services.profiles.enrollmentUrl(row),
+      appleProfileUuid: row.appleProfileUuid,
+      appleDefinedAt: row.appleDefinedAt,
+      isDefault: facts.get(row.id)?.isDefault ?? false,
+      deviceCount: facts.get(row.id)?.deviceCount ?? 0,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    }),
+  );
+}
+
+/** One profile as a GraphQL object, or null. */
+export async function profileType(services: Services, row: EnrollmentProfile | null): Promise<EnrollmentProfileType | null> {
+  return row ? (await profileTypes(services, [row]))[0]! : null;
+}
+
+/** A page of profile rows as a page of GraphQL objects (cursors and counts unchanged). */
+export async function profilePage(services: Services, page: Page<EnrollmentProfile>): Promise<Page<EnrollmentProfileType>> {
+  const nodes = await profileTypes(
+    services,
+    page.edges.map((e) => e.node),
+  );
+  return {
+    edges: page.edges.map((edge, i) => ({ cursor: edge.cursor, node: nodes[i]! })),
+    pageInfo: page.pageInfo,
+    totalCount: page.totalCount,
+  };
+}
+
+export const EnrollmentProfileConnection = Connection(EnrollmentProfileType, ENROLLMENT_PROFILE_TYPE);
+
+@ObjectType('CreateEnrollmentProfilePayload', { description: 'The created profile, defined at Apple.' })
+export class CreateEnrollmentProfilePayload {
+  @Field(() => EnrollmentProfileType, { description: "The new profile, with Apple's UUID." })
+  enrollmentProfile!: EnrollmentProfileType;
+}
+
+@ObjectType('UpdateEnrollmentProfilePayload', {
+  description: 'The changed profile, and what happened at Apple: a new definition, and how many devices moved to it.',
+})
+export class UpdateEnrollmentProfilePayload {
+  @Field(() => EnrollmentProfileType, { description: 'The profile as it is now.' })
+  enrollmentProfile!: EnrollmentProfileType;
+
+  @Field(() => Boolean, {
+    description:
+      'True when Shared iPad (and maximumCachedUsers) was turned off because this change turned user affinity or supervised off (seed 002). Tell the user.',
+  })
+  sharedIPadTurnedOff!: boolean;
+
+  @Field(() => Boolean, {
+    description: 'True when a new profile was defined at Apple; false when only Homeroom fields changed (description, maximumCachedUsers).',
+  })
+  redefinedAtApple!: boolean;
+
+  @Field(() => Int, { description: 'Devices of this profile Apple moved to the new definition.' })
+  devicesMoved!: number;
+
+  @Field(() => Int, {
+    description:
+      'Devices of this profile still on an earlier definition (Apple answered NOT_ACCESSIBLE, FAILED or THROTTLED, or the assignment stopped). They keep the old settings until assigned again.',
+  })
+  devicesNotMoved!: number;
+
+  @Field(() => ErrorCode, {
+    nullable: true,
+    description: 'Why moving the devices stopped early, when it did (e.g. APPLE_UNAVAILABLE); the change itself is saved. Null otherwise.',
+  })
+  assignmentErrorCode!: ErrorCode | null;
+
+  @Field(() => String, { nullable: true, description: 'The message of `assignmentErrorCode`; null when the assignment ran to the end.' })
+  assignmentErrorMessage!: string | null;
+}
+
+@ObjectType('DeleteEnrollmentProfilePayload', { description: 'The deleted profile.' })
+export class DeleteEnrollmentProfilePayload {
+  @Field(() => ID, { description: 'Global ID the profile had; remove it from caches.' })
+  deletedEnrollmentProfileId!: string;
+
+  @Field(() => EnrollmentProgramTokenType, { description: 'The token the profile belonged to, with one profile fewer.' })
+  enrollmentProgramToken!: EnrollmentProgramTokenType;
+}
+
+@ObjectType('SetDefaultEnrollmentProfilePayload', { description: "The token's default profile, as it is now." })
+export class SetDefaultEnrollmentProfilePayload {
+  @Field(() => EnrollmentProgramTokenType, { description: 'The token, with its new `defaultProfile`.' })
+  enrollmentProgramToken!: EnrollmentProgramTokenType;
+
+  @Field(() => EnrollmentProfileType, { nullable: true, description: 'The default profile now; null when the default was cleared.' })
+  defaultProfile!: EnrollmentProfileType | null;
+}
