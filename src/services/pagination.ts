@@ -69,36 +69,41 @@ function checkSize(value: number | null | undefined, argument: string): void {
   }
 }
 
-/**
- * Runs one page of `query` (already filtered) in `order`. `first`/`after` page forward,
- * `last`/`before` page backward; both return rows in list order.
- */
-export async function paginate<T extends ObjectLiteral>(
+/** How one kind of list is keyed: cursor text, the key of a row, and the SQL that bounds and orders a page. */
+interface KeyStrategy<T extends ObjectLiteral, K> {
+  encode(key: K): string;
+  decode(cursor: string, argument: string): K;
+  keyOf(row: T): K;
+  /** Keeps rows after (`after`) or before (`before`) `key` in list order. */
+  bound(page: SelectQueryBuilder<T>, side: 'after' | 'before', key: K): void;
+  /** Orders the page in list order, or reversed when paging backward. */
+  order(page: SelectQueryBuilder<T>, backward: boolean): void;
+}
+
+/** The one keyset algorithm every list shares; strategies only say what the key is. */
+async function keysetPage<T extends ObjectLiteral, K>(
   query: SelectQueryBuilder<T>,
-  order: KeysetOrder<T>,
+  strategy: KeyStrategy<T, K>,
   request: PageRequest,
 ): Promise<Page<T>> {
   checkSize(request.first, 'first');
   checkSize(request.last, 'last');
   if (request.first != null && request.last != null) throw badInput('last', 'cannot be combined with `first`; page one way at a time.');
-  const after = request.after != null ? decodeCursor(request.after, 'after') : null;
-  const before = request.before != null ? decodeCursor(request.before, 'before') : null;
+  const after = request.after != null ? strategy.decode(request.after, 'after') : null;
+  const before = request.before != null ? strategy.decode(request.before, 'before') : null;
   const countQuery = query.clone();
   const backward = request.last != null || (request.before != null && request.first == null);
   const size = (backward ? request.last : request.first) ?? DEFAULT_PAGE_SIZE;
-  const forwardOp = order.direction === 'ASC' ? '>' : '<';
-  const backwardOp = order.direction === 'ASC' ? '<' : '>';
   const page = query.clone();
-  if (after !== null) page.andWhere(`${order.column} ${forwardOp} :pageAfter`, { pageAfter: after });
-  if (before !== null) page.andWhere(`${order.column} ${backwardOp} :pageBefore`, { pageBefore: before });
-  const flip = (d: 'ASC' | 'DESC') => (d === 'ASC' ? 'DESC' : 'ASC');
-  page.orderBy(order.column, backward ? flip(order.direction) : order.direction).take(size + 1);
+  if (after !== null) strategy.bound(page, 'after', after);
+  if (before !== null) strategy.bound(page, 'before', before);
+  strategy.order(page, backward);
   // One row more than asked for tells whether more follow (also for `first: 0`).
-  const rows = await page.getMany();
+  const rows = await page.take(size + 1).getMany();
   const hasMore = rows.length > size;
   const kept = rows.slice(0, size);
   if (backward) kept.reverse();
-  const edges = kept.map((node) => ({ cursor: encodeCursor(order.keyOf(node)), node }));
+  const edges = kept.map((node) => ({ cursor: strategy.encode(strategy.keyOf(node)), node }));
   let counted: Promise<number> | undefined;
   return {
     edges,
@@ -114,6 +119,32 @@ export async function paginate<T extends ObjectLiteral>(
   };
 }
 
+/**
+ * Runs one page of `query` (already filtered) in `order`. `first`/`after` page forward,
+ * `last`/`before` page backward; both return rows in list order.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: KeysetOrder<T>,
+  request: PageRequest,
+): Promise<Page<T>> {
+  const flip = (d: 'ASC' | 'DESC') => (d === 'ASC' ? 'DESC' : 'ASC');
+  return keysetPage(
+    query,
+    {
+      encode: encodeCursor,
+      decode: decodeCursor,
+      keyOf: order.keyOf,
+      bound(page, side, key) {
+        const op = (side === 'after') === (order.direction === 'ASC') ? '>' : '<';
+        page.andWhere(`${order.column} ${op} :${side}Key`, { [`${side}Key`]: key });
+      },
+      order: (page, backward) => page.orderBy(order.column, backward ? flip(order.direction) : order.direction),
+    },
+    request,
+  );
+}
+
 /** A list ordered by a text column (a name), ties broken by the row id: both ascending. */
 export interface TextKeysetOrder<T> {
   /** The text column in SQL, with the query builder's alias: `token.name`. */
@@ -121,16 +152,21 @@ export interface TextKeysetOrder<T> {
   /** The unique id column in SQL: `token.id`. */
   readonly idColumn: string;
   /** Both keys read from a loaded row. */
-  readonly keyOf: (row: T) => { readonly text: string; readonly id: number };
+  readonly keyOf: (row: T) => TextKey;
+}
+
+interface TextKey {
+  readonly text: string;
+  readonly id: number;
 }
 
 const TEXT_CURSOR_PREFIX = 't1:';
 
-function encodeTextCursor(key: { readonly text: string; readonly id: number }): string {
+function encodeTextCursor(key: TextKey): string {
   return Buffer.from(`${TEXT_CURSOR_PREFIX}${key.id}:${key.text}`, 'utf8').toString('base64url');
 }
 
-function decodeTextCursor(cursor: string, argument: string): { text: string; id: number } {
+function decodeTextCursor(cursor: string, argument: string): TextKey {
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
   const match = decoded.startsWith(TEXT_CURSOR_PREFIX) ? /^(\d{1,15}):([\s\S]*)$/.exec(decoded.slice(TEXT_CURSOR_PREFIX.length)) : null;
   const key = match ? { id: Number(match[1]), text: match[2]! } : null;
@@ -151,47 +187,25 @@ export async function paginateByText<T extends ObjectLiteral>(
   order: TextKeysetOrder<T>,
   request: PageRequest,
 ): Promise<Page<T>> {
-  checkSize(request.first, 'first');
-  checkSize(request.last, 'last');
-  if (request.first != null && request.last != null) throw badInput('last', 'cannot be combined with `first`; page one way at a time.');
-  const after = request.after != null ? decodeTextCursor(request.after, 'after') : null;
-  const before = request.before != null ? decodeTextCursor(request.before, 'before') : null;
-  const countQuery = query.clone();
-  const backward = request.last != null || (request.before != null && request.first == null);
-  const size = (backward ? request.last : request.first) ?? DEFAULT_PAGE_SIZE;
   const { textColumn: text, idColumn: id } = order;
-  const page = query.clone();
-  if (after !== null) {
-    page.andWhere(`(${text} > :pageAfterText OR (${text} = :pageAfterText AND ${id} > :pageAfterId))`, {
-      pageAfterText: after.text,
-      pageAfterId: after.id,
-    });
-  }
-  if (before !== null) {
-    page.andWhere(`(${text} < :pageBeforeText OR (${text} = :pageBeforeText AND ${id} < :pageBeforeId))`, {
-      pageBeforeText: before.text,
-      pageBeforeId: before.id,
-    });
-  }
-  const direction = backward ? 'DESC' : 'ASC';
-  page
-    .orderBy(text, direction)
-    .addOrderBy(id, direction)
-    .take(size + 1);
-  const rows = await page.getMany();
-  const hasMore = rows.length > size;
-  const kept = rows.slice(0, size);
-  if (backward) kept.reverse();
-  const edges = kept.map((node) => ({ cursor: encodeTextCursor(order.keyOf(node)), node }));
-  let counted: Promise<number> | undefined;
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: backward ? before !== null : hasMore,
-      hasPreviousPage: backward ? hasMore : after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+  return keysetPage(
+    query,
+    {
+      encode: encodeTextCursor,
+      decode: decodeTextCursor,
+      keyOf: order.keyOf,
+      bound(page, side, key) {
+        const op = side === 'after' ? '>' : '<';
+        page.andWhere(`(${text} ${op} :${side}Text OR (${text} = :${side}Text AND ${id} ${op} :${side}Id))`, {
+          [`${side}Text`]: key.text,
+          [`${side}Id`]: key.id,
+        });
+      },
+      order(page, backward) {
+        const direction = backward ? 'DESC' : 'ASC';
+        page.orderBy(text, direction).addOrderBy(id, direction);
+      },
     },
-    totalCount: () => (counted ??= countQuery.getCount()),
-  };
+    request,
+  );
 }

@@ -2,7 +2,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { SelectQueryBuilder, type DataSource } from 'typeorm';
 import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
 import { ErrorCode } from '../../src/errors.js';
-import { DEFAULT_PAGE_SIZE, encodeCursor, MAX_PAGE_SIZE, paginate, type Page, type PageRequest } from '../../src/services/pagination.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  paginate,
+  paginateByText,
+  type Page,
+  type PageRequest,
+} from '../../src/services/pagination.js';
 import { homeroomErrorOf } from '../support/assertions.js';
 import { openTestDatabase, type OpenTestDatabase } from '../support/database.js';
 
@@ -203,5 +211,80 @@ describe('paginate', () => {
     const backward = await page({ last: 0 });
     expect(backward.pageInfo.hasPreviousPage).toBe(true);
     expect((await page({ first: 0 }, 'ASC', 'no-such-action')).pageInfo.hasNextPage).toBe(false);
+  });
+});
+
+describe('paginateByText', () => {
+  let opened: OpenTestDatabase;
+  let dataSource: DataSource;
+
+  /** Audit events stand in for named rows: `actorName` is the text key. */
+  function page(request: PageRequest): Promise<Page<AuditEvent>> {
+    const query = dataSource.getRepository(AuditEvent).createQueryBuilder('event').where('event.action = :action', { action: 'named' });
+    return paginateByText(
+      query,
+      { textColumn: 'event.actorName', idColumn: 'event.id', keyOf: (e) => ({ text: e.actorName, id: e.id }) },
+      request,
+    );
+  }
+
+  const namesOf = (p: Page<AuditEvent>) => p.edges.map((e) => `${e.node.actorName}#${e.node.id}`);
+
+  beforeAll(async () => {
+    opened = await openTestDatabase();
+    dataSource = opened.dataSource;
+    for (const actorName of ['delta', 'alpha', 'charlie', 'alpha', 'bravo']) {
+      await dataSource.manager.insert(AuditEvent, {
+        occurredAt: new Date('2026-09-01T08:00:00Z'),
+        actorName,
+        actorApiKeyId: null,
+        action: 'named',
+        outcome: AuditOutcome.SUCCEEDED,
+      });
+    }
+  });
+  afterAll(() => opened.close());
+
+  it('orders by the text, ties by id, and visits every row once forward and backward', async () => {
+    const all = namesOf(await page({ first: 10 }));
+    expect(all.map((n) => n.split('#')[0])).toEqual(['alpha', 'alpha', 'bravo', 'charlie', 'delta']);
+    const [firstAlpha, secondAlpha] = all.map((n) => Number(n.split('#')[1]));
+    expect(firstAlpha!).toBeLessThan(secondAlpha!);
+
+    const forward: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const p: Page<AuditEvent> = await page({ first: 2, after });
+      forward.push(...namesOf(p));
+      if (!p.pageInfo.hasNextPage) break;
+      after = p.pageInfo.endCursor;
+    }
+    expect(forward).toEqual(all);
+
+    const last = await page({ last: 2 });
+    expect(namesOf(last)).toEqual(all.slice(3));
+    expect(namesOf(await page({ last: 2, before: last.pageInfo.startCursor }))).toEqual(all.slice(1, 3));
+  });
+
+  it('keeps its place when the row it started after is renamed', async () => {
+    const first = await page({ first: 2 });
+    const startedAfter = first.edges.at(-1)!.node;
+    await dataSource.manager.update(AuditEvent, { id: startedAfter.id }, { actorName: 'zulu' });
+    try {
+      expect(namesOf(await page({ first: 10, after: first.pageInfo.endCursor })).map((n) => n.split('#')[0])).toEqual([
+        'bravo',
+        'charlie',
+        'delta',
+        'zulu',
+      ]);
+    } finally {
+      await dataSource.manager.update(AuditEvent, { id: startedAfter.id }, { actorName: startedAfter.actorName });
+    }
+  });
+
+  it('refuses a cursor of another list with BAD_USER_INPUT naming the argument', async () => {
+    const error = await homeroomErrorOf(page({ first: 1, after: encodeCursor(3) }));
+    expect(error.code).toBe(ErrorCode.BAD_USER_INPUT);
+    expect(error.details).toMatchObject({ field: 'after' });
   });
 });
