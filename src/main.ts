@@ -42,7 +42,7 @@ export async function main(): Promise<void> {
     );
   }
   // Before "ready": whoever waits for that line (a supervisor, a test) has the whole banner.
-  if (server.apple.simulator) describeSimulator(server, logger);
+  if (server.apple.simulator) await describeSimulator(server, logger);
   logger.info(
     {
       url: server.url,
@@ -81,13 +81,14 @@ export async function main(): Promise<void> {
  * The embedded default talks to a simulated Apple: say so loudly (an admin must never mistake
  * the demo school for their real one) and say how to act as the school's ASM administrator.
  */
-function describeSimulator(server: HomeroomServer, logger: ReturnType<typeof createLogger>): void {
+async function describeSimulator(server: HomeroomServer, logger: ReturnType<typeof createLogger>): Promise<void> {
   const simulator = server.apple.simulator!;
   const org = simulator.portal.organization();
   const orders = simulator.portal.listOrders();
   const devices = orders.reduce((sum, order) => sum + order.device_count, 0);
   const orderNumbers = orders.map((order) => order.order_number);
   const servers = simulator.portal.listServers();
+  const push = await server.services.pushCertificates.current();
   logger.info(
     { appleSimulator: simulator.url, organisation: org.org_name, devices, orders: orderNumbers, mdmServers: servers.length },
     'Apple side: the built-in Apple simulator (APPLE_DEP_URL unset); no real Apple account is used',
@@ -102,6 +103,9 @@ function describeSimulator(server: HomeroomServer, logger: ReturnType<typeof cre
       `    ${cli.replace(' asm', ' asm org')}`,
       `    ${cli.replace(' asm', ' asm create-server')} --name Homeroom --pem <certificate from Homeroom> --out token.p7m`,
       `    ${cli.replace(' asm', ' asm assign')} --server Homeroom --order ${orderNumbers[0] ?? '<order>'}`,
+      ...(push?.simulated
+        ? [`  MDM push certificate: a simulated one (topic ${push.topic}) for the simulated Apple; Apple would refuse it.`]
+        : []),
       '  Set APPLE_DEP_URL to use Apple (production does by default).',
       '',
       '',

@@ -124,6 +124,7 @@ describe('npm start on the embedded default', () => {
       expect(first.stdout()).toContain('Apple side: the built-in Apple simulator at');
       expect(first.stdout()).toMatch(/with 300 iPads in orders ORD-/);
       expect(first.stdout()).toContain('asm create-server');
+      expect(first.stdout()).toMatch(/MDM push certificate: a simulated one \(topic com\.apple\.mgmt\.External\./);
       const added = await fetch(`${appleUrl(first)}/portal/orders`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
