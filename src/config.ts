@@ -38,6 +38,10 @@ export interface Config {
   readonly corsOrigins: '*' | readonly string[];
   readonly graphql: GraphQLLimits;
   readonly apple: AppleConfig;
+  /** How often every token gets an automatic sync of new and removed devices. */
+  readonly automaticSyncIntervalMs: number;
+  /** `redis://...` to carry subscription events between instances; null keeps them in memory. */
+  readonly redisUrl: string | null;
 }
 
 /** Apple's production Device Assignment API. */
@@ -98,6 +102,12 @@ export const CONFIG_VARIABLES = [
     '8081',
     'Port of the built-in Apple simulator (portal, Device Assignment API, activation); 0 picks a free port.',
   ],
+  ['AUTOMATIC_SYNC_INTERVAL_HOURS', '24', 'Every token gets an automatic sync of new and removed devices this often (1 to 168).'],
+  [
+    'REDIS_URL',
+    'unset (in memory)',
+    '`redis://host:6379` carries subscription events between Homeroom instances; needed once there are several.',
+  ],
   ['APPLE_SIMULATOR_DEVICES', '300', 'iPads in the demo school the simulator creates on its first start (10 to 500000).'],
 ] as const;
 
@@ -138,7 +148,17 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxComplexity: parseInteger(env, 'GRAPHQL_MAX_COMPLEXITY', 20_000, 10, 10_000_000),
     },
     apple: parseAppleConfig(env, environment),
+    automaticSyncIntervalMs: parseInteger(env, 'AUTOMATIC_SYNC_INTERVAL_HOURS', 24, 1, 168) * 60 * 60 * 1000,
+    redisUrl: parseRedisUrl(env.REDIS_URL),
   };
+}
+
+function parseRedisUrl(value: string | undefined): string | null {
+  const raw = nonEmpty(value);
+  if (raw === undefined) return null;
+  if (!/^rediss?:\/\/[^/\s]+/.test(raw))
+    throw new ConfigError('REDIS_URL', `must look like redis://host:6379 (or rediss:// for TLS), not "${redactUrl(raw)}".`);
+  return raw;
 }
 
 /**

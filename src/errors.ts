@@ -42,6 +42,7 @@ export enum ErrorCode {
   PROFILE_RULE_VIOLATION = 'PROFILE_RULE_VIOLATION',
   PROFILE_IN_USE = 'PROFILE_IN_USE',
   PROFILE_LIMIT_REACHED = 'PROFILE_LIMIT_REACHED',
+  SYNC_IN_PROGRESS = 'SYNC_IN_PROGRESS',
 }
 
 /** One line per code: shown in the schema, the README and `homeroom --help`. */
@@ -96,6 +97,8 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     'The profile settings contradict each other (e.g. locked enrollment without supervision); `extensions.field` names the setting and the message the rule. Nothing was changed.',
   [ErrorCode.PROFILE_IN_USE]:
     "The profile is its token's default or devices are assigned to it (`extensions.devices`); change those first. Nothing was changed.",
+  [ErrorCode.SYNC_IN_PROGRESS]:
+    'A sync of this token is running and its 15 minutes are not over; `extensions.syncAvailableAt` says when another may start. Nothing was started.',
   [ErrorCode.PROFILE_LIMIT_REACHED]:
     'The token already has the most enrollment profiles allowed (1000). Delete one first. Nothing was changed.',
 };

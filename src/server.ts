@@ -88,6 +88,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       secretBox,
       apple: connection,
       publicUrl: () => config.publicUrl ?? listeningAt,
+      automaticSyncIntervalMs: config.automaticSyncIntervalMs,
     });
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
     if (simulator) await ensureSimulatedPushCertificate(services, logger);

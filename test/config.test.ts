@@ -42,6 +42,8 @@ describe('loadConfig defaults', () => {
       corsOrigins: '*',
       graphql: { maxDepth: 12, maxComplexity: 20_000 },
       apple: { mode: 'simulator', userAgent: 'homeroom/0.1.0', simulatorPort: 8081, simulatorDevices: 300 },
+      automaticSyncIntervalMs: 24 * 60 * 60 * 1000,
+      redisUrl: null,
     });
   });
 
@@ -248,6 +250,19 @@ describe('Apple', () => {
     expectRefused({ APPLE_SIMULATOR_DEVICES: '5' }, 'APPLE_SIMULATOR_DEVICES');
     expectRefused({ APPLE_SIMULATOR_PORT: '70000' }, 'APPLE_SIMULATOR_PORT');
     expect(loadConfig({ APPLE_SIMULATOR_DEVICES: '500000' }, CWD).apple).toMatchObject({ simulatorDevices: 500_000 });
+  });
+});
+
+describe('sync and Redis', () => {
+  it('reads the automatic sync interval in hours and refuses 0 with AUTOMATIC_SYNC_INTERVAL_HOURS', () => {
+    expect(loadConfig({ AUTOMATIC_SYNC_INTERVAL_HOURS: '6' }, CWD).automaticSyncIntervalMs).toBe(6 * 60 * 60 * 1000);
+    expectRefused({ AUTOMATIC_SYNC_INTERVAL_HOURS: '0' }, 'AUTOMATIC_SYNC_INTERVAL_HOURS');
+  });
+
+  it('takes a redis:// URL and refuses anything else with REDIS_URL, hiding a password', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, CWD).redisUrl).toBe('redis://127.0.0.1:6379');
+    const error = expectRefused({ REDIS_URL: 'http://:hunter2@cache:6379' }, 'REDIS_URL');
+    expect(error.message).not.toContain('hunter2');
   });
 });
 

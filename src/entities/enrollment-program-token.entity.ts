@@ -81,6 +81,34 @@ export class EnrollmentProgramToken {
   @Column({ type: 'integer', nullable: true })
   defaultProfileId!: number | null;
 
+  /** Apple's cursor to continue from; stored only after the page it came with is committed. */
+  @Column({ type: 'text', nullable: true })
+  syncCursor!: string | null;
+
+  /** Whether `syncCursor` continues a FETCH (full listing) or a SYNC (change log). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  syncCursorPhase!: string | null;
+
+  /** The run holding the 15-minute lease, and until when; taken atomically with a conditional UPDATE. */
+  @Column({ type: 'integer', nullable: true })
+  syncLeaseRunId!: number | null;
+
+  @DateTimeColumn({ nullable: true })
+  syncLeaseUntil!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  lastSyncAt!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  lastSuccessfulSyncAt!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  lastFullSyncAt!: Date | null;
+
+  /** Devices Apple listed at the last full sync: the estimate for progress percentages. */
+  @Column({ type: 'integer', nullable: true })
+  lastFullSyncDeviceCount!: number | null;
+
   @DateTimeColumn()
   createdAt!: Date;
 

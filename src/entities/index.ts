@@ -6,6 +6,7 @@ import { EncryptionKey } from './encryption-key.entity.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
 import { MdmPushCertificate } from './mdm-push-certificate.entity.js';
+import { SyncRun } from './sync-run.entity.js';
 
 export const ENTITIES = [
   ApiKey,
@@ -16,4 +17,5 @@ export const ENTITIES = [
   EnrollmentProgramToken,
   EnrollmentProfile,
   Device,
+  SyncRun,
 ];

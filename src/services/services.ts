@@ -22,6 +22,8 @@ export interface ServiceDependencies {
   readonly apple: AppleConnection;
   /** Homeroom's base URL as devices and Apple see it (`PUBLIC_URL`, else the listening address once known). */
   readonly publicUrl: () => string;
+  /** Automatic sync period (`AUTOMATIC_SYNC_INTERVAL_HOURS`); 24 hours when not given. */
+  readonly automaticSyncIntervalMs?: number;
 }
 
 export class Services {

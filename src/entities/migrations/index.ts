@@ -1,5 +1,6 @@
 /** Every migration, oldest first. Listed explicitly (no globbing) so the compiled build and tests load the same set. */
 import { Foundation1795305600000 } from './1795305600000-foundation.js';
 import { TokensAndProfiles1795910400000 } from './1795910400000-tokens-and-profiles.js';
+import { DeviceSync1796515200000 } from './1796515200000-device-sync.js';
 
-export const MIGRATIONS = [Foundation1795305600000, TokensAndProfiles1795910400000];
+export const MIGRATIONS = [Foundation1795305600000, TokensAndProfiles1795910400000, DeviceSync1796515200000];

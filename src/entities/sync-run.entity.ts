@@ -1,0 +1,79 @@
+/**
+ * One device sync of one token (seed 002's "Sync ASM-managed devices"): what kind it was, why
+ * it ran, how far it got and how it ended. The run row is also the 15-minute lease: the token
+ * points at its running run until the run finishes or its deadline passes.
+ */
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DateTimeColumn } from './columns.js';
+import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+
+@Entity()
+@Index('sync_run_token', ['tokenId', 'id'])
+export class SyncRun {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'integer' })
+  tokenId!: number;
+
+  @ManyToOne(() => EnrollmentProgramToken, { onDelete: 'CASCADE', nullable: false })
+  token!: Relation<EnrollmentProgramToken>;
+
+  /** FULL, LIMITED or AUTOMATIC. */
+  @Column({ type: 'varchar', length: 20 })
+  kind!: string;
+
+  /** MANUAL, SCHEDULED or TOKEN_UPLOADED. */
+  @Column({ type: 'varchar', length: 20 })
+  trigger!: string;
+
+  /** RUNNING, SUCCEEDED, FAILED or TIMED_OUT. */
+  @Column({ type: 'varchar', length: 20 })
+  status!: string;
+
+  /** Where a running run is: FETCHING, SYNCING, MARKING_REMOVED, ASSIGNING_DEFAULT_PROFILE, DONE. */
+  @Column({ type: 'varchar', length: 40 })
+  phase!: string;
+
+  @DateTimeColumn()
+  startedAt!: Date;
+
+  @DateTimeColumn({ nullable: true })
+  finishedAt!: Date | null;
+
+  /** startedAt + 15 minutes: after it the run is TIMED_OUT and another may start. */
+  @DateTimeColumn()
+  deadlineAt!: Date;
+
+  @Column({ type: 'integer' })
+  pages!: number;
+
+  @Column({ type: 'integer' })
+  devicesSeen!: number;
+
+  @Column({ type: 'integer' })
+  devicesAdded!: number;
+
+  @Column({ type: 'integer' })
+  devicesUpdated!: number;
+
+  @Column({ type: 'integer' })
+  devicesRemoved!: number;
+
+  @Column({ type: 'integer' })
+  defaultProfileAssigned!: number;
+
+  /** What the run expected to see (the previous full sync's count), for percentages. */
+  @Column({ type: 'integer', nullable: true })
+  estimatedTotal!: number | null;
+
+  /** Why a limited run became a full one (EXPIRED_CURSOR, INVALID_CURSOR, no cursor yet). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  fallbackReason!: string | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  errorCode!: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  errorMessage!: string | null;
+}
