@@ -32,12 +32,14 @@ import { healthRoutes } from './http/health.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
 import { createLogger, type Logger } from './logger.js';
+import { serveLiveSync, secondTicker, type Ticker } from './resolvers/sync-live.js';
 import { buildHomeroomSchema } from './schema/build-schema.js';
 import type { GraphQLContext } from './schema/context.js';
 import { formatError } from './schema/format-error.js';
 import { depthLimitRule } from './schema/operation-limits.js';
 import { systemClock, type Clock } from './services/clock.js';
-import { createEventBus } from './services/events.js';
+import { createEventBus, type ClosableEventBus } from './services/events.js';
+import { connectRedisEventTransport } from './services/pubsub-redis.js';
 import { systemContext } from './services/request-context.js';
 import { resolveSecretKey, SecretBox } from './services/secret-box.js';
 import { Services } from './services/services.js';
@@ -48,6 +50,10 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** Called when a websocket operation is running, i.e. a subscription now receives events. */
   readonly onOperationStarted?: (operationName: string | null) => void;
+  /** The once-a-second wake-up of `syncCooldown` countdowns; tests pass a ManualTicker. */
+  readonly ticker?: Ticker;
+  /** Prefix of the Redis channels (`REDIS_URL`); tests give each server pair its own. Default `homeroom:`. */
+  readonly redisChannelPrefix?: string;
 }
 
 export interface HomeroomServer {
@@ -74,13 +80,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const dataSource = await openDatabaseOrExplain(config);
   let simulator: RunningAppleSimulator | null = null;
   let apollo: ApolloServer<GraphQLContext> | undefined;
+  let events: ClosableEventBus | undefined;
   try {
     simulator = await startEmbeddedSimulator(config, clock, logger);
     const depUrl = simulator ? simulator.url : config.apple.mode === 'apple' ? config.apple.depUrl : '';
     const connection = appleConnection(depUrl, config.apple.userAgent, { clock });
     // Known only once listening when PORT is 0 and PUBLIC_URL unset; nothing asks before then.
     let listeningAt = config.publicUrl ?? '';
-    const events = createEventBus();
+    events = await openEventBus(config, options, logger);
     const services = new Services({
       database: new Database(dataSource),
       clock,
@@ -93,6 +100,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
     if (simulator) await ensureSimulatedPushCertificate(services, logger);
     const schema = await buildHomeroomSchema(services, events);
+    serveLiveSync(schema, { services, ticker: options.ticker ?? secondTicker() });
     let shuttingDown = false;
 
     const app = express();
@@ -132,6 +140,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     await apollo.start();
     const running = apollo;
+    const bus = events;
 
     app.use(assignRequestId);
     app.use(healthRoutes(dataSource, () => shuttingDown));
@@ -163,6 +172,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await listen(httpServer, config);
     const url = listeningUrl(httpServer.address() as AddressInfo);
     listeningAt = url;
+    services.sync.startScheduler(logger);
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -174,7 +184,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       close: () =>
         (closing ??= (async () => {
           shuttingDown = true;
+          // Runs end at their next page (resumable) before the database closes.
+          await services.sync.stopScheduler();
           await running.stop();
+          // After the websockets: no subscriber is left to hear the bus.
+          await bus.close();
           await simulator?.close();
           await dataSource.destroy();
           logger.info('Homeroom stopped');
@@ -183,6 +197,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   } catch (error) {
     // A start that fails half way (a port in use) must not leave a websocket server or the database open.
     await apollo?.stop().catch(() => undefined);
+    await events?.close().catch(() => undefined);
     await simulator?.close().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
     throw error;
@@ -195,6 +210,22 @@ async function openDatabaseOrExplain(config: Config): Promise<DataSource> {
   } catch (error) {
     const where = config.database.type === 'sqlite' ? config.database.path : redactUrl(config.database.url);
     throw new ConfigError('DATABASE_URL', `could not open the ${config.database.type} database at ${where}: ${(error as Error).message}`);
+  }
+}
+
+/** The event bus: in memory, or through Redis when `REDIS_URL` is set (failing the start when Redis does not answer). */
+async function openEventBus(config: Config, options: StartOptions, logger: Logger): Promise<ClosableEventBus> {
+  if (!config.redisUrl) return createEventBus();
+  try {
+    const redis = await connectRedisEventTransport({
+      url: config.redisUrl,
+      logger,
+      ...(options.redisChannelPrefix ? { channelPrefix: options.redisChannelPrefix } : {}),
+    });
+    logger.info({ redis: redactUrl(config.redisUrl) }, 'subscription events go through Redis');
+    return createEventBus({ redis });
+  } catch (error) {
+    throw new ConfigError('REDIS_URL', `could not connect to Redis at ${redactUrl(config.redisUrl)}: ${(error as Error).message}`);
   }
 }
 

@@ -1,9 +1,12 @@
 /** Every resolver class, for buildSchema. */
 import { ApiKeyResolver } from './api-key.resolver.js';
 import { AuditEventResolver } from './audit-event.resolver.js';
+import { DeviceResolver } from './device.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { ProfileResolver } from './profile.resolver.js';
 import { PushCertificateResolver } from './push-certificate.resolver.js';
+import { SyncProgressResolver, SyncResolver } from './sync.resolver.js';
+import { SyncTokenResolver } from './sync-token.resolver.js';
 import { TokenProfilesResolver } from './token-profiles.resolver.js';
 import { TokenResolver } from './token.resolver.js';
 import { ViewerResolver } from './viewer.resolver.js';
@@ -17,4 +20,8 @@ export const RESOLVERS = [
   TokenResolver,
   ProfileResolver,
   TokenProfilesResolver,
+  SyncResolver,
+  SyncProgressResolver,
+  SyncTokenResolver,
+  DeviceResolver,
 ] as const;

@@ -7,8 +7,10 @@ import { Node } from '../schema/node.type.js';
 import { Permission } from '../services/permissions.js';
 import { can } from '../services/request-context.js';
 import type { Services } from '../services/services.js';
+import { DeviceType } from './device.type.js';
 import { profileType } from './profile.type.js';
 import { MdmPushCertificateType } from './push-certificate.type.js';
+import { SyncRunType } from './sync.type.js';
 import { EncryptionPublicKeyType, EnrollmentProgramTokenType } from './token.type.js';
 
 /** How `node(id:)` finds each type, and what reading it needs. Every Node type is listed. */
@@ -49,6 +51,8 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
     permission: Permission.PROFILE_READ,
     load: byIntegerKey(async (s, id) => profileType(s, await s.profiles.findById(id))),
   },
+  SyncRun: { permission: Permission.DEVICE_READ, load: byIntegerKey(async (s, id) => nodeOf(await s.sync.findRun(id), SyncRunType.from)) },
+  Device: { permission: Permission.DEVICE_READ, load: byIntegerKey(async (s, id) => nodeOf(await s.sync.findDevice(id), DeviceType.from)) },
 };
 
 @Resolver()

@@ -3,26 +3,73 @@
  *
  * Services publish after their transaction commits, so a subscriber never hears of a change
  * that was rolled back. Payloads are small and JSON-safe (ids and counts, not entities): the
- * same bus can later run over Redis so an event published on one instance reaches subscribers
- * on another, and subscribers re-read rows rather than trust a stale copy.
+ * same bus runs over Redis when `REDIS_URL` is set, so an event published on one instance
+ * reaches subscribers on another, and subscribers re-read rows rather than trust a stale copy.
  */
 import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
+import type { RedisEventTransport } from './pubsub-redis.js';
 
 export interface AuditEventRecorded {
   readonly auditEventId: number;
   readonly action: string;
 }
 
+/**
+ * A device sync moved on: published after every committed page and every phase change, the
+ * last one with the run's final status.
+ */
+export interface SyncProgressed {
+  readonly tokenId: number;
+  readonly runId: number;
+  /** FULL, LIMITED or AUTOMATIC. */
+  readonly kind: string;
+  /** RUNNING, SUCCEEDED, FAILED or TIMED_OUT. */
+  readonly status: string;
+  /** FETCHING, SYNCING, MARKING_REMOVED, ASSIGNING_DEFAULT_PROFILE or DONE. */
+  readonly phase: string;
+  readonly pages: number;
+  readonly devicesSeen: number;
+  readonly devicesAdded: number;
+  readonly devicesUpdated: number;
+  readonly devicesRemoved: number;
+  readonly defaultProfileAssigned: number;
+  /** What the run expects to see (Apple's listing size at the last full sync), when known. */
+  readonly estimatedTotal: number | null;
+  /** 0 to 100, null when there is no estimate. */
+  readonly percent: number | null;
+  /** ISO 8601 time of the event (the server clock). */
+  readonly at: string;
+}
+
+/** A token's sync started or ended: its cooldown and status changed. */
+export interface SyncStateChanged {
+  readonly tokenId: number;
+}
+
 export type HomeroomTopics = {
   AUDIT_EVENT_RECORDED: [AuditEventRecorded];
+  SYNC_PROGRESSED: [SyncProgressed];
+  SYNC_STATE_CHANGED: [SyncStateChanged];
 };
 
 export const Topic = {
   AUDIT_EVENT_RECORDED: 'AUDIT_EVENT_RECORDED',
+  SYNC_PROGRESSED: 'SYNC_PROGRESSED',
+  SYNC_STATE_CHANGED: 'SYNC_STATE_CHANGED',
 } as const satisfies Record<keyof HomeroomTopics, keyof HomeroomTopics>;
 
 export type EventBus = PubSub<HomeroomTopics>;
 
-export function createEventBus(): EventBus {
-  return createPubSub<HomeroomTopics>();
+/** A bus its owner closes on shutdown (a Redis bus holds two connections; in memory, nothing). */
+export type ClosableEventBus = EventBus & { close(): Promise<void> };
+
+/**
+ * In memory by default (one process); with `redis` (see `pubsub-redis.ts`, `REDIS_URL`) every
+ * event goes through Redis, so subscribers on every instance hear it. Closing the bus closes
+ * the transport.
+ */
+export function createEventBus(options: { readonly redis?: RedisEventTransport | null } = {}): ClosableEventBus {
+  const redis = options.redis ?? null;
+  const bus = createPubSub<HomeroomTopics>(redis ? { eventTarget: redis.eventTarget } : undefined);
+  return Object.assign(bus, { close: async () => redis?.close() });
 }

@@ -11,6 +11,7 @@ import type { EventBus } from './events.js';
 import { ProfileService } from './profile.service.js';
 import { PushCertificateService } from './push-certificate.service.js';
 import type { SecretBox } from './secret-box.js';
+import { SyncService } from './sync/sync.service.js';
 import { TokenService } from './token.service.js';
 
 export interface ServiceDependencies {
@@ -32,12 +33,15 @@ export class Services {
   readonly pushCertificates: PushCertificateService;
   readonly tokens: TokenService;
   readonly profiles: ProfileService;
+  readonly sync: SyncService;
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
     this.apiKeys = new ApiKeyService(deps.database, this.audit, deps.clock);
     this.pushCertificates = new PushCertificateService(deps, this.audit);
-    this.tokens = new TokenService(deps, this.audit);
+    // A token's first device sync starts when it is uploaded.
+    this.tokens = new TokenService(deps, this.audit, (ctx, token) => this.sync.afterTokenUploaded(ctx, token));
     this.profiles = new ProfileService(deps, this.audit, this.tokens);
+    this.sync = new SyncService(deps, this.tokens, this.audit);
   }
 }

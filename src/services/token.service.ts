@@ -75,6 +75,8 @@ export class TokenService {
   constructor(
     private readonly deps: ServiceDependencies,
     private readonly audit: AuditService,
+    /** What follows an upload (the first device sync); see {@link afterTokenUploaded}. */
+    private readonly onUploaded?: (ctx: RequestContext, token: EnrollmentProgramToken) => Promise<void>,
   ) {
     this.secrets = new TokenSecrets(deps.secretBox);
   }
@@ -248,15 +250,17 @@ export class TokenService {
         return row;
       });
     });
-    await this.afterTokenUploaded(token);
+    await this.afterTokenUploaded(ctx, token);
     return token;
   }
 
   /**
-   * Hook for what follows a first upload. Does nothing yet: the sync issue fills it in to queue
-   * the token's first device sync. It runs after the upload committed, outside any transaction.
+   * What follows a first upload: the `onUploaded` callback (`Services` starts the token's first
+   * device sync there). It runs after the upload committed, outside any transaction.
    */
-  protected async afterTokenUploaded(_token: EnrollmentProgramToken): Promise<void> {}
+  protected async afterTokenUploaded(ctx: RequestContext, token: EnrollmentProgramToken): Promise<void> {
+    await this.onUploaded?.(ctx, token);
+  }
 
   /**
    * A new token file for the token's MDM server. It is decrypted with the token's own key pair,

@@ -231,7 +231,8 @@ describe('AuditService', () => {
       const publishReal = events.publish.bind(events);
       vi.spyOn(events, 'publish').mockImplementation((...args: Parameters<EventBus['publish']>) => {
         order.push(committed.length === 1 ? 'published after commit' : 'published before commit');
-        publishReal(...args);
+        // Parameters of a multi-topic publish is a union of tuples, which cannot be spread.
+        Reflect.apply(publishReal, events, args);
       });
 
       await services.audit.mutate(ctx, 'createThing', async () => 'ok');

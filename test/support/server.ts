@@ -8,7 +8,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { startServer, type HomeroomServer } from '../../src/server.js';
+import { startServer, type HomeroomServer, type StartOptions } from '../../src/server.js';
 import type { Clock } from '../../src/services/clock.js';
 import { Role } from '../../src/services/permissions.js';
 import { systemContext } from '../../src/services/request-context.js';
@@ -37,7 +37,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { clock?: Clock; env?: Record<string, string>; start?: Pick<StartOptions, 'ticker' | 'redisChannelPrefix'> } = {},
+): Promise<TestServer> {
   const db = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...testEnvironment(db), ...options.env });
   const logger = createLogger(config.logLevel);
@@ -45,6 +47,7 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
   const server = await startServer(config, {
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...options.start,
     onOperationStarted: (name) => started.shift()?.(name),
   });
   const keys = {} as Record<Role, string>;
@@ -89,14 +92,14 @@ export async function startTestServer(options: { clock?: Clock; env?: Record<str
 }
 
 /** Collects what a subscription sends, to await events one by one with a timeout. */
-export class Subscription<T> {
+export class Subscription<T, V extends Record<string, unknown> = Record<string, unknown>> {
   private readonly received: T[] = [];
   private readonly waiting: Array<(value: T) => void> = [];
   private failure: unknown;
   readonly done: Promise<void>;
   private readonly unsubscribe: () => void;
 
-  constructor(client: Client, document: TypedDocumentNode<T, Record<string, unknown>>, variables: Record<string, unknown> = {}) {
+  constructor(client: Client, document: TypedDocumentNode<T, V>, variables: V = {} as V) {
     let finish!: () => void;
     let fail!: (error: unknown) => void;
     this.done = new Promise((resolve, reject) => ((finish = resolve), (fail = reject)));

@@ -1,0 +1,93 @@
+/** Filters of a token's `devices` connection, and their translation for the sync service. */
+import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { badInput } from '../errors.js';
+import { ConnectionArgs } from '../schema/connection.type.js';
+import { integerKeyOf } from '../schema/global-id.js';
+import type { DeviceFilter } from '../services/sync/sync.service.js';
+import { ENROLLMENT_PROFILE_TYPE } from './profile.type.js';
+
+export enum DeviceProfileAssignment {
+  UNASSIGNED = 'UNASSIGNED',
+  ANY = 'ANY',
+  PROFILE = 'PROFILE',
+}
+
+registerEnumType(DeviceProfileAssignment, {
+  name: 'DeviceProfileAssignment',
+  description: 'Which devices a profile filter keeps, by their Homeroom enrollment profile.',
+  valuesConfig: {
+    UNASSIGNED: { description: 'Devices without an enrollment profile.' },
+    ANY: { description: 'Devices with any enrollment profile.' },
+    PROFILE: { description: 'Devices with the profile `profileId`.' },
+  },
+});
+
+@InputType('DeviceProfileFilterInput', { description: 'Devices by their enrollment profile.' })
+export class DeviceProfileFilterInput {
+  @Field(() => DeviceProfileAssignment, { description: 'Without a profile, with any, or with the one `profileId` names.' })
+  assignment!: DeviceProfileAssignment;
+
+  @Field(() => ID, { nullable: true, description: 'Global ID of an enrollment profile; required with PROFILE, refused otherwise.' })
+  profileId?: string | null;
+}
+
+/** Longest serial number a device row holds. */
+const MAX_SERIAL_LENGTH = 64;
+
+@InputType('DeviceFilterInput', { description: "Narrows a token's devices; every condition given must hold." })
+export class DeviceFilterInput {
+  @Field(() => DeviceProfileFilterInput, { nullable: true, description: 'Devices by enrollment profile: unassigned, any, or one profile.' })
+  profile?: DeviceProfileFilterInput | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: false,
+    description:
+      'False (the default): devices Apple still assigns to the MDM server. True: only devices Apple stopped listing (`removedAt` set).',
+  })
+  removed?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `Serial numbers containing this text, any case (1 to ${MAX_SERIAL_LENGTH} characters).`,
+  })
+  serialContains?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Exactly this model name, as Apple sends it (e.g. "iPad (10th generation)").' })
+  model?: string | null;
+}
+
+@ArgsType()
+export class TokenDevicesArgs extends ConnectionArgs {
+  @Field(() => DeviceFilterInput, {
+    nullable: true,
+    description: 'Conditions on the devices; without it, every device Apple still assigns to the MDM server.',
+  })
+  filter?: DeviceFilterInput | null;
+}
+
+/** The service's filter for a GraphQL one; BAD_USER_INPUT (naming the field) for a contradictory or malformed one. */
+export function deviceFilterOf(input: DeviceFilterInput | null | undefined): DeviceFilter {
+  if (!input) return { removed: false };
+  const filter: { -readonly [K in keyof DeviceFilter]: DeviceFilter[K] } = { removed: input.removed ?? false };
+  const profile = input.profile;
+  if (profile) {
+    if (profile.assignment === DeviceProfileAssignment.PROFILE) {
+      if (!profile.profileId) throw badInput('filter.profile.profileId', 'is required when assignment is PROFILE.');
+      const profileId = integerKeyOf(profile.profileId, ENROLLMENT_PROFILE_TYPE);
+      if (profileId === null) throw badInput('filter.profile.profileId', 'is not the ID of an enrollment profile.');
+      filter.profile = { kind: 'PROFILE', profileId };
+    } else {
+      if (profile.profileId) throw badInput('filter.profile.profileId', `only goes with assignment PROFILE, not ${profile.assignment}.`);
+      filter.profile = { kind: profile.assignment };
+    }
+  }
+  if (input.serialContains != null) {
+    if (input.serialContains.length === 0 || input.serialContains.length > MAX_SERIAL_LENGTH) {
+      throw badInput('filter.serialContains', `must be 1 to ${MAX_SERIAL_LENGTH} characters.`);
+    }
+    filter.serialContains = input.serialContains;
+  }
+  if (input.model != null) filter.model = input.model;
+  return filter;
+}

@@ -1,0 +1,134 @@
+/**
+ * The `Device` Node type: a device Apple assigns to a token's MDM server, with every field
+ * Apple sends (Device Assignment API section 6) and Homeroom's own (token, profile, first and
+ * last seen, removed). `token` and `profile` are field resolvers in `device.resolver.ts`.
+ */
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import type { Device } from '../entities/device.entity.js';
+import { Connection } from '../schema/connection.type.js';
+import { toGlobalId } from '../schema/global-id.js';
+import { Node } from '../schema/node.type.js';
+
+/** Apple's `profile_status`, upper-cased. */
+export enum DeviceProfileStatus {
+  EMPTY = 'EMPTY',
+  ASSIGNED = 'ASSIGNED',
+  PUSHED = 'PUSHED',
+  REMOVED = 'REMOVED',
+}
+
+registerEnumType(DeviceProfileStatus, {
+  name: 'DeviceProfileStatus',
+  description: "Apple's `profile_status` of a device: where its enrollment profile stands at Apple.",
+  valuesConfig: {
+    EMPTY: { description: 'No profile is assigned at Apple.' },
+    ASSIGNED: { description: 'A profile is assigned at Apple; the device has not fetched it yet.' },
+    PUSHED: { description: 'The device fetched its profile from Apple (at activation).' },
+    REMOVED: { description: 'The profile was removed at Apple; Apple still shows its UUID.' },
+  },
+});
+
+/** Apple's lower-case word as the enum; anything Apple may add later reads as EMPTY rather than failing the query. */
+function profileStatusOf(apple: string): DeviceProfileStatus {
+  const upper = apple.toUpperCase();
+  return (Object.values(DeviceProfileStatus) as string[]).includes(upper) ? (upper as DeviceProfileStatus) : DeviceProfileStatus.EMPTY;
+}
+
+export const DEVICE_TYPE = 'Device';
+
+@ObjectType(DEVICE_TYPE, {
+  implements: Node,
+  description:
+    "A device Apple School Manager assigns to a token's MDM server: every field Apple sends, as of the last sync that saw it, plus what Homeroom knows (its token, its enrollment profile, first and last seen, removed). Serial numbers are unique: a device moved to another MDM server moves to that token.",
+})
+export class DeviceType extends Node {
+  id!: number;
+
+  /** Row ids; the `token` and `profile` fields resolve them. */
+  tokenId!: number;
+  profileId!: number | null;
+
+  @Field(() => String, { description: 'The serial number (Apple `serial_number`).' })
+  serialNumber!: string;
+
+  @Field(() => String, { nullable: true, description: 'Model name (Apple `model`), e.g. "iPad (10th generation)".' })
+  model!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Apple `description`, e.g. "IPAD WI-FI 64GB SILVER".' })
+  description!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Colour (Apple `color`).' })
+  color!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Asset tag recorded in Apple School Manager (Apple `asset_tag`).' })
+  assetTag!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Operating system (Apple `os`: iOS, iPadOS, OSX, tvOS, ...).' })
+  os!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Device family (Apple `device_family`: iPad, iPhone, Mac, AppleTV, ...).' })
+  deviceFamily!: string | null;
+
+  @Field(() => DeviceProfileStatus, { description: "Where the device's enrollment profile stands at Apple (Apple `profile_status`)." })
+  profileStatus!: DeviceProfileStatus;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'UUID of the profile Apple holds for the device (Apple `profile_uuid`); null when none.',
+  })
+  appleProfileUuid!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the profile was assigned at Apple (Apple `profile_assign_time`).' })
+  profileAssignTime!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the device fetched its profile (Apple `profile_push_time`).' })
+  profilePushTime!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the device was assigned to the MDM server (Apple `device_assigned_date`).' })
+  deviceAssignedDate!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who assigned it in Apple School Manager (Apple `device_assigned_by`).' })
+  deviceAssignedBy!: string | null;
+
+  @Field(() => Date, { description: 'When a sync first listed the device.' })
+  firstSeenAt!: Date;
+
+  @Field(() => Date, { description: 'When a sync last listed or changed the device.' })
+  lastSeenAt!: Date;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When Apple stopped listing the device for this MDM server (unassigned, moved or released); null while assigned.',
+  })
+  removedAt!: Date | null;
+
+  override get globalId(): string {
+    return toGlobalId(DEVICE_TYPE, this.id);
+  }
+
+  static from(device: Device): DeviceType {
+    return Object.assign(new DeviceType(), {
+      id: device.id,
+      tokenId: device.tokenId,
+      profileId: device.profileId,
+      serialNumber: device.serialNumber,
+      model: device.model,
+      description: device.description,
+      color: device.color,
+      assetTag: device.assetTag,
+      os: device.os,
+      deviceFamily: device.deviceFamily,
+      profileStatus: profileStatusOf(device.profileStatus),
+      appleProfileUuid: device.appleProfileUuid,
+      profileAssignTime: device.profileAssignTime,
+      profilePushTime: device.profilePushTime,
+      deviceAssignedDate: device.deviceAssignedDate,
+      deviceAssignedBy: device.deviceAssignedBy,
+      firstSeenAt: device.firstSeenAt,
+      lastSeenAt: device.lastSeenAt,
+      removedAt: device.removedAt,
+    });
+  }
+}
+
+export const DeviceConnection = Connection(DeviceType, DEVICE_TYPE);

@@ -1,0 +1,51 @@
+/**
+ * The device sync fields of `EnrollmentProgramToken`: `syncStatus`, `syncRuns` and `devices`
+ * (with filters). They live with sync, not in the token's resolver, so each slice owns its
+ * fields; `deviceCount` stays with the token.
+ */
+import { Args, Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ConnectionArgs } from '../schema/connection.type.js';
+import type { Page } from '../services/pagination.js';
+import { Permission } from '../services/permissions.js';
+import type { Services } from '../services/services.js';
+import { deviceFilterOf, TokenDevicesArgs } from './device.input.js';
+import { DeviceConnection, DeviceType } from './device.type.js';
+import { SyncRunConnection, SyncRunType, TokenSyncStatusType } from './sync.type.js';
+import { EnrollmentProgramTokenType } from './token.type.js';
+
+/** A page of rows as a page of GraphQL objects (cursors and counts unchanged). */
+function mapPage<R, T>(page: Page<R>, from: (row: R) => T): Page<T> {
+  return { edges: page.edges.map((e) => ({ cursor: e.cursor, node: from(e.node) })), pageInfo: page.pageInfo, totalCount: page.totalCount };
+}
+
+@Resolver(() => EnrollmentProgramTokenType)
+export class SyncTokenResolver {
+  constructor(private readonly services: Services) {}
+
+  @Authorized(Permission.DEVICE_READ)
+  @FieldResolver(() => TokenSyncStatusType, {
+    description:
+      "Where the token's device syncing stands now: running or not, the last syncs, and when the next sync and the next full sync may start. Every role.",
+  })
+  async syncStatus(@Root() token: EnrollmentProgramTokenType): Promise<TokenSyncStatusType> {
+    return TokenSyncStatusType.from(await this.services.sync.status(token.id));
+  }
+
+  @Authorized(Permission.DEVICE_READ)
+  @FieldResolver(() => SyncRunConnection, { description: "The token's sync runs, newest first. Every role." })
+  async syncRuns(@Root() token: EnrollmentProgramTokenType, @Args(() => ConnectionArgs) page: ConnectionArgs): Promise<Page<SyncRunType>> {
+    return mapPage(await this.services.sync.listRuns(token.id, page), SyncRunType.from);
+  }
+
+  @Authorized(Permission.DEVICE_READ)
+  @FieldResolver(() => DeviceConnection, {
+    description:
+      "The token's devices in the order Homeroom first saw them: by default those Apple still assigns to the MDM server; `filter` narrows them (profile, removed, serial, model). Every role. Errors: BAD_USER_INPUT.",
+  })
+  async devices(
+    @Root() token: EnrollmentProgramTokenType,
+    @Args(() => TokenDevicesArgs) { filter, ...page }: TokenDevicesArgs,
+  ): Promise<Page<DeviceType>> {
+    return mapPage(await this.services.sync.listDevices(token.id, deviceFilterOf(filter), page), DeviceType.from);
+  }
+}

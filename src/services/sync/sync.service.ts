@@ -1,0 +1,336 @@
+/**
+ * Device sync (seed 002's "Sync ASM-managed devices", issue 5): which kind of run a request gets,
+ * the 15-minute lease that keeps one run per token across every Homeroom instance on the database,
+ * the automatic sync loop, and the reads the API shows (status, cooldown, runs, devices).
+ *
+ * The rules live in `sync-rules.ts`, one run's loop in `sync-runner.ts`, the set-based page writes
+ * in `sync-writer.ts`. A request takes the lease with a conditional UPDATE of the token row in the
+ * same transaction that inserts the RUNNING run (and its audit event), then the run continues in
+ * the background; Apple is never called inside a transaction.
+ */
+import type { EntityManager } from 'typeorm';
+import { Device } from '../../entities/device.entity.js';
+import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
+import { SyncRun } from '../../entities/sync-run.entity.js';
+import { ErrorCode, HomeroomError, isHomeroomError, notFound } from '../../errors.js';
+import { createLogger, type Logger } from '../../logger.js';
+import type { AuditService } from '../audit.service.js';
+import { Topic } from '../events.js';
+import { paginate, type Page, type PageRequest } from '../pagination.js';
+import { systemContext, type RequestContext } from '../request-context.js';
+import type { ServiceDependencies } from '../services.js';
+import type { TokenService } from '../token.service.js';
+import { chooseKind, cooldownOf, DEFAULT_AUTOMATIC_SYNC_INTERVAL_MS, fullSyncDueAt, leaseHeld, RUN_DEADLINE_MS } from './sync-rules.js';
+import { progressOf, SyncRunner, type SyncHooks } from './sync-runner.js';
+import { SyncScheduler } from './sync-scheduler.js';
+import type { DeviceFilter, SyncCooldown, SyncPhase, SyncStatus, SyncTrigger } from './sync-types.js';
+
+export type { DeviceFilter, SyncCooldown, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from './sync-types.js';
+export type { SyncHooks } from './sync-runner.js';
+export { FULL_SYNC_INTERVAL_MS, RUN_DEADLINE_MS, FallbackReason } from './sync-rules.js';
+
+/** The audit action of a sync request: the GraphQL mutation's name. */
+const SYNC_ACTION = 'syncDevices';
+/** The audit target type of tokens: their GraphQL type name. */
+const TOKEN_TARGET = 'EnrollmentProgramToken';
+/** How long a stopping server waits for runs to reach a page boundary. */
+const STOP_GRACE_MS = 10_000;
+
+export class SyncService {
+  /** Test and benchmark seams (see {@link SyncHooks}); production leaves it empty. */
+  readonly hooks: SyncHooks = {};
+  private readonly active = new Map<number, { runner: SyncRunner; done: Promise<SyncRun> }>();
+  private readonly scheduler = new SyncScheduler(() => this.scheduledCheck());
+  private logger: Logger = createLogger('silent');
+
+  constructor(
+    private readonly deps: ServiceDependencies,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The automatic sync period (`AUTOMATIC_SYNC_INTERVAL_HOURS`, 24 hours by default). */
+  get automaticSyncIntervalMs(): number {
+    return this.deps.automaticSyncIntervalMs ?? DEFAULT_AUTOMATIC_SYNC_INTERVAL_MS;
+  }
+
+  /**
+   * Starts a sync of the token's devices. The kind follows the rules (`sync-rules.ts`); the
+   * 15-minute lease is taken atomically in the database and the RUNNING run inserted in the same
+   * transaction (with the `syncDevices` audit event); the run then continues in the background.
+   * Resolves with the run as started; `done` resolves with it as it ended (it never rejects).
+   *
+   * @throws HomeroomError NOT_FOUND (no such token); SYNC_IN_PROGRESS while another run holds an
+   *   unexpired lease, with `details.syncAvailableAt` (ISO 8601) when one may start.
+   */
+  async requestSync(
+    ctx: RequestContext,
+    tokenId: number,
+    trigger: SyncTrigger = 'MANUAL',
+  ): Promise<{ run: SyncRun; done: Promise<SyncRun> }> {
+    const expired: SyncRun[] = [];
+    const run = await this.audit.mutate(ctx, SYNC_ACTION, async (tx, record) => {
+      record.target(TOKEN_TARGET, tokenId);
+      const now = this.deps.clock.now();
+      expired.push(...(await this.expireIn(tx, now, tokenId)));
+      const token = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
+      if (!token) throw notFound('enrollment program token', String(tokenId));
+      if (leaseHeld(token, now)) throw syncInProgress(token.syncLeaseUntil!);
+      const decision = chooseKind(token, trigger, now);
+      const deadlineAt = new Date(now.getTime() + RUN_DEADLINE_MS);
+      const row = Object.assign(new SyncRun(), {
+        tokenId,
+        kind: decision.kind,
+        trigger,
+        status: 'RUNNING',
+        phase: (decision.kind === 'FULL' ? 'FETCHING' : 'SYNCING') satisfies SyncPhase,
+        startedAt: now,
+        finishedAt: null,
+        deadlineAt,
+        pages: 0,
+        devicesSeen: 0,
+        devicesAdded: 0,
+        devicesUpdated: 0,
+        devicesRemoved: 0,
+        defaultProfileAssigned: 0,
+        estimatedTotal: decision.kind === 'FULL' ? token.lastFullSyncDeviceCount : null,
+        fallbackReason: decision.fallbackReason,
+        errorCode: null,
+        errorMessage: null,
+      });
+      await tx.insert(SyncRun, row);
+      // The lease itself: only one transaction can move it from free (or expired) to this run.
+      const taken = await tx
+        .createQueryBuilder()
+        .update(EnrollmentProgramToken)
+        .set({ syncLeaseRunId: row.id, syncLeaseUntil: deadlineAt })
+        .where('id = :tokenId AND (sync_lease_run_id IS NULL OR sync_lease_until IS NULL OR sync_lease_until <= :now)', {
+          tokenId,
+          now: now.toISOString(),
+        })
+        .execute();
+      if ((taken.affected ?? 0) !== 1) {
+        const holder = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
+        throw syncInProgress(holder?.syncLeaseUntil ?? deadlineAt);
+      }
+      record.detail({ runId: row.id, kind: row.kind, trigger, fallbackReason: row.fallbackReason });
+      return row;
+    });
+    this.publishEnded(expired);
+    this.deps.events.publish(Topic.SYNC_STATE_CHANGED, { tokenId });
+    this.deps.events.publish(Topic.SYNC_PROGRESSED, progressOf(run, run.phase, this.deps.clock.now()));
+    const runner = new SyncRunner(
+      { database: this.deps.database, clock: this.deps.clock, events: this.deps.events, tokens: this.tokens, hooks: this.hooks },
+      ctx,
+      Object.assign(new SyncRun(), run),
+    );
+    const done = runner.execute().finally(() => this.active.delete(run.id));
+    this.active.set(run.id, { runner, done });
+    return { run, done };
+  }
+
+  /** The first sync of a token just uploaded; a failure to start is logged, never thrown (the upload stands). */
+  async afterTokenUploaded(ctx: RequestContext, token: EnrollmentProgramToken): Promise<void> {
+    try {
+      await this.requestSync(ctx, token.id, 'TOKEN_UPLOADED');
+    } catch (error) {
+      ctx.logger.warn({ err: error, tokenId: token.id }, 'the first device sync of the uploaded token did not start');
+    }
+  }
+
+  /** Where the token's syncing stands now (an overdue run is marked TIMED_OUT first). */
+  async status(tokenId: number): Promise<SyncStatus> {
+    await this.expireOverdueRuns(tokenId);
+    const token = await this.requireToken(tokenId);
+    const now = this.deps.clock.now();
+    const running = leaseHeld(token, now);
+    const fullDue = fullSyncDueAt(token, now);
+    return {
+      state: running ? 'RUNNING' : 'IDLE',
+      lastSyncAt: token.lastSyncAt,
+      lastSuccessfulSyncAt: token.lastSuccessfulSyncAt,
+      lastFullSyncAt: token.lastFullSyncAt,
+      nextFullSyncAvailableAt: fullDue.getTime() > now.getTime() ? fullDue : now,
+      syncAvailableAt: running ? token.syncLeaseUntil! : now,
+      currentRun: running ? await this.findRun(token.syncLeaseRunId!) : null,
+    };
+  }
+
+  /** The countdowns for the `syncCooldown` subscription, from the server clock. */
+  async cooldown(tokenId: number): Promise<SyncCooldown> {
+    await this.expireOverdueRuns(tokenId);
+    return cooldownOf(await this.requireToken(tokenId), this.deps.clock.now());
+  }
+
+  /** The token's runs, newest first. */
+  async listRuns(tokenId: number, page: PageRequest): Promise<Page<SyncRun>> {
+    const query = this.deps.database.manager.getRepository(SyncRun).createQueryBuilder('run').where('run.token_id = :tokenId', { tokenId });
+    return paginate(query, { column: 'run.id', keyOf: (run) => run.id, direction: 'DESC' }, page);
+  }
+
+  async findRun(id: number): Promise<SyncRun | null> {
+    return this.deps.database.manager.findOneBy(SyncRun, { id });
+  }
+
+  /** The token's devices in the order Homeroom first saw them. */
+  async listDevices(tokenId: number, filter: DeviceFilter, page: PageRequest): Promise<Page<Device>> {
+    return paginate(this.deviceQuery(tokenId, filter), { column: 'device.id', keyOf: (device) => device.id, direction: 'ASC' }, page);
+  }
+
+  async findDevice(id: number): Promise<Device | null> {
+    return this.deps.database.manager.findOneBy(Device, { id });
+  }
+
+  /** How many of the token's devices match; by default those Apple still lists. */
+  async countDevices(tokenId: number, filter: DeviceFilter = {}): Promise<number> {
+    return this.deviceQuery(tokenId, filter).getCount();
+  }
+
+  /**
+   * Starts the automatic sync loop: every minute, an AUTOMATIC run (trigger SCHEDULED) for each
+   * token whose last sync ended `automaticSyncIntervalMs` ago or more (or that never synced).
+   */
+  startScheduler(logger?: Logger): void {
+    if (logger) this.logger = logger.child({ component: 'device-sync' });
+    this.scheduler.start();
+  }
+
+  /**
+   * Stops the loop, and asks this process's runs to end at their next page boundary (FAILED with
+   * `INTERRUPTED`, lease freed, resumable), waiting up to 10 seconds for them. A run still inside a
+   * call to Apple after that is left like a crashed one: the next run after its deadline resumes it.
+   */
+  async stopScheduler(): Promise<void> {
+    await this.scheduler.stop();
+    for (const { runner } of this.active.values()) runner.requestStop();
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, STOP_GRACE_MS);
+      timer.unref();
+    });
+    await Promise.race([this.idle(), grace]);
+    clearTimeout(timer);
+  }
+
+  /** One check of the automatic sync loop, now. */
+  async tick(): Promise<void> {
+    return this.scheduler.tick();
+  }
+
+  /** Resolves when every run this process started has ended (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.active.size > 0) await Promise.allSettled([...this.active.values()].map((entry) => entry.done));
+  }
+
+  /**
+   * Marks runs past their deadline TIMED_OUT and frees their lease (requests and status reads
+   * also do it for their token). Returns how many it marked.
+   */
+  async expireOverdueRuns(tokenId?: number): Promise<number> {
+    const now = this.deps.clock.now();
+    const ended = await this.deps.database.transaction((tx) => this.expireIn(tx, now, tokenId));
+    this.publishEnded(ended);
+    return ended.length;
+  }
+
+  // ----------------------------------------------------------------------------------------------
+
+  private async scheduledCheck(): Promise<void> {
+    try {
+      await this.expireOverdueRuns();
+      const now = this.deps.clock.now();
+      const dueBefore = new Date(now.getTime() - this.automaticSyncIntervalMs).toISOString();
+      const due = await this.deps.database.manager
+        .createQueryBuilder(EnrollmentProgramToken, 'token')
+        .select('token.id', 'id')
+        .where('(token.sync_lease_run_id IS NULL OR token.sync_lease_until <= :now)', { now: now.toISOString() })
+        .andWhere('(token.last_sync_at IS NULL OR token.last_sync_at <= :dueBefore)', { dueBefore })
+        .orderBy('token.id')
+        .getRawMany<{ id: number }>();
+      const ctx = systemContext(this.logger);
+      for (const { id } of due) {
+        try {
+          await this.requestSync(ctx, Number(id), 'SCHEDULED');
+        } catch (error) {
+          // Another instance started one meanwhile, or the token was deleted: nothing to do.
+          if (!isHomeroomError(error) || (error.code !== ErrorCode.SYNC_IN_PROGRESS && error.code !== ErrorCode.NOT_FOUND)) {
+            this.logger.error({ err: error, tokenId: id }, 'automatic device sync did not start');
+          }
+        }
+      }
+    } catch (error) {
+      this.logger.error({ err: error }, 'automatic device sync check failed');
+    }
+  }
+
+  /** In `tx`: RUNNING runs past their deadline become TIMED_OUT, and their leases are freed. */
+  private async expireIn(tx: EntityManager, now: Date, tokenId?: number): Promise<SyncRun[]> {
+    const query = tx
+      .getRepository(SyncRun)
+      .createQueryBuilder('run')
+      .where('run.status = :running AND run.deadline_at <= :now', { running: 'RUNNING', now: now.toISOString() });
+    if (tokenId !== undefined) query.andWhere('run.token_id = :tokenId', { tokenId });
+    const overdue = await query.getMany();
+    const ended: SyncRun[] = [];
+    for (const run of overdue) {
+      const message = 'The run did not finish within its 15 minutes; the next sync continues from the last page saved.';
+      const marked = await tx
+        .createQueryBuilder()
+        .update(SyncRun)
+        .set({ status: 'TIMED_OUT', phase: 'DONE', finishedAt: now, errorCode: 'TIMED_OUT', errorMessage: message })
+        .where('id = :id AND status = :running', { id: run.id, running: 'RUNNING' })
+        .execute();
+      if ((marked.affected ?? 0) !== 1) continue;
+      await tx
+        .createQueryBuilder()
+        .update(EnrollmentProgramToken)
+        .set({ syncLeaseRunId: null, syncLeaseUntil: null, lastSyncAt: now })
+        .where('id = :tokenId AND sync_lease_run_id = :runId', { tokenId: run.tokenId, runId: run.id })
+        .execute();
+      ended.push(
+        Object.assign(run, { status: 'TIMED_OUT', phase: 'DONE', finishedAt: now, errorCode: 'TIMED_OUT', errorMessage: message }),
+      );
+    }
+    return ended;
+  }
+
+  private publishEnded(runs: readonly SyncRun[]): void {
+    const now = this.deps.clock.now();
+    for (const run of runs) {
+      this.deps.events.publish(Topic.SYNC_PROGRESSED, progressOf(run, 'DONE', now));
+      this.deps.events.publish(Topic.SYNC_STATE_CHANGED, { tokenId: run.tokenId });
+    }
+  }
+
+  private async requireToken(tokenId: number): Promise<EnrollmentProgramToken> {
+    const token = await this.deps.database.manager.findOneBy(EnrollmentProgramToken, { id: tokenId });
+    if (!token) throw notFound('enrollment program token', String(tokenId));
+    return token;
+  }
+
+  private deviceQuery(tokenId: number, filter: DeviceFilter) {
+    const query = this.deps.database.manager
+      .getRepository(Device)
+      .createQueryBuilder('device')
+      .where('device.token_id = :tokenId', { tokenId });
+    query.andWhere(filter.removed ? 'device.removed_at IS NOT NULL' : 'device.removed_at IS NULL');
+    const profile = filter.profile;
+    if (profile?.kind === 'UNASSIGNED') query.andWhere('device.profile_id IS NULL');
+    else if (profile?.kind === 'ANY') query.andWhere('device.profile_id IS NOT NULL');
+    else if (profile?.kind === 'PROFILE') query.andWhere('device.profile_id = :profileId', { profileId: profile.profileId });
+    if (filter.serialContains) {
+      const escaped = filter.serialContains.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      query.andWhere(`UPPER(device.serial_number) LIKE :serial ESCAPE '\\'`, { serial: `%${escaped}%` });
+    }
+    if (filter.model) query.andWhere('device.model = :model', { model: filter.model });
+    return query;
+  }
+}
+
+function syncInProgress(availableAt: Date): HomeroomError {
+  return new HomeroomError(
+    ErrorCode.SYNC_IN_PROGRESS,
+    `A sync of this token is already running; another may start at ${availableAt.toISOString()} (when it ends, or after its 15 minutes at the latest).`,
+    { syncAvailableAt: availableAt.toISOString() },
+  );
+}
