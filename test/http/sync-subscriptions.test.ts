@@ -15,26 +15,13 @@ import {
   type SyncProgressedSubscription,
 } from '../generated/operations.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
+import { gate, openAllGates } from '../support/gate.js';
 import { uploadSimulatedToken } from '../support/tokens.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;
 const WEEK_SECONDS = 7 * 24 * 3600;
-
-/** Gates not opened yet: a failed test must not leave a run held forever. */
-const gates = new Set<() => void>();
-
-function gate(): { promise: Promise<void>; open(): void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  const open = () => {
-    gates.delete(open);
-    resolve();
-  };
-  gates.add(open);
-  return { promise, open };
-}
 
 /**
  * The two sync subscriptions over real websockets, against the embedded Apple simulator. Time is
@@ -55,7 +42,7 @@ describe('sync subscriptions over graphql-ws', () => {
   });
   afterEach(async () => {
     t.server.services.sync.hooks.afterPageCommitted = undefined;
-    for (const open of [...gates]) open();
+    openAllGates();
     await t.server.services.sync.idle();
   });
   afterAll(() => t.close());

@@ -16,24 +16,10 @@ import {
   type DeviceFilterInput,
 } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { gate, openAllGates } from '../support/gate.js';
 import { uploadSimulatedToken } from '../support/tokens.js';
 
 const DAY = 24 * 3600 * 1000;
-
-/** Gates not opened yet: a failed test must not leave a run held forever. */
-const gates = new Set<() => void>();
-
-/** A promise to hold a sync run at a page boundary, opened by the test. */
-function gate(): { promise: Promise<void>; open(): void } {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  const open = () => {
-    gates.delete(open);
-    resolve();
-  };
-  gates.add(open);
-  return { promise, open };
-}
 
 /**
  * Device sync as a frontend drives it, over HTTP against the embedded Apple simulator, with a
@@ -53,7 +39,7 @@ describe('device sync over GraphQL', () => {
   });
   afterEach(async () => {
     t.server.services.sync.hooks.afterPageCommitted = undefined;
-    for (const open of [...gates]) open();
+    openAllGates();
     await t.server.services.sync.idle();
   });
   afterAll(() => t.close());

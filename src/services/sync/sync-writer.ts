@@ -49,25 +49,8 @@ const INSERTED_COLUMNS = [
   'removed_at',
 ];
 
-/** Columns an upsert overwrites on a serial Homeroom already has (never `first_seen_at`: it keeps the first sighting). */
-const REFRESHED_COLUMNS = [
-  'token_id',
-  'model',
-  'description',
-  'color',
-  'asset_tag',
-  'os',
-  'device_family',
-  'profile_status',
-  'apple_profile_uuid',
-  'profile_assign_time',
-  'profile_push_time',
-  'device_assigned_date',
-  'device_assigned_by',
-  'profile_id',
-  'last_seen_at',
-  'removed_at',
-];
+/** Columns an upsert overwrites on a serial Homeroom already has: all but the key and `first_seen_at` (it keeps the first sighting). */
+const REFRESHED_COLUMNS = INSERTED_COLUMNS.filter((column) => column !== 'serial_number' && column !== 'first_seen_at');
 
 /** What the run knows while writing a page. */
 export interface PageContext {

@@ -147,9 +147,4 @@ export function cartProfile(name: string): ProfileSettingsInput {
   };
 }
 
-/** A promise with its resolve function, to hold a run inside a hook until the test lets it go. */
-export function gate(): { promise: Promise<void>; open: () => void } {
-  let open!: () => void;
-  const promise = new Promise<void>((resolve) => (open = resolve));
-  return { promise, open };
-}
+export { gate } from '../../support/gate.js';
