@@ -420,6 +420,7 @@ export class DepApi {
     const profile = state.profiles.get(uuid);
     if (!profile || profile.serverUuid !== context.server.uuid) throw new DepError(404, 'NOT_FOUND');
     const throttle = serials.length > 0 ? faults.throttle(serials) : null;
+    const failed = serials.length > 0 ? faults.failAssign(serials, throttle?.throttled) : null;
     const throttledCode = context.protocol >= 9 ? 'THROTTLED' : 'FAILED';
     const devices: Record<string, string> = {};
     let anyThrottled = false;
@@ -427,6 +428,10 @@ export class DepApi {
       if (throttle?.throttled.has(serial)) {
         devices[serial] = throttledCode;
         anyThrottled ||= throttledCode === 'THROTTLED';
+        continue;
+      }
+      if (failed?.has(serial)) {
+        devices[serial] = 'FAILED';
         continue;
       }
       const device = this.ownDevice(context.server, serial);

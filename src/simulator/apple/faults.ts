@@ -1,7 +1,7 @@
 /**
  * Failures on demand, so a client's retry, throttling and paging code can be tested against
  * the misbehaviour Apple is known for (reference sections 3, 4, 7, 8): HTTP errors (429, 500,
- * 503 with `Retry-After`, ...), per-device `THROTTLED` on assign, slow responses, and the
+ * 503 with `Retry-After`, ...), per-device `THROTTLED` or `FAILED` on assign, slow responses, and the
  * echoed-cursor bug (the cursor sent comes back unchanged with `more_to_follow: true`).
  * Faults are consumed as they fire; `times` says how often, `onCall` delays the first firing to
  * the Nth matching call (counted from when the fault was added).
@@ -34,6 +34,20 @@ export interface ThrottleFault {
   times?: number;
 }
 
+/**
+ * `FAILED` results on the next assign calls (`POST|PUT /profile/devices`): Apple's "unexpected
+ * error, retry; contact Apple after 3 failures". Selection as for `ThrottleFault`.
+ */
+export interface FailAssignFault {
+  kind: 'fail-assign';
+  /** Fail exactly these serials when they appear. */
+  serials?: string[];
+  /** Fail the first N serials of each affected call. Without `serials` or `count`: all of them. */
+  count?: number;
+  /** How many assign calls are affected; default 1. */
+  times?: number;
+}
+
 /** A pause before the answer. */
 export interface DelayFault {
   kind: 'delay';
@@ -49,7 +63,7 @@ export interface EchoCursorFault {
 }
 
 /** Any fault. */
-export type Fault = HttpFault | ThrottleFault | DelayFault | EchoCursorFault;
+export type Fault = HttpFault | ThrottleFault | FailAssignFault | DelayFault | EchoCursorFault;
 
 /** A fault as stored: with its id and counters. */
 export interface ActiveFault {
@@ -91,8 +105,16 @@ export function failureHeaders(failure: HttpFailure, now: number): Record<string
 /** Thrown for a fault that does not make sense; the HTTP layer turns it into 400. */
 export class FaultError extends Error {}
 
+const positive = (value: unknown) => value === undefined || (Number.isInteger(value) && (value as number) >= 1);
+
+function validateSelection(fault: ThrottleFault | FailAssignFault): void {
+  if (fault.serials !== undefined && !(Array.isArray(fault.serials) && fault.serials.every((serial) => typeof serial === 'string'))) {
+    throw new FaultError('serials must be a list of strings');
+  }
+  if (fault.count !== undefined && !positive(fault.count)) throw new FaultError('count must be a positive integer');
+}
+
 function validate(fault: Fault): Fault {
-  const positive = (value: unknown) => value === undefined || (Number.isInteger(value) && (value as number) >= 1);
   if (!fault || typeof fault !== 'object') throw new FaultError('a fault is an object with a kind');
   if (!positive(fault.times)) throw new FaultError('times must be a positive integer');
   switch (fault.kind) {
@@ -110,7 +132,10 @@ function validate(fault: Fault): Fault {
     case 'throttle':
       if (!Number.isInteger(fault.retryAfterSeconds) || fault.retryAfterSeconds < 0)
         throw new FaultError('retryAfterSeconds must be whole seconds');
-      if (fault.count !== undefined && !positive(fault.count)) throw new FaultError('count must be a positive integer');
+      validateSelection(fault);
+      return fault;
+    case 'fail-assign':
+      validateSelection(fault);
       return fault;
     case 'delay':
       if (!Number.isInteger(fault.ms) || fault.ms < 0) throw new FaultError('ms must be whole milliseconds');
@@ -120,6 +145,15 @@ function validate(fault: Fault): Fault {
     default:
       throw new FaultError(`unknown fault kind ${JSON.stringify((fault as { kind?: unknown }).kind)}`);
   }
+}
+
+/** The serials of one assign call a throttle or fail-assign fault picks. */
+function select(fault: ThrottleFault | FailAssignFault, serials: readonly string[]): string[] {
+  if (fault.serials) {
+    const wanted = new Set(fault.serials);
+    return serials.filter((serial) => wanted.has(serial));
+  }
+  return fault.count === undefined ? [...serials] : serials.slice(0, fault.count);
 }
 
 /** The fault list, programmatic side of `POST|GET|DELETE /simulator/faults`. */
@@ -182,17 +216,24 @@ export class Faults {
   throttle(serials: readonly string[]): { throttled: Set<string>; retryAfterSeconds: number } | null {
     const entry = this.active.find((candidate) => candidate.fault.kind === 'throttle');
     if (!entry || entry.fault.kind !== 'throttle') return null;
-    const fault = entry.fault;
-    let throttled: string[];
-    if (fault.serials) {
-      const wanted = new Set(fault.serials);
-      throttled = serials.filter((serial) => wanted.has(serial));
-    } else {
-      throttled = fault.count === undefined ? [...serials] : serials.slice(0, fault.count);
-    }
+    const throttled = select(entry.fault, serials);
     if (throttled.length === 0) return null;
     this.fire(entry);
-    return { throttled: new Set(throttled), retryAfterSeconds: fault.retryAfterSeconds };
+    return { throttled: new Set(throttled), retryAfterSeconds: entry.fault.retryAfterSeconds };
+  }
+
+  /**
+   * For one assign call: which serials answer `FAILED`. Serials in `throttled` are left out (a
+   * throttle wins), and a call where nothing is left does not use up the fault, so a fault aimed
+   * at a throttled serial still fails it on the retry.
+   */
+  failAssign(serials: readonly string[], throttled: ReadonlySet<string> = new Set()): Set<string> | null {
+    const entry = this.active.find((candidate) => candidate.fault.kind === 'fail-assign');
+    if (!entry || entry.fault.kind !== 'fail-assign') return null;
+    const failed = select(entry.fault, serials).filter((serial) => !throttled.has(serial));
+    if (failed.length === 0) return null;
+    this.fire(entry);
+    return new Set(failed);
   }
 
   /** True when this fetch or sync call (which sent a cursor) should echo it. */

@@ -10,7 +10,7 @@ export type { AssignDevicesResult, OrderSummary, PortalDevice, ServerSummary } f
 export { ActivationService } from './activation.js';
 export type { ActivationResult, CloudConfiguration, NotManagedReason } from './activation.js';
 export { Faults } from './faults.js';
-export type { DelayFault, EchoCursorFault, Fault, HttpFault, ThrottleFault } from './faults.js';
+export type { DelayFault, EchoCursorFault, FailAssignFault, Fault, HttpFault, ThrottleFault } from './faults.js';
 export type { SimulatedOrganization } from './organization.js';
 export type { TokenFile } from './token-file.js';
 export { DEP_ROUTES, INVALID_USER_AGENT, MAX_DEVICES_PER_CALL, PAGE_LIMIT } from './dep-api.js';

@@ -31,7 +31,10 @@ export const STATE_FORMAT = 'homeroom-apple-simulator';
 export const STATE_VERSION = 1;
 
 type StateRow = [number, number | null, string | null, string | null, ProfileStatus, number | null, number | null];
-type DeviceRow = [string, number, number, number, 0 | 1];
+/** `leftProfile` as [server index, profile UUID, profile assign time]. */
+type LeftRow = [number, string, number | null];
+/** The sixth element is absent when the device has no `leftProfile` (and in files written before it existed). */
+type DeviceRow = [string, number, number, number, 0 | 1, LeftRow?];
 type LogRow = [number, 0 | 1 | 2, number, number];
 type MemberRow = [number, number, number | null, number | null, number];
 
@@ -114,7 +117,10 @@ export function serializeState(state: AppleState, seed: number, random: Persiste
     const order = indexOf(orderIndex, device.order, () =>
       orders.push([device.order.number, device.order.date, device.order.model, device.order.count]),
     );
-    return [device.serial, sku, order, stateRef(device.state), device.inOrg ? 1 : 0];
+    const row: DeviceRow = [device.serial, sku, order, stateRef(device.state), device.inOrg ? 1 : 0];
+    const left = device.leftProfile;
+    if (left) row.push([serverIndex.get(left.serverUuid)!, left.profileUuid, left.profileAssignedAt]);
+    return row;
   });
   const servers: PersistedServer[] = [...state.servers.values()].map((server) => ({
     uuid: server.uuid,
@@ -187,7 +193,7 @@ export function deserializeState(
           profilePushedAt: pushAt,
         },
   );
-  const devices: DeviceRecord[] = file.devices.map(([serial, sku, order, deviceState, inOrg]) => {
+  const devices: DeviceRecord[] = file.devices.map(([serial, sku, order, deviceState, inOrg, left]) => {
     const device: DeviceRecord = {
       serial,
       sku: skus[sku]!,
@@ -196,6 +202,7 @@ export function deserializeState(
       member: null,
       inOrg: inOrg === 1,
     };
+    if (left) device.leftProfile = { serverUuid: serverUuids[left[0]]!, profileUuid: left[1], profileAssignedAt: left[2] };
     state.addDevice(device);
     return device;
   });

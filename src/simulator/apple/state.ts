@@ -44,6 +44,13 @@ export const UNASSIGNED: DeviceState = Object.freeze({
   profilePushedAt: null,
 });
 
+/** The profile a device had on the server it last left (see `DeviceRecord.leftProfile`). */
+export interface LeftProfile {
+  readonly serverUuid: string;
+  readonly profileUuid: string;
+  readonly profileAssignedAt: number | null;
+}
+
 /** A device Apple knows (or knew: released devices stay referenced by old log entries). */
 export interface DeviceRecord {
   readonly serial: string;
@@ -54,6 +61,13 @@ export interface DeviceRecord {
   member: MemberEntry | null;
   /** False once released from (or disowned by) the organisation. */
   inOrg: boolean;
+  /**
+   * Apple brings a device assigned back to the server it last left with that server's old
+   * `profile_uuid` and `profile_status: removed`, which trips MDMs that skip devices whose UUID
+   * already matches. Set when a device leaves a server holding a profile; optional so the
+   * half a million never-moved devices carry nothing.
+   */
+  leftProfile?: LeftProfile | null;
 }
 
 /** One stay of a device on a server, in assignment order. */
@@ -202,14 +216,24 @@ export class AppleState {
     return low;
   }
 
-  /** Puts `device` on `server` (taking it off any other server first, as the portal's move does). */
+  /**
+   * Puts `device` on `server` (taking it off any other server first, as the portal's move does).
+   * Back on the server it last left with a profile, it shows that profile as `removed`; else `empty`.
+   */
   assign(device: DeviceRecord, server: ServerRecord, assignedBy: string): AssignOutcome {
     if (device.state.serverUuid === server.uuid) return 'unchanged';
     const moved = device.state.serverUuid !== null;
     if (moved) this.unassign(device);
     const now = this.now();
-    const state: DeviceState = { ...UNASSIGNED, serverUuid: server.uuid, assignedAt: now, assignedBy };
+    const left = device.leftProfile;
+    const returning: Partial<DeviceState> =
+      left && left.serverUuid === server.uuid
+        ? { profileUuid: left.profileUuid, profileStatus: 'removed', profileAssignedAt: left.profileAssignedAt }
+        : {};
+    const state: DeviceState = { ...UNASSIGNED, ...returning, serverUuid: server.uuid, assignedAt: now, assignedBy };
     device.state = state;
+    // The next unassign records afresh from the state, so the memory is spent.
+    if (left) device.leftProfile = null;
     const position = this.append(server, 'added', device, state, now);
     const member: MemberEntry = { device, addedAt: position, removedAt: null, removedTime: null, state };
     server.members.push(member);
@@ -218,7 +242,7 @@ export class AppleState {
     return moved ? 'moved' : 'assigned';
   }
 
-  /** Takes `device` off its server (logged there as `deleted`); its profile goes with it. */
+  /** Takes `device` off its server (logged there as `deleted`); its profile goes with it, remembered in `leftProfile`. */
   unassign(device: DeviceRecord): boolean {
     const server = device.state.serverUuid === null ? undefined : this.servers.get(device.state.serverUuid);
     if (!server || !device.member) return false;
@@ -230,6 +254,9 @@ export class AppleState {
     server.liveCount -= 1;
     server.tombstones += 1;
     device.member = null;
+    const { profileUuid, profileStatus, profileAssignedAt } = device.state;
+    if (profileUuid !== null && profileStatus !== 'empty') device.leftProfile = { serverUuid: server.uuid, profileUuid, profileAssignedAt };
+    else if (device.leftProfile) device.leftProfile = null;
     device.state = UNASSIGNED;
     this.compactMembers(server, now);
     return true;

@@ -364,6 +364,44 @@ describe('profiles', () => {
     });
   });
 
+  it('shows a device assigned back to the server it left with its old profile_uuid as removed in fetch, sync, details and the portal', async () => {
+    const { sim, clock } = await startSimulator();
+    const [device, other] = allSerials(sim);
+    const { call } = await mdmServer(sim, clock, 'Return MDM', [device!, other!]);
+    sim.portal.createServer({ name: 'Other MDM', publicKeyPem: testKeyPair().certificatePem });
+    const uuid = (await call('POST', '/profile', { ...PROFILE, devices: [device, other] })).json<{ profile_uuid: string }>().profile_uuid;
+    const { cursor } = (await call('POST', '/server/devices', {})).json<Page>();
+    clock.advance(60_000);
+    sim.portal.unassignDevices([device!]);
+    sim.portal.moveDevices([other!], 'Other MDM');
+    clock.advance(60_000);
+    sim.portal.assignDevices('Return MDM', { serials: [device!, other!] });
+
+    const returned = {
+      serial_number: device,
+      profile_status: 'removed',
+      profile_uuid: uuid,
+      profile_assign_time: '2026-09-01T08:00:00Z',
+      device_assigned_date: '2026-09-01T08:02:00Z',
+    };
+    const fetched = (await call('POST', '/server/devices', {})).json<Page>();
+    expect(fetched.devices.find((d) => d.serial_number === device)).toMatchObject(returned);
+    expect(fetched.devices.find((d) => d.serial_number === device)).not.toHaveProperty('profile_push_time');
+    expect(fetched.devices.find((d) => d.serial_number === other)).toMatchObject({ profile_status: 'empty' });
+    expect(fetched.devices.find((d) => d.serial_number === other)).not.toHaveProperty('profile_uuid');
+    const synced = (await call('POST', '/devices/sync', { cursor })).json<Page>();
+    expect(synced.devices.filter((d) => d.op_type === 'added' && d.serial_number === device)).toEqual([
+      expect.objectContaining({ ...returned, op_date: '2026-09-01T08:02:00Z' }),
+    ]);
+    const details = (await call('POST', '/devices', { devices: [device] })).json<{ devices: Record<string, unknown> }>();
+    expect(details.devices[device!]).toMatchObject({ ...returned, response_status: 'SUCCESS' });
+    expect(sim.portal.listDevices({ server: 'Return MDM' }).find((d) => d.serial_number === device)).toMatchObject({
+      profile_status: 'removed',
+      profile_uuid: uuid,
+    });
+    expect(sim.activation.lookup(device!)).toEqual({ managed: false, reason: 'NO_PROFILE' });
+  });
+
   it('removes whatever profile a device has with DELETE (profile_uuid ignored), NOT_ACCESSIBLE for others', async () => {
     const { sim, clock } = await startSimulator();
     const [mine, theirs] = allSerials(sim);

@@ -36,7 +36,36 @@ describe('Faults', () => {
     const faults = new Faults();
     expect(() => faults.add({ kind: 'http', status: 200 })).toThrow(/status/);
     expect(() => faults.add({ kind: 'throttle', retryAfterSeconds: -1 })).toThrow(/retryAfterSeconds/);
+    expect(() => faults.add({ kind: 'fail-assign', count: 0 })).toThrow(/count/);
+    expect(() => faults.add({ kind: 'fail-assign', serials: 'S1' } as never)).toThrow(/serials/);
+    expect(() => faults.add({ kind: 'fail-assign', times: 1.5 })).toThrow(/times/);
     expect(() => faults.add({ kind: 'nope' } as never)).toThrow(/unknown fault kind/);
+    expect(faults.list()).toEqual([]);
+  });
+
+  it('fails named serials, or the first count of a call, or all of it, on times assign calls', () => {
+    const faults = new Faults();
+    faults.add({ kind: 'fail-assign', serials: ['B', 'Z'] });
+    expect(faults.failAssign(['C'])).toBeNull();
+    expect(faults.failAssign(['A', 'B', 'C'])).toEqual(new Set(['B']));
+    faults.add({ kind: 'fail-assign', count: 2, times: 2 });
+    expect(faults.failAssign(['A', 'B', 'C'])).toEqual(new Set(['A', 'B']));
+    expect(faults.failAssign(['C', 'D', 'E'])).toEqual(new Set(['C', 'D']));
+    faults.add({ kind: 'fail-assign' });
+    expect(faults.failAssign(['A', 'B', 'C'])).toEqual(new Set(['A', 'B', 'C']));
+    expect(faults.failAssign(['A'])).toBeNull();
+  });
+
+  it('leaves serials a throttle picked to the throttle, and is not used up by a call where the throttle took all of its serials', () => {
+    const faults = new Faults();
+    faults.add({ kind: 'throttle', serials: ['A'], retryAfterSeconds: 5 });
+    faults.add({ kind: 'fail-assign', serials: ['A', 'B'], times: 2 });
+    const first = faults.throttle(['A', 'B'])!;
+    expect(faults.failAssign(['A', 'B'], first.throttled)).toEqual(new Set(['B']));
+    faults.add({ kind: 'throttle', serials: ['A'], retryAfterSeconds: 5 });
+    expect(faults.failAssign(['A'], faults.throttle(['A'])!.throttled)).toBeNull();
+    expect(faults.failAssign(['A'], faults.throttle(['A'])?.throttled)).toEqual(new Set(['A']));
+    expect(faults.list()).toEqual([]);
   });
 });
 
@@ -70,6 +99,61 @@ describe('faults over HTTP', () => {
     expect(v9).toEqual({ profile_uuid: uuid, devices: { [mine[0]!]: 'SUCCESS', [mine[1]!]: 'THROTTLED', [mine[2]!]: 'SUCCESS' } });
     const v8 = (await call('PUT', '/profile/devices', { profile_uuid: uuid, devices: mine }, 8)).json();
     expect(v8).toEqual({ profile_uuid: uuid, devices: { [mine[0]!]: 'SUCCESS', [mine[1]!]: 'FAILED', [mine[2]!]: 'SUCCESS' } });
+  });
+
+  it('answers FAILED for the chosen serials of an assign call without assigning them; the retry assigns them', async () => {
+    const { sim, clock } = await startSimulator();
+    const mine = allSerials(sim).slice(0, 4);
+    const { call } = await mdmServer(sim, clock, 'Failing MDM', mine);
+    const uuid = (await call('POST', '/profile', PROFILE)).json<{ profile_uuid: string }>().profile_uuid;
+    const { cursor } = (await call('POST', '/server/devices', {})).json<Page>();
+    const added = await request(`${sim.url}/simulator/faults`, {
+      method: 'POST',
+      body: { kind: 'fail-assign', serials: [mine[1], mine[3]] },
+    });
+    expect(added.status).toBe(201);
+    const failed = (await call('POST', '/profile/devices', { profile_uuid: uuid, devices: mine })).json();
+    expect(failed).toEqual({
+      profile_uuid: uuid,
+      devices: { [mine[0]!]: 'SUCCESS', [mine[1]!]: 'FAILED', [mine[2]!]: 'SUCCESS', [mine[3]!]: 'FAILED' },
+    });
+    const details = (await call('POST', '/devices', { devices: mine })).json<{ devices: Record<string, Record<string, unknown>> }>();
+    expect(mine.map((serial) => details.devices[serial]!.profile_status)).toEqual(['assigned', 'empty', 'assigned', 'empty']);
+    const sync = (await call('POST', '/devices/sync', { cursor })).json<Page>();
+    expect(sync.devices.map((d) => d.serial_number)).toEqual([mine[0], mine[2]]);
+    const retry = (await call('PUT', '/profile/devices', { profile_uuid: uuid, devices: [mine[1], mine[3]] })).json();
+    expect(retry).toEqual({ profile_uuid: uuid, devices: { [mine[1]!]: 'SUCCESS', [mine[3]!]: 'SUCCESS' } });
+  });
+
+  it('answers FAILED at every protocol version and never on DELETE /profile/devices', async () => {
+    const { sim, clock } = await startSimulator();
+    const mine = allSerials(sim).slice(0, 2);
+    const { call } = await mdmServer(sim, clock, 'Failing Remove MDM', mine);
+    const uuid = (await call('POST', '/profile', { ...PROFILE, devices: mine })).json<{ profile_uuid: string }>().profile_uuid;
+    sim.faults.add({ kind: 'fail-assign', count: 1, times: 2 });
+    const removed = (await call('DELETE', '/profile/devices', { devices: mine })).json();
+    expect(removed).toEqual({ devices: { [mine[0]!]: 'SUCCESS', [mine[1]!]: 'SUCCESS' } });
+    expect(sim.faults.list()).toHaveLength(1);
+    for (const protocol of [1, 10]) {
+      const response = (await call('POST', '/profile/devices', { profile_uuid: uuid, devices: mine }, protocol)).json();
+      expect(response).toEqual({ profile_uuid: uuid, devices: { [mine[0]!]: 'FAILED', [mine[1]!]: 'SUCCESS' } });
+    }
+    expect(sim.faults.list()).toEqual([]);
+  });
+
+  it('reports THROTTLED, not FAILED, for a serial both a throttle and a fail-assign fault pick', async () => {
+    const { sim, clock } = await startSimulator();
+    const mine = allSerials(sim).slice(0, 3);
+    const { call } = await mdmServer(sim, clock, 'Both Faults MDM', mine);
+    const uuid = (await call('POST', '/profile', PROFILE)).json<{ profile_uuid: string }>().profile_uuid;
+    sim.faults.add({ kind: 'fail-assign', serials: [mine[0]!, mine[1]!] });
+    sim.faults.add({ kind: 'throttle', serials: [mine[0]!], retryAfterSeconds: 60 });
+    const response = (await call('POST', '/profile/devices', { profile_uuid: uuid, devices: mine })).json();
+    expect(response).toEqual({
+      profile_uuid: uuid,
+      devices: { [mine[0]!]: 'THROTTLED', [mine[1]!]: 'FAILED', [mine[2]!]: 'SUCCESS' },
+      retry_after_seconds: 60,
+    });
   });
 
   it('answers 503 with Retry-After seconds, or an HTTP-date on the simulator clock, and an empty body', async () => {
@@ -142,5 +226,7 @@ describe('faults over HTTP', () => {
     expect(sim.faults.list()).toEqual([]);
     const invalid = await request(`${sim.url}/simulator/faults`, { method: 'POST', body: { kind: 'http', status: 99 } });
     expect([invalid.status, invalid.json<{ error: { code: string } }>().error.code]).toEqual([400, 'INVALID_FAULT']);
+    const badCount = await request(`${sim.url}/simulator/faults`, { method: 'POST', body: { kind: 'fail-assign', count: -2 } });
+    expect([badCount.status, badCount.json<{ error: { code: string } }>().error.code]).toEqual([400, 'INVALID_FAULT']);
   });
 });

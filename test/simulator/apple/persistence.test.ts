@@ -59,6 +59,57 @@ describe('persistence', () => {
     }
   });
 
+  it('keeps the profile a device had on the server it left across a restart, so it still comes back removed', async () => {
+    const statePath = tempStatePath();
+    const clock = new ManualClock();
+    const first = await startAppleSimulator({ clock, seed: 6, devices: 10, statePath });
+    const [device, plain] = allSerials(first);
+    const { call } = await mdmServer(first, clock, 'Memory MDM', [device!, plain!]);
+    const uuid = (await call('POST', '/profile', { profile_name: 'P', url: 'https://h.example/e', devices: [device] })).json<{
+      profile_uuid: string;
+    }>().profile_uuid;
+    first.portal.unassignDevices([device!, plain!]);
+    await first.close();
+    const saved = JSON.parse(fs.readFileSync(statePath, 'utf8')) as { devices: unknown[][] };
+    expect(saved.devices.filter((row) => row.length === 6)).toEqual([
+      [device, expect.any(Number), expect.any(Number), expect.any(Number), 1, [0, uuid, expect.any(Number)]],
+    ]);
+
+    const second = await startAppleSimulator({ clock, statePath });
+    try {
+      second.portal.assignDevices('Memory MDM', { serials: [device!, plain!] });
+      const listed = second.portal.listDevices({ server: 'Memory MDM' });
+      expect(listed.find((d) => d.serial_number === device)).toMatchObject({ profile_status: 'removed', profile_uuid: uuid });
+      expect(listed.find((d) => d.serial_number === plain)).toMatchObject({ profile_status: 'empty' });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('loads a state file written before devices remembered their last profile: those devices come back empty', async () => {
+    const statePath = tempStatePath();
+    const clock = new ManualClock();
+    const first = await startAppleSimulator({ clock, seed: 7, devices: 5, statePath });
+    const [device] = allSerials(first);
+    const { call } = await mdmServer(first, clock, 'Old File MDM', [device!]);
+    await call('POST', '/profile', { profile_name: 'P', url: 'https://h.example/e', devices: [device] });
+    first.portal.unassignDevices([device!]);
+    await first.close();
+    const saved = JSON.parse(fs.readFileSync(statePath, 'utf8')) as { devices: unknown[][] };
+    saved.devices = saved.devices.map((row) => row.slice(0, 5));
+    fs.writeFileSync(statePath, JSON.stringify(saved));
+
+    const second = await startAppleSimulator({ clock, statePath });
+    try {
+      second.portal.assignDevices('Old File MDM', { serials: [device!] });
+      const [listed] = second.portal.listDevices({ server: 'Old File MDM' });
+      expect(listed).toMatchObject({ serial_number: device, profile_status: 'empty' });
+      expect(listed).not.toHaveProperty('profile_uuid');
+    } finally {
+      await second.close();
+    }
+  });
+
   it('saves on save() and writes nothing without a statePath', async () => {
     const statePath = tempStatePath();
     const clock = new ManualClock();

@@ -66,6 +66,64 @@ describe('AppleState', () => {
     expect([a.liveCount, a.tombstones, b.liveCount]).toEqual([0, 1, 1]);
   });
 
+  it('brings a device assigned back to the server it left with that profile as removed, keeping its assign time', () => {
+    const { state, devices, server, advance } = setup(1);
+    const a = server('a');
+    const device = devices[0]!;
+    state.assign(device, a, 'p');
+    state.assignProfile(device, 'profile');
+    const profileAssignedAt = device.state.profileAssignedAt;
+    state.markPushed(device);
+    advance(1000);
+    state.unassign(device);
+    expect(device.state).toBe(UNASSIGNED);
+    advance(1000);
+    expect(state.assign(device, a, 'q')).toBe('assigned');
+    expect(device.state).toEqual({
+      serverUuid: 'a',
+      assignedAt: 1_002_000,
+      assignedBy: 'q',
+      profileUuid: 'profile',
+      profileStatus: 'removed',
+      profileAssignedAt,
+      profilePushedAt: null,
+    });
+    expect(a.log.at(-1)).toMatchObject({ op: 'added', state: device.state });
+    expect(device.member!.state).toBe(device.state);
+  });
+
+  it('remembers a removed profile too, and comes back removed again after leaving the same server twice', () => {
+    const { state, devices, server } = setup(1);
+    const a = server('a');
+    const device = devices[0]!;
+    state.assign(device, a, 'p');
+    state.assignProfile(device, 'profile');
+    state.removeProfile(device);
+    state.unassign(device);
+    state.assign(device, a, 'p');
+    expect(device.state).toMatchObject({ profileUuid: 'profile', profileStatus: 'removed' });
+    state.unassign(device);
+    state.assign(device, a, 'p');
+    expect(device.state).toMatchObject({ profileUuid: 'profile', profileStatus: 'removed' });
+  });
+
+  it('gives an empty profile on a server other than the one last left, and remembers only the last server left', () => {
+    const { state, devices, server } = setup(2);
+    const a = server('a');
+    const b = server('b');
+    const [moved, plain] = devices as [DeviceRecord, DeviceRecord];
+    state.assign(moved, a, 'p');
+    state.assignProfile(moved, 'profile-a');
+    state.assign(moved, b, 'p');
+    expect(moved.state).toMatchObject({ serverUuid: 'b', profileStatus: 'empty', profileUuid: null });
+    state.assign(moved, a, 'p');
+    expect(moved.state).toMatchObject({ serverUuid: 'a', profileStatus: 'empty', profileUuid: null });
+    state.assign(plain, a, 'p');
+    state.unassign(plain);
+    state.assign(plain, a, 'p');
+    expect(plain.state).toMatchObject({ profileStatus: 'empty', profileUuid: null });
+  });
+
   it('finds the first member after a log position by binary search', () => {
     const { state, devices, server } = setup(5);
     const a = server('a');
