@@ -13,12 +13,10 @@
  * Prints devices/s of both, their ratio (target <= 1.5), and peak RSS at 50k and 200k (target:
  * flat). Run with NODE_ENV=production (the npm script does). BENCH_DEVICES scales step 2.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type BetterSqlite3 from 'better-sqlite3';
 import { appleConnection } from '../src/apple/apple-connection.js';
 import { DepClient } from '../src/apple/dep-client.js';
@@ -32,85 +30,12 @@ import { createEventBus } from '../src/services/events.js';
 import { systemContext } from '../src/services/request-context.js';
 import { SecretBox } from '../src/services/secret-box.js';
 import { Services } from '../src/services/services.js';
-import { startAppleSimulator } from '../src/simulator/apple/index.js';
+import { SimulatedApple } from './simulated-apple.js';
 
 const SMALL = 50_000;
 const LARGE = Number(process.env.BENCH_DEVICES ?? 200_000);
 const ORDER = 10_000;
 const USER_AGENT = 'homeroom-bench/1';
-
-type Ask = { op: 'server'; name: string; publicKeyPem: string; orders: number } | { op: 'token'; name: string; publicKeyPem: string };
-type Request = Ask & { id: number };
-
-// ------------------------------------------------------------------------------------------------
-// Child: the simulated Apple.
-
-async function simulatorProcess(): Promise<void> {
-  const orders = Math.ceil((SMALL + LARGE) / ORDER);
-  const simulator = await startAppleSimulator({ port: 0, host: '127.0.0.1', devices: orders * ORDER, orders, seed: 7 });
-  const available = simulator.portal.listOrders().map((order) => order.order_number);
-  process.on('message', (message: Request) => {
-    if (message.op === 'server') {
-      const { token } = simulator.portal.createServer({ name: message.name, publicKeyPem: message.publicKeyPem });
-      simulator.portal.assignDevices(message.name, { orderNumbers: available.splice(0, message.orders) });
-      process.send!({ id: message.id, token: token.content });
-    } else {
-      process.send!({
-        id: message.id,
-        token: simulator.portal.downloadToken(message.name, { publicKeyPem: message.publicKeyPem }).content,
-      });
-    }
-  });
-  process.send!({ ready: simulator.url });
-}
-
-// ------------------------------------------------------------------------------------------------
-// Parent: Homeroom and the ceiling.
-
-class Apple {
-  private next = 0;
-  private readonly waiting = new Map<number, (token: string) => void>();
-
-  constructor(
-    private readonly child: ChildProcess,
-    readonly url: string,
-  ) {
-    child.on('message', (message: { id?: number; token?: string }) => {
-      if (message.id !== undefined) this.waiting.get(message.id)?.(message.token!);
-    });
-  }
-
-  static async start(): Promise<Apple> {
-    const child = fork(fileURLToPath(import.meta.url), ['--simulator'], { stdio: 'inherit' });
-    const url = await new Promise<string>((resolve, reject) => {
-      child.once('message', (message: { ready: string }) => resolve(message.ready));
-      child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}`)));
-    });
-    return new Apple(child, url);
-  }
-
-  private ask(request: Ask): Promise<string> {
-    const id = (this.next += 1);
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.child.send({ ...request, id });
-    });
-  }
-
-  /** A new MDM server with `devices` iPads (whole orders); its token file. */
-  server(name: string, publicKeyPem: string, devices: number): Promise<string> {
-    return this.ask({ op: 'server', name, publicKeyPem, orders: devices / ORDER });
-  }
-
-  /** A fresh token of the server, encrypted to `publicKeyPem`. */
-  token(name: string, publicKeyPem: string): Promise<string> {
-    return this.ask({ op: 'token', name, publicKeyPem });
-  }
-
-  stop(): void {
-    this.child.kill();
-  }
-}
 
 /** Peak RSS while `work` runs: sampled every 10 ms and after every committed page. */
 class RssProbe {
@@ -137,7 +62,7 @@ class RssProbe {
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-async function fullSyncOf(services: Services, apple: Apple, name: string, devices: number, probe: RssProbe): Promise<SyncRun> {
+async function fullSyncOf(services: Services, apple: SimulatedApple, name: string, devices: number, probe: RssProbe): Promise<SyncRun> {
   const ctx = systemContext(createLogger('silent'));
   const { key } = await services.tokens.generateEncryptionPublicKey(ctx);
   const tokenFile = await apple.server(name, key.certificatePem, devices);
@@ -159,7 +84,7 @@ async function fullSyncOf(services: Services, apple: Apple, name: string, device
 }
 
 /** The ceiling: DEP client pages straight into one prepared upsert, one transaction. */
-async function ceiling(apple: Apple, name: string, dir: string, devices: number): Promise<number> {
+async function ceiling(apple: SimulatedApple, name: string, dir: string, devices: number): Promise<number> {
   const keyPair = generateTokenKeyPair();
   const credentials = readServerToken(await apple.token(name, keyPair.certificatePem), keyPair);
   const dataSource = await openDatabase({ type: 'sqlite', path: path.join(dir, 'ceiling.sqlite') });
@@ -215,7 +140,7 @@ async function ceiling(apple: Apple, name: string, dir: string, devices: number)
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-bench-sync-'));
-  const apple = await Apple.start();
+  const apple = await SimulatedApple.start(Math.ceil((SMALL + LARGE) / ORDER) * ORDER, ORDER);
   try {
     const dataSource = await openDatabase({ type: 'sqlite', path: path.join(dir, 'homeroom.sqlite') });
     const services = new Services({
@@ -253,5 +178,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv.includes('--simulator')) await simulatorProcess();
-else await main();
+await main();

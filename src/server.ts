@@ -173,6 +173,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const url = listeningUrl(httpServer.address() as AddressInfo);
     listeningAt = url;
     services.sync.startScheduler(logger);
+    // Jobs an earlier run of Homeroom left unfinished continue now.
+    services.assignments.start(logger);
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -184,7 +186,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       close: () =>
         (closing ??= (async () => {
           shuttingDown = true;
-          // Runs end at their next page (resumable) before the database closes.
+          // Runs and jobs end at their next page or batch (resumable) before the database closes.
+          await services.assignments.stop();
           await services.sync.stopScheduler();
           await running.stop();
           // After the websockets: no subscriber is left to hear the bus.

@@ -35,6 +35,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
           prepareDatabase: (db: { pragma(source: string): unknown }) => {
             db.pragma('synchronous = NORMAL');
             db.pragma('foreign_keys = ON');
+            db.pragma('cache_size = -65536');
           },
         }
       : {

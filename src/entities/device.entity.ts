@@ -78,4 +78,11 @@ export class Device {
   /** When Apple stopped listing it for this server; null while assigned. */
   @DateTimeColumn({ nullable: true })
   removedAt!: Date | null;
+
+  /**
+   * A profile was assigned after the device had already been activated with another one (Apple
+   * status `pushed`): it keeps its configuration until it is wiped (seed 002, "Distribution").
+   */
+  @Column({ type: 'boolean', default: false })
+  requiresWipe!: boolean;
 }

@@ -1,5 +1,7 @@
 /** Every entity, for the DataSource. */
 import { ApiKey } from './api-key.entity.js';
+import { AssignmentJob } from './assignment-job.entity.js';
+import { AssignmentOutcome } from './assignment-outcome.entity.js';
 import { AuditEvent, AuditEventTarget } from './audit-event.entity.js';
 import { Device } from './device.entity.js';
 import { EncryptionKey } from './encryption-key.entity.js';
@@ -18,4 +20,6 @@ export const ENTITIES = [
   EnrollmentProfile,
   Device,
   SyncRun,
+  AssignmentJob,
+  AssignmentOutcome,
 ];

@@ -41,6 +41,34 @@ export interface SyncProgressed {
   readonly at: string;
 }
 
+/**
+ * An assignment job moved on: published after every batch committed (one Apple call) and when
+ * it ends, the last one with its final status (a job with nothing for Apple has only that one).
+ * Counts are final results so far.
+ */
+export interface AssignmentJobProgressed {
+  readonly jobId: number;
+  readonly tokenId: number;
+  /** ASSIGN or UNASSIGN. */
+  readonly kind: string;
+  /** QUEUED, RUNNING, SUCCEEDED, PARTIALLY_SUCCEEDED or FAILED. */
+  readonly status: string;
+  /** Serials in the batch this event reports; 0 on the final event. */
+  readonly batchSize: number;
+  readonly appleCalls: number;
+  readonly deviceCount: number;
+  readonly pendingCount: number;
+  readonly unchangedCount: number;
+  readonly cannotChangeCount: number;
+  readonly succeededCount: number;
+  readonly notAccessibleCount: number;
+  readonly failedCount: number;
+  readonly throttledCount: number;
+  readonly requiresWipeCount: number;
+  /** ISO 8601 time of the event (the server clock). */
+  readonly at: string;
+}
+
 /** A token's sync started or ended: its cooldown and status changed. */
 export interface SyncStateChanged {
   readonly tokenId: number;
@@ -50,12 +78,14 @@ export type HomeroomTopics = {
   AUDIT_EVENT_RECORDED: [AuditEventRecorded];
   SYNC_PROGRESSED: [SyncProgressed];
   SYNC_STATE_CHANGED: [SyncStateChanged];
+  ASSIGNMENT_JOB_PROGRESSED: [AssignmentJobProgressed];
 };
 
 export const Topic = {
   AUDIT_EVENT_RECORDED: 'AUDIT_EVENT_RECORDED',
   SYNC_PROGRESSED: 'SYNC_PROGRESSED',
   SYNC_STATE_CHANGED: 'SYNC_STATE_CHANGED',
+  ASSIGNMENT_JOB_PROGRESSED: 'ASSIGNMENT_JOB_PROGRESSED',
 } as const satisfies Record<keyof HomeroomTopics, keyof HomeroomTopics>;
 
 export type EventBus = PubSub<HomeroomTopics>;

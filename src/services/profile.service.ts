@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Device } from '../entities/device.entity.js';
+import { AssignmentJob } from '../entities/assignment-job.entity.js';
 import { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
 import { isUniqueViolation } from '../entities/database.js';
@@ -31,6 +32,7 @@ import {
 } from './profile-settings.js';
 import type { RequestContext } from './request-context.js';
 import type { ServiceDependencies } from './services.js';
+import { chunks, IN_LIST_CHUNK } from './raw-sql.js';
 import type { TokenService } from './token.service.js';
 
 /** Facts about a profile that live in other rows: shown with it, computed for a whole page at once. */
@@ -61,9 +63,6 @@ export interface DefaultProfileChange {
   readonly token: EnrollmentProgramToken;
   readonly profile: EnrollmentProfile | null;
 }
-
-/** SQL `IN` lists are cut to this size: well under SQLite's and PostgreSQL's parameter limits. */
-const IN_LIST_CHUNK = 1000;
 
 export class ProfileService {
   /** Updates of one profile run one at a time in this process: each moves every device of the profile at Apple. */
@@ -259,8 +258,8 @@ export class ProfileService {
   }
 
   /**
-   * Deletes a profile. Refused with PROFILE_IN_USE while it is its token's default or devices
-   * are assigned to it. Nothing happens at Apple: profiles cannot be deleted there, and no
+   * Deletes a profile. Refused with PROFILE_IN_USE while it is its token's default, devices
+   * are assigned to it, or an unfinished assignment job is assigning it. Nothing happens at Apple: profiles cannot be deleted there, and no
    * device uses this one any more. Returns the deleted row (its id kept).
    */
   async delete(ctx: RequestContext, profileId: number): Promise<EnrollmentProfile> {
@@ -277,14 +276,21 @@ export class ProfileService {
         .andWhere('device.removedAt IS NULL')
         .getCount();
       const isDefault = token?.defaultProfileId === profileId;
-      if (isDefault || devices > 0) {
+      const jobs = await tx
+        .getRepository(AssignmentJob)
+        .createQueryBuilder('job')
+        .where("job.profileId = :profileId AND job.status IN ('QUEUED', 'RUNNING')", { profileId })
+        .getCount();
+      if (isDefault || devices > 0 || jobs > 0) {
         const reasons = [
           ...(isDefault ? ['it is the default profile of its token (setDefaultEnrollmentProfile)'] : []),
           ...(devices > 0 ? [`${devices} device(s) are assigned to it`] : []),
+          ...(jobs > 0 ? [`${jobs} assignment job(s) are assigning it`] : []),
         ];
         throw new HomeroomError(ErrorCode.PROFILE_IN_USE, `"${found.name}" cannot be deleted: ${reasons.join(' and ')}.`, {
           devices,
           isDefault,
+          jobs,
         });
       }
       // Devices that left the token keep their rows (history) but must not hold on to the profile.
@@ -439,12 +445,6 @@ export class ProfileService {
 
 function nameTaken(name: string): HomeroomError {
   return new HomeroomError(ErrorCode.ALREADY_EXISTS, `This token already has an enrollment profile named "${name}".`, { field: 'name' });
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** The stored settings of a profile, as a caller would have given them. */

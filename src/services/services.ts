@@ -5,6 +5,7 @@
 import type { AppleConnection } from '../apple/apple-connection.js';
 import type { Database } from '../entities/database.js';
 import { ApiKeyService } from './api-key.service.js';
+import { AssignmentService } from './assignment/assignment.service.js';
 import { AuditService } from './audit.service.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './events.js';
@@ -34,6 +35,7 @@ export class Services {
   readonly tokens: TokenService;
   readonly profiles: ProfileService;
   readonly sync: SyncService;
+  readonly assignments: AssignmentService;
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
@@ -43,5 +45,6 @@ export class Services {
     this.tokens = new TokenService(deps, this.audit, (ctx, token) => this.sync.afterTokenUploaded(ctx, token));
     this.profiles = new ProfileService(deps, this.audit, this.tokens);
     this.sync = new SyncService(deps, this.tokens, this.audit);
+    this.assignments = new AssignmentService(deps, this.tokens, this.audit);
   }
 }

@@ -39,4 +39,6 @@ export interface DeviceFilter {
   readonly serialContains?: string;
   /** Exact model name as Apple sends it. */
   readonly model?: string;
+  /** True: only devices that must be wiped to pick up their profile; false: only the others. */
+  readonly requiresWipe?: boolean;
 }

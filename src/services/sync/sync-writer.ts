@@ -21,11 +21,10 @@
 import type { EntityManager } from 'typeorm';
 import type { DepDevice } from '../../apple/dep-types.js';
 import { Device } from '../../entities/device.entity.js';
+import { chunks, IN_LIST_CHUNK, placeholderStyle } from '../raw-sql.js';
 
 /** Rows per INSERT statement: 500 rows x 18 columns = 9,000 parameters, far below SQLite's 32,766. */
 export const UPSERT_CHUNK = 500;
-/** Serials per `IN (...)` list. */
-export const IN_LIST_CHUNK = 1000;
 
 /** Every column an upsert writes, in the order of {@link rowValues}. */
 const INSERTED_COLUMNS = [
@@ -78,13 +77,8 @@ interface KnownDevice {
   readonly removed: boolean;
 }
 
-type DeviceRow = Omit<Device, 'id' | 'token' | 'profile'>;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
+/** What a sync writes of a device; `requires_wipe` is not Apple's to tell (assignment sets it; new rows start false). */
+type DeviceRow = Omit<Device, 'id' | 'token' | 'profile' | 'requiresWipe'>;
 
 function text(value: unknown, max: number): string | null {
   return typeof value === 'string' && value !== '' ? value.slice(0, max) : null;
@@ -118,11 +112,6 @@ export async function knownDevices(manager: EntityManager, serials: readonly str
     for (const row of rows) known.set(row.serial_number, { tokenId: Number(row.token_id), removed: row.removed_at !== null });
   }
   return known;
-}
-
-/** `?` on SQLite, `$1`, `$2`, ... on PostgreSQL; `index` counts from 0. */
-function placeholderStyle(manager: EntityManager): (index: number) => string {
-  return manager.connection.options.type === 'postgres' ? (index) => `$${index + 1}` : () => '?';
 }
 
 /** The statement for `rows` rows; the same text for the same row count, so the driver's cache keeps it prepared. */

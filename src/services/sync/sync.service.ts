@@ -20,6 +20,7 @@ import { paginate, type Page, type PageRequest } from '../pagination.js';
 import { systemContext, type RequestContext } from '../request-context.js';
 import type { ServiceDependencies } from '../services.js';
 import type { TokenService } from '../token.service.js';
+import { deviceQueryOf } from './device-query.js';
 import { chooseKind, cooldownOf, DEFAULT_AUTOMATIC_SYNC_INTERVAL_MS, fullSyncDueAt, leaseHeld, RUN_DEADLINE_MS } from './sync-rules.js';
 import { progressOf, SyncRunner, type SyncHooks } from './sync-runner.js';
 import { SyncScheduler } from './sync-scheduler.js';
@@ -174,7 +175,11 @@ export class SyncService {
 
   /** The token's devices in the order Homeroom first saw them. */
   async listDevices(tokenId: number, filter: DeviceFilter, page: PageRequest): Promise<Page<Device>> {
-    return paginate(this.deviceQuery(tokenId, filter), { column: 'device.id', keyOf: (device) => device.id, direction: 'ASC' }, page);
+    return paginate(
+      deviceQueryOf(this.deps.database.manager, tokenId, filter),
+      { column: 'device.id', keyOf: (device) => device.id, direction: 'ASC' },
+      page,
+    );
   }
 
   async findDevice(id: number): Promise<Device | null> {
@@ -183,7 +188,7 @@ export class SyncService {
 
   /** How many of the token's devices match; by default those Apple still lists. */
   async countDevices(tokenId: number, filter: DeviceFilter = {}): Promise<number> {
-    return this.deviceQuery(tokenId, filter).getCount();
+    return deviceQueryOf(this.deps.database.manager, tokenId, filter).getCount();
   }
 
   /**
@@ -306,24 +311,6 @@ export class SyncService {
     const token = await this.deps.database.manager.findOneBy(EnrollmentProgramToken, { id: tokenId });
     if (!token) throw notFound('enrollment program token', String(tokenId));
     return token;
-  }
-
-  private deviceQuery(tokenId: number, filter: DeviceFilter) {
-    const query = this.deps.database.manager
-      .getRepository(Device)
-      .createQueryBuilder('device')
-      .where('device.token_id = :tokenId', { tokenId });
-    query.andWhere(filter.removed ? 'device.removed_at IS NOT NULL' : 'device.removed_at IS NULL');
-    const profile = filter.profile;
-    if (profile?.kind === 'UNASSIGNED') query.andWhere('device.profile_id IS NULL');
-    else if (profile?.kind === 'ANY') query.andWhere('device.profile_id IS NOT NULL');
-    else if (profile?.kind === 'PROFILE') query.andWhere('device.profile_id = :profileId', { profileId: profile.profileId });
-    if (filter.serialContains) {
-      const escaped = filter.serialContains.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-      query.andWhere(`UPPER(device.serial_number) LIKE :serial ESCAPE '\\'`, { serial: `%${escaped}%` });
-    }
-    if (filter.model) query.andWhere('device.model = :model', { model: filter.model });
-    return query;
   }
 }
 

@@ -1,0 +1,157 @@
+/**
+ * `npm run bench:assign`: one assignment job of 200,000 devices, end to end, against its ceiling.
+ *
+ * Apple is the simulator in a child process (bench/simulated-apple.ts) with an MDM server of
+ * 200,000 iPads. Homeroom (Services over a fresh SQLite file, as `npm start` opens it) uploads its
+ * token (the upload's FULL sync brings the devices in), creates a profile, and assigns it to every
+ * unassigned device with one filter: the job writes 200,000 outcome rows, makes 200 Apple calls of
+ * 1000 serials, and records each answer and each device in one transaction per call.
+ *
+ * Ceiling: the simulator's own time for the same 200 calls (same serials, same order, same
+ * profile), made straight from the DEP client with no database, measured after Homeroom's run in
+ * the same process (so the simulator is warm and the ratio is not flattered).
+ * Prints both times, their ratio (target <= 1.3) and Homeroom's database write rate (outcome
+ * rows inserted and updated, device rows updated, per second of the job). Run with
+ * NODE_ENV=production (the npm script does). BENCH_DEVICES scales it.
+ */
+import { randomBytes } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { appleConnection } from '../src/apple/apple-connection.js';
+import { DepClient } from '../src/apple/dep-client.js';
+import { generateTokenKeyPair, readServerToken } from '../src/apple/token-crypto.js';
+import { openDatabase } from '../src/entities/data-source.js';
+import { Database } from '../src/entities/database.js';
+import { Device } from '../src/entities/device.entity.js';
+import { createLogger } from '../src/logger.js';
+import { systemClock } from '../src/services/clock.js';
+import { createEventBus } from '../src/services/events.js';
+import { PairingMode, UserAffinity } from '../src/services/profile-settings.js';
+import { systemContext } from '../src/services/request-context.js';
+import { SecretBox } from '../src/services/secret-box.js';
+import { Services } from '../src/services/services.js';
+import { SimulatedApple } from './simulated-apple.js';
+
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 200_000);
+const ORDER = 10_000;
+const BATCH = 1000;
+const USER_AGENT = 'homeroom-bench/1';
+const SERVER = 'Bench assignment';
+
+const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/** Milliseconds spent inside SQLite statements from now on: where Homeroom's time goes. */
+function timeStatements(connection: BetterSqlite3.Database): { readonly ms: number } {
+  const spent = { ms: 0 };
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = ((source: string) => {
+    const statement = prepare(source);
+    for (const method of ['run', 'all', 'get'] as const) {
+      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return original(...args);
+        } finally {
+          spent.ms += performance.now() - started;
+        }
+      };
+    }
+    return statement;
+  }) as typeof connection.prepare;
+  return spent;
+}
+const line = (text: string) => process.stdout.write(`${text}\n`);
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-bench-assign-'));
+  const apple = await SimulatedApple.start(Math.ceil(DEVICES / ORDER) * ORDER, ORDER);
+  try {
+    const dataSource = await openDatabase({ type: 'sqlite', path: path.join(dir, 'homeroom.sqlite') });
+    const database = new Database(dataSource);
+    const services = new Services({
+      database,
+      clock: systemClock,
+      events: createEventBus(),
+      secretBox: new SecretBox(randomBytes(32)),
+      apple: appleConnection(apple.url, USER_AGENT),
+      publicUrl: () => 'http://127.0.0.1:4000',
+    });
+    const ctx = systemContext(createLogger('silent'));
+    await services.pushCertificates.ensureSimulated(ctx);
+    const { key } = await services.tokens.generateEncryptionPublicKey(ctx);
+    const tokenFile = await apple.server(SERVER, key.certificatePem, DEVICES);
+    const token = await services.tokens.upload(ctx, { name: SERVER, appleId: 'it-admin@school.example', tokenFile });
+    await services.sync.idle();
+    const listed = await services.sync.countDevices(token.id);
+    if (listed !== DEVICES) throw new Error(`the sync listed ${listed} devices, expected ${DEVICES}`);
+    const profile = await services.profiles.create(ctx, token.id, {
+      name: 'Cart iPads',
+      userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,
+      supervised: true,
+      lockedEnrollment: true,
+      sharedIPad: false,
+      pairing: PairingMode.DENY_ALL,
+      awaitDeviceConfigured: false,
+      skippedPanes: [],
+    });
+
+    line(`Homeroom: assignProfile by filter (unassigned) to ${DEVICES.toLocaleString('en')} devices (SQLite file, WAL):`);
+    const statements = timeStatements((dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection);
+    const loop = performance.eventLoopUtilization();
+    const started = performance.now();
+    const { job, done } = await services.assignments.assign(ctx, profile.id, { filter: { profile: { kind: 'UNASSIGNED' } } });
+    const created = performance.now();
+    const ended = await done;
+    const finished = performance.now();
+    if (ended?.status !== 'SUCCEEDED' || ended.succeededCount !== DEVICES) {
+      throw new Error(`the job ended ${ended?.status} with ${ended?.succeededCount} of ${job.deviceCount}: ${ended?.errorMessage}`);
+    }
+    const homeroomSeconds = (finished - started) / 1000;
+    const busy = performance.eventLoopUtilization(loop);
+    const rowsWritten = DEVICES * 3;
+    line(
+      `  job created (${DEVICES.toLocaleString('en')} outcome rows) in ${round((created - started) / 1000)} s; ` +
+        `${ended.appleCalls} Apple calls; done in ${round(homeroomSeconds)} s = ${Math.round(DEVICES / homeroomSeconds)} devices/s`,
+    );
+    line(
+      `  Homeroom's event loop busy ${Math.round(busy.utilization * 100)}% of it; inside SQLite statements ${round(statements.ms / 1000)} s ` +
+        `(${round(statements.ms / ended.appleCalls, 1)} ms per batch)`,
+    );
+    line(
+      `  database writes: ${rowsWritten.toLocaleString('en')} rows (outcomes inserted and updated, devices updated) = ${Math.round(rowsWritten / homeroomSeconds)} rows/s`,
+    );
+
+    // The same serials in the same batches, straight to the simulator.
+    const serials = (
+      await dataSource.manager.find(Device, { where: { tokenId: token.id }, select: { serialNumber: true }, order: { id: 'ASC' } })
+    ).map((device) => device.serialNumber);
+    const uuid = (await services.profiles.findById(profile.id))!.appleProfileUuid;
+    await services.assignments.stop();
+    await services.sync.stopScheduler();
+    await dataSource.destroy();
+
+    line(`Ceiling: the same ${Math.ceil(serials.length / BATCH)} calls of ${BATCH} serials from the DEP client, no database:`);
+    const keyPair = generateTokenKeyPair();
+    const credentials = readServerToken(await apple.token(SERVER, keyPair.certificatePem), keyPair);
+    const client = new DepClient({ baseUrl: apple.url, credentials, userAgent: USER_AGENT });
+    await client.account();
+    const directStart = performance.now();
+    let accepted = 0;
+    for (let i = 0; i < serials.length; i += BATCH) {
+      const answer = await client.assignProfile(uuid, serials.slice(i, i + BATCH));
+      accepted += Object.values(answer.results).filter((status) => status === 'SUCCESS').length;
+    }
+    const directSeconds = (performance.now() - directStart) / 1000;
+    if (accepted !== DEVICES) throw new Error(`the simulator accepted ${accepted} of ${DEVICES}`);
+    line(`  ${round(directSeconds)} s = ${Math.round(DEVICES / directSeconds)} devices/s`);
+    line(`ratio Homeroom/simulator: ${round(homeroomSeconds / directSeconds)} (target <= 1.3)`);
+  } finally {
+    apple.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

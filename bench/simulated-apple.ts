@@ -1,0 +1,84 @@
+/**
+ * The simulated Apple of the benchmarks, in a child process: like Apple, its work is not
+ * Homeroom's, so Homeroom's time and RSS are its own, and the two use different cores.
+ *
+ * The child (this file run with `--simulator <devices> <orderSize>`) holds an organisation of
+ * `devices` iPads in orders of `orderSize`; the parent asks it over IPC for MDM servers with
+ * whole orders of them, and for fresh tokens.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startAppleSimulator } from '../src/simulator/apple/index.js';
+
+type Ask = { op: 'server'; name: string; publicKeyPem: string; devices: number } | { op: 'token'; name: string; publicKeyPem: string };
+type Request = Ask & { id: number };
+
+async function simulatorProcess(devices: number, orderSize: number): Promise<void> {
+  const orders = Math.ceil(devices / orderSize);
+  const simulator = await startAppleSimulator({ port: 0, host: '127.0.0.1', devices: orders * orderSize, orders, seed: 7 });
+  const available = simulator.portal.listOrders().map((order) => order.order_number);
+  process.on('message', (message: Request) => {
+    if (message.op === 'server') {
+      const { token } = simulator.portal.createServer({ name: message.name, publicKeyPem: message.publicKeyPem });
+      simulator.portal.assignDevices(message.name, { orderNumbers: available.splice(0, Math.ceil(message.devices / orderSize)) });
+      process.send!({ id: message.id, token: token.content });
+    } else {
+      process.send!({
+        id: message.id,
+        token: simulator.portal.downloadToken(message.name, { publicKeyPem: message.publicKeyPem }).content,
+      });
+    }
+  });
+  process.send!({ ready: simulator.url });
+}
+
+/** The parent's handle on the child. */
+export class SimulatedApple {
+  private next = 0;
+  private readonly waiting = new Map<number, (token: string) => void>();
+
+  private constructor(
+    private readonly child: ChildProcess,
+    /** The DEP API's base URL. */
+    readonly url: string,
+    readonly orderSize: number,
+  ) {
+    child.on('message', (message: { id?: number; token?: string }) => {
+      if (message.id !== undefined) this.waiting.get(message.id)?.(message.token!);
+    });
+  }
+
+  /** A simulator with `devices` iPads in orders of `orderSize`, listening on a free port. */
+  static async start(devices: number, orderSize: number): Promise<SimulatedApple> {
+    const child = fork(fileURLToPath(import.meta.url), ['--simulator', String(devices), String(orderSize)], { stdio: 'inherit' });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once('message', (message: { ready: string }) => resolve(message.ready));
+      child.once('exit', (code) => reject(new Error(`the simulator exited with ${code}`)));
+    });
+    return new SimulatedApple(child, url, orderSize);
+  }
+
+  private ask(request: Ask): Promise<string> {
+    const id = (this.next += 1);
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.child.send({ ...request, id });
+    });
+  }
+
+  /** A new MDM server with `devices` iPads (whole orders); its token file. */
+  server(name: string, publicKeyPem: string, devices: number): Promise<string> {
+    return this.ask({ op: 'server', name, publicKeyPem, devices });
+  }
+
+  /** A fresh token of the server, encrypted to `publicKeyPem`. */
+  token(name: string, publicKeyPem: string): Promise<string> {
+    return this.ask({ op: 'token', name, publicKeyPem });
+  }
+
+  stop(): void {
+    this.child.kill();
+  }
+}
+
+if (process.argv[2] === '--simulator') await simulatorProcess(Number(process.argv[3]), Number(process.argv[4]));

@@ -1,0 +1,107 @@
+/**
+ * One profile assignment (or removal) asked for by someone (issue 6, seed 002's "Assign a
+ * profile to devices"): which devices, how far the work got and how it ended. Homeroom batches
+ * any number of devices into Apple calls of at most 1000; the per-device results live in
+ * `assignment_outcome`. The row is also the job's lease, so exactly one Homeroom instance works
+ * on a job, and a job whose instance stopped or died is resumed by another.
+ *
+ * Counts are final results only: a serial Apple throttled and that waits for its retry is still
+ * pending. They are kept up to date in the same transaction as the outcomes, never recounted.
+ */
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DateTimeColumn } from './columns.js';
+import { EnrollmentProfile } from './enrollment-profile.entity.js';
+import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+
+@Entity()
+@Index('assignment_job_token', ['tokenId', 'id'])
+@Index('assignment_job_status', ['status', 'leaseUntil'])
+export class AssignmentJob {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  /** ASSIGN (a profile to devices) or UNASSIGN (remove whatever profile they have). */
+  @Column({ type: 'varchar', length: 20 })
+  kind!: string;
+
+  @Column({ type: 'integer' })
+  tokenId!: number;
+
+  @ManyToOne(() => EnrollmentProgramToken, { onDelete: 'CASCADE', nullable: false })
+  token!: Relation<EnrollmentProgramToken>;
+
+  /** The profile assigned (ASSIGN); null for UNASSIGN, or once the profile was deleted after the job. */
+  @Column({ type: 'integer', nullable: true })
+  profileId!: number | null;
+
+  @ManyToOne(() => EnrollmentProfile, { onDelete: 'SET NULL', nullable: true })
+  profile!: Relation<EnrollmentProfile> | null;
+
+  /** QUEUED, RUNNING, SUCCEEDED, PARTIALLY_SUCCEEDED or FAILED. */
+  @Column({ type: 'varchar', length: 30 })
+  status!: string;
+
+  /** The audit log's name of who asked (an API key's name, `cli:<user>`, `system`). */
+  @Column({ type: 'varchar', length: 200 })
+  requestedBy!: string;
+
+  /** Every device (or serial) the job concerns, whatever became of it. */
+  @Column({ type: 'integer' })
+  deviceCount!: number;
+
+  /** Devices left as they were: the profile was there already (ASSIGN), or no profile was (UNASSIGN). */
+  @Column({ type: 'integer' })
+  unchangedCount!: number;
+
+  /** Devices the job could not touch: removed, of another token, or serials Homeroom does not know. */
+  @Column({ type: 'integer' })
+  cannotChangeCount!: number;
+
+  @Column({ type: 'integer' })
+  succeededCount!: number;
+
+  @Column({ type: 'integer' })
+  notAccessibleCount!: number;
+
+  /** FAILED after every retry. */
+  @Column({ type: 'integer' })
+  failedCount!: number;
+
+  /** Still THROTTLED after every retry. */
+  @Column({ type: 'integer' })
+  throttledCount!: number;
+
+  /** Devices already activated with another profile: they pick this one up only once wiped. */
+  @Column({ type: 'integer' })
+  requiresWipeCount!: number;
+
+  /** Calls made to Apple (each of at most 1000 serials). */
+  @Column({ type: 'integer' })
+  appleCalls!: number;
+
+  @DateTimeColumn()
+  createdAt!: Date;
+
+  @DateTimeColumn({ nullable: true })
+  startedAt!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  finishedAt!: Date | null;
+
+  @DateTimeColumn()
+  updatedAt!: Date;
+
+  /** Which process works on the job (random per process); null when none. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  leaseOwner!: string | null;
+
+  /** Until when that process holds it; renewed after every batch. */
+  @DateTimeColumn({ nullable: true })
+  leaseUntil!: Date | null;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  errorCode!: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  errorMessage!: string | null;
+}

@@ -1,0 +1,563 @@
+/**
+ * One assignment job, from QUEUED to its end, in the background.
+ *
+ * The loop: take the next serials due (retries whose time came first, then PENDING ones in device
+ * order), at most 1000; send them to Apple (outside any transaction); then ONE transaction records
+ * Apple's answer for each serial, updates the devices Apple accepted, adds to the job's counts and
+ * renews the job's lease. A crash therefore loses at most the batch in flight, which the resumed
+ * job sends again (Apple takes an assignment twice without complaint).
+ *
+ * Apple's answers per serial: SUCCESS and NOT_ACCESSIBLE are final. THROTTLED is asked again
+ * after Apple's `retry_after_seconds` (up to {@link THROTTLED_RETRIES} times); FAILED ("retry;
+ * contact Apple after 3 failures") up to {@link FAILED_RETRIES} times, backing off
+ * {@link FAILED_BACKOFF_MS} doubled each time. While serials wait, the job sleeps until the
+ * first is due. An error of the whole call (the token refused, Apple unavailable after the DEP
+ * client's own retries) ends the job FAILED; serials not answered stay PENDING.
+ *
+ * The lease (owner + time on the job row) keeps one process on a job; it is renewed with every
+ * batch and before every wait. A stopping server releases it at the next batch boundary, so the
+ * next start (or another instance) resumes the job at once; a crashed one's lease runs out.
+ */
+import type { DepClient } from '../../apple/dep-client.js';
+import { AssignmentJob } from '../../entities/assignment-job.entity.js';
+import type { Database } from '../../entities/database.js';
+import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
+import { ErrorCode, HomeroomError, isHomeroomError } from '../../errors.js';
+import type { Clock } from '../clock.js';
+import { Topic, type AssignmentJobProgressed, type EventBus } from '../events.js';
+import { Bindings } from '../raw-sql.js';
+import type { RequestContext } from '../request-context.js';
+import type { TokenService } from '../token.service.js';
+import type { AssignmentJobStatus, AssignmentResult } from './assignment-types.js';
+
+/** Serials per Apple call: Apple's limit. */
+export const APPLE_BATCH = 1000;
+/** How often a serial Apple keeps throttling is asked again before it is reported THROTTLED. */
+export const THROTTLED_RETRIES = 10;
+/** How often a FAILED serial is asked again (Apple: "contact Apple after 3 failures"). */
+export const FAILED_RETRIES = 3;
+/** The first wait before a FAILED serial is asked again; each later wait doubles. */
+export const FAILED_BACKOFF_MS = 15_000;
+/** Apple throttled without saying how long to wait (protocol < 10): this long. */
+export const DEFAULT_THROTTLE_WAIT_MS = 60_000;
+/** How long a job's lease lasts past its last renewal. */
+export const LEASE_MS = 2 * 60_000;
+
+/** Test and benchmark seams; production sets none. */
+export interface AssignmentHooks {
+  /** Waits for retries that are not due yet. Default: a real timer (cut short when the server stops). */
+  sleep?: (ms: number) => Promise<void>;
+  /** Called before each batch is taken; a test holds a job here until it listens. */
+  beforeBatch?: (jobId: number) => void | Promise<void>;
+  /**
+   * Called after each batch committed. Throwing from it abandons the job the way a killed process
+   * would: nothing more is written and the lease stays until it runs out.
+   */
+  afterBatchCommitted?: (progress: AssignmentJobProgressed) => void | Promise<void>;
+}
+
+export interface RunnerDependencies {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly events: EventBus;
+  readonly tokens: TokenService;
+  readonly hooks: AssignmentHooks;
+  /** This process's lease owner name. */
+  readonly owner: string;
+}
+
+/** Another process holds the job, or it is gone or ended. */
+class LeaseLost extends Error {}
+/** The server is stopping: release the job at this batch boundary. */
+class Stopping extends Error {}
+/** A hook threw: behave like a killed process. */
+class Abandoned extends Error {}
+
+/** A row of `assignment_outcome` as the driver returns it (PostgreSQL may give integers as text). */
+interface OutcomeRow {
+  readonly id: number | string;
+  readonly serial_number: string;
+  readonly device_id: number | string | null;
+  readonly attempts: number | string;
+  readonly failures: number | string;
+}
+
+/** Apple's answer to a batch: per serial, and when to ask again. */
+interface Answered {
+  readonly results: Record<string, string>;
+  readonly retryAfterSeconds: number | null;
+  /** The Apple UUID assigned; null for removals. */
+  readonly uuid: string | null;
+}
+
+/** Serials sent to Apple, and the answer to come. */
+interface Batch {
+  readonly due: DueOutcome[];
+  readonly answer: Promise<Answered>;
+}
+
+/** The job's count columns a batch adds to. */
+type CountColumn = 'succeededCount' | 'notAccessibleCount' | 'failedCount' | 'throttledCount' | 'requiresWipeCount' | 'appleCalls';
+
+interface DueOutcome {
+  readonly id: number;
+  readonly serialNumber: string;
+  readonly deviceId: number | null;
+  readonly attempts: number;
+  readonly failures: number;
+}
+
+/** One serial's new state after an Apple answer. */
+interface Answer {
+  readonly result: AssignmentResult;
+  /** When to ask again; null when final. */
+  readonly retryAt: Date | null;
+  readonly failed: boolean;
+}
+
+/** A job's final counts, by column. */
+const FINAL_COUNT_COLUMN: Partial<Record<AssignmentResult, CountColumn>> = {
+  SUCCESS: 'succeededCount',
+  NOT_ACCESSIBLE: 'notAccessibleCount',
+  FAILED: 'failedCount',
+  THROTTLED: 'throttledCount',
+};
+
+export class AssignmentRunner {
+  private stopRequested = false;
+  private wake: (() => void) | null = null;
+  /** The job as this process holds it; its counts are kept in step with every commit. */
+  private job: AssignmentJob | null = null;
+  /** The last PENDING outcome taken: the next batch starts after it. */
+  private cursor = 0;
+  /** The earliest retry known to wait; null when none does. */
+  private retryAt: Date | null = null;
+
+  constructor(
+    private readonly deps: RunnerDependencies,
+    private readonly ctx: RequestContext,
+    private readonly jobId: number,
+  ) {}
+
+  /** Ends the job's work at the next batch boundary (it stays RUNNING, lease released, resumable). */
+  requestStop(): void {
+    this.stopRequested = true;
+    this.wake?.();
+  }
+
+  /** Runs to the end, or until stopped; never rejects. Resolves with the job as stored. */
+  async execute(): Promise<AssignmentJob | null> {
+    let job: AssignmentJob | null;
+    try {
+      job = await this.claim();
+    } catch (error) {
+      this.ctx.logger.error({ err: error, jobId: this.jobId }, 'assignment job could not start');
+      return this.stored().catch(() => null);
+    }
+    if (!job) return this.stored();
+    const claimed = job;
+    try {
+      this.job = claimed;
+      await this.deps.tokens.callApple(claimed.tokenId, (client) => this.loop(client));
+      return await this.finish(null);
+    } catch (error) {
+      try {
+        if (error instanceof LeaseLost || error instanceof Abandoned) return await this.stored();
+        if (error instanceof Stopping) return await this.release();
+        const code = isHomeroomError(error) ? error.code : ErrorCode.INTERNAL_SERVER_ERROR;
+        const message = isHomeroomError(error) ? error.message : 'The assignment failed unexpectedly; see the server log.';
+        if (isHomeroomError(error)) this.ctx.logger.warn({ code, jobId: this.jobId, message }, 'assignment job failed');
+        else this.ctx.logger.error({ err: error, jobId: this.jobId }, 'assignment job failed');
+        return await this.finish({ code, message });
+      } catch (finishError) {
+        // The database is gone (shutdown) or the token was deleted with its jobs: nothing left to record.
+        this.ctx.logger.warn({ err: finishError, jobId: this.jobId }, 'assignment job could not record its end');
+        return null;
+      }
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------------
+
+  /** Takes the job (QUEUED, or RUNNING with a lease run out or released); null when it is not to be had. */
+  private async claim(): Promise<AssignmentJob | null> {
+    const now = this.deps.clock.now();
+    const taken = await this.deps.database.manager
+      .createQueryBuilder()
+      .update(AssignmentJob)
+      .set({ status: 'RUNNING', leaseOwner: this.deps.owner, leaseUntil: new Date(now.getTime() + LEASE_MS), updatedAt: now })
+      .where("id = :id AND status IN ('QUEUED', 'RUNNING')", { id: this.jobId })
+      .andWhere('(lease_owner IS NULL OR lease_until IS NULL OR lease_until <= :now OR lease_owner = :owner)', {
+        now: now.toISOString(),
+        owner: this.deps.owner,
+      })
+      .execute();
+    if ((taken.affected ?? 0) !== 1) return null;
+    await this.deps.database.manager
+      .createQueryBuilder()
+      .update(AssignmentJob)
+      .set({ startedAt: now })
+      .where('id = :id AND started_at IS NULL', { id: this.jobId })
+      .execute();
+    return this.deps.database.manager.findOneBy(AssignmentJob, { id: this.jobId });
+  }
+
+  private async loop(client: DepClient): Promise<void> {
+    const job = this.job!;
+    this.retryAt = await this.nextRetryAt();
+    let inFlight: Batch | null = null;
+    try {
+      for (;;) {
+        this.checkpoint();
+        await this.deps.hooks.beforeBatch?.(this.jobId);
+        this.checkpoint();
+        // Retries reread rows the batch in flight may hold: let it land first.
+        const retrying = this.retryAt !== null && this.retryAt.getTime() <= this.deps.clock.now().getTime();
+        if (retrying && inFlight) {
+          await this.land(inFlight);
+          inFlight = null;
+        }
+        const due = await this.dueOutcomes(retrying);
+        // One call to Apple at a time, but the previous batch is written while Apple answers this one.
+        const sent = due.length > 0 ? this.send(client, job, due) : null;
+        if (inFlight) await this.land(inFlight);
+        inFlight = sent;
+        if (inFlight) continue;
+        this.retryAt = await this.nextRetryAt();
+        if (this.retryAt === null) return;
+        await this.waitUntil(this.retryAt);
+      }
+    } catch (error) {
+      // A stopping server still records what Apple already did; a failure leaves the batch for the resume to send again.
+      if (error instanceof Stopping && inFlight) {
+        const last = inFlight;
+        inFlight = null;
+        await this.land(last, false);
+      }
+      throw error;
+    } finally {
+      inFlight?.answer.catch(() => undefined);
+    }
+  }
+
+  /** Starts Apple's call for `due`; the answer is awaited by {@link land}. */
+  private send(client: DepClient, job: AssignmentJob, due: DueOutcome[]): Batch {
+    const serials = due.map((outcome) => outcome.serialNumber);
+    const answer = (async () => {
+      if (job.kind !== 'ASSIGN') return { results: await client.removeProfile(serials), retryAfterSeconds: null, uuid: null };
+      const uuid = await this.profileUuid(job);
+      const answered = await client.assignProfile(uuid, serials);
+      return { results: answered.results as Record<string, string>, retryAfterSeconds: answered.retryAfterSeconds, uuid };
+    })();
+    // Awaited later; until then a rejection must not count as unhandled.
+    answer.catch(() => undefined);
+    return { due, answer };
+  }
+
+  /** Waits for Apple's answer to the batch and records it. */
+  private async land(batch: Batch, checkStop = true): Promise<void> {
+    const answered = await batch.answer;
+    if (checkStop) this.checkpoint();
+    const progress = await this.commit(batch.due, answered);
+    try {
+      await this.deps.hooks.afterBatchCommitted?.(progress);
+    } catch {
+      throw new Abandoned();
+    }
+  }
+
+  /** The profile's Apple UUID now (an update of the profile moves it to a new one). */
+  private async profileUuid(job: AssignmentJob): Promise<string> {
+    const profile =
+      job.profileId === null
+        ? null
+        : await this.deps.database.manager.findOne(EnrollmentProfile, { where: { id: job.profileId }, select: { appleProfileUuid: true } });
+    if (!profile) throw new HomeroomError(ErrorCode.NOT_FOUND, 'The profile of this assignment was deleted while the job ran.');
+    return profile.appleProfileUuid;
+  }
+
+  /**
+   * Up to 1000 serials: when `retrying`, the retries whose time came, then PENDING ones in
+   * device order after the last taken (so a batch in flight is never taken twice).
+   */
+  private async dueOutcomes(retrying: boolean): Promise<DueOutcome[]> {
+    const manager = this.deps.database.manager;
+    const columns = 'id, serial_number, device_id, attempts, failures';
+    // PENDING rows were never answered: their counts are 0, not worth reading.
+    const pendingColumns = 'id, serial_number, device_id, 0 AS attempts, 0 AS failures';
+    const rows: OutcomeRow[] = [];
+    if (retrying) {
+      const sql = new Bindings(manager);
+      const now = this.deps.clock.now();
+      rows.push(
+        ...((await manager.query(
+          `SELECT ${columns} FROM assignment_outcome WHERE job_id = ${sql.bind(this.jobId)} AND retry_at IS NOT NULL ` +
+            `AND retry_at <= ${sql.bind(now.toISOString())} ORDER BY id LIMIT ${APPLE_BATCH}`,
+          sql.values,
+        )) as OutcomeRow[]),
+      );
+      // A full batch may leave more due; otherwise the next retry is the earliest not due yet.
+      this.retryAt = rows.length === APPLE_BATCH ? now : await this.nextRetryAt(now);
+    }
+    const room = APPLE_BATCH - rows.length;
+    if (room > 0) {
+      const sql = new Bindings(manager);
+      const pending = (await manager.query(
+        `SELECT ${pendingColumns} FROM assignment_outcome WHERE job_id = ${sql.bind(this.jobId)} AND result = 'PENDING' ` +
+          `AND id > ${sql.bind(this.cursor)} ORDER BY id LIMIT ${room}`,
+        sql.values,
+      )) as OutcomeRow[];
+      if (pending.length > 0) this.cursor = Number(pending[pending.length - 1]!.id);
+      rows.push(...pending);
+    }
+    return rows.map((row) => ({
+      id: Number(row.id),
+      serialNumber: row.serial_number,
+      deviceId: row.device_id === null ? null : Number(row.device_id),
+      attempts: Number(row.attempts),
+      failures: Number(row.failures),
+    }));
+  }
+
+  /** The earliest retry waiting (after `after`, when given); null when none waits. */
+  private async nextRetryAt(after?: Date): Promise<Date | null> {
+    const sql = new Bindings(this.deps.database.manager);
+    const rows = (await this.deps.database.manager.query(
+      `SELECT MIN(retry_at) AS next FROM assignment_outcome WHERE job_id = ${sql.bind(this.jobId)} AND retry_at IS NOT NULL` +
+        (after ? ` AND retry_at > ${sql.bind(after.toISOString())}` : ''),
+      sql.values,
+    )) as Array<{ next: string | null }>;
+    const next = rows[0]?.next;
+    return next ? new Date(next) : null;
+  }
+
+  /** Sleeps until `at` holding the lease past it; a stopping server cuts the wait short. */
+  private async waitUntil(at: Date): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.transaction(async () => undefined, new Date(at.getTime() + LEASE_MS));
+    const ms = Math.max(0, at.getTime() - now.getTime());
+    if (this.deps.hooks.sleep) {
+      await this.deps.hooks.sleep(ms);
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wake = null;
+  }
+
+  /** Apple's answer for one serial, as the serial's new state. */
+  private answerOf(status: string | undefined, outcome: DueOutcome, retryAfterSeconds: number | null, now: Date): Answer {
+    if (status === 'SUCCESS' || status === 'NOT_ACCESSIBLE') return { result: status, retryAt: null, failed: false };
+    if (status === 'THROTTLED') {
+      const wait = retryAfterSeconds !== null ? retryAfterSeconds * 1000 : DEFAULT_THROTTLE_WAIT_MS;
+      const retryAt = outcome.attempts < THROTTLED_RETRIES ? new Date(now.getTime() + wait) : null;
+      return { result: 'THROTTLED', retryAt, failed: false };
+    }
+    // FAILED, or a serial Apple left out of its answer (the DEP client reports those FAILED too).
+    const failures = outcome.failures + 1;
+    const retryAt = failures <= FAILED_RETRIES ? new Date(now.getTime() + FAILED_BACKOFF_MS * 2 ** (failures - 1)) : null;
+    return { result: 'FAILED', retryAt, failed: true };
+  }
+
+  /**
+   * One transaction: each serial's answer, the devices Apple accepted, and the job's counts and
+   * lease (checked last: losing it rolls the whole batch back). Statements are hand-written with
+   * positional values: at 1000 serials a batch, the query builder's named values cost more than
+   * the writes (see raw-sql.ts). Returns the event it publishes after the commit.
+   */
+  private async commit(due: readonly DueOutcome[], answered: Answered): Promise<AssignmentJobProgressed> {
+    const job = this.job!;
+    const counts = new Map<CountColumn, number>();
+    await this.deps.database.transaction(async (manager) => {
+      const now = this.deps.clock.now();
+      const stamp = now.toISOString();
+      const answers = due.map((outcome) => ({
+        outcome,
+        answer: this.answerOf(answered.results[outcome.serialNumber], outcome, answered.retryAfterSeconds, now),
+      }));
+      const accepted = answers.filter(({ answer, outcome }) => answer.result === 'SUCCESS' && outcome.deviceId !== null);
+      const acceptedDevices = accepted.map(({ outcome }) => outcome.deviceId!);
+
+      // Devices already activated with another profile keep it until wiped: decided before they change.
+      const wiped = new Set<number>();
+      if (job.kind === 'ASSIGN' && acceptedDevices.length > 0) {
+        const sql = new Bindings(manager);
+        const rows = (await manager.query(
+          `SELECT id FROM device WHERE id IN ${sql.list(acceptedDevices)} AND (profile_status = 'pushed' OR requires_wipe = TRUE)`,
+          sql.values,
+        )) as Array<{ id: number }>;
+        for (const row of rows) wiped.add(Number(row.id));
+      }
+
+      // One UPDATE per distinct new state (a batch has a handful), each over an IN list of outcome ids.
+      const groups = new Map<string, { answer: Answer; requiresWipe: boolean; retried: boolean; ids: number[] }>();
+      for (const { outcome, answer } of answers) {
+        const requiresWipe = answer.result === 'SUCCESS' && outcome.deviceId !== null && wiped.has(outcome.deviceId);
+        // Rows never retried have no retry time to clear; leaving the column out spares its index.
+        const retried = outcome.attempts > 0;
+        const key = `${answer.result}/${answer.retryAt?.toISOString() ?? ''}/${answer.failed}/${requiresWipe}/${retried}`;
+        const group = groups.get(key) ?? { answer, requiresWipe, retried, ids: [] };
+        group.ids.push(outcome.id);
+        groups.set(key, group);
+        const column = answer.retryAt === null ? FINAL_COUNT_COLUMN[answer.result] : undefined;
+        if (column) counts.set(column, (counts.get(column) ?? 0) + 1);
+      }
+      for (const { answer, requiresWipe, retried, ids } of groups.values()) {
+        // Values bind in the order the text names them: build the statement left to right.
+        const sql = new Bindings(manager);
+        let statement = `UPDATE assignment_outcome SET result = ${sql.bind(answer.result)}, attempts = attempts + 1, `;
+        statement += `failures = failures + ${answer.failed ? 1 : 0}, requires_wipe = ${requiresWipe ? 'TRUE' : 'FALSE'}, `;
+        if (answer.retryAt !== null || retried) statement += `retry_at = ${sql.bind(answer.retryAt?.toISOString() ?? null)}, `;
+        statement += `updated_at = ${sql.bind(stamp)} WHERE id IN ${sql.list(ids)}`;
+        await manager.query(statement, sql.values);
+        if (answer.retryAt && (this.retryAt === null || answer.retryAt.getTime() < this.retryAt.getTime())) this.retryAt = answer.retryAt;
+      }
+
+      if (acceptedDevices.length > 0) {
+        const sql = new Bindings(manager);
+        const changes =
+          job.kind === 'ASSIGN'
+            ? `profile_id = ${sql.bind(job.profileId)}, apple_profile_uuid = ${sql.bind(answered.uuid)}, profile_status = 'assigned', ` +
+              `profile_assign_time = ${sql.bind(stamp)}, profile_push_time = NULL, ` +
+              `requires_wipe = CASE WHEN profile_status = 'pushed' OR requires_wipe = TRUE THEN TRUE ELSE FALSE END`
+            : "profile_id = NULL, profile_status = 'removed', requires_wipe = FALSE";
+        await manager.query(`UPDATE device SET ${changes} WHERE id IN ${sql.list(acceptedDevices)}`, sql.values);
+      }
+
+      counts.set('requiresWipeCount', wiped.size);
+      counts.set('appleCalls', 1);
+      const increments: Record<string, () => string> = {};
+      for (const [column, n] of counts) if (n > 0) increments[column] = () => `${columnOf(column)} + ${n}`;
+      const held = await manager
+        .createQueryBuilder()
+        .update(AssignmentJob)
+        .set({ ...increments, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS) })
+        .where("id = :id AND lease_owner = :owner AND status = 'RUNNING'", { id: this.jobId, owner: this.deps.owner })
+        .execute();
+      if ((held.affected ?? 0) !== 1) throw new LeaseLost();
+    });
+    for (const [column, n] of counts) job[column] += n;
+    return this.publish(job, due.length);
+  }
+
+  /**
+   * A transaction only while this process holds the job; it renews the lease (to `leaseUntil`,
+   * by default {@link LEASE_MS} from now). The lease check is an UPDATE, so on PostgreSQL a
+   * concurrent claimer waits for the commit.
+   */
+  private async transaction(work: Parameters<Database['transaction']>[0], leaseUntil?: Date): Promise<void> {
+    await this.deps.database.transaction(async (manager) => {
+      const until = leaseUntil ?? new Date(this.deps.clock.now().getTime() + LEASE_MS);
+      const held = await manager
+        .createQueryBuilder()
+        .update(AssignmentJob)
+        .set({ leaseUntil: until })
+        .where("id = :id AND lease_owner = :owner AND status = 'RUNNING'", { id: this.jobId, owner: this.deps.owner })
+        .execute();
+      if ((held.affected ?? 0) !== 1) throw new LeaseLost();
+      await work(manager);
+    });
+  }
+
+  private checkpoint(): void {
+    if (this.stopRequested) throw new Stopping();
+  }
+
+  /** Records the end: the status the counts call for, or FAILED with the error. */
+  private async finish(error: { code: string; message: string } | null): Promise<AssignmentJob | null> {
+    let ended: AssignmentJob | null = null;
+    await this.transaction(async (manager) => {
+      const job = await manager.findOneByOrFail(AssignmentJob, { id: this.jobId });
+      const now = this.deps.clock.now();
+      const values = {
+        status: error ? 'FAILED' : endStatusOf(job),
+        finishedAt: now,
+        updatedAt: now,
+        leaseOwner: null,
+        leaseUntil: null,
+        errorCode: error?.code.slice(0, 60) ?? null,
+        errorMessage: error?.message.slice(0, 1000) ?? null,
+      };
+      await manager.update(AssignmentJob, { id: this.jobId }, values);
+      ended = Object.assign(job, values);
+    });
+    if (ended) this.publish(ended, 0);
+    return ended;
+  }
+
+  /** Lets go of the job for another process or the next start; it stays RUNNING. */
+  private async release(): Promise<AssignmentJob | null> {
+    await this.deps.database.manager
+      .createQueryBuilder()
+      .update(AssignmentJob)
+      .set({ leaseOwner: null, leaseUntil: null })
+      .where('id = :id AND lease_owner = :owner', { id: this.jobId, owner: this.deps.owner })
+      .execute();
+    return this.stored();
+  }
+
+  private stored(): Promise<AssignmentJob | null> {
+    return this.deps.database.manager.findOneBy(AssignmentJob, { id: this.jobId });
+  }
+
+  private publish(job: AssignmentJob, batchSize: number): AssignmentJobProgressed {
+    const progress = progressOf(job, batchSize, this.deps.clock.now());
+    this.deps.events.publish(Topic.ASSIGNMENT_JOB_PROGRESSED, progress);
+    return progress;
+  }
+}
+
+/** `succeededCount` -> `succeeded_count`. */
+function columnOf(property: CountColumn): string {
+  return property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** Devices of the job without a final result yet. */
+export function pendingCountOf(job: AssignmentJob): number {
+  return (
+    job.deviceCount -
+    job.unchangedCount -
+    job.cannotChangeCount -
+    job.succeededCount -
+    job.notAccessibleCount -
+    job.failedCount -
+    job.throttledCount
+  );
+}
+
+/**
+ * How a job that ran to the end ended: SUCCEEDED when every device has what was asked (changed
+ * or already so), PARTIALLY_SUCCEEDED when some have, FAILED when none has.
+ */
+export function endStatusOf(job: AssignmentJob): AssignmentJobStatus {
+  const undone = job.cannotChangeCount + job.notAccessibleCount + job.failedCount + job.throttledCount + pendingCountOf(job);
+  if (undone === 0) return 'SUCCEEDED';
+  return job.succeededCount + job.unchangedCount > 0 ? 'PARTIALLY_SUCCEEDED' : 'FAILED';
+}
+
+/** The event for a job as stored. */
+export function progressOf(job: AssignmentJob, batchSize: number, now: Date): AssignmentJobProgressed {
+  return {
+    jobId: job.id,
+    tokenId: job.tokenId,
+    kind: job.kind,
+    status: job.status,
+    batchSize,
+    appleCalls: job.appleCalls,
+    deviceCount: job.deviceCount,
+    pendingCount: pendingCountOf(job),
+    unchangedCount: job.unchangedCount,
+    cannotChangeCount: job.cannotChangeCount,
+    succeededCount: job.succeededCount,
+    notAccessibleCount: job.notAccessibleCount,
+    failedCount: job.failedCount,
+    throttledCount: job.throttledCount,
+    requiresWipeCount: job.requiresWipeCount,
+    at: now.toISOString(),
+  };
+}

@@ -1,0 +1,352 @@
+/**
+ * Profile assignment at any scale (seed 002's "Assign a profile to devices", issue 6).
+ *
+ * Intune makes an admin select at most 1000 devices at a time; Homeroom takes any number (by
+ * device ids, serial numbers or the devices connection's filter) and does the batching itself.
+ * A request writes a job and one outcome row per device in one transaction (with its audit
+ * event), then the job runs in the background (`assignment-runner.ts`), batch by batch, and
+ * survives a restart: every start, and a check every 30 seconds, resumes jobs no process holds.
+ * A preview answers what a job would do without writing anything or calling Apple.
+ *
+ * What happens to each device is decided in `assignment-selection.ts`; the rules are there.
+ */
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AssignmentJob } from '../../entities/assignment-job.entity.js';
+import { AssignmentOutcome } from '../../entities/assignment-outcome.entity.js';
+import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
+import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
+import { badInput, notFound } from '../../errors.js';
+import { createLogger, type Logger } from '../../logger.js';
+import type { AuditService } from '../audit.service.js';
+import { Topic } from '../events.js';
+import { paginate, type Page, type PageRequest } from '../pagination.js';
+import { systemContext, type RequestContext } from '../request-context.js';
+import type { ServiceDependencies } from '../services.js';
+import { SyncScheduler } from '../sync/sync-scheduler.js';
+import type { TokenService } from '../token.service.js';
+import { AssignmentRunner, endStatusOf, LEASE_MS, pendingCountOf, progressOf, type AssignmentHooks } from './assignment-runner.js';
+import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
+import {
+  MAX_LISTED_DEVICES,
+  type AssignmentKind,
+  type AssignmentPreview,
+  type AssignmentResult,
+  type DeviceSelection,
+  type OutcomeFilter,
+} from './assignment-types.js';
+
+export type { AssignmentHooks } from './assignment-runner.js';
+export { pendingCountOf } from './assignment-runner.js';
+export * from './assignment-types.js';
+
+/** How often a server looks for jobs no process holds (crashed elsewhere, or released by a stop). */
+const RESUME_CHECK_MS = 30_000;
+/** How long a stopping server waits for its jobs to reach a batch boundary. */
+const STOP_GRACE_MS = 10_000;
+/** Longest serial number a device row holds. */
+const MAX_SERIAL_LENGTH = 64;
+
+const ACTION: Record<AssignmentKind, string> = { ASSIGN: 'assignProfile', UNASSIGN: 'unassignProfile' };
+
+export class AssignmentService {
+  /** Test and benchmark seams (see {@link AssignmentHooks}); production leaves it empty. */
+  readonly hooks: AssignmentHooks = {};
+  /** This process's name on the leases it takes. */
+  private readonly owner = randomUUID();
+  private readonly active = new Map<number, { runner: AssignmentRunner; done: Promise<AssignmentJob | null> }>();
+  private readonly resumer = new SyncScheduler(() => this.resumeOrphans(), RESUME_CHECK_MS);
+  private logger: Logger = createLogger('silent');
+
+  constructor(
+    private readonly deps: ServiceDependencies,
+    private readonly tokens: TokenService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * What assigning the profile to the selected devices would do: counts and the first 50 of
+   * each kind. Writes nothing and calls no one.
+   *
+   * @throws HomeroomError NOT_FOUND (the profile, or a listed device id), BAD_USER_INPUT (the selection).
+   */
+  async previewAssign(_ctx: RequestContext, profileId: number, selection: DeviceSelection): Promise<AssignmentPreview> {
+    const checked = checkSelection(selection);
+    const manager = this.deps.database.manager;
+    return previewOf(manager, await assignTarget(manager, profileId), checked);
+  }
+
+  /** Like {@link previewAssign}, for removing the devices' profiles at Apple. @throws NOT_FOUND (token), BAD_USER_INPUT. */
+  async previewUnassign(_ctx: RequestContext, tokenId: number, selection: DeviceSelection): Promise<AssignmentPreview> {
+    const checked = checkSelection(selection);
+    const manager = this.deps.database.manager;
+    return previewOf(manager, await unassignTarget(manager, tokenId), checked);
+  }
+
+  /**
+   * Assigns the profile to the selected devices: the job (QUEUED, or already ended when no
+   * device needs Apple) is stored with an outcome per device and audited as `assignProfile`;
+   * it then runs in the background. `done` resolves with the job as it ended or paused (never
+   * rejects).
+   *
+   * @throws HomeroomError NOT_FOUND (the profile, or a listed device id), BAD_USER_INPUT (the selection).
+   */
+  async assign(
+    ctx: RequestContext,
+    profileId: number,
+    selection: DeviceSelection,
+  ): Promise<{ job: AssignmentJob; done: Promise<AssignmentJob | null> }> {
+    const checked = checkSelection(selection);
+    return this.create(ctx, 'ASSIGN', checked, (manager) => assignTarget(manager, profileId));
+  }
+
+  /** Removes whatever profile the selected devices have at Apple, as a job like {@link assign}'s. */
+  async unassign(
+    ctx: RequestContext,
+    tokenId: number,
+    selection: DeviceSelection,
+  ): Promise<{ job: AssignmentJob; done: Promise<AssignmentJob | null> }> {
+    const checked = checkSelection(selection);
+    return this.create(ctx, 'UNASSIGN', checked, (manager) => unassignTarget(manager, tokenId));
+  }
+
+  async findJob(id: number): Promise<AssignmentJob | null> {
+    return this.deps.database.manager.findOneBy(AssignmentJob, { id });
+  }
+
+  /** The token's jobs, newest first. */
+  async listJobs(tokenId: number, page: PageRequest): Promise<Page<AssignmentJob>> {
+    const query = this.deps.database.manager
+      .getRepository(AssignmentJob)
+      .createQueryBuilder('job')
+      .where('job.token_id = :tokenId', { tokenId });
+    return paginate(query, { column: 'job.id', keyOf: (job) => job.id, direction: 'DESC' }, page);
+  }
+
+  /** A job's outcomes in device order, optionally only some results. */
+  async listOutcomes(jobId: number, filter: OutcomeFilter, page: PageRequest): Promise<Page<AssignmentOutcome>> {
+    const query = this.deps.database.manager
+      .getRepository(AssignmentOutcome)
+      .createQueryBuilder('outcome')
+      .where('outcome.job_id = :jobId', { jobId });
+    if (filter.results && filter.results.length > 0) query.andWhere('outcome.result IN (:...results)', { results: [...filter.results] });
+    return paginate(query, { column: 'outcome.id', keyOf: (outcome) => outcome.id, direction: 'ASC' }, page);
+  }
+
+  async findOutcome(id: number): Promise<AssignmentOutcome | null> {
+    return this.deps.database.manager.findOneBy(AssignmentOutcome, { id });
+  }
+
+  pendingCountOf(job: AssignmentJob): number {
+    return pendingCountOf(job);
+  }
+
+  /** Resumes jobs no process holds now, then checks again every 30 seconds. */
+  start(logger?: Logger): void {
+    if (logger) this.logger = logger.child({ component: 'profile-assignment' });
+    this.resumer.start();
+    void this.resumer.tick();
+  }
+
+  /**
+   * Stops looking for jobs, and asks this process's jobs to stop at their next batch boundary
+   * (they stay RUNNING with their lease released, so the next start resumes them), waiting up to
+   * 10 seconds. A job still inside a call to Apple after that is left like a crashed one.
+   */
+  async stop(): Promise<void> {
+    // Asked before anything is awaited, so no job starts another batch after stop() was called.
+    for (const { runner } of this.active.values()) runner.requestStop();
+    await this.resumer.stop();
+    for (const { runner } of this.active.values()) runner.requestStop();
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, STOP_GRACE_MS);
+      timer.unref();
+    });
+    await Promise.race([this.idle(), grace]);
+    clearTimeout(timer);
+  }
+
+  /** One look for jobs to resume, now. */
+  async resumeNow(): Promise<void> {
+    return this.resumer.tick();
+  }
+
+  /** Resolves when every job this process runs has ended or paused (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.active.size > 0) await Promise.allSettled([...this.active.values()].map((entry) => entry.done));
+  }
+
+  // ----------------------------------------------------------------------------------------------
+
+  private async create(
+    ctx: RequestContext,
+    kind: AssignmentKind,
+    selection: DeviceSelection,
+    targetOf: (manager: EntityManager) => Promise<JobTarget>,
+  ): Promise<{ job: AssignmentJob; done: Promise<AssignmentJob | null> }> {
+    const job = await this.audit.mutate(ctx, ACTION[kind], async (tx, record) => {
+      const target = await targetOf(tx);
+      record.target('EnrollmentProgramToken', target.tokenId);
+      if (target.profile) record.target('EnrollmentProfile', target.profile.id);
+      const now = this.deps.clock.now();
+      const row = Object.assign(new AssignmentJob(), {
+        kind,
+        tokenId: target.tokenId,
+        profileId: target.profile?.id ?? null,
+        status: 'QUEUED',
+        requestedBy: (ctx.actor?.name ?? 'anonymous').slice(0, 200),
+        deviceCount: 0,
+        unchangedCount: 0,
+        cannotChangeCount: 0,
+        succeededCount: 0,
+        notAccessibleCount: 0,
+        failedCount: 0,
+        throttledCount: 0,
+        requiresWipeCount: 0,
+        appleCalls: 0,
+        createdAt: now,
+        startedAt: null,
+        finishedAt: null,
+        updatedAt: now,
+        leaseOwner: null,
+        leaseUntil: null,
+        errorCode: null,
+        errorMessage: null,
+      });
+      await tx.insert(AssignmentJob, row);
+      record.target('AssignmentJob', row.id);
+      const written = await writeOutcomes(tx, row.id, target, selection, now);
+      const count = (...results: AssignmentResult[]) => results.reduce((sum, result) => sum + (written.get(result) ?? 0), 0);
+      Object.assign(row, {
+        deviceCount: [...written.values()].reduce((sum, n) => sum + n, 0),
+        unchangedCount: count('UNCHANGED'),
+        cannotChangeCount: count('REMOVED', 'OTHER_TOKEN', 'UNKNOWN_SERIAL'),
+      });
+      // Nothing for Apple: the job ends here, and no call is made.
+      if (count('PENDING') === 0) Object.assign(row, { status: endStatusOf(row), startedAt: now, finishedAt: now });
+      await tx.update(
+        AssignmentJob,
+        { id: row.id },
+        {
+          deviceCount: row.deviceCount,
+          unchangedCount: row.unchangedCount,
+          cannotChangeCount: row.cannotChangeCount,
+          status: row.status,
+          startedAt: row.startedAt,
+          finishedAt: row.finishedAt,
+        },
+      );
+      record.detail({
+        jobId: row.id,
+        selection: Object.keys(selection)[0]!,
+        deviceCount: row.deviceCount,
+        willChange: count('PENDING'),
+        unchanged: row.unchangedCount,
+        removed: count('REMOVED'),
+        otherToken: count('OTHER_TOKEN'),
+        unknownSerial: count('UNKNOWN_SERIAL'),
+      });
+      return row;
+    });
+    if (job.status === 'QUEUED') return { job, done: this.run(ctx, job.id) };
+    // Ended at once (nothing for Apple): its one event is the final state.
+    this.deps.events.publish(Topic.ASSIGNMENT_JOB_PROGRESSED, progressOf(job, 0, this.deps.clock.now()));
+    const done = Promise.resolve(job);
+    return { job, done };
+  }
+
+  /** Runs the job in the background, once per process. */
+  private run(ctx: RequestContext, jobId: number): Promise<AssignmentJob | null> {
+    const running = this.active.get(jobId);
+    if (running) return running.done;
+    const runner = new AssignmentRunner(
+      {
+        database: this.deps.database,
+        clock: this.deps.clock,
+        events: this.deps.events,
+        tokens: this.tokens,
+        hooks: this.hooks,
+        owner: this.owner,
+      },
+      ctx,
+      jobId,
+    );
+    const done = runner.execute().finally(() => this.active.delete(jobId));
+    this.active.set(jobId, { runner, done });
+    return done;
+  }
+
+  /** Starts every unfinished job whose lease is free or ran out (an instance stopped or died). */
+  private async resumeOrphans(): Promise<void> {
+    try {
+      const now = this.deps.clock.now().toISOString();
+      const orphans = await this.deps.database.manager
+        .getRepository(AssignmentJob)
+        .createQueryBuilder('job')
+        .select('job.id', 'id')
+        .where("job.status IN ('QUEUED', 'RUNNING')")
+        .andWhere('(job.lease_until IS NULL OR job.lease_until <= :now)', { now })
+        .orderBy('job.id')
+        .getRawMany<{ id: number }>();
+      const ctx = systemContext(this.logger);
+      for (const { id } of orphans) {
+        if (this.active.has(Number(id))) continue;
+        this.logger.info({ jobId: Number(id) }, 'resuming an assignment job');
+        void this.run(ctx, Number(id));
+      }
+    } catch (error) {
+      this.logger.error({ err: error }, 'looking for assignment jobs to resume failed');
+    }
+  }
+}
+
+/** The profile's token and Apple UUID. */
+async function assignTarget(manager: EntityManager, profileId: number): Promise<JobTarget> {
+  const profile = await manager.findOneBy(EnrollmentProfile, { id: profileId });
+  if (!profile) throw notFound('enrollment profile', String(profileId));
+  return { kind: 'ASSIGN', tokenId: profile.tokenId, profile: { id: profile.id, appleProfileUuid: profile.appleProfileUuid } };
+}
+
+async function unassignTarget(manager: EntityManager, tokenId: number): Promise<JobTarget> {
+  if (!(await manager.existsBy(EnrollmentProgramToken, { id: tokenId }))) throw notFound('enrollment program token', String(tokenId));
+  return { kind: 'UNASSIGN', tokenId, profile: null };
+}
+
+/**
+ * The selection, checked and normalised (serials trimmed and upper-cased, as Apple writes them).
+ * BAD_USER_INPUT names the field: `devices` unless exactly one of ids, serialNumbers and filter
+ * is given; a list longer than {@link MAX_LISTED_DEVICES}; a blank or over-long serial.
+ */
+export function checkSelection(selection: DeviceSelection): DeviceSelection {
+  const given = (['ids', 'serialNumbers', 'filter'] as const).filter((key) => key in selection && selection[key as never] != null);
+  if (given.length !== 1) {
+    throw badInput(
+      'devices',
+      `takes exactly one of ids, serialNumbers and filter (got ${given.length === 0 ? 'none' : given.join(' and ')}).`,
+    );
+  }
+  if ('ids' in selection) {
+    if (selection.ids.length > MAX_LISTED_DEVICES) throw badInput('devices.ids', tooMany());
+    return selection;
+  }
+  if ('serialNumbers' in selection) {
+    if (selection.serialNumbers.length > MAX_LISTED_DEVICES) throw badInput('devices.serialNumbers', tooMany());
+    const serialNumbers = selection.serialNumbers.map((serial, index) => {
+      const trimmed = serial.trim().toUpperCase();
+      if (trimmed.length === 0 || trimmed.length > MAX_SERIAL_LENGTH || /\s/.test(trimmed)) {
+        throw badInput(`devices.serialNumbers[${index}]`, `must be 1 to ${MAX_SERIAL_LENGTH} characters without spaces.`);
+      }
+      return trimmed;
+    });
+    return { serialNumbers };
+  }
+  return selection;
+}
+
+function tooMany(): string {
+  return `lists at most ${MAX_LISTED_DEVICES.toLocaleString('en')} devices; select more with a filter.`;
+}
+
+// Lease length, exported for tests that simulate a crashed instance.
+export { LEASE_MS };

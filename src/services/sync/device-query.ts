@@ -1,0 +1,26 @@
+/**
+ * The one translation of a {@link DeviceFilter} into SQL: the token's `devices` connection and
+ * profile assignment by filter select exactly the same devices.
+ */
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { Device } from '../../entities/device.entity.js';
+import type { DeviceFilter } from './sync-types.js';
+
+/** The token's devices matching `filter`, aliased `device`; by default only those Apple still lists. */
+export function deviceQueryOf(manager: EntityManager, tokenId: number, filter: DeviceFilter): SelectQueryBuilder<Device> {
+  const query = manager.getRepository(Device).createQueryBuilder('device').where('device.token_id = :tokenId', { tokenId });
+  query.andWhere(filter.removed ? 'device.removed_at IS NOT NULL' : 'device.removed_at IS NULL');
+  const profile = filter.profile;
+  if (profile?.kind === 'UNASSIGNED') query.andWhere('device.profile_id IS NULL');
+  else if (profile?.kind === 'ANY') query.andWhere('device.profile_id IS NOT NULL');
+  else if (profile?.kind === 'PROFILE') query.andWhere('device.profile_id = :profileId', { profileId: profile.profileId });
+  if (filter.serialContains) {
+    const escaped = filter.serialContains.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    query.andWhere(`UPPER(device.serial_number) LIKE :serial ESCAPE '\\'`, { serial: `%${escaped}%` });
+  }
+  if (filter.model) query.andWhere('device.model = :model', { model: filter.model });
+  // Literals, not parameters: better-sqlite3 cannot bind a boolean.
+  if (filter.requiresWipe !== undefined)
+    query.andWhere(filter.requiresWipe ? 'device.requires_wipe = TRUE' : 'device.requires_wipe = FALSE');
+  return query;
+}

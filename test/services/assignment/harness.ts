@@ -1,0 +1,64 @@
+/**
+ * The sync harness (services over a fresh database, the Apple simulator, one ManualClock) with
+ * what assignment tests add: waits of the job runner move the clock, helpers for tokens with
+ * profiles, and reads of devices at Apple and in Homeroom.
+ */
+import { Device } from '../../../src/entities/device.entity.js';
+import type { EnrollmentProfile } from '../../../src/entities/enrollment-profile.entity.js';
+import type { EnrollmentProgramToken } from '../../../src/entities/enrollment-program-token.entity.js';
+import type { AssignmentJobProgressed } from '../../../src/services/events.js';
+import { cartProfile, startSyncHarness, type SyncHarness } from '../sync/harness.js';
+
+export interface AssignmentHarness extends SyncHarness {
+  /** Every ASSIGNMENT_JOB_PROGRESSED event, in order. */
+  readonly jobEvents: AssignmentJobProgressed[];
+  /** A token of a new MDM server with `devices` serials (synced) and one profile, `name`. */
+  school(name: string, devices: number): Promise<{ token: EnrollmentProgramToken; profile: EnrollmentProfile; serials: string[] }>;
+  /** The device as Apple shows it now (the portal's listing). */
+  atApple(server: string, serial: string): { profile_uuid?: string; profile_status: string };
+  /** Homeroom's devices of the token, by serial. */
+  devices(tokenId: number): Promise<Map<string, Device>>;
+  /** Assign calls Apple answered so far. */
+  assignCalls(): number;
+}
+
+export async function startAssignmentHarness(): Promise<AssignmentHarness> {
+  const h = await startSyncHarness();
+  h.services.assignments.hooks.sleep = async (ms) => {
+    h.waits.push(ms);
+    h.clock.advance(ms);
+  };
+  const jobEvents: AssignmentJobProgressed[] = [];
+  const iterator = h.events.subscribe('ASSIGNMENT_JOB_PROGRESSED')[Symbol.asyncIterator]();
+  void (async () => {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      jobEvents.push(next.value);
+    }
+  })();
+  const manager = h.opened.dataSource.manager;
+  const closeSync = h.close.bind(h);
+  return Object.assign(h, {
+    jobEvents,
+    async school(name: string, devices: number) {
+      const { token } = await h.newToken(name, devices);
+      const profile = await h.services.profiles.create(h.ctx, token.id, cartProfile(`${name} carts`));
+      return { token, profile, serials: h.appleSerials(name) };
+    },
+    atApple(server: string, serial: string) {
+      const found = h.simulator.portal.listDevices({ server, limit: 1_000_000 }).find((d) => d.serial_number === serial);
+      if (!found) throw new Error(`${serial} is not on ${server}`);
+      return found as { profile_uuid?: string; profile_status: string };
+    },
+    async devices(tokenId: number) {
+      return new Map((await manager.find(Device, { where: { tokenId } })).map((d) => [d.serialNumber, d]));
+    },
+    assignCalls: () => h.calls('POST /profile/devices'),
+    close: async () => {
+      await h.services.assignments.stop();
+      await iterator.return?.();
+      await closeSync();
+    },
+  });
+}
