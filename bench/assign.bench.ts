@@ -69,7 +69,14 @@ async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-bench-assign-'));
   const apple = await SimulatedApple.start(Math.ceil(DEVICES / ORDER) * ORDER, ORDER);
   try {
-    const dataSource = await openDatabase({ type: 'sqlite', path: path.join(dir, 'homeroom.sqlite') });
+    // BENCH_DATABASE_URL: the same on PostgreSQL, in a schema of its own (dropped at the end).
+    const schema = `bench_assign_${process.pid}`;
+    const dataSource = await openDatabase(
+      process.env.BENCH_DATABASE_URL
+        ? { type: 'postgres', url: process.env.BENCH_DATABASE_URL, schema }
+        : { type: 'sqlite', path: path.join(dir, 'homeroom.sqlite') },
+    );
+    const sqlite = dataSource.options.type === 'better-sqlite3';
     const database = new Database(dataSource);
     const services = new Services({
       database,
@@ -98,8 +105,11 @@ async function main(): Promise<void> {
       skippedPanes: [],
     });
 
-    line(`Homeroom: assignProfile by filter (unassigned) to ${DEVICES.toLocaleString('en')} devices (SQLite file, WAL):`);
-    const statements = timeStatements((dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection);
+    const where = sqlite ? 'SQLite file, WAL' : 'PostgreSQL';
+    line(`Homeroom: assignProfile by filter (unassigned) to ${DEVICES.toLocaleString('en')} devices (${where}):`);
+    const statements = sqlite
+      ? timeStatements((dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection)
+      : null;
     const loop = performance.eventLoopUtilization();
     const started = performance.now();
     const { job, done } = await services.assignments.assign(ctx, profile.id, { filter: { profile: { kind: 'UNASSIGNED' } } });
@@ -117,8 +127,10 @@ async function main(): Promise<void> {
         `${ended.appleCalls} Apple calls; done in ${round(homeroomSeconds)} s = ${Math.round(DEVICES / homeroomSeconds)} devices/s`,
     );
     line(
-      `  Homeroom's event loop busy ${Math.round(busy.utilization * 100)}% of it; inside SQLite statements ${round(statements.ms / 1000)} s ` +
-        `(${round(statements.ms / ended.appleCalls, 1)} ms per batch)`,
+      `  Homeroom's event loop busy ${Math.round(busy.utilization * 100)}% of it` +
+        (statements
+          ? `; inside SQLite statements ${round(statements.ms / 1000)} s (${round(statements.ms / ended.appleCalls, 1)} ms per batch)`
+          : ''),
     );
     line(
       `  database writes: ${rowsWritten.toLocaleString('en')} rows (outcomes inserted and updated, devices updated) = ${Math.round(rowsWritten / homeroomSeconds)} rows/s`,
@@ -131,6 +143,7 @@ async function main(): Promise<void> {
     const uuid = (await services.profiles.findById(profile.id))!.appleProfileUuid;
     await services.assignments.stop();
     await services.sync.stopScheduler();
+    if (!sqlite) await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
     await dataSource.destroy();
 
     line(`Ceiling: the same ${Math.ceil(serials.length / BATCH)} calls of ${BATCH} serials from the DEP client, no database:`);

@@ -130,6 +130,26 @@ describe('assignment job runner', () => {
     await restarted.assignments.stop();
   });
 
+  it('lets exactly one of two instances take over an orphaned job', async () => {
+    const { profile } = await h.school('Contended school', 2500);
+    h.services.assignments.hooks.afterBatchCommitted = () => {
+      throw new Error('killed');
+    };
+    const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { filter: {} });
+    await done;
+    h.services.assignments.hooks.afterBatchCommitted = undefined;
+    h.clock.advance(LEASE_MS + 1);
+    const before = h.assignCalls();
+
+    const [first, second] = [new Services(h.services.deps), new Services(h.services.deps)];
+    await Promise.all([first.assignments.resumeNow(), second.assignments.resumeNow()]);
+    await Promise.all([first.assignments.idle(), second.assignments.idle()]);
+    expect(await h.services.assignments.findJob(job.id)).toMatchObject({ status: 'SUCCEEDED', succeededCount: 2500, leaseOwner: null });
+    // One taker sends the two batches the dead process left (its second was sent but never recorded): 1001-2000 and 2001-2500.
+    expect(h.assignCalls() - before).toBe(2);
+    await Promise.all([first.assignments.stop(), second.assignments.stop()]);
+  });
+
   it('releases a job when the server stops and the next start resumes it at once', async () => {
     const { profile } = await h.school('Restart school', 2500);
     const second = gate();

@@ -73,10 +73,9 @@ describe('AssignmentService', () => {
     expect(h.assignCalls() - before).toBe(1);
     expect(h.atApple('Rules school', movedBack)).toMatchObject({ profile_status: 'assigned' });
     expect(h.atApple('Rules school', pushed)).toMatchObject({ profile_status: 'pushed' });
-    const results = (await h.services.assignments.listOutcomes(job.id, {}, { first: 10 })).edges.map((e) => [
-      e.node.serialNumber,
-      e.node.result,
-    ]);
+    const results = (await h.services.assignments.listOutcomes(job.id, {}, { first: 10 })).edges.map(
+      (e) => [e.node.serialNumber, e.node.result] as const,
+    );
     expect(new Map(results)).toEqual(
       new Map([
         [kept, 'UNCHANGED'],
