@@ -55,6 +55,13 @@ export class DeviceFilterInput {
 
   @Field(() => String, { nullable: true, description: 'Exactly this model name, as Apple sends it (e.g. "iPad (10th generation)").' })
   model?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: only devices that must be wiped to pick up their profile (`requiresWipe`: assigned a profile after they were activated with another). False: only the others. Omitted: both.',
+  })
+  requiresWipe?: boolean | null;
 }
 
 @ArgsType()
@@ -66,28 +73,32 @@ export class TokenDevicesArgs extends ConnectionArgs {
   filter?: DeviceFilterInput | null;
 }
 
-/** The service's filter for a GraphQL one; BAD_USER_INPUT (naming the field) for a contradictory or malformed one. */
-export function deviceFilterOf(input: DeviceFilterInput | null | undefined): DeviceFilter {
+/**
+ * The service's filter for a GraphQL one; BAD_USER_INPUT (naming the field) for a contradictory or
+ * malformed one. `field` is where the filter sits in the arguments, for those names.
+ */
+export function deviceFilterOf(input: DeviceFilterInput | null | undefined, field = 'filter'): DeviceFilter {
   if (!input) return { removed: false };
   const filter: { -readonly [K in keyof DeviceFilter]: DeviceFilter[K] } = { removed: input.removed ?? false };
   const profile = input.profile;
   if (profile) {
     if (profile.assignment === DeviceProfileAssignment.PROFILE) {
-      if (!profile.profileId) throw badInput('filter.profile.profileId', 'is required when assignment is PROFILE.');
+      if (!profile.profileId) throw badInput(`${field}.profile.profileId`, 'is required when assignment is PROFILE.');
       const profileId = integerKeyOf(profile.profileId, ENROLLMENT_PROFILE_TYPE);
-      if (profileId === null) throw badInput('filter.profile.profileId', 'is not the ID of an enrollment profile.');
+      if (profileId === null) throw badInput(`${field}.profile.profileId`, 'is not the ID of an enrollment profile.');
       filter.profile = { kind: 'PROFILE', profileId };
     } else {
-      if (profile.profileId) throw badInput('filter.profile.profileId', `only goes with assignment PROFILE, not ${profile.assignment}.`);
+      if (profile.profileId) throw badInput(`${field}.profile.profileId`, `only goes with assignment PROFILE, not ${profile.assignment}.`);
       filter.profile = { kind: profile.assignment };
     }
   }
   if (input.serialContains != null) {
     if (input.serialContains.length === 0 || input.serialContains.length > MAX_SERIAL_LENGTH) {
-      throw badInput('filter.serialContains', `must be 1 to ${MAX_SERIAL_LENGTH} characters.`);
+      throw badInput(`${field}.serialContains`, `must be 1 to ${MAX_SERIAL_LENGTH} characters.`);
     }
     filter.serialContains = input.serialContains;
   }
   if (input.model != null) filter.model = input.model;
+  if (input.requiresWipe != null) filter.requiresWipe = input.requiresWipe;
   return filter;
 }

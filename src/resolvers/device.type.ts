@@ -102,6 +102,12 @@ export class DeviceType extends Node {
   })
   removedAt!: Date | null;
 
+  @Field(() => Boolean, {
+    description:
+      'True when a profile was assigned after the device had already been activated with another one (Apple status PUSHED): it keeps its old configuration until it is wiped (erased) and set up again.',
+  })
+  requiresWipe!: boolean;
+
   override get globalId(): string {
     return toGlobalId(DEVICE_TYPE, this.id);
   }
@@ -127,6 +133,7 @@ export class DeviceType extends Node {
       firstSeenAt: device.firstSeenAt,
       lastSeenAt: device.lastSeenAt,
       removedAt: device.removedAt,
+      requiresWipe: device.requiresWipe,
     });
   }
 }

@@ -1,5 +1,11 @@
 /** Every resolver class, for buildSchema. */
 import { ApiKeyResolver } from './api-key.resolver.js';
+import {
+  AssignmentJobProgressResolver,
+  AssignmentOutcomeResolver,
+  AssignmentResolver,
+  AssignmentTokenResolver,
+} from './assignment.resolver.js';
 import { AuditEventResolver } from './audit-event.resolver.js';
 import { DeviceResolver } from './device.resolver.js';
 import { NodeResolver } from './node.resolver.js';
@@ -24,4 +30,8 @@ export const RESOLVERS = [
   SyncProgressResolver,
   SyncTokenResolver,
   DeviceResolver,
+  AssignmentResolver,
+  AssignmentOutcomeResolver,
+  AssignmentJobProgressResolver,
+  AssignmentTokenResolver,
 ] as const;

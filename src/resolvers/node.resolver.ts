@@ -7,6 +7,7 @@ import { Node } from '../schema/node.type.js';
 import { Permission } from '../services/permissions.js';
 import { can } from '../services/request-context.js';
 import type { Services } from '../services/services.js';
+import { AssignmentJobType, AssignmentOutcomeType } from './assignment.type.js';
 import { DeviceType } from './device.type.js';
 import { profileType } from './profile.type.js';
 import { MdmPushCertificateType } from './push-certificate.type.js';
@@ -53,6 +54,14 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
   },
   SyncRun: { permission: Permission.DEVICE_READ, load: byIntegerKey(async (s, id) => nodeOf(await s.sync.findRun(id), SyncRunType.from)) },
   Device: { permission: Permission.DEVICE_READ, load: byIntegerKey(async (s, id) => nodeOf(await s.sync.findDevice(id), DeviceType.from)) },
+  AssignmentJob: {
+    permission: Permission.DEVICE_READ,
+    load: byIntegerKey(async (s, id) => nodeOf(await s.assignments.findJob(id), AssignmentJobType.from)),
+  },
+  AssignmentOutcome: {
+    permission: Permission.DEVICE_READ,
+    load: byIntegerKey(async (s, id) => nodeOf(await s.assignments.findOutcome(id), AssignmentOutcomeType.from)),
+  },
 };
 
 @Resolver()

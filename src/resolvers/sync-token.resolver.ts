@@ -4,7 +4,7 @@
  * fields; `deviceCount` stays with the token.
  */
 import { Args, Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
-import { ConnectionArgs } from '../schema/connection.type.js';
+import { ConnectionArgs, mapPage } from '../schema/connection.type.js';
 import type { Page } from '../services/pagination.js';
 import { Permission } from '../services/permissions.js';
 import type { Services } from '../services/services.js';
@@ -12,11 +12,6 @@ import { deviceFilterOf, TokenDevicesArgs } from './device.input.js';
 import { DeviceConnection, DeviceType } from './device.type.js';
 import { SyncRunConnection, SyncRunType, TokenSyncStatusType } from './sync.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
-
-/** A page of rows as a page of GraphQL objects (cursors and counts unchanged). */
-function mapPage<R, T>(page: Page<R>, from: (row: R) => T): Page<T> {
-  return { edges: page.edges.map((e) => ({ cursor: e.cursor, node: from(e.node) })), pageInfo: page.pageInfo, totalCount: page.totalCount };
-}
 
 @Resolver(() => EnrollmentProgramTokenType)
 export class SyncTokenResolver {
@@ -40,7 +35,7 @@ export class SyncTokenResolver {
   @Authorized(Permission.DEVICE_READ)
   @FieldResolver(() => DeviceConnection, {
     description:
-      "The token's devices in the order Homeroom first saw them: by default those Apple still assigns to the MDM server; `filter` narrows them (profile, removed, serial, model). Every role. Errors: BAD_USER_INPUT.",
+      "The token's devices in the order Homeroom first saw them: by default those Apple still assigns to the MDM server; `filter` narrows them (profile, removed, serial, model, wipe needed). Every role. Errors: BAD_USER_INPUT.",
   })
   async devices(
     @Root() token: EnrollmentProgramTokenType,

@@ -6,9 +6,10 @@
  * The rules are written once, in {@link SYNC_RULES}, and shown where clients look: the mutation
  * and the kind enum.
  */
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { SyncRun } from '../entities/sync-run.entity.js';
 import { Connection } from '../schema/connection.type.js';
+import { describedEnum } from '../schema/enums.js';
 import { toGlobalId } from '../schema/global-id.js';
 import { Node } from '../schema/node.type.js';
 import type { SyncProgressed } from '../services/events.js';
@@ -24,42 +25,27 @@ export const SYNC_RULES =
   'Homeroom also runs an AUTOMATIC sync (new and removed serials) of every token every 24 hours (AUTOMATIC_SYNC_INTERVAL_HOURS), and the first sync when a token is uploaded. ' +
   "New serials get the token's default enrollment profile at Apple in the same run.";
 
-type Described<T extends string> = Record<T, string>;
-
-function register<T extends string>(name: string, description: string, values: Described<T>): Record<T, T> {
-  const enumObject = Object.fromEntries(Object.keys(values).map((key) => [key, key])) as Record<T, T>;
-  registerEnumType(enumObject, {
-    name,
-    description,
-    valuesConfig: Object.fromEntries(Object.entries<string>(values).map(([key, text]) => [key, { description: text }])) as Record<
-      T,
-      { description: string }
-    >,
-  });
-  return enumObject;
-}
-
-export const SyncKindEnum = register<SyncKind>('SyncKind', `What a sync run does. ${SYNC_RULES}`, {
+export const SyncKindEnum = describedEnum<SyncKind>('SyncKind', `What a sync run does. ${SYNC_RULES}`, {
   FULL: 'Lists every serial Apple assigns to the MDM server from the start, refreshes each, and marks the ones not listed as removed. At most once per 7 days per token.',
   LIMITED:
     "Asked for within 7 days of the last full sync: Apple's changes since the last run (sync cursor): adds unknown serials, marks removed ones, leaves known serials as they are.",
   AUTOMATIC: 'Started by Homeroom every 24 hours (configurable): like LIMITED, new and removed serials only.',
 });
 
-export const SyncTriggerEnum = register<SyncTrigger>('SyncTrigger', 'Why a sync run started.', {
+export const SyncTriggerEnum = describedEnum<SyncTrigger>('SyncTrigger', 'Why a sync run started.', {
   MANUAL: 'Someone asked for it (`syncDevices`).',
   SCHEDULED: 'The automatic sync, every 24 hours by default.',
   TOKEN_UPLOADED: 'The first sync of a token just uploaded.',
 });
 
-export const SyncRunStatusEnum = register<SyncRunStatus>('SyncRunStatus', 'How a sync run stands or ended.', {
+export const SyncRunStatusEnum = describedEnum<SyncRunStatus>('SyncRunStatus', 'How a sync run stands or ended.', {
   RUNNING: 'In progress, within its 15 minutes.',
   SUCCEEDED: 'Finished: every page Apple sent is saved.',
   FAILED: 'Stopped on an error (`errorCode`, `errorMessage`); the pages saved before stay, and the next run continues from there.',
   TIMED_OUT: 'Did not finish within its 15 minutes; syncing is allowed again and the next run continues from the last page saved.',
 });
 
-export const SyncPhaseEnum = register<SyncPhase>('SyncPhase', 'Where a sync run is.', {
+export const SyncPhaseEnum = describedEnum<SyncPhase>('SyncPhase', 'Where a sync run is.', {
   FETCHING: 'Listing every serial of the MDM server, page by page (full sync).',
   SYNCING: "Reading Apple's changes since the last run, page by page.",
   MARKING_REMOVED: 'Marking serials the full listing did not include as removed.',
@@ -67,7 +53,7 @@ export const SyncPhaseEnum = register<SyncPhase>('SyncPhase', 'Where a sync run 
   DONE: 'Ended; `status` says how.',
 });
 
-export const SyncFallbackReasonEnum = register<FallbackReason>(
+export const SyncFallbackReasonEnum = describedEnum<FallbackReason>(
   'SyncFallbackReason',
   'Why a run asked for as LIMITED or AUTOMATIC listed everything instead (its kind is FULL).',
   {
@@ -78,7 +64,7 @@ export const SyncFallbackReasonEnum = register<FallbackReason>(
   },
 );
 
-export const SyncStateEnum = register<SyncStatus['state']>('SyncState', 'Whether a sync of the token is running now.', {
+export const SyncStateEnum = describedEnum<SyncStatus['state']>('SyncState', 'Whether a sync of the token is running now.', {
   IDLE: 'No run holds the token: a sync may start now.',
   RUNNING: 'A run holds the token until it ends or its 15 minutes are over (`syncAvailableAt`).',
 });

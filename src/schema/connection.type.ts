@@ -42,6 +42,11 @@ export class ConnectionArgs {
 
 export type ConnectionType<T> = Page<T>;
 
+/** A page of rows as a page of GraphQL objects (cursors and counts unchanged). */
+export function mapPage<R, T>(page: Page<R>, from: (row: R) => T): Page<T> {
+  return { edges: page.edges.map((e) => ({ cursor: e.cursor, node: from(e.node) })), pageInfo: page.pageInfo, totalCount: page.totalCount };
+}
+
 export function Connection<T extends object>(nodeType: ClassType<T>, typeName: string): ClassType<ConnectionType<T>> {
   @ObjectType(`${typeName}Edge`, { description: `One ${typeName} in a list, with its cursor.` })
   class EdgeType implements Edge<T> {

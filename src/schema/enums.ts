@@ -1,11 +1,24 @@
 /**
  * Registers the domain enums with type-graphql, with a description on every value. The enums
  * themselves live beside the rules that use them (services, errors) and know nothing of GraphQL.
+ * Services that name their values as string-literal types get a GraphQL enum from
+ * {@link describedEnum}, where the type checker holds the descriptions to every value.
  */
 import { registerEnumType } from 'type-graphql';
 import { ERROR_CODE_DESCRIPTIONS, ErrorCode } from '../errors.js';
 import { AuditOutcome } from '../entities/audit-event.entity.js';
 import { Permission, PERMISSION_DESCRIPTIONS, Role, ROLE_DESCRIPTIONS } from '../services/permissions.js';
+
+/**
+ * A GraphQL enum for a string-literal type: a description for every value is required by the
+ * `Record`, so a value added to the type without one does not compile. Returns the enum object
+ * to name in `@Field(() => ...)`.
+ */
+export function describedEnum<T extends string>(name: string, description: string, values: Record<T, string>): Record<T, T> {
+  const enumObject = Object.fromEntries(Object.keys(values).map((key) => [key, key])) as Record<T, T>;
+  registerEnumType(enumObject, { name, description, valuesConfig: describeEach(values) });
+  return enumObject;
+}
 
 function describeEach<T extends string>(descriptions: Record<T, string>): Record<T, { description: string }> {
   return Object.fromEntries(Object.entries(descriptions).map(([k, d]) => [k, { description: d }])) as Record<T, { description: string }>;

@@ -186,6 +186,16 @@ export class SyncService {
     return this.deps.database.manager.findOneBy(Device, { id });
   }
 
+  /** Several devices in one query (a page of assignment outcomes shows its devices). */
+  async findDevices(ids: readonly number[]): Promise<Device[]> {
+    if (ids.length === 0) return [];
+    return this.deps.database.manager
+      .getRepository(Device)
+      .createQueryBuilder('device')
+      .where('device.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
+  }
+
   /** How many of the token's devices match; by default those Apple still lists. */
   async countDevices(tokenId: number, filter: DeviceFilter = {}): Promise<number> {
     return deviceQueryOf(this.deps.database.manager, tokenId, filter).getCount();
