@@ -3,7 +3,6 @@ import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
 import { ManualClock } from '../../src/services/clock.js';
 import { Role } from '../../src/services/permissions.js';
-import { PairingMode, UserAffinity } from '../../src/services/profile-settings.js';
 import { systemContext } from '../../src/services/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import {
@@ -14,6 +13,7 @@ import {
 import { within } from '../support/database.js';
 import { gate, openAllGates } from '../support/gate.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
+import { simulatedSchool } from '../support/tokens.js';
 
 type Progress = AssignmentJobProgressedSubscription['assignmentJobProgressed'];
 
@@ -43,25 +43,8 @@ describe('assignment job subscription over graphql-ws', () => {
   /** A token whose MDM server had `devices` serials before the upload (its first sync, ended, listed them), and a profile. */
   async function school(devices: number) {
     schools += 1;
-    const server = `Live assignment school ${schools}`;
-    const services = t.server.services;
-    await services.pushCertificates.ensureSimulated(ctx);
-    const { key } = await services.tokens.generateEncryptionPublicKey(ctx);
-    const { token: file } = apple.portal.createServer({ name: server, publicKeyPem: key.certificatePem });
-    if (devices > 0) apple.portal.assignDevices(server, { orderNumbers: [apple.portal.addOrder({ count: devices }).orderNumber] });
-    const token = await services.tokens.upload(ctx, { name: server, appleId: 'it-admin@school.example', tokenFile: file.content });
-    await services.sync.idle();
-    expect(await services.sync.countDevices(token.id)).toBe(devices);
-    const profile = await services.profiles.create(ctx, token.id, {
-      name: `${server} carts`,
-      userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,
-      supervised: true,
-      lockedEnrollment: false,
-      sharedIPad: false,
-      pairing: PairingMode.DENY_ALL,
-      awaitDeviceConfigured: false,
-      skippedPanes: [],
-    });
+    const { token, profile } = await simulatedSchool(t.server.services, apple, ctx, { name: `Live assignment school ${schools}`, devices });
+    expect(await t.server.services.sync.countDevices(token.id)).toBe(devices);
     return { tokenId: toGlobalId('EnrollmentProgramToken', token.id), profileId: toGlobalId('EnrollmentProfile', profile.id) };
   }
 

@@ -3,7 +3,6 @@ import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
 import { ManualClock } from '../../src/services/clock.js';
 import { Role } from '../../src/services/permissions.js';
-import { PairingMode, UserAffinity } from '../../src/services/profile-settings.js';
 import { systemContext } from '../../src/services/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import {
@@ -22,7 +21,7 @@ import {
 } from '../generated/operations.js';
 import { openAllGates } from '../support/gate.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { uploadSimulatedToken } from '../support/tokens.js';
+import { cartProfile, simulatedSchool } from '../support/tokens.js';
 
 const DAY = 24 * 3600 * 1000;
 const ASSIGN_CALL = 'POST /profile/devices';
@@ -54,19 +53,6 @@ describe('profile assignment over GraphQL', () => {
   const codeOf = (res: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }) => res.errors?.[0]?.extensions?.['code'];
   const calls = (endpoint: string) => apple.stats()[endpoint] ?? 0;
 
-  function profileSettings(name: string) {
-    return {
-      name,
-      userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,
-      supervised: true,
-      lockedEnrollment: false,
-      sharedIPad: false,
-      pairing: PairingMode.DENY_ALL,
-      awaitDeviceConfigured: false,
-      skippedPanes: [],
-    };
-  }
-
   async function sync(tokenId: number): Promise<void> {
     const { done } = await t.server.services.sync.requestSync(ctx, tokenId, 'MANUAL');
     expect(await done).toMatchObject({ status: 'SUCCEEDED' });
@@ -76,22 +62,14 @@ describe('profile assignment over GraphQL', () => {
   async function school(devices: number, model?: string) {
     schools += 1;
     const server = `Assignment school ${schools}`;
-    const token = await uploadSimulatedToken(t.server.services, apple, ctx, { name: server });
-    let serials: string[] = [];
-    if (devices > 0) {
-      const order = apple.portal.addOrder({ count: devices, ...(model ? { model } : {}) });
-      apple.portal.assignDevices(server, { orderNumbers: [order.orderNumber] });
-      serials = order.serials;
-      await sync(token.id);
-    }
-    const profile = await t.server.services.profiles.create(ctx, token.id, profileSettings(`${server} carts`));
+    const made = await simulatedSchool(t.server.services, apple, ctx, { name: server, devices, ...(model ? { model } : {}) });
     return {
       server,
-      serials,
-      tokenRowId: token.id,
-      tokenId: toGlobalId('EnrollmentProgramToken', token.id),
-      profile,
-      profileId: toGlobalId('EnrollmentProfile', profile.id),
+      serials: made.serials,
+      tokenRowId: made.token.id,
+      tokenId: toGlobalId('EnrollmentProgramToken', made.token.id),
+      profile: made.profile,
+      profileId: toGlobalId('EnrollmentProfile', made.profile.id),
     };
   }
 
@@ -283,7 +261,7 @@ describe('profile assignment over GraphQL', () => {
   it('assigns every unassigned device by filter in one job: it ends SUCCEEDED, its outcomes filter by result, and the devices show the profile at Apple and in Homeroom', async () => {
     const { server, tokenId, profile, profileId, serials } = await school(12);
     // Three devices already have another profile: the filter leaves them out.
-    const library = await t.server.services.profiles.create(ctx, profile.tokenId, profileSettings(`${server} library`));
+    const library = await t.server.services.profiles.create(ctx, profile.tokenId, cartProfile(`${server} library`));
     const libraryId = toGlobalId('EnrollmentProfile', library.id);
     await assignAndWait({ profileId: libraryId, devices: { serialNumbers: serials.slice(0, 3) } });
 
@@ -379,7 +357,7 @@ describe('profile assignment over GraphQL', () => {
     const again = await assignAndWait({ profileId, devices: { serialNumbers: serials } });
     expect(again.started).toMatchObject({ status: 'SUCCEEDED', deviceCount: 3, unchangedCount: 3, appleCalls: 0 });
 
-    const exams = await t.server.services.profiles.create(ctx, tokenRowId, profileSettings('Exams'));
+    const exams = await t.server.services.profiles.create(ctx, tokenRowId, cartProfile('Exams'));
     const examsId = toGlobalId('EnrollmentProfile', exams.id);
     const preview = (await assign({ profileId: examsId, devices: { serialNumbers: [activated, fresh] }, preview: true })).data!
       .assignProfile.preview!;

@@ -2,26 +2,61 @@
  * An enrollment program token the way an admin gets one: a push certificate, Homeroom's public
  * key, an MDM server made for it on the simulator's portal, and the upload of its token file.
  */
+import type { EnrollmentProfile } from '../../src/entities/enrollment-profile.entity.js';
 import type { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
+import { PairingMode, UserAffinity, type ProfileSettingsInput } from '../../src/services/profile-settings.js';
 import type { RequestContext } from '../../src/services/request-context.js';
 import type { Services } from '../../src/services/services.js';
 import type { AppleSimulator } from '../../src/simulator/apple/index.js';
 
 /**
  * Uploads a token for a new MDM server `serverName` on the simulator (its push certificate first, if none exists),
- * and returns it as stored once the first device sync the upload started has ended.
+ * with `devices` new iPads (of `model`) assigned to it first, and returns it as stored once the first device sync the
+ * upload started has ended.
  */
 export async function uploadSimulatedToken(
   services: Services,
   simulator: AppleSimulator,
   ctx: RequestContext,
-  options: { name: string; serverName?: string },
+  options: { name: string; serverName?: string; devices?: number; model?: string },
 ): Promise<EnrollmentProgramToken> {
   await services.pushCertificates.ensureSimulated(ctx);
   const { key } = await services.tokens.generateEncryptionPublicKey(ctx);
-  const { token: file } = simulator.portal.createServer({ name: options.serverName ?? options.name, publicKeyPem: key.certificatePem });
+  const serverName = options.serverName ?? options.name;
+  const { token: file } = simulator.portal.createServer({ name: serverName, publicKeyPem: key.certificatePem });
+  if (options.devices) {
+    const order = simulator.portal.addOrder({ count: options.devices, ...(options.model ? { model: options.model } : {}) });
+    simulator.portal.assignDevices(serverName, { orderNumbers: [order.orderNumber] });
+  }
   const token = await services.tokens.upload(ctx, { name: options.name, appleId: 'it-admin@school.example', tokenFile: file.content });
-  // The upload started the token's first device sync (of an empty MDM server); tests start after it ended.
+  // The upload started the token's first device sync (listing the `devices` assigned before); tests start after it ended.
   await services.sync.idle();
   return (await services.tokens.findById(token.id))!;
+}
+
+/** Settings of a plain cart-iPad profile named `name`. */
+export function cartProfile(name: string): ProfileSettingsInput {
+  return {
+    name,
+    userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,
+    supervised: true,
+    lockedEnrollment: false,
+    sharedIPad: false,
+    pairing: PairingMode.DENY_ALL,
+    awaitDeviceConfigured: false,
+    skippedPanes: [],
+  };
+}
+
+/** A school: a token (as {@link uploadSimulatedToken} makes it, devices synced), a cart profile `<name> carts`, and the serials. */
+export async function simulatedSchool(
+  services: Services,
+  simulator: AppleSimulator,
+  ctx: RequestContext,
+  options: { name: string; devices: number; model?: string },
+): Promise<{ token: EnrollmentProgramToken; profile: EnrollmentProfile; serials: string[] }> {
+  const token = await uploadSimulatedToken(services, simulator, ctx, options);
+  const profile = await services.profiles.create(ctx, token.id, cartProfile(`${options.name} carts`));
+  const serials = simulator.portal.listDevices({ server: options.name, limit: options.devices || 1 }).map((device) => device.serial_number);
+  return { token, profile, serials: options.devices ? serials : [] };
 }

@@ -27,6 +27,7 @@ import { SyncScheduler } from '../sync/sync-scheduler.js';
 import type { TokenService } from '../token.service.js';
 import { AssignmentRunner, endStatusOf, LEASE_MS, pendingCountOf, progressOf, type AssignmentHooks } from './assignment-runner.js';
 import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
+import { waitAtMost } from '../background.js';
 import {
   MAX_LISTED_DEVICES,
   type AssignmentKind,
@@ -42,8 +43,6 @@ export * from './assignment-types.js';
 
 /** How often a server looks for jobs no process holds (crashed elsewhere, or released by a stop). */
 const RESUME_CHECK_MS = 30_000;
-/** How long a stopping server waits for its jobs to reach a batch boundary. */
-const STOP_GRACE_MS = 10_000;
 /** Longest serial number a device row holds. */
 const MAX_SERIAL_LENGTH = 64;
 
@@ -158,13 +157,7 @@ export class AssignmentService {
     for (const { runner } of this.active.values()) runner.requestStop();
     await this.resumer.stop();
     for (const { runner } of this.active.values()) runner.requestStop();
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, STOP_GRACE_MS);
-      timer.unref();
-    });
-    await Promise.race([this.idle(), grace]);
-    clearTimeout(timer);
+    await waitAtMost(this.idle());
   }
 
   /** One look for jobs to resume, now. */

@@ -124,7 +124,10 @@ function upsertStatement(manager: EntityManager, rows: number): string {
   }
   return (
     `INSERT INTO device (${INSERTED_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')} ` +
-    `ON CONFLICT (serial_number) DO UPDATE SET ${REFRESHED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}`
+    `ON CONFLICT (serial_number) DO UPDATE SET ${REFRESHED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}, ` +
+    // Apple resets a device to `assigned` on every assignment, so `pushed` means it fetched the profile it has now: it was
+    // wiped and activated again, and no longer waits for a wipe.
+    `requires_wipe = CASE WHEN excluded.profile_status = 'pushed' THEN FALSE ELSE device.requires_wipe END`
   );
 }
 

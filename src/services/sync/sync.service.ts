@@ -24,6 +24,7 @@ import { deviceQueryOf } from './device-query.js';
 import { chooseKind, cooldownOf, DEFAULT_AUTOMATIC_SYNC_INTERVAL_MS, fullSyncDueAt, leaseHeld, RUN_DEADLINE_MS } from './sync-rules.js';
 import { progressOf, SyncRunner, type SyncHooks } from './sync-runner.js';
 import { SyncScheduler } from './sync-scheduler.js';
+import { waitAtMost } from '../background.js';
 import type { DeviceFilter, SyncCooldown, SyncPhase, SyncStatus, SyncTrigger } from './sync-types.js';
 
 export type { DeviceFilter, SyncCooldown, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from './sync-types.js';
@@ -34,8 +35,6 @@ export { FULL_SYNC_INTERVAL_MS, RUN_DEADLINE_MS, FallbackReason } from './sync-r
 const SYNC_ACTION = 'syncDevices';
 /** The audit target type of tokens: their GraphQL type name. */
 const TOKEN_TARGET = 'EnrollmentProgramToken';
-/** How long a stopping server waits for runs to reach a page boundary. */
-const STOP_GRACE_MS = 10_000;
 
 export class SyncService {
   /** Test and benchmark seams (see {@link SyncHooks}); production leaves it empty. */
@@ -218,13 +217,7 @@ export class SyncService {
   async stopScheduler(): Promise<void> {
     await this.scheduler.stop();
     for (const { runner } of this.active.values()) runner.requestStop();
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, STOP_GRACE_MS);
-      timer.unref();
-    });
-    await Promise.race([this.idle(), grace]);
-    clearTimeout(timer);
+    await waitAtMost(this.idle());
   }
 
   /** One check of the automatic sync loop, now. */

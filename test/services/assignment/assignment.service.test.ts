@@ -111,6 +111,12 @@ describe('AssignmentService', () => {
       ]),
     );
     expect(await h.services.sync.countDevices(token.id, { requiresWipe: true })).toBe(1);
+
+    // Wiped and turned on again, it fetches the new profile; the next full sync sees it no longer waits for a wipe.
+    h.simulator.activation.lookup(activated);
+    h.clock.advance(8 * DAY);
+    expect((await h.sync(token.id)).kind).toBe('FULL');
+    expect(await h.device(activated)).toMatchObject({ profileStatus: 'pushed', requiresWipe: false });
   });
 
   it('reports removed devices, devices of another token and unknown serials as not changeable, and ends PARTIALLY_SUCCEEDED', async () => {

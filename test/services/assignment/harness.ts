@@ -7,7 +7,8 @@ import { Device } from '../../../src/entities/device.entity.js';
 import type { EnrollmentProfile } from '../../../src/entities/enrollment-profile.entity.js';
 import type { EnrollmentProgramToken } from '../../../src/entities/enrollment-program-token.entity.js';
 import type { AssignmentJobProgressed } from '../../../src/services/events.js';
-import { cartProfile, startSyncHarness, type SyncHarness } from '../sync/harness.js';
+import { simulatedSchool } from '../../support/tokens.js';
+import { startSyncHarness, type SyncHarness } from '../sync/harness.js';
 
 export interface AssignmentHarness extends SyncHarness {
   /** Every ASSIGNMENT_JOB_PROGRESSED event, in order. */
@@ -42,8 +43,7 @@ export async function startAssignmentHarness(): Promise<AssignmentHarness> {
   return Object.assign(h, {
     jobEvents,
     async school(name: string, devices: number) {
-      const { token } = await h.newToken(name, devices);
-      const profile = await h.services.profiles.create(h.ctx, token.id, cartProfile(`${name} carts`));
+      const { token, profile } = await simulatedSchool(h.services, h.simulator, h.ctx, { name, devices });
       return { token, profile, serials: h.appleSerials(name) };
     },
     atApple(server: string, serial: string) {

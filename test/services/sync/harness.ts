@@ -12,7 +12,6 @@ import { createLogger } from '../../../src/logger.js';
 import { ManualClock } from '../../../src/services/clock.js';
 import { createEventBus, type EventBus, type SyncProgressed } from '../../../src/services/events.js';
 import { Role } from '../../../src/services/permissions.js';
-import { PairingMode, UserAffinity, type ProfileSettingsInput } from '../../../src/services/profile-settings.js';
 import type { RequestContext } from '../../../src/services/request-context.js';
 import { SecretBox } from '../../../src/services/secret-box.js';
 import { Services } from '../../../src/services/services.js';
@@ -133,18 +132,5 @@ export async function startSyncHarness(options: { seed?: number; automaticSyncIn
   };
 }
 
-/** Settings of a plain cart-iPad profile named `name`. */
-export function cartProfile(name: string): ProfileSettingsInput {
-  return {
-    name,
-    userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,
-    supervised: true,
-    lockedEnrollment: false,
-    sharedIPad: false,
-    pairing: PairingMode.DENY_ALL,
-    awaitDeviceConfigured: false,
-    skippedPanes: [],
-  };
-}
-
+export { cartProfile } from '../../support/tokens.js';
 export { gate } from '../../support/gate.js';
