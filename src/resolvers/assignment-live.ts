@@ -14,10 +14,9 @@
  */
 import type { AssignmentJob } from '../entities/assignment-job.entity.js';
 import { notFound } from '../errors.js';
-import { progressOf } from '../services/assignment/assignment-runner.js';
+import { FINAL_JOB_STATUSES, progressOf } from '../services/assignment/job-state.js';
 import { Topic, type AssignmentJobProgressed } from '../services/events.js';
 import type { Services } from '../services/services.js';
-import { FINAL_JOB_STATUSES } from './assignment.type.js';
 
 type Events = AsyncIterator<AssignmentJobProgressed, undefined>;
 

@@ -15,6 +15,7 @@ import { describedEnum } from '../schema/enums.js';
 import { toGlobalId } from '../schema/global-id.js';
 import { Node } from '../schema/node.type.js';
 import {
+  FINAL_JOB_STATUSES,
   pendingCountOf,
   PREVIEW_SAMPLE,
   type AssignmentJobStatus,
@@ -72,8 +73,6 @@ export const AssignmentResultEnum = describedEnum<AssignmentResult>(
 );
 
 /** Statuses a job ends with: after one, nothing changes it any more. */
-export const FINAL_JOB_STATUSES: ReadonlySet<string> = new Set<AssignmentJobStatus>(['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED']);
-
 /**
  * Share of the devices with a final result, 0 to 100 with one decimal: 100 once the job ended,
  * never 100 before (a bar that reaches the end while work remains misleads).

@@ -28,7 +28,8 @@ import { Topic, type AssignmentJobProgressed, type EventBus } from '../events.js
 import { Bindings } from '../raw-sql.js';
 import type { RequestContext } from '../request-context.js';
 import type { TokenService } from '../token.service.js';
-import type { AssignmentJobStatus, AssignmentResult } from './assignment-types.js';
+import type { AssignmentResult } from './assignment-types.js';
+import { endStatusOf, progressOf } from './job-state.js';
 
 /** Serials per Apple call: Apple's limit. */
 export const APPLE_BATCH = 1000;
@@ -515,49 +516,4 @@ export class AssignmentRunner {
 /** `succeededCount` -> `succeeded_count`. */
 function columnOf(property: CountColumn): string {
   return property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
-/** Devices of the job without a final result yet. */
-export function pendingCountOf(job: AssignmentJob): number {
-  return (
-    job.deviceCount -
-    job.unchangedCount -
-    job.cannotChangeCount -
-    job.succeededCount -
-    job.notAccessibleCount -
-    job.failedCount -
-    job.throttledCount
-  );
-}
-
-/**
- * How a job that ran to the end ended: SUCCEEDED when every device has what was asked (changed
- * or already so), PARTIALLY_SUCCEEDED when some have, FAILED when none has.
- */
-export function endStatusOf(job: AssignmentJob): AssignmentJobStatus {
-  const undone = job.cannotChangeCount + job.notAccessibleCount + job.failedCount + job.throttledCount + pendingCountOf(job);
-  if (undone === 0) return 'SUCCEEDED';
-  return job.succeededCount + job.unchangedCount > 0 ? 'PARTIALLY_SUCCEEDED' : 'FAILED';
-}
-
-/** The event for a job as stored. */
-export function progressOf(job: AssignmentJob, batchSize: number, now: Date): AssignmentJobProgressed {
-  return {
-    jobId: job.id,
-    tokenId: job.tokenId,
-    kind: job.kind,
-    status: job.status,
-    batchSize,
-    appleCalls: job.appleCalls,
-    deviceCount: job.deviceCount,
-    pendingCount: pendingCountOf(job),
-    unchangedCount: job.unchangedCount,
-    cannotChangeCount: job.cannotChangeCount,
-    succeededCount: job.succeededCount,
-    notAccessibleCount: job.notAccessibleCount,
-    failedCount: job.failedCount,
-    throttledCount: job.throttledCount,
-    requiresWipeCount: job.requiresWipeCount,
-    at: now.toISOString(),
-  };
 }

@@ -25,7 +25,8 @@ import { systemContext, type RequestContext } from '../request-context.js';
 import type { ServiceDependencies } from '../services.js';
 import { SyncScheduler } from '../sync/sync-scheduler.js';
 import type { TokenService } from '../token.service.js';
-import { AssignmentRunner, endStatusOf, LEASE_MS, pendingCountOf, progressOf, type AssignmentHooks } from './assignment-runner.js';
+import { AssignmentRunner, LEASE_MS, type AssignmentHooks } from './assignment-runner.js';
+import { endStatusOf, pendingCountOf, progressOf } from './job-state.js';
 import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
 import { waitAtMost } from '../background.js';
 import {
@@ -38,7 +39,7 @@ import {
 } from './assignment-types.js';
 
 export type { AssignmentHooks } from './assignment-runner.js';
-export { pendingCountOf } from './assignment-runner.js';
+export { FINAL_JOB_STATUSES, pendingCountOf } from './job-state.js';
 export * from './assignment-types.js';
 
 /** How often a server looks for jobs no process holds (crashed elsewhere, or released by a stop). */
