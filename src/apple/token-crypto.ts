@@ -14,8 +14,8 @@
  * admin is told whether to upload another file, upload the certificate again, or download a new
  * token; no message or detail ever carries a credential or key material.
  */
-import crypto from 'node:crypto';
 import forge from 'node-forge';
+import { certificatePem, newRsaKey, randomSerialHex, wholeSeconds } from '../crypto/x509.js';
 import { badInput, ErrorCode, HomeroomError } from '../errors.js';
 
 /** CN of the certificate when the caller names none; the admin sees it in ASM next to the MDM server. */
@@ -56,8 +56,6 @@ export interface ServerToken {
   accessTokenExpiry: Date;
 }
 
-const RSA_BITS = 2048;
-const SERIAL_BYTES = 16;
 const NOT_BEFORE_SLACK_MS = 10 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** X.520 upper bound for a common name. */
@@ -90,16 +88,10 @@ export function generateTokenKeyPair(options: TokenKeyPairOptions = {}): TokenKe
   const now = options.now ?? new Date();
   if (Number.isNaN(now.getTime())) throw badInput('now', 'must be a valid date.');
 
-  const { privateKey: privateKeyPem } = crypto.generateKeyPairSync('rsa', {
-    modulusLength: RSA_BITS,
-    publicExponent: 0x10001,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  });
-  const privateKey = forge.pki.privateKeyFromPem(privateKeyPem) as forge.pki.rsa.PrivateKey;
+  const { privateKeyPem, privateKey, publicKey } = newRsaKey();
 
   const certificate = forge.pki.createCertificate();
-  certificate.publicKey = forge.pki.setRsaPublicKey(privateKey.n, privateKey.e);
+  certificate.publicKey = publicKey;
   certificate.serialNumber = randomSerialHex();
   // X.509 times have whole seconds; truncating here makes the returned notAfter equal the encoded one.
   certificate.validity.notBefore = wholeSeconds(now.getTime() - NOT_BEFORE_SLACK_MS);
@@ -116,8 +108,7 @@ export function generateTokenKeyPair(options: TokenKeyPairOptions = {}): TokenKe
 
   return {
     privateKeyPem,
-    // forge writes CRLF; one line-end convention is easier to store, compare and show.
-    certificatePem: forge.pki.certificateToPem(certificate).replace(/\r\n/g, '\n'),
+    certificatePem: certificatePem(certificate),
     notAfter: certificate.validity.notAfter,
   };
 }
@@ -556,16 +547,4 @@ function invalidContent(field: string, problem: string): HomeroomError {
     `The token decrypts, but ${problem.charAt(0).toLowerCase()}${problem.slice(1)} Download a new token from Apple School Manager.`,
     { field },
   );
-}
-
-function randomSerialHex(): string {
-  const serial = crypto.randomBytes(SERIAL_BYTES);
-  // Positive (top bit clear) and minimally encoded (no leading zero byte): OpenSSL rejects a padded
-  // INTEGER, and forge matches recipients by the serial's hex as written.
-  serial[0] = serial[0]! & 0x7f || 0x01;
-  return serial.toString('hex');
-}
-
-function wholeSeconds(ms: number): Date {
-  return new Date(Math.floor(ms / 1000) * 1000);
 }

@@ -7,6 +7,7 @@ import { Device } from './device.entity.js';
 import { EncryptionKey } from './encryption-key.entity.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+import { MdmCertificateAuthority } from './mdm-certificate-authority.entity.js';
 import { MdmPushCertificate } from './mdm-push-certificate.entity.js';
 import { SyncRun } from './sync-run.entity.js';
 
@@ -22,4 +23,5 @@ export const ENTITIES = [
   SyncRun,
   AssignmentJob,
   AssignmentOutcome,
+  MdmCertificateAuthority,
 ];

@@ -12,6 +12,7 @@ import { MdmPushCertificate } from '../entities/mdm-push-certificate.entity.js';
 import { ErrorCode, HomeroomError } from '../errors.js';
 import type { AuditService } from './audit.service.js';
 import type { RequestContext } from './request-context.js';
+import { certificatePem, newRsaKey, randomSerialHex, wholeSeconds } from '../crypto/x509.js';
 import type { ServiceDependencies } from './services.js';
 
 /** Apple's prefix of MDM push topics (the subject UID of every MDM push certificate). */
@@ -246,18 +247,11 @@ function parseSubject(subject: string): Map<string, string> {
 /** A self-signed stand-in for the demo, with the subject Apple's certificates have. */
 function simulatedPushCertificate(now: Date): ParsedPushCertificate {
   const uuid = randomUUID().toUpperCase();
-  const { privateKey: privateKeyPem } = crypto.generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-  });
-  const privateKey = forge.pki.privateKeyFromPem(privateKeyPem) as forge.pki.rsa.PrivateKey;
+  const { privateKeyPem, privateKey, publicKey } = newRsaKey();
   const certificate = forge.pki.createCertificate();
-  certificate.publicKey = forge.pki.setRsaPublicKey(privateKey.n, privateKey.e);
-  const serial = crypto.randomBytes(16);
-  serial[0] = serial[0]! & 0x7f || 0x01;
-  certificate.serialNumber = serial.toString('hex');
-  const notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  certificate.publicKey = publicKey;
+  certificate.serialNumber = randomSerialHex();
+  const notBefore = wholeSeconds(now.getTime());
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 1);
   certificate.validity.notBefore = notBefore;
@@ -277,7 +271,7 @@ function simulatedPushCertificate(now: Date): ParsedPushCertificate {
     serialNumber: certificate.serialNumber.toUpperCase(),
     notBefore,
     notAfter,
-    certificatePem: forge.pki.certificateToPem(certificate).replace(/\r\n/g, '\n'),
+    certificatePem: certificatePem(certificate),
     privateKeyPem,
   };
 }

@@ -9,6 +9,7 @@ import { AssignmentService } from './assignment/assignment.service.js';
 import { AuditService } from './audit.service.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './events.js';
+import { MdmAuthorityService } from './mdm-authority.service.js';
 import { ProfileService } from './profile.service.js';
 import { PushCertificateService } from './push-certificate.service.js';
 import type { SecretBox } from './secret-box.js';
@@ -36,6 +37,7 @@ export class Services {
   readonly profiles: ProfileService;
   readonly sync: SyncService;
   readonly assignments: AssignmentService;
+  readonly mdmAuthority: MdmAuthorityService;
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
@@ -46,5 +48,6 @@ export class Services {
     this.profiles = new ProfileService(deps, this.audit, this.tokens);
     this.sync = new SyncService(deps, this.tokens, this.audit);
     this.assignments = new AssignmentService(deps, this.tokens, this.audit);
+    this.mdmAuthority = new MdmAuthorityService(deps);
   }
 }

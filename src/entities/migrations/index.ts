@@ -3,5 +3,12 @@ import { Foundation1795305600000 } from './1795305600000-foundation.js';
 import { TokensAndProfiles1795910400000 } from './1795910400000-tokens-and-profiles.js';
 import { DeviceSync1796515200000 } from './1796515200000-device-sync.js';
 import { AssignmentJobs1797120000000 } from './1797120000000-assignment-jobs.js';
+import { MdmCertificateAuthority1797724800000 } from './1797724800000-mdm-certificate-authority.js';
 
-export const MIGRATIONS = [Foundation1795305600000, TokensAndProfiles1795910400000, DeviceSync1796515200000, AssignmentJobs1797120000000];
+export const MIGRATIONS = [
+  Foundation1795305600000,
+  TokensAndProfiles1795910400000,
+  DeviceSync1796515200000,
+  AssignmentJobs1797120000000,
+  MdmCertificateAuthority1797724800000,
+];

@@ -1,0 +1,42 @@
+/**
+ * The pieces every certificate Homeroom makes shares (token key pairs, the simulated push
+ * certificate, the MDM certificate authority and the device identities it issues): an RSA key
+ * from Node's OpenSSL-backed generator (node-forge's pure-JS prime search blocks for seconds),
+ * a serial X.509 parsers accept, and validity times X.509 can hold.
+ */
+import crypto from 'node:crypto';
+import forge from 'node-forge';
+
+const SERIAL_BYTES = 16;
+
+/** A fresh RSA-2048 key: PKCS#1 PEM (what Homeroom seals and stores) and node-forge's form (to sign with). */
+export function newRsaKey(): { privateKeyPem: string; privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
+  const { privateKey: privateKeyPem } = crypto.generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicExponent: 0x10001,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
+  const privateKey = forge.pki.privateKeyFromPem(privateKeyPem) as forge.pki.rsa.PrivateKey;
+  return { privateKeyPem, privateKey, publicKey: forge.pki.setRsaPublicKey(privateKey.n, privateKey.e) };
+}
+
+/**
+ * A random 16-byte serial in hex: positive (top bit clear) and minimally encoded (no leading zero
+ * byte). OpenSSL rejects a padded INTEGER, and forge matches recipients by the serial's hex as written.
+ */
+export function randomSerialHex(): string {
+  const serial = crypto.randomBytes(SERIAL_BYTES);
+  serial[0] = serial[0]! & 0x7f || 0x01;
+  return serial.toString('hex');
+}
+
+/** X.509 times have whole seconds; truncating first makes a returned time equal the encoded one. */
+export function wholeSeconds(ms: number): Date {
+  return new Date(Math.floor(ms / 1000) * 1000);
+}
+
+/** A certificate as PEM with `\n` line ends (forge writes CRLF; one convention is easier to store and compare). */
+export function certificatePem(certificate: forge.pki.Certificate): string {
+  return forge.pki.certificateToPem(certificate).replace(/\r\n/g, '\n');
+}

@@ -1,0 +1,62 @@
+import crypto from 'node:crypto';
+import forge from 'node-forge';
+import { describe, expect, it } from 'vitest';
+import {
+  CA_VALIDITY_DAYS,
+  createCertificateAuthority,
+  IDENTITY_VALIDITY_DAYS,
+  issueDeviceIdentity,
+} from '../../src/mdm/certificate-authority.js';
+
+const NOW = new Date('2026-09-01T08:00:00.000Z');
+const DAY = 24 * 3600 * 1000;
+
+describe('MDM certificate authority', () => {
+  const ca = createCertificateAuthority({ commonName: 'Homeroom MDM CA — Collège Sainte-Anne', now: NOW });
+
+  it('is a self-signed CA certificate (basicConstraints cA, keyCertSign) valid for 20 years, whose key matches', () => {
+    const certificate = new crypto.X509Certificate(ca.certificatePem);
+    expect(certificate.ca).toBe(true);
+    expect(certificate.subject).toContain('CN=Homeroom MDM CA — Collège Sainte-Anne');
+    expect(certificate.verify(certificate.publicKey)).toBe(true);
+    expect(certificate.checkPrivateKey(crypto.createPrivateKey(ca.privateKeyPem))).toBe(true);
+    expect(new Date(certificate.validTo).getTime()).toBeGreaterThanOrEqual(NOW.getTime() + (CA_VALIDITY_DAYS - 1) * DAY);
+  });
+
+  it('issues a device identity signed by the CA, for client authentication, named by serial and UDID', () => {
+    const identity = issueDeviceIdentity(ca, { serialNumber: 'DMPXK2ABCD12', udid: '00008103-000A1B2C3D4E5F60', now: NOW });
+    const certificate = new crypto.X509Certificate(identity.certificatePem);
+    const authority = new crypto.X509Certificate(ca.certificatePem);
+    expect(certificate.verify(authority.publicKey)).toBe(true);
+    expect(certificate.checkIssued(authority)).toBe(true);
+    expect(certificate.ca).toBe(false);
+    expect(certificate.subject).toContain('CN=DMPXK2ABCD12');
+    expect(certificate.subject).toContain('OU=00008103-000A1B2C3D4E5F60');
+    expect(certificate.keyUsage).toContain('1.3.6.1.5.5.7.3.2');
+    expect(identity.serialNumber).toBe(certificate.serialNumber.toUpperCase());
+    expect(identity.notAfter.getTime()).toBeGreaterThanOrEqual(NOW.getTime() + (IDENTITY_VALIDITY_DAYS - 1) * DAY);
+  });
+
+  it('packs the identity as a PKCS#12 that opens with its password and holds the key, the certificate and the CA', () => {
+    const identity = issueDeviceIdentity(ca, { serialNumber: 'DMPXK2ABCD13', now: NOW });
+    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(identity.pkcs12.toString('binary')), identity.password);
+    const keys = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]!;
+    const certificates = p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!]!;
+    expect(keys).toHaveLength(1);
+    // forge leaves UTF8String values as UTF-8 bytes.
+    expect(certificates.map((bag) => forge.util.decodeUtf8(bag.cert!.subject.getField('CN').value as string)).sort()).toEqual(
+      ['DMPXK2ABCD13', 'Homeroom MDM CA — Collège Sainte-Anne'].sort(),
+    );
+    const key = keys[0]!.key as forge.pki.rsa.PrivateKey;
+    const own = certificates.find((bag) => bag.cert!.subject.getField('CN').value === 'DMPXK2ABCD13')!.cert!;
+    expect((own.publicKey as forge.pki.rsa.PublicKey).n.equals(key.n)).toBe(true);
+    expect(() => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(identity.pkcs12.toString('binary')), 'not the password')).toThrow();
+  });
+
+  it('gives every identity its own key, serial and password', () => {
+    const [a, b] = [0, 1].map(() => issueDeviceIdentity(ca, { serialNumber: 'DMPXK2ABCD14', now: NOW }));
+    expect(a!.serialNumber).not.toBe(b!.serialNumber);
+    expect(a!.password).not.toBe(b!.password);
+    expect(a!.certificatePem).not.toBe(b!.certificatePem);
+  });
+});
