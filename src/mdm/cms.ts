@@ -1,0 +1,118 @@
+/**
+ * CMS SignedData verification for the MDM endpoints (issue 7; reference: device-enrollment.md
+ * section 5): the enrollment POST carries MachineInfo with the content attached, signed by the
+ * device's identity from its manufacturer's CA; every check-in and connect request carries an
+ * `Mdm-Signature` header, a SignedData over the exact body with the content detached, signed by the
+ * identity Homeroom issued. Both SHA-1 (older devices) and SHA-256 digests are accepted.
+ *
+ * node-forge parses PKCS#7 but cannot verify a signature, so verification uses PKI.js (with Node's
+ * WebCrypto): the signature over the signed attributes, the content's digest, and the signer's
+ * chain up to one of the trusted CAs, valid at `now`.
+ */
+import crypto from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+
+/** Why a SignedData was refused; the endpoints map these to HTTP statuses and log them. */
+export type CmsFailure = 'MALFORMED' | 'BAD_SIGNATURE' | 'UNTRUSTED_SIGNER';
+
+export class CmsVerificationError extends Error {
+  constructor(
+    readonly reason: CmsFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CmsVerificationError';
+  }
+}
+
+export interface VerifiedSignedData {
+  /** The signed content: the attached content, or the detached content given. */
+  readonly content: Buffer;
+  /** The signer's certificate, as PEM. */
+  readonly signerCertificatePem: string;
+}
+
+export interface VerifyOptions {
+  /** PEM certificates of the CAs a signer must chain to. */
+  readonly trustedCas: readonly string[];
+  /** The content when the SignedData does not carry it (`Mdm-Signature` over a request body). */
+  readonly detachedContent?: Buffer;
+  /** When the signer's chain must be valid (the server clock). */
+  readonly now: Date;
+}
+
+function arrayBufferOf(bytes: Buffer): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+function certificateOfPem(pem: string): pkijs.Certificate {
+  return pkijs.Certificate.fromBER(arrayBufferOf(Buffer.from(new crypto.X509Certificate(pem).raw)));
+}
+
+function pemOf(certificate: pkijs.Certificate): string {
+  return new crypto.X509Certificate(Buffer.from(certificate.toSchema().toBER(false))).toString();
+}
+
+/** The SignedData inside a DER (or BER) ContentInfo; MALFORMED when it is anything else. */
+function signedDataOf(der: Buffer): pkijs.SignedData {
+  const parsed = asn1js.fromBER(arrayBufferOf(der));
+  if (parsed.offset === -1 || parsed.offset !== der.byteLength) throw new CmsVerificationError('MALFORMED', 'The body is not DER or BER.');
+  try {
+    const info = new pkijs.ContentInfo({ schema: parsed.result });
+    if (info.contentType !== pkijs.ContentInfo.SIGNED_DATA) throw new Error(`content type ${info.contentType}`);
+    const signed = new pkijs.SignedData({ schema: info.content });
+    if (signed.signerInfos.length !== 1) throw new Error(`${signed.signerInfos.length} signers`);
+    return signed;
+  } catch (error) {
+    throw new CmsVerificationError('MALFORMED', `Not a CMS SignedData with one signer (${(error as Error).message}).`);
+  }
+}
+
+/**
+ * Verifies `der` (a CMS ContentInfo holding SignedData with one signer) and returns the content and
+ * the signer's certificate.
+ *
+ * @throws CmsVerificationError MALFORMED (not SignedData, no content to check), BAD_SIGNATURE (the
+ *   signature or the content's digest does not match), UNTRUSTED_SIGNER (the signer's certificate is
+ *   missing, does not chain to a trusted CA, or is not valid at `now`).
+ */
+export async function verifySignedData(der: Buffer, options: VerifyOptions): Promise<VerifiedSignedData> {
+  const signed = signedDataOf(der);
+  const attached = signed.encapContentInfo.eContent;
+  const content = options.detachedContent ?? (attached ? Buffer.from(attached.getValue()) : null);
+  if (!content) throw new CmsVerificationError('MALFORMED', 'The SignedData carries no content and none was given.');
+
+  let result: pkijs.SignedDataVerifyResult;
+  try {
+    result = await signed.verify({
+      signer: 0,
+      ...(options.detachedContent ? { data: arrayBufferOf(options.detachedContent) } : {}),
+      trustedCerts: options.trustedCas.map(certificateOfPem),
+      checkChain: true,
+      checkDate: options.now,
+      extendedMode: true,
+    });
+  } catch (error) {
+    // PKI.js throws (in extended mode too) for what it finds before the signature itself: a missing
+    // signer certificate (code 3), a chain it cannot build (5), a content digest that differs (15).
+    const failure = error as Partial<pkijs.SignedDataVerifyResult>;
+    if (!failure.signerCertificate)
+      throw new CmsVerificationError('UNTRUSTED_SIGNER', "The signer's certificate is not in the SignedData.");
+    if (failure.signerCertificateVerified === false) {
+      throw new CmsVerificationError(
+        'UNTRUSTED_SIGNER',
+        `The signer's certificate does not chain to a trusted CA (${failure.message ?? 'refused'}).`,
+      );
+    }
+    if (failure.code === 14 || failure.code === 15)
+      throw new CmsVerificationError('BAD_SIGNATURE', 'The signature does not match the content.');
+    throw new CmsVerificationError('MALFORMED', `The SignedData cannot be verified (${failure.message ?? 'refused'}).`);
+  }
+  if (!result.signerCertificate) throw new CmsVerificationError('UNTRUSTED_SIGNER', "The signer's certificate is not in the SignedData.");
+  if (!result.signatureVerified) throw new CmsVerificationError('BAD_SIGNATURE', 'The signature does not match the content.');
+  if (!result.signerCertificateVerified) {
+    throw new CmsVerificationError('UNTRUSTED_SIGNER', `The signer's certificate does not chain to a trusted CA (${result.message}).`);
+  }
+  return { content, signerCertificatePem: pemOf(result.signerCertificate) };
+}

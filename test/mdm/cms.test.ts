@@ -1,0 +1,131 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import forge from 'node-forge';
+import { describe, expect, it } from 'vitest';
+import { createCertificateAuthority, issueDeviceIdentity } from '../../src/mdm/certificate-authority.js';
+import { CmsVerificationError, verifySignedData, type CmsFailure } from '../../src/mdm/cms.js';
+
+const NOW = new Date('2026-09-01T08:00:00.000Z');
+const ca = createCertificateAuthority({ commonName: 'Homeroom MDM device CA', now: NOW });
+const stranger = createCertificateAuthority({ commonName: 'Somebody else', now: NOW });
+
+/** A device identity of `authority` as forge objects, as a device holds it. */
+function identityOf(authority = ca, serialNumber = 'DMPXK2ABCD30') {
+  const issued = issueDeviceIdentity(authority, { serialNumber, now: NOW });
+  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(issued.pkcs12.toString('binary')), issued.password);
+  const key = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]!.key!;
+  return { key, certificate: forge.pki.certificateFromPem(issued.certificatePem), certificatePem: issued.certificatePem };
+}
+
+/** SignedData as devices make it: signed attributes (content type, digest, time), the signer's certificate embedded. */
+function sign(
+  content: Buffer,
+  options: { detached?: boolean; digest?: 'sha1' | 'sha256'; identity?: ReturnType<typeof identityOf> } = {},
+): Buffer {
+  const identity = options.identity ?? identityOf();
+  const p7 = forge.pkcs7.createSignedData();
+  p7.content = forge.util.createBuffer(content.toString('binary'));
+  p7.addCertificate(identity.certificate);
+  p7.addSigner({
+    key: identity.key,
+    certificate: identity.certificate,
+    digestAlgorithm: forge.pki.oids[options.digest ?? 'sha256']!,
+    authenticatedAttributes: [
+      { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
+      { type: forge.pki.oids.messageDigest! },
+      { type: forge.pki.oids.signingTime!, value: NOW as unknown as string },
+    ],
+  });
+  p7.sign({ detached: options.detached ?? false });
+  return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+}
+
+async function failureOf(promise: Promise<unknown>): Promise<CmsFailure> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof CmsVerificationError)) throw new Error(`expected a CmsVerificationError, got ${String(error)}`);
+  return error.reason;
+}
+
+const body = Buffer.from(
+  '<?xml version="1.0"?><plist version="1.0"><dict><key>MessageType</key><string>Authenticate</string></dict></plist>',
+);
+
+describe('CMS SignedData verification', () => {
+  it('returns the attached content and the signer of a SHA-256 SignedData chained to a trusted CA', async () => {
+    const identity = identityOf();
+    const verified = await verifySignedData(sign(body, { identity }), { trustedCas: [ca.certificatePem], now: NOW });
+    expect(verified.content).toEqual(body);
+    expect(verified.signerCertificatePem.trim()).toBe(identity.certificatePem.trim());
+  });
+
+  it('verifies a detached signature over the exact body given, with SHA-1 or SHA-256', async () => {
+    for (const digest of ['sha1', 'sha256'] as const) {
+      const signature = sign(body, { detached: true, digest });
+      const verified = await verifySignedData(signature, { trustedCas: [ca.certificatePem], detachedContent: body, now: NOW });
+      expect(verified.content).toEqual(body);
+    }
+  });
+
+  it('refuses a body changed after signing (BAD_SIGNATURE)', async () => {
+    const signature = sign(body, { detached: true });
+    const altered = Buffer.from(body.toString().replace('Authenticate', 'TokenUpdate'));
+    expect(await failureOf(verifySignedData(signature, { trustedCas: [ca.certificatePem], detachedContent: altered, now: NOW }))).toBe(
+      'BAD_SIGNATURE',
+    );
+  });
+
+  it('refuses a signer from another CA, and one whose certificate is not valid yet (UNTRUSTED_SIGNER)', async () => {
+    const foreign = sign(body, { identity: identityOf(stranger) });
+    expect(await failureOf(verifySignedData(foreign, { trustedCas: [ca.certificatePem], now: NOW }))).toBe('UNTRUSTED_SIGNER');
+    const early = new Date(NOW.getTime() - 24 * 3600 * 1000);
+    expect(await failureOf(verifySignedData(sign(body), { trustedCas: [ca.certificatePem], now: early }))).toBe('UNTRUSTED_SIGNER');
+  });
+
+  it('refuses what is not a SignedData, and a detached signature without its content (MALFORMED)', async () => {
+    const options = { trustedCas: [ca.certificatePem], now: NOW };
+    expect(await failureOf(verifySignedData(Buffer.from('not der at all'), options))).toBe('MALFORMED');
+    expect(await failureOf(verifySignedData(Buffer.from(new crypto.X509Certificate(ca.certificatePem).raw), options))).toBe('MALFORMED');
+    expect(await failureOf(verifySignedData(sign(body, { detached: true }), options))).toBe('MALFORMED');
+  });
+
+  // Cross-checks with another implementation where the machine has one (Debian's openssl on every CI machine here).
+  const openssl = spawnSync('openssl', ['version']).status === 0;
+  it.skipIf(!openssl)('verifies what `openssl cms -sign` makes, attached and detached', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-cms-'));
+    try {
+      const identity = identityOf();
+      fs.writeFileSync(path.join(dir, 'cert.pem'), identity.certificatePem);
+      fs.writeFileSync(path.join(dir, 'key.pem'), forge.pki.privateKeyToPem(identity.key as forge.pki.rsa.PrivateKey));
+      fs.writeFileSync(path.join(dir, 'body.plist'), body);
+      const run = (extra: string[]) =>
+        execFileSync('openssl', [
+          'cms',
+          '-sign',
+          '-binary',
+          '-outform',
+          'DER',
+          '-md',
+          'sha256',
+          '-in',
+          path.join(dir, 'body.plist'),
+          '-signer',
+          path.join(dir, 'cert.pem'),
+          '-inkey',
+          path.join(dir, 'key.pem'),
+          ...extra,
+        ]);
+      const attached = await verifySignedData(run(['-nodetach']), { trustedCas: [ca.certificatePem], now: NOW });
+      expect(attached.content).toEqual(body);
+      const detached = await verifySignedData(run([]), { trustedCas: [ca.certificatePem], detachedContent: body, now: NOW });
+      expect(detached.content).toEqual(body);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
