@@ -6,6 +6,8 @@
  * Nothing else in Homeroom reads `process.env`. Defaults give the embedded setup: a SQLite
  * file and generated secrets under `./data`, listening on 127.0.0.1:4000.
  */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export type RuntimeEnvironment = 'development' | 'production' | 'test';
@@ -42,6 +44,18 @@ export interface Config {
   readonly automaticSyncIntervalMs: number;
   /** `redis://...` to carry subscription events between instances; null keeps them in memory. */
   readonly redisUrl: string | null;
+  readonly mdm: MdmConfig;
+}
+
+/**
+ * Which device CAs a MachineInfo signer may come from, besides Apple's iPhone Device CA (always
+ * trusted): the built-in simulator's, and any in a PEM file (an Apple simulator running elsewhere).
+ */
+export interface MdmConfig {
+  /** Trust the in-process Apple simulator's device CA (on by default when that simulator runs). */
+  readonly trustSimulatorDeviceCa: boolean;
+  /** PEM certificates read from `MDM_DEVICE_CA_FILE` at start; empty when unset. */
+  readonly extraDeviceCaPems: readonly string[];
 }
 
 /** Apple's production Device Assignment API. */
@@ -109,6 +123,16 @@ export const CONFIG_VARIABLES = [
     '`redis://host:6379` carries subscription events between Homeroom instances; needed once there are several.',
   ],
   ['APPLE_SIMULATOR_DEVICES', '300', 'iPads in the demo school the simulator creates on its first start (10 to 500000).'],
+  [
+    'MDM_TRUST_SIMULATOR_DEVICE_CA',
+    '`true` when `APPLE_DEP_URL=simulator`, else `false`',
+    "Accept MachineInfo signed by the built-in simulator's device CA (virtual iPads). Apple's iPhone Device CA is always trusted.",
+  ],
+  [
+    'MDM_DEVICE_CA_FILE',
+    'unset',
+    'PEM file of further device CAs to trust for enrollment, e.g. an Apple simulator run with `homeroom simulate apple` (`GET /simulator/device-ca`).',
+  ],
 ] as const;
 
 /** Sent as `User-Agent` unless `APPLE_DEP_USER_AGENT` says otherwise; bumped with the package version. */
@@ -150,7 +174,43 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     apple: parseAppleConfig(env, environment),
     automaticSyncIntervalMs: parseInteger(env, 'AUTOMATIC_SYNC_INTERVAL_HOURS', 24, 1, 168) * 60 * 60 * 1000,
     redisUrl: parseRedisUrl(env.REDIS_URL),
+    mdm: parseMdmConfig(env, environment, cwd),
   };
+}
+
+function parseMdmConfig(env: Env, environment: RuntimeEnvironment, cwd: string): MdmConfig {
+  const simulated = parseAppleConfig(env, environment).mode === 'simulator';
+  const trust = nonEmpty(env.MDM_TRUST_SIMULATOR_DEVICE_CA);
+  if (trust !== undefined && trust !== 'true' && trust !== 'false')
+    throw new ConfigError('MDM_TRUST_SIMULATOR_DEVICE_CA', `must be true or false, not "${trust}".`);
+  if (trust === 'true' && !simulated)
+    throw new ConfigError(
+      'MDM_TRUST_SIMULATOR_DEVICE_CA',
+      'is only meaningful with APPLE_DEP_URL=simulator; use MDM_DEVICE_CA_FILE for a simulator elsewhere.',
+    );
+  return { trustSimulatorDeviceCa: trust === undefined ? simulated : trust === 'true', extraDeviceCaPems: readDeviceCaFile(env, cwd) };
+}
+
+function readDeviceCaFile(env: Env, cwd: string): string[] {
+  const raw = nonEmpty(env.MDM_DEVICE_CA_FILE);
+  if (raw === undefined) return [];
+  const file = path.resolve(cwd, raw);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError('MDM_DEVICE_CA_FILE', `cannot read ${file}: ${(error as Error).message}`);
+  }
+  const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (pems.length === 0) throw new ConfigError('MDM_DEVICE_CA_FILE', `${file} holds no PEM certificate.`);
+  for (const pem of pems) {
+    try {
+      new crypto.X509Certificate(pem);
+    } catch (error) {
+      throw new ConfigError('MDM_DEVICE_CA_FILE', `${file} holds a certificate that cannot be read: ${(error as Error).message}`);
+    }
+  }
+  return pems;
 }
 
 function parseRedisUrl(value: string | undefined): string | null {

@@ -43,6 +43,11 @@ export enum ErrorCode {
   PROFILE_IN_USE = 'PROFILE_IN_USE',
   PROFILE_LIMIT_REACHED = 'PROFILE_LIMIT_REACHED',
   SYNC_IN_PROGRESS = 'SYNC_IN_PROGRESS',
+  MDM_REQUEST_MALFORMED = 'MDM_REQUEST_MALFORMED',
+  MDM_SIGNATURE_INVALID = 'MDM_SIGNATURE_INVALID',
+  MDM_DEVICE_NOT_TRUSTED = 'MDM_DEVICE_NOT_TRUSTED',
+  MDM_ENROLLMENT_REFUSED = 'MDM_ENROLLMENT_REFUSED',
+  MDM_DEVICE_NOT_ENROLLED = 'MDM_DEVICE_NOT_ENROLLED',
 }
 
 /** One line per code: shown in the schema, the README and `homeroom --help`. */
@@ -101,6 +106,16 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     'A sync of this token is running and its 15 minutes are not over; `extensions.syncAvailableAt` says when another may start. Nothing was started.',
   [ErrorCode.PROFILE_LIMIT_REACHED]:
     'The token already has the most enrollment profiles allowed (1000). Delete one first. Nothing was changed.',
+  [ErrorCode.MDM_REQUEST_MALFORMED]:
+    'MDM endpoints (devices, not GraphQL): the body is not what the endpoint takes (a CMS-signed MachineInfo plist, or a check-in or connect plist with its keys). HTTP 400; nothing was changed.',
+  [ErrorCode.MDM_SIGNATURE_INVALID]:
+    "MDM endpoints: the CMS signature (the MachineInfo's, or the `Mdm-Signature` header) is missing or does not match the body. HTTP 400; nothing was changed.",
+  [ErrorCode.MDM_DEVICE_NOT_TRUSTED]:
+    "MDM endpoints: the MachineInfo is signed by a certificate that does not come from a trusted device CA (Apple's, or the simulator's where it is trusted). HTTP 403; nothing was changed.",
+  [ErrorCode.MDM_ENROLLMENT_REFUSED]:
+    'MDM endpoints: the device may not enroll through this URL; `reason` says why (UNKNOWN_PROFILE, UNKNOWN_SERIAL, OTHER_TOKEN, REMOVED, PROFILE_NOT_ASSIGNED). HTTP 403 (404 for UNKNOWN_PROFILE); nothing was changed.',
+  [ErrorCode.MDM_DEVICE_NOT_ENROLLED]:
+    'MDM endpoints: a check-in or connect signed by an identity Homeroom did not issue, or by one replaced since, or for another UDID. HTTP 403; nothing was changed.',
 };
 
 /** Extra, machine-readable facts about a failure, merged into `extensions`. */

@@ -32,6 +32,7 @@ import { healthRoutes } from './http/health.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
 import { createLogger, type Logger } from './logger.js';
+import { mdmRoutes } from './mdm/mdm-routes.js';
 import { serveLiveSync, secondTicker, type Ticker } from './resolvers/sync-live.js';
 import { buildHomeroomSchema } from './schema/build-schema.js';
 import type { GraphQLContext } from './schema/context.js';
@@ -88,6 +89,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Known only once listening when PORT is 0 and PUBLIC_URL unset; nothing asks before then.
     let listeningAt = config.publicUrl ?? '';
     events = await openEventBus(config, options, logger);
+    const trustedDeviceCas = await deviceCasToTrust(config, simulator, logger);
     const services = new Services({
       database: new Database(dataSource),
       clock,
@@ -96,6 +98,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       apple: connection,
       publicUrl: () => config.publicUrl ?? listeningAt,
       automaticSyncIntervalMs: config.automaticSyncIntervalMs,
+      trustedDeviceCas,
     });
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
     if (simulator) await ensureSimulatedPushCertificate(services, logger);
@@ -165,8 +168,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         },
       }),
     );
+    // Devices, not API clients: they authenticate with their signatures, never with API keys.
+    app.use(mdmRoutes(services.enrollment, logger));
     app.use((req, res) => {
-      res.status(404).json({ error: 'not found', path: req.path, endpoints: ['/graphql', '/healthz', '/readyz'] });
+      res.status(404).json({
+        error: 'not found',
+        path: req.path,
+        endpoints: ['/graphql', '/healthz', '/readyz', '/mdm/enroll/<key>', '/mdm/checkin', '/mdm/connect'],
+      });
     });
 
     await listen(httpServer, config);
@@ -258,6 +267,22 @@ async function startEmbeddedSimulator(config: Config, clock: Clock, logger: Logg
     }
     throw error;
   }
+}
+
+/**
+ * The device CAs whose MachineInfo signers may enroll, besides Apple's (always trusted): the built-in
+ * simulator's when `MDM_TRUST_SIMULATOR_DEVICE_CA` (its default with the simulator), and the
+ * certificates of `MDM_DEVICE_CA_FILE`.
+ */
+async function deviceCasToTrust(config: Config, simulator: RunningAppleSimulator | null, logger: Logger): Promise<string[]> {
+  const cas = [...config.mdm.extraDeviceCaPems];
+  if (simulator && config.mdm.trustSimulatorDeviceCa) {
+    cas.push(await simulator.deviceCertificateAuthorityPem());
+    logger.info(
+      "MDM enrollment trusts the built-in simulator's device CA (virtual iPads); MDM_TRUST_SIMULATOR_DEVICE_CA=false turns it off",
+    );
+  }
+  return cas;
 }
 
 /**

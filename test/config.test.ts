@@ -1,6 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { createCertificateAuthority } from '../src/mdm/certificate-authority.js';
 
 const CWD = path.resolve('/srv/homeroom');
 const HEX_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
@@ -44,6 +47,7 @@ describe('loadConfig defaults', () => {
       apple: { mode: 'simulator', userAgent: 'homeroom/0.1.0', simulatorPort: 8081, simulatorDevices: 300 },
       automaticSyncIntervalMs: 24 * 60 * 60 * 1000,
       redisUrl: null,
+      mdm: { trustSimulatorDeviceCa: true, extraDeviceCaPems: [] },
     });
   });
 
@@ -250,6 +254,32 @@ describe('Apple', () => {
     expectRefused({ APPLE_SIMULATOR_DEVICES: '5' }, 'APPLE_SIMULATOR_DEVICES');
     expectRefused({ APPLE_SIMULATOR_PORT: '70000' }, 'APPLE_SIMULATOR_PORT');
     expect(loadConfig({ APPLE_SIMULATOR_DEVICES: '500000' }, CWD).apple).toMatchObject({ simulatorDevices: 500_000 });
+  });
+});
+
+describe('MDM device trust', () => {
+  it("trusts the simulator's device CA by default only where the simulator runs, and MDM_TRUST_SIMULATOR_DEVICE_CA switches it", () => {
+    expect(loadConfig({}, CWD).mdm).toEqual({ trustSimulatorDeviceCa: true, extraDeviceCaPems: [] });
+    expect(loadConfig({ NODE_ENV: 'production', HOMEROOM_SECRET_KEY: HEX_KEY }, CWD).mdm.trustSimulatorDeviceCa).toBe(false);
+    expect(loadConfig({ MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' }, CWD).mdm.trustSimulatorDeviceCa).toBe(false);
+    expect(configError({ MDM_TRUST_SIMULATOR_DEVICE_CA: 'yes' }).variable).toBe('MDM_TRUST_SIMULATOR_DEVICE_CA');
+    expect(configError({ APPLE_DEP_URL: 'https://mdmenrollment.apple.com', MDM_TRUST_SIMULATOR_DEVICE_CA: 'true' }).variable).toBe(
+      'MDM_TRUST_SIMULATOR_DEVICE_CA',
+    );
+  });
+
+  it('reads the certificates of MDM_DEVICE_CA_FILE and refuses a missing file or one without a certificate', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-config-'));
+    try {
+      const ca = createCertificateAuthority({ commonName: 'Elsewhere Device CA', now: new Date() });
+      fs.writeFileSync(path.join(dir, 'cas.pem'), `${ca.certificatePem}\n${ca.certificatePem}`);
+      fs.writeFileSync(path.join(dir, 'empty.pem'), 'nothing here');
+      expect(loadConfig({ MDM_DEVICE_CA_FILE: 'cas.pem' }, dir).mdm.extraDeviceCaPems).toHaveLength(2);
+      expect(configError({ MDM_DEVICE_CA_FILE: path.join(dir, 'missing.pem') }).message).toMatch(/MDM_DEVICE_CA_FILE: cannot read/);
+      expect(configError({ MDM_DEVICE_CA_FILE: path.join(dir, 'empty.pem') }).message).toMatch(/holds no PEM certificate/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

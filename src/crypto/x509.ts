@@ -11,15 +11,36 @@ const SERIAL_BYTES = 16;
 
 /** A fresh RSA-2048 key: PKCS#1 PEM (what Homeroom seals and stores) and node-forge's form (to sign with). */
 export function newRsaKey(): { privateKeyPem: string; privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
-  const { privateKey: privateKeyPem } = crypto.generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicExponent: 0x10001,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-  });
+  const { privateKey: privateKeyPem } = crypto.generateKeyPairSync('rsa', RSA_KEY_OPTIONS);
+  return rsaKeyOfPem(privateKeyPem);
+}
+
+/**
+ * A new RSA-2048 key as PKCS#1 PEM, generated on libuv's thread pool: some 50 to 100 ms of work
+ * that a request path (a device enrolling) must not spend on the event loop.
+ */
+export function generateRsaKeyPem(): Promise<string> {
+  return new Promise((resolve, reject) =>
+    crypto.generateKeyPair('rsa', RSA_KEY_OPTIONS, (error, _publicKey, privateKey) => (error ? reject(error) : resolve(privateKey))),
+  );
+}
+
+/** A PKCS#1 or PKCS#8 PEM RSA key in node-forge's form. */
+export function rsaKeyOfPem(privateKeyPem: string): {
+  privateKeyPem: string;
+  privateKey: forge.pki.rsa.PrivateKey;
+  publicKey: forge.pki.rsa.PublicKey;
+} {
   const privateKey = forge.pki.privateKeyFromPem(privateKeyPem) as forge.pki.rsa.PrivateKey;
   return { privateKeyPem, privateKey, publicKey: forge.pki.setRsaPublicKey(privateKey.n, privateKey.e) };
 }
+
+const RSA_KEY_OPTIONS: crypto.RSAKeyPairOptions<'pem', 'pem'> = {
+  modulusLength: 2048,
+  publicExponent: 0x10001,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+};
 
 /**
  * A random 16-byte serial in hex: positive (top bit clear) and minimally encoded (no leading zero

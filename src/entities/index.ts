@@ -4,10 +4,12 @@ import { AssignmentJob } from './assignment-job.entity.js';
 import { AssignmentOutcome } from './assignment-outcome.entity.js';
 import { AuditEvent, AuditEventTarget } from './audit-event.entity.js';
 import { Device } from './device.entity.js';
+import { DeviceEnrollment } from './device-enrollment.entity.js';
 import { EncryptionKey } from './encryption-key.entity.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
 import { MdmCertificateAuthority } from './mdm-certificate-authority.entity.js';
+import { MdmCommand } from './mdm-command.entity.js';
 import { MdmPushCertificate } from './mdm-push-certificate.entity.js';
 import { SyncRun } from './sync-run.entity.js';
 
@@ -24,4 +26,6 @@ export const ENTITIES = [
   AssignmentJob,
   AssignmentOutcome,
   MdmCertificateAuthority,
+  DeviceEnrollment,
+  MdmCommand,
 ];

@@ -13,7 +13,7 @@
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
-import { certificatePem, newRsaKey, randomSerialHex, wholeSeconds } from '../crypto/x509.js';
+import { certificatePem, newRsaKey, randomSerialHex, rsaKeyOfPem, wholeSeconds } from '../crypto/x509.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The CA outlives every identity it issues. */
@@ -76,11 +76,16 @@ export function createCertificateAuthority(options: { commonName: string; now: D
  */
 export function issueDeviceIdentity(
   ca: MdmCertificateAuthority,
-  device: { serialNumber: string; udid?: string; now: Date },
+  device: {
+    serialNumber: string;
+    udid?: string;
+    now: Date;
+    /** A key made beforehand (off the event loop); a new one when absent. */ privateKeyPem?: string;
+  },
 ): DeviceIdentity {
   const caCertificate = forge.pki.certificateFromPem(ca.certificatePem);
   const caKey = forge.pki.privateKeyFromPem(ca.privateKeyPem);
-  const { privateKey, publicKey } = newRsaKey();
+  const { privateKey, publicKey } = device.privateKeyPem ? rsaKeyOfPem(device.privateKeyPem) : newRsaKey();
   const utf8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = publicKey;

@@ -40,6 +40,12 @@ export interface VerifyOptions {
   readonly detachedContent?: Buffer;
   /** When the signer's chain must be valid (the server clock). */
   readonly now: Date;
+  /**
+   * PEM certificates of CAs trusted by signature alone, without their validity dates: a signer they
+   * issued directly is accepted. For Apple's iPhone Device CA, expired since 2014 and still the issuer
+   * of every device identity (see `apple-device-ca.ts`).
+   */
+  readonly legacyCas?: readonly string[];
 }
 
 function arrayBufferOf(bytes: Buffer): ArrayBuffer {
@@ -78,6 +84,16 @@ function signedDataOf(der: Buffer): pkijs.SignedData {
  *   missing, does not chain to a trusted CA, or is not valid at `now`).
  */
 export async function verifySignedData(der: Buffer, options: VerifyOptions): Promise<VerifiedSignedData> {
+  try {
+    return await verifyChained(der, options);
+  } catch (error) {
+    if (!(error instanceof CmsVerificationError) || error.reason !== 'UNTRUSTED_SIGNER' || !options.legacyCas?.length) throw error;
+    return verifyLegacyIssued(der, options, error);
+  }
+}
+
+/** The signature, then the signer's chain to `trustedCas` with dates. */
+async function verifyChained(der: Buffer, options: VerifyOptions): Promise<VerifiedSignedData> {
   const signed = signedDataOf(der);
   const attached = signed.encapContentInfo.eContent;
   const content = options.detachedContent ?? (attached ? Buffer.from(attached.getValue()) : null);
@@ -115,4 +131,32 @@ export async function verifySignedData(der: Buffer, options: VerifyOptions): Pro
     throw new CmsVerificationError('UNTRUSTED_SIGNER', `The signer's certificate does not chain to a trusted CA (${result.message}).`);
   }
   return { content, signerCertificatePem: pemOf(result.signerCertificate) };
+}
+
+/**
+ * The signature (with the chain unchecked), then the signer's certificate against each legacy CA:
+ * same issuer name and a signature by its key. `chainFailure` is what is thrown when none issued it.
+ */
+async function verifyLegacyIssued(der: Buffer, options: VerifyOptions, chainFailure: CmsVerificationError): Promise<VerifiedSignedData> {
+  const signed = signedDataOf(der);
+  const attached = signed.encapContentInfo.eContent;
+  const content = options.detachedContent ?? (attached ? Buffer.from(attached.getValue()) : null);
+  if (!content) throw new CmsVerificationError('MALFORMED', 'The SignedData carries no content and none was given.');
+  const result = await signed
+    .verify({
+      signer: 0,
+      ...(options.detachedContent ? { data: arrayBufferOf(options.detachedContent) } : {}),
+      checkChain: false,
+      extendedMode: true,
+    })
+    .catch(() => null);
+  if (!result?.signerCertificate || !result.signatureVerified)
+    throw new CmsVerificationError('BAD_SIGNATURE', 'The signature does not match the content.');
+  const signer = result.signerCertificate;
+  for (const pem of options.legacyCas ?? []) {
+    const ca = certificateOfPem(pem);
+    if (!signer.issuer.isEqual(ca.subject)) continue;
+    if (await signer.verify(ca).catch(() => false)) return { content, signerCertificatePem: pemOf(signer) };
+  }
+  throw chainFailure;
 }

@@ -1,9 +1,11 @@
 /** Filters of a token's `devices` connection, and their translation for the sync service. */
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import type { EnrollmentStateName } from '../entities/device-enrollment.entity.js';
 import { badInput } from '../errors.js';
 import { ConnectionArgs } from '../schema/connection.type.js';
 import { integerKeyOf } from '../schema/global-id.js';
 import type { DeviceFilter } from '../services/sync/sync.service.js';
+import { EnrollmentStateEnum } from './device-enrollment.type.js';
 import { ENROLLMENT_PROFILE_TYPE } from './profile.type.js';
 
 export enum DeviceProfileAssignment {
@@ -62,6 +64,13 @@ export class DeviceFilterInput {
       'True: only devices that must be wiped to pick up their profile (`requiresWipe`: assigned a profile after they were activated with another). False: only the others. Omitted: both.',
   })
   requiresWipe?: boolean | null;
+
+  @Field(() => [EnrollmentStateEnum], {
+    nullable: true,
+    description:
+      "Devices in any of these enrollment states with Homeroom's MDM; NOT_CONTACTED includes every device that never contacted Homeroom. Every state when omitted or empty.",
+  })
+  enrollmentStates?: EnrollmentStateName[] | null;
 }
 
 @ArgsType()
@@ -100,5 +109,7 @@ export function deviceFilterOf(input: DeviceFilterInput | null | undefined, fiel
   }
   if (input.model != null) filter.model = input.model;
   if (input.requiresWipe != null) filter.requiresWipe = input.requiresWipe;
+  // Empty is no condition, as with the other list filters (an outcome's `results`).
+  if (input.enrollmentStates && input.enrollmentStates.length > 0) filter.enrollmentStates = input.enrollmentStates;
   return filter;
 }

@@ -7,6 +7,7 @@ import {
   AssignmentTokenResolver,
 } from './assignment.resolver.js';
 import { AuditEventResolver } from './audit-event.resolver.js';
+import { DeviceEnrollmentProfileResolver, DeviceEnrollmentResolver } from './device-enrollment.resolver.js';
 import { DeviceResolver } from './device.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { ProfileResolver } from './profile.resolver.js';
@@ -30,6 +31,8 @@ export const RESOLVERS = [
   SyncProgressResolver,
   SyncTokenResolver,
   DeviceResolver,
+  DeviceEnrollmentResolver,
+  DeviceEnrollmentProfileResolver,
   AssignmentResolver,
   AssignmentOutcomeResolver,
   AssignmentJobProgressResolver,

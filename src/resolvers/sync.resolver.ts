@@ -17,14 +17,17 @@ import { SYNC_RULES, SyncCooldownType, SyncDevicesPayload, SyncProgressType, Syn
 import { tokenIdOf } from './token.resolver.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
-/** What a sync subscription's `subscribe` receives (type-graphql passes raw GraphQL arguments). */
-interface SubscribeData {
+/** What a token subscription's `subscribe` receives (type-graphql passes raw GraphQL arguments). */
+export interface SubscribeData {
   readonly args: { readonly tokenId: string };
   readonly info: GraphQLResolveInfo;
 }
 
-/** The token a subscription names, checked before anything streams: NOT_FOUND for an unknown one. */
-async function subscribedToken(data: SubscribeData): Promise<{ sources: LiveSyncSources; tokenId: number }> {
+/**
+ * The token a subscription names, checked before anything streams: NOT_FOUND for an unknown one.
+ * Every token-scoped subscription (sync, enrollment) checks it here.
+ */
+export async function subscribedToken(data: SubscribeData): Promise<{ sources: LiveSyncSources; tokenId: number }> {
   const sources = liveSyncOf(data.info);
   const tokenId = tokenIdOf(data.args.tokenId);
   if (!(await sources.services.tokens.findById(tokenId))) throw notFound('enrollment program token', data.args.tokenId);

@@ -69,6 +69,23 @@ export interface AssignmentJobProgressed {
   readonly at: string;
 }
 
+/**
+ * A device's enrollment with Homeroom's MDM changed state (issue 7): published after the change
+ * committed, once per state a device passes (ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED,
+ * UNENROLLED), never for a request that left the state as it was.
+ */
+export interface DeviceEnrollmentChanged {
+  readonly tokenId: number;
+  readonly deviceId: number;
+  readonly serialNumber: string;
+  /** The state entered. */
+  readonly state: string;
+  /** The state left (NOT_CONTACTED for a first contact). */
+  readonly previousState: string;
+  /** ISO 8601 time of the change (the server clock). */
+  readonly at: string;
+}
+
 /** A token's sync started or ended: its cooldown and status changed. */
 export interface SyncStateChanged {
   readonly tokenId: number;
@@ -79,6 +96,7 @@ export type HomeroomTopics = {
   SYNC_PROGRESSED: [SyncProgressed];
   SYNC_STATE_CHANGED: [SyncStateChanged];
   ASSIGNMENT_JOB_PROGRESSED: [AssignmentJobProgressed];
+  DEVICE_ENROLLMENT_CHANGED: [DeviceEnrollmentChanged];
 };
 
 export const Topic = {
@@ -86,6 +104,7 @@ export const Topic = {
   SYNC_PROGRESSED: 'SYNC_PROGRESSED',
   SYNC_STATE_CHANGED: 'SYNC_STATE_CHANGED',
   ASSIGNMENT_JOB_PROGRESSED: 'ASSIGNMENT_JOB_PROGRESSED',
+  DEVICE_ENROLLMENT_CHANGED: 'DEVICE_ENROLLMENT_CHANGED',
 } as const satisfies Record<keyof HomeroomTopics, keyof HomeroomTopics>;
 
 export type EventBus = PubSub<HomeroomTopics>;

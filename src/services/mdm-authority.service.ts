@@ -36,8 +36,8 @@ export class MdmAuthorityService {
     return (await this.authority()).certificatePem;
   }
 
-  /** A new identity for the enrolling device, signed by the CA. */
-  async issueIdentity(device: { serialNumber: string; udid?: string }): Promise<DeviceIdentity> {
+  /** A new identity for the enrolling device, signed by the CA (with `privateKeyPem` when the key was made beforehand). */
+  async issueIdentity(device: { serialNumber: string; udid?: string; privateKeyPem?: string }): Promise<DeviceIdentity> {
     return issueDeviceIdentity(await this.authority(), { ...device, now: this.deps.clock.now() });
   }
 

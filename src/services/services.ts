@@ -9,6 +9,10 @@ import { AssignmentService } from './assignment/assignment.service.js';
 import { AuditService } from './audit.service.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './events.js';
+import { APPLE_IPHONE_DEVICE_CA_PEM } from '../mdm/apple-device-ca.js';
+import { EnrollmentQueries } from './enrollment/enrollment-queries.js';
+import { EnrollmentService } from './enrollment/enrollment.service.js';
+import type { DeviceTrust } from './enrollment/mdm-authentication.js';
 import { MdmAuthorityService } from './mdm-authority.service.js';
 import { ProfileService } from './profile.service.js';
 import { PushCertificateService } from './push-certificate.service.js';
@@ -27,6 +31,8 @@ export interface ServiceDependencies {
   readonly publicUrl: () => string;
   /** Automatic sync period (`AUTOMATIC_SYNC_INTERVAL_HOURS`); 24 hours when not given. */
   readonly automaticSyncIntervalMs?: number;
+  /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
+  readonly trustedDeviceCas?: readonly string[];
 }
 
 export class Services {
@@ -38,6 +44,10 @@ export class Services {
   readonly sync: SyncService;
   readonly assignments: AssignmentService;
   readonly mdmAuthority: MdmAuthorityService;
+  /** Devices' enrollment state, read for GraphQL. */
+  readonly enrollmentQueries: EnrollmentQueries;
+  /** The MDM endpoints' rules: enrollment, check-in, connect. */
+  readonly enrollment: EnrollmentService;
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
@@ -49,5 +59,8 @@ export class Services {
     this.sync = new SyncService(deps, this.tokens, this.audit);
     this.assignments = new AssignmentService(deps, this.tokens, this.audit);
     this.mdmAuthority = new MdmAuthorityService(deps);
+    this.enrollmentQueries = new EnrollmentQueries(deps.database);
+    const trust: DeviceTrust = { trustedCas: deps.trustedDeviceCas ?? [], legacyCas: [APPLE_IPHONE_DEVICE_CA_PEM] };
+    this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust);
   }
 }

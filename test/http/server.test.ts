@@ -110,7 +110,9 @@ describe('the HTTP server', () => {
   it('answers unknown paths with 404 and the list of endpoints', async () => {
     const response = await fetch(`${t.server.url}/nope`);
     expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ endpoints: ['/graphql', '/healthz', '/readyz'] });
+    expect(await response.json()).toMatchObject({
+      endpoints: ['/graphql', '/healthz', '/readyz', '/mdm/enroll/<key>', '/mdm/checkin', '/mdm/connect'],
+    });
   });
 
   it('reports not ready once shutting down', async () => {

@@ -87,6 +87,23 @@ describe('CMS SignedData verification', () => {
     expect(await failureOf(verifySignedData(sign(body), { trustedCas: [ca.certificatePem], now: early }))).toBe('UNTRUSTED_SIGNER');
   });
 
+  it("trusts a legacy CA by its signature alone, though long expired (Apple's iPhone Device CA), and only for signers it issued", async () => {
+    const longAgo = new Date('2004-01-01T00:00:00.000Z');
+    const expired = createCertificateAuthority({ commonName: 'Apple iPhone Device CA', now: longAgo });
+    const issued = issueDeviceIdentity(expired, { serialNumber: 'DMPXK2ABCD30', now: longAgo });
+    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(issued.pkcs12.toString('binary')), issued.password);
+    const key = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]!.key!;
+    const old = { key, certificate: forge.pki.certificateFromPem(issued.certificatePem), certificatePem: issued.certificatePem };
+    const signed = sign(body, { identity: old });
+
+    expect(await failureOf(verifySignedData(signed, { trustedCas: [expired.certificatePem], now: NOW }))).toBe('UNTRUSTED_SIGNER');
+    const verified = await verifySignedData(signed, { trustedCas: [], legacyCas: [expired.certificatePem], now: NOW });
+    expect(verified.content).toEqual(body);
+    expect(await failureOf(verifySignedData(sign(body), { trustedCas: [], legacyCas: [expired.certificatePem], now: NOW }))).toBe(
+      'UNTRUSTED_SIGNER',
+    );
+  });
+
   it('refuses what is not a SignedData, and a detached signature without its content (MALFORMED)', async () => {
     const options = { trustedCas: [ca.certificatePem], now: NOW };
     expect(await failureOf(verifySignedData(Buffer.from('not der at all'), options))).toBe('MALFORMED');

@@ -4,6 +4,7 @@ import { TokensAndProfiles1795910400000 } from './1795910400000-tokens-and-profi
 import { DeviceSync1796515200000 } from './1796515200000-device-sync.js';
 import { AssignmentJobs1797120000000 } from './1797120000000-assignment-jobs.js';
 import { MdmCertificateAuthority1797724800000 } from './1797724800000-mdm-certificate-authority.js';
+import { DeviceEnrollment1798329600000 } from './1798329600000-device-enrollment.js';
 
 export const MIGRATIONS = [
   Foundation1795305600000,
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   DeviceSync1796515200000,
   AssignmentJobs1797120000000,
   MdmCertificateAuthority1797724800000,
+  DeviceEnrollment1798329600000,
 ];

@@ -3,6 +3,7 @@
  * profile assignment by filter select exactly the same devices.
  */
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { DeviceEnrollment, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 import { Device } from '../../entities/device.entity.js';
 import type { DeviceFilter } from './sync-types.js';
 
@@ -22,5 +23,25 @@ export function deviceQueryOf(manager: EntityManager, tokenId: number, filter: D
   // Literals, not parameters: better-sqlite3 cannot bind a boolean.
   if (filter.requiresWipe !== undefined)
     query.andWhere(filter.requiresWipe ? 'device.requires_wipe = TRUE' : 'device.requires_wipe = FALSE');
+  if (filter.enrollmentStates && filter.enrollmentStates.length > 0) whereEnrollmentIn(query, filter.enrollmentStates);
   return query;
+}
+
+/**
+ * Keeps devices in one of `states`. A device that never contacted Homeroom has no enrollment row
+ * and is NOT_CONTACTED, so a list with NOT_CONTACTED is turned around: no row in another state
+ * (no row at all, or one in the list). A correlated (NOT) EXISTS rather than a join: one device
+ * stays one row, so paging, counts and the assignment's GROUP BY and INSERT ... SELECT over this
+ * query are unchanged.
+ */
+function whereEnrollmentIn(query: SelectQueryBuilder<Device>, states: readonly EnrollmentStateName[]): void {
+  const withoutRow = states.includes('NOT_CONTACTED');
+  const rows = query
+    .subQuery()
+    .select('1')
+    .from(DeviceEnrollment, 'enrollment')
+    .where('enrollment.device_id = device.id')
+    .andWhere(`enrollment.state ${withoutRow ? 'NOT IN' : 'IN'} (:...enrollmentStates)`)
+    .getQuery();
+  query.andWhere(`${withoutRow ? 'NOT EXISTS' : 'EXISTS'} ${rows}`, { enrollmentStates: [...new Set(states)] });
 }

@@ -2,6 +2,7 @@
  * The sync engine's public vocabulary (issue 5): kinds, triggers, statuses, phases, and the
  * read models the GraphQL layer shows.
  */
+import type { EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 import type { SyncRun } from '../../entities/sync-run.entity.js';
 
 /** FULL refreshes every serial; LIMITED and AUTOMATIC only add new serials and mark removed ones. */
@@ -41,4 +42,9 @@ export interface DeviceFilter {
   readonly model?: string;
   /** True: only devices that must be wiped to pick up their profile; false: only the others. */
   readonly requiresWipe?: boolean;
+  /**
+   * Devices in any of these enrollment states; NOT_CONTACTED also matches devices that never
+   * contacted Homeroom (no enrollment row). Omitted or empty: every state.
+   */
+  readonly enrollmentStates?: readonly EnrollmentStateName[];
 }

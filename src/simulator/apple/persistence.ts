@@ -3,6 +3,9 @@
  * and their credentials, profiles, devices and change logs (cursors issued before the restart
  * keep working: their key comes from the persisted seed). Sessions and nonces are not kept.
  *
+ * It also keeps the simulated device CA (certificate and key), so identities burnt into devices
+ * before a restart still chain to the CA Homeroom was told to trust.
+ *
  * The file is JSON with tables instead of nested objects (devices, SKUs, orders and device
  * states as arrays, referenced by index; identical states written once) so half a million
  * devices stay a few tens of megabytes. Writes are atomic (temporary file, then rename) and
@@ -10,6 +13,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { DeviceCaRecord } from './device-ca.js';
 import type { OrderInfo, SimulatedOrganization, Sku } from './organization.js';
 import type { RandomState } from './random.js';
 import {
@@ -73,6 +77,8 @@ export interface PersistedFile {
   devices: DeviceRow[];
   servers: PersistedServer[];
   profiles: ProfileRecord[];
+  /** The device CA; absent until first used (and in files written before it existed, which get one on first use). */
+  deviceCa?: DeviceCaRecord;
 }
 
 const OPS: OpType[] = ['added', 'modified', 'deleted'];
@@ -160,6 +166,7 @@ export function serializeState(state: AppleState, seed: number, random: Persiste
     servers,
     profiles: [...state.profiles.values()],
   };
+  if (state.deviceCa) file.deviceCa = { certificatePem: state.deviceCa.certificatePem, privateKeyPem: state.deviceCa.privateKeyPem };
   return JSON.stringify(file);
 }
 
@@ -235,6 +242,7 @@ export function deserializeState(
     });
   }
   for (const profile of file.profiles) state.profiles.set(profile.uuid, profile);
+  if (file.deviceCa) state.deviceCa = { certificatePem: file.deviceCa.certificatePem, privateKeyPem: file.deviceCa.privateKeyPem };
   return { state, seed: file.seed, random: file.random };
 }
 

@@ -6,7 +6,8 @@
  *
  * HTTP surface: the DEP API at the root (`/session`, `/account`, ...), the portal under
  * `/portal`, the device lookup at `POST /activation/profile`, and test controls under
- * `/simulator` (faults, session expiry, stats, save). See README.md beside this file.
+ * `/simulator` (faults, session expiry, stats, save, and the device CA that burns identities into
+ * virtual iPads). See README.md beside this file.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { ActivationService } from './activation.js';
 import { CursorCodec } from './cursors.js';
 import { DepApi } from './dep-api.js';
+import { DeviceCaError, DeviceCertificateAuthority, type DeviceIdentityBundle, type DeviceIdentityRequest } from './device-ca.js';
 import { FaultError, Faults, failureHeaders, type Fault } from './faults.js';
 import { BodyTooLargeError, isObject, parseJsonBody, readBody, sendEmpty, sendError, sendJson, type ErrorBodyStyle } from './http.js';
 import { NonceCache } from './oauth.js';
@@ -65,6 +67,19 @@ export interface AppleSimulator {
   save(): Promise<void>;
   /** Request counts by endpoint (`GET /session`, `POST /server/devices`, `portal`, ...), for tests and the bench. */
   stats(): Record<string, number>;
+  /**
+   * The simulated "Apple iPhone Device CA" certificate (PEM) that every identity from
+   * {@link issueDeviceIdentity} chains to: what an MDM trusts to accept simulated MachineInfo.
+   * Made on first use and kept in the state file.
+   */
+  deviceCertificateAuthorityPem(): string;
+  /**
+   * The factory's part: a new P-256 identity for a device (any serial, in the organisation or not).
+   * Not remembered: each call issues another one.
+   *
+   * @throws DeviceCaError (`INVALID_SERIAL`, `INVALID_UDID`) for values that are not a serial or a UDID.
+   */
+  issueDeviceIdentity(request: DeviceIdentityRequest): DeviceIdentityBundle;
 }
 
 /** A simulated Apple listening on a port. */
@@ -148,6 +163,17 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
   const nonces = new NonceCache();
   const dep = new DepApi({ state, sessions, nonces, cursors: new CursorCodec(seed), faults, ids: random.ids, now, errorBodyStyle: style });
   const activation = new ActivationService(state);
+  let deviceCa: DeviceCertificateAuthority | null = state.deviceCa ? DeviceCertificateAuthority.load(state.deviceCa) : null;
+  /** The device CA, made (and saved) the first time anything needs it. */
+  function deviceAuthority(): DeviceCertificateAuthority {
+    if (!deviceCa) {
+      deviceCa = DeviceCertificateAuthority.create(clock.now());
+      state.deviceCa = deviceCa.record;
+      state.changed();
+    }
+    return deviceCa;
+  }
+  const issueDeviceIdentity = (request: DeviceIdentityRequest) => deviceAuthority().issue(request, clock.now());
   const counts: Record<string, number> = {};
   const count = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
@@ -241,6 +267,17 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
     } else if (route === 'POST /simulator/save') {
       await save();
       sendEmpty(res, 204);
+    } else if (route === 'GET /simulator/device-ca') {
+      const pem = deviceAuthority().certificatePem;
+      res.writeHead(200, { 'Content-Type': 'application/x-pem-file', 'Content-Length': Buffer.byteLength(pem) });
+      res.end(pem);
+    } else if (route === 'POST /simulator/device-identities') {
+      try {
+        sendJson(res, 200, issueDeviceIdentity(body as DeviceIdentityRequest));
+      } catch (error) {
+        if (!(error instanceof DeviceCaError)) throw error;
+        sendJson(res, 400, portalErrorBody(error.code, error.message));
+      }
     } else {
       sendJson(res, 404, portalErrorBody('NOT_FOUND', `No simulator route ${route}.`));
     }
@@ -293,6 +330,8 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
     expireSessions: () => sessions.expireAll(),
     save,
     stats: () => ({ ...counts }),
+    deviceCertificateAuthorityPem: () => deviceAuthority().certificatePem,
+    issueDeviceIdentity,
   };
 }
 

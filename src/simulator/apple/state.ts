@@ -12,6 +12,7 @@
  * its member entry and the log entries share those objects, so the log costs one small object per
  * change and shows each change as it was when it happened.
  */
+import type { DeviceCaRecord } from './device-ca.js';
 import type { OrderInfo, SimulatedOrganization, Sku } from './organization.js';
 
 /** Apple's `profile_status`. */
@@ -149,6 +150,8 @@ export class AppleState {
   readonly profiles = new Map<string, ProfileRecord>();
   orderSequence = 0;
   termsRequired = false;
+  /** The simulated device CA (see device-ca.ts), made on first use. */
+  deviceCa: DeviceCaRecord | null = null;
 
   constructor(
     public organization: SimulatedOrganization,

@@ -1,0 +1,50 @@
+/**
+ * A command queued for one device (issue 7): sent in answer to the device's next connect, then
+ * answered by it (`Acknowledged`, `Error`, `CommandFormatError` end it; `NotNow` puts it back in
+ * the queue to be sent again on a later connect).
+ */
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { DateTimeColumn } from './columns.js';
+import { Device } from './device.entity.js';
+
+export const COMMAND_STATUSES = ['QUEUED', 'SENT', 'ACKNOWLEDGED', 'ERROR', 'COMMAND_FORMAT_ERROR', 'NOT_NOW'] as const;
+export type CommandStatusName = (typeof COMMAND_STATUSES)[number];
+
+@Entity()
+@Index('mdm_command_device_status', ['deviceId', 'status', 'id'])
+export class MdmCommand {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id!: number;
+
+  @Column({ type: 'integer' })
+  deviceId!: number;
+
+  @ManyToOne(() => Device, { onDelete: 'CASCADE', nullable: false })
+  device!: Relation<Device>;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  commandUuid!: string;
+
+  @Column({ type: 'varchar', length: 60 })
+  requestType!: string;
+
+  /** The `Command` dictionary as JSON (strings, numbers, booleans, arrays and objects of them). */
+  @Column({ type: 'text' })
+  command!: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  status!: CommandStatusName;
+
+  /** The device's `ErrorChain`, as JSON, when it answered Error. */
+  @Column({ type: 'text', nullable: true })
+  errorChain!: string | null;
+
+  @DateTimeColumn()
+  createdAt!: Date;
+
+  @DateTimeColumn({ nullable: true })
+  sentAt!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  answeredAt!: Date | null;
+}

@@ -1,0 +1,93 @@
+/**
+ * Enrollment state over GraphQL (issue 7): `Device.enrollment`, the enrollment's `profile`, and
+ * the `deviceEnrollmentChanged` subscription (every role). The MDM endpoints change the state;
+ * this layer only reads it.
+ *
+ * A page of devices reads its enrollments in one query: `enrollment` goes through a per-request
+ * batch (`request-batch.ts`), not a read per device, and keeps nothing between a subscription's
+ * events.
+ */
+import { filter, map, pipe } from '@graphql-yoga/subscription';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { Device } from '../entities/device.entity.js';
+import type { GraphQLContext } from '../schema/context.js';
+import { Topic, type DeviceEnrollmentChanged } from '../services/events.js';
+import { Permission } from '../services/permissions.js';
+import type { Services } from '../services/services.js';
+import { DeviceEnrollmentChangeType, DeviceEnrollmentType } from './device-enrollment.type.js';
+import { oncePerRequest } from './device.resolver.js';
+import { DeviceType } from './device.type.js';
+import { EnrollmentProfileType, profileType } from './profile.type.js';
+import { loadBatched } from './request-batch.js';
+import { subscribedToken, type SubscribeData } from './sync.resolver.js';
+
+/** An event with its device as read when it arrived. */
+interface LoadedChange {
+  readonly event: DeviceEnrollmentChanged;
+  readonly device: Device;
+}
+
+/**
+ * The token's DEVICE_ENROLLMENT_CHANGED events, each with its device read from the database on
+ * arrival (events carry ids). An event whose device no longer exists is dropped: `device` is
+ * non-null, and there is nothing left to show.
+ */
+function changesOf(services: Services, tokenId: number): AsyncIterable<LoadedChange> {
+  return pipe(
+    services.deps.events.subscribe(Topic.DEVICE_ENROLLMENT_CHANGED),
+    filter((event: DeviceEnrollmentChanged) => event.tokenId === tokenId),
+    map(async (event: DeviceEnrollmentChanged) => ({ event, device: await services.sync.findDevice(event.deviceId) })),
+    filter((change): change is LoadedChange => change.device !== null),
+  );
+}
+
+@Resolver(() => DeviceType)
+export class DeviceEnrollmentResolver {
+  constructor(private readonly services: Services) {}
+
+  @Authorized(Permission.DEVICE_READ)
+  @FieldResolver(() => DeviceEnrollmentType, {
+    description:
+      "The device's enrollment with Homeroom's MDM, as it is now: NOT_CONTACTED (every fact null) until it first asks to enroll. Every role.",
+  })
+  async enrollment(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<DeviceEnrollmentType> {
+    const row = await loadBatched(ctx, 'enrollment', device.id, (ids) => this.services.enrollmentQueries.findByDeviceIds(ids));
+    return DeviceEnrollmentType.from(row ?? null);
+  }
+
+  @Authorized(Permission.DEVICE_READ)
+  @Subscription(() => DeviceEnrollmentChangeType, {
+    subscribe: async (data: SubscribeData) => {
+      const { sources, tokenId } = await subscribedToken(data);
+      return changesOf(sources.services, tokenId);
+    },
+    description:
+      "Each change of enrollment state of the token's devices, as it happens: one event per state a device passes (ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED, UNENROLLED), after it was saved. Streams until the client unsubscribes. Every role. Errors: NOT_FOUND.",
+  })
+  deviceEnrollmentChanged(
+    @Root() change: LoadedChange,
+    @Arg('tokenId', () => ID, { description: 'Global ID of the token whose devices to follow.' }) _tokenId: string,
+  ): DeviceEnrollmentChangeType {
+    return DeviceEnrollmentChangeType.from(change.event, change.device);
+  }
+}
+
+@Resolver(() => DeviceEnrollmentType)
+export class DeviceEnrollmentProfileResolver {
+  constructor(private readonly services: Services) {}
+
+  @Authorized(Permission.PROFILE_READ)
+  @FieldResolver(() => EnrollmentProfileType, {
+    nullable: true,
+    description:
+      'The Homeroom enrollment profile the device enrolled with (it may differ from the one assigned since, until the device enrolls again); null while NOT_CONTACTED, or when that profile was deleted. Every role.',
+  })
+  async profile(@Root() enrollment: DeviceEnrollmentType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> {
+    const profileId = enrollment.profileId;
+    if (profileId === null) return null;
+    // The key `Device.profile` uses: a device's two profiles, when they are one, are read once.
+    return oncePerRequest(ctx, `profile:${profileId}`, async () =>
+      profileType(this.services, await this.services.profiles.findById(profileId)),
+    );
+  }
+}

@@ -1,0 +1,140 @@
+/**
+ * The GraphQL face of a device's enrollment with Homeroom's MDM (issue 7): the `EnrollmentState`
+ * enum, `Device.enrollment` (a `DeviceEnrollment` value object) and the `DeviceEnrollmentChange`
+ * events `deviceEnrollmentChanged` sends. Resolvers are in `device-enrollment.resolver.ts`.
+ *
+ * Only what an admin acts on is shown. The push token, push magic, unlock token and the identity
+ * certificate's serial and fingerprint stay server-side: they are what it takes to push to,
+ * clear the passcode of, or impersonate the device.
+ */
+import { Field, ObjectType } from 'type-graphql';
+import type { Device } from '../entities/device.entity.js';
+import type { DeviceEnrollment, EnrollmentStateName } from '../entities/device-enrollment.entity.js';
+import { describedEnum } from '../schema/enums.js';
+import type { DeviceEnrollmentChanged } from '../services/events.js';
+import { DeviceType } from './device.type.js';
+
+export const EnrollmentStateEnum = describedEnum<EnrollmentStateName>(
+  'EnrollmentState',
+  "Where a device stands with Homeroom's MDM. A device passes ENROLLING, then AWAITING_CONFIGURATION (only when its profile awaits configuration), then ENROLLED; FAILED and UNENROLLED end an enrollment, and the device may enroll again after either.",
+  {
+    NOT_CONTACTED: 'The device has never asked Homeroom to enroll.',
+    ENROLLING: 'Homeroom accepted its MachineInfo and sent the enrollment profile; its check-in is pending.',
+    AWAITING_CONFIGURATION:
+      'Enrolled, and held in Setup Assistant until Homeroom sends DeviceConfigured (its profile has `awaitDeviceConfigured`).',
+    ENROLLED: 'Enrolled and managed: Setup Assistant goes on.',
+    FAILED: 'The enrollment failed; `failureReason` says why.',
+    UNENROLLED: 'The device checked out: management was removed (on the device, or by an erase).',
+  },
+);
+
+/** What a device that never contacted Homeroom shows: NOT_CONTACTED, every fact null. */
+const NOT_CONTACTED = {
+  state: 'NOT_CONTACTED',
+  profileId: null,
+  failureReason: null,
+  udid: null,
+  osVersion: null,
+  buildVersion: null,
+  productName: null,
+  supervised: false,
+  startedAt: null,
+  enrolledAt: null,
+  lastContactedAt: null,
+} as const satisfies DeviceEnrollmentType;
+
+/** A value object: the device's enrollment as it is now; a client refetches the device, not this. */
+@ObjectType('DeviceEnrollment', {
+  description:
+    "A device's enrollment with Homeroom's MDM, as it is now: its state and what the device reported when it enrolled and checked in. NOT_CONTACTED, with every fact null, until the device first asks to enroll.",
+})
+export class DeviceEnrollmentType {
+  /** Row id of the profile it enrolled with; the `profile` field resolves it. */
+  profileId!: number | null;
+
+  @Field(() => EnrollmentStateEnum, { description: 'Where the device stands: never contacted, enrolling, enrolled, failed or unenrolled.' })
+  state!: EnrollmentStateName;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the last enrollment failed, in words an admin can act on; null unless the state is FAILED.',
+  })
+  failureReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The device UDID it enrolled with (MachineInfo `UDID`).' })
+  udid!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'OS version it last reported, e.g. "18.1" (MachineInfo or check-in `OSVersion`).' })
+  osVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'OS build it last reported, e.g. "22B83" (`BuildVersion`).' })
+  buildVersion!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Hardware product it reported, e.g. "iPad13,18" (`ProductName`).' })
+  productName!: string | null;
+
+  @Field(() => Boolean, {
+    description: 'Whether the device is supervised: as its profile asked, until the device itself reports it. False while NOT_CONTACTED.',
+  })
+  supervised!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the device last asked to enroll (Homeroom accepted its MachineInfo).' })
+  startedAt!: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the device became ENROLLED (after DeviceConfigured when it awaited configuration); null before.',
+  })
+  enrolledAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the device last sent a request to any of Homeroom's MDM endpoints." })
+  lastContactedAt!: Date | null;
+
+  /** The row as GraphQL shows it; no row (never contacted) is NOT_CONTACTED. Secrets are not copied. */
+  static from(row: DeviceEnrollment | null): DeviceEnrollmentType {
+    if (!row) return Object.assign(new DeviceEnrollmentType(), NOT_CONTACTED);
+    return Object.assign(new DeviceEnrollmentType(), {
+      state: row.state,
+      profileId: row.profileId,
+      failureReason: row.failureReason,
+      udid: row.udid,
+      osVersion: row.osVersion,
+      buildVersion: row.buildVersion,
+      productName: row.productName,
+      supervised: row.supervised,
+      startedAt: row.startedAt,
+      enrolledAt: row.enrolledAt,
+      lastContactedAt: row.lastContactedAt,
+    });
+  }
+}
+
+/** An event as it was published, with its device as read when the event arrived. */
+@ObjectType('DeviceEnrollmentChange', {
+  description:
+    "A device's enrollment moved to another state: sent once per state it passes, after the change was saved. `state` and `previousState` are the event's; `device` is read when the event arrives.",
+})
+export class DeviceEnrollmentChangeType {
+  @Field(() => DeviceType, {
+    description: 'The device, as it was when the event arrived (its `enrollment` is read then too, so it may already have moved on).',
+  })
+  device!: DeviceType;
+
+  @Field(() => EnrollmentStateEnum, { description: 'The state the device entered.' })
+  state!: EnrollmentStateName;
+
+  @Field(() => EnrollmentStateEnum, { description: 'The state it left (NOT_CONTACTED on its first contact).' })
+  previousState!: EnrollmentStateName;
+
+  @Field(() => Date, { description: 'When the state changed (the server clock).' })
+  at!: Date;
+
+  static from(event: DeviceEnrollmentChanged, device: Device): DeviceEnrollmentChangeType {
+    return Object.assign(new DeviceEnrollmentChangeType(), {
+      device: DeviceType.from(device),
+      state: event.state as EnrollmentStateName,
+      previousState: event.previousState as EnrollmentStateName,
+      at: new Date(event.at),
+    });
+  }
+}

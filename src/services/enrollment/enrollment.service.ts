@@ -1,0 +1,317 @@
+/**
+ * Device enrollment with Homeroom's MDM (issue 7; reference: device-enrollment.md section 2): the
+ * rules behind the three endpoints in `src/mdm/mdm-routes.ts`.
+ *
+ * - `enroll`: a device POSTs its signed MachineInfo to its profile's enrollment URL. It must be a
+ *   trusted device, known to Homeroom, of the profile's token, still listed by Apple, and assigned
+ *   that profile. It gets the enrollment profile with a new identity; its state becomes ENROLLING.
+ * - `checkIn`: Authenticate, TokenUpdate (ENROLLED, or AWAITING_CONFIGURATION with DeviceConfigured
+ *   queued), CheckOut (UNENROLLED).
+ * - `connect`: the device reports Idle or a command's result and gets the next queued command.
+ *   DeviceConfigured acknowledged: ENROLLED; refused: FAILED with the device's reason.
+ *
+ * Refusals change nothing. Expensive work (a new RSA key, the identity's signature) happens before
+ * the transaction; events go out after it commits.
+ */
+import type { EntityManager } from 'typeorm';
+import { Device } from '../../entities/device.entity.js';
+import { DeviceEnrollment, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
+import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
+import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
+import type { MdmCommand } from '../../entities/mdm-command.entity.js';
+import { ErrorCode, HomeroomError } from '../../errors.js';
+import { generateRsaKeyPem } from '../../crypto/x509.js';
+import { buildEnrollmentProfile } from '../../mdm/enrollment-profile.js';
+import {
+  commandPlist,
+  parseCheckIn,
+  parseConnectReport,
+  parseMachineInfo,
+  type CheckInMessage,
+  type ConnectReport,
+} from '../../mdm/mdm-messages.js';
+import type { MdmAuthorityService } from '../mdm-authority.service.js';
+import type { PushCertificateService } from '../push-certificate.service.js';
+import type { ServiceDependencies } from '../services.js';
+import { clearQueue, enqueueCommand, findCommand, hasWaitingCommand, recordAnswer, takeNextCommand } from './command-queue.js';
+import { PendingEvents, saveEnrollment } from './enrollment-state.js';
+import {
+  authenticateSignedRequest,
+  certificateFingerprint,
+  normalizedSerial,
+  verifyMachineInfo,
+  type DeviceTrust,
+} from './mdm-authentication.js';
+
+/** Why a device may not enroll through an enrollment URL (`details.reason` of MDM_ENROLLMENT_REFUSED). */
+export type RefusalReason = 'UNKNOWN_PROFILE' | 'UNKNOWN_SERIAL' | 'OTHER_TOKEN' | 'REMOVED' | 'PROFILE_NOT_ASSIGNED';
+
+/** What Homeroom asks every newly enrolled device, to learn what it is (supervision above all). */
+export const DEVICE_INFORMATION_QUERIES = ['IsSupervised', 'OSVersion', 'BuildVersion', 'ProductName', 'SerialNumber', 'UDID'];
+
+/** The MDM endpoints' paths under PUBLIC_URL, as the enrollment profile names them. */
+export const MDM_PATHS = { checkIn: '/mdm/checkin', connect: '/mdm/connect' } as const;
+
+export interface EnrollmentAccepted {
+  /** The enrollment profile, an XML plist (`application/x-apple-aspen-config`). */
+  readonly profile: string;
+  readonly deviceId: number;
+  readonly serialNumber: string;
+}
+
+function refuse(reason: RefusalReason, message: string, details: Record<string, unknown> = {}): HomeroomError {
+  return new HomeroomError(ErrorCode.MDM_ENROLLMENT_REFUSED, message, { reason, ...details });
+}
+
+export class EnrollmentService {
+  constructor(
+    private readonly deps: ServiceDependencies,
+    private readonly authority: MdmAuthorityService,
+    private readonly pushCertificates: PushCertificateService,
+    private readonly trust: DeviceTrust,
+  ) {}
+
+  /** A device's signed MachineInfo, POSTed to the enrollment URL of the profile `enrollmentKey`. */
+  async enroll(enrollmentKey: string, body: Buffer): Promise<EnrollmentAccepted> {
+    const now = this.deps.clock.now();
+    const signed = await verifyMachineInfo(body, this.trust, now);
+    const info = parseMachineInfo(signed.content);
+    const manager = this.deps.database.manager;
+    const profile = await manager.findOneBy(EnrollmentProfile, { enrollmentKey });
+    if (!profile) throw refuse('UNKNOWN_PROFILE', 'No enrollment profile has this enrollment URL (deleted, or never made here).');
+    const device = await manager.findOneBy(Device, { serialNumber: info.serialNumber });
+    const serial = { serialNumber: info.serialNumber };
+    if (!device) throw refuse('UNKNOWN_SERIAL', `Homeroom has no device ${info.serialNumber} (not synced from Apple yet?).`, serial);
+    if (device.tokenId !== profile.tokenId)
+      throw refuse('OTHER_TOKEN', `Device ${info.serialNumber} belongs to another enrollment program token.`, serial);
+    if (device.removedAt) throw refuse('REMOVED', `Apple no longer assigns device ${info.serialNumber} to this MDM server.`, serial);
+    if (device.profileId !== profile.id)
+      throw refuse('PROFILE_NOT_ASSIGNED', `Device ${info.serialNumber} is not assigned the profile "${profile.name}".`, serial);
+    const push = await this.pushCertificates.current();
+    if (!push)
+      throw new HomeroomError(ErrorCode.MDM_PUSH_CERTIFICATE_REQUIRED, 'Homeroom has no MDM push certificate to enroll devices under.');
+    const token = await manager.findOneByOrFail(EnrollmentProgramToken, { id: profile.tokenId });
+
+    // The key on the thread pool, then one CA signature: the only CPU-heavy part, before any transaction.
+    const identity = await this.authority.issueIdentity({
+      serialNumber: info.serialNumber,
+      udid: info.udid,
+      privateKeyPem: await generateRsaKeyPem(),
+    });
+    const events = new PendingEvents();
+    await this.deps.database.transaction(async (tx) => {
+      const existing = await tx.findOneBy(DeviceEnrollment, { deviceId: device.id });
+      const row = existing ?? tx.create(DeviceEnrollment, { deviceId: device.id });
+      // A new enrollment starts clean: commands queued for the previous one would go to a device that forgot it.
+      await clearQueue(tx, device.id);
+      await saveEnrollment(
+        tx,
+        row,
+        {
+          tokenId: device.tokenId,
+          profileId: profile.id,
+          state: 'ENROLLING',
+          failureReason: null,
+          udid: info.udid,
+          osVersion: info.osVersion,
+          buildVersion: info.version,
+          productName: info.product,
+          language: info.language,
+          supervised: profile.supervised,
+          topic: push.topic,
+          identitySerial: normalizedSerial(identity.serialNumber),
+          identityFingerprint: certificateFingerprint(identity.certificatePem),
+          pushToken: null,
+          pushMagic: null,
+          sealedUnlockToken: null,
+          startedAt: now,
+          enrolledAt: null,
+          lastContactedAt: now,
+        },
+        { previous: existing?.state ?? 'NOT_CONTACTED', serialNumber: device.serialNumber, now, events },
+      );
+      // Enrolling proves the device fetched its cloud configuration: Apple has it `pushed` (the next sync
+      // will say so too). A profile assigned from now on waits for a wipe; and one that waited for a wipe
+      // applies now, since the device came back through Setup Assistant.
+      await tx.update(
+        Device,
+        { id: device.id },
+        { profileStatus: 'pushed', profilePushTime: device.profilePushTime ?? now, requiresWipe: false },
+      );
+    });
+    events.publish(this.deps.events);
+
+    const base = this.deps.publicUrl();
+    return {
+      deviceId: device.id,
+      serialNumber: device.serialNumber,
+      profile: buildEnrollmentProfile({
+        topic: push.topic,
+        serverUrl: `${base}${MDM_PATHS.connect}`,
+        checkInUrl: `${base}${MDM_PATHS.checkIn}`,
+        identity,
+        organization: profile.departmentName ?? token.organizationName,
+        sharedIPad: profile.sharedIPad,
+      }),
+    };
+  }
+
+  /** A check-in message (PUT to CheckInURL), signed in `Mdm-Signature`. */
+  async checkIn(body: Buffer, signature: string | undefined): Promise<{ messageType: CheckInMessage['messageType']; deviceId: number }> {
+    const now = this.deps.clock.now();
+    const enrolled = await authenticateSignedRequest(this.deps.database, body, signature, {
+      mdmCaPem: await this.authority.certificatePem(),
+      now,
+    });
+    const message = parseCheckIn(body);
+    if (message.udid !== enrolled.udid)
+      throw notEnrolled(`The check-in is for UDID ${message.udid}, not the UDID this identity was issued to.`);
+    const events = new PendingEvents();
+    await this.deps.database.transaction(async (tx) => {
+      const row = await tx.findOneByOrFail(DeviceEnrollment, { deviceId: enrolled.deviceId });
+      const device = await tx.findOneByOrFail(Device, { id: row.deviceId });
+      const context = { previous: row.state, serialNumber: device.serialNumber, now, events };
+      const changes = await this.checkInChanges(tx, row, message, now);
+      await saveEnrollment(tx, row, { ...changes, lastContactedAt: now }, context);
+    });
+    events.publish(this.deps.events);
+    return { messageType: message.messageType, deviceId: enrolled.deviceId };
+  }
+
+  /**
+   * A connect (PUT to ServerURL), signed in `Mdm-Signature`: records the answer it carries and
+   * returns the next command's plist, or null for an empty reply (nothing to do).
+   */
+  async connect(
+    body: Buffer,
+    signature: string | undefined,
+  ): Promise<{ command: string | null; deviceId: number; requestType: string | null }> {
+    const now = this.deps.clock.now();
+    const enrolled = await authenticateSignedRequest(this.deps.database, body, signature, {
+      mdmCaPem: await this.authority.certificatePem(),
+      now,
+    });
+    if (enrolled.state === 'UNENROLLED') throw notEnrolled('This device checked out; it must enroll again.');
+    const report = parseConnectReport(body);
+    if (report.udid !== enrolled.udid)
+      throw notEnrolled(`The connect is for UDID ${report.udid}, not the UDID this identity was issued to.`);
+    const events = new PendingEvents();
+    const next = await this.deps.database.transaction(async (tx) => {
+      const row = await tx.findOneByOrFail(DeviceEnrollment, { deviceId: enrolled.deviceId });
+      const device = await tx.findOneByOrFail(Device, { id: row.deviceId });
+      const context = { previous: row.state, serialNumber: device.serialNumber, now, events };
+      const changes = report.status === 'Idle' ? {} : await this.answerChanges(tx, row, report, now);
+      await saveEnrollment(tx, row, { ...changes, lastContactedAt: now }, context);
+      return takeNextCommand(tx, row.deviceId, now, report.status === 'NotNow');
+    });
+    events.publish(this.deps.events);
+    return {
+      deviceId: enrolled.deviceId,
+      requestType: next?.requestType ?? null,
+      command: next ? commandPlist(next.commandUuid, JSON.parse(next.command) as Record<string, never>) : null,
+    };
+  }
+
+  private async checkInChanges(
+    tx: EntityManager,
+    row: DeviceEnrollment,
+    message: CheckInMessage,
+    now: Date,
+  ): Promise<Partial<DeviceEnrollment>> {
+    switch (message.messageType) {
+      case 'Authenticate':
+        // The device installed the MDM payload; its TokenUpdate follows. A device that checked out and
+        // installs the same profile again starts over here.
+        return {
+          state: row.state === 'UNENROLLED' || row.state === 'FAILED' ? 'ENROLLING' : row.state,
+          osVersion: message.osVersion ?? row.osVersion,
+          buildVersion: message.buildVersion ?? row.buildVersion,
+          productName: message.productName ?? row.productName,
+        };
+      case 'TokenUpdate': {
+        // The user channel (a Shared iPad sign-in) is issue 8's; the device channel is what enrolls.
+        if (message.userShortName !== null) return {};
+        const facts: Partial<DeviceEnrollment> = {
+          pushToken: message.token,
+          pushMagic: message.pushMagic,
+          sealedUnlockToken: message.unlockToken
+            ? this.deps.secretBox.seal(message.unlockToken, UNLOCK_TOKEN_CONTEXT)
+            : row.sealedUnlockToken,
+        };
+        const firstToken = row.state === 'ENROLLING';
+        if (firstToken && !(await hasWaitingCommand(tx, row.deviceId, 'DeviceInformation'))) {
+          await enqueueCommand(tx, row.deviceId, { RequestType: 'DeviceInformation', Queries: DEVICE_INFORMATION_QUERIES }, now);
+        }
+        if (message.awaitingConfiguration) {
+          // Held in Setup Assistant until released: what the profile would install goes first, then DeviceConfigured.
+          if (!(await hasWaitingCommand(tx, row.deviceId, 'DeviceConfigured')))
+            await enqueueCommand(tx, row.deviceId, { RequestType: 'DeviceConfigured' }, now);
+          return { ...facts, state: 'AWAITING_CONFIGURATION' };
+        }
+        if (row.state === 'ENROLLED') return facts;
+        return { ...facts, state: 'ENROLLED', enrolledAt: now, failureReason: null };
+      }
+      case 'CheckOut':
+        await clearQueue(tx, row.deviceId);
+        return { state: 'UNENROLLED', pushToken: null, pushMagic: null, sealedUnlockToken: null };
+    }
+  }
+
+  /** What the device's answer to one of its commands changes. */
+  private async answerChanges(
+    tx: EntityManager,
+    row: DeviceEnrollment,
+    report: ConnectReport,
+    now: Date,
+  ): Promise<Partial<DeviceEnrollment>> {
+    const command: MdmCommand | null = await findCommand(tx, row.deviceId, report.commandUuid!);
+    // An answer to a command this enrollment never sent (a late answer from before a re-enrollment): nothing to record.
+    if (!command || report.status === 'Idle') return {};
+    await recordAnswer(tx, command, report.status, report.errorChain, now);
+    if (report.status === 'NotNow') return {};
+    const acknowledged = report.status === 'Acknowledged';
+    if (command.requestType === 'DeviceConfigured') {
+      if (acknowledged) return row.state === 'AWAITING_CONFIGURATION' ? { state: 'ENROLLED', enrolledAt: now, failureReason: null } : {};
+      return {
+        state: 'FAILED' as EnrollmentStateName,
+        failureReason: `The device refused DeviceConfigured: ${describeErrorChain(report)}`.slice(0, 500),
+      };
+    }
+    if (command.requestType === 'DeviceInformation' && acknowledged) return deviceInformationFacts(report);
+    return {};
+  }
+}
+
+/** What binds a sealed unlock token to its use. */
+const UNLOCK_TOKEN_CONTEXT = 'device-unlock-token';
+
+function notEnrolled(message: string): HomeroomError {
+  return new HomeroomError(ErrorCode.MDM_DEVICE_NOT_ENROLLED, message);
+}
+
+function describeErrorChain(report: ConnectReport): string {
+  const first = report.errorChain[0];
+  if (!first) return report.status;
+  const text = first.USEnglishDescription ?? first.LocalizedDescription ?? report.status;
+  return `${String(text)}${first.ErrorCode !== undefined ? ` (${String(first.ErrorDomain ?? 'error')} ${String(first.ErrorCode)})` : ''}`;
+}
+
+/** The facts a DeviceInformation answer carries, as the device states them. */
+function deviceInformationFacts(report: ConnectReport): Partial<DeviceEnrollment> {
+  const responses = report.result.QueryResponses;
+  if (
+    typeof responses !== 'object' ||
+    responses === null ||
+    Array.isArray(responses) ||
+    responses instanceof Date ||
+    responses instanceof Uint8Array
+  )
+    return {};
+  const facts: Partial<DeviceEnrollment> = {};
+  const answered = responses as Record<string, unknown>;
+  if (typeof answered.IsSupervised === 'boolean') facts.supervised = answered.IsSupervised;
+  if (typeof answered.OSVersion === 'string') facts.osVersion = answered.OSVersion.slice(0, 30);
+  if (typeof answered.BuildVersion === 'string') facts.buildVersion = answered.BuildVersion.slice(0, 30);
+  if (typeof answered.ProductName === 'string') facts.productName = answered.ProductName.slice(0, 60);
+  return facts;
+}

@@ -1,0 +1,89 @@
+/**
+ * Who is asking: the two signatures Homeroom's MDM endpoints check (reference: device-enrollment.md
+ * sections 2.1 and 5).
+ *
+ * - An enrollment's MachineInfo is signed by the device's own identity, from its manufacturer:
+ *   Apple's iPhone Device CA (checked by signature alone: it expired in 2014 and still issues), and,
+ *   where configured, the simulator's device CA.
+ * - Every check-in and connect carries `Mdm-Signature`: a detached CMS signature over the exact body
+ *   by the identity Homeroom issued at enrollment. It maps to the enrollment by the certificate's
+ *   serial, and must be that very certificate (its fingerprint), not another one with the same serial.
+ *
+ * Failures are HomeroomErrors with the MDM codes; none of them is ever answered with HTTP 401, which
+ * would make an enrolled device drop its enrollment.
+ */
+import crypto from 'node:crypto';
+import { DeviceEnrollment } from '../../entities/device-enrollment.entity.js';
+import type { Database } from '../../entities/database.js';
+import { ErrorCode, HomeroomError } from '../../errors.js';
+import { CmsVerificationError, verifySignedData, type VerifiedSignedData } from '../../mdm/cms.js';
+
+/** Which device CAs a MachineInfo signer may come from. */
+export interface DeviceTrust {
+  /** Checked with their validity dates (the simulator's device CA, `MDM_DEVICE_CA_FILE`). */
+  readonly trustedCas: readonly string[];
+  /** Checked by signature alone (Apple's iPhone Device CA). */
+  readonly legacyCas: readonly string[];
+}
+
+/** A certificate serial as one spelling: upper-case hex without leading zeros. */
+export function normalizedSerial(hex: string): string {
+  return hex.toUpperCase().replace(/^0+(?=.)/, '');
+}
+
+/** SHA-256 of a PEM certificate's DER, lower-case hex. */
+export function certificateFingerprint(pem: string): string {
+  return crypto.createHash('sha256').update(new crypto.X509Certificate(pem).raw).digest('hex');
+}
+
+/** The signed MachineInfo's content, once its signer is a trusted device. */
+export async function verifyMachineInfo(body: Buffer, trust: DeviceTrust, now: Date): Promise<VerifiedSignedData> {
+  if (body.length === 0)
+    throw new HomeroomError(ErrorCode.MDM_REQUEST_MALFORMED, 'The enrollment request has no body (expected a CMS-signed MachineInfo).');
+  try {
+    return await verifySignedData(body, { trustedCas: trust.trustedCas, legacyCas: trust.legacyCas, now });
+  } catch (error) {
+    if (!(error instanceof CmsVerificationError)) throw error;
+    if (error.reason === 'UNTRUSTED_SIGNER')
+      throw new HomeroomError(ErrorCode.MDM_DEVICE_NOT_TRUSTED, `The MachineInfo's signer is not a trusted device: ${error.message}`);
+    if (error.reason === 'BAD_SIGNATURE')
+      throw new HomeroomError(ErrorCode.MDM_SIGNATURE_INVALID, `The MachineInfo's signature: ${error.message}`);
+    throw new HomeroomError(ErrorCode.MDM_REQUEST_MALFORMED, `The enrollment request is not a CMS-signed MachineInfo: ${error.message}`);
+  }
+}
+
+/**
+ * The enrollment whose identity signed `body` (header `Mdm-Signature`). The row is read outside any
+ * transaction; callers re-read it inside theirs before writing.
+ */
+export async function authenticateSignedRequest(
+  database: Database,
+  body: Buffer,
+  signatureHeader: string | undefined,
+  options: { readonly mdmCaPem: string; readonly now: Date },
+): Promise<DeviceEnrollment> {
+  const encoded = signatureHeader?.replace(/\s+/g, '') ?? '';
+  if (encoded === '') throw new HomeroomError(ErrorCode.MDM_SIGNATURE_INVALID, 'The request has no Mdm-Signature header.');
+  const der = Buffer.from(encoded, 'base64');
+  let verified: VerifiedSignedData;
+  try {
+    verified = await verifySignedData(der, { trustedCas: [options.mdmCaPem], detachedContent: body, now: options.now });
+  } catch (error) {
+    if (!(error instanceof CmsVerificationError)) throw error;
+    if (error.reason === 'UNTRUSTED_SIGNER')
+      throw new HomeroomError(
+        ErrorCode.MDM_DEVICE_NOT_ENROLLED,
+        `The Mdm-Signature is not by an identity Homeroom issued: ${error.message}`,
+      );
+    throw new HomeroomError(ErrorCode.MDM_SIGNATURE_INVALID, `The Mdm-Signature does not verify: ${error.message}`);
+  }
+  const certificate = new crypto.X509Certificate(verified.signerCertificatePem);
+  const row = await database.manager.findOneBy(DeviceEnrollment, { identitySerial: normalizedSerial(certificate.serialNumber) });
+  if (!row || row.identityFingerprint !== certificateFingerprint(verified.signerCertificatePem)) {
+    throw new HomeroomError(
+      ErrorCode.MDM_DEVICE_NOT_ENROLLED,
+      'The Mdm-Signature is by an identity no enrollment holds (replaced by a newer enrollment of the device, or never issued).',
+    );
+  }
+  return row;
+}

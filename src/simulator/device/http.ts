@@ -1,0 +1,66 @@
+/**
+ * The virtual iPad's only way out: HTTP with the global `fetch` (undici keeps connections alive
+ * per origin, so a thousand devices against one Homeroom reuse sockets), a timeout on every
+ * request, and answers read whole. A device never throws on an HTTP status: the flow decides what
+ * a status means; only a failed exchange (refused, reset, timed out) throws {@link DeviceHttpError}.
+ */
+
+/** A whole HTTP answer. */
+export interface HttpAnswer {
+  readonly status: number;
+  /** Lower case, parameters included (`application/json; charset=utf-8`), '' when absent. */
+  readonly contentType: string;
+  readonly headers: Headers;
+  readonly body: Buffer;
+}
+
+/** An exchange that produced no HTTP answer. */
+export class DeviceHttpError extends Error {
+  constructor(
+    readonly url: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'DeviceHttpError';
+  }
+}
+
+/** Default time allowed for one exchange. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** One request; resolves with the answer whatever its status. */
+export async function send(
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: Buffer | string },
+  timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS,
+): Promise<HttpAnswer> {
+  let response: Response;
+  let body: Buffer;
+  try {
+    response = await fetch(url, {
+      method: init.method,
+      headers: init.headers,
+      body: init.body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    body = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why = cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new DeviceHttpError(url, `${init.method} ${url} failed: ${why}`, { cause: error });
+  }
+  return {
+    status: response.status,
+    contentType: (response.headers.get('content-type') ?? '').toLowerCase(),
+    headers: response.headers,
+    body,
+  };
+}
+
+/** A body for a trace or a failure: text, cut to 500 characters. */
+export function bodyExcerpt(body: Buffer): string {
+  const text = body.toString('utf8');
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}

@@ -1,0 +1,83 @@
+/**
+ * A virtual iPad's diary: every step it takes, with the time its clock gave. Tests read it to ask
+ * what a person holding the iPad would have seen ("was the Passcode pane shown?", "what did Remote
+ * Management say?") and what went over the wire, without reaching into the device's internals.
+ */
+
+/**
+ * The kinds of step, in the order a managed power-on writes them (README.md has the details each carries):
+ * - `POWER_ON`: a run of Setup Assistant starts (power-on, or the restart after `ERASE`);
+ * - `PANE`: a Setup Assistant pane shown (`{pane}`; the Hello panes also carry the choice made);
+ * - `NETWORK`: online;
+ * - `ACTIVATION_LOOKUP`: Apple answered the cloud configuration lookup (`{managed, reason?, profileUuid?}`);
+ * - `ACTIVATION_FAILED`: the lookup did not answer (`{reason, status?}`); the device rests in FAILED;
+ * - `REMOTE_MANAGEMENT`: the Remote Management pane (`{organizationName, department, phone, email}`);
+ * - `MACHINE_INFO_POSTED`: the enrollment request (`{url, status}`);
+ * - `PROFILE_INSTALLED`: the enrollment profile's payloads, in install order (`{payloads, topic, identitySerial}`);
+ * - `CHECK_IN`: one check-in message (`{messageType, status}`);
+ * - `CONNECT`: one connect request (`{sent, commandUuid?, status, received}`: the Status sent, the HTTP
+ *   status, the RequestType received or null);
+ * - `COMMAND`: a command answered (`{requestType, commandUuid, answer}`);
+ * - `DEVICE_CONFIGURED`: `DeviceConfigured` received, Setup Assistant released;
+ * - `ENROLLMENT_FAILED`: enrollment ended (`{reason, status?, body?}`); the device rests in FAILED;
+ * - `HOME`: the Home screen (`{managed}`);
+ * - `ERASE`: erased; a `POWER_ON` follows;
+ * - `MANAGEMENT_REMOVED`: the MDM profile is gone (`{reason}`).
+ */
+export type TraceStep =
+  | 'POWER_ON'
+  | 'PANE'
+  | 'NETWORK'
+  | 'ACTIVATION_LOOKUP'
+  | 'ACTIVATION_FAILED'
+  | 'REMOTE_MANAGEMENT'
+  | 'MACHINE_INFO_POSTED'
+  | 'PROFILE_INSTALLED'
+  | 'CHECK_IN'
+  | 'CONNECT'
+  | 'COMMAND'
+  | 'DEVICE_CONFIGURED'
+  | 'ENROLLMENT_FAILED'
+  | 'HOME'
+  | 'ERASE'
+  | 'MANAGEMENT_REMOVED';
+
+/** One step and when it happened. */
+export interface TraceEntry {
+  readonly step: TraceStep;
+  readonly at: Date;
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+/** The diary itself: append-only, with the questions tests ask most. */
+export class Trace {
+  private readonly list: TraceEntry[] = [];
+
+  constructor(private readonly clock: { now(): Date }) {}
+
+  /** Every entry so far, oldest first. */
+  get entries(): readonly TraceEntry[] {
+    return this.list;
+  }
+
+  add(step: TraceStep, detail?: Record<string, unknown>): void {
+    this.list.push(detail === undefined ? { step, at: this.clock.now() } : { step, at: this.clock.now(), detail });
+  }
+
+  /** Entries of one kind, over the device's whole life. */
+  stepsOf(step: TraceStep): TraceEntry[] {
+    return this.list.filter((entry) => entry.step === step);
+  }
+
+  /** Entries since the latest `POWER_ON` (the current or last run of Setup Assistant). */
+  currentRun(): TraceEntry[] {
+    let start = 0;
+    for (let i = this.list.length - 1; i >= 0; i -= 1) {
+      if (this.list[i]!.step === 'POWER_ON') {
+        start = i;
+        break;
+      }
+    }
+    return this.list.slice(start);
+  }
+}

@@ -1,0 +1,529 @@
+/**
+ * A virtual iPad: a serial, a UDID, a factory identity from the simulated Apple device CA, and the
+ * state machine a real iPad runs from power-on to the Home screen (reference: device-enrollment.md,
+ * whole; README.md beside this file has the flow, the pane table and the decisions).
+ *
+ * It reaches the Apple simulator and the MDM only over HTTP, never through their code, so Homeroom's
+ * endpoints meet the same bytes a real device sends. Time comes from the injected clock, identifiers
+ * from the injected random source, and the waits between connect polls from the injected sleep.
+ *
+ * States: `OFF` (new or erased, never powered on), `SETUP_ASSISTANT` (a run is under way, awaiting
+ * configuration included), `HOME` (setup done: activated; later power-ons change nothing), `FAILED`
+ * (the run stopped; `failure` says why; a power-on starts it over).
+ */
+import {
+  AppleRequestError,
+  fetchFactoryIdentity,
+  lookUpActivation,
+  type ActivationAnswer,
+  type CloudConfiguration,
+  type FactoryIdentity,
+} from './apple-client.js';
+import { CommandResponder, type DeviceFacts } from './commands.js';
+import { runConnectSession, type ConnectSessionResult } from './connect-session.js';
+import { identityOfPem, type SignatureDigest, type SigningIdentity } from './device-crypto.js';
+import { ProfileRefusedError, readEnrollmentProfile } from './enrollment-profile.js';
+import { bodyExcerpt, DeviceHttpError, type HttpAnswer } from './http.js';
+import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
+import { MdmClient, postMachineInfo, type PlistDict } from './mdm-client.js';
+import { helloPanes, remainingPanes, type SetupPane } from './setup-assistant.js';
+import { Trace, type TraceEntry, type TraceStep } from './trace.js';
+
+/** Where the device rests, or that it is running Setup Assistant. */
+export type IPadState = 'OFF' | 'SETUP_ASSISTANT' | 'HOME' | 'FAILED';
+
+/** Everything about a virtual iPad that is not its serial can be left to defaults. */
+export interface VirtualIPadOptions {
+  /** The Apple simulator's base URL (identity, activation lookup). */
+  appleUrl: string;
+  serialNumber: string;
+  /** Default: 40 upper-case hex digits from `random`. */
+  udid?: string;
+  /** Default `iPad13,18` (iPad, 10th generation). */
+  productType?: string;
+  /** Default `17.5`. Decides which panes exist (Apple Intelligence from 18.0, Lockdown Mode from 17.1). */
+  osVersion?: string;
+  /** Default `21F79`. */
+  buildVersion?: string;
+  /** Default `en`. */
+  language?: string;
+  /** Default `US`. */
+  region?: string;
+  /** DeviceInformation's DeviceName; default `iPad`. */
+  deviceName?: string;
+  /** DeviceInformation's Model (model number); default `MPQ03LL/A`. */
+  model?: string;
+  /** Trace times. Default: the system clock. */
+  clock?: { now(): Date };
+  /** UDID, push token, push magic, unlock token. Default `Math.random`. */
+  random?: RandomSource;
+  /** Between connect polls while awaiting DeviceConfigured; default 1000 ms. */
+  connectPollIntervalMs?: number;
+  /** Polls before giving up on DeviceConfigured (the device ends FAILED); default 300. */
+  maxConnectPolls?: number;
+  /** How the device waits; default `setTimeout`. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Digest of `Mdm-Signature`; default `sha256` (`sha1` as older devices). */
+  signatureDigest?: SignatureDigest;
+  /** Time allowed for one HTTP exchange; default 30 s. */
+  requestTimeoutMs?: number;
+}
+
+/** What the device learned from its enrollment profile and check-ins. */
+export interface DeviceEnrollment {
+  readonly topic: string;
+  readonly serverUrl: string;
+  readonly checkInUrl: string;
+  readonly signMessage: boolean;
+  readonly accessRights: number;
+  readonly serverCapabilities: readonly string[];
+  readonly checkOutWhenRemoved: boolean;
+  /** The MDM-issued identity's certificate serial, upper-case hex. */
+  readonly identitySerial: string;
+  readonly identityCertificatePem: string;
+  /** The APNs token sent in TokenUpdate, hex. */
+  readonly pushToken: string;
+  readonly pushMagic: string;
+}
+
+/** What the Remote Management pane showed. */
+export interface RemoteManagementPane {
+  readonly organizationName: string;
+  readonly department: string;
+  /** `OrganizationSupportPhone`, else `OrganizationPhone`. */
+  readonly phone: string;
+  /** `OrganizationSupportEmail`, else `OrganizationEmail`. */
+  readonly email: string;
+}
+
+/** Why the last run stopped. */
+export interface DeviceFailure {
+  readonly step: 'ACTIVATION_FAILED' | 'ENROLLMENT_FAILED';
+  readonly reason: string;
+  readonly status?: number;
+  readonly body?: string;
+}
+
+/** A run stopped during enrollment; becomes `ENROLLMENT_FAILED`. */
+class EnrollmentStopped extends Error {
+  constructor(readonly detail: { reason: string; status?: number; body?: string }) {
+    super(detail.reason);
+  }
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A simulated iPad. Make one with {@link VirtualIPad.create}. */
+export class VirtualIPad {
+  readonly serialNumber: string;
+  readonly udid: string;
+  readonly productType: string;
+  readonly osVersion: string;
+  readonly buildVersion: string;
+  readonly language: string;
+  readonly region: string;
+  /** The factory identity's certificate (PEM), from the simulated Apple device CA. */
+  readonly factoryCertificatePem: string;
+
+  private readonly options: VirtualIPadOptions;
+  private readonly clock: { now(): Date };
+  private readonly random: RandomSource;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly factory: SigningIdentity;
+  private readonly diary: Trace;
+  private readonly responder = new CommandResponder();
+  private currentState: IPadState = 'OFF';
+  private running: Promise<IPadState> | null = null;
+  private configuration: CloudConfiguration | null = null;
+  private enrolled: DeviceEnrollment | null = null;
+  private client: MdmClient | null = null;
+  private isSupervised = false;
+  private awaiting = false;
+  private residentUsers: number | null = null;
+  private lastFailure: DeviceFailure | null = null;
+
+  private constructor(options: VirtualIPadOptions, udid: string, random: RandomSource, identity: FactoryIdentity) {
+    this.options = options;
+    this.serialNumber = options.serialNumber;
+    this.udid = udid;
+    this.productType = options.productType ?? 'iPad13,18';
+    this.osVersion = options.osVersion ?? '17.5';
+    this.buildVersion = options.buildVersion ?? '21F79';
+    this.language = options.language ?? 'en';
+    this.region = options.region ?? 'US';
+    this.clock = options.clock ?? { now: () => new Date() };
+    this.random = random;
+    this.sleep = options.sleep ?? defaultSleep;
+    this.factoryCertificatePem = identity.certificatePem;
+    this.factory = identityOfPem(identity.certificatePem, identity.privateKeyPem);
+    this.diary = new Trace(this.clock);
+  }
+
+  /** A new device, powered off, with an identity from the Apple simulator's factory (`POST /simulator/device-identities`). */
+  static async create(options: VirtualIPadOptions): Promise<VirtualIPad> {
+    if (!options.serialNumber) throw new TypeError('a virtual iPad needs a serialNumber');
+    const random = options.random ?? Math.random;
+    const udid = options.udid ?? randomUdid(random);
+    const identity = await fetchFactoryIdentity(options.appleUrl, options.serialNumber, udid, options.requestTimeoutMs);
+    return new VirtualIPad(options, udid, random, identity);
+  }
+
+  get state(): IPadState {
+    return this.currentState;
+  }
+  /** Every step so far, oldest first, across power-ons and erases. */
+  get trace(): readonly TraceEntry[] {
+    return this.diary.entries;
+  }
+  /** The cloud configuration Apple gave this setup; null when unmanaged or erased. */
+  get cloudConfiguration(): CloudConfiguration | null {
+    return this.configuration;
+  }
+  /** The MDM enrollment, while the MDM profile is installed. */
+  get enrollment(): DeviceEnrollment | null {
+    return this.enrolled;
+  }
+  /** Whether an MDM profile is installed. */
+  get managed(): boolean {
+    return this.enrolled !== null;
+  }
+  /** iOS 13 and later supervise every device set up from a cloud configuration, whatever `IsSupervised` says. */
+  get supervised(): boolean {
+    return this.isSupervised;
+  }
+  /** Set by a Settings command while awaiting configuration (Shared iPad). */
+  get maximumResidentUsers(): number | null {
+    return this.residentUsers;
+  }
+  /** Why the last run stopped, when the device is FAILED. */
+  get failure(): DeviceFailure | null {
+    return this.lastFailure;
+  }
+  /** True between TokenUpdate with `AwaitingConfiguration` and `DeviceConfigured`. */
+  get awaitingConfiguration(): boolean {
+    return this.awaiting;
+  }
+
+  /** Trace entries of one kind, over the device's life. */
+  stepsOf(step: TraceStep): TraceEntry[] {
+    return this.diary.stepsOf(step);
+  }
+
+  /** The panes (skip keys) shown in the current or last run of Setup Assistant, in order. */
+  panesShown(): string[] {
+    return this.diary
+      .currentRun()
+      .filter((entry) => entry.step === 'PANE')
+      .map((entry) => String(entry.detail?.pane));
+  }
+
+  /** What Remote Management showed in the current or last run; null when it was not shown. */
+  remoteManagement(): RemoteManagementPane | null {
+    const entry = this.diary.currentRun().find((candidate) => candidate.step === 'REMOTE_MANAGEMENT');
+    return entry ? (entry.detail as unknown as RemoteManagementPane) : null;
+  }
+
+  /** Whether `DeviceConfigured` arrived in the current or last run. */
+  deviceConfiguredReceived(): boolean {
+    return this.diary.currentRun().some((entry) => entry.step === 'DEVICE_CONFIGURED');
+  }
+
+  /** The next `times` commands of `requestType` are answered `NotNow` (fault injection). */
+  answerNotNow(requestType: string, times = 1): void {
+    this.responder.notNow(requestType, times);
+  }
+
+  /**
+   * Powers on and runs Setup Assistant to rest: resolves with `HOME` or `FAILED`. On a device
+   * already at Home it does nothing (a profile assigned after activation waits for an erase); while
+   * a run is under way it returns that run.
+   */
+  powerOn(): Promise<IPadState> {
+    if (this.running) return this.running;
+    if (this.currentState === 'HOME') return Promise.resolve(this.currentState);
+    if (this.currentState === 'FAILED') this.wipe();
+    return this.start();
+  }
+
+  /** Erases the device (configuration, MDM profile and identity; the factory identity stays) and runs Setup Assistant again. */
+  erase(): Promise<IPadState> {
+    if (this.running) return Promise.reject(new Error(`${this.serialNumber} is running Setup Assistant; wait for it before erasing`));
+    this.diary.add('ERASE');
+    this.wipe();
+    return this.start();
+  }
+
+  /** Removes the MDM profile (sending CheckOut when the profile asked for it); the device stays at Home, unmanaged. */
+  async removeManagement(): Promise<void> {
+    const enrollment = this.enrolled;
+    if (!enrollment || !this.client) return;
+    if (enrollment.checkOutWhenRemoved) {
+      const message = { MessageType: 'CheckOut', Topic: enrollment.topic, UDID: this.udid };
+      try {
+        const answer = await this.client.checkIn(message);
+        this.diary.add('CHECK_IN', { messageType: 'CheckOut', status: answer.status });
+      } catch (error) {
+        // Best effort, as on a real device: the profile goes whatever the server says.
+        this.diary.add('CHECK_IN', { messageType: 'CheckOut', status: null, error: (error as Error).message });
+      }
+    }
+    this.dropManagement('removed on the device');
+  }
+
+  /** One connect session now (what an APNs push would trigger), answering every queued command. */
+  connect(): Promise<ConnectSessionResult> {
+    if (!this.client) return Promise.reject(new Error(`${this.serialNumber} is not enrolled in an MDM`));
+    return this.connectSession();
+  }
+
+  private start(): Promise<IPadState> {
+    const run = this.run().finally(() => {
+      if (this.running === run) this.running = null;
+    });
+    this.running = run;
+    return run;
+  }
+
+  /** Forgets everything Setup Assistant and the MDM gave the device. */
+  private wipe(): void {
+    this.configuration = null;
+    this.enrolled = null;
+    this.client = null;
+    this.isSupervised = false;
+    this.awaiting = false;
+    this.residentUsers = null;
+    this.lastFailure = null;
+    this.currentState = 'OFF';
+  }
+
+  private async run(): Promise<IPadState> {
+    this.currentState = 'SETUP_ASSISTANT';
+    this.diary.add('POWER_ON', { serialNumber: this.serialNumber, udid: this.udid, osVersion: this.osVersion });
+    for (const pane of helloPanes(this.osVersion)) this.showPane(pane);
+    this.diary.add('NETWORK');
+
+    let lookup: ActivationAnswer;
+    try {
+      lookup = await lookUpActivation(this.options.appleUrl, this.serialNumber, this.options.requestTimeoutMs);
+    } catch (error) {
+      if (!(error instanceof AppleRequestError) && !(error instanceof DeviceHttpError)) throw error;
+      const status = error instanceof AppleRequestError ? error.status : undefined;
+      return this.fail({ step: 'ACTIVATION_FAILED', reason: error.message, ...(status === undefined ? {} : { status }) });
+    }
+    if (!lookup.managed) {
+      this.diary.add('ACTIVATION_LOOKUP', { managed: false, reason: lookup.reason });
+      for (const pane of remainingPanes(this.osVersion)) this.showPane(pane);
+      return this.home();
+    }
+
+    const configuration = lookup.configuration;
+    this.diary.add('ACTIVATION_LOOKUP', { managed: true, profileUuid: configuration.ProfileUUID ?? null });
+    this.configuration = configuration;
+    this.isSupervised = true;
+    const pane: RemoteManagementPane = {
+      organizationName: configuration.OrganizationName,
+      department: configuration.OrganizationDepartment,
+      phone: configuration.OrganizationSupportPhone || configuration.OrganizationPhone,
+      email: configuration.OrganizationSupportEmail || configuration.OrganizationEmail,
+    };
+    this.diary.add('REMOTE_MANAGEMENT', { ...pane });
+    try {
+      await this.enroll(configuration);
+    } catch (error) {
+      if (!(error instanceof EnrollmentStopped)) throw error;
+      return this.fail({ step: 'ENROLLMENT_FAILED', ...error.detail });
+    }
+    for (const next of remainingPanes(this.osVersion, configuration.SkipSetup)) this.showPane(next);
+    return this.home();
+  }
+
+  private showPane(pane: SetupPane): void {
+    const detail: Record<string, unknown> = { pane: pane.key };
+    if (pane.key === 'Language') detail.choice = this.language;
+    if (pane.key === 'Region') detail.choice = this.region;
+    if (pane.requires === 'Restore') detail.within = 'Restore';
+    this.diary.add('PANE', detail);
+  }
+
+  private home(): IPadState {
+    this.diary.add('HOME', { managed: this.managed });
+    this.currentState = 'HOME';
+    return this.currentState;
+  }
+
+  private fail(failure: DeviceFailure): IPadState {
+    this.lastFailure = failure;
+    const { step, ...detail } = failure;
+    this.diary.add(step, detail);
+    this.currentState = 'FAILED';
+    return this.currentState;
+  }
+
+  /** HTTP that stops the enrollment when the exchange itself fails. */
+  private async exchange(what: string, call: () => Promise<HttpAnswer>): Promise<HttpAnswer> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof DeviceHttpError) throw new EnrollmentStopped({ reason: `${what}: ${error.message}` });
+      throw error;
+    }
+  }
+
+  private async enroll(configuration: CloudConfiguration): Promise<void> {
+    const url = configuration.ConfigurationURL;
+    const answer = await this.exchange('MachineInfo', () =>
+      postMachineInfo(url, this, this.factory, { signingTime: this.clock.now(), timeoutMs: this.options.requestTimeoutMs }),
+    );
+    this.diary.add('MACHINE_INFO_POSTED', { url, status: answer.status });
+    if (answer.status !== 200) {
+      throw new EnrollmentStopped({
+        reason: `the enrollment URL answered ${answer.status}`,
+        status: answer.status,
+        body: bodyExcerpt(answer.body),
+      });
+    }
+    if (!answer.contentType.startsWith('application/x-apple-aspen-config')) {
+      throw new EnrollmentStopped({
+        reason: `the enrollment URL answered ${answer.contentType || 'no content type'}, not application/x-apple-aspen-config`,
+        status: answer.status,
+      });
+    }
+    let profile: ReturnType<typeof readEnrollmentProfile>;
+    try {
+      profile = readEnrollmentProfile(answer.body);
+    } catch (error) {
+      if (error instanceof ProfileRefusedError) throw new EnrollmentStopped({ reason: error.reason });
+      throw error;
+    }
+    const { mdm, identity } = profile;
+    this.diary.add('PROFILE_INSTALLED', {
+      payloads: [...profile.installOrder],
+      topic: mdm.topic,
+      identitySerial: identity.serialNumber,
+      signed: profile.signed,
+    });
+
+    const client = new MdmClient(mdm, identity, {
+      digest: this.options.signatureDigest ?? 'sha256',
+      clock: this.clock,
+      timeoutMs: this.options.requestTimeoutMs,
+    });
+    const awaiting = configuration.AwaitDeviceConfigured && configuration.IsSupervised;
+    await this.checkIn(client, {
+      MessageType: 'Authenticate',
+      Topic: mdm.topic,
+      UDID: this.udid,
+      SerialNumber: this.serialNumber,
+      ProductName: this.productType,
+      OSVersion: this.osVersion,
+      BuildVersion: this.buildVersion,
+    });
+    const token = randomBytes(this.random, 32);
+    const pushMagic = randomUuid(this.random);
+    const tokenUpdate: PlistDict = {
+      MessageType: 'TokenUpdate',
+      Topic: mdm.topic,
+      UDID: this.udid,
+      Token: new Uint8Array(token),
+      PushMagic: pushMagic,
+      AwaitingConfiguration: awaiting,
+    };
+    // Shared iPad sends no unlock token (reference 2.4).
+    if (!this.multiUser()) tokenUpdate.UnlockToken = new Uint8Array(randomBytes(this.random, 64));
+    await this.checkIn(client, tokenUpdate);
+
+    this.client = client;
+    this.awaiting = awaiting;
+    this.enrolled = {
+      topic: mdm.topic,
+      serverUrl: mdm.serverUrl,
+      checkInUrl: mdm.checkInUrl,
+      signMessage: mdm.signMessage,
+      accessRights: mdm.accessRights,
+      serverCapabilities: [...mdm.serverCapabilities],
+      checkOutWhenRemoved: mdm.checkOutWhenRemoved,
+      identitySerial: identity.serialNumber,
+      identityCertificatePem: identity.certificatePem,
+      pushToken: token.toString('hex'),
+      pushMagic,
+    };
+    if (awaiting) await this.awaitDeviceConfigured();
+    else await this.connectSession();
+  }
+
+  /** A check-in the enrollment cannot go on without (Authenticate, TokenUpdate). */
+  private async checkIn(client: MdmClient, message: PlistDict): Promise<void> {
+    const messageType = String(message.MessageType);
+    const answer = await this.exchange(messageType, () => client.checkIn(message));
+    this.diary.add('CHECK_IN', { messageType, status: answer.status });
+    if (answer.status !== 200) {
+      throw new EnrollmentStopped({
+        reason: `${messageType} answered ${answer.status}`,
+        status: answer.status,
+        body: bodyExcerpt(answer.body),
+      });
+    }
+  }
+
+  /** Polls connect until DeviceConfigured (no APNs in a simulation), at most `maxConnectPolls` times. */
+  private async awaitDeviceConfigured(): Promise<void> {
+    const polls = this.options.maxConnectPolls ?? 300;
+    const interval = this.options.connectPollIntervalMs ?? 1000;
+    for (let poll = 1; poll <= polls; poll += 1) {
+      await this.connectSession();
+      if (!this.awaiting) return;
+      if (!this.client) throw new EnrollmentStopped({ reason: 'the MDM dropped the device while it awaited configuration' });
+      if (poll < polls) await this.sleep(interval);
+    }
+    throw new EnrollmentStopped({ reason: 'DeviceConfigured never arrived' });
+  }
+
+  private multiUser(): boolean {
+    return this.configuration !== null && this.configuration.IsMultiUser && this.isSupervised;
+  }
+
+  private facts(): DeviceFacts {
+    return {
+      udid: this.udid,
+      serialNumber: this.serialNumber,
+      deviceName: this.options.deviceName ?? 'iPad',
+      osVersion: this.osVersion,
+      buildVersion: this.buildVersion,
+      productName: this.productType,
+      model: this.options.model ?? 'MPQ03LL/A',
+      modelName: 'iPad',
+      supervised: this.isSupervised,
+      multiUser: this.multiUser(),
+      languages: [this.language],
+      awaitingConfiguration: this.awaiting,
+      maximumResidentUsers: this.residentUsers,
+    };
+  }
+
+  /** One session; applies its effects, and drops the MDM profile when the server says the device is not enrolled. */
+  private async connectSession(): Promise<ConnectSessionResult> {
+    const result = await runConnectSession({
+      udid: this.udid,
+      client: this.client!,
+      responder: this.responder,
+      trace: this.diary,
+      facts: () => this.facts(),
+      applied: (outcome) => {
+        if (outcome.maximumResidentUsers !== undefined) this.residentUsers = outcome.maximumResidentUsers;
+        if (outcome.deviceConfigured) {
+          this.diary.add('DEVICE_CONFIGURED');
+          this.awaiting = false;
+        }
+      },
+    });
+    if (result.unenrolled) this.dropManagement(result.unenrolled);
+    return result;
+  }
+
+  private dropManagement(reason: string): void {
+    this.enrolled = null;
+    this.client = null;
+    this.awaiting = false;
+    this.diary.add('MANAGEMENT_REMOVED', { reason });
+  }
+}

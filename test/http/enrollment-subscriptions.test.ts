@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeviceEnrollment, type EnrollmentStateName } from '../../src/entities/device-enrollment.entity.js';
+import { Device } from '../../src/entities/device.entity.js';
+import { createLogger } from '../../src/logger.js';
+import { toGlobalId } from '../../src/schema/global-id.js';
+import { ManualClock } from '../../src/services/clock.js';
+import { Topic } from '../../src/services/events.js';
+import { Role } from '../../src/services/permissions.js';
+import { systemContext } from '../../src/services/request-context.js';
+import { DeviceEnrollmentChangedDocument, type DeviceEnrollmentChangedSubscription } from '../generated/operations.js';
+import { startTestServer, Subscription, type TestServer } from '../support/server.js';
+import { simulatedSchool } from '../support/tokens.js';
+
+/**
+ * `deviceEnrollmentChanged` over real websockets. The MDM endpoints that publish the events are
+ * another slice: the tests publish DEVICE_ENROLLMENT_CHANGED on the server's bus as they would,
+ * after writing the enrollment row the event reports.
+ */
+describe('device enrollment subscription over graphql-ws', () => {
+  const clock = new ManualClock('2026-09-01T08:00:00.000Z');
+  const ctx = systemContext(createLogger('silent'));
+  let t: TestServer;
+  let schools = 0;
+
+  beforeAll(async () => {
+    t = await startTestServer({ clock });
+  });
+  afterAll(() => t.close());
+
+  async function school(count: number) {
+    schools += 1;
+    const made = await simulatedSchool(t.server.services, t.server.apple.simulator!, ctx, {
+      name: `Live enrollment school ${schools}`,
+      devices: count,
+    });
+    const devices = await t.server.dataSource.getRepository(Device).find({ where: { tokenId: made.token.id }, order: { id: 'ASC' } });
+    return { devices, tokenId: toGlobalId('EnrollmentProgramToken', made.token.id) };
+  }
+
+  /** Saves the device's row in `state`, then announces the change, as the MDM endpoints do. */
+  async function change(device: Device, state: EnrollmentStateName, previousState: EnrollmentStateName): Promise<string> {
+    const now = clock.now();
+    await t.server.dataSource.getRepository(DeviceEnrollment).save({
+      deviceId: device.id,
+      tokenId: device.tokenId,
+      state,
+      udid: `UDID-${device.serialNumber}`,
+      supervised: true,
+      startedAt: now,
+      lastContactedAt: now,
+      updatedAt: now,
+    });
+    t.server.services.deps.events.publish(Topic.DEVICE_ENROLLMENT_CHANGED, {
+      tokenId: device.tokenId,
+      deviceId: device.id,
+      serialNumber: device.serialNumber,
+      state,
+      previousState,
+      at: now.toISOString(),
+    });
+    return now.toISOString();
+  }
+
+  /** Subscribes to the token's changes, resolving once the server listens to the bus. */
+  async function follow(tokenId: string, key = t.keys[Role.READ_ONLY]) {
+    const started = t.nextOperationStarted();
+    const subscription = new Subscription(t.wsClient(key), DeviceEnrollmentChangedDocument, { tokenId });
+    await started;
+    // From the operation's start to the bus listener is promise jobs only (no I/O): one turn of
+    // the event loop runs them all, so an event published after it is heard.
+    await new Promise((resolve) => setImmediate(resolve));
+    return subscription;
+  }
+
+  const next = async (subscription: Subscription<DeviceEnrollmentChangedSubscription>) =>
+    (await subscription.next()).deviceEnrollmentChanged;
+
+  it("sends each change of its token's devices only, with the device and its enrollment read as each event arrives", async () => {
+    const mine = await school(2);
+    const other = await school(1);
+    const subscription = await follow(mine.tokenId);
+    const [first, second] = mine.devices;
+
+    // Another token's change is not this subscription's: the first event received is this token's.
+    await change(other.devices[0]!, 'ENROLLING', 'NOT_CONTACTED');
+    const enrollingAt = await change(first!, 'ENROLLING', 'NOT_CONTACTED');
+    expect(await next(subscription)).toEqual({
+      state: 'ENROLLING',
+      previousState: 'NOT_CONTACTED',
+      at: enrollingAt,
+      device: {
+        id: toGlobalId('Device', first!.id),
+        serialNumber: first!.serialNumber,
+        token: { id: mine.tokenId },
+        enrollment: { state: 'ENROLLING', udid: `UDID-${first!.serialNumber}` },
+      },
+    });
+
+    // Each event reads the enrollment again: nothing is kept from the previous event.
+    clock.advance(30_000);
+    const enrolledAt = await change(first!, 'ENROLLED', 'ENROLLING');
+    expect(await next(subscription)).toMatchObject({
+      state: 'ENROLLED',
+      previousState: 'ENROLLING',
+      at: enrolledAt,
+      device: { id: toGlobalId('Device', first!.id), enrollment: { state: 'ENROLLED' } },
+    });
+
+    // It does not end on its own: a later change of another device still arrives.
+    clock.advance(60_000);
+    await change(second!, 'FAILED', 'ENROLLING');
+    expect(await next(subscription)).toMatchObject({ state: 'FAILED', device: { id: toGlobalId('Device', second!.id) } });
+    subscription.close();
+  });
+
+  it('skips an event whose device no longer exists, and keeps streaming', async () => {
+    const mine = await school(1);
+    const subscription = await follow(mine.tokenId, t.keys[Role.OPERATOR]);
+    const tokenRowId = mine.devices[0]!.tokenId;
+    t.server.services.deps.events.publish(Topic.DEVICE_ENROLLMENT_CHANGED, {
+      tokenId: tokenRowId,
+      deviceId: 987_654,
+      serialNumber: 'GONE00000000',
+      state: 'ENROLLING',
+      previousState: 'NOT_CONTACTED',
+      at: clock.now().toISOString(),
+    });
+    await change(mine.devices[0]!, 'ENROLLING', 'NOT_CONTACTED');
+    expect(await next(subscription)).toMatchObject({ state: 'ENROLLING', device: { id: toGlobalId('Device', mine.devices[0]!.id) } });
+    subscription.close();
+  });
+
+  it('refuses an unknown token, or the ID of another type, with NOT_FOUND', async () => {
+    const notFound = { errors: [expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })] };
+    const missing = new Subscription(t.wsClient(t.keys[Role.READ_ONLY]), DeviceEnrollmentChangedDocument, {
+      tokenId: toGlobalId('EnrollmentProgramToken', 987_654),
+    });
+    await expect(missing.next()).rejects.toMatchObject(notFound);
+    const wrongType = new Subscription(t.wsClient(), DeviceEnrollmentChangedDocument, { tokenId: toGlobalId('Device', 1) });
+    await expect(wrongType.next()).rejects.toMatchObject(notFound);
+  });
+});

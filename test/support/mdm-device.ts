@@ -1,0 +1,138 @@
+/**
+ * A hand-driven MDM device for endpoint tests: a device CA of the test's own (trusted through
+ * `MDM_DEVICE_CA_FILE`), a MachineInfo signed by a device identity, and check-ins and connects signed
+ * with the identity from the enrollment profile, each sent over real HTTP. Unlike the virtual iPads
+ * (`src/simulator/device`), every step is a call the test makes, so it can forge, tamper and repeat.
+ * Signing uses node-forge (slow RSA, fine for a handful of requests).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import forge from 'node-forge';
+import { build, parse, type PlistValue } from 'plist';
+import { createCertificateAuthority, issueDeviceIdentity, type MdmCertificateAuthority } from '../../src/mdm/certificate-authority.js';
+
+export type Dict = Record<string, PlistValue>;
+
+export interface SigningIdentity {
+  readonly key: forge.pki.rsa.PrivateKey;
+  readonly certificate: forge.pki.Certificate;
+}
+
+/** A device CA for tests, written to `<dir>/device-ca.pem` for `MDM_DEVICE_CA_FILE`. */
+export function testDeviceCa(dir: string, now = new Date()): { ca: MdmCertificateAuthority; file: string } {
+  const ca = createCertificateAuthority({ commonName: 'Test iPhone Device CA', now });
+  const file = path.join(dir, 'device-ca.pem');
+  fs.writeFileSync(file, ca.certificatePem);
+  return { ca, file };
+}
+
+/** What a device CA burns into a device: a key and a certificate (the PKCS#12 route, opened). */
+export function factoryIdentity(ca: MdmCertificateAuthority, serialNumber: string, now = new Date()): SigningIdentity {
+  const issued = issueDeviceIdentity(ca, { serialNumber, now });
+  return identityOfPkcs12(issued.pkcs12, issued.password);
+}
+
+export function identityOfPkcs12(pkcs12: Buffer | Uint8Array, password: string): SigningIdentity {
+  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(Buffer.from(pkcs12).toString('binary')), password);
+  const keyBag = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]!;
+  const certificates = p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!]!.map((bag) => bag.cert!);
+  // The bag holds the CA too; the device's own certificate is the one its key belongs to.
+  const key = keyBag.key as forge.pki.rsa.PrivateKey;
+  const certificate = certificates.find((c) => (c.publicKey as forge.pki.rsa.PublicKey).n.equals(key.n))!;
+  return { key, certificate };
+}
+
+/** CMS SignedData over `content` as devices make it, DER. */
+export function signCms(
+  content: Buffer,
+  identity: SigningIdentity,
+  options: { detached?: boolean; digest?: 'sha1' | 'sha256' } = {},
+): Buffer {
+  const p7 = forge.pkcs7.createSignedData();
+  p7.content = forge.util.createBuffer(content.toString('binary'));
+  p7.addCertificate(identity.certificate);
+  p7.addSigner({
+    key: identity.key,
+    certificate: identity.certificate,
+    digestAlgorithm: forge.pki.oids[options.digest ?? 'sha256']!,
+    authenticatedAttributes: [
+      { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
+      { type: forge.pki.oids.messageDigest! },
+      { type: forge.pki.oids.signingTime!, value: new Date() as unknown as string },
+    ],
+  });
+  p7.sign({ detached: options.detached ?? false });
+  return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+}
+
+export function machineInfo(serialNumber: string, udid: string, extra: Dict = {}): Buffer {
+  return Buffer.from(
+    build({ UDID: udid, SERIAL: serialNumber, PRODUCT: 'iPad13,18', VERSION: '21F79', OS_VERSION: '17.5', LANGUAGE: 'en', ...extra }),
+  );
+}
+
+/** The enrollment profile's two payloads, and the identity it carries. */
+export function readEnrollmentProfile(xml: string): { mdm: Dict; identity: SigningIdentity } {
+  const profile = parse(xml) as Dict;
+  const payloads = profile.PayloadContent as Dict[];
+  const pkcs12 = payloads.find((p) => p.PayloadType === 'com.apple.security.pkcs12')!;
+  const mdm = payloads.find((p) => p.PayloadType === 'com.apple.mdm')!;
+  return { mdm, identity: identityOfPkcs12(pkcs12.PayloadContent as Uint8Array, pkcs12.Password as string) };
+}
+
+/** A device after enrollment: sends signed check-ins and connects. */
+export class TestMdmDevice {
+  constructor(
+    readonly udid: string,
+    readonly mdm: Dict,
+    readonly identity: SigningIdentity,
+  ) {}
+
+  checkIn(message: Dict, options: { signer?: SigningIdentity; digest?: 'sha1' | 'sha256'; tamper?: boolean } = {}): Promise<Response> {
+    const body = Buffer.from(build({ UDID: this.udid, Topic: this.mdm.Topic as string, ...message }));
+    return this.send(this.mdm.CheckInURL as string, 'application/x-apple-aspen-mdm-checkin', body, options);
+  }
+
+  connect(report: Dict, options: { signer?: SigningIdentity; digest?: 'sha1' | 'sha256'; tamper?: boolean } = {}): Promise<Response> {
+    const body = Buffer.from(build({ UDID: this.udid, ...report }));
+    return this.send(this.mdm.ServerURL as string, 'application/x-apple-aspen-mdm', body, options);
+  }
+
+  /** Connects with `report` and returns the command sent back (null for an empty reply). */
+  async nextCommand(report: Dict): Promise<{ CommandUUID: string; Command: Dict } | null> {
+    const response = await this.connect(report);
+    if (response.status !== 200) throw new Error(`connect answered ${response.status}: ${await response.text()}`);
+    const text = await response.text();
+    return text === '' ? null : (parse(text) as { CommandUUID: string; Command: Dict });
+  }
+
+  tokenUpdate(awaitingConfiguration: boolean): Promise<Response> {
+    return this.checkIn({
+      MessageType: 'TokenUpdate',
+      Token: Buffer.from('a1b2c3d4e5f60718', 'hex'),
+      PushMagic: 'F00D-MAGIC',
+      UnlockToken: Buffer.from('unlock-me'),
+      AwaitingConfiguration: awaitingConfiguration,
+    });
+  }
+
+  private send(
+    url: string,
+    contentType: string,
+    body: Buffer,
+    options: { signer?: SigningIdentity; digest?: 'sha1' | 'sha256'; tamper?: boolean },
+  ): Promise<Response> {
+    const signature = signCms(body, options.signer ?? this.identity, { detached: true, digest: options.digest ?? 'sha256' });
+    const sent = options.tamper ? Buffer.from(body.toString('utf8').replace('</dict>', '<key>Extra</key><string>x</string></dict>')) : body;
+    return fetch(url, {
+      method: 'PUT',
+      headers: { 'content-type': contentType, 'mdm-signature': signature.toString('base64') },
+      body: sent,
+    });
+  }
+}
+
+/** POSTs a signed MachineInfo to an enrollment URL. */
+export function postMachineInfo(url: string, signedMachineInfo: Buffer): Promise<Response> {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/pkcs7-signature' }, body: signedMachineInfo });
+}
