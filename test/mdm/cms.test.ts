@@ -7,17 +7,16 @@ import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { createCertificateAuthority, issueDeviceIdentity } from '../../src/mdm/certificate-authority.js';
 import { CmsVerificationError, verifySignedData, type CmsFailure } from '../../src/mdm/cms.js';
+import { identityOfPkcs12, signCms } from '../support/mdm-device.js';
 
 const NOW = new Date('2026-09-01T08:00:00.000Z');
 const ca = createCertificateAuthority({ commonName: 'Homeroom MDM device CA', now: NOW });
 const stranger = createCertificateAuthority({ commonName: 'Somebody else', now: NOW });
 
-/** A device identity of `authority` as forge objects, as a device holds it. */
+/** A device identity of `authority` as a device holds it (opened from its PKCS#12). */
 function identityOf(authority = ca, serialNumber = 'DMPXK2ABCD30') {
   const issued = issueDeviceIdentity(authority, { serialNumber, now: NOW });
-  const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(issued.pkcs12.toString('binary')), issued.password);
-  const key = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]!.key!;
-  return { key, certificate: forge.pki.certificateFromPem(issued.certificatePem), certificatePem: issued.certificatePem };
+  return { ...identityOfPkcs12(issued.pkcs12, issued.password), certificatePem: issued.certificatePem };
 }
 
 /** SignedData as devices make it: signed attributes (content type, digest, time), the signer's certificate embedded. */
@@ -25,22 +24,7 @@ function sign(
   content: Buffer,
   options: { detached?: boolean; digest?: 'sha1' | 'sha256'; identity?: ReturnType<typeof identityOf> } = {},
 ): Buffer {
-  const identity = options.identity ?? identityOf();
-  const p7 = forge.pkcs7.createSignedData();
-  p7.content = forge.util.createBuffer(content.toString('binary'));
-  p7.addCertificate(identity.certificate);
-  p7.addSigner({
-    key: identity.key,
-    certificate: identity.certificate,
-    digestAlgorithm: forge.pki.oids[options.digest ?? 'sha256']!,
-    authenticatedAttributes: [
-      { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
-      { type: forge.pki.oids.messageDigest! },
-      { type: forge.pki.oids.signingTime!, value: NOW as unknown as string },
-    ],
-  });
-  p7.sign({ detached: options.detached ?? false });
-  return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+  return signCms(content, options.identity ?? identityOf(), { ...options, signingTime: NOW });
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<CmsFailure> {
@@ -91,9 +75,7 @@ describe('CMS SignedData verification', () => {
     const longAgo = new Date('2004-01-01T00:00:00.000Z');
     const expired = createCertificateAuthority({ commonName: 'Apple iPhone Device CA', now: longAgo });
     const issued = issueDeviceIdentity(expired, { serialNumber: 'DMPXK2ABCD30', now: longAgo });
-    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(issued.pkcs12.toString('binary')), issued.password);
-    const key = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]!.key!;
-    const old = { key, certificate: forge.pki.certificateFromPem(issued.certificatePem), certificatePem: issued.certificatePem };
+    const old = { ...identityOfPkcs12(issued.pkcs12, issued.password), certificatePem: issued.certificatePem };
     const signed = sign(body, { identity: old });
 
     expect(await failureOf(verifySignedData(signed, { trustedCas: [expired.certificatePem], now: NOW }))).toBe('UNTRUSTED_SIGNER');

@@ -46,7 +46,7 @@ export function identityOfPkcs12(pkcs12: Buffer | Uint8Array, password: string):
 export function signCms(
   content: Buffer,
   identity: SigningIdentity,
-  options: { detached?: boolean; digest?: 'sha1' | 'sha256' } = {},
+  options: { detached?: boolean; digest?: 'sha1' | 'sha256'; signingTime?: Date } = {},
 ): Buffer {
   const p7 = forge.pkcs7.createSignedData();
   p7.content = forge.util.createBuffer(content.toString('binary'));
@@ -58,7 +58,7 @@ export function signCms(
     authenticatedAttributes: [
       { type: forge.pki.oids.contentType!, value: forge.pki.oids.data! },
       { type: forge.pki.oids.messageDigest! },
-      { type: forge.pki.oids.signingTime!, value: new Date() as unknown as string },
+      { type: forge.pki.oids.signingTime!, value: (options.signingTime ?? new Date()) as unknown as string },
     ],
   });
   p7.sign({ detached: options.detached ?? false });

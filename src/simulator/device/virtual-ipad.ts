@@ -22,7 +22,7 @@ import {
 import { CommandResponder, type DeviceFacts } from './commands.js';
 import { runConnectSession, type ConnectSessionResult } from './connect-session.js';
 import { identityOfPem, type SignatureDigest, type SigningIdentity } from './device-crypto.js';
-import { ProfileRefusedError, readEnrollmentProfile } from './enrollment-profile.js';
+import { ProfileRefusedError, readEnrollmentProfile, type MdmPayload } from './enrollment-profile.js';
 import { bodyExcerpt, DeviceHttpError, type HttpAnswer } from './http.js';
 import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
 import { MdmClient, postMachineInfo, type PlistDict } from './mdm-client.js';
@@ -70,14 +70,7 @@ export interface VirtualIPadOptions {
 }
 
 /** What the device learned from its enrollment profile and check-ins. */
-export interface DeviceEnrollment {
-  readonly topic: string;
-  readonly serverUrl: string;
-  readonly checkInUrl: string;
-  readonly signMessage: boolean;
-  readonly accessRights: number;
-  readonly serverCapabilities: readonly string[];
-  readonly checkOutWhenRemoved: boolean;
+export interface DeviceEnrollment extends Omit<MdmPayload, 'identityCertificateUuid'> {
   /** The MDM-issued identity's certificate serial, upper-case hex. */
   readonly identitySerial: string;
   readonly identityCertificatePem: string;
