@@ -88,6 +88,10 @@ export class DeviceEnrollment {
   @Column({ type: 'text', nullable: true })
   sealedUnlockToken!: string | null;
 
+  /** SetBootstrapToken's `BootstrapToken` (supervised devices escrow it for later unlocks), sealed. */
+  @Column({ type: 'text', nullable: true })
+  sealedBootstrapToken!: string | null;
+
   @DateTimeColumn()
   startedAt!: Date;
 

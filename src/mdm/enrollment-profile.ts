@@ -33,7 +33,9 @@ export interface EnrollmentProfileInput {
 /** The profile as an XML plist. Every call makes new payload UUIDs, so a re-enrollment installs a new profile. */
 export function buildEnrollmentProfile(input: EnrollmentProfileInput): string {
   const identityUuid = randomUUID().toUpperCase();
-  const capabilities = ['com.apple.mdm.bootstraptoken', 'com.apple.mdm.token'];
+  // Only what Homeroom's check-in serves: the bootstrap token (Set/GetBootstrapToken), and per-user
+  // connections for Shared iPad (a device drops IsMultiUser without it).
+  const capabilities = ['com.apple.mdm.bootstraptoken'];
   if (input.sharedIPad) capabilities.unshift('com.apple.mdm.per-user-connections');
   return build({
     PayloadType: 'Configuration',

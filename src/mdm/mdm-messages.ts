@@ -45,7 +45,9 @@ export type CheckInMessage =
       /** Set on the user channel (Shared iPad sign-ins, issue 8); null on the device channel. */
       readonly userShortName: string | null;
     }
-  | { readonly messageType: 'CheckOut'; readonly udid: string; readonly topic: string };
+  | { readonly messageType: 'CheckOut'; readonly udid: string; readonly topic: string }
+  | { readonly messageType: 'SetBootstrapToken'; readonly udid: string; readonly topic: string; readonly bootstrapToken: Buffer | null }
+  | { readonly messageType: 'GetBootstrapToken'; readonly udid: string; readonly topic: string };
 
 /** The connect statuses Apple defines. */
 export const CONNECT_STATUSES = ['Idle', 'Acknowledged', 'Error', 'CommandFormatError', 'NotNow'] as const;
@@ -144,7 +146,11 @@ export function parseCheckIn(body: Buffer): CheckInMessage {
       };
     }
     case 'CheckOut':
+    case 'GetBootstrapToken':
       return { messageType, udid, topic };
+    case 'SetBootstrapToken':
+      // An empty or missing token clears the escrowed one (Apple: the device sends none to remove it).
+      return { messageType, udid, topic, bootstrapToken: data(dict, 'BootstrapToken') };
     default:
       throw malformed(`Homeroom does not handle the check-in message ${messageType}.`);
   }
@@ -169,6 +175,11 @@ export function parseConnectReport(body: Buffer): ConnectReport {
       )
     : [];
   return { udid, status: status as ConnectStatus, commandUuid, errorChain, result: dict };
+}
+
+/** GetBootstrapToken's answer: the escrowed token, or an empty dictionary when there is none. */
+export function bootstrapTokenPlist(token: Buffer | null): string {
+  return build(token && token.length > 0 ? { BootstrapToken: token } : {});
 }
 
 /** The body answering a connect with one command. */

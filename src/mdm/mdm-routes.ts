@@ -51,7 +51,8 @@ export function mdmRoutes(enrollment: EnrollmentService, logger: Logger): expres
     handle(log, 'check-in', async (req, res, requestLog) => {
       const done = await enrollment.checkIn(bodyOf(req), req.get('mdm-signature'));
       requestLog.debug({ deviceId: done.deviceId, messageType: done.messageType }, 'check-in');
-      res.status(200).end();
+      if (done.reply === null) res.status(200).end();
+      else res.status(200).type('application/xml').send(done.reply);
     }),
   );
   router.put(

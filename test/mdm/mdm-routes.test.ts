@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'plist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Device } from '../../src/entities/device.entity.js';
 import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js';
@@ -200,6 +201,19 @@ describe('MDM endpoints: enrollment, check-in, connect', () => {
 
     expect(await tableCounts()).toEqual(counts);
     expect(events.length).toBe(eventsBefore);
+  });
+
+  it('escrows the bootstrap token sealed (SetBootstrapToken) and hands it back (GetBootstrapToken); an empty one clears it', async () => {
+    const serial = serials[1]!;
+    const device = await enroll(serial, 'UDID-0002');
+    await device.checkIn({ MessageType: 'Authenticate' });
+    const get = async () => parse(await (await device.checkIn({ MessageType: 'GetBootstrapToken' })).text()) as Record<string, unknown>;
+    expect(await get()).toEqual({});
+    expect((await device.checkIn({ MessageType: 'SetBootstrapToken', BootstrapToken: Buffer.from('escrow-me') })).status).toBe(200);
+    expect((await enrollmentOf(serial))!.sealedBootstrapToken).not.toContain('escrow-me');
+    expect(Buffer.from((await get()).BootstrapToken as Uint8Array).toString()).toBe('escrow-me');
+    await device.checkIn({ MessageType: 'SetBootstrapToken' });
+    expect(await get()).toEqual({});
   });
 
   it('answers NotNow by ending the session and re-sends the command on the next connect; an unknown command answer is ignored', async () => {

@@ -31,6 +31,7 @@ export class DeviceEnrollment1798329600000 implements MigrationInterface {
           text('push_token', 200, true),
           text('push_magic', 100, true),
           { name: 'sealed_unlock_token', type: 'text', isNullable: true },
+          { name: 'sealed_bootstrap_token', type: 'text', isNullable: true },
           instant('started_at'),
           instant('enrolled_at', true),
           instant('last_contacted_at', true),

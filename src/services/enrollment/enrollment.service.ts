@@ -23,6 +23,7 @@ import { ErrorCode, HomeroomError } from '../../errors.js';
 import { generateRsaKeyPem } from '../../crypto/x509.js';
 import { buildEnrollmentProfile } from '../../mdm/enrollment-profile.js';
 import {
+  bootstrapTokenPlist,
   commandPlist,
   parseCheckIn,
   parseConnectReport,
@@ -124,6 +125,7 @@ export class EnrollmentService {
           pushToken: null,
           pushMagic: null,
           sealedUnlockToken: null,
+          sealedBootstrapToken: null,
           startedAt: now,
           enrolledAt: null,
           lastContactedAt: now,
@@ -156,8 +158,14 @@ export class EnrollmentService {
     };
   }
 
-  /** A check-in message (PUT to CheckInURL), signed in `Mdm-Signature`. */
-  async checkIn(body: Buffer, signature: string | undefined): Promise<{ messageType: CheckInMessage['messageType']; deviceId: number }> {
+  /**
+   * A check-in message (PUT to CheckInURL), signed in `Mdm-Signature`. `reply` is the body to answer
+   * with (GetBootstrapToken's plist), null for an empty 200.
+   */
+  async checkIn(
+    body: Buffer,
+    signature: string | undefined,
+  ): Promise<{ messageType: CheckInMessage['messageType']; deviceId: number; reply: string | null }> {
     const now = this.deps.clock.now();
     const enrolled = await authenticateSignedRequest(this.deps.database, body, signature, {
       mdmCaPem: await this.authority.certificatePem(),
@@ -175,7 +183,13 @@ export class EnrollmentService {
       await saveEnrollment(tx, row, { ...changes, lastContactedAt: now }, context);
     });
     events.publish(this.deps.events);
-    return { messageType: message.messageType, deviceId: enrolled.deviceId };
+    const reply =
+      message.messageType === 'GetBootstrapToken'
+        ? bootstrapTokenPlist(
+            enrolled.sealedBootstrapToken ? this.deps.secretBox.open(enrolled.sealedBootstrapToken, BOOTSTRAP_TOKEN_CONTEXT) : null,
+          )
+        : null;
+    return { messageType: message.messageType, deviceId: enrolled.deviceId, reply };
   }
 
   /**
@@ -253,7 +267,16 @@ export class EnrollmentService {
       }
       case 'CheckOut':
         await clearQueue(tx, row.deviceId);
-        return { state: 'UNENROLLED', pushToken: null, pushMagic: null, sealedUnlockToken: null };
+        return { state: 'UNENROLLED', pushToken: null, pushMagic: null, sealedUnlockToken: null, sealedBootstrapToken: null };
+      case 'SetBootstrapToken':
+        return {
+          sealedBootstrapToken:
+            message.bootstrapToken && message.bootstrapToken.length > 0
+              ? this.deps.secretBox.seal(message.bootstrapToken, BOOTSTRAP_TOKEN_CONTEXT)
+              : null,
+        };
+      case 'GetBootstrapToken':
+        return {};
     }
   }
 
@@ -284,6 +307,8 @@ export class EnrollmentService {
 
 /** What binds a sealed unlock token to its use. */
 const UNLOCK_TOKEN_CONTEXT = 'device-unlock-token';
+/** What binds a sealed bootstrap token to its use. */
+const BOOTSTRAP_TOKEN_CONTEXT = 'device-bootstrap-token';
 
 function notEnrolled(message: string): HomeroomError {
   return new HomeroomError(ErrorCode.MDM_DEVICE_NOT_ENROLLED, message);
