@@ -45,6 +45,8 @@ export interface Config {
   /** `redis://...` to carry subscription events between instances; null keeps them in memory. */
   readonly redisUrl: string | null;
   readonly mdm: MdmConfig;
+  /** scrypt cost of new directory-user password hashes, as log2(N) (`USER_PASSWORD_SCRYPT_LOG_N`). */
+  readonly userPasswordScryptLogN: number;
 }
 
 /**
@@ -56,6 +58,8 @@ export interface MdmConfig {
   readonly trustSimulatorDeviceCa: boolean;
   /** PEM certificates read from `MDM_DEVICE_CA_FILE` at start; empty when unset. */
   readonly extraDeviceCaPems: readonly string[];
+  /** The key of the identities Homeroom issues to enrolling devices. */
+  readonly identityKey: 'rsa-2048' | 'ec-p256';
 }
 
 /** Apple's production Device Assignment API. */
@@ -129,9 +133,19 @@ export const CONFIG_VARIABLES = [
     "Accept MachineInfo signed by the built-in simulator's device CA (virtual iPads). Apple's iPhone Device CA is always trusted.",
   ],
   [
+    'MDM_IDENTITY_KEY',
+    '`rsa-2048`',
+    'Key of the identity each enrolling device gets: `rsa-2048` (every iOS and iPadOS imports it; ~100 ms of CPU each) or `ec-p256` (microseconds; the kind ACME identities use).',
+  ],
+  [
     'MDM_DEVICE_CA_FILE',
     'unset',
     'PEM file of further device CAs to trust for enrollment, e.g. an Apple simulator run with `homeroom simulate apple` (`GET /simulator/device-ca`).',
+  ],
+  [
+    'USER_PASSWORD_SCRYPT_LOG_N',
+    '15',
+    'Cost of new user password hashes: scrypt N = 2^value, r = 8 (10 to 20; each step doubles time and memory). Existing hashes keep the cost they were made with.',
   ],
 ] as const;
 
@@ -175,6 +189,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     automaticSyncIntervalMs: parseInteger(env, 'AUTOMATIC_SYNC_INTERVAL_HOURS', 24, 1, 168) * 60 * 60 * 1000,
     redisUrl: parseRedisUrl(env.REDIS_URL),
     mdm: parseMdmConfig(env, environment, cwd),
+    // 2^15 (32 MiB, ~150 ms) by default; 2^20 needs 1 GiB per hash, so that is the ceiling.
+    userPasswordScryptLogN: parseInteger(env, 'USER_PASSWORD_SCRYPT_LOG_N', 15, 10, 20),
   };
 }
 
@@ -188,7 +204,14 @@ function parseMdmConfig(env: Env, environment: RuntimeEnvironment, cwd: string):
       'MDM_TRUST_SIMULATOR_DEVICE_CA',
       'is only meaningful with APPLE_DEP_URL=simulator; use MDM_DEVICE_CA_FILE for a simulator elsewhere.',
     );
-  return { trustSimulatorDeviceCa: trust === undefined ? simulated : trust === 'true', extraDeviceCaPems: readDeviceCaFile(env, cwd) };
+  const identityKey = nonEmpty(env.MDM_IDENTITY_KEY) ?? 'rsa-2048';
+  if (identityKey !== 'rsa-2048' && identityKey !== 'ec-p256')
+    throw new ConfigError('MDM_IDENTITY_KEY', `must be rsa-2048 or ec-p256, not "${identityKey}".`);
+  return {
+    trustSimulatorDeviceCa: trust === undefined ? simulated : trust === 'true',
+    extraDeviceCaPems: readDeviceCaFile(env, cwd),
+    identityKey,
+  };
 }
 
 function readDeviceCaFile(env: Env, cwd: string): string[] {

@@ -14,7 +14,10 @@ export function createLogger(level: LogLevel, destination?: pino.DestinationStre
       base: { service: 'homeroom' },
       timestamp: pino.stdTimeFunctions.isoTime,
       // Secrets must never reach a log line, even when someone logs a whole request.
-      redact: { paths: ['req.headers.authorization', '*.authorization', '*.secret', '*.apiKey'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.authorization', '*.authorization', '*.secret', '*.apiKey', '*.password', '*.passwordHash'],
+        censor: '[redacted]',
+      },
       formatters: { level: (label) => ({ level: label }) },
     },
     destination,

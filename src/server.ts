@@ -99,6 +99,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       publicUrl: () => config.publicUrl ?? listeningAt,
       automaticSyncIntervalMs: config.automaticSyncIntervalMs,
       trustedDeviceCas,
+      userPasswordScryptLogN: config.userPasswordScryptLogN,
+      identityKeyType: config.mdm.identityKey,
     });
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
     if (simulator) await ensureSimulatedPushCertificate(services, logger);

@@ -47,7 +47,8 @@ describe('loadConfig defaults', () => {
       apple: { mode: 'simulator', userAgent: 'homeroom/0.1.0', simulatorPort: 8081, simulatorDevices: 300 },
       automaticSyncIntervalMs: 24 * 60 * 60 * 1000,
       redisUrl: null,
-      mdm: { trustSimulatorDeviceCa: true, extraDeviceCaPems: [] },
+      mdm: { trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048' },
+      userPasswordScryptLogN: 15,
     });
   });
 
@@ -259,7 +260,9 @@ describe('Apple', () => {
 
 describe('MDM device trust', () => {
   it("trusts the simulator's device CA by default only where the simulator runs, and MDM_TRUST_SIMULATOR_DEVICE_CA switches it", () => {
-    expect(loadConfig({}, CWD).mdm).toEqual({ trustSimulatorDeviceCa: true, extraDeviceCaPems: [] });
+    expect(loadConfig({}, CWD).mdm).toEqual({ trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048' });
+    expect(loadConfig({ MDM_IDENTITY_KEY: 'ec-p256' }, CWD).mdm.identityKey).toBe('ec-p256');
+    expect(configError({ MDM_IDENTITY_KEY: 'dsa' }).variable).toBe('MDM_IDENTITY_KEY');
     expect(loadConfig({ NODE_ENV: 'production', HOMEROOM_SECRET_KEY: HEX_KEY }, CWD).mdm.trustSimulatorDeviceCa).toBe(false);
     expect(loadConfig({ MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' }, CWD).mdm.trustSimulatorDeviceCa).toBe(false);
     expect(configError({ MDM_TRUST_SIMULATOR_DEVICE_CA: 'yes' }).variable).toBe('MDM_TRUST_SIMULATOR_DEVICE_CA');
@@ -280,6 +283,16 @@ describe('MDM device trust', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('user directory', () => {
+  it('reads the scrypt cost of user passwords from 10 to 20 and refuses others with USER_PASSWORD_SCRYPT_LOG_N', () => {
+    expect(loadConfig({ USER_PASSWORD_SCRYPT_LOG_N: '10' }, CWD).userPasswordScryptLogN).toBe(10);
+    expect(loadConfig({ USER_PASSWORD_SCRYPT_LOG_N: '20' }, CWD).userPasswordScryptLogN).toBe(20);
+    expectRefused({ USER_PASSWORD_SCRYPT_LOG_N: '9' }, 'USER_PASSWORD_SCRYPT_LOG_N');
+    expectRefused({ USER_PASSWORD_SCRYPT_LOG_N: '21' }, 'USER_PASSWORD_SCRYPT_LOG_N');
+    expectRefused({ USER_PASSWORD_SCRYPT_LOG_N: '15.5' }, 'USER_PASSWORD_SCRYPT_LOG_N');
   });
 });
 

@@ -194,7 +194,8 @@ export function defaultSimulatorUrl(env: NodeJS.ProcessEnv): string {
   return `http://127.0.0.1:${env.APPLE_SIMULATOR_PORT?.trim() || '8081'}`;
 }
 
-function portalClient(base: string) {
+/** Calls to the simulator portal at `base`; refusals become {@link PortalError}. */
+export function portalClient(base: string) {
   const call = async <T>(method: string, route: string, body?: unknown): Promise<T> => {
     let response: Response;
     try {

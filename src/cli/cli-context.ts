@@ -41,6 +41,7 @@ export async function openCliContext(env: NodeJS.ProcessEnv = process.env): Prom
       config.apple.userAgent,
     ),
     publicUrl: () => config.publicUrl ?? `http://${config.host}:${config.port}`,
+    userPasswordScryptLogN: config.userPasswordScryptLogN,
   });
   const user = safeUserName();
   return {

@@ -11,10 +11,19 @@
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { DateTimeColumn } from './columns.js';
 import { Device } from './device.entity.js';
+import { DirectoryUser } from './directory-user.entity.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
 
 /** The enrollment states, in the order a device passes them (FAILED and UNENROLLED end a run). */
-export const ENROLLMENT_STATES = ['NOT_CONTACTED', 'ENROLLING', 'AWAITING_CONFIGURATION', 'ENROLLED', 'FAILED', 'UNENROLLED'] as const;
+export const ENROLLMENT_STATES = [
+  'NOT_CONTACTED',
+  'AWAITING_USER',
+  'ENROLLING',
+  'AWAITING_CONFIGURATION',
+  'ENROLLED',
+  'FAILED',
+  'UNENROLLED',
+] as const;
 export type EnrollmentStateName = (typeof ENROLLMENT_STATES)[number];
 
 @Entity()
@@ -40,6 +49,21 @@ export class DeviceEnrollment {
 
   @Column({ type: 'varchar', length: 30 })
   state!: EnrollmentStateName;
+
+  /** The directory user who signed in during enrollment (profiles with user affinity). */
+  @Column({ type: 'integer', nullable: true })
+  userId!: number | null;
+
+  @ManyToOne(() => DirectoryUser, { onDelete: 'SET NULL', nullable: true })
+  user!: Relation<DirectoryUser> | null;
+
+  /** Wrong user credentials in a row at the enrollment URL; the third ends the enrollment FAILED. */
+  @Column({ type: 'integer', default: 0 })
+  failedSignIns!: number;
+
+  /** Shared iPad: the MaximumResidentUsers the device acknowledged (the profile's maximum cached users). */
+  @Column({ type: 'integer', nullable: true })
+  maximumResidentUsers!: number | null;
 
   /** Why the last enrollment failed (state FAILED), in words an admin can act on. */
   @Column({ type: 'varchar', length: 500, nullable: true })

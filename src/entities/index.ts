@@ -5,12 +5,14 @@ import { AssignmentOutcome } from './assignment-outcome.entity.js';
 import { AuditEvent, AuditEventTarget } from './audit-event.entity.js';
 import { Device } from './device.entity.js';
 import { DeviceEnrollment } from './device-enrollment.entity.js';
+import { DirectoryUser } from './directory-user.entity.js';
 import { EncryptionKey } from './encryption-key.entity.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
 import { MdmCertificateAuthority } from './mdm-certificate-authority.entity.js';
 import { MdmCommand } from './mdm-command.entity.js';
 import { MdmPushCertificate } from './mdm-push-certificate.entity.js';
+import { ResidentUser } from './resident-user.entity.js';
 import { SyncRun } from './sync-run.entity.js';
 
 export const ENTITIES = [
@@ -28,4 +30,6 @@ export const ENTITIES = [
   MdmCertificateAuthority,
   DeviceEnrollment,
   MdmCommand,
+  DirectoryUser,
+  ResidentUser,
 ];

@@ -13,13 +13,16 @@
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
-import { certificatePem, newRsaKey, randomSerialHex, rsaKeyOfPem, wholeSeconds } from '../crypto/x509.js';
+import { buildPkcs12 } from '../crypto/pkcs12.js';
+import { certificatePem, newRsaKey, randomSerialHex, wholeSeconds } from '../crypto/x509.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The CA outlives every identity it issues. */
 export const CA_VALIDITY_DAYS = 20 * 365;
 /** A device identity lasts as long as Apple's own device identities in practice; re-enrollment renews it. */
 export const IDENTITY_VALIDITY_DAYS = 2 * 365;
+/** PBE and MAC iterations of a device's PKCS#12 (see `issueDeviceIdentity`). */
+const PKCS12_ITERATIONS = 128;
 /** Tolerates a device clock a little behind Homeroom's. */
 const NOT_BEFORE_SLACK_MS = 10 * 60 * 1000;
 
@@ -69,26 +72,37 @@ export function createCertificateAuthority(options: { commonName: string; now: D
   return { certificatePem: certificatePem(certificate), privateKeyPem, notAfter: certificate.validity.notAfter };
 }
 
+/** The key a device identity is made with (`MDM_IDENTITY_KEY`). */
+export type IdentityKeyType = 'rsa-2048' | 'ec-p256';
+
+/** A new device key: EC P-256 takes microseconds, RSA-2048 some 100 ms (use `generateRsaKeyPem` off the loop). */
+export function newIdentityKey(type: IdentityKeyType): crypto.KeyObject {
+  return type === 'ec-p256'
+    ? crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey
+    : crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+}
+
 /**
  * Issues an identity for the device `serialNumber` (CN `<serial>`, with the UDID as OU when
  * known), signed by `ca`, valid {@link IDENTITY_VALIDITY_DAYS} days, for client authentication
  * and signing (the device signs every check-in with it), packed as PKCS#12 under a random password.
+ * The key is `privateKeyPem` when given (RSA or EC), else a new one of `keyType` (RSA-2048 by default).
+ *
+ * forge lays out the certificate; it can encode only RSA public keys, so the device's
+ * SubjectPublicKeyInfo (from Node, any algorithm) goes into the to-be-signed part afterwards, and
+ * Node's OpenSSL signs it (forge's own RSA would hold the event loop some 40 ms per device).
  */
 export function issueDeviceIdentity(
   ca: MdmCertificateAuthority,
-  device: {
-    serialNumber: string;
-    udid?: string;
-    now: Date;
-    /** A key made beforehand (off the event loop); a new one when absent. */ privateKeyPem?: string;
-  },
+  device: { serialNumber: string; udid?: string; now: Date; privateKeyPem?: string; keyType?: IdentityKeyType },
 ): DeviceIdentity {
+  const key = device.privateKeyPem ? crypto.createPrivateKey(device.privateKeyPem) : newIdentityKey(device.keyType ?? 'rsa-2048');
+  const spki = crypto.createPublicKey(key).export({ type: 'spki', format: 'der' });
   const caCertificate = forge.pki.certificateFromPem(ca.certificatePem);
-  const caKey = forge.pki.privateKeyFromPem(ca.privateKeyPem);
-  const { privateKey, publicKey } = device.privateKeyPem ? rsaKeyOfPem(device.privateKeyPem) : newRsaKey();
   const utf8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
   const certificate = forge.pki.createCertificate();
-  certificate.publicKey = publicKey;
+  // A stand-in forge can encode; the device's own key replaces it in the signed bytes.
+  certificate.publicKey = caCertificate.publicKey;
   certificate.serialNumber = randomSerialHex();
   certificate.validity.notBefore = wholeSeconds(device.now.getTime() - NOT_BEFORE_SLACK_MS);
   certificate.validity.notAfter = wholeSeconds(device.now.getTime() + IDENTITY_VALIDITY_DAYS * DAY_MS);
@@ -103,25 +117,64 @@ export function issueDeviceIdentity(
       attribute.valueTagClass === utf8 ? { ...attribute, value: forge.util.decodeUtf8(String(attribute.value)) } : attribute,
     ),
   );
+  const ecKey = key.asymmetricKeyType === 'ec';
   certificate.setExtensions([
     { name: 'basicConstraints', critical: true, cA: false },
-    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true },
+    // keyEncipherment is an RSA use; an EC key signs (and agrees keys) only.
+    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: !ecKey },
     { name: 'extKeyUsage', clientAuth: true },
-    { name: 'subjectKeyIdentifier' },
+    { name: 'subjectKeyIdentifier', subjectKeyIdentifier: subjectKeyIdentifierOf(spki) },
   ]);
-  certificate.sign(caKey, forge.md.sha256.create());
+  const der = signWithPublicKey(certificate, spki, ca.privateKeyPem);
 
   const password = crypto.randomBytes(18).toString('base64url');
-  // 3DES: the PKCS#12 encryption every iOS and iPadOS version imports.
-  const asn1 = forge.pkcs12.toPkcs12Asn1(privateKey, [certificate, caCertificate], password, {
-    algorithm: '3des',
+  const pkcs12 = buildPkcs12({
+    privateKeyPkcs8: key.export({ type: 'pkcs8', format: 'der' }),
+    certificates: [der, Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(caCertificate)).getBytes(), 'binary')],
+    password,
     friendlyName: `Homeroom ${device.serialNumber}`,
+    // The password is 144 random bits, so key stretching adds nothing: a small count (the usual 2048
+    // is some 35 ms of pure-JS SHA-1) keeps enrollment bursts cheap at no cost in strength.
+    iterations: PKCS12_ITERATIONS,
   });
   return {
-    certificatePem: certificatePem(certificate),
+    certificatePem: new crypto.X509Certificate(der).toString(),
     serialNumber: certificate.serialNumber.toUpperCase(),
     notAfter: certificate.validity.notAfter,
-    pkcs12: Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary'),
+    pkcs12,
     password,
   };
+}
+
+/** RFC 5280 section 4.2.1.2, method 1: SHA-1 of the subjectPublicKey bits, hex. */
+function subjectKeyIdentifierOf(spki: Buffer): string {
+  const bits = forge.asn1.fromDer(spki.toString('binary')).value[1] as forge.asn1.Asn1;
+  // The BIT STRING's first byte counts unused bits; the key is what follows.
+  return crypto
+    .createHash('sha1')
+    .update(Buffer.from((bits.value as string).slice(1), 'binary'))
+    .digest('hex');
+}
+
+/** The certificate as DER, with `spki` as its public key, signed SHA-256 with RSA by the CA key. */
+function signWithPublicKey(certificate: forge.pki.Certificate, spki: Buffer, caKeyPem: string): Buffer {
+  const algorithm = forge.pki.oids.sha256WithRSAEncryption!;
+  certificate.siginfo.algorithmOid = algorithm;
+  certificate.signatureOid = algorithm;
+  // Typed in forge's own code but not in @types/node-forge.
+  const tbs = (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(certificate);
+  // TBSCertificate: [0] version, serial, signature, issuer, validity, subject, subjectPublicKeyInfo, [3] extensions.
+  (tbs.value as forge.asn1.Asn1[])[6] = forge.asn1.fromDer(spki.toString('binary'));
+  const tbsDer = forge.asn1.toDer(tbs).getBytes();
+  const signature = crypto.sign('sha256', Buffer.from(tbsDer, 'binary'), caKeyPem);
+  const { asn1 } = forge;
+  const whole = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+    tbs,
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
+      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(algorithm).getBytes()),
+      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, ''),
+    ]),
+    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, `\0${signature.toString('binary')}`),
+  ]);
+  return Buffer.from(asn1.toDer(whole).getBytes(), 'binary');
 }

@@ -44,6 +44,7 @@ export type CheckInMessage =
       readonly awaitingConfiguration: boolean;
       /** Set on the user channel (Shared iPad sign-ins, issue 8); null on the device channel. */
       readonly userShortName: string | null;
+      readonly userLongName: string | null;
     }
   | { readonly messageType: 'CheckOut'; readonly udid: string; readonly topic: string }
   | { readonly messageType: 'SetBootstrapToken'; readonly udid: string; readonly topic: string; readonly bootstrapToken: Buffer | null }
@@ -143,6 +144,7 @@ export function parseCheckIn(body: Buffer): CheckInMessage {
         unlockToken: data(dict, 'UnlockToken'),
         awaitingConfiguration: dict.AwaitingConfiguration === true,
         userShortName: optionalString(dict, 'UserShortName'),
+        userLongName: optionalString(dict, 'UserLongName'),
       };
     }
     case 'CheckOut':

@@ -27,6 +27,8 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.MDM_ENROLLMENT_REFUSED]: 403,
   [ErrorCode.MDM_DEVICE_NOT_ENROLLED]: 403,
   [ErrorCode.MDM_PUSH_CERTIFICATE_REQUIRED]: 503,
+  // Only the enrollment URL asks for credentials (user affinity); check-in and connect never answer 401.
+  [ErrorCode.MDM_USER_AUTHENTICATION_REQUIRED]: 401,
 };
 
 type Handler = (req: Request, res: Response, log: Logger) => Promise<void>;
@@ -40,7 +42,7 @@ export function mdmRoutes(enrollment: EnrollmentService, logger: Logger): expres
     '/mdm/enroll/:enrollmentKey',
     raw,
     handle(log, 'enroll', async (req, res, requestLog) => {
-      const accepted = await enrollment.enroll(String(req.params.enrollmentKey), bodyOf(req));
+      const accepted = await enrollment.enroll(String(req.params.enrollmentKey), bodyOf(req), req.get('authorization'));
       requestLog.info({ serialNumber: accepted.serialNumber, deviceId: accepted.deviceId }, 'enrollment profile sent');
       res.status(200).type('application/x-apple-aspen-config').send(accepted.profile);
     }),
@@ -82,6 +84,7 @@ function handle(logger: Logger, endpoint: string, work: Handler) {
         const reason = typeof error.details.reason === 'string' ? error.details.reason : undefined;
         const status = reason === 'UNKNOWN_PROFILE' ? 404 : STATUS_OF[error.code]!;
         requestLog.warn({ code: error.code, ...error.details, status }, `${endpoint} refused: ${error.message}`);
+        if (status === 401) res.set('www-authenticate', 'Basic realm="Homeroom enrollment", charset="UTF-8"');
         res.status(status).json({ code: error.code, message: error.message, ...(reason ? { reason } : {}) });
         return;
       }

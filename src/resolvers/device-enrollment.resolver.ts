@@ -14,11 +14,12 @@ import type { GraphQLContext } from '../schema/context.js';
 import { Topic, type DeviceEnrollmentChanged } from '../services/events.js';
 import { Permission } from '../services/permissions.js';
 import type { Services } from '../services/services.js';
-import { DeviceEnrollmentChangeType, DeviceEnrollmentType } from './device-enrollment.type.js';
+import { DeviceEnrollmentChangeType, DeviceEnrollmentType, ResidentUserType } from './device-enrollment.type.js';
 import { oncePerRequest } from './device.resolver.js';
 import { DeviceType } from './device.type.js';
 import { EnrollmentProfileType, profileType } from './profile.type.js';
 import { loadBatched } from './request-batch.js';
+import { UserType } from './user.type.js';
 import { subscribedToken, type SubscribeData } from './sync.resolver.js';
 
 /** An event with its device as read when it arrived. */
@@ -52,7 +53,7 @@ export class DeviceEnrollmentResolver {
   })
   async enrollment(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<DeviceEnrollmentType> {
     const row = await loadBatched(ctx, 'enrollment', device.id, (ids) => this.services.enrollmentQueries.findByDeviceIds(ids));
-    return DeviceEnrollmentType.from(row ?? null);
+    return DeviceEnrollmentType.from(row ?? null, device.id);
   }
 
   @Authorized(Permission.DEVICE_READ)
@@ -90,4 +91,46 @@ export class DeviceEnrollmentProfileResolver {
       profileType(this.services, await this.services.profiles.findById(profileId)),
     );
   }
+
+  @Authorized(Permission.USER_MANAGE)
+  @FieldResolver(() => UserType, {
+    nullable: true,
+    description:
+      'Profiles with user affinity: the directory user who signed in during enrollment; null otherwise, or when that user was deleted. ADMIN (the user directory).',
+  })
+  async user(@Root() enrollment: DeviceEnrollmentType, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
+    return userOf(this.services, ctx, enrollment.userId);
+  }
+
+  @Authorized(Permission.DEVICE_READ)
+  @FieldResolver(() => [ResidentUserType], {
+    description: 'Shared iPad: the users signed in on the device now, most recent sign-in first; empty for other devices. Every role.',
+  })
+  async residentUsers(@Root() enrollment: DeviceEnrollmentType, @Ctx() ctx: GraphQLContext): Promise<ResidentUserType[]> {
+    const rows = await loadBatched(ctx, 'residentUsers', enrollment.deviceId, (ids) =>
+      this.services.enrollmentQueries.residentUsersOf(ids),
+    );
+    return (rows ?? []).map((row) => ResidentUserType.from(row));
+  }
+}
+
+@Resolver(() => ResidentUserType)
+export class ResidentUserResolver {
+  constructor(private readonly services: Services) {}
+
+  @Authorized(Permission.USER_MANAGE)
+  @FieldResolver(() => UserType, {
+    nullable: true,
+    description: 'The directory user of that name, when Homeroom has one; null otherwise. ADMIN (the user directory).',
+  })
+  async user(@Root() resident: ResidentUserType, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
+    return userOf(this.services, ctx, resident.userId);
+  }
+}
+
+/** A directory user by row id, read once per page of devices. */
+async function userOf(services: Services, ctx: GraphQLContext, userId: number | null): Promise<UserType | null> {
+  if (userId === null) return null;
+  const user = await loadBatched(ctx, 'directoryUser', userId, (ids) => services.enrollmentQueries.usersByIds(ids));
+  return user ? UserType.from(user) : null;
 }

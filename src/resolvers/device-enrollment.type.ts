@@ -7,18 +7,21 @@
  * certificate's serial and fingerprint stay server-side: they are what it takes to push to,
  * clear the passcode of, or impersonate the device.
  */
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import type { Device } from '../entities/device.entity.js';
 import type { DeviceEnrollment, EnrollmentStateName } from '../entities/device-enrollment.entity.js';
+import type { ResidentUser } from '../entities/resident-user.entity.js';
 import { describedEnum } from '../schema/enums.js';
 import type { DeviceEnrollmentChanged } from '../services/events.js';
 import { DeviceType } from './device.type.js';
 
 export const EnrollmentStateEnum = describedEnum<EnrollmentStateName>(
   'EnrollmentState',
-  "Where a device stands with Homeroom's MDM. A device passes ENROLLING, then AWAITING_CONFIGURATION (only when its profile awaits configuration), then ENROLLED; FAILED and UNENROLLED end an enrollment, and the device may enroll again after either.",
+  "Where a device stands with Homeroom's MDM. A device passes AWAITING_USER (profiles with user affinity), ENROLLING, then AWAITING_CONFIGURATION (only when its profile awaits configuration), then ENROLLED; FAILED and UNENROLLED end an enrollment, and the device may enroll again after either.",
   {
     NOT_CONTACTED: 'The device has never asked Homeroom to enroll.',
+    AWAITING_USER:
+      'The profile enrolls with user affinity: Homeroom asked the device for its user to sign in and waits for valid credentials (three wrong ones in a row end it FAILED).',
     ENROLLING: 'Homeroom accepted its MachineInfo and sent the enrollment profile; its check-in is pending.',
     AWAITING_CONFIGURATION:
       'Enrolled, and held in Setup Assistant until Homeroom sends DeviceConfigured (its profile has `awaitDeviceConfigured`).',
@@ -32,6 +35,8 @@ export const EnrollmentStateEnum = describedEnum<EnrollmentStateName>(
 const NOT_CONTACTED = {
   state: 'NOT_CONTACTED',
   profileId: null,
+  userId: null,
+  maximumResidentUsers: null,
   failureReason: null,
   udid: null,
   osVersion: null,
@@ -41,7 +46,7 @@ const NOT_CONTACTED = {
   startedAt: null,
   enrolledAt: null,
   lastContactedAt: null,
-} as const satisfies DeviceEnrollmentType;
+} as const satisfies Omit<DeviceEnrollmentType, 'deviceId'>;
 
 /** A value object: the device's enrollment as it is now; a client refetches the device, not this. */
 @ObjectType('DeviceEnrollment', {
@@ -49,8 +54,10 @@ const NOT_CONTACTED = {
     "A device's enrollment with Homeroom's MDM, as it is now: its state and what the device reported when it enrolled and checked in. NOT_CONTACTED, with every fact null, until the device first asks to enroll.",
 })
 export class DeviceEnrollmentType {
-  /** Row id of the profile it enrolled with; the `profile` field resolves it. */
+  /** Row ids: the device (for `residentUsers`), the profile it enrolled with and its signed-in user; field resolvers read them. */
+  deviceId!: number;
   profileId!: number | null;
+  userId!: number | null;
 
   @Field(() => EnrollmentStateEnum, { description: 'Where the device stands: never contacted, enrolling, enrolled, failed or unenrolled.' })
   state!: EnrollmentStateName;
@@ -90,12 +97,22 @@ export class DeviceEnrollmentType {
   @Field(() => Date, { nullable: true, description: "When the device last sent a request to any of Homeroom's MDM endpoints." })
   lastContactedAt!: Date | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Shared iPad: the most users the device keeps signed in (MaximumResidentUsers), once it acknowledged the profile's maximum cached users; null otherwise.",
+  })
+  maximumResidentUsers!: number | null;
+
   /** The row as GraphQL shows it; no row (never contacted) is NOT_CONTACTED. Secrets are not copied. */
-  static from(row: DeviceEnrollment | null): DeviceEnrollmentType {
-    if (!row) return Object.assign(new DeviceEnrollmentType(), NOT_CONTACTED);
+  static from(row: DeviceEnrollment | null, deviceId: number): DeviceEnrollmentType {
+    if (!row) return Object.assign(new DeviceEnrollmentType(), NOT_CONTACTED, { deviceId });
     return Object.assign(new DeviceEnrollmentType(), {
+      deviceId,
       state: row.state,
       profileId: row.profileId,
+      userId: row.userId,
+      maximumResidentUsers: row.maximumResidentUsers,
       failureReason: row.failureReason,
       udid: row.udid,
       osVersion: row.osVersion,
@@ -105,6 +122,38 @@ export class DeviceEnrollmentType {
       startedAt: row.startedAt,
       enrolledAt: row.enrolledAt,
       lastContactedAt: row.lastContactedAt,
+    });
+  }
+}
+
+/** A user signed in on a Shared iPad. */
+@ObjectType('ResidentUser', {
+  description:
+    'A user signed in on a Shared iPad (a user-channel TokenUpdate). A device keeps at most its `maximumResidentUsers`: a further sign-in drops the user whose last sign-in is oldest.',
+})
+export class ResidentUserType {
+  /** Row id of the directory user of that name, if any; the `user` field resolves it. */
+  userId!: number | null;
+
+  @Field(() => String, { description: 'The Managed Apple Account the user signed in with (TokenUpdate `UserShortName`), lower-case.' })
+  username!: string;
+
+  @Field(() => String, { nullable: true, description: "The user's full name as the device sent it (`UserLongName`)." })
+  displayName!: string | null;
+
+  @Field(() => Date, { description: 'When the user first signed in on this device.' })
+  firstSignedInAt!: Date;
+
+  @Field(() => Date, { description: 'When the user last signed in on this device.' })
+  lastSignedInAt!: Date;
+
+  static from(row: ResidentUser): ResidentUserType {
+    return Object.assign(new ResidentUserType(), {
+      userId: row.userId,
+      username: row.shortName,
+      displayName: row.longName,
+      firstSignedInAt: row.firstSignedInAt,
+      lastSignedInAt: row.lastSignedInAt,
     });
   }
 }

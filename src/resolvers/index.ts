@@ -7,7 +7,7 @@ import {
   AssignmentTokenResolver,
 } from './assignment.resolver.js';
 import { AuditEventResolver } from './audit-event.resolver.js';
-import { DeviceEnrollmentProfileResolver, DeviceEnrollmentResolver } from './device-enrollment.resolver.js';
+import { DeviceEnrollmentProfileResolver, DeviceEnrollmentResolver, ResidentUserResolver } from './device-enrollment.resolver.js';
 import { DeviceResolver } from './device.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { ProfileResolver } from './profile.resolver.js';
@@ -16,6 +16,7 @@ import { SyncProgressResolver, SyncResolver } from './sync.resolver.js';
 import { SyncTokenResolver } from './sync-token.resolver.js';
 import { TokenProfilesResolver } from './token-profiles.resolver.js';
 import { TokenResolver } from './token.resolver.js';
+import { UserResolver } from './user.resolver.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
 export const RESOLVERS = [
@@ -33,8 +34,10 @@ export const RESOLVERS = [
   DeviceResolver,
   DeviceEnrollmentResolver,
   DeviceEnrollmentProfileResolver,
+  ResidentUserResolver,
   AssignmentResolver,
   AssignmentOutcomeResolver,
   AssignmentJobProgressResolver,
   AssignmentTokenResolver,
+  UserResolver,
 ] as const;

@@ -13,6 +13,7 @@ import { profileType } from './profile.type.js';
 import { MdmPushCertificateType } from './push-certificate.type.js';
 import { SyncRunType } from './sync.type.js';
 import { EncryptionPublicKeyType, EnrollmentProgramTokenType } from './token.type.js';
+import { UserType } from './user.type.js';
 
 /** How `node(id:)` finds each type, and what reading it needs. Every Node type is listed. */
 interface NodeLoader {
@@ -62,6 +63,7 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
     permission: Permission.DEVICE_READ,
     load: byIntegerKey(async (s, id) => nodeOf(await s.assignments.findOutcome(id), AssignmentOutcomeType.from)),
   },
+  User: { permission: Permission.USER_MANAGE, load: byIntegerKey(async (s, id) => nodeOf(await s.users.findById(id), UserType.from)) },
 };
 
 @Resolver()

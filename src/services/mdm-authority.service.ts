@@ -11,6 +11,7 @@ import {
   type DeviceIdentity,
   type MdmCertificateAuthority as Authority,
 } from '../mdm/certificate-authority.js';
+import { generateRsaKeyPem } from '../crypto/x509.js';
 import type { ServiceDependencies } from './services.js';
 
 /** What binds the sealed CA key to its use. */
@@ -36,9 +37,20 @@ export class MdmAuthorityService {
     return (await this.authority()).certificatePem;
   }
 
-  /** A new identity for the enrolling device, signed by the CA (with `privateKeyPem` when the key was made beforehand). */
-  async issueIdentity(device: { serialNumber: string; udid?: string; privateKeyPem?: string }): Promise<DeviceIdentity> {
-    return issueDeviceIdentity(await this.authority(), { ...device, now: this.deps.clock.now() });
+  /**
+   * A new identity for the enrolling device, signed by the CA, with a key of `MDM_IDENTITY_KEY`. An
+   * RSA key is made on libuv's thread pool (some 100 ms of work the event loop must not do); an EC
+   * P-256 key takes microseconds.
+   */
+  async issueIdentity(device: { serialNumber: string; udid?: string }): Promise<DeviceIdentity> {
+    const keyType = this.deps.identityKeyType ?? 'rsa-2048';
+    const privateKeyPem = keyType === 'rsa-2048' ? await generateRsaKeyPem() : undefined;
+    return issueDeviceIdentity(await this.authority(), {
+      ...device,
+      keyType,
+      ...(privateKeyPem ? { privateKeyPem } : {}),
+      now: this.deps.clock.now(),
+    });
   }
 
   private async load(): Promise<Authority> {

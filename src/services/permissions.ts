@@ -14,7 +14,7 @@ export enum Role {
 }
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  [Role.ADMIN]: 'Everything, including API key management and the audit log.',
+  [Role.ADMIN]: 'Everything, including API key management, the user directory and the audit log.',
   [Role.OPERATOR]: 'Reads tokens, profiles and devices; syncs devices; assigns and unassigns profiles.',
   [Role.READ_ONLY]: 'Reads tokens, profiles and devices; changes nothing.',
 };
@@ -33,6 +33,7 @@ export enum Permission {
   DEVICE_SYNC = 'DEVICE_SYNC',
   API_KEY_MANAGE = 'API_KEY_MANAGE',
   AUDIT_READ = 'AUDIT_READ',
+  USER_MANAGE = 'USER_MANAGE',
 }
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
@@ -49,6 +50,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.DEVICE_SYNC]: 'Start a device sync with Apple.',
   [Permission.API_KEY_MANAGE]: 'Create, list and revoke API keys.',
   [Permission.AUDIT_READ]: 'Read the audit log.',
+  [Permission.USER_MANAGE]: 'Read, create, change, delete and import the directory users (students and teachers) who sign in on iPads.',
 };
 
 const READ: readonly Permission[] = [Permission.TOKEN_READ, Permission.PROFILE_READ, Permission.DEVICE_READ];

@@ -10,6 +10,7 @@ import { AuditService } from './audit.service.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './events.js';
 import { APPLE_IPHONE_DEVICE_CA_PEM } from '../mdm/apple-device-ca.js';
+import type { IdentityKeyType } from '../mdm/certificate-authority.js';
 import { EnrollmentQueries } from './enrollment/enrollment-queries.js';
 import { EnrollmentService } from './enrollment/enrollment.service.js';
 import type { DeviceTrust } from './enrollment/mdm-authentication.js';
@@ -19,6 +20,7 @@ import { PushCertificateService } from './push-certificate.service.js';
 import type { SecretBox } from './secret-box.js';
 import { SyncService } from './sync/sync.service.js';
 import { TokenService } from './token.service.js';
+import { UserService } from './user.service.js';
 
 export interface ServiceDependencies {
   readonly database: Database;
@@ -31,8 +33,12 @@ export interface ServiceDependencies {
   readonly publicUrl: () => string;
   /** Automatic sync period (`AUTOMATIC_SYNC_INTERVAL_HOURS`); 24 hours when not given. */
   readonly automaticSyncIntervalMs?: number;
+  /** The key of the identities issued to enrolling devices (`MDM_IDENTITY_KEY`); RSA-2048 when not given. */
+  readonly identityKeyType?: IdentityKeyType;
   /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
   readonly trustedDeviceCas?: readonly string[];
+  /** scrypt cost (log2 N) of new user password hashes (`USER_PASSWORD_SCRYPT_LOG_N`); 15 when not given. */
+  readonly userPasswordScryptLogN?: number;
 }
 
 export class Services {
@@ -48,6 +54,8 @@ export class Services {
   readonly enrollmentQueries: EnrollmentQueries;
   /** The MDM endpoints' rules: enrollment, check-in, connect. */
   readonly enrollment: EnrollmentService;
+  /** The user directory: students and teachers who sign in on iPads. */
+  readonly users: UserService;
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
@@ -60,7 +68,8 @@ export class Services {
     this.assignments = new AssignmentService(deps, this.tokens, this.audit);
     this.mdmAuthority = new MdmAuthorityService(deps);
     this.enrollmentQueries = new EnrollmentQueries(deps.database);
+    this.users = new UserService(deps.database, this.audit, deps.clock, deps.userPasswordScryptLogN);
     const trust: DeviceTrust = { trustedCas: deps.trustedDeviceCas ?? [], legacyCas: [APPLE_IPHONE_DEVICE_CA_PEM] };
-    this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust);
+    this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust, this.users);
   }
 }

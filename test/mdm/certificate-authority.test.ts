@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,42 @@ describe('MDM certificate authority', () => {
     expect((own.publicKey as forge.pki.rsa.PublicKey).n.equals(key.n)).toBe(true);
     expect(() => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(identity.pkcs12.toString('binary')), 'not the password')).toThrow();
   });
+
+  it('issues an EC P-256 identity the same way: signed by the CA, signing-only key usage, in a PKCS#12 that holds the EC key', () => {
+    const identity = issueDeviceIdentity(ca, { serialNumber: 'DMPXK2ABCD15', udid: 'UDID-15', now: NOW, keyType: 'ec-p256' });
+    const certificate = new crypto.X509Certificate(identity.certificatePem);
+    expect(certificate.verify(new crypto.X509Certificate(ca.certificatePem).publicKey)).toBe(true);
+    expect(certificate.publicKey.asymmetricKeyDetails).toMatchObject({ namedCurve: 'prime256v1' });
+    expect(certificate.serialNumber.replace(/^0+/, '')).toBe(identity.serialNumber.replace(/^0+/, ''));
+    // forge cannot read an EC key, and says so by handing the bag's ASN.1 over instead.
+    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(identity.pkcs12.toString('binary')), identity.password);
+    const bag = p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!]![0]!;
+    const key = crypto.createPrivateKey({
+      key: Buffer.from(forge.asn1.toDer(bag.asn1!).getBytes(), 'binary'),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    const signature = crypto.sign('sha256', Buffer.from('check-in'), key);
+    expect(crypto.verify('sha256', Buffer.from('check-in'), certificate.publicKey, signature)).toBe(true);
+  });
+
+  it.skipIf(spawnSync('openssl', ['version']).status !== 0)(
+    'writes PKCS#12 files openssl opens with their password (MAC checked), RSA and EC',
+    () => {
+      for (const keyType of ['rsa-2048', 'ec-p256'] as const) {
+        const identity = issueDeviceIdentity(ca, { serialNumber: 'DMPXK2ABCD16', now: NOW, keyType });
+        const opened = spawnSync('openssl', ['pkcs12', '-nodes', '-passin', `pass:${identity.password}`], { input: identity.pkcs12 });
+        expect(opened.status, opened.stderr.toString()).toBe(0);
+        const pem = opened.stdout.toString();
+        const key = crypto.createPrivateKey(pem.slice(pem.indexOf('-----BEGIN PRIVATE KEY-----')));
+        expect(crypto.createPublicKey(key).export({ type: 'spki', format: 'der' })).toEqual(
+          new crypto.X509Certificate(identity.certificatePem).publicKey.export({ type: 'spki', format: 'der' }),
+        );
+        const wrong = spawnSync('openssl', ['pkcs12', '-nodes', '-passin', 'pass:not-it'], { input: identity.pkcs12 });
+        expect(wrong.status).not.toBe(0);
+      }
+    },
+  );
 
   it('gives every identity its own key, serial and password', () => {
     const [a, b] = [0, 1].map(() => issueDeviceIdentity(ca, { serialNumber: 'DMPXK2ABCD14', now: NOW }));

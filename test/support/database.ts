@@ -63,6 +63,8 @@ export function testEnvironment(testDb: TestDatabase): Record<string, string> {
     // The embedded Apple simulator: any free port (tests run in parallel), a small school.
     APPLE_SIMULATOR_PORT: '0',
     APPLE_SIMULATOR_DEVICES: '20',
+    // The cheapest scrypt cost: hashes stay real, and a test that creates users does not spend 150 ms on each.
+    USER_PASSWORD_SCRYPT_LOG_N: '10',
   };
 }
 

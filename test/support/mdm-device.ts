@@ -132,7 +132,9 @@ export class TestMdmDevice {
   }
 }
 
-/** POSTs a signed MachineInfo to an enrollment URL. */
-export function postMachineInfo(url: string, signedMachineInfo: Buffer): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/pkcs7-signature' }, body: signedMachineInfo });
+/** POSTs a signed MachineInfo to an enrollment URL, with the user's credentials (HTTP Basic) when given. */
+export function postMachineInfo(url: string, signedMachineInfo: Buffer, user?: { username: string; password: string }): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/pkcs7-signature' };
+  if (user) headers.authorization = `Basic ${Buffer.from(`${user.username}:${user.password}`).toString('base64')}`;
+  return fetch(url, { method: 'POST', headers, body: signedMachineInfo });
 }

@@ -5,6 +5,8 @@ import { DeviceSync1796515200000 } from './1796515200000-device-sync.js';
 import { AssignmentJobs1797120000000 } from './1797120000000-assignment-jobs.js';
 import { MdmCertificateAuthority1797724800000 } from './1797724800000-mdm-certificate-authority.js';
 import { DeviceEnrollment1798329600000 } from './1798329600000-device-enrollment.js';
+import { DirectoryUsers1798934400000 } from './1798934400000-directory-users.js';
+import { UserAffinity1799539200000 } from './1799539200000-user-affinity.js';
 
 export const MIGRATIONS = [
   Foundation1795305600000,
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   AssignmentJobs1797120000000,
   MdmCertificateAuthority1797724800000,
   DeviceEnrollment1798329600000,
+  DirectoryUsers1798934400000,
+  UserAffinity1799539200000,
 ];

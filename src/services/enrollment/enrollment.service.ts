@@ -20,7 +20,6 @@ import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import type { MdmCommand } from '../../entities/mdm-command.entity.js';
 import { ErrorCode, HomeroomError } from '../../errors.js';
-import { generateRsaKeyPem } from '../../crypto/x509.js';
 import { buildEnrollmentProfile } from '../../mdm/enrollment-profile.js';
 import {
   bootstrapTokenPlist,
@@ -30,12 +29,16 @@ import {
   parseMachineInfo,
   type CheckInMessage,
   type ConnectReport,
+  type MachineInfo,
 } from '../../mdm/mdm-messages.js';
 import type { MdmAuthorityService } from '../mdm-authority.service.js';
 import type { PushCertificateService } from '../push-certificate.service.js';
 import type { ServiceDependencies } from '../services.js';
 import { clearQueue, enqueueCommand, findCommand, hasWaitingCommand, recordAnswer, takeNextCommand } from './command-queue.js';
 import { PendingEvents, saveEnrollment } from './enrollment-state.js';
+import { clearResidentUsers, MAXIMUM_RESIDENT_USERS, maximumResidentUsersOf, recordResidentSignIn } from './resident-users.js';
+import { basicCredentials, recordSignInNeeded, type SignedInUser, type UserDirectory } from './user-sign-in.js';
+import { UserAffinity } from '../profile-settings.js';
 import {
   authenticateSignedRequest,
   certificateFingerprint,
@@ -70,10 +73,14 @@ export class EnrollmentService {
     private readonly authority: MdmAuthorityService,
     private readonly pushCertificates: PushCertificateService,
     private readonly trust: DeviceTrust,
+    private readonly users: UserDirectory,
   ) {}
 
-  /** A device's signed MachineInfo, POSTed to the enrollment URL of the profile `enrollmentKey`. */
-  async enroll(enrollmentKey: string, body: Buffer): Promise<EnrollmentAccepted> {
+  /**
+   * A device's signed MachineInfo, POSTed to the enrollment URL of the profile `enrollmentKey`, with
+   * `authorization` (HTTP Basic) once its user signed in, for profiles with user affinity.
+   */
+  async enroll(enrollmentKey: string, body: Buffer, authorization?: string): Promise<EnrollmentAccepted> {
     const now = this.deps.clock.now();
     const signed = await verifyMachineInfo(body, this.trust, now);
     const info = parseMachineInfo(signed.content);
@@ -92,19 +99,18 @@ export class EnrollmentService {
     if (!push)
       throw new HomeroomError(ErrorCode.MDM_PUSH_CERTIFICATE_REQUIRED, 'Homeroom has no MDM push certificate to enroll devices under.');
     const token = await manager.findOneByOrFail(EnrollmentProgramToken, { id: profile.tokenId });
+    const user =
+      profile.userAffinity === UserAffinity.WITH_USER_AFFINITY ? await this.signIn(device, profile, info, authorization, now) : null;
 
-    // The key on the thread pool, then one CA signature: the only CPU-heavy part, before any transaction.
-    const identity = await this.authority.issueIdentity({
-      serialNumber: info.serialNumber,
-      udid: info.udid,
-      privateKeyPem: await generateRsaKeyPem(),
-    });
+    // The new key and the CA's signature: the only CPU-heavy part, before any transaction.
+    const identity = await this.authority.issueIdentity({ serialNumber: info.serialNumber, udid: info.udid });
     const events = new PendingEvents();
     await this.deps.database.transaction(async (tx) => {
       const existing = await tx.findOneBy(DeviceEnrollment, { deviceId: device.id });
       const row = existing ?? tx.create(DeviceEnrollment, { deviceId: device.id });
       // A new enrollment starts clean: commands queued for the previous one would go to a device that forgot it.
       await clearQueue(tx, device.id);
+      await clearResidentUsers(tx, device.id);
       await saveEnrollment(
         tx,
         row,
@@ -126,6 +132,9 @@ export class EnrollmentService {
           pushMagic: null,
           sealedUnlockToken: null,
           sealedBootstrapToken: null,
+          userId: user?.id ?? null,
+          failedSignIns: 0,
+          maximumResidentUsers: null,
           startedAt: now,
           enrolledAt: null,
           lastContactedAt: now,
@@ -156,6 +165,34 @@ export class EnrollmentService {
         sharedIPad: profile.sharedIPad,
       }),
     };
+  }
+
+  /**
+   * The user a profile with user affinity enrolls the device for, from the request's credentials.
+   * Without valid ones the device's state records the wait (or the failure) and the error to answer
+   * with is thrown: 401 to ask the user, 403 after too many wrong passwords.
+   */
+  private async signIn(
+    device: Device,
+    profile: EnrollmentProfile,
+    info: MachineInfo,
+    authorization: string | undefined,
+    now: Date,
+  ): Promise<SignedInUser> {
+    const tried = basicCredentials(authorization);
+    const user = tried ? await this.users.authenticate(tried.username, tried.password) : null;
+    if (user) return user;
+    const events = new PendingEvents();
+    const refusal = await this.deps.database.transaction((tx) =>
+      recordSignInNeeded(
+        tx,
+        { deviceId: device.id, tokenId: device.tokenId, profileId: profile.id, serialNumber: device.serialNumber, info },
+        tried,
+        { now, events },
+      ),
+    );
+    events.publish(this.deps.events);
+    throw refusal;
   }
 
   /**
@@ -243,8 +280,11 @@ export class EnrollmentService {
           productName: message.productName ?? row.productName,
         };
       case 'TokenUpdate': {
-        // The user channel (a Shared iPad sign-in) is issue 8's; the device channel is what enrolls.
-        if (message.userShortName !== null) return {};
+        // The user channel: a user signed in on a Shared iPad. The device channel is what enrolls.
+        if (message.userShortName !== null) {
+          await recordResidentSignIn(tx, row, { shortName: message.userShortName, longName: message.userLongName }, this.users, now);
+          return {};
+        }
         const facts: Partial<DeviceEnrollment> = {
           pushToken: message.token,
           pushMagic: message.pushMagic,
@@ -257,9 +297,16 @@ export class EnrollmentService {
           await enqueueCommand(tx, row.deviceId, { RequestType: 'DeviceInformation', Queries: DEVICE_INFORMATION_QUERIES }, now);
         }
         if (message.awaitingConfiguration) {
-          // Held in Setup Assistant until released: what the profile would install goes first, then DeviceConfigured.
-          if (!(await hasWaitingCommand(tx, row.deviceId, 'DeviceConfigured')))
+          // Held in Setup Assistant until released: what must be set while it waits goes first (a Shared
+          // iPad's cap of cached users can only be set now), then DeviceConfigured.
+          if (!(await hasWaitingCommand(tx, row.deviceId, 'DeviceConfigured'))) {
+            const profile = row.profileId === null ? null : await tx.findOneBy(EnrollmentProfile, { id: row.profileId });
+            if (profile?.sharedIPad && profile.maximumCachedUsers !== null) {
+              const item = { Item: MAXIMUM_RESIDENT_USERS, [MAXIMUM_RESIDENT_USERS]: profile.maximumCachedUsers };
+              await enqueueCommand(tx, row.deviceId, { RequestType: 'Settings', Settings: [item] }, now);
+            }
             await enqueueCommand(tx, row.deviceId, { RequestType: 'DeviceConfigured' }, now);
+          }
           return { ...facts, state: 'AWAITING_CONFIGURATION' };
         }
         if (row.state === 'ENROLLED') return facts;
@@ -267,6 +314,7 @@ export class EnrollmentService {
       }
       case 'CheckOut':
         await clearQueue(tx, row.deviceId);
+        await clearResidentUsers(tx, row.deviceId);
         return { state: 'UNENROLLED', pushToken: null, pushMagic: null, sealedUnlockToken: null, sealedBootstrapToken: null };
       case 'SetBootstrapToken':
         return {
@@ -301,6 +349,10 @@ export class EnrollmentService {
       };
     }
     if (command.requestType === 'DeviceInformation' && acknowledged) return deviceInformationFacts(report);
+    if (command.requestType === 'Settings' && acknowledged) {
+      const maximum = maximumResidentUsersOf(JSON.parse(command.command) as Record<string, unknown>);
+      return maximum === null ? {} : { maximumResidentUsers: maximum };
+    }
     return {};
   }
 }

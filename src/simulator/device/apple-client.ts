@@ -5,7 +5,7 @@
  * its own reading of the configuration rather than the Apple simulator's type: it must cope with
  * whatever comes over the wire.
  */
-import { bodyExcerpt, send } from './http.js';
+import { bodyExcerpt, send, type Transport } from './http.js';
 
 /** The identity from the simulated Apple device CA. */
 export interface FactoryIdentity {
@@ -61,11 +61,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Asks the factory for an identity. */
-export async function fetchFactoryIdentity(appleUrl: string, serial: string, udid: string, timeoutMs?: number): Promise<FactoryIdentity> {
+export async function fetchFactoryIdentity(
+  appleUrl: string,
+  serial: string,
+  udid: string,
+  transport?: Transport,
+): Promise<FactoryIdentity> {
   const answer = await send(
     `${base(appleUrl)}/simulator/device-identities`,
     { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ serial, udid }) },
-    timeoutMs,
+    transport,
   );
   if (answer.status !== 200) {
     throw new AppleRequestError(
@@ -105,7 +110,7 @@ function readConfiguration(raw: Record<string, unknown>): CloudConfiguration {
 }
 
 /** The cloud configuration lookup, as the device makes it after the network comes up. */
-export async function lookUpActivation(appleUrl: string, serial: string, timeoutMs?: number): Promise<ActivationAnswer> {
+export async function lookUpActivation(appleUrl: string, serial: string, transport?: Transport): Promise<ActivationAnswer> {
   const answer = await send(
     `${base(appleUrl)}/activation/profile`,
     {
@@ -113,7 +118,7 @@ export async function lookUpActivation(appleUrl: string, serial: string, timeout
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ action: 'RequestProfileConfiguration', sn: serial }),
     },
-    timeoutMs,
+    transport,
   );
   if (answer.status !== 200) {
     throw new AppleRequestError(`the activation lookup answered ${answer.status} ${bodyExcerpt(answer.body)}`, answer.status);

@@ -156,28 +156,31 @@ export function signedContentOf(der: Buffer): Buffer {
  */
 export function openPkcs12(der: Buffer, password: string): ImportedIdentity {
   const pfx = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der.toString('binary')), password);
-  let key: forge.pki.rsa.PrivateKey | undefined;
-  const certificates: forge.pki.Certificate[] = [];
+  const keys: crypto.KeyObject[] = [];
+  const certificates: crypto.X509Certificate[] = [];
+  // forge reads RSA keys and RSA certificates; anything else (an EC identity) it hands back as ASN.1.
+  const derOf = (asn1: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
   for (const contents of pfx.safeContents) {
     for (const bag of contents.safeBags) {
-      if (bag.key) key ??= bag.key;
-      if (bag.cert) certificates.push(bag.cert);
+      if (bag.type === forge.pki.oids.certBag) {
+        const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1;
+        if (asn1) certificates.push(new crypto.X509Certificate(derOf(asn1)));
+      } else if (bag.key) {
+        keys.push(crypto.createPrivateKey(forge.pki.privateKeyToPem(bag.key)));
+      } else if (bag.asn1) {
+        keys.push(crypto.createPrivateKey({ key: derOf(bag.asn1), format: 'der', type: 'pkcs8' }));
+      }
     }
   }
-  if (!key) throw new Error('the PKCS#12 holds no private key');
-  const rsaKey = key;
-  const mine = certificates.find((certificate) => {
-    const publicKey = certificate.publicKey as forge.pki.rsa.PublicKey;
-    return publicKey.n !== undefined && publicKey.n.equals(rsaKey.n) && publicKey.e.equals(rsaKey.e);
-  });
+  const [privateKey] = keys;
+  if (!privateKey) throw new Error('the PKCS#12 holds no private key');
+  const publicKey = crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+  const mine = certificates.find((certificate) => certificate.publicKey.export({ type: 'spki', format: 'der' }).equals(publicKey));
   if (!mine) throw new Error('no certificate in the PKCS#12 matches its key');
-  // forge keeps the parsed TBS, so this is the certificate's original encoding.
-  const certificatePem = forge.pki.certificateToPem(mine).replace(/\r\n/g, '\n');
-  const x509 = new crypto.X509Certificate(certificatePem);
   return {
-    certificatePem,
-    certificateDer: Buffer.from(x509.raw),
-    serialNumber: x509.serialNumber.toUpperCase(),
-    privateKey: crypto.createPrivateKey(forge.pki.privateKeyToPem(rsaKey)),
+    certificatePem: mine.toString(),
+    certificateDer: Buffer.from(mine.raw),
+    serialNumber: mine.serialNumber.toUpperCase(),
+    privateKey,
   };
 }

@@ -29,21 +29,31 @@ export class DeviceHttpError extends Error {
 /** Default time allowed for one exchange. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
+/** The global `fetch`'s shape: a device takes another one to have its network fail on cue (fault injection). */
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/** How a device reaches the network: the time allowed per exchange and the `fetch` it uses. */
+export interface Transport {
+  readonly timeoutMs?: number;
+  readonly fetch?: Fetch;
+}
+
 /** One request; resolves with the answer whatever its status. */
 export async function send(
   url: string,
   init: { method: string; headers?: Record<string, string>; body?: Buffer | string },
-  timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS,
+  transport: Transport = {},
 ): Promise<HttpAnswer> {
+  const request = transport.fetch ?? fetch;
   let response: Response;
   let body: Buffer;
   try {
-    response = await fetch(url, {
+    response = await request(url, {
       method: init.method,
       headers: init.headers,
       body: init.body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.timeout(transport.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
     });
     body = Buffer.from(await response.arrayBuffer());
   } catch (error) {

@@ -9,7 +9,7 @@
  */
 import { build, type PlistValue } from 'plist';
 import { signCms, type SignatureDigest, type SigningIdentity } from './device-crypto.js';
-import { send, type HttpAnswer } from './http.js';
+import { send, type HttpAnswer, type Transport } from './http.js';
 
 /** A plist dictionary. */
 export type PlistDict = { [key: string]: PlistValue };
@@ -36,19 +36,23 @@ export function machineInfoPlist(facts: MachineFacts): string {
   });
 }
 
-/** `POST ConfigurationURL` with MachineInfo signed by the factory identity, content attached. */
+/** MachineInfo signed by the factory identity, content attached: the enrollment request's body. */
+export function signedMachineInfo(facts: MachineFacts, factoryIdentity: SigningIdentity, signingTime: Date): Buffer {
+  return signCms(Buffer.from(machineInfoPlist(facts), 'utf8'), factoryIdentity, { detached: false, digest: 'sha256', signingTime });
+}
+
+/**
+ * `POST ConfigurationURL` with signed MachineInfo. After a 401 asking for a user, the device sends
+ * the same body again with `Authorization: Basic` (user affinity).
+ */
 export function postMachineInfo(
   url: string,
-  facts: MachineFacts,
-  factoryIdentity: SigningIdentity,
-  options: { signingTime: Date; timeoutMs?: number },
+  signed: Buffer,
+  options: { authorization?: string; transport?: Transport } = {},
 ): Promise<HttpAnswer> {
-  const signed = signCms(Buffer.from(machineInfoPlist(facts), 'utf8'), factoryIdentity, {
-    detached: false,
-    digest: 'sha256',
-    signingTime: options.signingTime,
-  });
-  return send(url, { method: 'POST', headers: { 'content-type': 'application/pkcs7-signature' }, body: signed }, options.timeoutMs);
+  const headers: Record<string, string> = { 'content-type': 'application/pkcs7-signature' };
+  if (options.authorization) headers.authorization = options.authorization;
+  return send(url, { method: 'POST', headers, body: signed }, options.transport);
 }
 
 /** The MDM endpoints of one enrollment. */
@@ -63,7 +67,7 @@ export class MdmClient {
   constructor(
     private readonly endpoints: MdmEndpoints,
     private readonly identity: SigningIdentity,
-    private readonly options: { digest: SignatureDigest; clock: { now(): Date }; timeoutMs?: number },
+    private readonly options: { digest: SignatureDigest; clock: { now(): Date }; transport?: Transport },
   ) {}
 
   /** `PUT CheckInURL` with a check-in message (`MessageType` and its keys). */
@@ -87,6 +91,6 @@ export class MdmClient {
     const body = Buffer.from(build(dict), 'utf8');
     const headers: Record<string, string> = { 'content-type': contentType, 'user-agent': 'MDM/1.0' };
     if (this.endpoints.signMessage) headers['mdm-signature'] = this.signature(body);
-    return send(url, { method: 'PUT', headers, body }, this.options.timeoutMs);
+    return send(url, { method: 'PUT', headers, body }, this.options.transport);
   }
 }

@@ -10,7 +10,7 @@
  * - `PANE`: a Setup Assistant pane shown (`{pane}`; the Hello panes also carry the choice made);
  * - `NETWORK`: online;
  * - `ACTIVATION_LOOKUP`: Apple answered the cloud configuration lookup (`{managed, reason?, profileUuid?}`);
- * - `ACTIVATION_FAILED`: the lookup did not answer (`{reason, status?}`); the device rests in FAILED;
+ * - `ACTIVATION_FAILED`: the lookup did not answer (`{reason, message, status?}`); the device rests in FAILED;
  * - `REMOTE_MANAGEMENT`: the Remote Management pane (`{organizationName, department, phone, email}`);
  * - `MACHINE_INFO_POSTED`: the enrollment request (`{url, status}`);
  * - `PROFILE_INSTALLED`: the enrollment profile's payloads, in install order (`{payloads, topic, identitySerial}`);
@@ -19,7 +19,11 @@
  *   status, the RequestType received or null);
  * - `COMMAND`: a command answered (`{requestType, commandUuid, answer}`);
  * - `DEVICE_CONFIGURED`: `DeviceConfigured` received, Setup Assistant released;
- * - `ENROLLMENT_FAILED`: enrollment ended (`{reason, status?, body?}`); the device rests in FAILED;
+ * - `USER_SIGN_IN`: a user signs in: at enrollment, Setup Assistant's sign-in pane after a 401 Basic challenge
+ *   (`{pane: 'UserSignIn', channel: 'enrollment', attempt, username}`); on a Shared iPad at Home, the
+ *   user-channel TokenUpdate (`{channel: 'user', shortName, status}`);
+ * - `USER_EVICTED`: a Shared iPad dropped a cached user to make room (`{shortName, maximumResidentUsers}`);
+ * - `ENROLLMENT_FAILED`: enrollment ended (`{reason, message, status?, body?}`, reason from failure.ts); the device rests in FAILED;
  * - `HOME`: the Home screen (`{managed}`);
  * - `ERASE`: erased; a `POWER_ON` follows;
  * - `MANAGEMENT_REMOVED`: the MDM profile is gone (`{reason}`).
@@ -37,6 +41,8 @@ export type TraceStep =
   | 'CONNECT'
   | 'COMMAND'
   | 'DEVICE_CONFIGURED'
+  | 'USER_SIGN_IN'
+  | 'USER_EVICTED'
   | 'ENROLLMENT_FAILED'
   | 'HOME'
   | 'ERASE'

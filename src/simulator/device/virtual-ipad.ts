@@ -9,7 +9,8 @@
  *
  * States: `OFF` (new or erased, never powered on), `SETUP_ASSISTANT` (a run is under way, awaiting
  * configuration included), `HOME` (setup done: activated; later power-ons change nothing), `FAILED`
- * (the run stopped; `failure` says why; a power-on starts it over).
+ * (the run stopped; `failure` says why, with a reason from failure.ts; a power-on starts it over).
+ * Users (sign-in at enrollment, Shared iPad sign-ins) are in users.ts.
  */
 import {
   AppleRequestError,
@@ -23,11 +24,23 @@ import { CommandResponder, type DeviceFacts } from './commands.js';
 import { runConnectSession, type ConnectSessionResult } from './connect-session.js';
 import { identityOfPem, type SignatureDigest, type SigningIdentity } from './device-crypto.js';
 import { ProfileRefusedError, readEnrollmentProfile, type MdmPayload } from './enrollment-profile.js';
-import { bodyExcerpt, DeviceHttpError, type HttpAnswer } from './http.js';
+import { EnrollmentStopped, type DeviceFailure } from './failure.js';
+import { bodyExcerpt, DeviceHttpError, type Fetch, type HttpAnswer, type Transport } from './http.js';
 import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
-import { MdmClient, postMachineInfo, type PlistDict } from './mdm-client.js';
+import { MdmClient, signedMachineInfo, type PlistDict } from './mdm-client.js';
 import { helloPanes, remainingPanes, type SetupPane } from './setup-assistant.js';
 import { Trace, type TraceEntry, type TraceStep } from './trace.js';
+import { requestProfile, stopOnNetworkFailure } from './enrollment-request.js';
+import {
+  DEFAULT_MAX_SIGN_IN_ATTEMPTS,
+  PER_USER_CONNECTIONS,
+  ResidentUsers,
+  SHARED_IPAD_USER_ID,
+  type CredentialsSource,
+  type ResidentUser,
+} from './users.js';
+
+export type { DeviceFailure } from './failure.js';
 
 /** Where the device rests, or that it is running Setup Assistant. */
 export type IPadState = 'OFF' | 'SETUP_ASSISTANT' | 'HOME' | 'FAILED';
@@ -67,6 +80,12 @@ export interface VirtualIPadOptions {
   signatureDigest?: SignatureDigest;
   /** Time allowed for one HTTP exchange; default 30 s. */
   requestTimeoutMs?: number;
+  /** Every request goes through it; default the global `fetch`. Fault injection: a network that fails on cue. */
+  fetch?: Fetch;
+  /** What the person types when the enrollment asks for a user (user affinity); absent: nobody signs in. */
+  credentials?: CredentialsSource;
+  /** Attempts at the sign-in pane before Setup Assistant gives up; default 3. */
+  maxSignInAttempts?: number;
 }
 
 /** What the device learned from its enrollment profile and check-ins. */
@@ -77,6 +96,8 @@ export interface DeviceEnrollment extends Omit<MdmPayload, 'identityCertificateU
   /** The APNs token sent in TokenUpdate, hex. */
   readonly pushToken: string;
   readonly pushMagic: string;
+  /** The user signed in at enrollment (user affinity); null when the MDM asked for nobody. */
+  readonly user: string | null;
 }
 
 /** What the Remote Management pane showed. */
@@ -87,21 +108,6 @@ export interface RemoteManagementPane {
   readonly phone: string;
   /** `OrganizationSupportEmail`, else `OrganizationEmail`. */
   readonly email: string;
-}
-
-/** Why the last run stopped. */
-export interface DeviceFailure {
-  readonly step: 'ACTIVATION_FAILED' | 'ENROLLMENT_FAILED';
-  readonly reason: string;
-  readonly status?: number;
-  readonly body?: string;
-}
-
-/** A run stopped during enrollment; becomes `ENROLLMENT_FAILED`. */
-class EnrollmentStopped extends Error {
-  constructor(readonly detail: { reason: string; status?: number; body?: string }) {
-    super(detail.reason);
-  }
 }
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -132,7 +138,9 @@ export class VirtualIPad {
   private client: MdmClient | null = null;
   private isSupervised = false;
   private awaiting = false;
-  private residentUsers: number | null = null;
+  private maxResidentUsers: number | null = null;
+  private readonly residents = new ResidentUsers();
+  private readonly transport: Transport;
   private lastFailure: DeviceFailure | null = null;
 
   private constructor(options: VirtualIPadOptions, udid: string, random: RandomSource, identity: FactoryIdentity) {
@@ -150,6 +158,7 @@ export class VirtualIPad {
     this.factoryCertificatePem = identity.certificatePem;
     this.factory = identityOfPem(identity.certificatePem, identity.privateKeyPem);
     this.diary = new Trace(this.clock);
+    this.transport = transportOf(options);
   }
 
   /** A new device, powered off, with an identity from the Apple simulator's factory (`POST /simulator/device-identities`). */
@@ -157,7 +166,7 @@ export class VirtualIPad {
     if (!options.serialNumber) throw new TypeError('a virtual iPad needs a serialNumber');
     const random = options.random ?? Math.random;
     const udid = options.udid ?? randomUdid(random);
-    const identity = await fetchFactoryIdentity(options.appleUrl, options.serialNumber, udid, options.requestTimeoutMs);
+    const identity = await fetchFactoryIdentity(options.appleUrl, options.serialNumber, udid, transportOf(options));
     return new VirtualIPad(options, udid, random, identity);
   }
 
@@ -186,7 +195,11 @@ export class VirtualIPad {
   }
   /** Set by a Settings command while awaiting configuration (Shared iPad). */
   get maximumResidentUsers(): number | null {
-    return this.residentUsers;
+    return this.maxResidentUsers;
+  }
+  /** The users cached on a Shared iPad, least recently signed in first (short names). */
+  get residentUsers(): readonly string[] {
+    return this.residents.users.map((user) => user.shortName);
   }
   /** Why the last run stopped, when the device is FAILED. */
   get failure(): DeviceFailure | null {
@@ -269,6 +282,57 @@ export class VirtualIPad {
     return this.connectSession();
   }
 
+  /**
+   * A user signs in on a Shared iPad: the user-channel TokenUpdate (`UserShortName`, the no-auth
+   * `UserID`, the user's own push token and magic; no unlock token), then the device caches the user
+   * and evicts beyond MaximumResidentUsers the one whose last sign-in is oldest. Needs a managed
+   * Shared iPad at Home whose MDM serves per-user connections.
+   *
+   * @throws Error when the device is not such an iPad, or the MDM does not answer the TokenUpdate with 200.
+   */
+  async signIn(user: { shortName: string; longName?: string }): Promise<{ evicted: string[] }> {
+    const enrollment = this.enrolled;
+    const why =
+      this.currentState !== 'HOME' || this.running
+        ? `it is ${this.running ? 'running Setup Assistant' : this.currentState}, not at Home`
+        : !enrollment || !this.client
+          ? 'it is not enrolled in an MDM'
+          : !this.multiUser()
+            ? 'it is not a Shared iPad (no IsMultiUser in its supervised cloud configuration)'
+            : !enrollment.serverCapabilities.includes(PER_USER_CONNECTIONS)
+              ? `its MDM does not list ${PER_USER_CONNECTIONS}`
+              : null;
+    if (why) throw new Error(`${user.shortName} cannot sign in on ${this.serialNumber}: ${why}`);
+    const longName = user.longName ?? user.shortName;
+    const message: PlistDict = {
+      MessageType: 'TokenUpdate',
+      Topic: enrollment!.topic,
+      UDID: this.udid,
+      UserShortName: user.shortName,
+      UserID: SHARED_IPAD_USER_ID,
+      UserLongName: longName,
+      Token: new Uint8Array(randomBytes(this.random, 32)),
+      PushMagic: randomUuid(this.random),
+    };
+    let answer: HttpAnswer;
+    try {
+      answer = await this.client!.checkIn(message);
+    } catch (error) {
+      this.diary.add('USER_SIGN_IN', { channel: 'user', shortName: user.shortName, status: null, error: (error as Error).message });
+      throw new Error(`${user.shortName} cannot sign in on ${this.serialNumber}: ${(error as Error).message}`, { cause: error });
+    }
+    this.diary.add('USER_SIGN_IN', { channel: 'user', shortName: user.shortName, status: answer.status });
+    if (answer.status !== 200) {
+      throw new Error(
+        `${user.shortName} cannot sign in on ${this.serialNumber}: the MDM answered ${answer.status} ${bodyExcerpt(answer.body)}`,
+      );
+    }
+    const signedIn: ResidentUser = { shortName: user.shortName, longName, lastSignedInAt: this.clock.now() };
+    const evicted = this.residents.signIn(signedIn, this.maxResidentUsers).map((resident) => resident.shortName);
+    for (const shortName of evicted) this.diary.add('USER_EVICTED', { shortName, maximumResidentUsers: this.maxResidentUsers });
+    return { evicted };
+  }
+
   private start(): Promise<IPadState> {
     const run = this.run().finally(() => {
       if (this.running === run) this.running = null;
@@ -284,7 +348,8 @@ export class VirtualIPad {
     this.client = null;
     this.isSupervised = false;
     this.awaiting = false;
-    this.residentUsers = null;
+    this.maxResidentUsers = null;
+    this.residents.clear();
     this.lastFailure = null;
     this.currentState = 'OFF';
   }
@@ -297,11 +362,13 @@ export class VirtualIPad {
 
     let lookup: ActivationAnswer;
     try {
-      lookup = await lookUpActivation(this.options.appleUrl, this.serialNumber, this.options.requestTimeoutMs);
+      lookup = await lookUpActivation(this.options.appleUrl, this.serialNumber, this.transport);
     } catch (error) {
-      if (!(error instanceof AppleRequestError) && !(error instanceof DeviceHttpError)) throw error;
-      const status = error instanceof AppleRequestError ? error.status : undefined;
-      return this.fail({ step: 'ACTIVATION_FAILED', reason: error.message, ...(status === undefined ? {} : { status }) });
+      if (error instanceof DeviceHttpError)
+        return this.fail({ step: 'ACTIVATION_FAILED', reason: 'NETWORK_FAILURE', message: error.message });
+      if (!(error instanceof AppleRequestError)) throw error;
+      const status = error.status === undefined ? {} : { status: error.status };
+      return this.fail({ step: 'ACTIVATION_FAILED', reason: 'ACTIVATION_REFUSED', message: error.message, ...status });
     }
     if (!lookup.managed) {
       this.diary.add('ACTIVATION_LOOKUP', { managed: false, reason: lookup.reason });
@@ -352,32 +419,19 @@ export class VirtualIPad {
     return this.currentState;
   }
 
-  /** HTTP that stops the enrollment when the exchange itself fails. */
-  private async exchange(what: string, call: () => Promise<HttpAnswer>): Promise<HttpAnswer> {
-    try {
-      return await call();
-    } catch (error) {
-      if (error instanceof DeviceHttpError) throw new EnrollmentStopped({ reason: `${what}: ${error.message}` });
-      throw error;
-    }
-  }
-
   private async enroll(configuration: CloudConfiguration): Promise<void> {
-    const url = configuration.ConfigurationURL;
-    const answer = await this.exchange('MachineInfo', () =>
-      postMachineInfo(url, this, this.factory, { signingTime: this.clock.now(), timeoutMs: this.options.requestTimeoutMs }),
-    );
-    this.diary.add('MACHINE_INFO_POSTED', { url, status: answer.status });
-    if (answer.status !== 200) {
-      throw new EnrollmentStopped({
-        reason: `the enrollment URL answered ${answer.status}`,
-        status: answer.status,
-        body: bodyExcerpt(answer.body),
-      });
-    }
+    const { answer, user } = await requestProfile({
+      url: configuration.ConfigurationURL,
+      signed: signedMachineInfo(this, this.factory, this.clock.now()),
+      transport: this.transport,
+      trace: this.diary,
+      credentials: this.options.credentials,
+      maxAttempts: this.options.maxSignInAttempts ?? DEFAULT_MAX_SIGN_IN_ATTEMPTS,
+    });
     if (!answer.contentType.startsWith('application/x-apple-aspen-config')) {
       throw new EnrollmentStopped({
-        reason: `the enrollment URL answered ${answer.contentType || 'no content type'}, not application/x-apple-aspen-config`,
+        reason: 'PROFILE_REFUSED',
+        message: `the enrollment URL answered ${answer.contentType || 'no content type'}, not application/x-apple-aspen-config`,
         status: answer.status,
       });
     }
@@ -385,7 +439,7 @@ export class VirtualIPad {
     try {
       profile = readEnrollmentProfile(answer.body);
     } catch (error) {
-      if (error instanceof ProfileRefusedError) throw new EnrollmentStopped({ reason: error.reason });
+      if (error instanceof ProfileRefusedError) throw new EnrollmentStopped({ reason: 'PROFILE_REFUSED', message: error.reason });
       throw error;
     }
     const { mdm, identity } = profile;
@@ -399,7 +453,7 @@ export class VirtualIPad {
     const client = new MdmClient(mdm, identity, {
       digest: this.options.signatureDigest ?? 'sha256',
       clock: this.clock,
-      timeoutMs: this.options.requestTimeoutMs,
+      transport: this.transport,
     });
     const awaiting = configuration.AwaitDeviceConfigured && configuration.IsSupervised;
     await this.checkIn(client, {
@@ -439,6 +493,7 @@ export class VirtualIPad {
       identityCertificatePem: identity.certificatePem,
       pushToken: token.toString('hex'),
       pushMagic,
+      user,
     };
     if (awaiting) await this.awaitDeviceConfigured();
     else await this.connectSession();
@@ -447,11 +502,12 @@ export class VirtualIPad {
   /** A check-in the enrollment cannot go on without (Authenticate, TokenUpdate). */
   private async checkIn(client: MdmClient, message: PlistDict): Promise<void> {
     const messageType = String(message.MessageType);
-    const answer = await this.exchange(messageType, () => client.checkIn(message));
+    const answer = await stopOnNetworkFailure(messageType, () => client.checkIn(message));
     this.diary.add('CHECK_IN', { messageType, status: answer.status });
     if (answer.status !== 200) {
       throw new EnrollmentStopped({
-        reason: `${messageType} answered ${answer.status}`,
+        reason: 'CHECK_IN_REFUSED',
+        message: `${messageType} answered ${answer.status}`,
         status: answer.status,
         body: bodyExcerpt(answer.body),
       });
@@ -465,10 +521,12 @@ export class VirtualIPad {
     for (let poll = 1; poll <= polls; poll += 1) {
       await this.connectSession();
       if (!this.awaiting) return;
-      if (!this.client) throw new EnrollmentStopped({ reason: 'the MDM dropped the device while it awaited configuration' });
+      if (!this.client) {
+        throw new EnrollmentStopped({ reason: 'UNENROLLED', message: 'the MDM dropped the device while it awaited configuration' });
+      }
       if (poll < polls) await this.sleep(interval);
     }
-    throw new EnrollmentStopped({ reason: 'DeviceConfigured never arrived' });
+    throw new EnrollmentStopped({ reason: 'NOT_CONFIGURED', message: 'DeviceConfigured never arrived' });
   }
 
   private multiUser(): boolean {
@@ -489,7 +547,7 @@ export class VirtualIPad {
       multiUser: this.multiUser(),
       languages: [this.language],
       awaitingConfiguration: this.awaiting,
-      maximumResidentUsers: this.residentUsers,
+      maximumResidentUsers: this.maxResidentUsers,
     };
   }
 
@@ -502,7 +560,7 @@ export class VirtualIPad {
       trace: this.diary,
       facts: () => this.facts(),
       applied: (outcome) => {
-        if (outcome.maximumResidentUsers !== undefined) this.residentUsers = outcome.maximumResidentUsers;
+        if (outcome.maximumResidentUsers !== undefined) this.maxResidentUsers = outcome.maximumResidentUsers;
         if (outcome.deviceConfigured) {
           this.diary.add('DEVICE_CONFIGURED');
           this.awaiting = false;
@@ -519,4 +577,11 @@ export class VirtualIPad {
     this.awaiting = false;
     this.diary.add('MANAGEMENT_REMOVED', { reason });
   }
+}
+
+function transportOf(options: VirtualIPadOptions): Transport {
+  return {
+    ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
 }

@@ -33,7 +33,8 @@ describe('the enrollment profile, as the device reads it', () => {
     expect(state).toBe('FAILED');
     expect(ipad.failure).toEqual({
       step: 'ENROLLMENT_FAILED',
-      reason: 'IdentityCertificateUUID 00000000-0000-0000-0000-000000000000 names no identity payload',
+      reason: 'PROFILE_REFUSED',
+      message: 'IdentityCertificateUUID 00000000-0000-0000-0000-000000000000 names no identity payload',
     });
     expect(ipad.stepsOf('PROFILE_INSTALLED')).toEqual([]);
     expect(kinds).toEqual(['enroll']);
@@ -45,7 +46,7 @@ describe('the enrollment profile, as the device reads it', () => {
       return profile;
     });
     expect(state).toBe('FAILED');
-    expect(ipad.failure?.reason).toBe('the Topic com.example.push does not start com.apple.mgmt.');
+    expect(ipad.failure).toMatchObject({ reason: 'PROFILE_REFUSED', message: 'the Topic com.example.push does not start com.apple.mgmt.' });
   });
 
   it('refuses a PKCS#12 that does not open with its password', async () => {
@@ -54,7 +55,8 @@ describe('the enrollment profile, as the device reads it', () => {
       return profile;
     });
     expect(state).toBe('FAILED');
-    expect(ipad.failure?.reason).toMatch(/^the PKCS#12 payload does not open/);
+    expect(ipad.failure?.reason).toBe('PROFILE_REFUSED');
+    expect(ipad.failure?.message).toMatch(/^the PKCS#12 payload does not open/);
     expect(ipad.managed).toBe(false);
     expect(kinds).toEqual(['enroll']);
   });
@@ -84,7 +86,7 @@ describe('the enrollment profile, as the device reads it', () => {
     await world.assign([serial]);
     const ipad = await world.ipad(serial);
     expect(await ipad.powerOn()).toBe('FAILED');
-    expect(ipad.failure).toMatchObject({ step: 'ENROLLMENT_FAILED', status: 403 });
+    expect(ipad.failure).toMatchObject({ step: 'ENROLLMENT_FAILED', reason: 'ENROLLMENT_REFUSED', status: 403 });
     expect(ipad.failure?.body).toMatch(/chain to a trusted CA/);
   });
 });

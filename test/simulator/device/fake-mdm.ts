@@ -6,6 +6,11 @@
  * connect's `Mdm-Signature` verified (detached) against that CA. It keeps a command queue per
  * device, sends `DeviceConfigured` to a device that awaits configuration once its queue is empty,
  * and holds a command answered `NotNow` until the device's next session.
+ *
+ * With `users` it plays Homeroom's user affinity: the enrollment POST answers 401 with
+ * `WWW-Authenticate: Basic` until the device sends credentials in the list, and the third wrong
+ * attempt in a row is 403 `USER_AUTHENTICATION_FAILED`. User-channel TokenUpdates (Shared iPad
+ * sign-ins) are answered 200 and kept apart from the device channel's.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -32,6 +37,10 @@ export interface SeenRequest {
   /** The signer's certificate serial, upper-case hex. */
   readonly signerSerial?: string;
   readonly status: number;
+  /** `Authorization` of an enrollment POST. */
+  readonly authorization?: string;
+  /** The raw body of an enrollment POST. */
+  readonly raw?: Buffer;
 }
 
 export interface FakeMdmOptions {
@@ -52,7 +61,12 @@ export interface FakeMdmOptions {
   readonly connectStatus?: number;
   /** Commands queued for every device as it enrolls (before any DeviceConfigured). */
   readonly commandsOnEnrollment?: readonly Dict[];
+  /** User affinity: the username -> password pairs that may sign in at enrollment. */
+  readonly users?: Readonly<Record<string, string>>;
 }
+
+/** What Homeroom counts too: the third wrong sign-in in a row ends the enrollment. */
+const FAKE_MAX_FAILED_SIGN_INS = 3;
 
 interface DeviceRecord {
   readonly udid: string;
@@ -71,6 +85,8 @@ export interface FakeMdm {
   readonly requests: SeenRequest[];
   /** Verified MachineInfo dictionaries, in order. */
   readonly machineInfos: Dict[];
+  /** The user each device enrolled for (user affinity), by UDID. */
+  readonly enrolledUsers: ReadonlyMap<string, string>;
   /** Queues a command for `udid`; returns its CommandUUID. */
   queue(udid: string, command: Dict): string;
   /** Check-in bodies of one MessageType. */
@@ -124,6 +140,8 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
   const requests: SeenRequest[] = [];
   const machineInfos: Dict[] = [];
   const devices = new Map<string, DeviceRecord>();
+  const enrolledUsers = new Map<string, string>();
+  const failedSignIns = new Map<string, number>();
   const bySerial = new Map<string, DeviceRecord>();
   let base = '';
 
@@ -147,10 +165,44 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
     const verified = await verifySignedData(body, { trustedCas: [options.deviceCaPem], now: options.clock.now() });
     const info = plistDict(verified.content);
     machineInfos.push(info);
+    const authorization = req.headers.authorization;
+    const seen = {
+      kind: 'enroll' as const,
+      method: req.method!,
+      contentType,
+      body: info,
+      raw: body,
+      ...(authorization ? { authorization } : {}),
+    };
+    if (options.users) {
+      const udid = String(info.UDID);
+      const decoded = /^Basic (.+)$/.exec(authorization ?? '');
+      const [username, ...rest] = decoded ? Buffer.from(decoded[1]!, 'base64').toString('utf8').split(':') : [];
+      const signedIn = username !== undefined && options.users[username] !== undefined && options.users[username] === rest.join(':');
+      if (!signedIn) {
+        // Like Homeroom: a request without credentials starts the count over.
+        const failed = authorization ? (failedSignIns.get(udid) ?? 0) + 1 : 0;
+        failedSignIns.set(udid, failed);
+        if (failed >= FAKE_MAX_FAILED_SIGN_INS) {
+          const text = JSON.stringify({
+            code: 'MDM_ENROLLMENT_REFUSED',
+            message: 'Wrong credentials',
+            reason: 'USER_AUTHENTICATION_FAILED',
+          });
+          res.writeHead(403, { 'content-type': 'application/json' }).end(text);
+          return { ...seen, status: 403 };
+        }
+        const text = JSON.stringify({ code: 'MDM_USER_AUTHENTICATION_REQUIRED', message: 'Sign in' });
+        res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="Fake MDM", charset="UTF-8"' }).end(text);
+        return { ...seen, status: 401 };
+      }
+      failedSignIns.delete(udid);
+      enrolledUsers.set(udid, username);
+    }
     if (options.enrollmentRefusal) {
       const text = JSON.stringify(options.enrollmentRefusal.body);
       res.writeHead(options.enrollmentRefusal.status, { 'content-type': 'application/json' }).end(text);
-      return { kind: 'enroll', method: req.method!, contentType, body: info, status: options.enrollmentRefusal.status };
+      return { ...seen, status: options.enrollmentRefusal.status };
     }
     const udid = String(info.UDID);
     const identity = issueDeviceIdentity(ca, { serialNumber: String(info.SERIAL), udid, now: options.clock.now() });
@@ -172,7 +224,7 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
     if (options.mutateProfile) profile = build(options.mutateProfile(parse(profile) as Dict));
     const payload = options.signProfile ? signProfile(profile, ca) : Buffer.from(profile, 'utf8');
     res.writeHead(200, { 'content-type': 'application/x-apple-aspen-config' }).end(payload);
-    return { kind: 'enroll', method: req.method!, contentType, body: info, status: 200 };
+    return { ...seen, status: 200 };
   }
 
   async function checkIn(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<SeenRequest> {
@@ -181,7 +233,9 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
     const message = plistDict(body);
     const record = device(String(message.UDID));
     if (record.identitySerial !== signature.signerSerial) throw new Error('signed by another identity');
-    if (message.MessageType === 'TokenUpdate') record.awaiting = message.AwaitingConfiguration === true;
+    // A user channel's TokenUpdate (UserShortName) says nothing about the device awaiting configuration.
+    if (message.MessageType === 'TokenUpdate' && message.UserShortName === undefined)
+      record.awaiting = message.AwaitingConfiguration === true;
     res.writeHead(200).end();
     return { kind: 'checkin', method: req.method!, contentType, body: message, ...signature, status: 200 };
   }
@@ -260,6 +314,7 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
     ca,
     requests,
     machineInfos,
+    enrolledUsers,
     queue(udid, command) {
       const commandUuid = crypto.randomUUID().toUpperCase();
       const record = devices.get(udid);

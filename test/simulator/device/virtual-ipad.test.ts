@@ -171,7 +171,8 @@ describe('a virtual iPad', () => {
     expect(ipad.enrollment).toBeNull();
     expect(ipad.failure).toEqual({
       step: 'ENROLLMENT_FAILED',
-      reason: 'the enrollment URL answered 403',
+      reason: 'ENROLLMENT_REFUSED',
+      message: 'the enrollment URL answered 403',
       status: 403,
       body: '{"code":"DEVICE_NOT_FOUND","message":"Unknown serial."}',
     });
@@ -255,7 +256,7 @@ describe('a virtual iPad', () => {
     const ipad = await world.ipad(serial, { maxConnectPolls: 4, connectPollIntervalMs: 20 });
     const started = world.clock.now().getTime();
     expect(await ipad.powerOn()).toBe('FAILED');
-    expect(ipad.failure).toEqual({ step: 'ENROLLMENT_FAILED', reason: 'DeviceConfigured never arrived' });
+    expect(ipad.failure).toEqual({ step: 'ENROLLMENT_FAILED', reason: 'NOT_CONFIGURED', message: 'DeviceConfigured never arrived' });
     expect(world.fake.reports(ipad.udid)).toHaveLength(4);
     expect(world.clock.now().getTime() - started).toBe(3 * 20);
     const connects = ipad.stepsOf('CONNECT').map((entry) => entry.at.getTime() - started);
@@ -301,7 +302,7 @@ describe('a virtual iPad', () => {
     world.sim.faults.add({ kind: 'http', status: 503, endpoint: 'POST /activation/profile' });
     const ipad = await world.ipad(world.serials[0]!);
     expect(await ipad.powerOn()).toBe('FAILED');
-    expect(ipad.failure).toMatchObject({ step: 'ACTIVATION_FAILED', status: 503 });
+    expect(ipad.failure).toMatchObject({ step: 'ACTIVATION_FAILED', reason: 'ACTIVATION_REFUSED', status: 503 });
     // A later power-on starts over and succeeds.
     await world.assign([world.serials[0]!]);
     expect(await ipad.powerOn()).toBe('HOME');
