@@ -10,6 +10,7 @@ import { ASM_USAGE, asmCommand, PortalError } from './asm.command.js';
 import { openCliContext } from './cli-context.js';
 import { textOutput, UsageError, type CommandOutput } from './output.js';
 import { processStopSignal, SIMULATE_USAGE, simulateCommand, type StopSignal } from './simulate.command.js';
+import { HomeroomApiError } from '../simulator/device/index.js';
 
 const USAGE = `Usage:
 ${API_KEY_USAGE}
@@ -19,10 +20,12 @@ ${ASM_USAGE}
 The server itself runs with \`npm start\`. Every command reads the same environment variables
 as the server (DATABASE_URL, HOMEROOM_DATA_DIR, HOMEROOM_SECRET_KEY, ...); see README.md.`;
 
+const writeStderr = (text: string): void => void process.stderr.write(text);
+
 export async function runCli(
   argv: string[],
   out: CommandOutput = textOutput((t) => process.stdout.write(t)),
-  err: (text: string) => void = (t) => process.stderr.write(t),
+  err: (text: string) => void = writeStderr,
   env: NodeJS.ProcessEnv = process.env,
   /** When a long-running command (`simulate`) should stop; tests pass their own. */
   stop: () => StopSignal = processStopSignal,
@@ -30,7 +33,9 @@ export async function runCli(
   const [command, ...rest] = argv;
   try {
     if (command === 'api-key') await apiKeyCommand(rest, () => openCliContext(env), out);
-    else if (command === 'simulate') await simulateCommand(rest, out, stop);
+    // A progress bar is redrawn in place only on the real terminal, never in a caller's capture.
+    else if (command === 'simulate')
+      return await simulateCommand(rest, out, stop, { err, env, stderrIsTty: err === writeStderr && process.stderr.isTTY });
     else if (command === 'asm') await asmCommand(rest, out, env);
     else if (command === undefined || command === 'help' || command === '--help' || command === '-h') out.line(USAGE);
     else throw new UsageError(`unknown command "${command}"`);
@@ -40,7 +45,8 @@ export async function runCli(
       err(`homeroom: ${(error as Error).message}\n\n${USAGE}\n`);
       return 2;
     }
-    if (isHomeroomError(error) || error instanceof PortalError) err(`homeroom: ${error.code}: ${error.message}\n`);
+    if (isHomeroomError(error) || error instanceof PortalError || error instanceof HomeroomApiError)
+      err(`homeroom: ${error.code}: ${error.message}\n`);
     else if (error instanceof ConfigError) err(`homeroom: configuration error: ${error.message}\n`);
     else err(`homeroom: ${(error as Error).stack ?? String(error)}\n`);
     return 1;

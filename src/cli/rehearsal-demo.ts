@@ -10,7 +10,12 @@ import { PortalError, portalClient } from './asm.command.js';
 import { UsageError } from './output.js';
 
 /** The MDM server, token and profile names the demo setup uses. */
-export const DEMO = { server: 'Homeroom rehearsal', token: 'Rehearsal', profile: 'Rehearsal carts', appleId: 'it@rehearsal.example' } as const;
+export const DEMO = {
+  server: 'Homeroom rehearsal',
+  token: 'Rehearsal',
+  profile: 'Rehearsal carts',
+  appleId: 'it@rehearsal.example',
+} as const;
 
 /** How the setup waits for Homeroom's background work (the first sync, the assignment job). */
 export interface Waiting {
@@ -50,10 +55,9 @@ export async function tokenForRehearsal(
 async function setUpDemo(api: HomeroomApi, appleUrl: string, count: number | undefined, say: (line: string) => void, waiting: Waiting) {
   say('Homeroom has no enrollment program token yet: setting up a demo over its API and the simulated Apple School Manager portal.');
   const portal = portalClient(appleUrl);
-  const { generateEncryptionPublicKey: key } = await graphqlRequest<{ generateEncryptionPublicKey: { encryptionPublicKey: { certificate: string } } }>(
-    api,
-    'mutation RehearsalKey { generateEncryptionPublicKey(input: {}) { encryptionPublicKey { certificate } } }',
-  );
+  const { generateEncryptionPublicKey: key } = await graphqlRequest<{
+    generateEncryptionPublicKey: { encryptionPublicKey: { certificate: string } };
+  }>(api, 'mutation RehearsalKey { generateEncryptionPublicKey(input: {}) { encryptionPublicKey { certificate } } }');
   const publicKeyPem = key.encryptionPublicKey.certificate;
   let tokenFile: string;
   try {
@@ -62,11 +66,14 @@ async function setUpDemo(api: HomeroomApi, appleUrl: string, count: number | und
   } catch (error) {
     // A demo set up before, whose token was deleted from Homeroom since: the server is still there.
     if (!(error instanceof PortalError) || error.code !== 'SERVER_NAME_TAKEN') throw error;
-    tokenFile = (await portal.post<{ content: string }>(`/portal/servers/${encodeURIComponent(DEMO.server)}/token`, { publicKeyPem })).content;
+    tokenFile = (await portal.post<{ content: string }>(`/portal/servers/${encodeURIComponent(DEMO.server)}/token`, { publicKeyPem }))
+      .content;
     say(`  1. MDM server "${DEMO.server}" already at the portal: downloaded a new token for Homeroom's key.`);
   }
 
-  const { devices } = await portal.get<{ devices: Array<{ serial_number: string; server_name?: string | null }> }>('/portal/devices?limit=500000');
+  const { devices } = await portal.get<{ devices: Array<{ serial_number: string; server_name?: string | null }> }>(
+    '/portal/devices?limit=500000',
+  );
   const free = devices.filter((device) => !device.server_name).map((device) => device.serial_number);
   const wanted = count ?? free.length;
   const serials = free.slice(0, wanted);
@@ -75,7 +82,8 @@ async function setUpDemo(api: HomeroomApi, appleUrl: string, count: number | und
     serials.push(...order.serials);
     say(`  2. Order ${order.orderNumber}: ${order.serials.length} new iPads, since the school had only ${free.length} unassigned.`);
   }
-  if (serials.length === 0) throw new HomeroomApiError('NO_DEVICES', 'the simulated school has no iPad that is not assigned to a server already.');
+  if (serials.length === 0)
+    throw new HomeroomApiError('NO_DEVICES', 'the simulated school has no iPad that is not assigned to a server already.');
   for (let i = 0; i < serials.length; i += 1000) {
     await portal.post(`/portal/servers/${encodeURIComponent(DEMO.server)}/devices`, { serials: serials.slice(i, i + 1000) });
   }
@@ -124,7 +132,8 @@ async function poll<T>(waiting: Waiting, what: string, check: () => Promise<T | 
   for (;;) {
     const done = await check();
     if (done !== null) return done;
-    if (Date.now() > deadline) throw new HomeroomApiError('TIMED_OUT', `${what} did not end within ${Math.round(waiting.limitMs / 1000)} s`);
+    if (Date.now() > deadline)
+      throw new HomeroomApiError('TIMED_OUT', `${what} did not end within ${Math.round(waiting.limitMs / 1000)} s`);
     await new Promise((resolve) => setTimeout(resolve, waiting.pollMs));
   }
 }
@@ -142,7 +151,8 @@ async function waitForSync(api: HomeroomApi, tokenId: string, waiting: Waiting):
       { id: tokenId },
     );
     if (!node || node.syncStatus.state !== 'IDLE' || node.syncStatus.lastSyncAt === null) return null;
-    if (node.syncStatus.lastSuccessfulSyncAt === null) throw new HomeroomApiError('SYNC_FAILED', `the first sync of ${tokenId} failed; see syncRuns`);
+    if (node.syncStatus.lastSuccessfulSyncAt === null)
+      throw new HomeroomApiError('SYNC_FAILED', `the first sync of ${tokenId} failed; see syncRuns`);
     return node.deviceCount;
   });
 }
@@ -159,7 +169,8 @@ async function waitForJob(api: HomeroomApi, jobId: string, waiting: Waiting): Pr
       { id: jobId },
     );
     if (!job || job.status === 'QUEUED' || job.status === 'RUNNING') return null;
-    if (job.status === 'FAILED') throw new HomeroomApiError('ASSIGNMENT_FAILED', `the assignment job failed: ${job.errorMessage ?? 'no reason given'}`);
+    if (job.status === 'FAILED')
+      throw new HomeroomApiError('ASSIGNMENT_FAILED', `the assignment job failed: ${job.errorMessage ?? 'no reason given'}`);
     return job;
   });
 }

@@ -2,12 +2,15 @@
  * `homeroom simulate apple`: Apple's side on its own, for demos, for a Homeroom started with
  * `APPLE_DEP_URL=http://127.0.0.1:8081`, and for poking the Device Assignment API by hand. It
  * runs until interrupted; the organisation it serves is printed at start.
+ * `homeroom simulate devices` (the rehearsal) is in devices.command.ts.
  */
 import { parseArgs } from 'node:util';
 import { startAppleSimulator } from '../simulator/apple/index.js';
+import { simulateDevicesCommand, SIMULATE_DEVICES_USAGE, type DevicesCommandIo } from './devices.command.js';
 import { UsageError, wholeNumber, type CommandOutput } from './output.js';
 
-export const SIMULATE_USAGE = `homeroom simulate apple [--port 8081] [--host 127.0.0.1] [--devices 300] [--orders 3] [--seed 1] [--state <file.json>]`;
+export const SIMULATE_USAGE = `homeroom simulate apple [--port 8081] [--host 127.0.0.1] [--devices 300] [--orders 3] [--seed 1] [--state <file.json>]
+${SIMULATE_DEVICES_USAGE}`;
 
 /** Resolves when the simulator should stop; SIGINT/SIGTERM by default, a test's promise otherwise. */
 export type StopSignal = Promise<void>;
@@ -19,9 +22,12 @@ export function processStopSignal(): StopSignal {
   });
 }
 
-export async function simulateCommand(args: string[], out: CommandOutput, stop: () => StopSignal): Promise<void> {
+/** Resolves with the exit code. */
+export async function simulateCommand(args: string[], out: CommandOutput, stop: () => StopSignal, io: DevicesCommandIo): Promise<number> {
   const [what, ...rest] = args;
-  if (what !== 'apple') throw new UsageError(what ? `unknown simulator "${what}" (only "apple" for now)` : 'simulate needs "apple"');
+  if (what === 'devices') return simulateDevicesCommand(rest, out, io);
+  if (what !== 'apple')
+    throw new UsageError(what ? `unknown simulator "${what}" ("apple" or "devices")` : 'simulate needs "apple" or "devices"');
   const { values } = parseArgs({
     args: rest,
     strict: true,
@@ -59,4 +65,5 @@ export async function simulateCommand(args: string[], out: CommandOutput, stop: 
   await stop();
   await simulator.close();
   out.line('Apple simulator stopped.');
+  return 0;
 }

@@ -127,7 +127,7 @@ export class DeviceEnrollmentType {
 }
 
 /** A user signed in on a Shared iPad. */
-@ObjectType('ResidentUser', {
+@ObjectType('ResidentUserEntry', {
   description:
     'A user signed in on a Shared iPad (a user-channel TokenUpdate). A device keeps at most its `maximumResidentUsers`: a further sign-in drops the user whose last sign-in is oldest.',
 })

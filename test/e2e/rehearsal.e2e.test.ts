@@ -22,7 +22,11 @@ import { cartProfile, uploadSimulatedToken } from '../support/tokens.js';
 
 const ctx = systemContext(createLogger('silent'));
 
-async function school(t: TestServer, name: string, devices: number): Promise<{ token: EnrollmentProgramToken; tokenId: string; serials: string[] }> {
+async function school(
+  t: TestServer,
+  name: string,
+  devices: number,
+): Promise<{ token: EnrollmentProgramToken; tokenId: string; serials: string[] }> {
   const simulator = t.server.apple.simulator!;
   const token = await uploadSimulatedToken(t.server.services, simulator, ctx, { name, devices });
   const serials = simulator.portal

@@ -162,13 +162,16 @@ describe('device enrollment state over GraphQL', () => {
       'enrolledAt',
       'failureReason',
       'lastContactedAt',
+      'maximumResidentUsers',
       'osVersion',
       'productName',
       'profile',
+      'residentUsers',
       'startedAt',
       'state',
       'supervised',
       'udid',
+      'user',
     ]);
   });
 

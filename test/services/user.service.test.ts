@@ -191,8 +191,9 @@ describe('UserService', () => {
       }
       const median = (values: number[]) => values.sort((a, b) => a - b)[1]!;
       const ratio = median(unknown) / median(known);
-      expect(ratio).toBeGreaterThan(0.5);
-      expect(ratio).toBeLessThan(2);
+      // Loose bounds: a busy CI machine adds noise, while a missing decoy would make the ratio near 0.
+      expect(ratio).toBeGreaterThan(0.4);
+      expect(ratio).toBeLessThan(2.5);
     });
 
     it('finds users by username in bulk, keyed lower-case, leaving out unknown names', async () => {

@@ -1,0 +1,257 @@
+/**
+ * `npm run bench:enroll`: 1,000 iPads power on and enroll end to end, and where the time goes.
+ *
+ * Three processes, so each one's CPU is its own: the Apple simulator (bench/simulated-apple.ts),
+ * Homeroom (this process: `startServer` on a fresh SQLite file, NODE_ENV=production, trusting the
+ * simulator's device CA through MDM_DEVICE_CA_FILE), and the virtual iPads (this file run again as a
+ * child: `runScenario`, the rehearsal runner, at concurrency 50). Setup (token of 1,000+ devices,
+ * synced; a supervised profile that awaits configuration, no user affinity, assigned to every
+ * device) is not timed.
+ *
+ * Printed: total time and iPads per second, the devices' stage p50/p95; Homeroom's CPU (process
+ * total, main thread, other threads such as the RSA key generation on libuv's pool) and its main
+ * thread split by a sampling profile (bench/cpu-profile.ts) into identity issuance, signature
+ * verification, database, HTTP, GraphQL, plists and the rest, beside two measurements wrapped around
+ * calls (`services.mdmAuthority.issueIdentity`, every SQLite statement); the devices' CPU. Ceiling:
+ * the same number of identities issued with the same concurrency straight from
+ * `services.mdmAuthority` (no HTTP, no database), in the same run; the ratio is total / ceiling.
+ *
+ * BENCH_DEVICES (1000), BENCH_CONCURRENCY (50) and BENCH_IDENTITY_KEY (Homeroom's MDM_IDENTITY_KEY,
+ * default rsa-2048) change it.
+ */
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import type BetterSqlite3 from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { startServer } from '../src/server.js';
+import { toGlobalId } from '../src/schema/global-id.js';
+import { Role } from '../src/services/permissions.js';
+import { PairingMode, UserAffinity } from '../src/services/profile-settings.js';
+import { systemContext } from '../src/services/request-context.js';
+import { runScenario, type ScenarioOptions, type ScenarioReport } from '../src/simulator/device/index.js';
+import { CpuProfiler, type Category } from './cpu-profile.js';
+import { SimulatedApple } from './simulated-apple.js';
+
+const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const ORDER = Math.min(DEVICES, 500);
+const SERVER = 'Bench enrollment';
+const line = (text: string) => process.stdout.write(`${text}\n`);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Where Homeroom's main thread goes (bench/cpu-profile.ts explains the matching). */
+const CATEGORIES: readonly Category[] = [
+  {
+    name: 'identity issuance',
+    own: /\/src\/(mdm\/certificate-authority|crypto\/(pkcs12|x509)|services\/mdm-authority\.service)\.js$/,
+    packages: /\/node-forge\//,
+  },
+  {
+    name: 'signature verification',
+    own: /\/src\/(mdm\/cms|services\/enrollment\/mdm-authentication)\.js$/,
+    packages: /\/(pkijs|asn1js|pvtsutils|pvutils|@noble|bytestreamjs)\//,
+  },
+  { name: 'database', own: /\/src\/entities\//, packages: /\/(typeorm|better-sqlite3)\// },
+  { name: 'GraphQL', packages: /\/(graphql|@apollo|type-graphql|graphql-query-complexity|@graphql-tools)\// },
+  { name: 'MDM plists', packages: /\/(plist|@xmldom|xmlbuilder|base64-js)\// },
+  {
+    name: 'HTTP',
+    packages:
+      /(\/(express|router|body-parser|raw-body|finalhandler|send|cors|iconv-lite)\/|^node:(_http|http|net|stream|internal\/(http|stream|streams|net)))/,
+  },
+];
+
+/** Milliseconds spent inside SQLite statements from now on (as bench/assign.bench.ts measures). */
+function timeStatements(connection: BetterSqlite3.Database): { ms: number; count: number } {
+  const spent = { ms: 0, count: 0 };
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = ((source: string) => {
+    const statement = prepare(source);
+    for (const method of ['run', 'all', 'get'] as const) {
+      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return original(...args);
+        } finally {
+          spent.ms += performance.now() - started;
+          spent.count += 1;
+        }
+      };
+    }
+    return statement;
+  }) as typeof connection.prepare;
+  return spent;
+}
+
+/** The devices' side, in its own process: the rehearsal runner, reporting back over IPC. */
+async function devicesProcess(options: ScenarioOptions): Promise<void> {
+  const cpu = process.cpuUsage();
+  const report = await runScenario({
+    ...options,
+    onProgress: (progress) => {
+      if (progress.done % 100 === 0) process.send!({ progress });
+    },
+  });
+  const used = process.cpuUsage(cpu);
+  process.send!({
+    report: { ...report, devices: report.devices.filter((d) => d.result === 'FAILED').slice(0, 5) },
+    cpuMs: (used.user + used.system) / 1000,
+  });
+}
+
+function runDevices(options: ScenarioOptions): Promise<{ report: ScenarioReport; cpuMs: number }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--devices', JSON.stringify(options)], { stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.on('message', (message: { progress?: { done: number; total: number }; report?: ScenarioReport; cpuMs?: number }) => {
+      if (message.progress) process.stderr.write(`  ... ${message.progress.done}/${message.progress.total} iPads at rest\n`);
+      if (message.report) resolve({ report: message.report, cpuMs: message.cpuMs! });
+    });
+    child.once('exit', (code) => reject(new Error(`the devices' process exited with ${code} before reporting`)));
+  });
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-bench-enroll-'));
+  const apple = await SimulatedApple.start(Math.ceil(DEVICES / ORDER) * ORDER, ORDER);
+  try {
+    const caFile = path.join(dir, 'device-ca.pem');
+    fs.writeFileSync(caFile, await (await fetch(`${apple.url}/simulator/device-ca`)).text());
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      PORT: '0',
+      HOMEROOM_DATA_DIR: dir,
+      DATABASE_URL: `sqlite:${path.join(dir, 'homeroom.sqlite')}`,
+      HOMEROOM_SECRET_KEY: randomBytes(32).toString('base64'),
+      APPLE_DEP_URL: apple.url,
+      MDM_DEVICE_CA_FILE: caFile,
+      LOG_LEVEL: 'silent',
+      ...(process.env.BENCH_IDENTITY_KEY ? { MDM_IDENTITY_KEY: process.env.BENCH_IDENTITY_KEY } : {}),
+    });
+    const server = await startServer(config);
+    const { services } = server;
+    const ctx = systemContext(createLogger('silent'));
+    try {
+      // Setup, untimed: the school's token, its devices synced, a profile assigned to all of them.
+      await services.pushCertificates.ensureSimulated(ctx);
+      const { key } = await services.tokens.generateEncryptionPublicKey(ctx);
+      const tokenFile = await apple.server(SERVER, key.certificatePem, DEVICES);
+      const token = await services.tokens.upload(ctx, { name: SERVER, appleId: 'it-admin@school.example', tokenFile });
+      await services.sync.idle();
+      const listed = await services.sync.countDevices(token.id);
+      const profile = await services.profiles.create(ctx, token.id, {
+        name: 'Cart iPads',
+        userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,
+        supervised: true,
+        lockedEnrollment: true,
+        sharedIPad: false,
+        pairing: PairingMode.DENY_ALL,
+        awaitDeviceConfigured: true,
+        skippedPanes: [],
+      });
+      const assigned = await (await services.assignments.assign(ctx, profile.id, { filter: { profile: { kind: 'UNASSIGNED' } } })).done;
+      if (assigned?.succeededCount !== listed)
+        throw new Error(`the assignment ended ${assigned?.status} with ${assigned?.succeededCount} of ${listed}`);
+      const { secret } = await services.apiKeys.create(ctx, { name: 'bench-devices', role: Role.READ_ONLY });
+      await services.mdmAuthority.certificatePem();
+
+      // Instruments, then the run.
+      const issued = { count: 0, ms: 0 };
+      const issueIdentity = services.mdmAuthority.issueIdentity.bind(services.mdmAuthority);
+      services.mdmAuthority.issueIdentity = async (device) => {
+        const started = performance.now();
+        try {
+          return await issueIdentity(device);
+        } finally {
+          issued.count += 1;
+          issued.ms += performance.now() - started;
+        }
+      };
+      const statements = timeStatements(
+        (server.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection,
+      );
+      const profiler = new CpuProfiler();
+      await profiler.start();
+      const cpu = process.cpuUsage();
+      const loop = performance.eventLoopUtilization();
+      const identityKey = config.mdm.identityKey;
+      line(
+        `Homeroom (SQLite file, NODE_ENV=production, ${identityKey} identities) with the Apple simulator and ${DEVICES.toLocaleString('en')} virtual iPads ` +
+          `in child processes, ${CONCURRENCY} at once, on ${os.availableParallelism()} cores:`,
+      );
+      const { report, cpuMs: devicesCpuMs } = await runDevices({
+        homeroomUrl: server.url,
+        apiKey: secret,
+        appleUrl: apple.url,
+        tokenId: toGlobalId('EnrollmentProgramToken', token.id),
+        count: DEVICES,
+        concurrency: CONCURRENCY,
+        seed: 1,
+      });
+      const used = process.cpuUsage(cpu);
+      const busy = performance.eventLoopUtilization(loop);
+      const split = await profiler.stop(CATEGORIES);
+
+      const failed = Object.entries(report.failed).map(([reason, n]) => `${reason} ${n}`);
+      line(
+        `  ${report.enrolled} enrolled, ${report.unmanaged} unmanaged, ${failed.length ? `failed: ${failed.join(', ')}` : 'none failed'} ` +
+          `in ${seconds(report.durationMs)} = ${(report.count / (report.durationMs / 1000)).toFixed(1)} iPads/s (target: 1,000 in under 60 s)`,
+      );
+      for (const device of report.devices) line(`    e.g. ${device.serialNumber}: ${device.reason} ${device.message ?? ''}`);
+      line(
+        `  per iPad, p50/p95: ` +
+          (['activation', 'enrollment', 'checkIn', 'awaitingConfiguration', 'total'] as const)
+            .map((stage) => `${stage} ${report.stages[stage].p50Ms}/${report.stages[stage].p95Ms} ms`)
+            .join(', '),
+      );
+      const processMs = (used.user + used.system) / 1000;
+      const mainMs = Object.entries(split)
+        .filter(([name]) => name !== 'idle')
+        .reduce((sum, [, ms]) => sum + ms, 0);
+      line(
+        `Homeroom's CPU: ${seconds(processMs)} (${Math.round(processMs / report.count)} ms per iPad); main thread ${seconds(mainMs)} ` +
+          `(event loop busy ${Math.round(busy.utilization * 100)}%), other threads ${seconds(Math.max(0, processMs - mainMs))} (key generation on libuv's pool, GC, I/O)`,
+      );
+      const order = [...CATEGORIES.map((c) => c.name), 'gc', 'the rest'];
+      line(`  main thread: ${order.map((name) => `${name} ${seconds(split[name] ?? 0)}`).join(', ')}`);
+      line(
+        `  wrapped: issueIdentity ${issued.count} calls, ${Math.round(issued.ms / Math.max(issued.count, 1))} ms each from call to identity ` +
+          `(waits for the pool included); SQLite statements ${statements.count.toLocaleString('en')}, ${seconds(statements.ms)}`,
+      );
+      line(`The iPads' CPU (their process): ${seconds(devicesCpuMs)} = ${Math.round(devicesCpuMs / report.count)} ms per iPad`);
+
+      // Ceiling: the identities alone, as many, as many at once, no HTTP and no database.
+      const ceilingCpu = process.cpuUsage();
+      const ceilingStart = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (next < issued.count) {
+            next += 1;
+            await issueIdentity({ serialNumber: `CEILING${next}`, udid: `UDID-${next}` });
+          }
+        }),
+      );
+      const ceilingMs = performance.now() - ceilingStart;
+      const ceilingUsed = process.cpuUsage(ceilingCpu);
+      line(
+        `Ceiling: the same ${issued.count} identities from services.mdmAuthority, ${CONCURRENCY} at once, no HTTP or database: ${seconds(ceilingMs)} ` +
+          `(CPU ${seconds((ceilingUsed.user + ceilingUsed.system) / 1000)})`,
+      );
+      line(`ratio rehearsal/ceiling: ${(report.durationMs / ceilingMs).toFixed(2)}`);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    apple.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--devices') await devicesProcess(JSON.parse(process.argv[3]!) as ScenarioOptions);
+else await main();
