@@ -8,6 +8,7 @@
  *
  * Sampling costs a few percent of CPU; the categories are what matters, not the last millisecond.
  */
+import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
 interface ProfileNode {
@@ -83,4 +84,20 @@ function split(profile: Profile, categories: readonly Category[]): CpuSplit {
     totals[category] = (totals[category] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
   });
   return totals;
+}
+
+/**
+ * CPU time of the main thread alone, in milliseconds, from Linux's `/proc/self/task/<pid>/stat`
+ * (utime + stime, in USER_HZ = 100 ticks a second); null elsewhere. The profile's sample times are
+ * wall time while busy, which CPU contention stretches; this says how much of it was CPU.
+ */
+export function mainThreadCpuMs(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold spaces: state is the first, utime the 12th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }

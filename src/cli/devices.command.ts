@@ -96,6 +96,17 @@ export async function simulateDevicesCommand(args: string[], out: CommandOutput,
 
   if (values.json) out.json(report);
   else printReport(report, out, homeroomUrl, tokenId);
+  // Fewer faults than asked: the token had fewer iPads that could take them (wrong passwords need a profile that asks for a user).
+  if (report.faults.wrongPassword.length < wrongPassword) {
+    io.err(
+      `note: ${report.faults.wrongPassword.length} of the ${wrongPassword} wrong passwords asked for: only that many iPads ask for a user.\n`,
+    );
+  }
+  if (report.faults.networkFailures.length < networkFailures) {
+    io.err(
+      `note: ${report.faults.networkFailures.length} of the ${networkFailures} network failures asked for: there were no more iPads.\n`,
+    );
+  }
   if (report.unexpectedFailures > 0) {
     io.err(
       `homeroom: ${report.unexpectedFailures} of ${report.count} iPads failed in a way the rehearsal did not ask for (see the report).\n`,

@@ -86,12 +86,16 @@ describe('homeroom simulate devices', () => {
         '4',
         '--network-failures',
         '1',
+        '--wrong-passwords',
+        '2',
       );
       expect(result.code).toBe(0);
       expect(result.stderr).toMatch(/^rehearsal: 12\/12 iPads: \d+ enrolled, \d+ unmanaged, 1 failed \([\d.]+ s\)$/m);
       expect(result.stdout).toMatch(/^Rehearsal of 12 iPads against http:\/\/127\.0\.0\.1:\d+ \(token /);
       expect(result.stdout).toMatch(/^OUTCOME\s+IPADS\s+NOTE$/m);
       expect(result.stdout).toMatch(/^failed: NETWORK_FAILURE\s+1\s+1 injected$/m);
+      // No profile of this token asks for a user, so no wrong password could be typed: said, and not a failure.
+      expect(result.stderr).toContain('note: 0 of the 2 wrong passwords asked for: only that many iPads ask for a user.');
       expect(result.stdout).toMatch(/^STAGE\s+IPADS\s+P50\s+P95$/m);
       for (const stage of ['hello', 'activation', 'enrollment', 'checkIn', 'awaitingConfiguration', 'setupAssistant', 'total']) {
         expect(result.stdout).toMatch(new RegExp(`^${stage}\\s+\\d+\\s+\\d+ ms\\s+\\d+ ms$`, 'm'));

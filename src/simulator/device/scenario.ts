@@ -74,7 +74,10 @@ export interface DeviceOutcome {
   readonly reason?: ScenarioFailureReason;
   readonly message?: string;
   readonly fault?: InjectedFault;
-  /** A failure the injected fault explains (a wrong password ending WRONG_CREDENTIALS, a lost network ending NETWORK_FAILURE). */
+  /**
+   * False only for a failure no injected fault explains; a wrong password ending WRONG_CREDENTIALS
+   * and a lost network ending NETWORK_FAILURE are expected, as are enrolled and unmanaged devices.
+   */
   readonly expected: boolean;
   /** Who signed in at enrollment, when the profile asked. */
   readonly user?: string | null;

@@ -164,7 +164,7 @@ describe('a Shared iPad', () => {
       Token: expect.anything(),
       PushMagic: expect.stringMatching(/^[0-9A-F-]{36}$/),
     });
-    // The user's own push token: 32 bytes, not the device channel's.
+    // The user channel's own push token: 32 bytes.
     expect(Buffer.from(userUpdates[0]!.Token as Uint8Array)).toHaveLength(32);
     // Signed like every check-in, by the identity the MDM issued.
     const signed = world.fake.requests.filter((request) => request.kind === 'checkin' && request.body?.UserShortName !== undefined);
