@@ -6,7 +6,7 @@ import path from 'node:path';
 import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { createCertificateAuthority, issueDeviceIdentity } from '../../src/mdm/certificate-authority.js';
-import { CmsVerificationError, verifySignedData, type CmsFailure } from '../../src/mdm/cms.js';
+import { CmsVerificationError, verifyPinnedSignature, verifySignedData, type CmsFailure } from '../../src/mdm/cms.js';
 import { identityOfPkcs12, signCms } from '../support/mdm-device.js';
 
 const NOW = new Date('2026-09-01T08:00:00.000Z');
@@ -84,6 +84,20 @@ describe('CMS SignedData verification', () => {
     expect(await failureOf(verifySignedData(sign(body), { trustedCas: [], legacyCas: [expired.certificatePem], now: NOW }))).toBe(
       'UNTRUSTED_SIGNER',
     );
+  });
+
+  it('verifies a pinned signer with Node alone: SHA-1 and SHA-256, a changed body (BAD_SIGNATURE), an expired certificate (UNTRUSTED_SIGNER)', async () => {
+    const identity = identityOf();
+    for (const digest of ['sha1', 'sha256'] as const) {
+      const signer = verifyPinnedSignature(sign(body, { detached: true, digest, identity }), body, NOW);
+      expect(signer.toString()).toBe(new crypto.X509Certificate(identity.certificatePem).toString());
+    }
+    const signature = sign(body, { detached: true, identity });
+    const changed = Buffer.concat([body, Buffer.from(' ')]);
+    expect(() => verifyPinnedSignature(signature, changed, NOW)).toThrow(expect.objectContaining({ reason: 'BAD_SIGNATURE' }));
+    const later = new Date(NOW.getTime() + 3 * 365 * 24 * 3600 * 1000);
+    expect(() => verifyPinnedSignature(signature, body, later)).toThrow(expect.objectContaining({ reason: 'UNTRUSTED_SIGNER' }));
+    expect(() => verifyPinnedSignature(Buffer.from('garbage'), body, NOW)).toThrow(expect.objectContaining({ reason: 'MALFORMED' }));
   });
 
   it('refuses what is not a SignedData, and a detached signature without its content (MALFORMED)', async () => {

@@ -205,7 +205,6 @@ export class EnrollmentService {
   ): Promise<{ messageType: CheckInMessage['messageType']; deviceId: number; reply: string | null }> {
     const now = this.deps.clock.now();
     const enrolled = await authenticateSignedRequest(this.deps.database, body, signature, {
-      mdmCaPem: await this.authority.certificatePem(),
       now,
     });
     const message = parseCheckIn(body);
@@ -239,7 +238,6 @@ export class EnrollmentService {
   ): Promise<{ command: string | null; deviceId: number; requestType: string | null }> {
     const now = this.deps.clock.now();
     const enrolled = await authenticateSignedRequest(this.deps.database, body, signature, {
-      mdmCaPem: await this.authority.certificatePem(),
       now,
     });
     if (enrolled.state === 'UNENROLLED') throw notEnrolled('This device checked out; it must enroll again.');

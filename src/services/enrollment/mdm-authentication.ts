@@ -7,7 +7,9 @@
  *   where configured, the simulator's device CA.
  * - Every check-in and connect carries `Mdm-Signature`: a detached CMS signature over the exact body
  *   by the identity Homeroom issued at enrollment. It maps to the enrollment by the certificate's
- *   serial, and must be that very certificate (its fingerprint), not another one with the same serial.
+ *   serial, and must be that very certificate (its SHA-256 fingerprint, stored at issuance): a
+ *   certificate byte for byte identical to one Homeroom's CA signed needs no chain check, so the
+ *   signature is checked with Node's crypto alone (`verifyPinnedSignature`), once per request.
  *
  * Failures are HomeroomErrors with the MDM codes; none of them is ever answered with HTTP 401, which
  * would make an enrolled device drop its enrollment.
@@ -16,7 +18,7 @@ import crypto from 'node:crypto';
 import { DeviceEnrollment } from '../../entities/device-enrollment.entity.js';
 import type { Database } from '../../entities/database.js';
 import { ErrorCode, HomeroomError } from '../../errors.js';
-import { CmsVerificationError, verifySignedData, type VerifiedSignedData } from '../../mdm/cms.js';
+import { CmsVerificationError, verifyPinnedSignature, verifySignedData, type VerifiedSignedData } from '../../mdm/cms.js';
 
 /** Which device CAs a MachineInfo signer may come from. */
 export interface DeviceTrust {
@@ -60,14 +62,15 @@ export async function authenticateSignedRequest(
   database: Database,
   body: Buffer,
   signatureHeader: string | undefined,
-  options: { readonly mdmCaPem: string; readonly now: Date },
+  options: { readonly now: Date },
 ): Promise<DeviceEnrollment> {
   const encoded = signatureHeader?.replace(/\s+/g, '') ?? '';
   if (encoded === '') throw new HomeroomError(ErrorCode.MDM_SIGNATURE_INVALID, 'The request has no Mdm-Signature header.');
   const der = Buffer.from(encoded, 'base64');
-  let verified: VerifiedSignedData;
+  let certificate: crypto.X509Certificate;
   try {
-    verified = await verifySignedData(der, { trustedCas: [options.mdmCaPem], detachedContent: body, now: options.now });
+    // The certificate is pinned below (the exact one Homeroom issued), so its chain needs no check here.
+    certificate = verifyPinnedSignature(der, body, options.now);
   } catch (error) {
     if (!(error instanceof CmsVerificationError)) throw error;
     if (error.reason === 'UNTRUSTED_SIGNER')
@@ -77,9 +80,8 @@ export async function authenticateSignedRequest(
       );
     throw new HomeroomError(ErrorCode.MDM_SIGNATURE_INVALID, `The Mdm-Signature does not verify: ${error.message}`);
   }
-  const certificate = new crypto.X509Certificate(verified.signerCertificatePem);
   const row = await database.manager.findOneBy(DeviceEnrollment, { identitySerial: normalizedSerial(certificate.serialNumber) });
-  if (!row || row.identityFingerprint !== certificateFingerprint(verified.signerCertificatePem)) {
+  if (!row || row.identityFingerprint !== crypto.createHash('sha256').update(certificate.raw).digest('hex')) {
     throw new HomeroomError(
       ErrorCode.MDM_DEVICE_NOT_ENROLLED,
       'The Mdm-Signature is by an identity no enrollment holds (replaced by a newer enrollment of the device, or never issued).',
