@@ -264,10 +264,11 @@ export function verifyPinnedSignature(der: Buffer, content: Buffer, now: Date): 
     if (!crypto.createHash(digest).update(content).digest().equals(parts.messageDigest))
       throw new CmsVerificationError('BAD_SIGNATURE', 'The signature does not match the content.');
   }
-  let valid = false;
+  let valid: boolean;
   try {
     valid = crypto.verify(digest, parts.signedAttributes ?? content, certificate.publicKey, parts.signature);
   } catch {
+    // A signature that is not even well-formed for the key (a wrong-length RSA block, a bad ECDSA DER).
     valid = false;
   }
   if (!valid) throw new CmsVerificationError('BAD_SIGNATURE', 'The signature does not match the content.');
