@@ -15,7 +15,6 @@
  * NODE_ENV=production (the npm script does). BENCH_DEVICES scales it.
  */
 import { randomBytes } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +32,7 @@ import { systemContext } from '../src/services/request-context.js';
 import { SecretBox } from '../src/services/secret-box.js';
 import { Services } from '../src/services/services.js';
 import { SimulatedApple } from './simulated-apple.js';
+import { timeStatements } from './sql-timing.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 200_000);
 const ORDER = 10_000;
@@ -42,27 +42,6 @@ const SERVER = 'Bench assignment';
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-/** Milliseconds spent inside SQLite statements from now on: where Homeroom's time goes. */
-function timeStatements(connection: BetterSqlite3.Database): { readonly ms: number } {
-  const spent = { ms: 0 };
-  const prepare = connection.prepare.bind(connection);
-  connection.prepare = ((source: string) => {
-    const statement = prepare(source);
-    for (const method of ['run', 'all', 'get'] as const) {
-      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        const started = performance.now();
-        try {
-          return original(...args);
-        } finally {
-          spent.ms += performance.now() - started;
-        }
-      };
-    }
-    return statement;
-  }) as typeof connection.prepare;
-  return spent;
-}
 const line = (text: string) => process.stdout.write(`${text}\n`);
 
 async function main(): Promise<void> {
@@ -107,9 +86,7 @@ async function main(): Promise<void> {
 
     const where = sqlite ? 'SQLite file, WAL' : 'PostgreSQL';
     line(`Homeroom: assignProfile by filter (unassigned) to ${DEVICES.toLocaleString('en')} devices (${where}):`);
-    const statements = sqlite
-      ? timeStatements((dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection)
-      : null;
+    const statements = sqlite ? timeStatements(dataSource) : null;
     const loop = performance.eventLoopUtilization();
     const started = performance.now();
     const { job, done } = await services.assignments.assign(ctx, profile.id, { filter: { profile: { kind: 'UNASSIGNED' } } });

@@ -21,7 +21,6 @@
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,6 +35,7 @@ import { systemContext } from '../src/services/request-context.js';
 import { runScenario, type ScenarioOptions, type ScenarioReport } from '../src/simulator/device/index.js';
 import { CpuProfiler, mainThreadCpuMs, type Category } from './cpu-profile.js';
 import { SimulatedApple } from './simulated-apple.js';
+import { timeStatements } from './sql-timing.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -65,29 +65,6 @@ const CATEGORIES: readonly Category[] = [
       /(\/(express|router|body-parser|raw-body|finalhandler|send|cors|iconv-lite)\/|^node:(_http|http|net|stream|internal\/(http|stream|streams|net)))/,
   },
 ];
-
-/** Milliseconds spent inside SQLite statements from now on (as bench/assign.bench.ts measures). */
-function timeStatements(connection: BetterSqlite3.Database): { ms: number; count: number } {
-  const spent = { ms: 0, count: 0 };
-  const prepare = connection.prepare.bind(connection);
-  connection.prepare = ((source: string) => {
-    const statement = prepare(source);
-    for (const method of ['run', 'all', 'get'] as const) {
-      const original = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-      (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
-        const started = performance.now();
-        try {
-          return original(...args);
-        } finally {
-          spent.ms += performance.now() - started;
-          spent.count += 1;
-        }
-      };
-    }
-    return statement;
-  }) as typeof connection.prepare;
-  return spent;
-}
 
 /** The devices' side, in its own process: the rehearsal runner, reporting back over IPC. */
 async function devicesProcess(options: ScenarioOptions): Promise<void> {
@@ -174,9 +151,7 @@ async function main(): Promise<void> {
           issued.ms += performance.now() - started;
         }
       };
-      const statements = timeStatements(
-        (server.dataSource.driver as unknown as { databaseConnection: BetterSqlite3.Database }).databaseConnection,
-      );
+      const statements = timeStatements(server.dataSource);
       const profiler = new CpuProfiler();
       await profiler.start();
       const cpu = process.cpuUsage();

@@ -71,6 +71,20 @@ export class AuditService {
   }
 
   /**
+   * Runs `work`, recording its failure as {@link recordFailure} does: for work that does something
+   * (calls Apple, hashes passwords) before its audited transaction. A failure inside that transaction
+   * was already recorded by `mutate`, which `recordFailure` knows and skips.
+   */
+  async recordingFailures<T>(ctx: RequestContext, action: string, record: AuditRecord, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      await this.recordFailure(ctx, action, error, record);
+      throw error;
+    }
+  }
+
+  /**
    * Records an attempt that changed nothing. Attempts without an authenticated actor are not
    * recorded: there is no one to name, and it would let anyone fill the log.
    */

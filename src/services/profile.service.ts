@@ -141,7 +141,7 @@ export class ProfileService {
   async create(ctx: RequestContext, tokenId: number, input: ProfileSettingsInput): Promise<EnrollmentProfile> {
     const action = 'createEnrollmentProfile';
     const record = new AuditRecord().target('EnrollmentProgramToken', tokenId);
-    return this.recordingFailures(ctx, action, record, async () => {
+    return this.audit.recordingFailures(ctx, action, record, async () => {
       await this.requireToken(tokenId);
       const settings = checkSettings(input);
       record.detail({ name: settings.name });
@@ -192,7 +192,7 @@ export class ProfileService {
   private async updateNow(ctx: RequestContext, profileId: number, changes: ProfileSettingsChanges): Promise<UpdatedProfile> {
     const action = 'updateEnrollmentProfile';
     const record = new AuditRecord().target('EnrollmentProfile', profileId);
-    return this.recordingFailures(ctx, action, record, async () => {
+    return this.audit.recordingFailures(ctx, action, record, async () => {
       const current = await this.findById(profileId);
       if (!current) throw notFound('enrollment profile', String(profileId));
       record.target('EnrollmentProgramToken', current.tokenId);
@@ -425,20 +425,6 @@ export class ProfileService {
       return await run;
     } finally {
       if (this.updating.get(profileId) === settled) this.updating.delete(profileId);
-    }
-  }
-
-  /**
-   * Runs work that calls Apple before its audited transaction: a failure before the transaction
-   * is recorded here; one inside it was already recorded by `audit.mutate`, which `recordFailure`
-   * knows and skips.
-   */
-  private async recordingFailures<T>(ctx: RequestContext, action: string, record: AuditRecord, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      await this.audit.recordFailure(ctx, action, error, record);
-      throw error;
     }
   }
 }

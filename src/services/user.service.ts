@@ -125,7 +125,7 @@ export class UserService {
   async create(ctx: RequestContext, input: CreateUserInput): Promise<DirectoryUser> {
     const action = 'createUser';
     const record = new AuditRecord();
-    return this.recordingFailures(ctx, action, record, async () => {
+    return this.audit.recordingFailures(ctx, action, record, async () => {
       const username = checkUsername(input.username);
       record.detail({ username });
       const values = { username, displayName: checkDisplayName(input.displayName), role: checkRole(input.role) };
@@ -155,7 +155,7 @@ export class UserService {
   async update(ctx: RequestContext, id: number, input: UpdateUserInput): Promise<DirectoryUser> {
     const action = 'updateUser';
     const record = new AuditRecord().target(USER_TYPE, id);
-    return this.recordingFailures(ctx, action, record, async () => {
+    return this.audit.recordingFailures(ctx, action, record, async () => {
       const changes: Partial<Pick<DirectoryUser, 'displayName' | 'role' | 'passwordHash'>> = {};
       if (input.displayName != null) changes.displayName = checkDisplayName(input.displayName);
       if (input.role != null) changes.role = checkRole(input.role);
@@ -202,7 +202,7 @@ export class UserService {
   async importCsv(ctx: RequestContext, csvText: string): Promise<ImportUsersResult> {
     const action = 'importUsers';
     const record = new AuditRecord();
-    return this.recordingFailures(ctx, action, record, async () => {
+    return this.audit.recordingFailures(ctx, action, record, async () => {
       const parsed = parseUserCsv(csvText);
       const results: ImportUserRowResult[] = [];
       const candidates: Array<{ row: number; username: string; values: Omit<CreateUserInput, 'username'> }> = [];
@@ -322,15 +322,6 @@ export class UserService {
       for (const row of rows) taken.add(row.username);
     }
     return taken;
-  }
-
-  private async recordingFailures<T>(ctx: RequestContext, action: string, record: AuditRecord, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      await this.audit.recordFailure(ctx, action, error, record);
-      throw error;
-    }
   }
 }
 
