@@ -114,6 +114,9 @@ describe('MDM endpoints: user affinity and Shared iPad', () => {
     });
     expect(await t.server.dataSource.getRepository(MdmCommand).count()).toBe(commands);
 
+    // More guesses stay refused; restarted, the device asks again from the start.
+    expect((await postMachineInfo(url(affinity), signed(serial), wrong)).status).toBe(403);
+    expect(await enrollmentOf(serial)).toMatchObject({ state: 'FAILED', failedSignIns: 4 });
     // Restarted, the device asks again from the start.
     expect((await postMachineInfo(url(affinity), signed(serial))).status).toBe(401);
     expect(await enrollmentOf(serial)).toMatchObject({ state: 'AWAITING_USER', failedSignIns: 0, failureReason: null });

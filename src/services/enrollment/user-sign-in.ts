@@ -68,7 +68,9 @@ export async function recordSignInNeeded(
   const existing = await tx.findOneBy(DeviceEnrollment, { deviceId: device.deviceId });
   const row = existing ?? tx.create(DeviceEnrollment, { deviceId: device.deviceId, startedAt: context.now });
   const before = existing?.state ?? 'NOT_CONTACTED';
-  const failed = tried ? (before === 'AWAITING_USER' ? row.failedSignIns : 0) + 1 : 0;
+  // Wrong attempts count on from the last ones (also past a FAILED end, so more guesses stay refused);
+  // only a request without credentials (the device restarted) clears the count.
+  const failed = tried ? (before === 'AWAITING_USER' || before === 'FAILED' ? row.failedSignIns : 0) + 1 : 0;
   const exhausted = failed >= MAX_FAILED_SIGN_INS;
   const reason = `Wrong username or password ${MAX_FAILED_SIGN_INS} times in a row (last tried: ${tried?.username ?? ''}).`;
   await saveEnrollment(
