@@ -61,3 +61,8 @@ export function wholeSeconds(ms: number): Date {
 export function certificatePem(certificate: forge.pki.Certificate): string {
   return forge.pki.certificateToPem(certificate).replace(/\r\n/g, '\n');
 }
+
+/** A certificate serial in one spelling, however a library writes it: upper-case hex without leading zeros. */
+export function normalizedSerial(hex: string): string {
+  return hex.toUpperCase().replace(/^0+(?=.)/, '');
+}

@@ -14,6 +14,7 @@
  */
 import crypto from 'node:crypto';
 import * as asn1js from 'asn1js';
+import { normalizedSerial } from '../crypto/x509.js';
 
 /** Why a SignedData was refused; the endpoints map these to HTTP statuses and log them. */
 export type CmsFailure = 'MALFORMED' | 'BAD_SIGNATURE' | 'UNTRUSTED_SIGNER';
@@ -91,7 +92,6 @@ const octetsOf = (block: asn1js.AsnType): Buffer => {
   const octets = block as asn1js.OctetString;
   return octets.valueBlock.isConstructed ? Buffer.concat(childrenOf(block).map(octetsOf)) : Buffer.from(octets.valueBlock.valueHexView);
 };
-const normalHex = (hex: string) => hex.toUpperCase().replace(/^(00)+/, '');
 
 /**
  * Walks ContentInfo / SignedData / SignerInfo (RFC 5652 section 5) with asn1js alone.
@@ -127,7 +127,7 @@ function signerPartsOf(der: Buffer): SignerParts {
     return {
       attached,
       certificates,
-      serialNumber: serial ? normalHex(Buffer.from(serial.valueBlock.valueHexView).toString('hex')) : null,
+      serialNumber: serial ? normalizedSerial(Buffer.from(serial.valueBlock.valueHexView).toString('hex')) : null,
       digestOid: oidOf(childrenOf(fields[2])[0]),
       signedAttributes,
       messageDigest,
@@ -141,7 +141,9 @@ function signerPartsOf(der: Buffer): SignerParts {
 /** The signer's certificate, once the content's digest and the signature over it check out. */
 function verifiedSigner(parts: SignerParts, content: Buffer): crypto.X509Certificate {
   const signer =
-    parts.serialNumber === null ? parts.certificates[0] : parts.certificates.find((c) => normalHex(c.serialNumber) === parts.serialNumber);
+    parts.serialNumber === null
+      ? parts.certificates[0]
+      : parts.certificates.find((c) => normalizedSerial(c.serialNumber) === parts.serialNumber);
   if (!signer) throw new CmsVerificationError('UNTRUSTED_SIGNER', "The signer's certificate is not in the SignedData.");
   const digest = DIGESTS[parts.digestOid];
   if (!digest) throw new CmsVerificationError('MALFORMED', `Unsupported digest ${parts.digestOid}.`);

@@ -5,6 +5,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { DeviceEnrollment, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
+import type { MachineInfo } from '../../mdm/mdm-messages.js';
 import { Topic, type DeviceEnrollmentChanged, type EventBus } from '../events.js';
 
 /** Events to publish once the transaction that produced them has committed. */
@@ -22,8 +23,33 @@ export class PendingEvents {
 }
 
 /**
+ * What a new enrollment attempt (a MachineInfo POST) sets on the device's row, whatever came before:
+ * the facts the device just reported, and nothing left of an earlier identity, push token or users.
+ */
+export function attemptStart(device: { readonly tokenId: number; readonly profileId: number; readonly info: MachineInfo }, now: Date) {
+  return {
+    tokenId: device.tokenId,
+    profileId: device.profileId,
+    udid: device.info.udid,
+    osVersion: device.info.osVersion,
+    buildVersion: device.info.version,
+    productName: device.info.product,
+    language: device.info.language,
+    identitySerial: null,
+    identityFingerprint: null,
+    pushToken: null,
+    pushMagic: null,
+    sealedUnlockToken: null,
+    sealedBootstrapToken: null,
+    maximumResidentUsers: null,
+    lastContactedAt: now,
+  } satisfies Partial<DeviceEnrollment>;
+}
+
+/**
  * Saves `changes` on the row and, when they change its state, records the event. `previous` is the
- * state before (NOT_CONTACTED for a row made now).
+ * state before: NOT_CONTACTED means the row is made now (a stored row is never NOT_CONTACTED), so it
+ * is inserted; otherwise only the changed columns are updated (no read-back, as `save()` would do).
  */
 export async function saveEnrollment(
   tx: EntityManager,
@@ -31,8 +57,10 @@ export async function saveEnrollment(
   changes: Partial<DeviceEnrollment>,
   context: { readonly previous: EnrollmentStateName; readonly serialNumber: string; readonly now: Date; readonly events: PendingEvents },
 ): Promise<DeviceEnrollment> {
-  Object.assign(row, changes, { updatedAt: context.now });
-  await tx.getRepository(DeviceEnrollment).save(row);
+  const update = { ...changes, updatedAt: context.now };
+  Object.assign(row, update);
+  if (context.previous === 'NOT_CONTACTED') await tx.getRepository(DeviceEnrollment).insert(row);
+  else await tx.getRepository(DeviceEnrollment).update({ deviceId: row.deviceId }, update);
   if (row.state !== context.previous) {
     context.events.add({
       tokenId: row.tokenId,

@@ -13,6 +13,7 @@
  * Refusals change nothing. Expensive work (a new RSA key, the identity's signature) happens before
  * the transaction; events go out after it commits.
  */
+import crypto from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Device } from '../../entities/device.entity.js';
 import { DeviceEnrollment, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
@@ -20,6 +21,7 @@ import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import type { MdmCommand } from '../../entities/mdm-command.entity.js';
 import { ErrorCode, HomeroomError } from '../../errors.js';
+import { normalizedSerial } from '../../crypto/x509.js';
 import { buildEnrollmentProfile } from '../../mdm/enrollment-profile.js';
 import {
   bootstrapTokenPlist,
@@ -35,17 +37,11 @@ import type { MdmAuthorityService } from '../mdm-authority.service.js';
 import type { PushCertificateService } from '../push-certificate.service.js';
 import type { ServiceDependencies } from '../services.js';
 import { clearQueue, enqueueCommand, findCommand, hasWaitingCommand, recordAnswer, takeNextCommand } from './command-queue.js';
-import { PendingEvents, saveEnrollment } from './enrollment-state.js';
+import { attemptStart, PendingEvents, saveEnrollment } from './enrollment-state.js';
 import { clearResidentUsers, MAXIMUM_RESIDENT_USERS, maximumResidentUsersOf, recordResidentSignIn } from './resident-users.js';
 import { basicCredentials, recordSignInNeeded, type SignedInUser, type UserDirectory } from './user-sign-in.js';
 import { UserAffinity } from '../profile-settings.js';
-import {
-  authenticateSignedRequest,
-  certificateFingerprint,
-  normalizedSerial,
-  verifyMachineInfo,
-  type DeviceTrust,
-} from './mdm-authentication.js';
+import { authenticateSignedRequest, certificateFingerprint, verifyMachineInfo, type DeviceTrust } from './mdm-authentication.js';
 
 /** Why a device may not enroll through an enrollment URL (`details.reason` of MDM_ENROLLMENT_REFUSED). */
 export type RefusalReason = 'UNKNOWN_PROFILE' | 'UNKNOWN_SERIAL' | 'OTHER_TOKEN' | 'REMOVED' | 'PROFILE_NOT_ASSIGNED';
@@ -115,29 +111,17 @@ export class EnrollmentService {
         tx,
         row,
         {
-          tokenId: device.tokenId,
-          profileId: profile.id,
+          ...attemptStart({ tokenId: device.tokenId, profileId: profile.id, info }, now),
           state: 'ENROLLING',
           failureReason: null,
-          udid: info.udid,
-          osVersion: info.osVersion,
-          buildVersion: info.version,
-          productName: info.product,
-          language: info.language,
           supervised: profile.supervised,
           topic: push.topic,
           identitySerial: normalizedSerial(identity.serialNumber),
-          identityFingerprint: certificateFingerprint(identity.certificatePem),
-          pushToken: null,
-          pushMagic: null,
-          sealedUnlockToken: null,
-          sealedBootstrapToken: null,
+          identityFingerprint: certificateFingerprint(new crypto.X509Certificate(identity.certificatePem)),
           userId: user?.id ?? null,
           failedSignIns: 0,
-          maximumResidentUsers: null,
           startedAt: now,
           enrolledAt: null,
-          lastContactedAt: now,
         },
         { previous: existing?.state ?? 'NOT_CONTACTED', serialNumber: device.serialNumber, now, events },
       );

@@ -18,6 +18,7 @@ import crypto from 'node:crypto';
 import { DeviceEnrollment } from '../../entities/device-enrollment.entity.js';
 import type { Database } from '../../entities/database.js';
 import { ErrorCode, HomeroomError } from '../../errors.js';
+import { normalizedSerial } from '../../crypto/x509.js';
 import { CmsVerificationError, verifyPinnedSignature, verifySignedData, type VerifiedSignedData } from '../../mdm/cms.js';
 
 /** Which device CAs a MachineInfo signer may come from. */
@@ -28,14 +29,9 @@ export interface DeviceTrust {
   readonly legacyCas: readonly string[];
 }
 
-/** A certificate serial as one spelling: upper-case hex without leading zeros. */
-export function normalizedSerial(hex: string): string {
-  return hex.toUpperCase().replace(/^0+(?=.)/, '');
-}
-
-/** SHA-256 of a PEM certificate's DER, lower-case hex. */
-export function certificateFingerprint(pem: string): string {
-  return crypto.createHash('sha256').update(new crypto.X509Certificate(pem).raw).digest('hex');
+/** SHA-256 of a certificate's DER, lower-case hex: what pins a check-in's signer to its enrollment. */
+export function certificateFingerprint(certificate: crypto.X509Certificate): string {
+  return crypto.createHash('sha256').update(certificate.raw).digest('hex');
 }
 
 /** The signed MachineInfo's content, once its signer is a trusted device. */
@@ -81,7 +77,7 @@ export async function authenticateSignedRequest(
     throw new HomeroomError(ErrorCode.MDM_SIGNATURE_INVALID, `The Mdm-Signature does not verify: ${error.message}`);
   }
   const row = await database.manager.findOneBy(DeviceEnrollment, { identitySerial: normalizedSerial(certificate.serialNumber) });
-  if (!row || row.identityFingerprint !== crypto.createHash('sha256').update(certificate.raw).digest('hex')) {
+  if (!row || row.identityFingerprint !== certificateFingerprint(certificate)) {
     throw new HomeroomError(
       ErrorCode.MDM_DEVICE_NOT_ENROLLED,
       'The Mdm-Signature is by an identity no enrollment holds (replaced by a newer enrollment of the device, or never issued).',

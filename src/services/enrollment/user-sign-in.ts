@@ -11,7 +11,7 @@ import type { EntityManager } from 'typeorm';
 import { DeviceEnrollment } from '../../entities/device-enrollment.entity.js';
 import { ErrorCode, HomeroomError } from '../../errors.js';
 import type { MachineInfo } from '../../mdm/mdm-messages.js';
-import { PendingEvents, saveEnrollment } from './enrollment-state.js';
+import { attemptStart, PendingEvents, saveEnrollment } from './enrollment-state.js';
 
 /** Wrong sign-ins in a row that end an enrollment (Setup Assistant's own retries stop there too). */
 export const MAX_FAILED_SIGN_INS = 3;
@@ -77,26 +77,12 @@ export async function recordSignInNeeded(
     tx,
     row,
     {
-      tokenId: device.tokenId,
-      profileId: device.profileId,
+      ...attemptStart(device, context.now),
       state: exhausted ? 'FAILED' : 'AWAITING_USER',
       failureReason: exhausted ? reason.slice(0, 500) : null,
       failedSignIns: failed,
       userId: null,
-      udid: device.info.udid,
-      osVersion: device.info.osVersion,
-      buildVersion: device.info.version,
-      productName: device.info.product,
-      language: device.info.language,
-      identitySerial: null,
-      identityFingerprint: null,
-      pushToken: null,
-      pushMagic: null,
-      sealedUnlockToken: null,
-      sealedBootstrapToken: null,
-      maximumResidentUsers: null,
       ...(before === 'AWAITING_USER' ? {} : { startedAt: context.now, enrolledAt: null }),
-      lastContactedAt: context.now,
     },
     { previous: before, serialNumber: device.serialNumber, now: context.now, events: context.events },
   );
