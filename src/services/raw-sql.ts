@@ -18,6 +18,11 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** A LIKE pattern (used with `ESCAPE '\\'`) that matches `text` anywhere; its own `%`, `_` and backslashes match only themselves. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /** `?` on SQLite, `$1`, `$2`, ... on PostgreSQL; `index` counts from 0. */
 export function placeholderStyle(manager: EntityManager): (index: number) => string {
   return manager.connection.options.type === 'postgres' ? (index) => `$${index + 1}` : () => '?';

@@ -23,7 +23,7 @@ import { AuditRecord, type AuditService } from './audit.service.js';
 import type { Clock } from './clock.js';
 import { paginateByText, type Page, type PageRequest } from './pagination.js';
 import { DEFAULT_SCRYPT_LOG_N, hashPassword, passwordLengthProblem, verifyPassword } from './password-hash.js';
-import { chunks, IN_LIST_CHUNK } from './raw-sql.js';
+import { chunks, containsPattern, IN_LIST_CHUNK } from './raw-sql.js';
 import type { RequestContext } from './request-context.js';
 import { parseUserCsv, type UserCsvRow } from './user-csv.js';
 
@@ -111,8 +111,7 @@ export class UserService {
     if (filter.usernameContains != null && filter.usernameContains.trim() !== '') {
       const needle = filter.usernameContains.trim().toLowerCase();
       if (needle.length > USER_LIMITS.username) throw badInput('usernameContains', `must be at most ${USER_LIMITS.username} characters.`);
-      // LIKE with its wildcards escaped, so `_` and `%` in a name match only themselves.
-      query.andWhere("person.username LIKE :pattern ESCAPE '\\'", { pattern: `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+      query.andWhere("person.username LIKE :pattern ESCAPE '\\'", { pattern: containsPattern(needle) });
     }
     return paginateByText(
       query,
@@ -219,12 +218,12 @@ export class UserService {
         }
       }
       // Names already taken are refused before hashing, which is where the time goes.
-      const taken = await this.existingUsernames(this.database.manager, [...seen]);
+      const taken = await this.usersNamed(this.database.manager, [...seen]);
       const fresh = candidates.filter((c) => !taken.has(c.username));
       const hashes = await mapConcurrently(fresh, IMPORT_HASH_CONCURRENCY, (c) => hashPassword(c.values.password, this.scryptLogN));
       const outcome = await this.audit.mutate(ctx, action, async (tx, rec) => {
         // Again inside the transaction: a user may have been created while the passwords were hashed.
-        const takenNow = await this.existingUsernames(tx, [...seen]);
+        const takenNow = await this.usersNamed(tx, [...seen]);
         const now = this.clock.now();
         const rows = fresh.flatMap((c, index) =>
           takenNow.has(c.username)
@@ -288,13 +287,23 @@ export class UserService {
   }
 
   /** Users by lower-case username, for bulk lookups (a Shared iPad's resident users); unknown names are absent. */
-  async findByUsernames(usernames: readonly string[]): Promise<Map<string, UserIdentity>> {
+  findByUsernames(usernames: readonly string[]): Promise<Map<string, UserIdentity>> {
+    return this.usersNamed(this.database.manager, usernames);
+  }
+
+  private decoyHash(): Promise<string> {
+    this.decoy ??= hashPassword(randomBytes(18).toString('base64'), this.scryptLogN);
+    return this.decoy;
+  }
+
+  /** The users of these names (any case), read in chunks through `manager` (a transaction's, when in one). */
+  private async usersNamed(manager: EntityManager, usernames: readonly string[]): Promise<Map<string, UserIdentity>> {
     const names = [
       ...new Set(usernames.map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0 && n.length <= USER_LIMITS.username)),
     ];
     const found = new Map<string, UserIdentity>();
     for (const chunk of chunks(names, IN_LIST_CHUNK)) {
-      const users = await this.database.manager
+      const users = await manager
         .getRepository(DirectoryUser)
         .createQueryBuilder('person')
         .select(['person.id', 'person.username', 'person.displayName', 'person.role'])
@@ -303,25 +312,6 @@ export class UserService {
       for (const user of users) found.set(user.username, identityOf(user));
     }
     return found;
-  }
-
-  private decoyHash(): Promise<string> {
-    this.decoy ??= hashPassword(randomBytes(18).toString('base64'), this.scryptLogN);
-    return this.decoy;
-  }
-
-  private async existingUsernames(manager: EntityManager, usernames: readonly string[]): Promise<Set<string>> {
-    const taken = new Set<string>();
-    for (const chunk of chunks(usernames, IN_LIST_CHUNK)) {
-      const rows = await manager
-        .getRepository(DirectoryUser)
-        .createQueryBuilder('person')
-        .select('person.username', 'username')
-        .where('person.username IN (:...chunk)', { chunk })
-        .getRawMany<{ username: string }>();
-      for (const row of rows) taken.add(row.username);
-    }
-    return taken;
   }
 }
 

@@ -5,6 +5,7 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { DeviceEnrollment, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 import { Device } from '../../entities/device.entity.js';
+import { containsPattern } from '../raw-sql.js';
 import type { DeviceFilter } from './sync-types.js';
 
 /** The token's devices matching `filter`, aliased `device`; by default only those Apple still lists. */
@@ -16,8 +17,9 @@ export function deviceQueryOf(manager: EntityManager, tokenId: number, filter: D
   else if (profile?.kind === 'ANY') query.andWhere('device.profile_id IS NOT NULL');
   else if (profile?.kind === 'PROFILE') query.andWhere('device.profile_id = :profileId', { profileId: profile.profileId });
   if (filter.serialContains) {
-    const escaped = filter.serialContains.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    query.andWhere(`UPPER(device.serial_number) LIKE :serial ESCAPE '\\'`, { serial: `%${escaped}%` });
+    query.andWhere(`UPPER(device.serial_number) LIKE :serial ESCAPE '\\'`, {
+      serial: containsPattern(filter.serialContains.toUpperCase()),
+    });
   }
   if (filter.model) query.andWhere('device.model = :model', { model: filter.model });
   // Literals, not parameters: better-sqlite3 cannot bind a boolean.
