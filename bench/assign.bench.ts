@@ -27,11 +27,10 @@ import { Device } from '../src/entities/device.entity.js';
 import { createLogger } from '../src/logger.js';
 import { systemClock } from '../src/services/clock.js';
 import { createEventBus } from '../src/services/events.js';
-import { PairingMode, UserAffinity } from '../src/services/profile-settings.js';
 import { systemContext } from '../src/services/request-context.js';
 import { SecretBox } from '../src/services/secret-box.js';
 import { Services } from '../src/services/services.js';
-import { SimulatedApple } from './simulated-apple.js';
+import { benchSchool, SimulatedApple } from './simulated-apple.js';
 import { timeStatements } from './sql-timing.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 200_000);
@@ -66,23 +65,12 @@ async function main(): Promise<void> {
       publicUrl: () => 'http://127.0.0.1:4000',
     });
     const ctx = systemContext(createLogger('silent'));
-    await services.pushCertificates.ensureSimulated(ctx);
-    const { key } = await services.tokens.generateEncryptionPublicKey(ctx);
-    const tokenFile = await apple.server(SERVER, key.certificatePem, DEVICES);
-    const token = await services.tokens.upload(ctx, { name: SERVER, appleId: 'it-admin@school.example', tokenFile });
-    await services.sync.idle();
-    const listed = await services.sync.countDevices(token.id);
-    if (listed !== DEVICES) throw new Error(`the sync listed ${listed} devices, expected ${DEVICES}`);
-    const profile = await services.profiles.create(ctx, token.id, {
-      name: 'Cart iPads',
-      userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,
-      supervised: true,
-      lockedEnrollment: true,
-      sharedIPad: false,
-      pairing: PairingMode.DENY_ALL,
+    const { token, profile, listed } = await benchSchool(apple, services, ctx, {
+      name: SERVER,
+      devices: DEVICES,
       awaitDeviceConfigured: false,
-      skippedPanes: [],
     });
+    if (listed !== DEVICES) throw new Error(`the sync listed ${listed} devices, expected ${DEVICES}`);
 
     const where = sqlite ? 'SQLite file, WAL' : 'PostgreSQL';
     line(`Homeroom: assignProfile by filter (unassigned) to ${DEVICES.toLocaleString('en')} devices (${where}):`);

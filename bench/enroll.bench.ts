@@ -30,11 +30,10 @@ import { createLogger } from '../src/logger.js';
 import { startServer } from '../src/server.js';
 import { toGlobalId } from '../src/schema/global-id.js';
 import { Role } from '../src/services/permissions.js';
-import { PairingMode, UserAffinity } from '../src/services/profile-settings.js';
 import { systemContext } from '../src/services/request-context.js';
 import { runScenario, type ScenarioOptions, type ScenarioReport } from '../src/simulator/device/index.js';
 import { CpuProfiler, mainThreadCpuMs, type Category } from './cpu-profile.js';
-import { SimulatedApple } from './simulated-apple.js';
+import { benchSchool, SimulatedApple } from './simulated-apple.js';
 import { timeStatements } from './sql-timing.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
@@ -117,21 +116,10 @@ async function main(): Promise<void> {
     const ctx = systemContext(createLogger('silent'));
     try {
       // Setup, untimed: the school's token, its devices synced, a profile assigned to all of them.
-      await services.pushCertificates.ensureSimulated(ctx);
-      const { key } = await services.tokens.generateEncryptionPublicKey(ctx);
-      const tokenFile = await apple.server(SERVER, key.certificatePem, DEVICES);
-      const token = await services.tokens.upload(ctx, { name: SERVER, appleId: 'it-admin@school.example', tokenFile });
-      await services.sync.idle();
-      const listed = await services.sync.countDevices(token.id);
-      const profile = await services.profiles.create(ctx, token.id, {
-        name: 'Cart iPads',
-        userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,
-        supervised: true,
-        lockedEnrollment: true,
-        sharedIPad: false,
-        pairing: PairingMode.DENY_ALL,
+      const { token, profile, listed } = await benchSchool(apple, services, ctx, {
+        name: SERVER,
+        devices: DEVICES,
         awaitDeviceConfigured: true,
-        skippedPanes: [],
       });
       const assigned = await (await services.assignments.assign(ctx, profile.id, { filter: { profile: { kind: 'UNASSIGNED' } } })).done;
       if (assigned?.succeededCount !== listed)

@@ -8,6 +8,11 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { EnrollmentProfile } from '../src/entities/enrollment-profile.entity.js';
+import type { EnrollmentProgramToken } from '../src/entities/enrollment-program-token.entity.js';
+import { PairingMode, UserAffinity } from '../src/services/profile-settings.js';
+import type { RequestContext } from '../src/services/request-context.js';
+import type { Services } from '../src/services/services.js';
 import { startAppleSimulator } from '../src/simulator/apple/index.js';
 
 type Ask = { op: 'server'; name: string; publicKeyPem: string; devices: number } | { op: 'token'; name: string; publicKeyPem: string };
@@ -82,3 +87,33 @@ export class SimulatedApple {
 }
 
 if (process.argv[2] === '--simulator') await simulatorProcess(Number(process.argv[3]), Number(process.argv[4]));
+
+/**
+ * The untimed setup both Homeroom benches share: a simulated push certificate, Homeroom's key, an
+ * MDM server `name` with `devices` iPads in the child, the token uploaded and its first sync ended,
+ * and a supervised cart profile (no user affinity). Returns them with the devices the sync listed.
+ */
+export async function benchSchool(
+  apple: SimulatedApple,
+  services: Services,
+  ctx: RequestContext,
+  options: { name: string; devices: number; awaitDeviceConfigured: boolean },
+): Promise<{ token: EnrollmentProgramToken; profile: EnrollmentProfile; listed: number }> {
+  await services.pushCertificates.ensureSimulated(ctx);
+  const { key } = await services.tokens.generateEncryptionPublicKey(ctx);
+  const tokenFile = await apple.server(options.name, key.certificatePem, options.devices);
+  const token = await services.tokens.upload(ctx, { name: options.name, appleId: 'it-admin@school.example', tokenFile });
+  await services.sync.idle();
+  const listed = await services.sync.countDevices(token.id);
+  const profile = await services.profiles.create(ctx, token.id, {
+    name: 'Cart iPads',
+    userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,
+    supervised: true,
+    lockedEnrollment: true,
+    sharedIPad: false,
+    pairing: PairingMode.DENY_ALL,
+    awaitDeviceConfigured: options.awaitDeviceConfigured,
+    skippedPanes: [],
+  });
+  return { token, profile, listed };
+}
