@@ -7,6 +7,7 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer, type HomeroomServer } from './server.js';
+import { RUNNING_SIMULATOR_FILE } from './simulator/apple/running-file.js';
 
 export async function main(): Promise<void> {
   let config: Config;
@@ -93,16 +94,16 @@ async function describeSimulator(server: HomeroomServer, logger: ReturnType<type
     { appleSimulator: simulator.url, organisation: org.org_name, devices, orders: orderNumbers, mdmServers: servers.length },
     'Apple side: the built-in Apple simulator (APPLE_DEP_URL unset); no real Apple account is used',
   );
-  const cli = `npm run homeroom -- asm --url ${simulator.url}`;
   process.stdout.write(
     [
       '',
       `  Apple side: the built-in Apple simulator at ${simulator.url}, serving the demo school`,
       `  "${org.org_name}" with ${devices} iPads in orders ${orderNumbers.join(', ')}.`,
-      '  Play its Apple School Manager administrator from another shell:',
-      `    ${cli.replace(' asm', ' asm org')}`,
-      `    ${cli.replace(' asm', ' asm create-server')} --name Homeroom --pem <certificate from Homeroom> --out token.p7m`,
-      `    ${cli.replace(' asm', ' asm assign')} --server Homeroom --order ${orderNumbers[0] ?? '<order>'}`,
+      '  Play its Apple School Manager administrator from another shell (`homeroom asm` finds this simulator',
+      `  through ${RUNNING_SIMULATOR_FILE} in the data directory; from elsewhere add --url ${simulator.url}):`,
+      '    npx homeroom asm org',
+      '    npx homeroom asm create-server --name Homeroom --pem <certificate from Homeroom> --out token.p7m',
+      `    npx homeroom asm assign --server Homeroom --order ${orderNumbers[0] ?? '<order>'}`,
       ...(push?.simulated
         ? [`  MDM push certificate: a simulated one (topic ${push.topic}) for the simulated Apple; Apple would refuse it.`]
         : []),

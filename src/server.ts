@@ -45,6 +45,7 @@ import { systemContext } from './services/request-context.js';
 import { resolveSecretKey, SecretBox } from './services/secret-box.js';
 import { Services } from './services/services.js';
 import { startAppleSimulator, type RunningAppleSimulator } from './simulator/apple/index.js';
+import { writeRunningSimulatorFile } from './simulator/apple/running-file.js';
 
 export interface StartOptions {
   readonly logger?: Logger;
@@ -183,6 +184,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await listen(httpServer, config);
     const url = listeningUrl(httpServer.address() as AddressInfo);
     listeningAt = url;
+    // The URL the banner prints, for `homeroom asm` and `simulate devices` in another shell (running-file.ts).
+    const forgetSimulator = simulator ? writeRunningSimulatorFile(config.dataDir, simulator.url) : () => undefined;
     services.sync.startScheduler(logger);
     // Jobs an earlier run of Homeroom left unfinished continue now.
     services.assignments.start(logger);
@@ -204,6 +207,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           // After the websockets: no subscriber is left to hear the bus.
           await bus.close();
           await simulator?.close();
+          forgetSimulator();
           await dataSource.destroy();
           logger.info('Homeroom stopped');
         })()),
