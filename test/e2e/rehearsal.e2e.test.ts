@@ -126,6 +126,58 @@ describe('a rehearsal against a real Homeroom', () => {
     expect(second.enrolled).toBe(5);
   });
 
+  it('Shared iPads keeping 2 users: 3 sign-ins each from the given users are counted, one eviction each; other iPads sign nobody in', async () => {
+    const { token, tokenId, serials } = await school(t, 'Brookside', 6);
+    const shared = await t.server.services.profiles.create(ctx, token.id, {
+      ...cartProfile('Brookside shared'),
+      userAffinity: UserAffinity.WITH_USER_AFFINITY,
+      sharedIPad: true,
+      maximumCachedUsers: 2,
+      awaitDeviceConfigured: true,
+    });
+    const carts = await t.server.services.profiles.create(ctx, token.id, cartProfile('Brookside carts'));
+    await assign(t, shared.id, serials.slice(0, 4));
+    await assign(t, carts.id, serials.slice(4));
+    const teacher = { username: 'teacher@brookside.example', password: 'chalk and talk 1' };
+    await t.server.services.users.create(ctx, { ...teacher, displayName: 'Teacher', role: 'TEACHER' });
+    const students = Array.from({ length: 5 }, (_, i) => `pupil${i + 1}@students.brookside.example`);
+
+    const report = await runScenario({
+      homeroomUrl: t.server.url,
+      apiKey: t.keys.READ_ONLY,
+      appleUrl: t.server.apple.simulator!.url,
+      tokenId,
+      concurrency: 3,
+      credentials: [teacher],
+      sharedSignIns: { perDevice: 3, users: students },
+      pollIntervalMs: 20,
+    });
+
+    expect(report).toMatchObject({ count: 6, enrolled: 6, unexpectedFailures: 0 });
+    expect(report.sharedSignIns).toEqual({ devices: 4, signedIn: 12, evicted: 4, failed: 0 });
+    const sharedSerials = new Set(serials.slice(0, 4));
+    for (const device of report.devices) {
+      if (!sharedSerials.has(device.serialNumber)) {
+        expect(device.sharedSignIns).toBeUndefined();
+        continue;
+      }
+      expect(device.sharedSignIns!.signedIn).toHaveLength(3);
+      expect(device.sharedSignIns!.evicted).toEqual([device.sharedSignIns!.signedIn[0]]);
+      expect(device.sharedSignIns!.signedIn.every((user) => students.includes(user))).toBe(true);
+    }
+
+    // Homeroom's view over GraphQL: two resident users on each Shared iPad.
+    const data = await graphqlRequest<{
+      node: { devices: { edges: Array<{ node: { serialNumber: string; enrollment: { residentUsers: unknown[] } | null } }> } };
+    }>(
+      { url: t.server.url, apiKey: t.keys.ADMIN },
+      'query ($id: ID!) { node(id: $id) { ... on EnrollmentProgramToken { devices(first: 10) { edges { node { serialNumber enrollment { residentUsers { username } } } } } } } }',
+      { id: tokenId },
+    );
+    const resident = data.node.devices.edges.filter((edge) => sharedSerials.has(edge.node.serialNumber));
+    expect(resident.map((edge) => edge.node.enrollment?.residentUsers.length)).toEqual([2, 2, 2, 2]);
+  }, 300_000);
+
   it('200 iPads, 20 unassigned, 10 typing a wrong password: exactly 170 enrolled, 20 unmanaged, 10 failed WRONG_CREDENTIALS', async () => {
     const { token, tokenId, serials } = await school(t, 'Hillside', 200);
     const profile = await t.server.services.profiles.create(ctx, token.id, {

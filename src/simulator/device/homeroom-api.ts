@@ -107,3 +107,29 @@ export async function tokenDevices(api: HomeroomApi, tokenId: string): Promise<T
     after = page.node.devices.pageInfo.endCursor;
   }
 }
+
+const DIRECTORY_USERS = `query RehearsalDirectoryUsers($after: String, $role: UserRole) {
+  users(first: 500, after: $after, filter: { role: $role }) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { username } }
+  }
+}`;
+
+interface UsersPage {
+  users: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: { username: string } }> };
+}
+
+/**
+ * The usernames of Homeroom's user directory (of one role when given), in Homeroom's order, page
+ * by page: who signs in on Shared iPads in a rehearsal. Needs an ADMIN key (`FORBIDDEN` otherwise).
+ */
+export async function directoryUsernames(api: HomeroomApi, role?: 'STUDENT' | 'TEACHER'): Promise<string[]> {
+  const usernames: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: UsersPage = await graphqlRequest<UsersPage>(api, DIRECTORY_USERS, { after, role: role ?? null });
+    usernames.push(...page.users.edges.map((edge) => edge.node.username));
+    if (!page.users.pageInfo.hasNextPage) return usernames;
+    after = page.users.pageInfo.endCursor;
+  }
+}

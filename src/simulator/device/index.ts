@@ -30,8 +30,10 @@ export type {
   ScenarioOptions,
   ScenarioProgress,
   ScenarioReport,
+  ScenarioSharedSignIns,
+  SharedSignInOutcome,
 } from './scenario.js';
 export { STAGES, percentile, stageDurations } from './stages.js';
 export type { Stage } from './stages.js';
-export { graphqlRequest, HomeroomApiError, tokenDevices } from './homeroom-api.js';
+export { directoryUsernames, graphqlRequest, HomeroomApiError, tokenDevices } from './homeroom-api.js';
 export type { HomeroomApi, TokenDevice } from './homeroom-api.js';

@@ -6,7 +6,8 @@
  * seed chooses: a wrong password typed at the sign-in (only where the profile asks for a user), or
  * the network lost at activation. The report counts the outcomes, the failures by reason (failure.ts)
  * and the time per stage (stages.ts). A device Apple has no configuration for ends unmanaged: that
- * is what it should do, not a failure.
+ * is what it should do, not a failure. With `sharedSignIns`, each iPad that enrolled as a Shared
+ * iPad then has users sign in (the first lesson), and the report counts them.
  */
 import { FAILURE_REASONS, type FailureReason } from './failure.js';
 import { tokenDevices, type HomeroomApi, type TokenDevice } from './homeroom-api.js';
@@ -22,6 +23,17 @@ export interface ScenarioFaults {
   readonly wrongPassword?: number;
   /** This many devices lose the network at activation (the lookup at Apple gets no answer). */
   readonly networkFailures?: number;
+}
+
+/** Users signing in on Shared iPads once they are enrolled (user-channel TokenUpdates: users.ts). */
+export interface ScenarioSharedSignIns {
+  /** Users signing in, one after the other, on each iPad that enrolled as a Shared iPad. */
+  readonly perDevice: number;
+  /**
+   * Their usernames (Managed Apple Accounts, e.g. the directory's students): the device at place
+   * `index` in the order gets `users[(index * perDevice + k) % users.length]` for k < perDevice.
+   */
+  readonly users: readonly string[];
 }
 
 export interface ScenarioOptions {
@@ -42,6 +54,8 @@ export interface ScenarioOptions {
   /** Who signs in on a device whose profile asks for a user: per device, or a list handed out in turn. */
   readonly credentials?: ((serialNumber: string, index: number) => Credentials | null) | readonly Credentials[];
   readonly faults?: ScenarioFaults;
+  /** Shared iPad sign-ins after enrollment; none by default. */
+  readonly sharedSignIns?: ScenarioSharedSignIns;
   /** Called as each device comes to rest. */
   readonly onProgress?: (progress: ScenarioProgress) => void;
   /** Between connect polls while a device awaits DeviceConfigured; default 500 ms. */
@@ -81,7 +95,17 @@ export interface DeviceOutcome {
   readonly expected: boolean;
   /** Who signed in at enrollment, when the profile asked. */
   readonly user?: string | null;
+  /** The Shared iPad sign-ins after enrollment, when asked for and the device is a Shared iPad. */
+  readonly sharedSignIns?: SharedSignInOutcome;
   readonly stages: Partial<Record<Stage, number>>;
+}
+
+/** Users who signed in on one Shared iPad, those it evicted beyond MaximumResidentUsers, and the error that stopped the rest. */
+export interface SharedSignInOutcome {
+  readonly signedIn: readonly string[];
+  readonly evicted: readonly string[];
+  /** Why a sign-in failed (the MDM refused the user channel, ...); the later ones were not tried. */
+  readonly error?: string;
 }
 
 /** The rehearsal's report. */
@@ -98,6 +122,11 @@ export interface ScenarioReport {
   readonly stages: Record<Stage, { readonly count: number; readonly p50Ms: number; readonly p95Ms: number }>;
   /** The serials each fault was put on. */
   readonly faults: { readonly wrongPassword: readonly string[]; readonly networkFailures: readonly string[] };
+  /**
+   * Shared iPad sign-ins: on how many iPads users signed in, how many sign-ins succeeded, how many
+   * resident users they evicted, and how many failed (each failure is unexpected). Zeros when not asked for.
+   */
+  readonly sharedSignIns: { readonly devices: number; readonly signedIn: number; readonly evicted: number; readonly failed: number };
   /** One outcome per device, in the order they were powered on. */
   readonly devices: readonly DeviceOutcome[];
 }
@@ -198,9 +227,17 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRep
     const stages = stageDurations(run);
     const faulted = fault ? { fault } : {};
     if (ipad.state === 'HOME') {
-      return ipad.managed
-        ? { serialNumber, result: 'ENROLLED', expected: true, user: ipad.enrollment!.user, stages, ...faulted }
-        : { serialNumber, result: 'UNMANAGED', expected: true, stages, ...faulted };
+      if (!ipad.managed) return { serialNumber, result: 'UNMANAGED', expected: true, stages, ...faulted };
+      const signIns = ipad.sharedIPad && options.sharedSignIns ? await signInUsers(ipad, options.sharedSignIns, index) : undefined;
+      return {
+        serialNumber,
+        result: 'ENROLLED',
+        expected: true,
+        user: ipad.enrollment!.user,
+        ...(signIns ? { sharedSignIns: signIns } : {}),
+        stages,
+        ...faulted,
+      };
     }
     const failure = ipad.failure!;
     const expected =
@@ -231,6 +268,23 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRep
   });
 }
 
+/** The users of `plan` for the device at `index` sign in one after the other; the first failure stops the rest. */
+async function signInUsers(ipad: VirtualIPad, plan: ScenarioSharedSignIns, index: number): Promise<SharedSignInOutcome> {
+  const signedIn: string[] = [];
+  const evicted: string[] = [];
+  if (plan.users.length === 0) return { signedIn, evicted };
+  for (let k = 0; k < plan.perDevice; k += 1) {
+    const shortName = plan.users[(index * plan.perDevice + k) % plan.users.length]!;
+    try {
+      evicted.push(...(await ipad.signIn({ shortName })).evicted);
+    } catch (error) {
+      return { signedIn, evicted, error: (error as Error).message };
+    }
+    signedIn.push(shortName);
+  }
+  return { signedIn, evicted };
+}
+
 function report(outcomes: readonly DeviceOutcome[], durationMs: number, faults: ScenarioReport['faults']): ScenarioReport {
   const failed: Partial<Record<ScenarioFailureReason, number>> = {};
   // Reasons in the documented order, so reports read the same run to run.
@@ -243,6 +297,7 @@ function report(outcomes: readonly DeviceOutcome[], durationMs: number, faults: 
     const values = outcomes.flatMap((outcome) => (outcome.stages[stage] === undefined ? [] : [outcome.stages[stage]]));
     stages[stage] = { count: values.length, p50Ms: percentile(values, 0.5), p95Ms: percentile(values, 0.95) };
   }
+  const signIns = outcomes.flatMap((outcome) => (outcome.sharedSignIns ? [outcome.sharedSignIns] : []));
   return {
     count: outcomes.length,
     enrolled: outcomes.filter((outcome) => outcome.result === 'ENROLLED').length,
@@ -252,6 +307,12 @@ function report(outcomes: readonly DeviceOutcome[], durationMs: number, faults: 
     durationMs: Math.round(durationMs),
     stages,
     faults,
+    sharedSignIns: {
+      devices: signIns.filter((signIn) => signIn.signedIn.length > 0).length,
+      signedIn: signIns.reduce((sum, signIn) => sum + signIn.signedIn.length, 0),
+      evicted: signIns.reduce((sum, signIn) => sum + signIn.evicted.length, 0),
+      failed: signIns.filter((signIn) => signIn.error !== undefined).length,
+    },
     devices: outcomes,
   };
 }

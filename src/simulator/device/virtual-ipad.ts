@@ -193,6 +193,10 @@ export class VirtualIPad {
   get supervised(): boolean {
     return this.isSupervised;
   }
+  /** Whether it was set up as a Shared iPad (IsMultiUser in a supervised cloud configuration): users can sign in. */
+  get sharedIPad(): boolean {
+    return this.multiUser();
+  }
   /** Set by a Settings command while awaiting configuration (Shared iPad). */
   get maximumResidentUsers(): number | null {
     return this.maxResidentUsers;
