@@ -9,34 +9,74 @@ import { toGlobalId, integerKeyOf } from '../schema/global-id.js';
 import { MAX_PAGE_SIZE } from '../services/pagination.js';
 import { parseRole, Role } from '../services/permissions.js';
 import type { CliContext } from './cli-context.js';
-import { UsageError, type CommandOutput } from './output.js';
+import { familyHelp, subcommandHelp, UsageError, wantsHelp, type CommandHelp, type CommandOutput } from './output.js';
 
-export const API_KEY_USAGE = `homeroom api-key create --name <name> --role <admin|operator|read-only> [--description <text>] [--json]
-homeroom api-key list [--all] [--json]
-homeroom api-key revoke (--name <name> | --id <id>) [--json]`;
+/** Every `api-key` subcommand: its synopsis and what it does (`homeroom api-key <command> --help`). */
+export const API_KEY_COMMANDS: Readonly<Record<string, CommandHelp>> = {
+  create: {
+    usage: 'homeroom api-key create --name <name> --role <admin|operator|read-only> [--description <text>] [--json]',
+    about:
+      'Creates an API key and prints its secret (hr_...) once: store it then. The role is what it may do: admin everything, operator sync and assign, read-only read.',
+  },
+  list: {
+    usage: 'homeroom api-key list [--all] [--json]',
+    about: 'Lists the active keys (ID, name, role, prefix, created, last used); --all adds the revoked ones.',
+  },
+  revoke: {
+    usage: 'homeroom api-key revoke (--name <name> | --id <id>) [--json]',
+    about: 'Revokes a key at once, by its name or its global ID. Revoking the last active admin key is refused (LAST_ADMIN_KEY).',
+  },
+};
+
+const API_KEY_NOTES = `api-key commands use the server's database and read the same environment variables as the server
+(DATABASE_URL, HOMEROOM_DATA_DIR, HOMEROOM_SECRET_KEY, ...): run them on the server's machine.`;
+
+export const API_KEY_USAGE = Object.values(API_KEY_COMMANDS)
+  .map((command) => command.usage)
+  .join('\n');
+
+/** `homeroom api-key --help`, or one subcommand's. */
+export function apiKeyHelp(action: string | undefined): string {
+  const command = action === undefined ? undefined : API_KEY_COMMANDS[action];
+  if (command) return subcommandHelp(command, API_KEY_NOTES);
+  return familyHelp('homeroom api-key <command> [options]', "Manage API keys from the server's shell.", API_KEY_COMMANDS, API_KEY_NOTES);
+}
 
 export async function apiKeyCommand(args: string[], open: () => Promise<CliContext>, out: CommandOutput): Promise<void> {
   const [action, ...rest] = args;
-  const { values } = parseArgs({
-    args: rest,
-    strict: true,
-    options: {
-      name: { type: 'string' },
-      role: { type: 'string' },
-      description: { type: 'string' },
-      id: { type: 'string' },
-      all: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  if (wantsHelp(args)) {
+    if (action !== undefined && !action.startsWith('-') && !API_KEY_COMMANDS[action])
+      throw new UsageError(`unknown api-key action "${action}"`, apiKeyHelp(undefined));
+    return out.line(apiKeyHelp(action));
+  }
+  const usage = apiKeyHelp(action);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      options: {
+        name: { type: 'string' },
+        role: { type: 'string' },
+        description: { type: 'string' },
+        id: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message, usage);
+    throw error;
+  }
   if (action === 'create') {
-    if (!values.name) throw new UsageError('api-key create needs --name');
+    if (!values.name) throw new UsageError('api-key create needs --name', usage);
     const role = values.role ? parseRole(values.role) : undefined;
     if (!role)
       throw new UsageError(
         `api-key create needs --role, one of ${Object.values(Role)
           .map((r) => r.toLowerCase().replace('_', '-'))
           .join(', ')}`,
+        usage,
       );
     await withContext(open, async (cli) => {
       const { apiKey, secret } = await cli.services.apiKeys.create(cli.request, {
@@ -68,7 +108,7 @@ export async function apiKeyCommand(args: string[], open: () => Promise<CliConte
       );
     });
   } else if (action === 'revoke') {
-    if (!values.name === !values.id) throw new UsageError('api-key revoke needs exactly one of --name or --id');
+    if (!values.name === !values.id) throw new UsageError('api-key revoke needs exactly one of --name or --id', usage);
     await withContext(open, async (cli) => {
       const key = values.id ? await findById(cli, values.id) : await cli.services.apiKeys.findActiveByName(values.name!);
       if (!key)
@@ -78,7 +118,7 @@ export async function apiKeyCommand(args: string[], open: () => Promise<CliConte
       out.line(`Revoked key "${revoked.name}" (${toGlobalId('ApiKey', revoked.id)}).`);
     });
   } else {
-    throw new UsageError(`unknown api-key action "${action ?? ''}"`);
+    throw new UsageError(action ? `unknown api-key action "${action}"` : 'api-key needs a command', usage);
   }
 }
 

@@ -7,19 +7,95 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UsageError, wholeNumber, type CommandOutput } from './output.js';
+import { loadConfig } from '../config.js';
+import { readRunningSimulatorUrl, RUNNING_SIMULATOR_FILE } from '../simulator/apple/running-file.js';
+import {
+  familyHelp,
+  listValues,
+  subcommandHelp,
+  UsageError,
+  wantsHelp,
+  wholeNumber,
+  type CommandHelp,
+  type CommandOutput,
+} from './output.js';
 
-export const ASM_USAGE = `homeroom asm org [--url <simulator>]
-homeroom asm servers [--json]
-homeroom asm create-server --name <name> --pem <certificate.pem> --out <token.p7m>
-homeroom asm download-token --server <name> --out <token.p7m> [--pem <certificate.pem>]
-homeroom asm assign --server <name> (--serial <s>... | --order <o>... | --csv <file>)
-homeroom asm move --to <server> --serial <s>...
-homeroom asm release --serial <s>...
-homeroom asm add-order --count <n> [--model <model>] [--order <number>]
-homeroom asm devices [--server <name>] [--order <number>] [--limit 1000] [--json]
-homeroom asm terms require|accept
-  --url defaults to APPLE_DEP_URL when it is an http(s) URL, else http://127.0.0.1:<APPLE_SIMULATOR_PORT or 8081>.`;
+const SERIALS = '--serial <s> [--serial <s>...]';
+
+/** Every `asm` subcommand: its synopsis and what it does (`homeroom asm <command> --help`). */
+export const ASM_COMMANDS: Readonly<Record<string, CommandHelp>> = {
+  org: {
+    usage: 'homeroom asm org [--json]',
+    about: 'Prints the organisation the simulator serves (name, ID, address, e-mail, phone).',
+  },
+  servers: {
+    usage: 'homeroom asm servers [--json]',
+    about: 'Lists the MDM servers: name, UUID, how many devices are assigned to each, when its token expires.',
+  },
+  'create-server': {
+    usage: 'homeroom asm create-server --name <name> --pem <certificate.pem> --out <token.p7m> [--json]',
+    about:
+      "Creates an MDM server for Homeroom's public key (--pem: the certificate generateEncryptionPublicKey returns) and saves its server token to --out, readable by you only, for uploadToken.",
+  },
+  'download-token': {
+    usage: 'homeroom asm download-token --server <name> --out <token.p7m> [--pem <certificate.pem>]',
+    about:
+      "Downloads a new server token for the MDM server (the previous one stops working), for renewToken. --pem encrypts it for another key; without it, for the server's current key.",
+  },
+  assign: {
+    usage: `homeroom asm assign --server <name> (${SERIALS} | --order <o> [--order <o>...] | --csv <file>) [--json]`,
+    about:
+      'Assigns devices to the MDM server, moving them from any other: by serial number, every device of whole orders, or the serial numbers in the first column of a CSV file. Exactly one of --serial, --order and --csv.',
+  },
+  move: {
+    usage: `homeroom asm move --to <server> ${SERIALS} [--json]`,
+    about: 'Moves devices to another MDM server (as assign does by serial number).',
+  },
+  release: {
+    usage: `homeroom asm release ${SERIALS} [--json]`,
+    about: 'Releases devices from the organisation: they leave Apple School Manager for good.',
+  },
+  'add-order': {
+    usage: 'homeroom asm add-order --count <n> [--model <model>] [--order <number>] [--json]',
+    about:
+      'Adds an order of n new iPads (1 to 100000) to the organisation, assigned to no MDM server yet. --order names it (one number); else the next free one.',
+  },
+  devices: {
+    usage: 'homeroom asm devices [--server <name>] [--order <number>] [--limit 1000] [--json]',
+    about:
+      "Lists the organisation's devices (serial, model, order, MDM server, profile status), all or those on one MDM server or in one order, at most --limit (1 to 500000, default 1000).",
+  },
+  terms: {
+    usage: 'homeroom asm terms require|accept',
+    about:
+      'require publishes new terms and conditions: Apple then refuses the Device Assignment API with T_C_NOT_SIGNED. accept accepts them, and Apple answers again.',
+  },
+};
+
+/** What every asm subcommand shares: where the simulator is, and how lists are given. */
+export const ASM_NOTES = `Every asm command also takes --url <simulator>. Without it: APPLE_DEP_URL when it is an http(s) URL
+other than Apple's; else the simulator a running \`npm start\` embeds (the URL its banner prints, which
+it records in <HOMEROOM_DATA_DIR>/${RUNNING_SIMULATOR_FILE}); else http://<HOST>:<APPLE_SIMULATOR_PORT>
+(127.0.0.1:8081 by default).
+Several serial or order numbers: repeat the flag (--serial A --serial B), or separate them with commas or
+spaces in one value (--serial A,B or --serial "$(cat serials.txt)"). --order of add-order and devices takes one.`;
+
+export const ASM_USAGE = `${Object.values(ASM_COMMANDS)
+  .map((command) => command.usage)
+  .join('\n')}
+  Every asm command takes --url <simulator> (default: the running \`npm start\`'s); \`homeroom asm <command> --help\` says more.`;
+
+/** `homeroom asm --help`, or one subcommand's. */
+export function asmHelp(action: string | undefined): string {
+  const command = action === undefined ? undefined : ASM_COMMANDS[action];
+  if (command) return subcommandHelp(command, ASM_NOTES);
+  return familyHelp(
+    'homeroom asm <command> [options]',
+    "Play the school's Apple School Manager administrator against the Apple simulator's portal.",
+    ASM_COMMANDS,
+    ASM_NOTES,
+  );
+}
 
 /** The portal refused (its `{ error: { code, message } }` body), or was not there at all. */
 export class PortalError extends Error {
@@ -44,30 +120,53 @@ interface PortalDevice {
 
 export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS.ProcessEnv): Promise<void> {
   const [action, ...rest] = args;
-  const { values, positionals } = parseArgs({
-    args: rest,
-    strict: true,
-    // Only `asm terms require|accept` takes a word after the command.
-    allowPositionals: action === 'terms',
-    options: {
-      url: { type: 'string' },
-      name: { type: 'string' },
-      pem: { type: 'string' },
-      out: { type: 'string' },
-      server: { type: 'string' },
-      to: { type: 'string' },
-      serial: { type: 'string', multiple: true },
-      order: { type: 'string', multiple: true },
-      csv: { type: 'string' },
-      count: { type: 'string' },
-      model: { type: 'string' },
-      limit: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  if (wantsHelp(args)) {
+    if (action !== undefined && !action.startsWith('-') && !ASM_COMMANDS[action])
+      throw new UsageError(`unknown asm command "${action}"`, asmHelp(undefined));
+    return out.line(asmHelp(action));
+  }
+  const usage = asmHelp(action);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      strict: true,
+      // Only `asm terms require|accept` takes a word after the command.
+      allowPositionals: action === 'terms',
+      options: {
+        url: { type: 'string' },
+        name: { type: 'string' },
+        pem: { type: 'string' },
+        out: { type: 'string' },
+        server: { type: 'string' },
+        to: { type: 'string' },
+        serial: { type: 'string', multiple: true },
+        order: { type: 'string', multiple: true },
+        csv: { type: 'string' },
+        count: { type: 'string' },
+        model: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError(`${message}\nSeveral values: --serial A --serial B, or --serial A,B, or --serial "A B".`, usage);
+    if (code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError(message, usage);
+    throw error;
+  }
+  const { values, positionals } = parsed;
+  const serials = listValues(values.serial);
+  const orders = listValues(values.order);
+  /** `--order` of add-order and devices: one order number, not a list. */
+  const oneOrder = (): string | undefined => {
+    if ((values.order?.length ?? 0) > 1 || (orders?.length ?? 0) > 1) throw new UsageError(`asm ${action} takes one --order`, usage);
+    return orders?.[0];
+  };
   const portal = portalClient(values.url ?? defaultSimulatorUrl(env));
   const need = (value: string | undefined, flag: string): string => {
-    if (!value) throw new UsageError(`asm ${action} needs ${flag}`);
+    if (!value) throw new UsageError(`asm ${action} needs ${flag}`, usage);
     return value;
   };
   switch (action) {
@@ -112,13 +211,9 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
     }
     case 'assign': {
       const server = need(values.server, '--server');
-      const chosen = [values.serial, values.order, values.csv].filter((v) => v !== undefined).length;
-      if (chosen !== 1) throw new UsageError('asm assign needs exactly one of --serial, --order or --csv');
-      const body = values.serial
-        ? { serials: values.serial }
-        : values.order
-          ? { orderNumbers: values.order }
-          : { csv: readFile(values.csv!, '--csv') };
+      const chosen = [serials, orders, values.csv].filter((v) => v !== undefined).length;
+      if (chosen !== 1) throw new UsageError('asm assign needs exactly one of --serial, --order or --csv', usage);
+      const body = serials ? { serials } : orders ? { orderNumbers: orders } : { csv: readFile(values.csv!, '--csv') };
       const result = await portal.post<{ assigned: string[]; moved: string[]; unknown: string[] }>(
         `/portal/servers/${encodeURIComponent(server)}/devices`,
         body,
@@ -130,28 +225,26 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
     }
     case 'move': {
       const to = need(values.to, '--to');
-      const serials = values.serial ?? [];
-      if (serials.length === 0) throw new UsageError('asm move needs --serial');
+      if (!serials?.length) throw new UsageError('asm move needs --serial', usage);
       const result = await portal.post<Record<string, unknown>>('/portal/devices/move', { serials, toServer: to });
       if (values.json) return out.json(result);
       out.line(`Moved ${serials.length} devices to "${to}".`);
       return;
     }
     case 'release': {
-      const serials = values.serial ?? [];
-      if (serials.length === 0) throw new UsageError('asm release needs --serial');
+      if (!serials?.length) throw new UsageError('asm release needs --serial', usage);
       const result = await portal.post<Record<string, unknown>>('/portal/devices/release', { serials });
       if (values.json) return out.json(result);
       out.line(`Released ${serials.length} devices from the organisation.`);
       return;
     }
     case 'add-order': {
-      const count = Number(need(values.count, '--count'));
-      if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new UsageError('--count must be a whole number from 1 to 100000');
+      const count = wholeNumber('--count', need(values.count, '--count'), 1, 100_000);
+      const orderNumber = oneOrder();
       const created = await portal.post<{ orderNumber: string; serials: string[] }>('/portal/orders', {
         count,
         ...(values.model ? { model: values.model } : {}),
-        ...(values.order?.[0] ? { orderNumber: values.order[0] } : {}),
+        ...(orderNumber ? { orderNumber } : {}),
       });
       if (values.json) return out.json(created);
       out.line(`Order ${created.orderNumber}: ${created.serials.length} new devices in the organisation (not assigned to a server yet).`);
@@ -159,8 +252,9 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
     }
     case 'devices': {
       const query = new URLSearchParams();
+      const orderNumber = oneOrder();
       if (values.server) query.set('server', values.server);
-      if (values.order?.[0]) query.set('order', values.order[0]);
+      if (orderNumber) query.set('order', orderNumber);
       if (values.limit) query.set('limit', String(wholeNumber('--limit', values.limit, 1, 500_000)));
       const { total, devices } = await portal.get<{ total: number; devices: PortalDevice[] }>(`/portal/devices?${query.toString()}`);
       if (values.json) return out.json(devices);
@@ -173,7 +267,7 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
     }
     case 'terms': {
       const [which] = positionals;
-      if (which !== 'require' && which !== 'accept') throw new UsageError('asm terms needs "require" or "accept"');
+      if (which !== 'require' && which !== 'accept') throw new UsageError('asm terms needs "require" or "accept"', usage);
       await portal.post(`/portal/terms/${which}`, {});
       out.line(
         which === 'require'
@@ -183,15 +277,30 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
       return;
     }
     default:
-      throw new UsageError(action ? `unknown asm command "${action}"` : 'asm needs a command');
+      throw new UsageError(action ? `unknown asm command "${action}"` : 'asm needs a command', usage);
   }
 }
 
-/** The simulator a shell on this machine most likely means: Homeroom's own setting first. */
+/**
+ * The simulator a shell on this machine most likely means: APPLE_DEP_URL when it names one (not
+ * Apple), else the one a running `npm start` embeds with this data directory (the URL its banner
+ * prints: running-file.ts), else where that one would listen by the same settings.
+ */
 export function defaultSimulatorUrl(env: NodeJS.ProcessEnv): string {
   const dep = env.APPLE_DEP_URL?.trim();
   if (dep && /^https?:\/\//.test(dep) && !dep.startsWith('https://mdmenrollment.apple.com')) return dep.replace(/\/+$/, '');
-  return `http://127.0.0.1:${env.APPLE_SIMULATOR_PORT?.trim() || '8081'}`;
+  let dataDir: string;
+  try {
+    dataDir = loadConfig(env).dataDir;
+  } catch {
+    // A setting asm never uses is wrong (a PostgreSQL URL without its secret key): the data directory is still where it says.
+    dataDir = path.resolve(env.HOMEROOM_DATA_DIR?.trim() || 'data');
+  }
+  const running = readRunningSimulatorUrl(dataDir);
+  if (running) return running;
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${env.APPLE_SIMULATOR_PORT?.trim() || '8081'}`;
 }
 
 /** Calls to the simulator portal at `base`; refusals become {@link PortalError}. */

@@ -17,8 +17,9 @@ ${API_KEY_USAGE}
 ${SIMULATE_USAGE}
 ${ASM_USAGE}
 
-The server itself runs with \`npm start\`. Every command reads the same environment variables
-as the server (DATABASE_URL, HOMEROOM_DATA_DIR, HOMEROOM_SECRET_KEY, ...); see README.md.`;
+\`homeroom <command> --help\` (or \`homeroom help <command>\`) explains a command and its options, e.g.
+\`homeroom asm assign --help\`. The server itself runs with \`npm start\`. Every command reads the same
+environment variables as the server (DATABASE_URL, HOMEROOM_DATA_DIR, HOMEROOM_SECRET_KEY, ...); see README.md.`;
 
 const writeStderr = (text: string): void => void process.stderr.write(text);
 
@@ -30,7 +31,8 @@ export async function runCli(
   /** When a long-running command (`simulate`) should stop; tests pass their own. */
   stop: () => StopSignal = processStopSignal,
 ): Promise<number> {
-  const [command, ...rest] = argv;
+  // `homeroom help asm assign` is `homeroom asm assign --help`.
+  const [command, ...rest] = argv[0] === 'help' && argv.length > 1 ? [...argv.slice(1), '--help'] : argv;
   try {
     if (command === 'api-key') await apiKeyCommand(rest, () => openCliContext(env), out);
     // A progress bar is redrawn in place only on the real terminal, never in a caller's capture.
@@ -42,7 +44,7 @@ export async function runCli(
     return 0;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      err(`homeroom: ${(error as Error).message}\n\n${USAGE}\n`);
+      err(`homeroom: ${(error as Error).message}\n\n${(error instanceof UsageError && error.usage) || USAGE}\n`);
       return 2;
     }
     if (isHomeroomError(error) || error instanceof PortalError || error instanceof HomeroomApiError)

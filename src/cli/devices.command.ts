@@ -13,15 +13,35 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { runScenario, STAGES, type Credentials, type ScenarioProgress, type ScenarioReport } from '../simulator/device/index.js';
+import {
+  directoryUsernames,
+  runScenario,
+  STAGES,
+  type Credentials,
+  type ScenarioProgress,
+  type ScenarioReport,
+} from '../simulator/device/index.js';
 import { defaultSimulatorUrl } from './asm.command.js';
-import { UsageError, wholeNumber, type CommandOutput } from './output.js';
+import { subcommandHelp, UsageError, wholeNumber, type CommandHelp, type CommandOutput } from './output.js';
 import { tokenForRehearsal, type Waiting } from './rehearsal-demo.js';
 
-export const SIMULATE_DEVICES_USAGE = `homeroom simulate devices [--token <id>] [--count <n>] [--concurrency 50] [--seed 1] [--url http://127.0.0.1:4000]
-    [--api-key <key>] [--apple-url <simulator>] [--users-csv <file>] [--wrong-passwords N] [--network-failures N] [--json]
-  Powers on virtual iPads of the token against Homeroom and reports enrolled, unmanaged, failed by reason and time per stage.
-  Defaults: the running demo's URL, Apple simulator and admin key (HOMEROOM_API_KEY, or admin-api-key.txt), the only token.`;
+/** `homeroom simulate devices`: synopsis and what it does. */
+export const SIMULATE_DEVICES_HELP: CommandHelp = {
+  usage: `homeroom simulate devices [--token <id>] [--count <n>] [--concurrency 50] [--seed 1] [--url http://127.0.0.1:4000]
+    [--api-key <key>] [--apple-url <simulator>] [--users-csv <file>] [--wrong-passwords N] [--network-failures N]
+    [--shared-sign-ins N] [--json]`,
+  about: `Powers on virtual iPads of the token against Homeroom and reports enrolled, unmanaged, failed by reason and time per stage. Exit code 1 when an iPad failed in a way not asked for.
+--count: how many of the token's iPads (default all); --concurrency: at most this many at once (1 to 1000); --seed: which iPads, in what order, which get the faults.
+--users-csv: who signs in where a profile asks for a user (username and password columns; the user import's file works).
+--wrong-passwords N: N iPads whose profile asks for a user type a wrong password. --network-failures N: N iPads lose the network at activation.
+--shared-sign-ins N: each iPad that enrolls as a Shared iPad then has N students of Homeroom's directory sign in, one after the other (needs an ADMIN key: the directory is read over the API); the report counts the sign-ins and the users evicted beyond the profile's maximum.
+--json: the whole report as JSON.`,
+};
+
+/** Where `simulate devices` finds what it is not told. */
+export const SIMULATE_DEVICES_NOTES = `Defaults: Homeroom at PUBLIC_URL, else http://<HOST>:<PORT>; the Apple simulator as \`homeroom asm\` finds it
+(APPLE_DEP_URL, else the one a running \`npm start\` embeds, else APPLE_SIMULATOR_PORT); the key HOMEROOM_API_KEY, else the
+admin-api-key.txt the first start wrote to HOMEROOM_DATA_DIR; the only token (on a fresh demo, one is set up over the APIs).`;
 
 /** Where the command writes besides its output, and what it knows of the terminal. */
 export interface DevicesCommandIo {
@@ -37,28 +57,38 @@ export interface DevicesCommandIo {
 
 /** Runs the rehearsal; resolves with the exit code. */
 export async function simulateDevicesCommand(args: string[], out: CommandOutput, io: DevicesCommandIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    strict: true,
-    options: {
-      token: { type: 'string' },
-      count: { type: 'string' },
-      concurrency: { type: 'string', default: '50' },
-      seed: { type: 'string', default: '1' },
-      url: { type: 'string' },
-      'api-key': { type: 'string' },
-      'apple-url': { type: 'string' },
-      'users-csv': { type: 'string' },
-      'wrong-passwords': { type: 'string', default: '0' },
-      'network-failures': { type: 'string', default: '0' },
-      json: { type: 'boolean', default: false },
-    },
-  });
+  const usage = subcommandHelp(SIMULATE_DEVICES_HELP, SIMULATE_DEVICES_NOTES);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      options: {
+        token: { type: 'string' },
+        count: { type: 'string' },
+        concurrency: { type: 'string', default: '50' },
+        seed: { type: 'string', default: '1' },
+        url: { type: 'string' },
+        'api-key': { type: 'string' },
+        'apple-url': { type: 'string' },
+        'users-csv': { type: 'string' },
+        'wrong-passwords': { type: 'string', default: '0' },
+        'network-failures': { type: 'string', default: '0' },
+        'shared-sign-ins': { type: 'string', default: '0' },
+        json: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message, usage);
+    throw error;
+  }
   const count = values.count === undefined ? undefined : wholeNumber('--count', values.count, 1, 500_000);
   const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 1000);
   const seed = wholeNumber('--seed', values.seed, 0, 2 ** 31 - 1);
   const wrongPassword = wholeNumber('--wrong-passwords', values['wrong-passwords'], 0, 500_000);
   const networkFailures = wholeNumber('--network-failures', values['network-failures'], 0, 500_000);
+  // Beyond a few hundred a device only evicts the same users again.
+  const sharedSignInsPerDevice = wholeNumber('--shared-sign-ins', values['shared-sign-ins'], 0, 1000);
   const credentials = values['users-csv'] ? readUsersCsv(values['users-csv']) : undefined;
 
   const homeroomUrl = (values.url ?? defaultHomeroomUrl(io.env)).replace(/\/+$/, '');
@@ -79,6 +109,17 @@ export async function simulateDevicesCommand(args: string[], out: CommandOutput,
       ...(io.waiting ? { waiting: io.waiting } : {}),
     }));
 
+  let sharedSignIns;
+  if (sharedSignInsPerDevice > 0) {
+    const users = await directoryUsernames(api, 'STUDENT');
+    if (users.length === 0)
+      throw new UsageError(
+        "--shared-sign-ins needs students in Homeroom's directory (importUsers, or createUser with role STUDENT)",
+        usage,
+      );
+    sharedSignIns = { perDevice: sharedSignInsPerDevice, users };
+  }
+
   const bar = progressBar(io);
   const report = await runScenario({
     homeroomUrl,
@@ -90,6 +131,7 @@ export async function simulateDevicesCommand(args: string[], out: CommandOutput,
     seed,
     ...(credentials ? { credentials } : {}),
     faults: { wrongPassword, networkFailures },
+    ...(sharedSignIns ? { sharedSignIns } : {}),
     onProgress: bar.update,
   });
   bar.end();
@@ -107,13 +149,21 @@ export async function simulateDevicesCommand(args: string[], out: CommandOutput,
       `note: ${report.faults.networkFailures.length} of the ${networkFailures} network failures asked for: there were no more iPads.\n`,
     );
   }
+  if (sharedSignInsPerDevice > 0 && report.sharedSignIns.devices === 0 && report.sharedSignIns.failed === 0) {
+    io.err('note: no iPad enrolled as a Shared iPad, so nobody signed in (--shared-sign-ins needs a profile with sharedIPad).\n');
+  }
+  let code = 0;
   if (report.unexpectedFailures > 0) {
     io.err(
       `homeroom: ${report.unexpectedFailures} of ${report.count} iPads failed in a way the rehearsal did not ask for (see the report).\n`,
     );
-    return 1;
+    code = 1;
   }
-  return 0;
+  if (report.sharedSignIns.failed > 0) {
+    io.err(`homeroom: a Shared iPad sign-in failed on ${report.sharedSignIns.failed} iPads (see the report).\n`);
+    code = 1;
+  }
+  return code;
 }
 
 /** Homeroom on this machine, as the server's own configuration says it listens. */
@@ -232,6 +282,21 @@ function printReport(report: ScenarioReport, out: CommandOutput, homeroomUrl: st
     rows.push([`failed: ${reason}`, String(n), asked > 0 ? `${asked} injected` : 'unexpected']);
   }
   out.table(['OUTCOME', 'IPADS', 'NOTE'], rows);
+  const shared = report.sharedSignIns;
+  if (shared.devices > 0 || shared.failed > 0) {
+    out.line('');
+    out.table(
+      ['SHARED IPAD SIGN-INS', 'COUNT'],
+      [
+        ['iPads signed in on', String(shared.devices)],
+        ['users signed in', String(shared.signedIn)],
+        ['users evicted', String(shared.evicted)],
+        ['iPads where a sign-in failed', String(shared.failed)],
+      ],
+    );
+    const failed = report.devices.filter((device) => device.sharedSignIns?.error !== undefined);
+    for (const device of failed.slice(0, 20)) out.line(`  ${device.serialNumber}: ${device.sharedSignIns!.error!}`);
+  }
   out.line('');
   out.table(
     ['STAGE', 'IPADS', 'P50', 'P95'],

@@ -5,9 +5,51 @@ export interface CommandOutput {
   json(value: unknown): void;
 }
 
-/** Wrong words on the command line: exit code 2 and the usage text. */
+/** Wrong words on the command line: exit code 2 and the usage text (the command's own when given, else all of it). */
 export class UsageError extends Error {
   override name = 'UsageError';
+
+  constructor(
+    message: string,
+    readonly usage?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A subcommand's synopsis and what it does, for `--help`. */
+export interface CommandHelp {
+  readonly usage: string;
+  readonly about: string;
+}
+
+/** `--help` of one subcommand: its synopsis, what it does, and the notes its family shares. */
+export function subcommandHelp(help: CommandHelp, notes: string): string {
+  return `Usage: ${help.usage}\n\n${indent(help.about)}\n\n${notes}`;
+}
+
+/** `--help` of a family of subcommands: each synopsis with the first sentence of what it does, then the shared notes. */
+export function familyHelp(synopsis: string, about: string, commands: Readonly<Record<string, CommandHelp>>, notes: string): string {
+  const list = Object.values(commands)
+    .map((help) => `  ${help.usage}\n${indent(help.about.split('. ')[0]!.replace(/\.?$/, '.')).replace(/^/gm, '    ')}`)
+    .join('\n');
+  return `Usage: ${synopsis}\n\n${about}\n\n${list}\n\n${notes}`;
+}
+
+/** Text wrapped at about 100 columns and indented by two spaces. */
+export function indent(text: string): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + word.length + 1 > 98) {
+        lines.push(`  ${line}`);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(`  ${line}`);
+  }
+  return lines.join('\n');
 }
 
 export function textOutput(write: (text: string) => void): CommandOutput {
@@ -32,4 +74,18 @@ export function wholeNumber(flag: string, raw: string | undefined, min: number, 
     throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${raw ?? ''}"`);
   }
   return Number(raw);
+}
+
+/** Whether the words ask for help (`--help` or `-h` anywhere): usage on stdout and exit 0, before anything is checked. */
+export function wantsHelp(args: readonly string[]): boolean {
+  return args.includes('--help') || args.includes('-h');
+}
+
+/**
+ * The values of a repeatable flag given as `--serial A --serial B`, and within one value separated by
+ * commas or white space (`--serial A,B`, `--serial "$(cat serials.txt)"`): serial and order numbers
+ * hold neither. Undefined when the flag was not given.
+ */
+export function listValues(values: readonly string[] | undefined): string[] | undefined {
+  return values?.flatMap((value) => value.split(/[\s,]+/)).filter((value) => value !== '');
 }

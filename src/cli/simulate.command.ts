@@ -6,11 +6,25 @@
  */
 import { parseArgs } from 'node:util';
 import { startAppleSimulator } from '../simulator/apple/index.js';
-import { simulateDevicesCommand, SIMULATE_DEVICES_USAGE, type DevicesCommandIo } from './devices.command.js';
-import { UsageError, wholeNumber, type CommandOutput } from './output.js';
+import { SIMULATE_DEVICES_HELP, SIMULATE_DEVICES_NOTES, simulateDevicesCommand, type DevicesCommandIo } from './devices.command.js';
+import { subcommandHelp, UsageError, wantsHelp, wholeNumber, type CommandHelp, type CommandOutput } from './output.js';
 
-export const SIMULATE_USAGE = `homeroom simulate apple [--port 8081] [--host 127.0.0.1] [--devices 300] [--orders 3] [--seed 1] [--state <file.json>]
-${SIMULATE_DEVICES_USAGE}`;
+const SIMULATE_APPLE_HELP: CommandHelp = {
+  usage: 'homeroom simulate apple [--port 8081] [--host 127.0.0.1] [--devices 300] [--orders 3] [--seed 1] [--state <file.json>]',
+  about:
+    "Runs Apple's side on its own until Ctrl-C: the Device Assignment API, the School Manager portal (homeroom asm --url <its URL>) and the activation service, serving a demo school of --devices iPads (10 to 500000) in --orders orders, made from --seed. --state keeps the school in a file across runs. --port 0 picks a free port.",
+};
+const SIMULATE_APPLE_NOTES = 'Point a Homeroom at it with APPLE_DEP_URL=<its URL>; `npm start` without APPLE_DEP_URL embeds one instead.';
+
+export const SIMULATE_USAGE = `${SIMULATE_APPLE_HELP.usage}
+${SIMULATE_DEVICES_HELP.usage}`;
+
+/** `homeroom simulate --help`, or `simulate apple|devices --help`. */
+export function simulateHelp(what: string | undefined): string {
+  if (what === 'apple') return subcommandHelp(SIMULATE_APPLE_HELP, SIMULATE_APPLE_NOTES);
+  if (what === 'devices') return subcommandHelp(SIMULATE_DEVICES_HELP, SIMULATE_DEVICES_NOTES);
+  return `Usage: homeroom simulate apple|devices [options]\n\n${SIMULATE_USAGE.replace(/^/gm, '  ')}\n\n\`homeroom simulate apple --help\` and \`homeroom simulate devices --help\` say more.`;
+}
 
 /** Resolves when the simulator should stop; SIGINT/SIGTERM by default, a test's promise otherwise. */
 export type StopSignal = Promise<void>;
@@ -25,21 +39,37 @@ export function processStopSignal(): StopSignal {
 /** Resolves with the exit code. */
 export async function simulateCommand(args: string[], out: CommandOutput, stop: () => StopSignal, io: DevicesCommandIo): Promise<number> {
   const [what, ...rest] = args;
+  if (wantsHelp(args)) {
+    if (what !== undefined && !what.startsWith('-') && what !== 'apple' && what !== 'devices')
+      throw new UsageError(`unknown simulator "${what}" ("apple" or "devices")`, simulateHelp(undefined));
+    out.line(simulateHelp(what));
+    return 0;
+  }
   if (what === 'devices') return simulateDevicesCommand(rest, out, io);
   if (what !== 'apple')
-    throw new UsageError(what ? `unknown simulator "${what}" ("apple" or "devices")` : 'simulate needs "apple" or "devices"');
-  const { values } = parseArgs({
-    args: rest,
-    strict: true,
-    options: {
-      port: { type: 'string', default: '8081' },
-      host: { type: 'string', default: '127.0.0.1' },
-      devices: { type: 'string', default: '300' },
-      orders: { type: 'string', default: '3' },
-      seed: { type: 'string', default: '1' },
-      state: { type: 'string' },
-    },
-  });
+    throw new UsageError(
+      what ? `unknown simulator "${what}" ("apple" or "devices")` : 'simulate needs "apple" or "devices"',
+      simulateHelp(undefined),
+    );
+  const usage = simulateHelp('apple');
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      strict: true,
+      options: {
+        port: { type: 'string', default: '8081' },
+        host: { type: 'string', default: '127.0.0.1' },
+        devices: { type: 'string', default: '300' },
+        orders: { type: 'string', default: '3' },
+        seed: { type: 'string', default: '1' },
+        state: { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message, usage);
+    throw error;
+  }
   const simulator = await startAppleSimulator({
     port: wholeNumber('--port', values.port, 0, 65535),
     host: values.host,

@@ -11,8 +11,10 @@ import { defaultSimulatorUrl } from '../../src/cli/asm.command.js';
 import { runCli } from '../../src/cli/cli.js';
 import { textOutput } from '../../src/cli/output.js';
 import { startAppleSimulator, type RunningAppleSimulator } from '../../src/simulator/apple/index.js';
+import { RUNNING_SIMULATOR_FILE } from '../../src/simulator/apple/running-file.js';
 import { runHomeroom, type CliRun } from '../support/cli.js';
 import { within } from '../support/database.js';
+import { startTestServer } from '../support/server.js';
 
 const run = (...argv: string[]): Promise<CliRun> => runHomeroom({}, ...argv);
 
@@ -91,9 +93,94 @@ describe('homeroom asm', () => {
   });
 
   it("defaults to Homeroom's own APPLE_DEP_URL, else the simulator port on this machine", () => {
-    expect(defaultSimulatorUrl({ APPLE_DEP_URL: 'http://10.0.0.5:9000/' })).toBe('http://10.0.0.5:9000');
-    expect(defaultSimulatorUrl({ APPLE_DEP_URL: 'https://mdmenrollment.apple.com' })).toBe('http://127.0.0.1:8081');
-    expect(defaultSimulatorUrl({ APPLE_SIMULATOR_PORT: '9100' })).toBe('http://127.0.0.1:9100');
+    // A data directory where no Homeroom runs.
+    const none = { HOMEROOM_DATA_DIR: path.join(dir, 'no-server') };
+    expect(defaultSimulatorUrl({ ...none, APPLE_DEP_URL: 'http://10.0.0.5:9000/' })).toBe('http://10.0.0.5:9000');
+    expect(defaultSimulatorUrl({ ...none, APPLE_DEP_URL: 'https://mdmenrollment.apple.com' })).toBe('http://127.0.0.1:8081');
+    expect(defaultSimulatorUrl({ ...none, APPLE_SIMULATOR_PORT: '9100' })).toBe('http://127.0.0.1:9100');
+    expect(defaultSimulatorUrl({ ...none, HOST: '10.1.2.3', APPLE_SIMULATOR_PORT: '9100' })).toBe('http://10.1.2.3:9100');
+    expect(defaultSimulatorUrl({ ...none, HOST: '0.0.0.0' })).toBe('http://127.0.0.1:8081');
+  });
+
+  it('ignores a running-simulator file whose process is gone (a Homeroom that was killed)', () => {
+    const stale = path.join(dir, 'stale');
+    fs.mkdirSync(stale);
+    // PIDs are below 2^22 on Linux: this one never runs.
+    fs.writeFileSync(path.join(stale, RUNNING_SIMULATOR_FILE), JSON.stringify({ url: 'http://127.0.0.1:1', pid: 2 ** 22 + 7 }));
+    expect(defaultSimulatorUrl({ HOMEROOM_DATA_DIR: stale, APPLE_SIMULATOR_PORT: '9100' })).toBe('http://127.0.0.1:9100');
+  });
+
+  it('assigns serials given as --serial A --serial B, comma-separated and space-separated in one value', async () => {
+    const serials = simulator.portal
+      .listDevices({})
+      .filter((device) => !device.server_name)
+      .slice(0, 5)
+      .map((device) => device.serial_number);
+    expect(serials).toHaveLength(5);
+    const [a, b, c, d, e] = serials;
+    const result = await run(
+      'asm',
+      'assign',
+      '--url',
+      simulator.url,
+      '--server',
+      'School MDM',
+      '--serial',
+      a!,
+      '--serial',
+      `${b},${c}`,
+      '--serial',
+      ` ${d}\n${e} `,
+      '--json',
+    );
+    expect(result.stderr).toBe('');
+    expect((JSON.parse(result.stdout) as { assigned: string[] }).assigned.sort()).toEqual([...serials].sort());
+    const moved = await run('asm', 'move', '--url', simulator.url, '--to', 'School MDM', '--serial', `${a}, ${b}`);
+    expect(moved.stdout).toContain('Moved 2 devices to "School MDM".');
+  });
+
+  it('refuses a bare second value with exit 2, saying how to give several', async () => {
+    const result = await run('asm', 'release', '--url', simulator.url, '--serial', 'AAA', 'BBB');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("Unexpected argument 'BBB'");
+    expect(result.stderr).toContain('--serial A --serial B, or --serial A,B');
+    expect(result.stderr).toContain('Usage: homeroom asm release --serial <s> [--serial <s>...]');
+  });
+
+  it('refuses two order numbers for add-order and devices, which take one', async () => {
+    for (const argv of [
+      ['add-order', '--count', '2', '--order', 'A', '--order', 'B'],
+      ['devices', '--order', 'A,B'],
+    ]) {
+      const result = await run('asm', ...argv, '--url', simulator.url);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`asm ${argv[0]} takes one --order`);
+    }
+  });
+});
+
+describe('homeroom asm without --url', () => {
+  it('reaches the simulator a running Homeroom embeds, at the URL its banner prints, on a port it picked itself', async () => {
+    const t = await startTestServer();
+    const { dataDir } = t.config;
+    const banner = t.server.apple.simulator!.url;
+    try {
+      expect(new URL(banner).port).not.toBe('8081');
+      expect(defaultSimulatorUrl({ HOMEROOM_DATA_DIR: dataDir })).toBe(banner);
+      const result = await runHomeroom({ HOMEROOM_DATA_DIR: dataDir }, 'asm', 'org', '--json');
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ org_name: t.server.apple.simulator!.portal.organization().org_name });
+
+      // Stopped: the file goes with it, and the default is the configured port again.
+      expect(fs.existsSync(path.join(dataDir, RUNNING_SIMULATOR_FILE))).toBe(true);
+      await t.server.close();
+      expect(fs.existsSync(dataDir)).toBe(true);
+      expect(fs.existsSync(path.join(dataDir, RUNNING_SIMULATOR_FILE))).toBe(false);
+      expect(defaultSimulatorUrl({ HOMEROOM_DATA_DIR: dataDir })).toBe('http://127.0.0.1:8081');
+    } finally {
+      await t.close();
+    }
   });
 });
 

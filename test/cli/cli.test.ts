@@ -208,7 +208,13 @@ describe('homeroom CLI', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(mention);
       expect(result.stderr).toContain('Usage:');
-      expect(result.stderr).toContain('homeroom api-key create --name <name> --role <admin|operator|read-only>');
+      // The subcommand's own usage when it is known, else the family's or all of it.
+      const [command, action] = argv;
+      expect(result.stderr).toContain(
+        command === 'api-key' && ['list', 'revoke'].includes(action!)
+          ? `Usage: homeroom api-key ${action} `
+          : 'homeroom api-key create --name <name> --role <admin|operator|read-only>',
+      );
       expect(result.stdout).toBe('');
     });
 
@@ -239,6 +245,55 @@ describe('homeroom CLI', () => {
     it('prints the usage and exits 0 with no arguments', async () => {
       const result = await ok(env);
       expect(result.stdout).toContain('Usage:');
+    });
+
+    const subcommands = [
+      ...['org', 'servers', 'create-server', 'download-token', 'assign', 'move', 'release', 'add-order', 'devices', 'terms'].map(
+        (action) => ['asm', action],
+      ),
+      ...['create', 'list', 'revoke'].map((action) => ['api-key', action]),
+      ['simulate', 'apple'],
+      ['simulate', 'devices'],
+    ];
+
+    it.each(subcommands)('prints the usage of "%s %s --help" on stdout and exits 0, touching nothing', async (command, action) => {
+      for (const flag of ['--help', '-h']) {
+        const result = await ok(env, command!, action!, flag);
+        expect(result.stdout).toMatch(new RegExp(`^Usage: homeroom ${command} ${action} `));
+        // What the subcommand does, not only its synopsis.
+        expect(result.stdout.split('\n').filter((line) => line.trim() !== '').length).toBeGreaterThan(2);
+      }
+      const config = loadConfig(env);
+      if (config.database.type === 'sqlite') expect(fs.existsSync(config.database.path)).toBe(false);
+    });
+
+    it.each([['asm'], ['api-key'], ['simulate']])('lists every subcommand of "%s --help" and exits 0', async (command) => {
+      const result = await ok(env, command, '--help');
+      expect(result.stdout).toMatch(new RegExp(`^Usage: homeroom ${command} `));
+      for (const [family, action] of subcommands.filter(([family]) => family === command)) {
+        expect(result.stdout).toContain(`homeroom ${family} ${action}`);
+      }
+    });
+
+    it('answers "help asm assign" like "asm assign --help", with --help after other flags too', async () => {
+      const viaHelp = await ok(env, 'help', 'asm', 'assign');
+      expect(viaHelp.stdout).toMatch(/^Usage: homeroom asm assign --server <name>/);
+      expect((await ok(env, 'asm', 'assign', '--server', 'X', '--help')).stdout).toBe(viaHelp.stdout);
+    });
+
+    it('documents repeated values as --serial A --serial B and says that commas and spaces work too', async () => {
+      const result = await ok(env, 'asm', 'assign', '--help');
+      expect(result.stdout).toContain('--serial <s> [--serial <s>...]');
+      expect(result.stdout).toContain('--order <o> [--order <o>...]');
+      expect(result.stdout).toContain('repeat the flag (--serial A --serial B), or separate them with commas or');
+      expect(result.stdout).toContain('spaces in one value (--serial A,B or --serial "$(cat serials.txt)")');
+    });
+
+    it('refuses --help of an unknown subcommand with exit 2 and the family usage', async () => {
+      const result = await run(env, 'asm', 'frobnicate', '--help');
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('unknown asm command "frobnicate"');
+      expect(result.stderr).toContain('Usage: homeroom asm <command>');
     });
   });
 

@@ -32,6 +32,7 @@ describe('homeroom simulate devices', () => {
   let dir: string;
   let tokenId: string;
   let affinityTokenId: string;
+  let sharedTokenId: string;
   let flags: string[];
 
   beforeAll(async () => {
@@ -59,6 +60,20 @@ describe('homeroom simulate devices', () => {
     await (
       await services.assignments.assign(ctx, affinity.id, { serialNumbers: serials })
     ).done;
+    const sharedToken = await uploadSimulatedToken(services, simulator, ctx, { name: 'Shared', devices: 3 });
+    sharedTokenId = toGlobalId('EnrollmentProgramToken', sharedToken.id);
+    const sharedProfile = await services.profiles.create(ctx, sharedToken.id, {
+      ...cartProfile('Shared'),
+      userAffinity: UserAffinity.WITH_USER_AFFINITY,
+      sharedIPad: true,
+      maximumCachedUsers: 2,
+      awaitDeviceConfigured: true,
+    });
+    const sharedSerials = simulator.portal.listDevices({ server: 'Shared' }).map((d) => d.serial_number);
+    await (
+      await services.assignments.assign(ctx, sharedProfile.id, { serialNumbers: sharedSerials })
+    ).done;
+
     const lines = ['Username,Display name,Role,Password'];
     for (let i = 1; i <= 3; i += 1) {
       const user = { username: `pupil${i}@school.example`, password: `pupil ${i} password, "quoted"` };
@@ -135,6 +150,37 @@ describe('homeroom simulate devices', () => {
     },
     LONG,
   );
+
+  it(
+    '--shared-sign-ins 3 signs in 3 students of the directory on each Shared iPad and counts the sign-ins and evictions',
+    async () => {
+      const admin = ['--url', t.server.url, '--api-key', t.keys.ADMIN, '--apple-url', t.server.apple.simulator!.url];
+      const csv = path.join(dir, 'users.csv');
+      const argv = ['simulate', 'devices', ...admin, '--token', sharedTokenId, '--users-csv', csv, '--shared-sign-ins', '3'];
+      const result = await runHomeroom({}, ...argv);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^enrolled\s+3\s*$/m);
+      expect(result.stdout).toMatch(/^SHARED IPAD SIGN-INS\s+COUNT$/m);
+      expect(result.stdout).toMatch(/^iPads signed in on\s+3$/m);
+      expect(result.stdout).toMatch(/^users signed in\s+9$/m);
+      // Each keeps 2 (maximumCachedUsers): the third sign-in evicts the first.
+      expect(result.stdout).toMatch(/^users evicted\s+3$/m);
+      expect(result.stdout).toMatch(/^iPads where a sign-in failed\s+0$/m);
+
+      const json = await runHomeroom({}, ...argv, '--json');
+      const report = JSON.parse(json.stdout) as { sharedSignIns: unknown; devices: Array<{ sharedSignIns?: { signedIn: string[] } }> };
+      expect(report.sharedSignIns).toEqual({ devices: 3, signedIn: 9, evicted: 3, failed: 0 });
+      const pupils = ['pupil1@school.example', 'pupil2@school.example', 'pupil3@school.example'];
+      for (const device of report.devices) expect([...device.sharedSignIns!.signedIn].sort()).toEqual(pupils);
+    },
+    LONG,
+  );
+
+  it('refuses --shared-sign-ins with a key that may not read the directory (exit 1, FORBIDDEN)', async () => {
+    const result = await runHomeroom({}, 'simulate', 'devices', ...flags, '--token', sharedTokenId, '--shared-sign-ins', '1');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^homeroom: FORBIDDEN: /m);
+  });
 
   it(
     'exits 1 and lists the iPads when a device fails unexpectedly (a profile asks for users and nobody signs in)',
