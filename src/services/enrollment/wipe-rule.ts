@@ -13,8 +13,7 @@
  * SQL text only, for the set-based writers: the device table must be in scope as `device`.
  */
 import type { EntityManager } from 'typeorm';
-import { Device } from '../../entities/device.entity.js';
-import { chunks, IN_LIST_CHUNK } from '../raw-sql.js';
+import { Bindings, chunks, IN_LIST_CHUNK } from '../raw-sql.js';
 
 /** The enrollment states in which the device runs the configuration of the profile it enrolled with. */
 export const CONFIGURED_STATES = ['ENROLLED', 'AWAITING_CONFIGURATION'] as const;
@@ -36,19 +35,15 @@ export function enrolledWithOtherProfile(profileSql: string): string {
 /**
  * Sets `requires_wipe` on the devices among `serials` whose Apple profile is `assigned` (held for
  * them, not fetched yet) while they are enrolled with another one. Set-based: one UPDATE per 1000
- * serials. Returns how many devices it marked.
+ * serials, with positional values like the sync writer's (see raw-sql.ts on why not the builder).
  */
-export async function markEnrolledWithOtherProfile(manager: EntityManager, serials: readonly string[]): Promise<number> {
-  let marked = 0;
+export async function markEnrolledWithOtherProfile(manager: EntityManager, serials: readonly string[]): Promise<void> {
   for (const batch of chunks(serials, IN_LIST_CHUNK)) {
-    const result = await manager
-      .createQueryBuilder()
-      .update(Device)
-      .set({ requiresWipe: true })
-      .where('serial_number IN (:...batch) AND requires_wipe = FALSE', { batch })
-      .andWhere(`profile_status = 'assigned' AND apple_profile_uuid IS NOT NULL AND ${enrolledWithOtherProfile('device.profile_id')}`)
-      .execute();
-    marked += result.affected ?? 0;
+    const sql = new Bindings(manager);
+    await manager.query(
+      `UPDATE device SET requires_wipe = TRUE WHERE serial_number IN ${sql.list(batch)} AND requires_wipe = FALSE ` +
+        `AND profile_status = 'assigned' AND apple_profile_uuid IS NOT NULL AND ${enrolledWithOtherProfile('device.profile_id')}`,
+      sql.values,
+    );
   }
-  return marked;
 }
