@@ -39,7 +39,7 @@ export const DEVICE_TYPE = 'Device';
 @ObjectType(DEVICE_TYPE, {
   implements: Node,
   description:
-    "A device Apple School Manager assigns to a token's MDM server: every field Apple sends, as of the last sync that saw it, plus what Homeroom knows (its token, its enrollment profile, first and last seen, removed). Serial numbers are unique: a device moved to another MDM server moves to that token.",
+    "A device Apple School Manager assigns to a token's MDM server: every field Apple sends, as of the last sync that saw it, plus what Homeroom knows (its token, its enrollment profile, first and last seen, removed). Serial numbers are unique: a device moved to another token's MDM server moves to that token, and remembers the token it left (`movedAwayFrom`, `movedAwayAt`).",
 })
 export class DeviceType extends Node {
   id!: number;
@@ -99,7 +99,8 @@ export class DeviceType extends Node {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When Apple stopped listing the device for this MDM server (unassigned, moved or released); null while assigned.',
+    description:
+      "When Apple stopped listing the device for its token's MDM server (unassigned, released, or moved to a server without a token in Homeroom); null while assigned. A device moved to another token's server is that token's device instead (`movedAwayAt`).",
   })
   removedAt!: Date | null;
 

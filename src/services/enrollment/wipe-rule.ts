@@ -20,7 +20,7 @@ export const CONFIGURED_STATES = ['ENROLLED', 'AWAITING_CONFIGURATION'] as const
 
 /**
  * SQL condition: the device (`device`) is enrolled with a profile other than `profileSql` (an SQL
- * expression: a column or one bound value, used once). An enrollment whose profile was deleted since, or a
+ * expression: a column, or one bound value). An enrollment whose profile was deleted since, or a
  * profile Homeroom does not know (null), counts as another profile.
  */
 export function enrolledWithOtherProfile(profileSql: string): string {
