@@ -1,7 +1,9 @@
 /**
  * A device Apple assigned to a token's MDM server: every field Apple sends (Device Assignment
  * API section 6) plus Homeroom's own (token, assigned profile, first/last seen, removed).
- * Serial numbers are unique across tokens: a device moved to another server moves its row.
+ * Serial numbers are unique across tokens: a device moved to another server moves its row, and
+ * the row remembers the token it left (`movedAwayFromTokenId`, `movedAwayAt`) so that token can
+ * still list it as moved away instead of losing it.
  */
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { DateTimeColumn } from './columns.js';
@@ -11,6 +13,7 @@ import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
 @Entity()
 @Index('device_token', ['tokenId', 'id'])
 @Index('device_profile', ['profileId'])
+@Index('device_moved_away_from', ['movedAwayFromTokenId', 'id'])
 export class Device {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
@@ -80,8 +83,25 @@ export class Device {
   removedAt!: Date | null;
 
   /**
-   * A profile was assigned after the device had already been activated with another one (Apple
-   * status `pushed`): it keeps its configuration until it is wiped (seed 002, "Distribution").
+   * The token whose MDM server Apple last moved the device away from, to this row's token (issue
+   * 14); null when it never moved between Homeroom's tokens, or that token was deleted since.
+   */
+  @Column({ type: 'integer', nullable: true })
+  movedAwayFromTokenId!: number | null;
+
+  @ManyToOne(() => EnrollmentProgramToken, { onDelete: 'SET NULL', nullable: true })
+  movedAwayFromToken!: Relation<EnrollmentProgramToken> | null;
+
+  /** When Apple moved it there: Apple's `device_assigned_date` on the new server, else the sync that saw it arrive. */
+  @DateTimeColumn({ nullable: true })
+  movedAwayAt!: Date | null;
+
+  /**
+   * The device must be wiped to pick up the profile Apple holds for it: a profile was assigned
+   * after it had already been activated with another one (Apple status `pushed`), or it is
+   * enrolled with Homeroom's MDM under a profile other than the one Apple now holds (moved to
+   * another token's server, issue 14). It keeps its configuration until it is wiped (seed 002,
+   * "Distribution").
    */
   @Column({ type: 'boolean', default: false })
   requiresWipe!: boolean;

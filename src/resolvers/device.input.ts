@@ -49,6 +49,13 @@ export class DeviceFilterInput {
   })
   removed?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "True: instead of the token's own devices, those Apple School Manager moved from this token's MDM server to another token's in Homeroom, with when (`movedAwayAt`) and where (`token`, the one they are under now); `removed` does not apply to them. False or omitted: the token's own devices. A device moved to an MDM server without a token in Homeroom shows as `removed` instead (Apple does not say where it went).",
+  })
+  movedAway?: boolean | null;
+
   @Field(() => String, {
     nullable: true,
     description: `Serial numbers containing this text, any case (1 to ${MAX_SERIAL_LENGTH} characters).`,
@@ -61,7 +68,7 @@ export class DeviceFilterInput {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'True: only devices that must be wiped to pick up their profile (`requiresWipe`: assigned a profile after they were activated with another). False: only the others. Omitted: both.',
+      'True: only devices that must be wiped to pick up their profile (`requiresWipe`: assigned a profile after they were activated with another, or enrolled with a profile other than the one Apple now holds). False: only the others. Omitted: both.',
   })
   requiresWipe?: boolean | null;
 
@@ -107,6 +114,7 @@ export function deviceFilterOf(input: DeviceFilterInput | null | undefined, fiel
     }
     filter.serialContains = input.serialContains;
   }
+  if (input.movedAway) filter.movedAway = true;
   if (input.model != null) filter.model = input.model;
   if (input.requiresWipe != null) filter.requiresWipe = input.requiresWipe;
   // Empty is no condition, as with the other list filters (an outcome's `results`).

@@ -33,6 +33,18 @@ export class DeviceResolver {
     return EnrollmentProgramTokenType.from(token);
   }
 
+  @FieldResolver(() => EnrollmentProgramTokenType, {
+    nullable: true,
+    description:
+      "The token whose MDM server Apple School Manager last moved the device away from, to its `token` (when: `movedAwayAt`); null when it never moved between Homeroom's tokens, or that token was deleted since.",
+  })
+  async movedAwayFrom(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProgramTokenType | null> {
+    const tokenId = device.movedAwayFromTokenId;
+    if (tokenId === null) return null;
+    const token = await oncePerRequest(ctx, `token:${tokenId}`, () => this.services.tokens.findById(tokenId));
+    return token ? EnrollmentProgramTokenType.from(token) : null;
+  }
+
   @Authorized(Permission.PROFILE_READ)
   @FieldResolver(() => EnrollmentProfileType, {
     nullable: true,

@@ -39,14 +39,15 @@ export const DEVICE_TYPE = 'Device';
 @ObjectType(DEVICE_TYPE, {
   implements: Node,
   description:
-    "A device Apple School Manager assigns to a token's MDM server: every field Apple sends, as of the last sync that saw it, plus what Homeroom knows (its token, its enrollment profile, first and last seen, removed). Serial numbers are unique: a device moved to another MDM server moves to that token.",
+    "A device Apple School Manager assigns to a token's MDM server: every field Apple sends, as of the last sync that saw it, plus what Homeroom knows (its token, its enrollment profile, first and last seen, removed). Serial numbers are unique: a device moved to another token's MDM server moves to that token, and remembers the token it left (`movedAwayFrom`, `movedAwayAt`).",
 })
 export class DeviceType extends Node {
   id!: number;
 
-  /** Row ids; the `token` and `profile` fields resolve them. */
+  /** Row ids; the `token`, `profile` and `movedAwayFrom` fields resolve them. */
   tokenId!: number;
   profileId!: number | null;
+  movedAwayFromTokenId!: number | null;
 
   @Field(() => String, { description: 'The serial number (Apple `serial_number`).' })
   serialNumber!: string;
@@ -98,13 +99,21 @@ export class DeviceType extends Node {
 
   @Field(() => Date, {
     nullable: true,
-    description: 'When Apple stopped listing the device for this MDM server (unassigned, moved or released); null while assigned.',
+    description:
+      "When Apple stopped listing the device for its token's MDM server (unassigned, released, or moved to a server without a token in Homeroom); null while assigned. A device moved to another token's server is that token's device instead (`movedAwayAt`).",
   })
   removedAt!: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When Apple School Manager moved the device to its token's MDM server (`token`) from another token's (`movedAwayFrom`): Apple's `device_assigned_date` on the new server, else when a sync first saw it there. Null when it never moved between Homeroom's tokens. The token it left lists it with the `movedAway` filter (and counts it in `movedAwayDeviceCount`), no longer in its `devices` or `deviceCount`.",
+  })
+  movedAwayAt!: Date | null;
+
   @Field(() => Boolean, {
     description:
-      'True when a profile was assigned after the device had already been activated with another one (Apple status PUSHED): it keeps its old configuration until it is wiped (erased) and set up again.',
+      "True when the device must be wiped (erased) and set up again to pick up the profile Apple now holds for it, and keeps its old configuration until then: a profile was assigned after it had been activated with another one (Apple status PUSHED), or it is ENROLLED or AWAITING_CONFIGURATION with Homeroom under a profile other than the one Apple now holds for it, whichever token it is under (e.g. moved in Apple School Manager to another token's MDM server, which gave it that token's profile). False again once it enrolls after the wipe.",
   })
   requiresWipe!: boolean;
 
@@ -133,6 +142,8 @@ export class DeviceType extends Node {
       firstSeenAt: device.firstSeenAt,
       lastSeenAt: device.lastSeenAt,
       removedAt: device.removedAt,
+      movedAwayFromTokenId: device.movedAwayFromTokenId,
+      movedAwayAt: device.movedAwayAt,
       requiresWipe: device.requiresWipe,
     });
   }

@@ -35,7 +35,7 @@ export class SyncTokenResolver {
   @Authorized(Permission.DEVICE_READ)
   @FieldResolver(() => DeviceConnection, {
     description:
-      "The token's devices in the order Homeroom first saw them: by default those Apple still assigns to the MDM server; `filter` narrows them (profile, removed, serial, model, wipe needed, enrollment state). Every role. Errors: BAD_USER_INPUT.",
+      "The token's devices in the order Homeroom first saw them: by default those Apple still assigns to the MDM server (as many as `deviceCount`); `filter` narrows them (profile, removed, serial, model, wipe needed, enrollment state), or lists those moved to another token's MDM server instead (`movedAway`). Every role. Errors: BAD_USER_INPUT.",
   })
   async devices(
     @Root() token: EnrollmentProgramTokenType,

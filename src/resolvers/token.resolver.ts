@@ -71,9 +71,20 @@ export class TokenResolver {
     return this.services.tokens.statusOf(token.entity).reason;
   }
 
-  @FieldResolver(() => Int, { description: 'Devices Apple assigns to the MDM server, as of the last sync.' })
+  @FieldResolver(() => Int, {
+    description:
+      "Devices Apple assigns to the MDM server, as of the last sync: the same devices `devices` lists without a filter. Devices Apple stopped listing are not counted: those moved to another token's MDM server in Homeroom are in `movedAwayDeviceCount` (listed with the `movedAway` filter), the others are listed with the `removed` filter.",
+  })
   deviceCount(@Root() token: EnrollmentProgramTokenType): Promise<number> {
     return this.services.tokens.countDevices(token.id);
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      "Devices Apple School Manager moved from this token's MDM server to another token's in Homeroom: the ones `devices(filter: { movedAway: true })` lists. Not part of `deviceCount`.",
+  })
+  movedAwayDeviceCount(@Root() token: EnrollmentProgramTokenType): Promise<number> {
+    return this.services.tokens.countMovedAwayDevices(token.id);
   }
 
   @FieldResolver(() => Int, { description: 'Enrollment profiles of the token.' })

@@ -105,6 +105,15 @@ export class TokenService {
       .getCount();
   }
 
+  /** Devices Apple moved from the token's server to another token's (their rows remember the token they left). */
+  async countMovedAwayDevices(tokenId: number): Promise<number> {
+    return this.deps.database.manager
+      .getRepository(Device)
+      .createQueryBuilder('device')
+      .where('device.moved_away_from_token_id = :tokenId AND device.token_id <> :tokenId', { tokenId })
+      .getCount();
+  }
+
   async countProfiles(tokenId: number): Promise<number> {
     return this.deps.database.manager.countBy(EnrollmentProfile, { tokenId });
   }

@@ -25,6 +25,7 @@ import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError } from '../../errors.js';
 import type { Clock } from '../clock.js';
 import { Topic, type AssignmentJobProgressed, type EventBus } from '../events.js';
+import { enrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
 import { Bindings } from '../raw-sql.js';
 import type { RequestContext } from '../request-context.js';
 import type { TokenService } from '../token.service.js';
@@ -384,12 +385,16 @@ export class AssignmentRunner {
       const accepted = answers.filter(({ answer, outcome }) => answer.result === 'SUCCESS' && outcome.deviceId !== null);
       const acceptedDevices = accepted.map(({ outcome }) => outcome.deviceId!);
 
-      // Devices already activated with another profile keep it until wiped: decided before they change.
+      // Devices already activated with another profile keep it until wiped: decided before they change. Activated means
+      // Apple saw it fetch a profile (`pushed`), or it waits for a wipe already, or it is enrolled with Homeroom under
+      // another profile (a device moved from another token's server shows `empty` here, yet runs its old configuration).
       const wiped = new Set<number>();
       if (job.kind === 'ASSIGN' && acceptedDevices.length > 0) {
         const sql = new Bindings(manager);
+        const ids = sql.list(acceptedDevices);
         const rows = (await manager.query(
-          `SELECT id FROM device WHERE id IN ${sql.list(acceptedDevices)} AND (profile_status = 'pushed' OR requires_wipe = TRUE)`,
+          `SELECT id FROM device WHERE id IN ${ids} AND (profile_status = 'pushed' OR requires_wipe = TRUE OR ` +
+            `${enrolledWithOtherProfile(sql.bind(job.profileId))})`,
           sql.values,
         )) as Array<{ id: number }>;
         for (const row of rows) wiped.add(Number(row.id));
@@ -425,7 +430,7 @@ export class AssignmentRunner {
           job.kind === 'ASSIGN'
             ? `profile_id = ${sql.bind(job.profileId)}, apple_profile_uuid = ${sql.bind(answered.uuid)}, profile_status = 'assigned', ` +
               `profile_assign_time = ${sql.bind(stamp)}, profile_push_time = NULL, ` +
-              `requires_wipe = CASE WHEN profile_status = 'pushed' OR requires_wipe = TRUE THEN TRUE ELSE FALSE END`
+              `requires_wipe = ${wiped.size > 0 ? `CASE WHEN id IN ${sql.list([...wiped])} THEN TRUE ELSE FALSE END` : 'FALSE'}`
             : "profile_id = NULL, profile_status = 'removed', requires_wipe = FALSE";
         await manager.query(`UPDATE device SET ${changes} WHERE id IN ${sql.list(acceptedDevices)}`, sql.values);
       }

@@ -17,6 +17,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AssignmentOutcome } from '../../entities/assignment-outcome.entity.js';
 import { Device } from '../../entities/device.entity.js';
 import { notFound } from '../../errors.js';
+import { enrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
 import { chunks, IN_LIST_CHUNK } from '../raw-sql.js';
 import { deviceQueryOf } from '../sync/device-query.js';
 import {
@@ -57,8 +58,16 @@ function classification(query: SelectQueryBuilder<Device>, target: JobTarget): s
   );
 }
 
-/** Whether a device is activated with a profile already (Apple `pushed`, or waiting for a wipe since an earlier assignment). */
-const ACTIVATED = "(device.profile_status = 'pushed' OR device.requires_wipe = TRUE)";
+/** Apple `pushed`, or waiting for a wipe since an earlier assignment. */
+const PUSHED_OR_WAITING = "(device.profile_status = 'pushed' OR device.requires_wipe = TRUE)";
+
+/**
+ * Whether an ASSIGN would leave the device waiting for a wipe: it is activated with a profile
+ * already (Apple `pushed`, or waiting for a wipe since an earlier assignment), or enrolled with
+ * Homeroom under another profile than the job's (a device moved from another token's server). The
+ * runner decides with the same conditions. Needs the job's parameters ({@link classification}).
+ */
+const ACTIVATED = `(${PUSHED_OR_WAITING} OR ${enrolledWithOtherProfile(':jobProfileId')})`;
 
 /**
  * The devices the selection names. Listed ids must all exist (NOT_FOUND otherwise: ids come
@@ -103,7 +112,7 @@ export async function previewOf(manager: EntityManager, target: JobTarget, selec
     const fate = classification(grouped, target);
     const rows = await grouped
       .select(fate, 'result')
-      .addSelect(`CASE WHEN ${ACTIVATED} THEN 1 ELSE 0 END`, 'activated')
+      .addSelect(`CASE WHEN ${target.kind === 'ASSIGN' ? ACTIVATED : PUSHED_OR_WAITING} THEN 1 ELSE 0 END`, 'activated')
       .addSelect('COUNT(*)', 'devices')
       .groupBy('1')
       .addGroupBy('2')

@@ -8,10 +8,19 @@ import { Device } from '../../entities/device.entity.js';
 import { containsPattern } from '../raw-sql.js';
 import type { DeviceFilter } from './sync-types.js';
 
-/** The token's devices matching `filter`, aliased `device`; by default only those Apple still lists. */
+/**
+ * The token's devices matching `filter`, aliased `device`; by default only those Apple still lists.
+ * With `movedAway`, the devices Apple moved from the token's server to another token's instead:
+ * their rows are that token's now and remember the one they left (see device.entity.ts).
+ */
 export function deviceQueryOf(manager: EntityManager, tokenId: number, filter: DeviceFilter): SelectQueryBuilder<Device> {
-  const query = manager.getRepository(Device).createQueryBuilder('device').where('device.token_id = :tokenId', { tokenId });
-  query.andWhere(filter.removed ? 'device.removed_at IS NOT NULL' : 'device.removed_at IS NULL');
+  const query = manager.getRepository(Device).createQueryBuilder('device');
+  if (filter.movedAway) {
+    query.where('device.moved_away_from_token_id = :tokenId AND device.token_id <> :tokenId', { tokenId });
+  } else {
+    query.where('device.token_id = :tokenId', { tokenId });
+    query.andWhere(filter.removed ? 'device.removed_at IS NOT NULL' : 'device.removed_at IS NULL');
+  }
   const profile = filter.profile;
   if (profile?.kind === 'UNASSIGNED') query.andWhere('device.profile_id IS NULL');
   else if (profile?.kind === 'ANY') query.andWhere('device.profile_id IS NOT NULL');

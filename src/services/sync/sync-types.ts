@@ -36,6 +36,11 @@ export interface DeviceFilter {
   readonly profile?: { kind: 'UNASSIGNED' } | { kind: 'ANY' } | { kind: 'PROFILE'; profileId: number };
   /** Default false: only devices Apple still lists. True: only devices Apple stopped listing. */
   readonly removed?: boolean;
+  /**
+   * True: instead of the token's own devices, those Apple moved from its MDM server to another
+   * token's (whatever they are there; `removed` does not apply). False or omitted: the token's own.
+   */
+  readonly movedAway?: boolean;
   /** Case-insensitive substring of the serial number. */
   readonly serialContains?: string;
   /** Exact model name as Apple sends it. */

@@ -21,6 +21,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DepDevice } from '../../apple/dep-types.js';
 import { Device } from '../../entities/device.entity.js';
+import { markEnrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
 import { chunks, IN_LIST_CHUNK, placeholderStyle } from '../raw-sql.js';
 
 /** Rows per INSERT statement: 500 rows x 18 columns = 9,000 parameters, far below SQLite's 32,766. */
@@ -77,8 +78,12 @@ interface KnownDevice {
   readonly removed: boolean;
 }
 
-/** What a sync writes of a device; `requires_wipe` is not Apple's to tell (assignment sets it; new rows start false). */
-type DeviceRow = Omit<Device, 'id' | 'token' | 'profile' | 'requiresWipe'>;
+/**
+ * What a sync writes of a device. `requires_wipe` is not Apple's to tell (assignment and the
+ * enrollment wipe rule set it; new rows start false), and the moved-away columns are the upsert's
+ * own (see {@link upsertStatement}).
+ */
+type DeviceRow = Omit<Device, 'id' | 'token' | 'profile' | 'requiresWipe' | 'movedAwayFromTokenId' | 'movedAwayFromToken' | 'movedAwayAt'>;
 
 function text(value: unknown, max: number): string | null {
   return typeof value === 'string' && value !== '' ? value.slice(0, max) : null;
@@ -127,7 +132,12 @@ function upsertStatement(manager: EntityManager, rows: number): string {
     `ON CONFLICT (serial_number) DO UPDATE SET ${REFRESHED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}, ` +
     // Apple resets a device to `assigned` on every assignment, so `pushed` means it fetched the profile it has now: it was
     // wiped and activated again, and no longer waits for a wipe.
-    `requires_wipe = CASE WHEN excluded.profile_status = 'pushed' THEN FALSE ELSE device.requires_wipe END`
+    `requires_wipe = CASE WHEN excluded.profile_status = 'pushed' THEN FALSE ELSE device.requires_wipe END, ` +
+    // A serial another token had: Apple moved it to this token's server. The row moves, and remembers the token it left
+    // (and when: Apple's assignment date on the new server) so that token lists it as moved away (issue 14). Every SET
+    // expression reads the row as it was, on SQLite and PostgreSQL alike.
+    `moved_away_from_token_id = CASE WHEN device.token_id <> excluded.token_id THEN device.token_id ELSE device.moved_away_from_token_id END, ` +
+    `moved_away_at = CASE WHEN device.token_id <> excluded.token_id THEN COALESCE(excluded.device_assigned_date, excluded.last_seen_at) ELSE device.moved_away_at END`
   );
 }
 
@@ -217,11 +227,18 @@ export function deviceRow(device: DepDevice, page: PageContext): DeviceRow {
   return row;
 }
 
-/** Multi-row upserts keyed on the serial number; a serial another token had moves to this one. */
+/**
+ * Multi-row upserts keyed on the serial number; a serial another token had moves to this one. Then
+ * the enrollment wipe rule over the rows that show a profile Apple holds but the device has not
+ * fetched (`assigned`): one enrolled with another profile must be wiped to pick it up, which is how a
+ * device moved from another token's server, and given this token's profile, shows it.
+ */
 async function upsert(manager: EntityManager, rows: readonly DeviceRow[]): Promise<void> {
   for (const batch of chunks(rows, UPSERT_CHUNK)) {
     await manager.query(upsertStatement(manager, batch.length), batch.flatMap(rowValues));
   }
+  const held = rows.filter((row) => row.profileStatus === 'assigned' && row.appleProfileUuid !== null).map((row) => row.serialNumber);
+  if (held.length > 0) await markEnrolledWithOtherProfile(manager, held);
 }
 
 /** Marks the token's listed devices among `serials` removed; returns how many. */
