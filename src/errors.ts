@@ -112,7 +112,7 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.MDM_SIGNATURE_INVALID]:
     "MDM endpoints: the CMS signature (the MachineInfo's, or the `Mdm-Signature` header) is missing or does not match the body. HTTP 400; nothing was changed.",
   [ErrorCode.MDM_DEVICE_NOT_TRUSTED]:
-    "MDM endpoints: the MachineInfo is signed by a certificate that does not come from a trusted device CA (Apple's, or the simulator's where it is trusted). HTTP 403; nothing was changed.",
+    "MDM endpoints: the MachineInfo is signed by a certificate that does not chain to a trusted device CA (Apple's, the simulator's where it is trusted, those of MDM_DEVICE_CA_FILE), or a certificate of its chain is not valid now; `reason` UNTRUSTED_ISSUER and the message name the issuer no trusted CA vouches for. HTTP 403; nothing was changed.",
   [ErrorCode.MDM_ENROLLMENT_REFUSED]:
     'MDM endpoints: the device may not enroll through this URL; `reason` says why (UNKNOWN_PROFILE, UNKNOWN_SERIAL, OTHER_TOKEN, REMOVED, PROFILE_NOT_ASSIGNED). HTTP 403 (404 for UNKNOWN_PROFILE); nothing was changed.',
   [ErrorCode.MDM_DEVICE_NOT_ENROLLED]:

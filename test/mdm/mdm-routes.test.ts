@@ -184,7 +184,11 @@ describe('MDM endpoints: enrollment, check-in, connect', () => {
     const post = (serial: string, ca = deviceCa.ca) =>
       postMachineInfo(enrollmentUrl(profile), signCms(machineInfo(serial, `UDID-${serial}`), factoryIdentity(ca, serial)));
 
-    expect(await refusal(await post(serials[3]!, stranger))).toEqual({ status: 403, code: 'MDM_DEVICE_NOT_TRUSTED' });
+    expect(await refusal(await post(serials[3]!, stranger))).toEqual({
+      status: 403,
+      code: 'MDM_DEVICE_NOT_TRUSTED',
+      reason: 'UNTRUSTED_ISSUER',
+    });
     expect(await refusal(await post(otherSerials[0]!))).toEqual({ status: 403, code: 'MDM_ENROLLMENT_REFUSED', reason: 'OTHER_TOKEN' });
     expect(await refusal(await post(serials[2]!))).toEqual({ status: 403, code: 'MDM_ENROLLMENT_REFUSED', reason: 'REMOVED' });
     expect(await refusal(await post(serials[3]!))).toEqual({ status: 403, code: 'MDM_ENROLLMENT_REFUSED', reason: 'PROFILE_NOT_ASSIGNED' });
