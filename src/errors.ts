@@ -112,11 +112,11 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.MDM_SIGNATURE_INVALID]:
     "MDM endpoints: the CMS signature (the MachineInfo's, or the `Mdm-Signature` header) is missing or does not match the body. HTTP 400; nothing was changed.",
   [ErrorCode.MDM_DEVICE_NOT_TRUSTED]:
-    "MDM endpoints: the MachineInfo is signed by a certificate that does not come from a trusted device CA (Apple's, or the simulator's where it is trusted). HTTP 403; nothing was changed.",
+    "MDM endpoints: the MachineInfo is signed by a certificate that does not chain to a trusted device CA (Apple's, the simulator's where it is trusted, those of MDM_DEVICE_CA_FILE), or a certificate of its chain is not valid now; `reason` UNTRUSTED_ISSUER and the message name the issuer no trusted CA vouches for. HTTP 403; nothing was changed.",
   [ErrorCode.MDM_ENROLLMENT_REFUSED]:
     'MDM endpoints: the device may not enroll through this URL; `reason` says why (UNKNOWN_PROFILE, UNKNOWN_SERIAL, OTHER_TOKEN, REMOVED, PROFILE_NOT_ASSIGNED). HTTP 403 (404 for UNKNOWN_PROFILE); nothing was changed.',
   [ErrorCode.MDM_DEVICE_NOT_ENROLLED]:
-    'MDM endpoints: a check-in or connect signed by an identity Homeroom did not issue, or by one replaced since, or for another UDID. HTTP 403; nothing was changed.',
+    'MDM endpoints: a check-in or connect signed by an identity Homeroom did not issue, or by one replaced since, or for another UDID; or an Authenticate naming another serial number than the enrolled device (`reason` SERIAL_MISMATCH). HTTP 403; nothing was changed.',
   [ErrorCode.MDM_USER_AUTHENTICATION_REQUIRED]:
     'MDM endpoints: the profile enrolls with user affinity and the device sent no valid user credentials (HTTP Basic). HTTP 401 with `WWW-Authenticate: Basic`; the device asks its user and tries again.',
 };

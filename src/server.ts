@@ -8,6 +8,7 @@
  * database. Tests start servers in-process on port 0; `main.ts` adds signals and the banner.
  */
 import 'reflect-metadata';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import { ConfigError, redactUrl, type Config } from './config.js';
 import { Database } from './entities/database.js';
 import { openDatabase } from './entities/data-source.js';
 import { ErrorCode } from './errors.js';
+import { distinguishedName } from './mdm/cms.js';
 import { homeroomPlugin } from './http/apollo-plugins.js';
 import { bearerToken } from './http/authorization.js';
 import { healthRoutes } from './http/health.js';
@@ -278,17 +280,43 @@ async function startEmbeddedSimulator(config: Config, clock: Clock, logger: Logg
 /**
  * The device CAs whose MachineInfo signers may enroll, besides Apple's (always trusted): the built-in
  * simulator's when `MDM_TRUST_SIMULATOR_DEVICE_CA` (its default with the simulator), and the
- * certificates of `MDM_DEVICE_CA_FILE`.
+ * certificates of `MDM_DEVICE_CA_FILE` (roots and intermediates alike). Each one is logged with its
+ * subject and SHA-256 fingerprint, so an admin can see what a refusal's untrusted issuer is missing.
  */
 async function deviceCasToTrust(config: Config, simulator: RunningAppleSimulator | null, logger: Logger): Promise<string[]> {
-  const cas = [...config.mdm.extraDeviceCaPems];
+  const fromFile = config.mdm.extraDeviceCaPems;
+  for (const pem of fromFile) logTrustedDeviceCa(logger, pem, 'MDM_DEVICE_CA_FILE', fromFile);
+  const cas = [...fromFile];
   if (simulator && config.mdm.trustSimulatorDeviceCa) {
-    cas.push(await simulator.deviceCertificateAuthorityPem());
+    const pem = await simulator.deviceCertificateAuthorityPem();
+    cas.push(pem);
+    logTrustedDeviceCa(logger, pem, 'simulator', [pem]);
     logger.info(
       "MDM enrollment trusts the built-in simulator's device CA (virtual iPads); MDM_TRUST_SIMULATOR_DEVICE_CA=false turns it off",
     );
   }
   return cas;
+}
+
+/** One line per trusted device CA: its subject, fingerprint, and whether it is a root or an intermediate (and of whom). */
+function logTrustedDeviceCa(logger: Logger, pem: string, source: string, siblings: readonly string[]): void {
+  const certificate = new crypto.X509Certificate(pem);
+  const selfSigned = certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey);
+  const issuerKnown = siblings.some((other) => other !== pem && certificate.checkIssued(new crypto.X509Certificate(other)));
+  logger.info(
+    {
+      source,
+      subject: distinguishedName(certificate.subject),
+      fingerprint: certificate.fingerprint256,
+      issuer: distinguishedName(certificate.issuer),
+      kind: selfSigned ? 'root' : 'intermediate',
+      validTo: new Date(certificate.validTo).toISOString(),
+    },
+    selfSigned
+      ? `MDM enrollment trusts the device CA ${distinguishedName(certificate.subject)}`
+      : `MDM enrollment trusts the intermediate device CA ${distinguishedName(certificate.subject)}` +
+          (issuerKnown ? '' : ' (its issuer is not in the file: trusted as it is)'),
+  );
 }
 
 /**

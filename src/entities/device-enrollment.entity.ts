@@ -85,9 +85,13 @@ export class DeviceEnrollment {
   @Column({ type: 'varchar', length: 20, nullable: true })
   language!: string | null;
 
-  /** As the profile asked, until the device itself answers `DeviceInformation` (IsSupervised). */
-  @Column({ type: 'boolean', default: false })
-  supervised!: boolean;
+  /**
+   * What the device says in its `DeviceInformation` answer (`IsSupervised`); null while it has not
+   * said (not answered yet, or answered without it). Never the profile's wish: iOS decides, and an
+   * MDM that reports the wish as a fact hides the devices that are not.
+   */
+  @Column({ type: 'boolean', nullable: true })
+  supervised!: boolean | null;
 
   /** The push topic the device enrolled under (the push certificate's). */
   @Column({ type: 'varchar', length: 255, nullable: true })

@@ -8,9 +8,13 @@
  * node-forge parses PKCS#7 but cannot verify a signature, and PKI.js's path (schema matching,
  * WebCrypto, its chain engine) costs some 7 ms of event loop a message, which a thousand iPads
  * enrolling at once cannot afford. So asn1js reads the DER and Node's OpenSSL checks: the content's
- * digest against the signed attributes, the signature over them, and the signer's certificate
- * issued directly by one of the trusted CAs (device identities are: Apple's iPhone Device CA, the
- * simulator's, Homeroom's own), both valid at `now`, or by a legacy CA trusted by signature alone.
+ * digest against the signed attributes, the signature over them, and the signer's chain: from the
+ * signer's certificate, through intermediates the SignedData carries (a device may send its chain),
+ * up to one of the trusted CAs (Apple's iPhone Device CA, the simulator's, Homeroom's own, and those
+ * of `MDM_DEVICE_CA_FILE`, intermediates included), every certificate on the way valid at `now`, each
+ * issuer a CA (basicConstraints) that signed the one below and within its path length; or a signer
+ * issued directly by a legacy CA trusted by signature alone. Each link is `checkIssued` plus
+ * `verify`, OpenSSL's own checks, a few microseconds each; no chain engine per request.
  */
 import crypto from 'node:crypto';
 import * as asn1js from 'asn1js';
@@ -23,6 +27,8 @@ export class CmsVerificationError extends Error {
   constructor(
     readonly reason: CmsFailure,
     message: string,
+    /** UNTRUSTED_SIGNER: the issuer (DN, `CN=..., O=...`) at the top of the chain that no trusted CA vouches for. */
+    readonly untrustedIssuer: string | null = null,
   ) {
     super(message);
     this.name = 'CmsVerificationError';
@@ -36,9 +42,12 @@ export interface VerifiedSignedData {
   readonly signerCertificatePem: string;
 }
 
+/** A CA certificate, as PEM or already parsed (parse once for the hot path: see `trustedCertificates`). */
+export type CaCertificate = string | crypto.X509Certificate;
+
 export interface VerifyOptions {
-  /** PEM certificates of the CAs a signer must chain to. */
-  readonly trustedCas: readonly string[];
+  /** The CAs a signer must chain to (roots or intermediates: each is trusted as it is). */
+  readonly trustedCas: readonly CaCertificate[];
   /** The content when the SignedData does not carry it (`Mdm-Signature` over a request body). */
   readonly detachedContent?: Buffer;
   /** When the signer's chain must be valid (the server clock). */
@@ -48,7 +57,17 @@ export interface VerifyOptions {
    * issued directly is accepted. For Apple's iPhone Device CA, expired since 2014 and still the issuer
    * of every device identity (see `apple-device-ca.ts`).
    */
-  readonly legacyCas?: readonly string[];
+  readonly legacyCas?: readonly CaCertificate[];
+}
+
+/** Certificates parsed once, for callers that verify many SignedData with the same CAs. */
+export function trustedCertificates(pems: readonly CaCertificate[]): crypto.X509Certificate[] {
+  return pems.map((pem) => (typeof pem === 'string' ? new crypto.X509Certificate(pem) : pem));
+}
+
+/** A certificate's distinguished name on one line, as refusals and logs show it. */
+export function distinguishedName(name: string): string {
+  return name.split('\n').join(', ');
 }
 
 function arrayBufferOf(bytes: Buffer): ArrayBuffer {
@@ -170,29 +189,116 @@ const validAt = (certificate: crypto.X509Certificate, now: Date) =>
 const issuedBy = (certificate: crypto.X509Certificate, ca: crypto.X509Certificate) =>
   certificate.checkIssued(ca) && certificate.verify(ca.publicKey);
 
+/** Intermediates a chain may run through, at most: device chains are one or two deep. */
+const MAX_INTERMEDIATES = 4;
+const BASIC_CONSTRAINTS = '2.5.29.19';
+const pathLengths = new WeakMap<crypto.X509Certificate, number | null>();
+
+/**
+ * basicConstraints' pathLenConstraint: how many intermediates may follow this CA; null for no
+ * limit. Node does not expose it, so asn1js reads it off the DER (once per certificate object).
+ */
+function pathLengthOf(certificate: crypto.X509Certificate): number | null {
+  if (pathLengths.has(certificate)) return pathLengths.get(certificate)!;
+  let length: number | null = null;
+  try {
+    const tbs = childrenOf(childrenOf(asn1js.fromBER(arrayBufferOf(certificate.raw)).result)[0]);
+    const extensions = tbs.find((block) => isContext(block, 3));
+    for (const extension of extensions ? childrenOf(childrenOf(extensions)[0]) : []) {
+      const fields = childrenOf(extension);
+      if (oidOf(fields[0]) !== BASIC_CONSTRAINTS) continue;
+      const value = asn1js.fromBER(arrayBufferOf(octetsOf(fields[fields.length - 1]!))).result;
+      const limit = childrenOf(value).find((block) => block instanceof asn1js.Integer) as asn1js.Integer | undefined;
+      if (limit) length = limit.valueBlock.valueDec;
+    }
+  } catch {
+    // Node parsed the certificate already; an unreadable extension here counts as no limit, as `ca` decides the rest.
+  }
+  pathLengths.set(certificate, length);
+  return length;
+}
+
+/** Why a chain did not reach a trusted CA: the message, and the issuer nobody vouched for. */
+interface ChainFailure {
+  readonly message: string;
+  readonly untrustedIssuer: string | null;
+}
+
+/**
+ * Builds the signer's chain to a trusted CA, depth first: `path` holds the signer then the
+ * intermediates so far. Returns null when one is found, else why the deepest attempt failed.
+ */
+function chainFailure(
+  path: readonly crypto.X509Certificate[],
+  intermediates: readonly crypto.X509Certificate[],
+  anchors: readonly crypto.X509Certificate[],
+  now: Date,
+): ChainFailure | null {
+  const top = path[path.length - 1]!;
+  const below = path.length - 1;
+  if (!validAt(top, now)) {
+    const which = below === 0 ? "The signer's certificate" : 'The intermediate CA';
+    return {
+      message: `${which} (${distinguishedName(top.subject)}) is not valid now (${top.validFrom} to ${top.validTo}).`,
+      untrustedIssuer: null,
+    };
+  }
+  const withinLength = (ca: crypto.X509Certificate) => {
+    const limit = pathLengthOf(ca);
+    return limit === null || limit >= below;
+  };
+  const anchor = anchors.find((ca) => issuedBy(top, ca));
+  if (anchor) {
+    if (!validAt(anchor, now))
+      return {
+        message: `The trusted CA (${distinguishedName(anchor.subject)}) is not valid now (${anchor.validFrom} to ${anchor.validTo}).`,
+        untrustedIssuer: null,
+      };
+    if (!withinLength(anchor))
+      return {
+        message: `The trusted CA (${distinguishedName(anchor.subject)}) allows no more than ${pathLengthOf(anchor)} intermediates below it.`,
+        untrustedIssuer: null,
+      };
+    return null;
+  }
+  let deepest: ChainFailure | null = null;
+  if (below < MAX_INTERMEDIATES) {
+    for (const next of intermediates) {
+      if (path.includes(next) || !next.ca || !withinLength(next) || !issuedBy(top, next)) continue;
+      const failure = chainFailure([...path, next], intermediates, anchors, now);
+      if (!failure) return null;
+      deepest ??= failure;
+    }
+  }
+  if (deepest) return deepest;
+  const through = path.slice(1).map((c) => `"${distinguishedName(c.subject)}"`);
+  return {
+    message:
+      `The signer's certificate (${distinguishedName(path[0]!.subject)})` +
+      (through.length > 0 ? ` chains through ${through.join(', ')}` : '') +
+      ` to the issuer "${distinguishedName(top.issuer)}", which is not a trusted CA` +
+      ' (neither among the trusted device CAs nor an intermediate in the SignedData that chains to one).',
+    untrustedIssuer: distinguishedName(top.issuer),
+  };
+}
+
 /**
  * Verifies `der` (a CMS ContentInfo holding SignedData with one signer) and returns the content and
  * the signer's certificate.
  *
  * @throws CmsVerificationError MALFORMED (not SignedData, no content to check), BAD_SIGNATURE (the
  *   signature or the content's digest does not match), UNTRUSTED_SIGNER (the signer's certificate is
- *   missing, was not issued by a trusted CA, or it or its CA is not valid at `now`).
+ *   missing, does not chain to a trusted CA, or a certificate of its chain is not valid at `now`;
+ *   `untrustedIssuer` names the issuer no trusted CA vouches for).
  */
 export async function verifySignedData(der: Buffer, options: VerifyOptions): Promise<VerifiedSignedData> {
   const parts = signerPartsOf(der);
   const content = options.detachedContent ?? parts.attached;
   if (!content) throw new CmsVerificationError('MALFORMED', 'The SignedData carries no content and none was given.');
   const signer = verifiedSigner(parts, content);
-  const trusted = options.trustedCas.some((pem) => {
-    const ca = new crypto.X509Certificate(pem);
-    return validAt(signer, options.now) && validAt(ca, options.now) && issuedBy(signer, ca);
-  });
-  const legacy = !trusted && (options.legacyCas ?? []).some((pem) => issuedBy(signer, new crypto.X509Certificate(pem)));
-  if (!trusted && !legacy) {
-    throw new CmsVerificationError(
-      'UNTRUSTED_SIGNER',
-      `The signer's certificate (${signer.subject.replace(/\n/g, ', ')}) does not chain to a trusted CA (no trusted CA issued it, or it is not valid now).`,
-    );
+  const failure = chainFailure([signer], parts.certificates, trustedCertificates(options.trustedCas), options.now);
+  if (failure && !trustedCertificates(options.legacyCas ?? []).some((ca) => issuedBy(signer, ca))) {
+    throw new CmsVerificationError('UNTRUSTED_SIGNER', failure.message, failure.untrustedIssuer);
   }
   return { content, signerCertificatePem: signer.toString() };
 }

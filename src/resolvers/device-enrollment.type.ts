@@ -42,7 +42,7 @@ const NOT_CONTACTED = {
   osVersion: null,
   buildVersion: null,
   productName: null,
-  supervised: false,
+  supervised: null,
   startedAt: null,
   enrolledAt: null,
   lastContactedAt: null,
@@ -81,9 +81,11 @@ export class DeviceEnrollmentType {
   productName!: string | null;
 
   @Field(() => Boolean, {
-    description: 'Whether the device is supervised: as its profile asked, until the device itself reports it. False while NOT_CONTACTED.',
+    nullable: true,
+    description:
+      "Whether the device says it is supervised (its DeviceInformation answer's IsSupervised). null = the device did not say: not contacted or not answered yet, or it answered without IsSupervised; never the profile's setting.",
   })
-  supervised!: boolean;
+  supervised!: boolean | null;
 
   @Field(() => Date, { nullable: true, description: 'When the device last asked to enroll (Homeroom accepted its MachineInfo).' })
   startedAt!: Date | null;

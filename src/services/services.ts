@@ -13,7 +13,7 @@ import { APPLE_IPHONE_DEVICE_CA_PEM } from '../mdm/apple-device-ca.js';
 import type { IdentityKeyType } from '../mdm/certificate-authority.js';
 import { EnrollmentQueries } from './enrollment/enrollment-queries.js';
 import { EnrollmentService } from './enrollment/enrollment.service.js';
-import type { DeviceTrust } from './enrollment/mdm-authentication.js';
+import { deviceTrust } from './enrollment/mdm-authentication.js';
 import { MdmAuthorityService } from './mdm-authority.service.js';
 import { ProfileService } from './profile.service.js';
 import { PushCertificateService } from './push-certificate.service.js';
@@ -69,7 +69,7 @@ export class Services {
     this.mdmAuthority = new MdmAuthorityService(deps);
     this.enrollmentQueries = new EnrollmentQueries(deps.database);
     this.users = new UserService(deps.database, this.audit, deps.clock, deps.userPasswordScryptLogN);
-    const trust: DeviceTrust = { trustedCas: deps.trustedDeviceCas ?? [], legacyCas: [APPLE_IPHONE_DEVICE_CA_PEM] };
+    const trust = deviceTrust(deps.trustedDeviceCas ?? [], [APPLE_IPHONE_DEVICE_CA_PEM]);
     this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust, this.users);
   }
 }

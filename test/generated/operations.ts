@@ -242,9 +242,9 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR'
   /** Refused because it would leave no active ADMIN key. Create another ADMIN key first. */
   | 'LAST_ADMIN_KEY'
-  /** MDM endpoints: a check-in or connect signed by an identity Homeroom did not issue, or by one replaced since, or for another UDID. HTTP 403; nothing was changed. */
+  /** MDM endpoints: a check-in or connect signed by an identity Homeroom did not issue, or by one replaced since, or for another UDID; or an Authenticate naming another serial number than the enrolled device (`reason` SERIAL_MISMATCH). HTTP 403; nothing was changed. */
   | 'MDM_DEVICE_NOT_ENROLLED'
-  /** MDM endpoints: the MachineInfo is signed by a certificate that does not come from a trusted device CA (Apple's, or the simulator's where it is trusted). HTTP 403; nothing was changed. */
+  /** MDM endpoints: the MachineInfo is signed by a certificate that does not chain to a trusted device CA (Apple's, the simulator's where it is trusted, those of MDM_DEVICE_CA_FILE), or a certificate of its chain is not valid now; `reason` UNTRUSTED_ISSUER and the message name the issuer no trusted CA vouches for. HTTP 403; nothing was changed. */
   | 'MDM_DEVICE_NOT_TRUSTED'
   /** MDM endpoints: the device may not enroll through this URL; `reason` says why (UNKNOWN_PROFILE, UNKNOWN_SERIAL, OTHER_TOKEN, REMOVED, PROFILE_NOT_ASSIGNED). HTTP 403 (404 for UNKNOWN_PROFILE); nothing was changed. */
   | 'MDM_ENROLLMENT_REFUSED'
@@ -820,7 +820,7 @@ export type AuditEventRecordedSubscriptionVariables = Exact<{
 
 export type AuditEventRecordedSubscription = { auditEventRecorded: { id: string, action: string, actorName: string, outcome: AuditOutcome, errorCode: ErrorCode | null, targetIds: Array<string> } };
 
-export type DeviceEnrollmentFieldsFragment = { state: EnrollmentState, failureReason: string | null, udid: string | null, osVersion: string | null, buildVersion: string | null, productName: string | null, supervised: boolean, startedAt: string | null, enrolledAt: string | null, lastContactedAt: string | null, profile: { id: string, name: string } | null };
+export type DeviceEnrollmentFieldsFragment = { state: EnrollmentState, failureReason: string | null, udid: string | null, osVersion: string | null, buildVersion: string | null, productName: string | null, supervised: boolean | null, startedAt: string | null, enrolledAt: string | null, lastContactedAt: string | null, profile: { id: string, name: string } | null };
 
 export type TokenDeviceEnrollmentsQueryVariables = Exact<{
   id: string | number;
@@ -838,7 +838,7 @@ export type TokenDeviceEnrollmentsQuery = { node:
     | { __typename: 'Device' }
     | { __typename: 'EncryptionPublicKey' }
     | { __typename: 'EnrollmentProfile' }
-    | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, serialNumber: string, enrollment: { state: EnrollmentState, failureReason: string | null, udid: string | null, osVersion: string | null, buildVersion: string | null, productName: string | null, supervised: boolean, startedAt: string | null, enrolledAt: string | null, lastContactedAt: string | null, profile: { id: string, name: string } | null } } }> } }
+    | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, serialNumber: string, enrollment: { state: EnrollmentState, failureReason: string | null, udid: string | null, osVersion: string | null, buildVersion: string | null, productName: string | null, supervised: boolean | null, startedAt: string | null, enrolledAt: string | null, lastContactedAt: string | null, profile: { id: string, name: string } | null } } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
@@ -854,7 +854,7 @@ export type DeviceEnrollmentNodeQuery = { node:
     | { __typename: 'AssignmentJob', id: string }
     | { __typename: 'AssignmentOutcome', id: string }
     | { __typename: 'AuditEvent', id: string }
-    | { __typename: 'Device', serialNumber: string, id: string, enrollment: { state: EnrollmentState, failureReason: string | null, udid: string | null, osVersion: string | null, buildVersion: string | null, productName: string | null, supervised: boolean, startedAt: string | null, enrolledAt: string | null, lastContactedAt: string | null, profile: { id: string, name: string } | null } }
+    | { __typename: 'Device', serialNumber: string, id: string, enrollment: { state: EnrollmentState, failureReason: string | null, udid: string | null, osVersion: string | null, buildVersion: string | null, productName: string | null, supervised: boolean | null, startedAt: string | null, enrolledAt: string | null, lastContactedAt: string | null, profile: { id: string, name: string } | null } }
     | { __typename: 'EncryptionPublicKey', id: string }
     | { __typename: 'EnrollmentProfile', id: string }
     | { __typename: 'EnrollmentProgramToken', id: string }

@@ -7,14 +7,14 @@ import forge from 'node-forge';
 import { describe, expect, it } from 'vitest';
 import { createCertificateAuthority, issueDeviceIdentity } from '../../src/mdm/certificate-authority.js';
 import { CmsVerificationError, verifyPinnedSignature, verifySignedData, type CmsFailure } from '../../src/mdm/cms.js';
-import { identityOfPkcs12, signCms } from '../support/mdm-device.js';
+import { identityOfPkcs12, signCms, testCa, type TestCa } from '../support/mdm-device.js';
 
 const NOW = new Date('2026-09-01T08:00:00.000Z');
 const ca = createCertificateAuthority({ commonName: 'Homeroom MDM device CA', now: NOW });
 const stranger = createCertificateAuthority({ commonName: 'Somebody else', now: NOW });
 
 /** A device identity of `authority` as a device holds it (opened from its PKCS#12). */
-function identityOf(authority = ca, serialNumber = 'DMPXK2ABCD30') {
+function identityOf(authority: Pick<TestCa, 'certificatePem' | 'privateKeyPem'> = ca, serialNumber = 'DMPXK2ABCD30') {
   const issued = issueDeviceIdentity(authority, { serialNumber, now: NOW });
   return { ...identityOfPkcs12(issued.pkcs12, issued.password), certificatePem: issued.certificatePem };
 }
@@ -83,6 +83,49 @@ describe('CMS SignedData verification', () => {
     expect(verified.content).toEqual(body);
     expect(await failureOf(verifySignedData(sign(body), { trustedCas: [], legacyCas: [expired.certificatePem], now: NOW }))).toBe(
       'UNTRUSTED_SIGNER',
+    );
+  });
+
+  it('accepts a signer issued by an intermediate the SignedData carries and a trusted root issued; without it, UNTRUSTED_SIGNER naming the intermediate as the untrusted issuer', async () => {
+    const root = testCa('Chain Root CA', { now: NOW });
+    const intermediate = testCa('Chain Device Sub CA', { issuer: root, pathLength: 0, now: NOW });
+    const identity = identityOf(intermediate);
+
+    const chained = signCms(body, identity, { signingTime: NOW, chain: [intermediate.certificate] });
+    const verified = await verifySignedData(chained, { trustedCas: [root.certificatePem], now: NOW });
+    expect(verified.content).toEqual(body);
+    expect(verified.signerCertificatePem.trim()).toBe(identity.certificatePem.trim());
+    // An intermediate trusted itself (in MDM_DEVICE_CA_FILE) needs nothing from the device.
+    expect((await verifySignedData(sign(body, { identity }), { trustedCas: [intermediate.certificatePem], now: NOW })).content).toEqual(
+      body,
+    );
+
+    const error = await verifySignedData(sign(body, { identity }), { trustedCas: [root.certificatePem], now: NOW }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(CmsVerificationError);
+    expect(error).toMatchObject({ reason: 'UNTRUSTED_SIGNER', untrustedIssuer: 'CN=Chain Device Sub CA, O=Test Devices Inc' });
+    expect((error as Error).message).toContain('"CN=Chain Device Sub CA, O=Test Devices Inc", which is not a trusted CA');
+  });
+
+  it("refuses a chain through a certificate that is not a CA, beyond a CA's path length, or through an expired intermediate (UNTRUSTED_SIGNER)", async () => {
+    const root = testCa('Strict Root CA', { pathLength: 0, now: NOW });
+    const trust = { trustedCas: [root.certificatePem], now: NOW };
+    // A device identity used as a CA: its certificate is not a CA's.
+    const device = issueDeviceIdentity(root, { serialNumber: 'LEAF0001', now: NOW });
+    const leaf = identityOfPkcs12(device.pkcs12, device.password);
+    const forged = identityOf({ certificatePem: device.certificatePem, privateKeyPem: forge.pki.privateKeyToPem(leaf.key) }, 'FORGED0001');
+    expect(await failureOf(verifySignedData(signCms(body, forged, { chain: [leaf.certificate] }), trust))).toBe('UNTRUSTED_SIGNER');
+    // The root allows no intermediate below it.
+    const sub = testCa('Too Deep Sub CA', { issuer: root, now: NOW });
+    const deep = signCms(body, identityOf(sub), { chain: [sub.certificate] });
+    expect(await verifySignedData(deep, trust).catch((e: Error) => e.message)).toMatch(/allows no more than 0 intermediates/);
+    // An intermediate past its validity, though the root and the device certificate are valid.
+    const open = testCa('Open Root CA', { now: NOW });
+    const old = testCa('Old Sub CA', { issuer: open, now: new Date(NOW.getTime() - 11 * 365 * 86_400_000) });
+    const stale = signCms(body, identityOf(old), { chain: [old.certificate] });
+    expect(await verifySignedData(stale, { trustedCas: [open.certificatePem], now: NOW }).catch((e: Error) => e.message)).toMatch(
+      /intermediate CA \(CN=Old Sub CA, O=Test Devices Inc\) is not valid now/,
     );
   });
 

@@ -9,8 +9,10 @@ import type { EnrollmentProfile } from '../../src/entities/enrollment-profile.en
 import { MdmCommand } from '../../src/entities/mdm-command.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { createCertificateAuthority } from '../../src/mdm/certificate-authority.js';
+import { toGlobalId } from '../../src/schema/global-id.js';
 import type { DeviceEnrollmentChanged } from '../../src/services/events.js';
 import { systemContext } from '../../src/services/request-context.js';
+import { DeviceEnrollmentNodeDocument } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import {
   factoryIdentity,
@@ -59,6 +61,8 @@ describe('MDM endpoints: enrollment, check-in, connect', () => {
     await devices.update({ serialNumber: serials[1]! }, { profileId: profile.id });
     await devices.update({ serialNumber: serials[2]! }, { profileId: profile.id, removedAt: new Date() });
     await devices.update({ serialNumber: otherSerials[0]! }, { profileId: otherProfile.id });
+    await devices.update({ serialNumber: serials[4]! }, { profileId: profile.id });
+    await devices.update({ serialNumber: serials[5]! }, { profileId: profile.id });
     const iterator = services.deps.events.subscribe('DEVICE_ENROLLMENT_CHANGED')[Symbol.asyncIterator]();
     void (async () => {
       for (let next = await iterator.next(); !next.done; next = await iterator.next()) events.push(next.value);
@@ -184,7 +188,11 @@ describe('MDM endpoints: enrollment, check-in, connect', () => {
     const post = (serial: string, ca = deviceCa.ca) =>
       postMachineInfo(enrollmentUrl(profile), signCms(machineInfo(serial, `UDID-${serial}`), factoryIdentity(ca, serial)));
 
-    expect(await refusal(await post(serials[3]!, stranger))).toEqual({ status: 403, code: 'MDM_DEVICE_NOT_TRUSTED' });
+    expect(await refusal(await post(serials[3]!, stranger))).toEqual({
+      status: 403,
+      code: 'MDM_DEVICE_NOT_TRUSTED',
+      reason: 'UNTRUSTED_ISSUER',
+    });
     expect(await refusal(await post(otherSerials[0]!))).toEqual({ status: 403, code: 'MDM_ENROLLMENT_REFUSED', reason: 'OTHER_TOKEN' });
     expect(await refusal(await post(serials[2]!))).toEqual({ status: 403, code: 'MDM_ENROLLMENT_REFUSED', reason: 'REMOVED' });
     expect(await refusal(await post(serials[3]!))).toEqual({ status: 403, code: 'MDM_ENROLLMENT_REFUSED', reason: 'PROFILE_NOT_ASSIGNED' });
@@ -201,6 +209,50 @@ describe('MDM endpoints: enrollment, check-in, connect', () => {
 
     expect(await tableCounts()).toEqual(counts);
     expect(events.length).toBe(eventsBefore);
+  });
+
+  it("refuses an Authenticate whose SerialNumber is not the enrolled device's with MDM_DEVICE_NOT_ENROLLED 403 SERIAL_MISMATCH, changing nothing", async () => {
+    const serial = serials[4]!;
+    const device = await enroll(serial, 'UDID-0005');
+    const before = await enrollmentOf(serial);
+    const counts = await tableCounts();
+    const eventsBefore = events.length;
+
+    const response = await device.checkIn({ MessageType: 'Authenticate', SerialNumber: serials[5]!, ProductName: 'iPad13,18' });
+    const body = (await response.clone().json()) as { message: string };
+    expect(await refusal(response)).toEqual({ status: 403, code: 'MDM_DEVICE_NOT_ENROLLED', reason: 'SERIAL_MISMATCH' });
+    expect(body.message).toBe(`The Authenticate names serial number ${serials[5]!}, but this identity was issued to device ${serial}.`);
+    expect(await enrollmentOf(serial)).toEqual(before);
+    expect(await tableCounts()).toEqual(counts);
+    expect(events.length).toBe(eventsBefore);
+    // Its own serial, in any case, is accepted.
+    expect((await device.checkIn({ MessageType: 'Authenticate', SerialNumber: serial.toLowerCase() })).status).toBe(200);
+  });
+
+  it("records supervision as unknown (null) when the device omits IsSupervised, not the supervised profile's value, and GraphQL shows null", async () => {
+    const serial = serials[5]!;
+    const device = await enroll(serial, 'UDID-0006');
+    const supervisedInGraphQL = async () => {
+      const deviceId = (await t.server.dataSource.getRepository(Device).findOneByOrFail({ serialNumber: serial })).id;
+      const res = await t.request(DeviceEnrollmentNodeDocument, { id: toGlobalId('Device', deviceId) });
+      expect(res.errors).toBeUndefined();
+      return res.data!.node?.__typename === 'Device' ? res.data!.node.enrollment.supervised : 'not a device';
+    };
+    expect(profile.supervised).toBe(true);
+    // Enrolled under a supervised profile, the device has said nothing yet.
+    expect(await enrollmentOf(serial)).toMatchObject({ state: 'ENROLLING', supervised: null });
+
+    await device.checkIn({ MessageType: 'Authenticate', SerialNumber: serial });
+    await device.tokenUpdate(false);
+    const information = await device.nextCommand({ Status: 'Idle' });
+    expect(information?.Command).toMatchObject({ RequestType: 'DeviceInformation' });
+    await device.nextCommand({
+      Status: 'Acknowledged',
+      CommandUUID: information!.CommandUUID,
+      QueryResponses: { OSVersion: '17.6', BuildVersion: '21G80' },
+    });
+    expect(await enrollmentOf(serial)).toMatchObject({ state: 'ENROLLED', supervised: null, osVersion: '17.6' });
+    expect(await supervisedInGraphQL()).toBeNull();
   });
 
   it('escrows the bootstrap token sealed (SetBootstrapToken) and hands it back (GetBootstrapToken); an empty one clears it', async () => {

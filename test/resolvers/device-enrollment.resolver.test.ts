@@ -114,7 +114,7 @@ describe('device enrollment state over GraphQL', () => {
       osVersion: null,
       buildVersion: null,
       productName: null,
-      supervised: false,
+      supervised: null,
       startedAt: null,
       enrolledAt: null,
       lastContactedAt: null,

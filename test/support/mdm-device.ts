@@ -10,6 +10,7 @@ import path from 'node:path';
 import forge from 'node-forge';
 import { build, parse, type PlistValue } from 'plist';
 import { createCertificateAuthority, issueDeviceIdentity, type MdmCertificateAuthority } from '../../src/mdm/certificate-authority.js';
+import { certificatePem, newRsaKey, randomSerialHex, wholeSeconds } from '../../src/crypto/x509.js';
 
 export type Dict = Record<string, PlistValue>;
 
@@ -24,6 +25,44 @@ export function testDeviceCa(dir: string, now = new Date()): { ca: MdmCertificat
   const file = path.join(dir, 'device-ca.pem');
   fs.writeFileSync(file, ca.certificatePem);
   return { ca, file };
+}
+
+/** A CA of a test hierarchy: what issues (its key) and what the other certificates name (its forge certificate). */
+export interface TestCa extends MdmCertificateAuthority {
+  readonly certificate: forge.pki.Certificate;
+}
+
+/**
+ * A CA made with forge, signed by `issuer` (self-signed without one), with `pathLength` as its
+ * basicConstraints pathLenConstraint (none when undefined): a manufacturer's root and intermediate.
+ */
+export function testCa(commonName: string, options: { issuer?: TestCa; pathLength?: number; now?: Date } = {}): TestCa {
+  const now = options.now ?? new Date();
+  const { privateKeyPem, privateKey, publicKey } = newRsaKey();
+  const certificate = forge.pki.createCertificate();
+  certificate.publicKey = publicKey;
+  certificate.serialNumber = randomSerialHex();
+  certificate.validity.notBefore = wholeSeconds(now.getTime() - 3_600_000);
+  certificate.validity.notAfter = wholeSeconds(now.getTime() + 10 * 365 * 86_400_000);
+  const subject = [
+    { name: 'commonName', value: commonName },
+    { name: 'organizationName', value: 'Test Devices Inc' },
+  ];
+  certificate.setSubject(subject);
+  certificate.setIssuer(options.issuer ? options.issuer.certificate.subject.attributes : subject);
+  certificate.setExtensions([
+    {
+      name: 'basicConstraints',
+      critical: true,
+      cA: true,
+      ...(options.pathLength === undefined ? {} : { pathLenConstraint: options.pathLength }),
+    },
+    { name: 'keyUsage', critical: true, keyCertSign: true, cRLSign: true },
+    { name: 'subjectKeyIdentifier' },
+  ]);
+  const signer = options.issuer ? (forge.pki.privateKeyFromPem(options.issuer.privateKeyPem) as forge.pki.rsa.PrivateKey) : privateKey;
+  certificate.sign(signer, forge.md.sha256.create());
+  return { certificate, certificatePem: certificatePem(certificate), privateKeyPem };
 }
 
 /** What a device CA burns into a device: a key and a certificate (the PKCS#12 route, opened). */
@@ -46,11 +85,13 @@ export function identityOfPkcs12(pkcs12: Buffer | Uint8Array, password: string):
 export function signCms(
   content: Buffer,
   identity: SigningIdentity,
-  options: { detached?: boolean; digest?: 'sha1' | 'sha256'; signingTime?: Date } = {},
+  options: { detached?: boolean; digest?: 'sha1' | 'sha256'; signingTime?: Date; chain?: readonly forge.pki.Certificate[] } = {},
 ): Buffer {
   const p7 = forge.pkcs7.createSignedData();
   p7.content = forge.util.createBuffer(content.toString('binary'));
   p7.addCertificate(identity.certificate);
+  // The certificates above the device's own, as a device that sends its chain does.
+  for (const certificate of options.chain ?? []) p7.addCertificate(certificate);
   p7.addSigner({
     key: identity.key,
     certificate: identity.certificate,

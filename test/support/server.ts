@@ -7,7 +7,7 @@ import { print, type GraphQLFormattedError } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { startServer, type HomeroomServer, type StartOptions } from '../../src/server.js';
 import type { Clock } from '../../src/services/clock.js';
 import { Role } from '../../src/services/permissions.js';
@@ -38,11 +38,17 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  options: { clock?: Clock; env?: Record<string, string>; start?: Pick<StartOptions, 'ticker' | 'redisChannelPrefix'> } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    start?: Pick<StartOptions, 'ticker' | 'redisChannelPrefix'>;
+    /** The server's logger, for tests that read what it logs; one at the configured level otherwise. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...testEnvironment(db), ...options.env });
-  const logger = createLogger(config.logLevel);
+  const logger = options.logger ?? createLogger(config.logLevel);
   const started: Array<(name: string | null) => void> = [];
   const server = await startServer(config, {
     logger,

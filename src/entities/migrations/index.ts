@@ -8,6 +8,7 @@ import { DeviceEnrollment1798329600000 } from './1798329600000-device-enrollment
 import { DirectoryUsers1798934400000 } from './1798934400000-directory-users.js';
 import { UserAffinity1799539200000 } from './1799539200000-user-affinity.js';
 import { MovedAway1800748800000 } from './1800748800000-moved-away.js';
+import { EnrollmentSupervisionUnknown1801353600000 } from './1801353600000-enrollment-supervision-unknown.js';
 
 export const MIGRATIONS = [
   Foundation1795305600000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   DirectoryUsers1798934400000,
   UserAffinity1799539200000,
   MovedAway1800748800000,
+  EnrollmentSupervisionUnknown1801353600000,
 ];

@@ -5,10 +5,11 @@
  * - `enroll`: a device POSTs its signed MachineInfo to its profile's enrollment URL. It must be a
  *   trusted device, known to Homeroom, of the profile's token, still listed by Apple, and assigned
  *   that profile. It gets the enrollment profile with a new identity; its state becomes ENROLLING.
- * - `checkIn`: Authenticate, TokenUpdate (ENROLLED, or AWAITING_CONFIGURATION with DeviceConfigured
- *   queued), CheckOut (UNENROLLED).
+ * - `checkIn`: Authenticate (its SerialNumber, when sent, must be the enrolled device's), TokenUpdate
+ *   (ENROLLED, or AWAITING_CONFIGURATION with DeviceConfigured queued), CheckOut (UNENROLLED).
  * - `connect`: the device reports Idle or a command's result and gets the next queued command.
- *   DeviceConfigured acknowledged: ENROLLED; refused: FAILED with the device's reason.
+ *   DeviceConfigured acknowledged: ENROLLED; refused: FAILED with the device's reason. Supervision is
+ *   what the DeviceInformation answer says, null (unknown) until and unless it says.
  *
  * Refusals change nothing. Expensive work (a new RSA key, the identity's signature) happens before
  * the transaction; events go out after it commits.
@@ -114,7 +115,8 @@ export class EnrollmentService {
           ...attemptStart({ tokenId: device.tokenId, profileId: profile.id, info }, now),
           state: 'ENROLLING',
           failureReason: null,
-          supervised: profile.supervised,
+          // Unknown until the device answers DeviceInformation: the profile's wish is not the device's word.
+          supervised: null,
           topic: push.topic,
           identitySerial: normalizedSerial(identity.serialNumber),
           identityFingerprint: certificateFingerprint(new crypto.X509Certificate(identity.certificatePem)),
@@ -198,6 +200,7 @@ export class EnrollmentService {
     await this.deps.database.transaction(async (tx) => {
       const row = await tx.findOneByOrFail(DeviceEnrollment, { deviceId: enrolled.deviceId });
       const device = await tx.findOneByOrFail(Device, { id: row.deviceId });
+      if (message.messageType === 'Authenticate') checkSerialNumber(message.serialNumber, device);
       const context = { previous: row.state, serialNumber: device.serialNumber, now, events };
       const changes = await this.checkInChanges(tx, row, message, now);
       await saveEnrollment(tx, row, { ...changes, lastContactedAt: now }, context);
@@ -348,6 +351,21 @@ function notEnrolled(message: string): HomeroomError {
   return new HomeroomError(ErrorCode.MDM_DEVICE_NOT_ENROLLED, message);
 }
 
+/**
+ * An Authenticate that names a serial must name the enrolled device's: the identity was issued to
+ * that device, so another serial is another device with its identity (copied), or a confused one.
+ * Refused before anything is written. A device that leaves SerialNumber out is not refused: Apple
+ * documents it as sent, but older captures lack it, and the signature already pins the identity.
+ */
+function checkSerialNumber(serialNumber: string | null, device: Device): void {
+  if (serialNumber === null || serialNumber === device.serialNumber.toUpperCase()) return;
+  throw new HomeroomError(
+    ErrorCode.MDM_DEVICE_NOT_ENROLLED,
+    `The Authenticate names serial number ${serialNumber}, but this identity was issued to device ${device.serialNumber}.`,
+    { reason: 'SERIAL_MISMATCH', serialNumber: device.serialNumber, claimedSerialNumber: serialNumber },
+  );
+}
+
 function describeErrorChain(report: ConnectReport): string {
   const first = report.errorChain[0];
   if (!first) return report.status;
@@ -368,7 +386,8 @@ function deviceInformationFacts(report: ConnectReport): Partial<DeviceEnrollment
     return {};
   const facts: Partial<DeviceEnrollment> = {};
   const answered = responses as Record<string, unknown>;
-  if (typeof answered.IsSupervised === 'boolean') facts.supervised = answered.IsSupervised;
+  // A device that leaves IsSupervised out has not said: unknown, whatever the profile asked for.
+  facts.supervised = typeof answered.IsSupervised === 'boolean' ? answered.IsSupervised : null;
   if (typeof answered.OSVersion === 'string') facts.osVersion = answered.OSVersion.slice(0, 30);
   if (typeof answered.BuildVersion === 'string') facts.buildVersion = answered.BuildVersion.slice(0, 30);
   if (typeof answered.ProductName === 'string') facts.productName = answered.ProductName.slice(0, 60);

@@ -4,7 +4,8 @@
  *
  * - An enrollment's MachineInfo is signed by the device's own identity, from its manufacturer:
  *   Apple's iPhone Device CA (checked by signature alone: it expired in 2014 and still issues), and,
- *   where configured, the simulator's device CA.
+ *   where configured, the simulator's device CA and those of `MDM_DEVICE_CA_FILE`, directly or
+ *   through intermediates (in the file, or sent by the device in the SignedData).
  * - Every check-in and connect carries `Mdm-Signature`: a detached CMS signature over the exact body
  *   by the identity Homeroom issued at enrollment. It maps to the enrollment by the certificate's
  *   serial, and must be that very certificate (its SHA-256 fingerprint, stored at issuance): a
@@ -19,14 +20,26 @@ import { DeviceEnrollment } from '../../entities/device-enrollment.entity.js';
 import type { Database } from '../../entities/database.js';
 import { ErrorCode, HomeroomError } from '../../errors.js';
 import { normalizedSerial } from '../../crypto/x509.js';
-import { CmsVerificationError, verifyPinnedSignature, verifySignedData, type VerifiedSignedData } from '../../mdm/cms.js';
+import {
+  CmsVerificationError,
+  trustedCertificates,
+  verifyPinnedSignature,
+  verifySignedData,
+  type CaCertificate,
+  type VerifiedSignedData,
+} from '../../mdm/cms.js';
 
-/** Which device CAs a MachineInfo signer may come from. */
+/** Which device CAs a MachineInfo signer may come from, parsed once (every enrollment checks them). */
 export interface DeviceTrust {
-  /** Checked with their validity dates (the simulator's device CA, `MDM_DEVICE_CA_FILE`). */
-  readonly trustedCas: readonly string[];
+  /** Checked with their validity dates, as roots of a chain (the simulator's device CA, `MDM_DEVICE_CA_FILE`). */
+  readonly trustedCas: readonly crypto.X509Certificate[];
   /** Checked by signature alone (Apple's iPhone Device CA). */
-  readonly legacyCas: readonly string[];
+  readonly legacyCas: readonly crypto.X509Certificate[];
+}
+
+/** The trust an enrollment checks against, from PEM (or parsed) certificates. */
+export function deviceTrust(trustedCas: readonly CaCertificate[], legacyCas: readonly CaCertificate[]): DeviceTrust {
+  return { trustedCas: trustedCertificates(trustedCas), legacyCas: trustedCertificates(legacyCas) };
 }
 
 /** SHA-256 of a certificate's DER, lower-case hex: what pins a check-in's signer to its enrollment. */
@@ -43,7 +56,12 @@ export async function verifyMachineInfo(body: Buffer, trust: DeviceTrust, now: D
   } catch (error) {
     if (!(error instanceof CmsVerificationError)) throw error;
     if (error.reason === 'UNTRUSTED_SIGNER')
-      throw new HomeroomError(ErrorCode.MDM_DEVICE_NOT_TRUSTED, `The MachineInfo's signer is not a trusted device: ${error.message}`);
+      throw new HomeroomError(
+        ErrorCode.MDM_DEVICE_NOT_TRUSTED,
+        `The MachineInfo's signer is not a trusted device: ${error.message}`,
+        // The issuer is logged with the refusal: what an admin adds to MDM_DEVICE_CA_FILE, if it should be trusted.
+        error.untrustedIssuer === null ? {} : { reason: 'UNTRUSTED_ISSUER', issuer: error.untrustedIssuer },
+      );
     if (error.reason === 'BAD_SIGNATURE')
       throw new HomeroomError(ErrorCode.MDM_SIGNATURE_INVALID, `The MachineInfo's signature: ${error.message}`);
     throw new HomeroomError(ErrorCode.MDM_REQUEST_MALFORMED, `The enrollment request is not a CMS-signed MachineInfo: ${error.message}`);
