@@ -43,6 +43,7 @@ export enum ErrorCode {
   PROFILE_IN_USE = 'PROFILE_IN_USE',
   PROFILE_LIMIT_REACHED = 'PROFILE_LIMIT_REACHED',
   SYNC_IN_PROGRESS = 'SYNC_IN_PROGRESS',
+  SYNC_TOO_SOON = 'SYNC_TOO_SOON',
   MDM_REQUEST_MALFORMED = 'MDM_REQUEST_MALFORMED',
   MDM_SIGNATURE_INVALID = 'MDM_SIGNATURE_INVALID',
   MDM_DEVICE_NOT_TRUSTED = 'MDM_DEVICE_NOT_TRUSTED',
@@ -105,6 +106,8 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     "The profile is its token's default or devices are assigned to it (`extensions.devices`); change those first. Nothing was changed.",
   [ErrorCode.SYNC_IN_PROGRESS]:
     'A sync of this token is running and its 15 minutes are not over; `extensions.syncAvailableAt` says when another may start. Nothing was started.',
+  [ErrorCode.SYNC_TOO_SOON]:
+    "A manual sync of this token started less than 15 minutes ago (Intune's rule: at most one manual sync per 15 minutes); `extensions.syncAvailableAt` says when the next may start. Nothing was started.",
   [ErrorCode.PROFILE_LIMIT_REACHED]:
     'The token already has the most enrollment profiles allowed (1000). Delete one first. Nothing was changed.',
   [ErrorCode.MDM_REQUEST_MALFORMED]:

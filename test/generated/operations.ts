@@ -278,6 +278,8 @@ export type ErrorCode =
   | 'SDS_ALREADY_SHARED'
   /** A sync of this token is running and its 15 minutes are not over; `extensions.syncAvailableAt` says when another may start. Nothing was started. */
   | 'SYNC_IN_PROGRESS'
+  /** A manual sync of this token started less than 15 minutes ago (Intune's rule: at most one manual sync per 15 minutes); `extensions.syncAvailableAt` says when the next may start. Nothing was started. */
+  | 'SYNC_TOO_SOON'
   /** The token decrypts but its content is not a valid server token (a field is missing or malformed); `extensions.field` names it. Nothing was changed. */
   | 'TOKEN_INVALID_CONTENT'
   /** The token still has enrollment profiles or devices (`extensions.profiles`, `extensions.devices`); delete the profiles and release the devices in Apple School Manager first. Nothing was changed. */
@@ -503,10 +505,14 @@ export type SyncFallbackReason =
   | 'INVALID_CURSOR'
   /** No sync cursor is stored yet: only a full listing can start. */
   | 'NO_CURSOR'
+  /** The last FULL run FAILED or TIMED_OUT: the full sync is still due, whatever the 7-day calendar says. */
+  | 'PREVIOUS_FULL_FAILED'
+  /** The last LIMITED run FAILED or TIMED_OUT, so changes may have been missed: the next sync asked for is FULL (Intune's rule), until a full one succeeds. */
+  | 'PREVIOUS_LIMITED_FAILED'
   /** A full listing stopped part way (crash, timeout, Apple failure); this run continues it from its last saved page. */
   | 'RESUMED_FULL_SYNC';
 
-/** What a sync run does. A FULL sync refreshes every serial Apple assigns to the MDM server and marks the ones it no longer lists as removed; a token gets at most one every 7 days. A sync asked for within 7 days of the last full one is LIMITED: it adds serials Homeroom does not know yet and marks removed ones (Apple's sync cursor), without refreshing known serials; if Apple says the cursor expired or is invalid, it falls back to a full sync and records why (`fallbackReason`). Every run has 15 minutes: meanwhile another request gets SYNC_IN_PROGRESS, and after them an unfinished run is TIMED_OUT and syncing is allowed again. Homeroom also runs an AUTOMATIC sync (new and removed serials) of every token every 24 hours (AUTOMATIC_SYNC_INTERVAL_HOURS), and the first sync when a token is uploaded. New serials get the token's default enrollment profile at Apple in the same run. */
+/** What a sync run does. A FULL sync refreshes every serial Apple assigns to the MDM server and marks the ones it no longer lists as removed; a token gets at most one every 7 days. A sync asked for within 7 days of the last full one is LIMITED: it adds serials Homeroom does not know yet and marks removed ones (Apple's sync cursor), without refreshing known serials; if Apple says the cursor expired or is invalid, it falls back to a full sync and records why (`fallbackReason`). Every run has 15 minutes: meanwhile another request gets SYNC_IN_PROGRESS, and after them an unfinished run is TIMED_OUT and syncing is allowed again. On top of that, at most one manual sync (`syncDevices`) per 15 minutes, counted from the previous manual one's start: sooner gets SYNC_TOO_SOON (Intune's rule). A LIMITED run that FAILED or TIMED_OUT makes the next sync asked for FULL (`fallbackReason` PREVIOUS_LIMITED_FAILED), and a failed FULL one stays due (PREVIOUS_FULL_FAILED), until a full run succeeds. Homeroom also runs an AUTOMATIC sync (new and removed serials) of every token every 24 hours (AUTOMATIC_SYNC_INTERVAL_HOURS), and the first sync when a token is uploaded. New serials get the token's default enrollment profile at Apple in the same run. */
 export type SyncKind =
   /** Started by Homeroom every 24 hours (configurable): like LIMITED, new and removed serials only. */
   | 'AUTOMATIC'

@@ -7,6 +7,7 @@ import { MdmCertificateAuthority1797724800000 } from './1797724800000-mdm-certif
 import { DeviceEnrollment1798329600000 } from './1798329600000-device-enrollment.js';
 import { DirectoryUsers1798934400000 } from './1798934400000-directory-users.js';
 import { UserAffinity1799539200000 } from './1799539200000-user-affinity.js';
+import { SyncRules1800144000000 } from './1800144000000-sync-rules.js';
 
 export const MIGRATIONS = [
   Foundation1795305600000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   DeviceEnrollment1798329600000,
   DirectoryUsers1798934400000,
   UserAffinity1799539200000,
+  SyncRules1800144000000,
 ];
