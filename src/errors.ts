@@ -43,6 +43,7 @@ export enum ErrorCode {
   PROFILE_IN_USE = 'PROFILE_IN_USE',
   PROFILE_LIMIT_REACHED = 'PROFILE_LIMIT_REACHED',
   SYNC_IN_PROGRESS = 'SYNC_IN_PROGRESS',
+  SYNC_TOO_SOON = 'SYNC_TOO_SOON',
   MDM_REQUEST_MALFORMED = 'MDM_REQUEST_MALFORMED',
   MDM_SIGNATURE_INVALID = 'MDM_SIGNATURE_INVALID',
   MDM_DEVICE_NOT_TRUSTED = 'MDM_DEVICE_NOT_TRUSTED',
@@ -60,7 +61,8 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.NOT_FOUND]: 'The ID names nothing this key can see (deleted, never existed, or malformed).',
   [ErrorCode.BAD_USER_INPUT]:
     'An argument or input field is invalid; the message names it and `extensions.field` holds its path. Nothing was changed.',
-  [ErrorCode.ALREADY_EXISTS]: 'Something with the same unique name already exists; the message names it. Nothing was changed.',
+  [ErrorCode.ALREADY_EXISTS]:
+    'Something with the same unique name already exists; the message names it. For a token file whose MDM server already has a token, `extensions.tokenId` is that token and `extensions.mutation` is `renewToken`. Nothing was changed.',
   [ErrorCode.LAST_ADMIN_KEY]: 'Refused because it would leave no active ADMIN key. Create another ADMIN key first.',
   [ErrorCode.QUERY_TOO_DEEP]: 'The operation nests fields deeper than the server allows; `extensions.maxDepth` gives the limit.',
   [ErrorCode.QUERY_TOO_COMPLEX]:
@@ -82,9 +84,9 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.APPLE_TERMS_NOT_ACCEPTED]:
     'Apple refuses requests until an administrator accepts the latest terms and conditions in Apple School Manager (`T_C_NOT_SIGNED`).',
   [ErrorCode.APPLE_TOKEN_REJECTED]:
-    "Apple refuses the server token (replaced by a newer download, expired, revoked or signed wrongly); `extensions.appleCode` has Apple's code. Upload a new token.",
+    "Apple refuses the server token (replaced by a newer download, expired, revoked or signed wrongly); `extensions.appleCode` has Apple's code. Download a new token for the MDM server and call `renewToken` with it.",
   [ErrorCode.APPLE_REQUEST_REJECTED]:
-    "Apple refused the request itself (`extensions.appleCode` has Apple's code, e.g. `INVALID_CURSOR`, `FLAGS_INVALID`); repeating it unchanged will not help.",
+    "Apple refused the request itself (`extensions.appleCode` has Apple's code, e.g. `INVALID_CURSOR`, `FLAGS_INVALID`, or `ACCESS_DENIED`: the MDM server lacks access to what was asked); the token got through and keeps its status. Repeating the request unchanged will not help.",
   [ErrorCode.APPLE_UNAVAILABLE]:
     "Apple could not be reached or kept failing (network errors, HTTP 5xx or 429) after Homeroom's retries; `extensions.attempts` says how many. Try again later.",
   [ErrorCode.MDM_PUSH_CERTIFICATE_REQUIRED]:
@@ -105,6 +107,8 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     "The profile is its token's default or devices are assigned to it (`extensions.devices`); change those first. Nothing was changed.",
   [ErrorCode.SYNC_IN_PROGRESS]:
     'A sync of this token is running and its 15 minutes are not over; `extensions.syncAvailableAt` says when another may start. Nothing was started.',
+  [ErrorCode.SYNC_TOO_SOON]:
+    "A manual sync of this token started less than 15 minutes ago (Intune's rule: at most one manual sync per 15 minutes); `extensions.syncAvailableAt` says when the next may start. Nothing was started.",
   [ErrorCode.PROFILE_LIMIT_REACHED]:
     'The token already has the most enrollment profiles allowed (1000). Delete one first. Nothing was changed.',
   [ErrorCode.MDM_REQUEST_MALFORMED]:

@@ -90,10 +90,31 @@ export function sameAppleCode(code: string | null, expected: string): boolean {
 }
 
 /**
- * Codes that always mean "this token is no good", wherever they appear. `ACCESS_DENIED` is Apple's "the server or
- * its token lacks access"; the lower-case OAuth problems come from `/session` and are recognised on data calls too.
+ * OAuth problems that mean "this token is no good"; they come from `/session` and are recognised on data calls too.
+ * `ACCESS_DENIED` is not one of them: on a data call it is Apple's "this server lacks access to what was asked"
+ * (a device or profile of another MDM server, say), answered to a token Apple just accepted (issue 14).
  */
-const TOKEN_CODES = ['ACCESS_DENIED', 'TOKEN_REJECTED', 'TOKEN_EXPIRED', 'SIGNATURE_INVALID'];
+const TOKEN_CODES = ['TOKEN_REJECTED', 'TOKEN_EXPIRED', 'SIGNATURE_INVALID'];
+
+/**
+ * The `/session` answers Apple documents as the token's death: revoked or replaced by a newer download
+ * (`token_rejected`, also `signature_invalid`, which Fleet sees for replaced tokens) or past its expiry
+ * (`token_expired`). Only these make Homeroom mark a token REJECTED; any other failure, a 403 `ACCESS_DENIED` on a
+ * data call above all, leaves the token's status alone (see {@link isTokenDeath}).
+ */
+const TOKEN_DEATH_CODES = ['TOKEN_REJECTED', 'TOKEN_EXPIRED', 'SIGNATURE_INVALID'];
+
+/** The endpoint of the sign-in, as {@link DepApiError.endpoint} names it. */
+export const SESSION_ENDPOINT = 'GET /session';
+
+/** Whether `error` is Apple declaring the token dead: a `/session` answer in {@link TOKEN_DEATH_CODES}. */
+export function isTokenDeath(error: unknown): boolean {
+  return (
+    error instanceof DepApiError &&
+    error.endpoint === SESSION_ENDPOINT &&
+    TOKEN_DEATH_CODES.some((code) => sameAppleCode(error.appleCode, code))
+  );
+}
 
 /** What {@link depErrorCode} decides on. */
 export interface DepFailure {
@@ -109,8 +130,9 @@ export interface DepFailure {
  * The contract's mapping from Apple's answer to a Homeroom code:
  * - `T_C_NOT_SIGNED` anywhere -> `APPLE_TERMS_NOT_ACCEPTED` (checked first: on `/session` it is a 403 too, but
  *   the fix is accepting terms, not a new token);
- * - `/session` failing with 400, 401 or 403; `ACCESS_DENIED`, `token_rejected`, `token_expired` or
- *   `signature_invalid` anywhere; a 401, or 403 `FORBIDDEN`, that survives a fresh sign-in -> `APPLE_TOKEN_REJECTED`;
+ * - `/session` failing with 400, 401 or 403; `token_rejected`, `token_expired` or `signature_invalid` anywhere;
+ *   a 401, or 403 `FORBIDDEN`, that survives a fresh sign-in -> `APPLE_TOKEN_REJECTED`;
+ * - `ACCESS_DENIED` on a data call -> `APPLE_REQUEST_REJECTED`, like any other 4xx: the token got through;
  * - no answer, 429, 5xx (after the retries) and anything else that is not a 4xx -> `APPLE_UNAVAILABLE`;
  * - any other 4xx -> `APPLE_REQUEST_REJECTED`.
  */
@@ -153,7 +175,7 @@ export function depApiError(
     case ErrorCode.APPLE_TOKEN_REJECTED:
       message =
         `Apple refused the server token (${endpoint}: ${answer}). It was replaced by a newer download, expired or was revoked: ` +
-        'download a new token for this MDM server in Apple School Manager and upload it to Homeroom.';
+        'download a new token for this MDM server in Apple School Manager and call renewToken with it.';
       break;
     case ErrorCode.APPLE_UNAVAILABLE: {
       const last = failure.reason ? `${answer}, ${failure.reason}` : answer;
@@ -161,7 +183,10 @@ export function depApiError(
       break;
     }
     default:
-      message = `Apple refused ${endpoint} (${answer}); repeating the same request will not help.`;
+      message = sameAppleCode(appleCode, 'ACCESS_DENIED')
+        ? `Apple denied ${endpoint} (${answer}): this MDM server has no access to what was asked (for example a device or profile of another MDM server). ` +
+          'The token itself was accepted and stays as it is; check the request, not the token.'
+        : `Apple refused ${endpoint} (${answer}); repeating the same request will not help.`;
   }
   return new DepApiError(code, message, { status, appleCode, endpoint, attempts }, extra, options);
 }

@@ -139,6 +139,18 @@ export function readServerToken(file: Buffer | string, keyPair: { privateKeyPem:
   return tokenFromText(Buffer.from(plaintext, 'binary').toString('utf8'));
 }
 
+/**
+ * Which of `certificatesPem` a token file is encrypted to (its EnvelopedData recipient, matched by issuer
+ * and serial as {@link readServerToken} does), or -1 when none; no private key is needed. Lets an upload
+ * recognise a file meant for a key pair Homeroom already holds for a token.
+ *
+ * @throws HomeroomError `TOKEN_UNREADABLE` as {@link readServerToken}.
+ */
+export function recipientIndexOf(file: Buffer | string, certificatesPem: readonly string[]): number {
+  const envelope = parseEnvelope(envelopeDer(file));
+  return certificatesPem.findIndex((pem) => Boolean(envelope.findRecipient(parseCertificate(pem))));
+}
+
 /** JSON keys of a server token, in the order they are checked, with the {@link ServerToken} property each fills. */
 const CREDENTIAL_FIELDS = [
   ['consumer_key', 'consumerKey'],

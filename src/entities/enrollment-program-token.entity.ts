@@ -109,6 +109,35 @@ export class EnrollmentProgramToken {
   @Column({ type: 'integer', nullable: true })
   lastFullSyncDeviceCount!: number | null;
 
+  /** When the last manual sync (trigger MANUAL) started: the next may start 15 minutes later. */
+  @DateTimeColumn({ nullable: true })
+  lastManualSyncAt!: Date | null;
+
+  /**
+   * Why the next sync asked for must be FULL whatever the calendar says (`PREVIOUS_LIMITED_FAILED`,
+   * `PREVIOUS_FULL_FAILED`); null when the 7-day calendar decides. Cleared when a full run succeeds.
+   */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  fullSyncRequiredReason!: string | null;
+
+  /** The last failed call to Apple made with the token (null once a call succeeds): Homeroom's code. */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  lastAppleErrorCode!: string | null;
+
+  /** Apple's own code of that failure (`ACCESS_DENIED`, `token_rejected`, …); null when Apple sent none. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  lastAppleErrorAppleCode!: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  lastAppleErrorMessage!: string | null;
+
+  /** Method and path, e.g. `POST /devices/sync`. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  lastAppleErrorEndpoint!: string | null;
+
+  @DateTimeColumn({ nullable: true })
+  lastAppleErrorAt!: Date | null;
+
   @DateTimeColumn()
   createdAt!: Date;
 

@@ -9,7 +9,9 @@
  *
  * The once-a-second wake-up is a {@link Ticker}, injected like the clock: tests drive a
  * {@link ManualTicker} and move a ManualClock, and nothing waits for real time. Countdown
- * values are computed from the server clock and the token's times, read from the database only
+ * values are computed by the sync service's one rule (`cooldownOf` in `sync-rules.ts`: the running
+ * run's lease, the 15-minute manual floor, the 7-day calendar) from the server clock and the
+ * token's times, read from the database only
  * on subscribe, on a SYNC_STATE_CHANGED of the token, and when the running run's 15 minutes
  * are up (the read marks it TIMED_OUT); ticks cost no query.
  */
@@ -17,7 +19,7 @@ import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { Topic, type SyncProgressed } from '../services/events.js';
 import type { Services } from '../services/services.js';
-import type { SyncStatus } from '../services/sync/sync.service.js';
+import { cooldownOf as cooldownRule, type SyncColumns } from '../services/sync/sync.service.js';
 import type { SyncCooldownType } from './sync.type.js';
 
 /** Wake-ups about once a second. */
@@ -92,21 +94,6 @@ export function progressOf(sources: LiveSyncSources, tokenId: number): AsyncIter
   );
 }
 
-/** Whole seconds from `now` until `at`, never negative. */
-function secondsUntil(at: Date, now: Date): number {
-  return Math.max(0, Math.ceil((at.getTime() - now.getTime()) / 1000));
-}
-
-/** The countdowns at `now` from a status read earlier (the rules of `SyncService.cooldown`). */
-export function cooldownAt(status: SyncStatus, now: Date): SyncCooldownType {
-  const syncAvailableInSeconds = status.state === 'RUNNING' ? secondsUntil(status.syncAvailableAt, now) : 0;
-  return {
-    syncAvailableInSeconds,
-    fullSyncAvailableInSeconds: Math.max(syncAvailableInSeconds, secondsUntil(status.nextFullSyncAvailableAt, now)),
-    running: syncAvailableInSeconds > 0,
-  };
-}
-
 /**
  * The token's countdowns: the first value at once, then a value whenever it changes: on a
  * SYNC_STATE_CHANGED of the token, and on each tick while a countdown is above 0 (no ticks
@@ -116,7 +103,7 @@ export function cooldownOf(sources: LiveSyncSources, tokenId: number): AsyncIter
   const { services, ticker } = sources;
   const { clock, events } = services.deps;
   return new Repeater<SyncCooldownType>(async (push, stop) => {
-    let status: SyncStatus | null = null;
+    let times: SyncColumns | null = null;
     let lastSent = '';
     // Typed by assertion: TypeScript cannot see the closures below assign it.
     let stopTicking = null as (() => void) | null;
@@ -125,9 +112,10 @@ export function cooldownOf(sources: LiveSyncSources, tokenId: number): AsyncIter
     let reads = Promise.resolve();
 
     const send = (): void => {
-      if (!status) return;
+      if (!times) return;
       const now = clock.now();
-      const value = cooldownAt(status, now);
+      // The service's one rule (lease, manual floor, 7-day calendar), applied to the times read last.
+      const value: SyncCooldownType = cooldownRule(times, now);
       const key = `${value.syncAvailableInSeconds}/${value.fullSyncAvailableInSeconds}/${value.running}`;
       if (key !== lastSent) {
         lastSent = key;
@@ -140,8 +128,8 @@ export function cooldownOf(sources: LiveSyncSources, tokenId: number): AsyncIter
         stopTicking = null;
       }
       // The run's 15 minutes are up: the database read marks it TIMED_OUT (or shows it ended).
-      const deadline = status.syncAvailableAt.getTime();
-      if (status.state === 'RUNNING' && !value.running && deadlineRead !== deadline) {
+      const deadline = times.syncLeaseUntil?.getTime() ?? null;
+      if (times.syncLeaseRunId !== null && deadline !== null && !value.running && deadlineRead !== deadline) {
         deadlineRead = deadline;
         void read();
       }
@@ -150,7 +138,7 @@ export function cooldownOf(sources: LiveSyncSources, tokenId: number): AsyncIter
     const read = (): Promise<void> =>
       (reads = reads
         .then(async () => {
-          status = await services.sync.status(tokenId);
+          times = await services.sync.syncTimes(tokenId);
           send();
         })
         .catch((error: unknown) => stop(error)));

@@ -40,7 +40,7 @@ export class SyncResolver {
 
   @Authorized(Permission.DEVICE_SYNC)
   @Mutation(() => SyncDevicesPayload, {
-    description: `Starts a device sync of a token now and returns its run (RUNNING); the run goes on in the background (follow it with \`syncProgressed\`). The kind follows the rules: ${SYNC_RULES} OPERATOR and ADMIN. Errors: NOT_FOUND, SYNC_IN_PROGRESS (\`extensions.syncAvailableAt\`: when another run may start). Apple's errors end the run (FAILED with \`errorCode\`), not this mutation.`,
+    description: `Starts a device sync of a token now and returns its run (RUNNING); the run goes on in the background (follow it with \`syncProgressed\`). The kind follows the rules: ${SYNC_RULES} OPERATOR and ADMIN. Errors: NOT_FOUND, SYNC_IN_PROGRESS (a run holds the token), SYNC_TOO_SOON (a manual sync started less than 15 minutes ago); both with \`extensions.syncAvailableAt\`: when a manual sync may start. Apple's errors end the run (FAILED with \`errorCode\`), not this mutation.`,
   })
   async syncDevices(
     @Ctx() ctx: GraphQLContext,
@@ -82,7 +82,7 @@ export class SyncResolver {
       return cooldownOf(sources, tokenId);
     },
     description:
-      "The token's countdowns, live: sent at once, whenever a run starts or ends, and once a second while a countdown runs (a sync running, or a full sync not yet due). When syncAvailableInSeconds reaches 0 a sync may start; it is LIMITED while fullSyncAvailableInSeconds is above 0. Every role. Errors: NOT_FOUND.",
+      "The token's countdowns, live: sent at once, whenever a run starts or ends, and once a second while a countdown runs (a sync running, or a full sync not yet due). It counts the running run's 15 minutes and the 15-minute floor between manual syncs. When syncAvailableInSeconds reaches 0 a sync may start; it is LIMITED while fullSyncAvailableInSeconds is above 0. Every role. Errors: NOT_FOUND.",
   })
   syncCooldown(
     @Root() cooldown: SyncCooldownType,

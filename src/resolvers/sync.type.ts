@@ -22,6 +22,8 @@ export const SYNC_RULES =
   'A FULL sync refreshes every serial Apple assigns to the MDM server and marks the ones it no longer lists as removed; a token gets at most one every 7 days. ' +
   "A sync asked for within 7 days of the last full one is LIMITED: it adds serials Homeroom does not know yet and marks removed ones (Apple's sync cursor), without refreshing known serials; if Apple says the cursor expired or is invalid, it falls back to a full sync and records why (`fallbackReason`). " +
   'Every run has 15 minutes: meanwhile another request gets SYNC_IN_PROGRESS, and after them an unfinished run is TIMED_OUT and syncing is allowed again. ' +
+  "On top of that, at most one manual sync (`syncDevices`) per 15 minutes, counted from the previous manual one's start: sooner gets SYNC_TOO_SOON (Intune's rule). " +
+  'A LIMITED run that FAILED or TIMED_OUT makes the next sync asked for FULL (`fallbackReason` PREVIOUS_LIMITED_FAILED), and a failed FULL one stays due (PREVIOUS_FULL_FAILED), until a full run succeeds. ' +
   'Homeroom also runs an AUTOMATIC sync (new and removed serials) of every token every 24 hours (AUTOMATIC_SYNC_INTERVAL_HOURS), and the first sync when a token is uploaded. ' +
   "New serials get the token's default enrollment profile at Apple in the same run.";
 
@@ -61,6 +63,9 @@ export const SyncFallbackReasonEnum = describedEnum<FallbackReason>(
     RESUMED_FULL_SYNC: 'A full listing stopped part way (crash, timeout, Apple failure); this run continues it from its last saved page.',
     EXPIRED_CURSOR: 'Apple answered EXPIRED_CURSOR (the cursor is older than 7 days): listing again from the start.',
     INVALID_CURSOR: 'Apple answered INVALID_CURSOR: listing again from the start.',
+    PREVIOUS_LIMITED_FAILED:
+      "The last LIMITED run FAILED or TIMED_OUT, so changes may have been missed: the next sync asked for is FULL (Intune's rule), until a full one succeeds.",
+    PREVIOUS_FULL_FAILED: 'The last FULL run FAILED or TIMED_OUT: the full sync is still due, whatever the 7-day calendar says.',
   },
 );
 
@@ -203,12 +208,14 @@ export class TokenSyncStatusType {
   lastFullSyncAt!: Date | null;
 
   @Field(() => Date, {
-    description: 'From when a sync asked for is a FULL one (7 days after the last full sync); now or earlier when it already would be.',
+    description:
+      'From when a sync asked for is a FULL one (7 days after the last full sync, or now after a failed LIMITED or FULL run); now or earlier when it already would be.',
   })
   nextFullSyncAvailableAt!: Date;
 
   @Field(() => Date, {
-    description: "From when a sync may start: the running run's deadline while one runs, else now. Earlier requests get SYNC_IN_PROGRESS.",
+    description:
+      "From when a manual sync (`syncDevices`) may start: the later of the running run's deadline and 15 minutes after the last manual sync started; now (or earlier) when one may start now. Earlier requests get SYNC_IN_PROGRESS while a run holds the token, else SYNC_TOO_SOON.",
   })
   syncAvailableAt!: Date;
 
@@ -236,13 +243,13 @@ export class TokenSyncStatusType {
 export class SyncCooldownType {
   @Field(() => Int, {
     description:
-      'Seconds until a sync may start (the running run reaches its 15-minute deadline, or ends earlier); 0 when one may start now.',
+      'Seconds until a manual sync may start: the running run reaches its 15-minute deadline (or ends earlier), and 15 minutes have passed since the last manual sync started; 0 when one may start now.',
   })
   syncAvailableInSeconds!: number;
 
   @Field(() => Int, {
     description:
-      'Seconds until a sync asked for is FULL (7 days after the last full sync, never before a sync may start); 0 when it would be now. While it is above 0 and syncAvailableInSeconds is 0, a LIMITED sync is available.',
+      'Seconds until a sync asked for is FULL (7 days after the last full sync, or now after a failed run; never before a sync may start); 0 when it would be now. While it is above 0 and syncAvailableInSeconds is 0, a LIMITED sync is available.',
   })
   fullSyncAvailableInSeconds!: number;
 

@@ -33,6 +33,19 @@ import {
   UploadTokenPayload,
 } from './token.type.js';
 
+/**
+ * The service names an existing token by row id (`details.tokenId`); clients know it by its global
+ * ID. Changed in place (the audit log already holds this error): the ID replaces the row id, and an
+ * ALREADY_EXISTS message that points at `renewToken` gets the ID to call it with.
+ */
+function withTokenGlobalId(error: unknown): unknown {
+  if (!isHomeroomError(error) || typeof error.details['tokenId'] !== 'number') return error;
+  const globalId = toGlobalId(ENROLLMENT_PROGRAM_TOKEN_TYPE, error.details['tokenId']);
+  error.details['tokenId'] = globalId;
+  if (error.code === ErrorCode.ALREADY_EXISTS) error.message = `${error.message} The existing token's ID: ${globalId}.`;
+  return error;
+}
+
 /** The row id a token's global ID names; NOT_FOUND for anything else. */
 export function tokenIdOf(id: string): number {
   const key = integerKeyOf(id, ENROLLMENT_PROGRAM_TOKEN_TYPE);
@@ -108,13 +121,17 @@ export class TokenResolver {
   @Authorized(Permission.TOKEN_CREATE)
   @Mutation(() => UploadTokenPayload, {
     description:
-      "Stores a server token downloaded from Apple School Manager, after Apple confirms it (GET /account). ADMIN only. Errors, in the order checked: MDM_PUSH_CERTIFICATE_REQUIRED, BAD_USER_INPUT, ALREADY_EXISTS (name), ENCRYPTION_KEY_REQUIRED, TOKEN_UNREADABLE, TOKEN_WRONG_KEY, TOKEN_INVALID_CONTENT, APPLE_* (Apple's answer), ALREADY_EXISTS (the MDM server already has a token: renew it).",
+      "Stores a server token downloaded from Apple School Manager, after Apple confirms it (GET /account). ADMIN only. Errors, in the order checked: MDM_PUSH_CERTIFICATE_REQUIRED, BAD_USER_INPUT, ALREADY_EXISTS (the file is for a token already stored: the same file again, or a new download of its server; `extensions.tokenId` names it, renew it with `renewToken`), ALREADY_EXISTS (name), ENCRYPTION_KEY_REQUIRED, TOKEN_UNREADABLE, TOKEN_WRONG_KEY, TOKEN_INVALID_CONTENT, APPLE_* (Apple's answer), ALREADY_EXISTS (the MDM server already has a token: renew it).",
   })
   async uploadToken(
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => UploadTokenInput, { description: 'The token file and its name.' }) input: UploadTokenInput,
   ): Promise<UploadTokenPayload> {
-    return { token: EnrollmentProgramTokenType.from(await this.services.tokens.upload(ctx, input)) };
+    try {
+      return { token: EnrollmentProgramTokenType.from(await this.services.tokens.upload(ctx, input)) };
+    } catch (error) {
+      throw withTokenGlobalId(error);
+    }
   }
 
   @Authorized(Permission.TOKEN_UPDATE)
@@ -126,8 +143,12 @@ export class TokenResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => RenewTokenInput, { description: 'The token and its new file.' }) input: RenewTokenInput,
   ): Promise<RenewTokenPayload> {
-    const renewed = await this.services.tokens.renew(ctx, { ...input, tokenId: tokenIdOf(input.tokenId) });
-    return { ...renewed, token: EnrollmentProgramTokenType.from(renewed.token) };
+    try {
+      const renewed = await this.services.tokens.renew(ctx, { ...input, tokenId: tokenIdOf(input.tokenId) });
+      return { ...renewed, token: EnrollmentProgramTokenType.from(renewed.token) };
+    } catch (error) {
+      throw withTokenGlobalId(error);
+    }
   }
 
   @Authorized(Permission.TOKEN_UPDATE)
@@ -181,12 +202,7 @@ export class TokenResolver {
       const token = await this.services.tokens.shareWithSchoolDataSync(ctx, { tokenId: tokenIdOf(input.tokenId), shared: input.shared });
       return { token: EnrollmentProgramTokenType.from(token) };
     } catch (error) {
-      // The service names the other token by row id; clients know it by its global ID. Changed in
-      // place, so the audit log (which already holds this error) is not written twice.
-      if (isHomeroomError(error) && error.code === ErrorCode.SDS_ALREADY_SHARED && typeof error.details['tokenId'] === 'number') {
-        error.details['tokenId'] = toGlobalId(ENROLLMENT_PROGRAM_TOKEN_TYPE, error.details['tokenId']);
-      }
-      throw error;
+      throw withTokenGlobalId(error);
     }
   }
 }

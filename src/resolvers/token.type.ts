@@ -9,6 +9,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { EncryptionKey } from '../entities/encryption-key.entity.js';
 import type { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
+import { ErrorCode } from '../errors.js';
 import { Connection } from '../schema/connection.type.js';
 import { toGlobalId } from '../schema/global-id.js';
 import { Node } from '../schema/node.type.js';
@@ -29,6 +30,49 @@ registerEnumType(TokenType, {
   description: 'Which Apple portal the token comes from.',
   valuesConfig: describeEach(TOKEN_TYPE_DESCRIPTIONS),
 });
+
+/**
+ * A value object (no identity of its own, like `*Status`): the last call to Apple made with a token
+ * that failed. Kept for the UI, so one refused call can be shown without changing the token's status.
+ */
+@ObjectType('AppleErrorEntry', {
+  description:
+    "The last call to Apple made with the token that failed: what Homeroom and Apple said, where and when. A 403 ACCESS_DENIED on a data call shows here without making the token REJECTED; only Apple's sign-in (`/session`) declaring the token dead does that.",
+})
+export class AppleErrorEntryType {
+  @Field(() => ErrorCode, {
+    description: "Homeroom's code for the failure (APPLE_REQUEST_REJECTED, APPLE_UNAVAILABLE, APPLE_TOKEN_REJECTED, ...).",
+  })
+  code!: ErrorCode;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Apple's own error code as sent (`ACCESS_DENIED`, `token_rejected`, ...); null when Apple sent none (no answer, HTTP 5xx).",
+  })
+  appleCode!: string | null;
+
+  @Field(() => String, { description: 'One sentence on the failure and what to do, for people.' })
+  message!: string;
+
+  @Field(() => String, { nullable: true, description: 'The call that failed, method and path (`POST /devices/sync`); null when unknown.' })
+  endpoint!: string | null;
+
+  @Field(() => Date, { description: 'When the call failed, on the server clock.' })
+  at!: Date;
+
+  /** Null when the token's last call to Apple succeeded, or none ever failed. */
+  static from(token: EnrollmentProgramToken): AppleErrorEntryType | null {
+    if (!token.lastAppleErrorCode || !token.lastAppleErrorAt) return null;
+    return Object.assign(new AppleErrorEntryType(), {
+      code: token.lastAppleErrorCode as ErrorCode,
+      appleCode: token.lastAppleErrorAppleCode,
+      message: token.lastAppleErrorMessage ?? '',
+      endpoint: token.lastAppleErrorEndpoint,
+      at: token.lastAppleErrorAt,
+    });
+  }
+}
 
 /** The GraphQL type name, which global IDs carry (the class name is not it). */
 export const ENROLLMENT_PROGRAM_TOKEN_TYPE = 'EnrollmentProgramToken';
@@ -70,6 +114,13 @@ export class EnrollmentProgramTokenType extends Node {
   @Field(() => Date, { nullable: true, description: 'When Apple last answered a call made with the token; null if never.' })
   statusCheckedAt!: Date | null;
 
+  @Field(() => AppleErrorEntryType, {
+    nullable: true,
+    description:
+      'The last call to Apple made with the token, if it failed; null when the last call succeeded or none ever failed. A refused data call (403 ACCESS_DENIED) shows here and leaves `status` as it was.',
+  })
+  lastAppleError!: AppleErrorEntryType | null;
+
   @Field(() => Boolean, {
     description:
       'Legacy: whether the token is shared with Microsoft School Data Sync (SDS Classic, retired at the end of 2024). At most one token is shared.',
@@ -98,6 +149,7 @@ export class EnrollmentProgramTokenType extends Node {
       serverUuid: token.serverUuid,
       expiresAt: token.accessTokenExpiry,
       statusCheckedAt: token.statusCheckedAt,
+      lastAppleError: AppleErrorEntryType.from(token),
       sharedWithSchoolDataSync: token.sharedWithSchoolDataSync,
       createdAt: token.createdAt,
       updatedAt: token.updatedAt,

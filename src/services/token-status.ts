@@ -23,7 +23,7 @@ export const TOKEN_STATUS_DESCRIPTIONS: Record<TokenStatus, string> = {
   [TokenStatus.TERMS_NOT_ACCEPTED]:
     'Apple refuses calls until an administrator accepts the latest terms and conditions in Apple School Manager; then call `refreshTokenStatus`.',
   [TokenStatus.REJECTED]:
-    'Apple refuses the token (replaced by a newer download, or revoked). Download a new token for this MDM server and call `renewToken`.',
+    'Apple refuses the token (replaced by a newer download, or revoked), as its sign-in (`/session`) said; one refused data call does not make a token REJECTED. Download a new token for this MDM server and call `renewToken`.',
 };
 
 /** Apple School Manager or Apple Business Manager, from `GET /account`'s `org_type`. */
@@ -77,7 +77,7 @@ export function tokenStatus(
   if (byExpiry === TokenStatus.EXPIRED) {
     return {
       status: byExpiry,
-      reason: `The token expired on ${expiry}; download a new one in Apple School Manager and renew it in Homeroom.`,
+      reason: `The token expired on ${expiry}; download a new one for this MDM server in Apple School Manager and call \`renewToken\` with it.`,
     };
   }
   if (token.status === TokenStatus.REJECTED || token.status === TokenStatus.TERMS_NOT_ACCEPTED) {
@@ -87,7 +87,7 @@ export function tokenStatus(
     const days = Math.ceil((token.accessTokenExpiry.getTime() - now.getTime()) / DAY_MS);
     return {
       status: byExpiry,
-      reason: `The token expires on ${expiry} (in ${days} day${days === 1 ? '' : 's'}); download a new one in Apple School Manager and renew it in Homeroom.`,
+      reason: `The token expires on ${expiry} (in ${days} day${days === 1 ? '' : 's'}); download a new one for this MDM server in Apple School Manager and call \`renewToken\` with it.`,
     };
   }
   return { status: byExpiry, reason: `Apple accepts the token; it expires on ${expiry}.` };

@@ -12,7 +12,8 @@
  */
 import type { DepClient, DepCredentials } from '../apple/dep-client.js';
 import type { DepAccount } from '../apple/dep-types.js';
-import { generateTokenKeyPair, readServerToken, type ServerToken } from '../apple/token-crypto.js';
+import { DepApiError, isTokenDeath } from '../apple/dep-errors.js';
+import { generateTokenKeyPair, readServerToken, recipientIndexOf, type ServerToken } from '../apple/token-crypto.js';
 import { isUniqueViolation } from '../entities/database.js';
 import { Device } from '../entities/device.entity.js';
 import { EncryptionKey } from '../entities/encryption-key.entity.js';
@@ -69,6 +70,20 @@ interface Verdict {
   readonly reason: string | null;
 }
 
+/** The last failed Apple call, as kept on the token (`lastAppleError*` columns); all null once a call succeeds. */
+type AppleErrorColumns = Pick<
+  EnrollmentProgramToken,
+  'lastAppleErrorCode' | 'lastAppleErrorAppleCode' | 'lastAppleErrorMessage' | 'lastAppleErrorEndpoint' | 'lastAppleErrorAt'
+>;
+
+const NO_APPLE_ERROR: AppleErrorColumns = {
+  lastAppleErrorCode: null,
+  lastAppleErrorAppleCode: null,
+  lastAppleErrorMessage: null,
+  lastAppleErrorEndpoint: null,
+  lastAppleErrorAt: null,
+};
+
 export class TokenService {
   private readonly secrets: TokenSecrets;
 
@@ -120,9 +135,12 @@ export class TokenService {
 
   /**
    * Runs `work` with a DEP client for the token (credentials unsealed, the saved session reused
-   * and rotated ones saved). Apple's verdict updates the token's status: a refusal
-   * (`APPLE_TOKEN_REJECTED`, `APPLE_TERMS_NOT_ACCEPTED`) is recorded and rethrown; success marks
-   * it ACTIVE/EXPIRING_SOON/EXPIRED by expiry. Never call it inside a database transaction.
+   * and rotated ones saved). Apple's verdict updates the token's status: only `/session` declaring
+   * the token dead (`isTokenDeath`) makes it REJECTED, and `T_C_NOT_SIGNED` TERMS_NOT_ACCEPTED; a
+   * refused request (a 403 `ACCESS_DENIED` on a data call included) means the token got through;
+   * success marks it ACTIVE/EXPIRING_SOON/EXPIRED by expiry. Every Apple failure is kept on the
+   * token (`lastAppleError*`) and rethrown; a success clears it. Never call it inside a database
+   * transaction.
    *
    * The save happens after `work` ends, in one UPDATE of its own, and only if the token still
    * has the credentials the call used: a renewal that landed meanwhile is not overwritten by a
@@ -142,15 +160,18 @@ export class TokenService {
       onSession: (issued) => (session = issued),
     });
     let verdict: Verdict | null = null;
+    let appleError: AppleErrorColumns | undefined;
     try {
       const result = await work(client);
       verdict = this.accepted(token);
+      appleError = NO_APPLE_ERROR;
       return result;
     } catch (error) {
       verdict = this.verdictOf(token, error);
+      appleError = this.appleErrorOf(error);
       throw error;
     } finally {
-      await this.saveCallOutcome(token, session === savedSession ? undefined : session, verdict);
+      await this.saveCallOutcome(token, session === savedSession ? undefined : session, verdict, appleError);
     }
   }
 
@@ -194,8 +215,9 @@ export class TokenService {
 
   /**
    * Stores a token downloaded from ASM. Checked in this order, each failure storing nothing:
-   * push certificate (`MDM_PUSH_CERTIFICATE_REQUIRED`), input (`BAD_USER_INPUT`, name taken
-   * `ALREADY_EXISTS`), pending key (`ENCRYPTION_KEY_REQUIRED`), the file (`TOKEN_*`), Apple's
+   * push certificate (`MDM_PUSH_CERTIFICATE_REQUIRED`), input (`BAD_USER_INPUT`), the file is for a
+   * token already stored (it decrypts with that token's key: the same file again, or a renewal's
+   * download: `ALREADY_EXISTS` naming the token and `renewToken`), name taken (`ALREADY_EXISTS`), pending key (`ENCRYPTION_KEY_REQUIRED`), the file (`TOKEN_*`), Apple's
    * `GET /account` (`APPLE_*`), the MDM server already has a token (`ALREADY_EXISTS`: renew it).
    * Then one transaction stores the token, consumes the pending key and records the audit event.
    */
@@ -212,6 +234,8 @@ export class TokenService {
       const name = checkTokenName(input.name);
       const appleId = checkAppleId(input.appleId);
       const file = checkTokenFile(input.tokenFile);
+      const stored = await this.tokenOfFile(file);
+      if (stored) throw alreadyUploaded(stored, { server_name: stored.serverName, server_uuid: stored.serverUuid });
       if (await manager.existsBy(EnrollmentProgramToken, { name })) throw nameTaken(name);
       const pending = await this.pendingEncryptionKey();
       if (!pending) {
@@ -241,6 +265,7 @@ export class TokenService {
           statusCheckedAt: now,
           sharedWithSchoolDataSync: false,
           defaultProfileId: null,
+          ...NO_APPLE_ERROR,
           createdAt: now,
           updatedAt: now,
         });
@@ -330,6 +355,8 @@ export class TokenService {
           status: expiryStatus(credentials.accessTokenExpiry, now),
           statusReason: null,
           statusCheckedAt: now,
+          // Apple just accepted the new file: what the old one met is history.
+          ...NO_APPLE_ERROR,
           updatedAt: now,
         };
         await tx.update(EnrollmentProgramToken, { id: token.id }, changes);
@@ -493,6 +520,29 @@ export class TokenService {
     }
   }
 
+  /**
+   * The stored token whose key pair opens `file`, or null: its certificate is the file's recipient and
+   * its private key decrypts it. Only the matching token's key is unsealed. Best effort: a file this
+   * cannot read is left to the checks that follow, which say what is wrong with it.
+   */
+  private async tokenOfFile(file: Buffer | string): Promise<EnrollmentProgramToken | null> {
+    const tokens = await this.deps.database.manager.find(EnrollmentProgramToken, {
+      select: { id: true, name: true, serverName: true, serverUuid: true, certificatePem: true, sealedPrivateKey: true },
+      order: { id: 'ASC' },
+    });
+    try {
+      const index = recipientIndexOf(
+        file,
+        tokens.map((token) => token.certificatePem),
+      );
+      if (index < 0) return null;
+      readServerToken(file, this.secrets.openKeyPair(tokens[index]!));
+      return tokens[index]!;
+    } catch {
+      return null;
+    }
+  }
+
   /** `GET /account` with fresh credentials, and the session Apple issued for them. */
   private async askAccount(credentials: DepCredentials): Promise<{ account: DepAccount; session: string | null }> {
     const client = this.deps.apple.client(credentials);
@@ -509,12 +559,17 @@ export class TokenService {
     return { status: expiryStatus(token.accessTokenExpiry, this.deps.clock.now()), reason: null };
   }
 
-  /** Apple refusing the token or the terms is a verdict; refusing a request means the token got through. */
+  /**
+   * `/session` declaring the token dead, or the terms not accepted, is a verdict; refusing a request
+   * (a 403 `ACCESS_DENIED` on a data call included) means the token got through. Other refusals of
+   * the token (a 401 that survived a fresh sign-in) leave the status as it was: Apple only documents
+   * `/session`'s answers as the token's end.
+   */
   private verdictOf(token: EnrollmentProgramToken, error: unknown): Verdict | null {
     if (!isHomeroomError(error)) return null;
     switch (error.code) {
       case ErrorCode.APPLE_TOKEN_REJECTED:
-        return { status: TokenStatus.REJECTED, reason: error.message.slice(0, 500) };
+        return isTokenDeath(error) ? { status: TokenStatus.REJECTED, reason: error.message.slice(0, 500) } : null;
       case ErrorCode.APPLE_TERMS_NOT_ACCEPTED:
         return { status: TokenStatus.TERMS_NOT_ACCEPTED, reason: error.message.slice(0, 500) };
       case ErrorCode.APPLE_REQUEST_REJECTED:
@@ -524,8 +579,29 @@ export class TokenService {
     }
   }
 
-  private async saveCallOutcome(token: EnrollmentProgramToken, session: string | null | undefined, verdict: Verdict | null): Promise<void> {
-    const changes: Partial<EnrollmentProgramToken> = {};
+  /** The columns recording a failed Apple call; undefined for failures that are not Apple's (left as they were). */
+  private appleErrorOf(error: unknown): AppleErrorColumns | undefined {
+    if (!isHomeroomError(error) || !error.code.startsWith('APPLE_')) return undefined;
+    const detail = (key: string): string | null => {
+      const value = error.details[key];
+      return typeof value === 'string' ? value : null;
+    };
+    return {
+      lastAppleErrorCode: error.code,
+      lastAppleErrorAppleCode: (error instanceof DepApiError ? error.appleCode : detail('appleCode'))?.slice(0, 100) ?? null,
+      lastAppleErrorMessage: error.message.slice(0, 1000),
+      lastAppleErrorEndpoint: (error instanceof DepApiError ? error.endpoint : detail('endpoint'))?.slice(0, 200) ?? null,
+      lastAppleErrorAt: this.deps.clock.now(),
+    };
+  }
+
+  private async saveCallOutcome(
+    token: EnrollmentProgramToken,
+    session: string | null | undefined,
+    verdict: Verdict | null,
+    appleError: AppleErrorColumns | undefined,
+  ): Promise<void> {
+    const changes: Partial<EnrollmentProgramToken> = { ...appleError };
     if (session !== undefined) {
       changes.sealedSession = this.secrets.sealSession(token.serverUuid, session);
     }
@@ -571,10 +647,22 @@ function nameTaken(name: string): HomeroomError {
   return new HomeroomError(ErrorCode.ALREADY_EXISTS, `A token is already named "${name}".`, { field: 'name' });
 }
 
-function serverTaken(existing: EnrollmentProgramToken, account: DepAccount): HomeroomError {
+function serverTaken(existing: EnrollmentProgramToken, account: Pick<DepAccount, 'server_name' | 'server_uuid'>): HomeroomError {
   return new HomeroomError(
     ErrorCode.ALREADY_EXISTS,
-    `The MDM server "${account.server_name}" (${account.server_uuid}) already has a token in Homeroom: "${existing.name}". Use renewToken to replace its token file.`,
-    { field: 'tokenFile', existingTokenName: existing.name, serverUuid: account.server_uuid },
+    `The MDM server "${account.server_name}" (${account.server_uuid}) already has a token in Homeroom: "${existing.name}". Use renewToken with that token's ID to replace its token file. Nothing was changed.`,
+    { field: 'tokenFile', tokenId: existing.id, existingTokenName: existing.name, serverUuid: account.server_uuid, mutation: 'renewToken' },
+  );
+}
+
+/**
+ * The file is for a token Homeroom already holds (uploaded twice, or a renewal's download sent to
+ * uploadToken). `details.tokenId` is the row id; the GraphQL layer shows it as the global ID.
+ */
+function alreadyUploaded(existing: EnrollmentProgramToken, account: Pick<DepAccount, 'server_name' | 'server_uuid'>): HomeroomError {
+  return new HomeroomError(
+    ErrorCode.ALREADY_EXISTS,
+    `This token file is for the MDM server "${account.server_name}" (${account.server_uuid}), whose token Homeroom already holds as "${existing.name}" (the file decrypts with that token's key). To replace that token's file, call renewToken with its ID and this file; uploadToken only adds new MDM servers. Nothing was changed.`,
+    { field: 'tokenFile', tokenId: existing.id, existingTokenName: existing.name, serverUuid: account.server_uuid, mutation: 'renewToken' },
   );
 }

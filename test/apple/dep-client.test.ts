@@ -216,10 +216,11 @@ describe('sessions', () => {
     expect(error.appleCode).toBe('signature_invalid');
   });
 
-  it('fails with APPLE_TOKEN_REJECTED on ACCESS_DENIED from a data call', async () => {
+  it('fails with APPLE_REQUEST_REJECTED, not a token refusal, on ACCESS_DENIED from a data call, without signing in again', async () => {
     fake.script('GET /account', { status: 403, body: 'ACCESS_DENIED' });
     const error = await depError(clientFor().account());
-    expect(error.code).toBe(ErrorCode.APPLE_TOKEN_REJECTED);
+    expect(error.code).toBe(ErrorCode.APPLE_REQUEST_REJECTED);
+    expect(error.appleCode).toBe('ACCESS_DENIED');
     expect(fake.endpoints()).toEqual(['GET /session', 'GET /account']);
   });
 });

@@ -3,7 +3,7 @@
  * APPLE_* codes that a school IT admin acts on.
  */
 import { describe, expect, it } from 'vitest';
-import { DepApiError, depApiError, depErrorCode, parseAppleErrorBody } from '../../src/apple/dep-errors.js';
+import { DepApiError, depApiError, depErrorCode, isTokenDeath, parseAppleErrorBody } from '../../src/apple/dep-errors.js';
 import { ErrorCode, HomeroomError } from '../../src/errors.js';
 
 describe('parseAppleErrorBody', () => {
@@ -63,8 +63,33 @@ describe('depErrorCode', () => {
     }
   });
 
-  it('maps ACCESS_DENIED on a data call to APPLE_TOKEN_REJECTED', () => {
-    expect(depErrorCode({ ...data, status: 403, appleCode: 'ACCESS_DENIED' })).toBe(ErrorCode.APPLE_TOKEN_REJECTED);
+  it('maps ACCESS_DENIED on a data call to APPLE_REQUEST_REJECTED (the token got through), without advising a new token', () => {
+    expect(depErrorCode({ ...data, status: 403, appleCode: 'ACCESS_DENIED' })).toBe(ErrorCode.APPLE_REQUEST_REJECTED);
+    const denied = depApiError({ status: 403, appleCode: 'ACCESS_DENIED', session: false, endpoint: 'POST /profile/devices', attempts: 1 });
+    expect(denied.code).toBe(ErrorCode.APPLE_REQUEST_REJECTED);
+    expect(denied.message).toContain('ACCESS_DENIED');
+    expect(denied.message).not.toMatch(/new token|download|upload/i);
+    expect(isTokenDeath(denied)).toBe(false);
+  });
+
+  it('counts only /session’s token_rejected, token_expired and signature_invalid as token death', () => {
+    const sessionError = (status: number, appleCode: string | null) =>
+      depApiError({ status, appleCode, session: true, endpoint: 'GET /session', attempts: 1 });
+    expect(isTokenDeath(sessionError(401, 'token_rejected'))).toBe(true);
+    expect(isTokenDeath(sessionError(401, 'token_expired'))).toBe(true);
+    expect(isTokenDeath(sessionError(403, 'signature_invalid'))).toBe(true);
+    expect(isTokenDeath(sessionError(403, 'ACCESS_DENIED'))).toBe(false);
+    expect(isTokenDeath(sessionError(400, null))).toBe(false);
+    const replayed = depApiError({
+      status: 401,
+      appleCode: 'UNAUTHORIZED',
+      session: false,
+      afterReauth: true,
+      endpoint: 'GET /account',
+      attempts: 3,
+    });
+    expect(replayed.code).toBe(ErrorCode.APPLE_TOKEN_REJECTED);
+    expect(isTokenDeath(replayed)).toBe(false);
   });
 
   it('maps a 401 or 403 FORBIDDEN that survived a re-sign-in to APPLE_TOKEN_REJECTED', () => {
@@ -116,6 +141,8 @@ describe('DepApiError', () => {
     expect(terms.message).toMatch(/accept/i);
     const token = depApiError({ status: 401, appleCode: 'token_rejected', session: true, endpoint: 'GET /session', attempts: 1 });
     expect(token.message).toMatch(/new token/i);
+    expect(token.message).toContain('renewToken');
+    expect(token.message).not.toContain('upload');
     const down = depApiError({
       status: null,
       appleCode: null,

@@ -127,7 +127,7 @@ describe('sync subscriptions over graphql-ws', () => {
     withRun.close();
   });
 
-  it('sends syncCooldown at once, on every start and end of a run, and each second while a countdown runs: down to 0, then a limited sync is available', async () => {
+  it('sends syncCooldown at once, on every start and end of a run, and each second while a countdown runs (the run’s 15 minutes, the manual floor, the next full sync)', async () => {
     const { id, server } = await tokenWith(0);
     apple.portal.assignDevices(server, { orderNumbers: [apple.portal.addOrder({ count: 2 }).orderNumber] });
     const fullSyncAt = clock.now().getTime() + 7 * DAY;
@@ -171,23 +171,32 @@ describe('sync subscriptions over graphql-ws', () => {
     expect(available).toEqual({ syncAvailableInSeconds: 0, fullSyncAvailableInSeconds: fullIn(), running: false });
     expect(available.fullSyncAvailableInSeconds).toBeGreaterThan(0);
 
-    // Reaching 0 read the database, which marked the run TIMED_OUT; syncing is allowed, and limited.
+    // Reaching 0 read the database, which marked the LIMITED run TIMED_OUT: syncing is allowed, and
+    // the next sync asked for is FULL at once (a failed limited sync makes the next one full).
+    expect(await next()).toEqual({ syncAvailableInSeconds: 0, fullSyncAvailableInSeconds: 0, running: false });
+    expect(ticker.listening).toBe(0);
     const status = (await t.request(TokenSyncDocument, { id, first: 1 })).data!.node;
     if (status?.__typename !== 'EnrollmentProgramToken') throw new Error('not a token');
-    expect(status.syncStatus).toMatchObject({ state: 'IDLE', currentRun: null });
+    expect(status.syncStatus).toMatchObject({ state: 'IDLE', currentRun: null, nextFullSyncAvailableAt: clock.now().toISOString() });
     expect(status.syncRuns.edges[0]!.node).toMatchObject({ status: 'TIMED_OUT', errorCode: 'TIMED_OUT' });
     held.open();
     await t.server.services.sync.idle();
     t.server.services.sync.hooks.afterPageCommitted = undefined;
 
     const again = await t.request(SyncDevicesDocument, { input: { tokenId: id } }, t.keys[Role.OPERATOR]);
-    expect(again.data!.syncDevices.run).toMatchObject({ kind: 'LIMITED', status: 'RUNNING' });
-    expect(await next()).toEqual({ syncAvailableInSeconds: 900, fullSyncAvailableInSeconds: fullIn(), running: true });
+    expect(again.data!.syncDevices.run).toMatchObject({ kind: 'FULL', fallbackReason: 'PREVIOUS_LIMITED_FAILED', status: 'RUNNING' });
+    expect(await next()).toEqual({ syncAvailableInSeconds: 900, fullSyncAvailableInSeconds: 900, running: true });
     await t.server.services.sync.idle();
-    expect(await next()).toEqual({ syncAvailableInSeconds: 0, fullSyncAvailableInSeconds: fullIn(), running: false });
+    // The run ended at once, but a manual sync started now: the 15-minute floor still counts down.
+    const nextFullAt = clock.now().getTime() + 7 * DAY;
+    expect(await next()).toEqual({ syncAvailableInSeconds: 900, fullSyncAvailableInSeconds: WEEK_SECONDS, running: false });
+    expect(ticker.listening).toBe(1);
+    clock.advance(900 * SECOND);
+    ticker.tick();
+    expect(await next()).toEqual({ syncAvailableInSeconds: 0, fullSyncAvailableInSeconds: WEEK_SECONDS - 900, running: false });
 
     // Once a full sync is due, nothing counts down: the ticks stop.
-    clock.set(new Date(fullSyncAt));
+    clock.set(new Date(nextFullAt));
     ticker.tick();
     expect(await next()).toEqual({ syncAvailableInSeconds: 0, fullSyncAvailableInSeconds: 0, running: false });
     expect(ticker.listening).toBe(0);

@@ -135,7 +135,8 @@ describe('device sync over GraphQL', () => {
       currentRun: null,
       lastSyncAt: '2026-09-01T08:01:00.000Z',
       lastSuccessfulSyncAt: '2026-09-01T08:01:00.000Z',
-      syncAvailableAt: '2026-09-01T08:01:00.000Z',
+      // The run ended, but the manual floor runs 15 minutes from its start.
+      syncAvailableAt: '2026-09-01T08:15:00.000Z',
     });
     // Newest first: this run, then the first sync the upload started.
     expect(after.syncRuns.totalCount).toBe(2);
@@ -152,6 +153,21 @@ describe('device sync over GraphQL', () => {
       ['system', 'SUCCEEDED', null],
     ]);
     expect(token.id).toBeGreaterThan(0);
+  });
+
+  it('refuses syncDevices within 15 minutes of the last manual sync’s start with SYNC_TOO_SOON and syncAvailableAt, and syncStatus shows it', async () => {
+    const { id } = await newToken(2);
+    const { started } = await syncAndWait(id);
+    const floorEnds = new Date(new Date(started.startedAt).getTime() + 15 * 60_000).toISOString();
+    clock.advance(14 * 60_000);
+    const refused = await t.request(SyncDevicesDocument, { input: { tokenId: id } }, t.keys[Role.OPERATOR]);
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors?.[0]?.extensions).toEqual({ code: 'SYNC_TOO_SOON', syncAvailableAt: floorEnds });
+    expect(refused.errors?.[0]?.message).toMatch(/at most one manual sync per 15 minutes/);
+    expect((await syncOf(id)).syncStatus).toMatchObject({ state: 'IDLE', syncAvailableAt: floorEnds });
+
+    clock.advance(60_000);
+    expect((await syncAndWait(id)).ended).toMatchObject({ trigger: 'MANUAL', status: 'SUCCEEDED' });
   });
 
   it('reads a run and a device by global ID with every role; an unknown token is NOT_FOUND', async () => {
@@ -226,13 +242,13 @@ describe('device sync over GraphQL', () => {
       skippedPanes: [],
     });
     await t.server.services.profiles.setDefault(ctx, token.id, profile.id);
-    clock.advance(60_000);
+    clock.advance(15 * 60_000); // the manual floor
     await syncAndWait(id);
     const all = (await devicesOf(id)).edges.map((e) => e.node.serialNumber);
     expect(all).toHaveLength(25);
     const gone = all.slice(0, 3);
     apple.portal.unassignDevices(gone);
-    clock.advance(60_000);
+    clock.advance(15 * 60_000); // the manual floor
     const { ended: removing } = await syncAndWait(id);
     expect(removing).toMatchObject({ kind: 'LIMITED', devicesRemoved: 3 });
 

@@ -35,6 +35,8 @@ describe('enrollment program tokens over GraphQL', () => {
   let t: TestServer;
   let apple: RunningAppleSimulator;
   let tokenId: string;
+  /** The `.p7m` the first test uploaded. */
+  let firstFile: string;
   const SERVER = 'Homeroom Main';
 
   beforeAll(async () => {
@@ -102,12 +104,14 @@ describe('enrollment program tokens over GraphQL', () => {
     expect(pending).toEqual(generated.encryptionPublicKey);
     const { server, token: file } = apple.portal.createServer({ name: SERVER, publicKeyPem: pending!.certificate });
 
+    firstFile = file.content;
     const res = await t.request(UploadTokenDocument, {
       input: { name: 'Main campus', appleId: 'it-admin@school.example', tokenFile: file.content },
     });
     expect(res.errors).toBeUndefined();
     const token = res.data!.uploadToken.token;
     tokenId = token.id;
+    expect(token.lastAppleError).toBeNull();
     expect(token).toMatchObject({
       name: 'Main campus',
       appleId: 'it-admin@school.example',
@@ -135,6 +139,26 @@ describe('enrollment program tokens over GraphQL', () => {
       ['SUCCEEDED', null, [tokenId]],
       ['FAILED', 'MDM_PUSH_CERTIFICATE_REQUIRED', []],
     ]);
+  });
+
+  it('answers ALREADY_EXISTS naming renewToken and the existing token’s global ID when the same .p7m is uploaded twice, changing nothing', async () => {
+    const before = (await tokens()).edges.map((e) => e.node);
+    const again = await t.request(UploadTokenDocument, {
+      input: { name: 'Main campus again', appleId: 'it-admin@school.example', tokenFile: firstFile },
+    });
+    expect(again.data ?? null).toBeNull();
+    expect(again.errors?.[0]?.extensions).toMatchObject({
+      code: 'ALREADY_EXISTS',
+      field: 'tokenFile',
+      tokenId,
+      existingTokenName: 'Main campus',
+      mutation: 'renewToken',
+    });
+    expect(again.errors?.[0]?.message).toContain('renewToken');
+    expect(again.errors?.[0]?.message).toContain(tokenId);
+    expect(again.errors?.[0]?.message).not.toMatch(/generateEncryptionPublicKey|uploadToken with/);
+    expect((await tokens()).edges.map((e) => e.node)).toEqual(before);
+    expect((await t.request(EncryptionPublicKeyDocument, {})).data!.encryptionPublicKey).toBeNull();
   });
 
   it('keeps no OAuth secret or private key in clear in the database file', async () => {
@@ -215,6 +239,27 @@ describe('enrollment program tokens over GraphQL', () => {
     expect((await auditOf('deleteToken')).filter((e) => e.errorCode === 'FORBIDDEN')).toHaveLength(2);
   });
 
+  it('keeps a token ACTIVE after a 403 ACCESS_DENIED on a data call, and shows it as lastAppleError until a call succeeds', async () => {
+    apple.faults.add({ kind: 'http', status: 403, endpoint: 'GET /account' });
+    const denied = await t.request(RefreshTokenStatusDocument, { input: { tokenId } });
+    expect(denied.errors?.[0]?.extensions).toMatchObject({ code: 'APPLE_REQUEST_REJECTED', appleCode: 'ACCESS_DENIED' });
+    expect(denied.errors?.[0]?.message).not.toMatch(/new token|download|uploadToken/i);
+    const token = (await t.request(TokenNodeDocument, { id: tokenId }, t.keys[Role.READ_ONLY])).data?.node;
+    if (token?.__typename !== 'EnrollmentProgramToken') throw new Error('not a token');
+    expect(token.status).toBe('ACTIVE');
+    expect(token.statusReason).not.toMatch(/download|uploadToken/);
+    expect(token.lastAppleError).toEqual({
+      code: 'APPLE_REQUEST_REJECTED',
+      appleCode: 'ACCESS_DENIED',
+      message: denied.errors?.[0]?.message,
+      endpoint: 'GET /account',
+      at: clock.now().toISOString(),
+    });
+
+    const refreshed = await t.request(RefreshTokenStatusDocument, { input: { tokenId } });
+    expect(refreshed.data!.refreshTokenStatus.token).toMatchObject({ status: 'ACTIVE', lastAppleError: null });
+  });
+
   it('shows TERMS_NOT_ACCEPTED when the portal wants the terms accepted, and ACTIVE once they are', async () => {
     apple.portal.requireTermsAcceptance();
     apple.expireSessions();
@@ -232,6 +277,9 @@ describe('enrollment program tokens over GraphQL', () => {
     const refused = (await t.request(RefreshTokenStatusDocument, { input: { tokenId } })).data!.refreshTokenStatus.token;
     expect(refused.status).toBe('REJECTED');
     expect(refused.statusReason).toContain('new token');
+    expect(refused.statusReason).toContain('renewToken');
+    expect(refused.statusReason).not.toContain('uploadToken');
+    expect(refused.lastAppleError).toMatchObject({ code: 'APPLE_TOKEN_REJECTED', appleCode: 'token_rejected', endpoint: 'GET /session' });
     const renewed = await t.request(RenewTokenDocument, { input: { tokenId, tokenFile: newer.content } });
     expect(renewed.data?.renewToken.token.status).toBe('ACTIVE');
   });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeAll, afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { appleConnection } from '../../src/apple/apple-connection.js';
+import { depApiError } from '../../src/apple/dep-errors.js';
 import { generateTokenKeyPair } from '../../src/apple/token-crypto.js';
 import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
 import { Device } from '../../src/entities/device.entity.js';
@@ -9,7 +10,7 @@ import { EncryptionKey } from '../../src/entities/encryption-key.entity.js';
 import { EnrollmentProfile } from '../../src/entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
 import { MdmPushCertificate } from '../../src/entities/mdm-push-certificate.entity.js';
-import { ErrorCode, HomeroomError } from '../../src/errors.js';
+import { ErrorCode } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
 import { ManualClock } from '../../src/services/clock.js';
 import { createEventBus } from '../../src/services/events.js';
@@ -209,6 +210,40 @@ describe('TokenService', () => {
       expect((await audit('uploadToken')).map((e) => e.errorCode)).toEqual([ErrorCode.TOKEN_UNREADABLE, ErrorCode.TOKEN_WRONG_KEY]);
     });
 
+    it('answers ALREADY_EXISTS naming renewToken and the existing token when the same .p7m is uploaded twice, changing nothing', async () => {
+      await services.pushCertificates.ensureSimulated(ctx);
+      const { file } = await newServer('Twice MDM');
+      const token = await services.tokens.upload(ctx, { name: 'Twice', appleId: 'a@school.example', tokenFile: file });
+      await services.sync.idle();
+      const row = await tokenRow(token.id);
+      const accountCalls = () => simulator.stats()['GET /account'] ?? 0;
+      const callsBefore = accountCalls();
+
+      // No key pending (the first upload used it), and again with a key pending for another server.
+      for (const pendingKey of [false, true]) {
+        const key = pendingKey ? (await services.tokens.generateEncryptionPublicKey(ctx)).key : null;
+        const error = await homeroomErrorOf(
+          services.tokens.upload(ctx, { name: 'Twice again', appleId: 'a@school.example', tokenFile: file }),
+        );
+        expect(error).toMatchObject({
+          code: ErrorCode.ALREADY_EXISTS,
+          details: {
+            field: 'tokenFile',
+            tokenId: token.id,
+            existingTokenName: 'Twice',
+            serverUuid: row.serverUuid,
+            mutation: 'renewToken',
+          },
+        });
+        expect(error.message).toContain('renewToken');
+        expect(error.message).not.toContain('generateEncryptionPublicKey');
+        expect(await services.tokens.pendingEncryptionKey()).toEqual(key);
+      }
+      expect(accountCalls()).toBe(callsBefore);
+      expect(await opened.dataSource.manager.count(EnrollmentProgramToken)).toBe(1);
+      expect(await tokenRow(token.id)).toEqual(row);
+    });
+
     it('accepts the token as base64 of its DER bytes', async () => {
       await services.pushCertificates.ensureSimulated(ctx);
       const { file } = await newServer('DER upload');
@@ -294,10 +329,52 @@ describe('TokenService', () => {
       const status = services.tokens.statusOf(refreshed);
       expect(status.status).toBe(TokenStatus.REJECTED);
       expect(status.reason).toContain('download a new token');
+      expect(status.reason).toContain('renewToken');
+      expect(status.reason).not.toContain('uploadToken');
       expect(refreshed.sealedSession).toBeNull();
+      expect(refreshed).toMatchObject({
+        lastAppleErrorCode: ErrorCode.APPLE_TOKEN_REJECTED,
+        lastAppleErrorAppleCode: 'token_rejected',
+        lastAppleErrorEndpoint: 'GET /session',
+        lastAppleErrorAt: clock.now(),
+      });
       const renewed = await services.tokens.renew(ctx, { tokenId: token.id, tokenFile: newer.content });
       expect(services.tokens.statusOf(renewed.token).status).toBe(TokenStatus.ACTIVE);
+      expect(await tokenRow(token.id)).toMatchObject({ lastAppleErrorCode: null, lastAppleErrorAt: null });
       await services.tokens.callApple(token.id, (client) => client.account());
+    });
+
+    it('keeps a token ACTIVE after a 403 ACCESS_DENIED on a data call (APPLE_REQUEST_REJECTED), recording it as the last Apple error until a call succeeds', async () => {
+      const { token } = await uploaded();
+      simulator.faults.add({ kind: 'http', status: 403, endpoint: 'GET /account' });
+      clock.advance(60_000);
+      const error = await homeroomErrorOf(services.tokens.callApple(token.id, (client) => client.account()));
+      expect(error).toMatchObject({
+        code: ErrorCode.APPLE_REQUEST_REJECTED,
+        details: { appleCode: 'ACCESS_DENIED', endpoint: 'GET /account' },
+      });
+      expect(error.message).not.toMatch(/new token|download|uploadToken/i);
+      const denied = await tokenRow(token.id);
+      expect(denied).toMatchObject({
+        status: TokenStatus.ACTIVE,
+        statusReason: null,
+        sealedSession: token.sealedSession,
+        lastAppleErrorCode: ErrorCode.APPLE_REQUEST_REJECTED,
+        lastAppleErrorAppleCode: 'ACCESS_DENIED',
+        lastAppleErrorMessage: error.message,
+        lastAppleErrorEndpoint: 'GET /account',
+        lastAppleErrorAt: clock.now(),
+      });
+      expect(services.tokens.statusOf(denied).status).toBe(TokenStatus.ACTIVE);
+
+      await services.tokens.callApple(token.id, (client) => client.account());
+      expect(await tokenRow(token.id)).toMatchObject({
+        lastAppleErrorCode: null,
+        lastAppleErrorAppleCode: null,
+        lastAppleErrorMessage: null,
+        lastAppleErrorEndpoint: null,
+        lastAppleErrorAt: null,
+      });
     });
 
     it('says EXPIRING_SOON within 30 days of the expiry and EXPIRED after it, on the clock, whatever Apple said last', async () => {
@@ -320,7 +397,7 @@ describe('TokenService', () => {
       const error = await homeroomErrorOf(
         services.tokens.callApple(token.id, async () => {
           await services.tokens.renew(ctx, { tokenId: token.id, tokenFile: newer.content });
-          throw new HomeroomError(ErrorCode.APPLE_TOKEN_REJECTED, 'the old credentials were refused');
+          throw depApiError({ status: 401, appleCode: 'token_rejected', session: true, endpoint: 'GET /session', attempts: 1 });
         }),
       );
       expect(error.code).toBe(ErrorCode.APPLE_TOKEN_REJECTED);

@@ -7,6 +7,7 @@ import { MdmCertificateAuthority1797724800000 } from './1797724800000-mdm-certif
 import { DeviceEnrollment1798329600000 } from './1798329600000-device-enrollment.js';
 import { DirectoryUsers1798934400000 } from './1798934400000-directory-users.js';
 import { UserAffinity1799539200000 } from './1799539200000-user-affinity.js';
+import { SyncRules1800144000000 } from './1800144000000-sync-rules.js';
 import { MovedAway1800748800000 } from './1800748800000-moved-away.js';
 import { EnrollmentSupervisionUnknown1801353600000 } from './1801353600000-enrollment-supervision-unknown.js';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   DeviceEnrollment1798329600000,
   DirectoryUsers1798934400000,
   UserAffinity1799539200000,
+  SyncRules1800144000000,
   MovedAway1800748800000,
   EnrollmentSupervisionUnknown1801353600000,
 ];

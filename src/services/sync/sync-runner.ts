@@ -25,7 +25,7 @@ import type { Clock } from '../clock.js';
 import { Topic, type EventBus, type SyncProgressed } from '../events.js';
 import type { RequestContext } from '../request-context.js';
 import type { TokenService } from '../token.service.js';
-import { CursorPhase, FallbackReason, percentOf } from './sync-rules.js';
+import { CursorPhase, FallbackReason, fullSyncRequiredAfter, percentOf } from './sync-rules.js';
 import type { SyncKind, SyncPhase, SyncRunStatus } from './sync-types.js';
 import {
   applyChangesPage,
@@ -381,6 +381,8 @@ export class SyncRunner {
         .execute();
       if ((result.affected ?? 0) !== 1) return;
       ended = true;
+      // The kind as it ended: a LIMITED run that fell back to a full listing failed as a FULL one.
+      const required = fullSyncRequiredAfter(this.run.kind as SyncKind, status);
       await manager
         .createQueryBuilder()
         .update(EnrollmentProgramToken)
@@ -389,6 +391,7 @@ export class SyncRunner {
           syncLeaseUntil: null,
           lastSyncAt: now,
           ...(status === 'SUCCEEDED' ? { lastSuccessfulSyncAt: now } : {}),
+          ...(required === undefined ? {} : { fullSyncRequiredReason: required }),
         })
         .where('id = :tokenId AND sync_lease_run_id = :runId', { tokenId: this.run.tokenId, runId: this.run.id })
         .execute();

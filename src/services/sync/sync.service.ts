@@ -21,15 +21,34 @@ import { systemContext, type RequestContext } from '../request-context.js';
 import type { ServiceDependencies } from '../services.js';
 import type { TokenService } from '../token.service.js';
 import { deviceQueryOf } from './device-query.js';
-import { chooseKind, cooldownOf, DEFAULT_AUTOMATIC_SYNC_INTERVAL_MS, fullSyncDueAt, leaseHeld, RUN_DEADLINE_MS } from './sync-rules.js';
+import {
+  chooseKind,
+  cooldownOf,
+  DEFAULT_AUTOMATIC_SYNC_INTERVAL_MS,
+  fullSyncDueAt,
+  fullSyncRequiredAfter,
+  leaseHeld,
+  MANUAL_SYNC_FLOOR_MS,
+  manualSyncAvailableAt,
+  RUN_DEADLINE_MS,
+  syncAvailableAt,
+  type SyncColumns,
+} from './sync-rules.js';
 import { progressOf, SyncRunner, type SyncHooks } from './sync-runner.js';
 import { SyncScheduler } from './sync-scheduler.js';
 import { waitAtMost } from '../background.js';
-import type { DeviceFilter, SyncCooldown, SyncPhase, SyncStatus, SyncTrigger } from './sync-types.js';
+import type { DeviceFilter, SyncCooldown, SyncKind, SyncPhase, SyncStatus, SyncTrigger } from './sync-types.js';
 
 export type { DeviceFilter, SyncCooldown, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from './sync-types.js';
 export type { SyncHooks } from './sync-runner.js';
-export { FULL_SYNC_INTERVAL_MS, RUN_DEADLINE_MS, FallbackReason } from './sync-rules.js';
+export {
+  cooldownOf,
+  FULL_SYNC_INTERVAL_MS,
+  MANUAL_SYNC_FLOOR_MS,
+  RUN_DEADLINE_MS,
+  FallbackReason,
+  type SyncColumns,
+} from './sync-rules.js';
 
 /** The audit action of a sync request: the GraphQL mutation's name. */
 const SYNC_ACTION = 'syncDevices';
@@ -61,7 +80,8 @@ export class SyncService {
    * Resolves with the run as started; `done` resolves with it as it ended (it never rejects).
    *
    * @throws HomeroomError NOT_FOUND (no such token); SYNC_IN_PROGRESS while another run holds an
-   *   unexpired lease, with `details.syncAvailableAt` (ISO 8601) when one may start.
+   *   unexpired lease; SYNC_TOO_SOON (MANUAL only) within 15 minutes of the last manual sync's start.
+   *   Both with `details.syncAvailableAt` (ISO 8601): when a sync of this trigger may start.
    */
   async requestSync(
     ctx: RequestContext,
@@ -75,7 +95,9 @@ export class SyncService {
       expired.push(...(await this.expireIn(tx, now, tokenId)));
       const token = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
       if (!token) throw notFound('enrollment program token', String(tokenId));
-      if (leaseHeld(token, now)) throw syncInProgress(token.syncLeaseUntil!);
+      const manual = trigger === 'MANUAL';
+      if (leaseHeld(token, now)) throw syncInProgress(manual ? syncAvailableAt(token, now) : token.syncLeaseUntil!);
+      if (manual && manualSyncAvailableAt(token, now).getTime() > now.getTime()) throw syncTooSoon(token, now);
       const decision = chooseKind(token, trigger, now);
       const deadlineAt = new Date(now.getTime() + RUN_DEADLINE_MS);
       const row = Object.assign(new SyncRun(), {
@@ -99,19 +121,26 @@ export class SyncService {
         errorMessage: null,
       });
       await tx.insert(SyncRun, row);
-      // The lease itself: only one transaction can move it from free (or expired) to this run.
-      const taken = await tx
+      // The lease itself: only one transaction can move it from free (or expired) to this run, and
+      // for a manual run only while the manual floor is over (two manual requests cannot both pass).
+      const lease = tx
         .createQueryBuilder()
         .update(EnrollmentProgramToken)
-        .set({ syncLeaseRunId: row.id, syncLeaseUntil: deadlineAt })
+        .set({ syncLeaseRunId: row.id, syncLeaseUntil: deadlineAt, ...(manual ? { lastManualSyncAt: now } : {}) })
         .where('id = :tokenId AND (sync_lease_run_id IS NULL OR sync_lease_until IS NULL OR sync_lease_until <= :now)', {
           tokenId,
           now: now.toISOString(),
-        })
-        .execute();
+        });
+      if (manual) {
+        lease.andWhere('(last_manual_sync_at IS NULL OR last_manual_sync_at <= :floorStart)', {
+          floorStart: new Date(now.getTime() - MANUAL_SYNC_FLOOR_MS).toISOString(),
+        });
+      }
+      const taken = await lease.execute();
       if ((taken.affected ?? 0) !== 1) {
         const holder = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
-        throw syncInProgress(holder?.syncLeaseUntil ?? deadlineAt);
+        if (holder && manual && !leaseHeld(holder, now)) throw syncTooSoon(holder, now);
+        throw syncInProgress(holder ? syncAvailableAt(holder, now) : deadlineAt);
       }
       record.detail({ runId: row.id, kind: row.kind, trigger, fallbackReason: row.fallbackReason });
       return row;
@@ -151,15 +180,23 @@ export class SyncService {
       lastSuccessfulSyncAt: token.lastSuccessfulSyncAt,
       lastFullSyncAt: token.lastFullSyncAt,
       nextFullSyncAvailableAt: fullDue.getTime() > now.getTime() ? fullDue : now,
-      syncAvailableAt: running ? token.syncLeaseUntil! : now,
+      syncAvailableAt: syncAvailableAt(token, now),
       currentRun: running ? await this.findRun(token.syncLeaseRunId!) : null,
     };
   }
 
   /** The countdowns for the `syncCooldown` subscription, from the server clock. */
   async cooldown(tokenId: number): Promise<SyncCooldown> {
+    return cooldownOf(await this.syncTimes(tokenId), this.deps.clock.now());
+  }
+
+  /**
+   * The token's sync columns (an overdue run is marked TIMED_OUT first), for a live countdown that
+   * applies {@link cooldownOf} to them each second without reading the database again.
+   */
+  async syncTimes(tokenId: number): Promise<SyncColumns> {
     await this.expireOverdueRuns(tokenId);
-    return cooldownOf(await this.requireToken(tokenId), this.deps.clock.now());
+    return this.requireToken(tokenId);
   }
 
   /** The token's runs, newest first. */
@@ -289,10 +326,16 @@ export class SyncService {
         .where('id = :id AND status = :running', { id: run.id, running: 'RUNNING' })
         .execute();
       if ((marked.affected ?? 0) !== 1) continue;
+      const required = fullSyncRequiredAfter(run.kind as SyncKind, 'TIMED_OUT');
       await tx
         .createQueryBuilder()
         .update(EnrollmentProgramToken)
-        .set({ syncLeaseRunId: null, syncLeaseUntil: null, lastSyncAt: now })
+        .set({
+          syncLeaseRunId: null,
+          syncLeaseUntil: null,
+          lastSyncAt: now,
+          ...(required === undefined ? {} : { fullSyncRequiredReason: required }),
+        })
         .where('id = :tokenId AND sync_lease_run_id = :runId', { tokenId: run.tokenId, runId: run.id })
         .execute();
       ended.push(
@@ -321,6 +364,15 @@ function syncInProgress(availableAt: Date): HomeroomError {
   return new HomeroomError(
     ErrorCode.SYNC_IN_PROGRESS,
     `A sync of this token is already running; another may start at ${availableAt.toISOString()} (when it ends, or after its 15 minutes at the latest).`,
+    { syncAvailableAt: availableAt.toISOString() },
+  );
+}
+
+function syncTooSoon(token: SyncColumns, now: Date): HomeroomError {
+  const availableAt = syncAvailableAt(token, now);
+  return new HomeroomError(
+    ErrorCode.SYNC_TOO_SOON,
+    `A manual sync of this token started at ${token.lastManualSyncAt!.toISOString()}; at most one manual sync per 15 minutes is allowed, so the next may start at ${availableAt.toISOString()}.`,
     { syncAvailableAt: availableAt.toISOString() },
   );
 }

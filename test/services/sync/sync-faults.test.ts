@@ -44,6 +44,7 @@ describe('SyncService against Apple’s faults (simulator fault switches)', () =
     expect(after.lastSuccessfulSyncAt).toEqual(before.lastSuccessfulSyncAt);
 
     h.simulator.faults.clear();
+    h.clock.advance(15 * MINUTE); // the manual floor
     expect(await h.sync(token.id)).toMatchObject({ status: 'SUCCEEDED', devicesAdded: 5 });
     expect(await h.listedSerials(token.id)).toEqual(h.appleSerials('Outage school'));
   });
@@ -57,6 +58,7 @@ describe('SyncService against Apple’s faults (simulator fault switches)', () =
     expect((await h.token(token.id)).status).toBe('TERMS_NOT_ACCEPTED');
 
     h.simulator.portal.acceptTerms();
+    h.clock.advance(15 * MINUTE);
     expect((await h.sync(token.id)).status).toBe('SUCCEEDED');
     expect((await h.token(token.id)).status).toBe('ACTIVE');
   });
@@ -68,6 +70,39 @@ describe('SyncService against Apple’s faults (simulator fault switches)', () =
     const run = await h.sync(token.id);
     expect(run).toMatchObject({ status: 'FAILED', errorCode: ErrorCode.APPLE_TOKEN_REJECTED });
     expect(await h.token(token.id)).toMatchObject({ status: 'REJECTED', syncLeaseRunId: null });
+  });
+
+  it('makes the next asked-for sync FULL (PREVIOUS_LIMITED_FAILED) after a LIMITED run FAILED, until a full one succeeds', async () => {
+    const { token } = await h.newToken('Failed delta school', 10);
+    h.simulator.faults.add({ kind: 'http', status: 500, endpoint: 'POST /devices/sync', times: 50 });
+    h.clock.advance(HOUR);
+    expect(await h.sync(token.id)).toMatchObject({ kind: 'LIMITED', status: 'FAILED', errorCode: ErrorCode.APPLE_UNAVAILABLE });
+    expect(await h.token(token.id)).toMatchObject({ fullSyncRequiredReason: 'PREVIOUS_LIMITED_FAILED' });
+    expect(await h.services.sync.status(token.id)).toMatchObject({ nextFullSyncAvailableAt: h.clock.now() });
+
+    // A scheduled run is not asked for: it stays AUTOMATIC, and the full sync stays due.
+    h.simulator.faults.clear();
+    expect(await (await h.services.sync.requestSync(h.ctx, token.id, 'SCHEDULED')).done).toMatchObject({ kind: 'AUTOMATIC' });
+    h.clock.advance(15 * MINUTE);
+    const full = await h.sync(token.id);
+    expect(full).toMatchObject({ kind: 'FULL', fallbackReason: 'PREVIOUS_LIMITED_FAILED', status: 'SUCCEEDED', devicesUpdated: 10 });
+    expect(await h.token(token.id)).toMatchObject({ fullSyncRequiredReason: null });
+    h.clock.advance(15 * MINUTE);
+    expect(await h.sync(token.id)).toMatchObject({ kind: 'LIMITED', fallbackReason: null, status: 'SUCCEEDED' });
+  });
+
+  it('keeps a FULL sync due (PREVIOUS_FULL_FAILED) after a FULL run failed once its listing was done', async () => {
+    const { token } = await h.newToken('Failed full school', 10);
+    // The listing succeeds; following the changes after it fails.
+    h.simulator.faults.add({ kind: 'http', status: 500, endpoint: 'POST /devices/sync', times: 50 });
+    h.clock.advance(8 * DAY);
+    const failed = await h.sync(token.id);
+    expect(failed).toMatchObject({ kind: 'FULL', status: 'FAILED', errorCode: ErrorCode.APPLE_UNAVAILABLE });
+    expect(await h.token(token.id)).toMatchObject({ syncCursorPhase: 'SYNC', lastFullSyncAt: failed.startedAt });
+
+    h.simulator.faults.clear();
+    h.clock.advance(15 * MINUTE);
+    expect(await h.sync(token.id)).toMatchObject({ kind: 'FULL', fallbackReason: 'PREVIOUS_FULL_FAILED', status: 'SUCCEEDED' });
   });
 
   it('stops at an echoed cursor instead of asking forever, and the next run ends with exactly Apple’s devices', async () => {
@@ -83,6 +118,7 @@ describe('SyncService against Apple’s faults (simulator fault switches)', () =
     expect(h.calls('POST /server/devices') - fetchesBefore).toBe(3);
     expect(await h.token(token.id)).toMatchObject({ syncCursorPhase: 'FETCH' });
 
+    h.clock.advance(15 * MINUTE);
     const next = await h.sync(token.id);
     expect(next).toMatchObject({ kind: 'FULL', fallbackReason: 'RESUMED_FULL_SYNC', status: 'SUCCEEDED', devicesRemoved: 0 });
     expect(await h.listedSerials(token.id)).toEqual(h.appleSerials('Echo school'));
@@ -153,8 +189,9 @@ describe('SyncService against Apple’s faults (simulator fault switches)', () =
     expect(killed).toMatchObject({ kind: 'LIMITED', status: 'RUNNING', pages: 1, devicesAdded: 1_000 });
     h.clock.advance(15 * MINUTE);
     const syncsBefore = h.calls('POST /devices/sync');
-    const next = await h.sync(token.id);
-    expect(next).toMatchObject({ kind: 'LIMITED', status: 'SUCCEEDED', devicesAdded: 1_500, pages: 2 });
+    // A scheduled run follows the cursor (a manual one would list everything: the LIMITED run timed out).
+    const next = await (await h.services.sync.requestSync(h.ctx, token.id, 'SCHEDULED')).done;
+    expect(next).toMatchObject({ kind: 'AUTOMATIC', status: 'SUCCEEDED', devicesAdded: 1_500, pages: 2 });
     expect(h.calls('POST /devices/sync') - syncsBefore).toBe(2);
     expect(await h.listedSerials(token.id)).toEqual(h.appleSerials('Crash limited school'));
   });
@@ -171,6 +208,7 @@ describe('SyncService against Apple’s faults (simulator fault switches)', () =
     expect(run).toMatchObject({ status: 'FAILED', errorCode: 'INTERRUPTED', pages: 1 });
     expect(await h.token(token.id)).toMatchObject({ syncLeaseRunId: null, syncCursorPhase: 'FETCH' });
     h.services.sync.hooks.afterPageCommitted = undefined;
+    h.clock.advance(15 * MINUTE);
     expect(await h.sync(token.id)).toMatchObject({ fallbackReason: 'RESUMED_FULL_SYNC', status: 'SUCCEEDED' });
     expect(await h.listedSerials(token.id)).toEqual(h.appleSerials('Stopping school'));
   });

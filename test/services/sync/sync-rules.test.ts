@@ -74,11 +74,11 @@ describe('SyncService: the seed’s rules, with a fake clock', () => {
     const [changed] = h.appleSerials('Weekly school');
     const profile = await h.services.profiles.create(h.ctx, token.id, cartProfile('Carts'));
     await h.services.tokens.callApple(token.id, (client) => client.assignProfile(profile.appleProfileUuid, [changed!]));
-    h.clock.advance(7 * DAY - 1000);
+    h.clock.advance(7 * DAY - 15 * MINUTE);
     expect((await h.sync(token.id)).kind).toBe('LIMITED');
     expect((await h.device(changed!)).profileStatus).toBe('empty');
 
-    h.clock.advance(1000);
+    h.clock.advance(15 * MINUTE);
     const run = await h.sync(token.id);
     expect(run).toMatchObject({
       kind: 'FULL',
@@ -124,8 +124,38 @@ describe('SyncService: the seed’s rules, with a fake clock', () => {
     held.open();
     const ended = await done;
     expect(ended).toMatchObject({ status: 'SUCCEEDED', devicesSeen: 2_500 });
-    expect(await h.services.sync.cooldown(token.id)).toMatchObject({ syncAvailableInSeconds: 0, running: false });
+    // The run ended, but it was a manual one started 5 minutes ago: the manual floor has 10 minutes left.
+    expect(await h.services.sync.cooldown(token.id)).toMatchObject({ syncAvailableInSeconds: 600, running: false });
     expect((await h.services.sync.status(token.id)).state).toBe('IDLE');
+  });
+
+  it('refuses a manual sync within 15 minutes of the last manual one’s start with SYNC_TOO_SOON, but not a scheduled one', async () => {
+    const { token } = await h.newToken('Floor school', 20);
+    h.clock.advance(HOUR);
+    const first = await h.sync(token.id);
+    expect(first).toMatchObject({ trigger: 'MANUAL', status: 'SUCCEEDED' });
+    const floorEnds = new Date(first.startedAt.getTime() + 15 * MINUTE);
+    h.clock.advance(5 * MINUTE);
+
+    // The run ended long ago (no lease), yet the floor holds, and nothing is started or written.
+    const runsBefore = await (await h.services.sync.listRuns(token.id, { first: 50 })).totalCount();
+    const refused = await homeroomErrorOf(h.services.sync.requestSync(h.ctx, token.id, 'MANUAL'));
+    expect(refused.code).toBe(ErrorCode.SYNC_TOO_SOON);
+    expect(refused.details).toEqual({ syncAvailableAt: floorEnds.toISOString() });
+    expect(refused.message).toContain(floorEnds.toISOString());
+    expect(await (await h.services.sync.listRuns(token.id, { first: 50 })).totalCount()).toBe(runsBefore);
+    expect(await h.services.sync.status(token.id)).toMatchObject({ state: 'IDLE', syncAvailableAt: floorEnds });
+    expect(await h.services.sync.cooldown(token.id)).toMatchObject({ syncAvailableInSeconds: 600, running: false });
+
+    // Scheduled and upload-triggered runs are not limited by it, and do not move it.
+    const scheduled = await (await h.services.sync.requestSync(h.ctx, token.id, 'SCHEDULED')).done;
+    expect(scheduled).toMatchObject({ trigger: 'SCHEDULED', status: 'SUCCEEDED' });
+    expect((await h.token(token.id)).lastManualSyncAt).toEqual(first.startedAt);
+
+    h.clock.advance(10 * MINUTE - 1);
+    expect((await homeroomErrorOf(h.services.sync.requestSync(h.ctx, token.id))).code).toBe(ErrorCode.SYNC_TOO_SOON);
+    h.clock.advance(1);
+    expect(await h.sync(token.id)).toMatchObject({ trigger: 'MANUAL', status: 'SUCCEEDED' });
   });
 
   it('marks a run TIMED_OUT after 15 minutes and lets another start; the late run writes nothing more', async () => {
@@ -197,11 +227,11 @@ describe('SyncService: the seed’s rules, with a fake clock', () => {
       lastSuccessfulSyncAt: h.clock.now(),
       lastFullSyncAt: firstRun.startedAt,
       nextFullSyncAvailableAt: new Date(firstRun.startedAt.getTime() + 7 * DAY),
-      syncAvailableAt: h.clock.now(),
+      syncAvailableAt: new Date(h.clock.now().getTime() + 15 * MINUTE),
       currentRun: null,
     });
     expect(await h.services.sync.cooldown(token.id)).toEqual({
-      syncAvailableInSeconds: 0,
+      syncAvailableInSeconds: 900,
       fullSyncAvailableInSeconds: 7 * 24 * 3600 - 3600,
       running: false,
     });
