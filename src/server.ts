@@ -28,6 +28,7 @@ import { openDatabase } from './entities/data-source.js';
 import { ErrorCode } from './errors.js';
 import { homeroomPlugin } from './http/apollo-plugins.js';
 import { bearerToken } from './http/authorization.js';
+import { refuseOversizedDocuments } from './http/document-size.js';
 import { healthRoutes } from './http/health.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
@@ -37,7 +38,7 @@ import { serveLiveSync, secondTicker, type Ticker } from './resolvers/sync-live.
 import { buildHomeroomSchema } from './schema/build-schema.js';
 import type { GraphQLContext } from './schema/context.js';
 import { formatError } from './schema/format-error.js';
-import { depthLimitRule } from './schema/operation-limits.js';
+import { depthLimitRule, maxDocumentTokens } from './schema/operation-limits.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { createEventBus, type ClosableEventBus } from './services/events.js';
 import { connectRedisEventTransport } from './services/pubsub-redis.js';
@@ -123,6 +124,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       schema,
       formatError,
       validationRules: [depthLimitRule(config.graphql)],
+      parseOptions: { maxTokens: maxDocumentTokens(config.graphql) },
       includeStacktraceInErrorResponses: false,
       // Introspection needs an API key like everything else; frontend codegen relies on it.
       introspection: true,
@@ -153,6 +155,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       '/graphql',
       cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], exposedHeaders: ['x-request-id'] }),
       express.json({ limit: '5mb' }),
+      refuseOversizedDocuments(config.graphql),
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const requestId = requestIdOf(req);

@@ -18,7 +18,7 @@ import { ErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { formatError } from '../schema/format-error.js';
 import { handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
-import { checkComplexity, checkDepth } from '../schema/operation-limits.js';
+import { checkComplexity, checkDepth, checkSize, maxDocumentTokens } from '../schema/operation-limits.js';
 import { type Actor, newRequestId, type RequestContext } from '../services/request-context.js';
 import type { Services } from '../services/services.js';
 import { bearerToken } from './authorization.js';
@@ -58,10 +58,12 @@ export function serveSubscriptions(options: {
         }
         let document: DocumentNode;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: maxDocumentTokens(limits) });
         } catch (error) {
           return [new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
         }
+        const tooLarge = checkSize(limits, document);
+        if (tooLarge) return [tooLarge];
         const tooDeep = checkDepth(limits, document);
         if (tooDeep) return [tooDeep];
         const invalid = validate(schema, document);

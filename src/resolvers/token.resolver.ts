@@ -7,6 +7,7 @@ import { ErrorCode, isHomeroomError, notFound } from '../errors.js';
 import { ConnectionArgs, type ConnectionType } from '../schema/connection.type.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { integerKeyOf, toGlobalId } from '../schema/global-id.js';
+import { COUNT_COST } from '../schema/operation-limits.js';
 import { Permission } from '../services/permissions.js';
 import type { Services } from '../services/services.js';
 import { TokenStatus } from '../services/token-status.js';
@@ -71,12 +72,12 @@ export class TokenResolver {
     return this.services.tokens.statusOf(token.entity).reason;
   }
 
-  @FieldResolver(() => Int, { description: 'Devices Apple assigns to the MDM server, as of the last sync.' })
+  @FieldResolver(() => Int, { description: 'Devices Apple assigns to the MDM server, as of the last sync.', complexity: COUNT_COST })
   deviceCount(@Root() token: EnrollmentProgramTokenType): Promise<number> {
     return this.services.tokens.countDevices(token.id);
   }
 
-  @FieldResolver(() => Int, { description: 'Enrollment profiles of the token.' })
+  @FieldResolver(() => Int, { description: 'Enrollment profiles of the token.', complexity: COUNT_COST })
   profileCount(@Root() token: EnrollmentProgramTokenType): Promise<number> {
     return this.services.tokens.countProfiles(token.id);
   }

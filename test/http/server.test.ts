@@ -71,6 +71,27 @@ describe('the HTTP server', () => {
     expect(fine.errors).toBeUndefined();
   });
 
+  it('refuses a nested devices query padded with 10,000 __typename fields with QUERY_TOO_COMPLEX and HTTP 400, before validation', async () => {
+    const devices = 'enrollmentProgramTokens(first: 100) { edges { node { devices(first: 500) { edges { node { id serialNumber } } } } } }';
+    const res = await post({ query: `{ ${'__typename '.repeat(10_000)} ${devices} }` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors![0]!.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', fields: 10_008, maxFields: 500 });
+  });
+
+  it('refuses 2,000 aliased device counts with QUERY_TOO_COMPLEX', async () => {
+    const counts = Array.from({ length: 2000 }, (_, i) => `c${i}: devices(filter: { serialContains: "X" }) { totalCount }`).join(' ');
+    const res = await post({ query: `{ enrollmentProgramTokens(first: 1) { edges { node { ${counts} } } } }` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxFields: 500 });
+  });
+
+  it('refuses a document of more tokens than the parser allows with GRAPHQL_PARSE_FAILED', async () => {
+    const res = await post({ query: `{ ${'viewer { name } '.repeat(20_000)}}` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors![0]!.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
   it('answers parse and validation errors with their codes', async () => {
     expect((await post({ query: '{ viewer { ' })).body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
     expect((await post({ query: '{ viewer { nope } }' })).body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
