@@ -40,6 +40,7 @@ import type { GraphQLContext } from './schema/context.js';
 import { formatError } from './schema/format-error.js';
 import { depthLimitRule, maxDocumentTokens } from './schema/operation-limits.js';
 import { systemClock, type Clock } from './services/clock.js';
+import { OperationBudget, runWithBudget } from './services/operation-budget.js';
 import { createEventBus, type ClosableEventBus } from './services/events.js';
 import { connectRedisEventTransport } from './services/pubsub-redis.js';
 import { systemContext } from './services/request-context.js';
@@ -118,6 +119,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       services,
       limits: config.graphql,
       logger,
+      clock,
       ...(options.onOperationStarted ? { onOperationStarted: options.onOperationStarted } : {}),
     });
     apollo = new ApolloServer<GraphQLContext>({
@@ -156,6 +158,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], exposedHeaders: ['x-request-id'] }),
       express.json({ limit: '5mb' }),
       refuseOversizedDocuments(config.graphql),
+      // Each request's operation runs under a budget that its database calls see (started as a query).
+      (_req, _res, next) => runWithBudget(new OperationBudget(clock), next),
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const requestId = requestIdOf(req);

@@ -9,7 +9,7 @@
  * key is revoked runs until the client disconnects.)
  */
 import type { Server } from 'node:http';
-import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -21,6 +21,8 @@ import { handleOperationErrors, withRequestId } from '../schema/operation-errors
 import { checkComplexity, checkDepth, checkSize, maxDocumentTokens } from '../schema/operation-limits.js';
 import { type Actor, newRequestId, type RequestContext } from '../services/request-context.js';
 import type { Services } from '../services/services.js';
+import type { Clock } from '../services/clock.js';
+import { OperationBudget, runWithBudget } from '../services/operation-budget.js';
 import { bearerToken } from './authorization.js';
 
 type ConnectionExtra = { actor?: Actor };
@@ -31,15 +33,23 @@ export function serveSubscriptions(options: {
   readonly services: Services;
   readonly limits: GraphQLLimits;
   readonly logger: Logger;
+  /** Times the budget of queries run over the websocket. */
+  readonly clock: Clock;
   /** Called once an operation is running (a subscription is listening); tests wait on it. */
   readonly onOperationStarted?: (operationName: string | null) => void;
 }): Disposable {
-  const { schema, services, limits, logger } = options;
+  const { schema, services, limits, logger, clock } = options;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
 
   return useServer<Record<string, unknown>, ConnectionExtra>(
     {
       schema,
+      // A query over the websocket gets the same time budget as over HTTP; subscriptions none.
+      execute: (args) => {
+        const budget = new OperationBudget(clock);
+        if (getOperationAST(args.document, args.operationName)?.operation === 'query') budget.start(limits.operationTimeoutMs);
+        return runWithBudget(budget, () => execute(args));
+      },
       async onConnect(ctx) {
         const token = bearerToken(ctx.connectionParams?.authorization);
         const actor = token ? await services.apiKeys.authenticate(token) : null;

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTokenKeyPair, readServerToken } from '../../src/apple/token-crypto.js';
 import { APPLE_SIMULATOR_STATE_FILE } from '../../src/server.js';
-import { ApiKeysDocument, ViewerDocument } from '../generated/operations.js';
+import type { Clock } from '../../src/services/clock.js';
+import { ApiKeysDocument, CreateApiKeyDocument, ViewerDocument } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /** `{ a: viewer { a: viewer { ... } } }`: `depth` fields deep. Not valid against the schema, which has no cycle yet. */
@@ -180,5 +181,41 @@ describe("the embedded default's Apple side", () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('the time budget of an operation', () => {
+  /** A clock a second further on at every reading: any budget is spent by the next database call. */
+  const tickingClock = (): Clock => {
+    let at = Date.parse('2026-09-01T08:00:00.000Z');
+    return { now: () => new Date((at += 1000)) };
+  };
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ clock: tickingClock(), env: { GRAPHQL_OPERATION_TIMEOUT_MS: '500' } });
+  });
+  afterAll(() => t.close());
+
+  it('stops a query past GRAPHQL_OPERATION_TIMEOUT_MS at its next database call with OPERATION_TIMED_OUT', async () => {
+    const res = await t.request(ApiKeysDocument, { first: 10 });
+    expect(res.errors?.[0]?.extensions).toEqual({ code: 'OPERATION_TIMED_OUT', timeoutMs: 500 });
+    expect(res.errors?.[0]?.message).toContain('ran longer than 500 ms');
+  });
+
+  it('does not stop a mutation half way', async () => {
+    const res = await t.request(CreateApiKeyDocument, { input: { name: 'not stopped', role: 'READ_ONLY' } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createApiKey.apiKey.name).toBe('not stopped');
+  });
+
+  it('stops a query over the websocket the same way', async () => {
+    const client = t.wsClient();
+    const result = await new Promise<{ errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }>((resolve, reject) => {
+      client.subscribe(
+        { query: '{ apiKeys(first: 10) { totalCount } }' },
+        { next: resolve as never, error: reject, complete: () => undefined },
+      );
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_TIMED_OUT', timeoutMs: 500 });
   });
 });
