@@ -6,6 +6,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLLimits } from '../config.js';
+import type { DatabaseAvailability } from '../entities/database-availability.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity } from '../schema/operation-limits.js';
@@ -16,6 +17,7 @@ export function homeroomPlugin(options: {
   readonly schema: GraphQLSchema;
   readonly limits: GraphQLLimits;
   readonly audit: AuditService;
+  readonly availability: DatabaseAvailability;
 }): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart({ contextValue }) {
@@ -28,7 +30,7 @@ export function homeroomPlugin(options: {
           if (operation?.operation === 'query') currentBudget()?.start(options.limits.operationTimeoutMs);
         },
         async didEncounterErrors({ errors, operation }) {
-          await handleOperationErrors(options.audit, contextValue, operation, errors);
+          await handleOperationErrors(options.audit, options.availability, contextValue, operation, errors);
         },
         async willSendResponse({ response, operationName }) {
           if (response.body.kind === 'single' && response.body.singleResult.errors) {
