@@ -21,6 +21,10 @@ export interface GraphQLLimits {
   readonly maxDepth: number;
   /** Largest estimated cost of an operation; see `src/schema/operation-limits.ts`. */
   readonly maxComplexity: number;
+  /** Most selections (fields, aliases, fragment spreads) one document may write. */
+  readonly maxFields: number;
+  /** Longest a query may run before its next database call is refused (`OPERATION_TIMED_OUT`). */
+  readonly operationTimeoutMs: number;
 }
 
 export interface Config {
@@ -108,7 +112,13 @@ export const CONFIG_VARIABLES = [
   ['NODE_ENV', 'development', '`production` hides the explorer and runs ~28% faster; `development` serves Apollo Sandbox at /graphql.'],
   ['CORS_ORIGINS', '*', 'Comma-separated origins allowed to call the API from a browser, or `*`.'],
   ['GRAPHQL_MAX_DEPTH', '12', 'Deepest field nesting an operation may have.'],
-  ['GRAPHQL_MAX_COMPLEXITY', '20000', 'Largest estimated cost of an operation (page sizes multiply down the tree).'],
+  ['GRAPHQL_MAX_COMPLEXITY', '20000', 'Largest estimated cost of an operation (page sizes multiply down the tree; a count costs 50).'],
+  ['GRAPHQL_MAX_FIELDS', '500', 'Most fields, aliases and fragment spreads one GraphQL document may write (checked before validation).'],
+  [
+    'GRAPHQL_OPERATION_TIMEOUT_MS',
+    '10000',
+    'A query still running after this many milliseconds is stopped at its next database call (`OPERATION_TIMED_OUT`). Mutations are not stopped.',
+  ],
   [
     'APPLE_DEP_URL',
     '`simulator` (development), https://mdmenrollment.apple.com (production)',
@@ -184,6 +194,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     graphql: {
       maxDepth: parseInteger(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxComplexity: parseInteger(env, 'GRAPHQL_MAX_COMPLEXITY', 20_000, 10, 10_000_000),
+      maxFields: parseInteger(env, 'GRAPHQL_MAX_FIELDS', 500, 10, 100_000),
+      operationTimeoutMs: parseInteger(env, 'GRAPHQL_OPERATION_TIMEOUT_MS', 10_000, 100, 3_600_000),
     },
     apple: parseAppleConfig(env, environment),
     automaticSyncIntervalMs: parseInteger(env, 'AUTOMATIC_SYNC_INTERVAL_HOURS', 24, 1, 168) * 60 * 60 * 1000,

@@ -26,6 +26,8 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  OPERATION_TIMED_OUT = 'OPERATION_TIMED_OUT',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   TOKEN_UNREADABLE = 'TOKEN_UNREADABLE',
   TOKEN_WRONG_KEY = 'TOKEN_WRONG_KEY',
   TOKEN_INVALID_CONTENT = 'TOKEN_INVALID_CONTENT',
@@ -66,7 +68,7 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.LAST_ADMIN_KEY]: 'Refused because it would leave no active ADMIN key. Create another ADMIN key first.',
   [ErrorCode.QUERY_TOO_DEEP]: 'The operation nests fields deeper than the server allows; `extensions.maxDepth` gives the limit.',
   [ErrorCode.QUERY_TOO_COMPLEX]:
-    'The operation could return too much at once (page sizes multiply down the tree); `extensions.maxComplexity` gives the limit. Ask for smaller pages.',
+    'The operation could return too much at once (page sizes multiply down the tree; counts cost 50), cannot be costed, or writes more fields, aliases and fragments than `extensions.maxFields`; `extensions.maxComplexity` gives the cost limit. Ask for smaller pages or fewer fields.',
   [ErrorCode.GRAPHQL_PARSE_FAILED]: 'The document is not valid GraphQL syntax.',
   [ErrorCode.GRAPHQL_VALIDATION_FAILED]: 'The document does not match the schema.',
   [ErrorCode.BAD_REQUEST]: 'The HTTP request is not a GraphQL request the server understands.',
@@ -75,6 +77,10 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: 'Automatic persisted queries are switched off on this server.',
   [ErrorCode.INTERNAL_SERVER_ERROR]:
     'Something unexpected failed on the server. The response carries `extensions.requestId`; the server log has the cause under that id.',
+  [ErrorCode.OPERATION_TIMED_OUT]:
+    'The query ran longer than the server allows (`extensions.timeoutMs`) and was stopped at its next database read; fields not read yet are null. Ask for less at once (smaller pages, fewer counts or aliases).',
+  [ErrorCode.SERVICE_UNAVAILABLE]:
+    'The database cannot be reached right now; nothing was changed. The response carries `extensions.requestId`. Try again shortly (`/readyz` says when the server is ready again).',
   [ErrorCode.TOKEN_UNREADABLE]:
     'The file is not an Apple server token: expected the `.p7m` downloaded from Apple School Manager (S/MIME, or PEM/DER PKCS#7). Nothing was changed.',
   [ErrorCode.TOKEN_WRONG_KEY]:

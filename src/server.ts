@@ -25,11 +25,13 @@ import type { DataSource } from 'typeorm';
 import { appleConnection, type AppleConnection } from './apple/apple-connection.js';
 import { ConfigError, redactUrl, type Config } from './config.js';
 import { Database } from './entities/database.js';
+import { DatabaseAvailability } from './entities/database-availability.js';
 import { openDatabase } from './entities/data-source.js';
 import { ErrorCode } from './errors.js';
 import { distinguishedName } from './mdm/cms.js';
 import { homeroomPlugin } from './http/apollo-plugins.js';
 import { bearerToken } from './http/authorization.js';
+import { refuseOversizedDocuments } from './http/document-size.js';
 import { healthRoutes } from './http/health.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
@@ -39,11 +41,13 @@ import { serveLiveSync, secondTicker, type Ticker } from './resolvers/sync-live.
 import { buildHomeroomSchema } from './schema/build-schema.js';
 import type { GraphQLContext } from './schema/context.js';
 import { formatError } from './schema/format-error.js';
-import { depthLimitRule } from './schema/operation-limits.js';
+import { contextFailure } from './schema/operation-errors.js';
+import { depthLimitRule, maxDocumentTokens } from './schema/operation-limits.js';
 import { systemClock, type Clock } from './services/clock.js';
+import { OperationBudget, runWithBudget } from './services/operation-budget.js';
 import { createEventBus, type ClosableEventBus } from './services/events.js';
 import { connectRedisEventTransport } from './services/pubsub-redis.js';
-import { systemContext } from './services/request-context.js';
+import { systemContext, type Actor } from './services/request-context.js';
 import { resolveSecretKey, SecretBox } from './services/secret-box.js';
 import { Services } from './services/services.js';
 import { startAppleSimulator, type RunningAppleSimulator } from './simulator/apple/index.js';
@@ -114,18 +118,22 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const app = express();
     app.disable('x-powered-by');
     const httpServer = http.createServer(app);
+    const availability = new DatabaseAvailability(logger);
     const subscriptions = serveSubscriptions({
       httpServer,
+      availability,
       schema,
       services,
       limits: config.graphql,
       logger,
+      clock,
       ...(options.onOperationStarted ? { onOperationStarted: options.onOperationStarted } : {}),
     });
     apollo = new ApolloServer<GraphQLContext>({
       schema,
       formatError,
       validationRules: [depthLimitRule(config.graphql)],
+      parseOptions: { maxTokens: maxDocumentTokens(config.graphql) },
       includeStacktraceInErrorResponses: false,
       // Introspection needs an API key like everything else; frontend codegen relies on it.
       introspection: true,
@@ -137,7 +145,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         // Homeroom sets no cache hints; left on, this plugin makes Apollo wrap every field resolver.
         ApolloServerPluginCacheControlDisabled(),
         { serverWillStart: async () => ({ drainServer: async () => subscriptions.dispose() }) },
-        homeroomPlugin({ schema, limits: config.graphql, audit: services.audit }),
+        homeroomPlugin({ schema, limits: config.graphql, audit: services.audit, availability }),
         config.environment === 'production'
           ? ApolloServerPluginLandingPageDisabled()
           : ApolloServerPluginLandingPageLocalDefault({
@@ -156,11 +164,21 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       '/graphql',
       cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], exposedHeaders: ['x-request-id'] }),
       express.json({ limit: '5mb' }),
+      refuseOversizedDocuments(config.graphql),
+      // Each request's operation runs under a budget that its database calls see (started as a query).
+      (_req, _res, next) => runWithBudget(new OperationBudget(clock), next),
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const requestId = requestIdOf(req);
+          const requestLogger = logger.child({ requestId });
           const token = bearerToken(req.headers.authorization);
-          const actor = token ? await services.apiKeys.authenticate(token) : null;
+          let actor: Actor | null;
+          try {
+            actor = token ? await services.apiKeys.authenticate(token) : null;
+            if (token) availability.succeeded();
+          } catch (error) {
+            throw contextFailure(error, { requestId, actor: null, logger: requestLogger }, availability);
+          }
           if (!actor) {
             throw new GraphQLError(
               token ? 'The API key is unknown or revoked.' : 'An API key is required: send `Authorization: Bearer <key>`.',
@@ -169,7 +187,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
               },
             );
           }
-          return { requestId, actor, logger: logger.child({ requestId }) };
+          return { requestId, actor, logger: requestLogger };
         },
       }),
     );

@@ -43,7 +43,7 @@ describe('loadConfig defaults', () => {
       secretKey: null,
       logLevel: 'info',
       corsOrigins: '*',
-      graphql: { maxDepth: 12, maxComplexity: 20_000 },
+      graphql: { maxDepth: 12, maxComplexity: 20_000, maxFields: 500, operationTimeoutMs: 10_000 },
       apple: { mode: 'simulator', userAgent: 'homeroom/0.1.0', simulatorPort: 8081, simulatorDevices: 300 },
       automaticSyncIntervalMs: 24 * 60 * 60 * 1000,
       redisUrl: null,

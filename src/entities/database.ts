@@ -17,17 +17,21 @@
  * class adds nothing.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { currentBudget } from '../services/operation-budget.js';
 
 export class Database {
   private readonly owner = new AsyncLocalStorage<symbol>();
   private holder: symbol | null = null;
   private released: Promise<void> = Promise.resolve();
   private readonly serialized: boolean;
+  private turns: Promise<void> = Promise.resolve();
 
   constructor(readonly dataSource: DataSource) {
     this.serialized = dataSource.options.type === 'better-sqlite3';
     if (this.serialized) this.guardSharedRunner(dataSource.driver.createQueryRunner('master'));
+    else this.guardEveryRunner(dataSource);
   }
 
   /** For reads; on SQLite its queries wait while another request's transaction is open. */
@@ -60,10 +64,51 @@ export class Database {
   private guardSharedRunner(runner: QueryRunner): void {
     const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
     const guarded = async (...args: unknown[]): Promise<unknown> => {
+      await this.takeTurn();
       while (this.holder !== null && this.owner.getStore() !== this.holder) await this.released;
       return query(...args);
     };
     (runner as { query: unknown }).query = guarded;
+  }
+
+  /** PostgreSQL: a runner per query or transaction; each checks the operation's budget too. */
+  private guardEveryRunner(dataSource: DataSource): void {
+    const driver = dataSource.driver;
+    const create = driver.createQueryRunner.bind(driver);
+    driver.createQueryRunner = (mode) => {
+      const runner = create(mode);
+      const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+      (runner as { query: unknown }).query = async (...args: unknown[]) => {
+        await this.takeTurn();
+        return query(...args);
+      };
+      return runner;
+    };
+  }
+
+  /**
+   * Inside a GraphQL operation: refuse the call once its time budget is spent, and wait one
+   * event-loop turn behind the operation calls before it. better-sqlite3 runs each statement
+   * synchronously, and graphql-js starts every aliased field at once: without turns, 2,000
+   * aliased counts would run back to back and `/healthz` would wait for all of them. With them,
+   * other requests get in between any two statements. Work outside operations (syncs, jobs)
+   * is not held up.
+   */
+  private async takeTurn(): Promise<void> {
+    const budget = currentBudget();
+    if (!budget) return;
+    budget.check();
+    const before = this.turns;
+    let done!: () => void;
+    this.turns = new Promise((resolve) => (done = resolve));
+    try {
+      await before;
+      // An immediate queued from an immediate runs on the next loop turn, after pending I/O.
+      await nextTurn();
+    } finally {
+      done();
+    }
+    budget.check();
   }
 }
 

@@ -1,31 +1,36 @@
 /**
  * Apollo Server plugins: per-operation logging with request id and duration, the complexity
- * limit (depth is a validation rule, see `depthLimitRule`), logging of unexpected errors with their cause, the audit of failed
+ * limit and the start of a query's time budget (depth is a validation rule, see `depthLimitRule`), logging of unexpected errors with their cause, the audit of failed
  * mutations, and the request id on masked errors.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLLimits } from '../config.js';
+import type { DatabaseAvailability } from '../entities/database-availability.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity } from '../schema/operation-limits.js';
 import type { AuditService } from '../services/audit.service.js';
+import { currentBudget } from '../services/operation-budget.js';
 
 export function homeroomPlugin(options: {
   readonly schema: GraphQLSchema;
   readonly limits: GraphQLLimits;
   readonly audit: AuditService;
+  readonly availability: DatabaseAvailability;
 }): ApolloServerPlugin<GraphQLContext> {
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
       return {
-        async didResolveOperation({ document, request, operationName }) {
+        async didResolveOperation({ document, request, operationName, operation }) {
           const tooComplex = checkComplexity(options.schema, options.limits, document, request.variables, operationName);
           if (tooComplex) throw tooComplex;
+          // Queries only: a mutation stopped half way would leave its work half done.
+          if (operation?.operation === 'query') currentBudget()?.start(options.limits.operationTimeoutMs);
         },
         async didEncounterErrors({ errors, operation }) {
-          await handleOperationErrors(options.audit, contextValue, operation, errors);
+          await handleOperationErrors(options.audit, options.availability, contextValue, operation, errors);
         },
         async willSendResponse({ response, operationName }) {
           if (response.body.kind === 'single' && response.body.singleResult.errors) {

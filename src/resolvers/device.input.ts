@@ -2,6 +2,7 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import type { EnrollmentStateName } from '../entities/device-enrollment.entity.js';
 import { badInput } from '../errors.js';
+import { checkOneLineText } from '../services/text-input.js';
 import { ConnectionArgs } from '../schema/connection.type.js';
 import { integerKeyOf } from '../schema/global-id.js';
 import type { DeviceFilter } from '../services/sync/sync.service.js';
@@ -112,10 +113,10 @@ export function deviceFilterOf(input: DeviceFilterInput | null | undefined, fiel
     if (input.serialContains.length === 0 || input.serialContains.length > MAX_SERIAL_LENGTH) {
       throw badInput(`${field}.serialContains`, `must be 1 to ${MAX_SERIAL_LENGTH} characters.`);
     }
-    filter.serialContains = input.serialContains;
+    filter.serialContains = checkOneLineText(`${field}.serialContains`, input.serialContains);
   }
   if (input.movedAway) filter.movedAway = true;
-  if (input.model != null) filter.model = input.model;
+  if (input.model != null) filter.model = checkOneLineText(`${field}.model`, input.model);
   if (input.requiresWipe != null) filter.requiresWipe = input.requiresWipe;
   // Empty is no condition, as with the other list filters (an outcome's `results`).
   if (input.enrollmentStates && input.enrollmentStates.length > 0) filter.enrollmentStates = input.enrollmentStates;

@@ -7,6 +7,7 @@ import { ErrorCode, isHomeroomError, notFound } from '../errors.js';
 import { ConnectionArgs, type ConnectionType } from '../schema/connection.type.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { integerKeyOf, toGlobalId } from '../schema/global-id.js';
+import { COUNT_COST } from '../schema/operation-limits.js';
 import { Permission } from '../services/permissions.js';
 import type { Services } from '../services/services.js';
 import { TokenStatus } from '../services/token-status.js';
@@ -87,6 +88,7 @@ export class TokenResolver {
   @FieldResolver(() => Int, {
     description:
       "Devices Apple assigns to the MDM server, as of the last sync: the same devices `devices` lists without a filter. Devices Apple stopped listing are not counted: those moved to another token's MDM server in Homeroom are in `movedAwayDeviceCount` (listed with the `movedAway` filter), the others are listed with the `removed` filter.",
+    complexity: COUNT_COST,
   })
   deviceCount(@Root() token: EnrollmentProgramTokenType): Promise<number> {
     return this.services.tokens.countDevices(token.id);
@@ -95,12 +97,13 @@ export class TokenResolver {
   @FieldResolver(() => Int, {
     description:
       "Devices Apple School Manager moved from this token's MDM server to another token's in Homeroom: the ones `devices(filter: { movedAway: true })` lists. Not part of `deviceCount`.",
+    complexity: COUNT_COST,
   })
   movedAwayDeviceCount(@Root() token: EnrollmentProgramTokenType): Promise<number> {
     return this.services.tokens.countMovedAwayDevices(token.id);
   }
 
-  @FieldResolver(() => Int, { description: 'Enrollment profiles of the token.' })
+  @FieldResolver(() => Int, { description: 'Enrollment profiles of the token.', complexity: COUNT_COST })
   profileCount(@Root() token: EnrollmentProgramTokenType): Promise<number> {
     return this.services.tokens.countProfiles(token.id);
   }

@@ -1,10 +1,12 @@
 /**
  * Relay connections from one factory: `Connection(ApiKey, 'ApiKey')` gives `ApiKeyConnection`
  * and `ApiKeyEdge`, shaped exactly like the service layer's `Page<T>` so resolvers return
- * pages unchanged. `totalCount` is a method, so its COUNT runs only when a client selects it.
+ * pages unchanged. `totalCount` is a method, so its COUNT runs only when a client selects it; it costs
+ * `COUNT_COST` in the complexity limit.
  */
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
+import { COUNT_COST } from './operation-limits.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Edge, type Page } from '../services/pagination.js';
 
 @ObjectType('PageInfo', { description: 'Where a page sits in its list (Relay cursor connections).' })
@@ -65,7 +67,10 @@ export function Connection<T extends object>(nodeType: ClassType<T>, typeName: s
     @Field(() => PageInfoType, { description: 'Cursors and whether more items exist either side.' })
     pageInfo!: PageInfoType;
 
-    @Field(() => Int, { description: 'How many items the whole list holds with these filters (counted only when asked for).' })
+    @Field(() => Int, {
+      description: 'How many items the whole list holds with these filters (counted only when asked for).',
+      complexity: COUNT_COST,
+    })
     totalCount(): Promise<number> {
       throw new Error('a connection is always built from a service Page, whose totalCount replaces this method');
     }

@@ -7,7 +7,8 @@
  * SQL or file path, and the server logs the cause under the request id.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ErrorCode, type HomeroomError, isHomeroomError } from '../errors.js';
+import { isDatabaseUnavailable } from '../entities/database-availability.js';
+import { ErrorCode, HomeroomError, isHomeroomError } from '../errors.js';
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 /** Extension keys Apollo or graphql-js add that clients must not see. */
@@ -22,9 +23,18 @@ function homeroomErrorOf(error: unknown, depth = 0): HomeroomError | null {
 
 /** True when the error is not one Homeroom or Apollo raised on purpose: log it, mask it. */
 export function isUnexpectedError(error: unknown): boolean {
-  if (homeroomErrorOf(error)) return false;
+  if (homeroomErrorOf(error) || isDatabaseUnavailable(error)) return false;
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
   return !(typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR);
+}
+
+/** The database cannot be reached: what clients get instead of a masked internal error. */
+export function serviceUnavailable(details: Record<string, unknown> = {}): HomeroomError {
+  return new HomeroomError(
+    ErrorCode.SERVICE_UNAVAILABLE,
+    'The database cannot be reached right now; nothing was changed. Try again shortly.',
+    details,
+  );
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -32,7 +42,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
   };
-  const expected = homeroomErrorOf(error);
+  const expected = homeroomErrorOf(error) ?? (isDatabaseUnavailable(error) ? serviceUnavailable() : null);
   if (expected) return { message: expected.message, ...where, extensions: { ...expected.details, code: expected.code } };
   if (!isUnexpectedError(error)) {
     const extensions = Object.fromEntries(Object.entries(formatted.extensions ?? {}).filter(([key]) => !HIDDEN_EXTENSIONS.has(key)));

@@ -5,17 +5,25 @@
  * itself), in the permission check, or while decoding an ID in the resolver.
  */
 import { GraphQLError, Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
-import { ErrorCode } from '../errors.js';
+import { isDatabaseUnavailable, type DatabaseAvailability } from '../entities/database-availability.js';
+import { ErrorCode, HomeroomError } from '../errors.js';
 import type { AuditService } from '../services/audit.service.js';
 import type { RequestContext } from '../services/request-context.js';
-import { isUnexpectedError } from './format-error.js';
+import { isUnexpectedError, serviceUnavailable } from './format-error.js';
 
 export async function handleOperationErrors(
   audit: AuditService,
+  availability: DatabaseAvailability,
   ctx: RequestContext,
   operation: OperationDefinitionNode | null | undefined,
   errors: readonly GraphQLError[],
 ): Promise<void> {
+  const unreachable = errors.find((error) => isDatabaseUnavailable(error));
+  if (unreachable) {
+    // Logged once per outage, not per request; and the audit log cannot be written either.
+    availability.failed(unreachable.originalError ?? unreachable, ctx.requestId);
+    return;
+  }
   for (const error of errors) {
     if (isUnexpectedError(error))
       ctx.logger.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error in a GraphQL operation');
@@ -23,9 +31,35 @@ export async function handleOperationErrors(
   await recordFailedMutations(audit, ctx, operation, errors);
 }
 
-/** A masked error gets the request id, so the person who saw it can point at the log line. */
+/** Codes that get the request id: the person who saw one can point at the log line. */
+const WITH_REQUEST_ID = new Set<unknown>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE]);
+
+/** A masked or outage error gets the request id, so the person who saw it can point at the log line. */
 export function withRequestId(error: GraphQLFormattedError, requestId: string): GraphQLFormattedError {
-  return error.extensions?.code === ErrorCode.INTERNAL_SERVER_ERROR ? { ...error, extensions: { ...error.extensions, requestId } } : error;
+  return WITH_REQUEST_ID.has(error.extensions?.code) ? { ...error, extensions: { ...error.extensions, requestId } } : error;
+}
+
+/**
+ * What a request answers when its context cannot be built (the API key lookup failed):
+ * SERVICE_UNAVAILABLE (503) while the database is down, logged once per outage; anything else
+ * INTERNAL_SERVER_ERROR (500), logged with its cause. Both carry the request id.
+ */
+export function contextFailure(error: unknown, ctx: RequestContext, availability: DatabaseAvailability): GraphQLError {
+  if (isDatabaseUnavailable(error)) {
+    availability.failed(error, ctx.requestId);
+    const unavailable = serviceUnavailable({ requestId: ctx.requestId });
+    return new GraphQLError(unavailable.message, {
+      originalError: unavailable,
+      extensions: { code: unavailable.code, http: { status: 503, headers: new Map([['retry-after', '5']]) } },
+    });
+  }
+  ctx.logger.error({ err: error }, 'unexpected error before a GraphQL operation (authentication)');
+  const internal = new HomeroomError(
+    ErrorCode.INTERNAL_SERVER_ERROR,
+    'Internal server error. The server log has the cause under this request id.',
+    { requestId: ctx.requestId },
+  );
+  return new GraphQLError(internal.message, { originalError: internal, extensions: { code: internal.code, http: { status: 500 } } });
 }
 
 async function recordFailedMutations(

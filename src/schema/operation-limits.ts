@@ -9,10 +9,28 @@
  * checked once the operation is resolved: one per field, and a list field that
  * pages (`first`/`last`) multiplies what it selects by its page size, defaulting to the
  * default page size: `tokens(first: 100) { devices(first: 500) { id } }` costs about 50,000.
+ *
+ * A field can declare its own cost (type-graphql's `complexity` option): counts
+ * (`totalCount`, `deviceCount`, `profileCount`) cost {@link COUNT_COST}, because a COUNT reads
+ * every row it counts. A list's scalar fields beside its items (`totalCount`) are paid once per
+ * list, not once per item.
+ *
+ * Size comes before both: an operation may write at most `maxFields` selections (fields,
+ * aliases, fragment spreads), checked before validation, whose cost grows with the square of
+ * aliases of one field. Any failure of the cost check itself refuses the operation: a document
+ * the estimator cannot cost is not run unmeasured.
  */
 import {
   GraphQLError,
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  isListType,
+  isNonNullType,
+  isObjectType,
   Kind,
+  type FieldNode,
+  type GraphQLField,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -57,12 +75,97 @@ export function operationDepth(document: DocumentNode): number {
   return Math.max(0, ...operations.map((operation) => depthOf(operation.selectionSet, new Set())));
 }
 
-const pagedListEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const pages = field.args.some((a) => a.name === 'first');
-  if (!pages) return 1 + childComplexity;
-  const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
-  return 1 + childComplexity * Math.max(size, 1);
-};
+/**
+ * What one COUNT costs: as much as a default page of rows ({@link DEFAULT_PAGE_SIZE}), since it
+ * reads every row it counts (an index range at best). 2,000 aliased counts cost over 100,000;
+ * the default limit still allows a page of 100 tokens with both their counts (about 390 counts
+ * in one operation). What such counts cost in time is the time budget's business
+ * (`GRAPHQL_OPERATION_TIMEOUT_MS`).
+ */
+export const COUNT_COST = DEFAULT_PAGE_SIZE;
+
+/** Bytes, not fields, bound the parser: a document may hold this many tokens per allowed field. */
+const TOKENS_PER_FIELD = 100;
+
+/** The parser's token limit for these limits (`parse(..., { maxTokens })`), so a huge document is refused while it is read. */
+export function maxDocumentTokens(limits: GraphQLLimits): number {
+  return limits.maxFields * TOKENS_PER_FIELD;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- graphql's own field type is generic over any
+type AnyField = GraphQLField<any, any>;
+
+/** A field's own cost: its `complexity` extension (type-graphql's `complexity` option), else 1. */
+function ownCost(field: AnyField): number {
+  const declared = field.extensions?.complexity;
+  return typeof declared === 'number' ? declared : 1;
+}
+
+/** Field nodes selected directly in a selection set, through inline and named fragments. */
+function directFields(node: FieldNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): FieldNode[] {
+  const found: FieldNode[] = [];
+  const walk = (selectionSet: SelectionSetNode | undefined, visiting: Set<string>): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      if (selection.kind === Kind.FIELD) found.push(selection);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) walk(selection.selectionSet, visiting);
+      else if (!visiting.has(selection.name.value)) {
+        walk(fragments.get(selection.name.value)?.selectionSet, new Set(visiting).add(selection.name.value));
+      }
+    }
+  };
+  walk(node.selectionSet, new Set());
+  return found;
+}
+
+/** The cost of a paged list's scalar fields (`totalCount`): they are answered once per list. */
+function oncePerListCost(field: AnyField, node: FieldNode, fragments: ReadonlyMap<string, FragmentDefinitionNode>): number {
+  const type = getNamedType(field.type);
+  if (!isObjectType(type)) return 0;
+  const fields = type.getFields();
+  let cost = 0;
+  for (const child of directFields(node, fragments)) {
+    const definition = fields[child.name.value];
+    if (!definition || child.selectionSet) continue;
+    const childType = isNonNullType(definition.type) ? definition.type.ofType : definition.type;
+    if (!isListType(childType)) cost += ownCost(definition);
+  }
+  return cost;
+}
+
+function pagedListEstimator(fragments: ReadonlyMap<string, FragmentDefinitionNode>): ComplexityEstimator {
+  return ({ field, node, args, childComplexity }) => {
+    const own = ownCost(field);
+    const pages = field.args.some((a) => a.name === 'first');
+    if (!pages) return own + childComplexity;
+    const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
+    // @skip/@include may have left some of them out of childComplexity; never count them twice.
+    const once = Math.min(oncePerListCost(field, node, fragments), childComplexity);
+    return own + once + (childComplexity - once) * Math.max(size, 1);
+  };
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+/** Selections written in the document (fields and aliases, fragment spreads, inline fragments), in every definition. */
+export function documentSelectionCount(document: DocumentNode): number {
+  let count = 0;
+  const walk = (selectionSet: SelectionSetNode | undefined): void => {
+    for (const selection of selectionSet?.selections ?? []) {
+      count++;
+      if (selection.kind !== Kind.FRAGMENT_SPREAD) walk(selection.selectionSet);
+    }
+  };
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION || definition.kind === Kind.FRAGMENT_DEFINITION) walk(definition.selectionSet);
+  }
+  return count;
+}
 
 export function operationComplexity(
   schema: GraphQLSchema,
@@ -75,7 +178,7 @@ export function operationComplexity(
     query: document,
     variables: variables ?? {},
     ...(operationName ? { operationName } : {}),
-    estimators: [pagedListEstimator],
+    estimators: [pagedListEstimator(fragmentsOf(document))],
   });
 }
 
@@ -115,7 +218,25 @@ export function depthLimitRule(limits: GraphQLLimits): ValidationRule {
   });
 }
 
-/** QUERY_TOO_COMPLEX when a valid operation could cost more than allowed, else null. */
+/**
+ * QUERY_TOO_COMPLEX when the document writes more selections than `maxFields`, else null.
+ * Checked before validation (HTTP: `validationDidStart`; websockets: before `validate`), whose
+ * overlapping-fields rule costs the square of the aliases of one field.
+ */
+export function checkSize(limits: GraphQLLimits, document: DocumentNode): GraphQLError | null {
+  const fields = documentSelectionCount(document);
+  if (fields <= limits.maxFields) return null;
+  return limitError(
+    ErrorCode.QUERY_TOO_COMPLEX,
+    `The operation selects ${fields} fields, aliases and fragments; the limit is ${limits.maxFields}. Split it into several requests.`,
+    { fields, maxFields: limits.maxFields },
+  );
+}
+
+/**
+ * QUERY_TOO_COMPLEX when a valid operation could cost more than allowed, or cannot be costed at
+ * all, else null.
+ */
 export function checkComplexity(
   schema: GraphQLSchema,
   limits: GraphQLLimits,
@@ -123,13 +244,23 @@ export function checkComplexity(
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
 ): GraphQLError | null {
+  const operation = getOperationAST(document, operationName);
+  // No operation to run: Apollo and graphql-ws report that themselves.
+  if (!operation) return null;
+  // Bad variables: execution reports them as BAD_USER_INPUT, with graphql-js's own message.
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
+  if (coerced.errors) return null;
   let complexity: number;
   try {
     complexity = operationComplexity(schema, document, variables, operationName);
   } catch (error) {
-    // Bad variables: execution reports them as BAD_USER_INPUT, with graphql-js's own message.
-    if (error instanceof GraphQLError) return null;
-    throw error;
+    // Whatever went wrong (the estimator's own node limit, a bug), an operation that cannot be
+    // costed does not run.
+    return limitError(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `The operation's cost cannot be estimated (${(error as Error).message}). Split it into several requests.`,
+      { maxComplexity: limits.maxComplexity },
+    );
   }
   if (complexity <= limits.maxComplexity) return null;
   return limitError(

@@ -11,6 +11,7 @@ import type { Clock } from './clock.js';
 import { type Page, type PageRequest, paginate } from './pagination.js';
 import { Role } from './permissions.js';
 import type { Actor, RequestContext } from './request-context.js';
+import { checkStorableText } from './text-input.js';
 
 export interface CreateApiKeyInput {
   readonly name: string;
@@ -186,6 +187,7 @@ function checkName(value: string): string {
 
 function checkDescription(value: string | null | undefined): string | null {
   const description = value?.trim() || null;
+  if (description) checkStorableText('description', description);
   if (description && description.length > 500) throw badInput('description', 'must be at most 500 characters.');
   return description;
 }

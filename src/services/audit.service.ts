@@ -15,6 +15,7 @@ import type { Clock } from './clock.js';
 import { Topic, type EventBus } from './events.js';
 import { type Page, type PageRequest, paginate } from './pagination.js';
 import type { RequestContext } from './request-context.js';
+import { checkOneLineText } from './text-input.js';
 
 /** An object an audit event concerns: its GraphQL type name and row key. */
 export interface AuditTarget {
@@ -108,6 +109,7 @@ export class AuditService {
 
   async list(filter: AuditFilter, page: PageRequest): Promise<Page<AuditEvent>> {
     const query = this.database.manager.getRepository(AuditEvent).createQueryBuilder('event');
+    if (filter.action) checkOneLineText('filter.action', filter.action);
     if (filter.action) query.andWhere('event.action = :action', { action: filter.action });
     if (filter.target) {
       query.andWhere(

@@ -9,6 +9,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { DepProfile } from '../apple/dep-types.js';
 import { badInput, ErrorCode, HomeroomError } from '../errors.js';
+import { checkStorableText } from './text-input.js';
 
 /** Whether a device is tied to a user at setup (Intune's "user affinity"). */
 export enum UserAffinity {
@@ -262,13 +263,14 @@ function characters(text: string): number {
 }
 
 function requiredText(value: string, field: string, max: number): string {
-  const text = value.trim();
+  const text = checkStorableText(field, value.trim());
   if (characters(text) < 1 || characters(text) > max) throw badInput(field, `must be 1 to ${max} characters.`);
   return text;
 }
 
 function optionalText(value: string | null | undefined, field: string, max: number): string | null {
   const text = value?.trim() || null;
+  if (text !== null) checkStorableText(field, text);
   if (text !== null && characters(text) > max) throw badInput(field, `must be at most ${max} characters.`);
   return text;
 }

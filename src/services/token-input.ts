@@ -3,6 +3,7 @@
  * naming the field. Shared by upload, renewal and update so the three agree.
  */
 import { badInput } from '../errors.js';
+import { checkOneLineText, checkStorableText } from './text-input.js';
 
 /** The `name` column's size. */
 export const MAX_TOKEN_NAME_LENGTH = 100;
@@ -14,17 +15,16 @@ export const MAX_APPLE_ID_LENGTH = 254;
  */
 export const MAX_TOKEN_FILE_LENGTH = 256 * 1024;
 
-/** A trimmed name of 1 to 100 characters, without control characters. */
+/** A trimmed name of 1 to 100 characters, one line of well-formed text. */
 export function checkTokenName(value: string): string {
   const name = value.trim();
   if (name.length < 1 || name.length > MAX_TOKEN_NAME_LENGTH) throw badInput('name', `must be 1 to ${MAX_TOKEN_NAME_LENGTH} characters.`);
-  if (/\p{Cc}/u.test(name)) throw badInput('name', 'must not contain control characters (line breaks, tabs).');
-  return name;
+  return checkOneLineText('name', name);
 }
 
 /** The Managed Apple ID (or Apple ID) that downloaded the token: an email address. */
 export function checkAppleId(value: string): string {
-  const appleId = value.trim();
+  const appleId = checkStorableText('appleId', value.trim());
   if (appleId.length > MAX_APPLE_ID_LENGTH || !/^[^\s@]+@[^\s@]+$/.test(appleId)) {
     throw badInput(
       'appleId',

@@ -26,6 +26,7 @@ import { DEFAULT_SCRYPT_LOG_N, hashPassword, passwordLengthProblem, verifyPasswo
 import { chunks, containsPattern, IN_LIST_CHUNK } from './raw-sql.js';
 import type { RequestContext } from './request-context.js';
 import { parseUserCsv, type UserCsvRow } from './user-csv.js';
+import { checkOneLineText } from './text-input.js';
 
 /** A directory user as other services see one: everything but the password hash. */
 export interface UserIdentity {
@@ -109,7 +110,7 @@ export class UserService {
     const query = this.database.manager.getRepository(DirectoryUser).createQueryBuilder('person');
     if (filter.role != null) query.andWhere('person.role = :role', { role: checkRole(filter.role) });
     if (filter.usernameContains != null && filter.usernameContains.trim() !== '') {
-      const needle = filter.usernameContains.trim().toLowerCase();
+      const needle = checkOneLineText('filter.usernameContains', filter.usernameContains.trim()).toLowerCase();
       if (needle.length > USER_LIMITS.username) throw badInput('usernameContains', `must be at most ${USER_LIMITS.username} characters.`);
       query.andWhere("person.username LIKE :pattern ESCAPE '\\'", { pattern: containsPattern(needle) });
     }
@@ -373,8 +374,7 @@ function checkDisplayName(value: string): string {
   const name = value.trim();
   if (name.length < 1 || name.length > USER_LIMITS.displayName)
     throw badInput('displayName', `must be 1 to ${USER_LIMITS.displayName} characters.`);
-  if (/\p{Cc}/u.test(name)) throw badInput('displayName', 'must not contain control characters (line breaks, tabs).');
-  return name;
+  return checkOneLineText('displayName', name);
 }
 
 function checkRole(value: string): UserRole {

@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import type { Database } from '../../src/entities/database.js';
 import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
+import { ErrorCode } from '../../src/errors.js';
+import { ManualClock } from '../../src/services/clock.js';
+import { OperationBudget, runWithBudget } from '../../src/services/operation-budget.js';
 import { openTestDatabase, type OpenTestDatabase } from '../support/database.js';
 
 function event(action: string): Partial<AuditEvent> {
@@ -53,5 +56,44 @@ describe('Database.transaction', () => {
     letRollBack();
     await expect(writer).rejects.toThrow('rolled back');
     expect(await read).toBe(0);
+  });
+});
+
+describe('Database inside an operation budget', () => {
+  let opened: OpenTestDatabase;
+  let database: Database;
+
+  beforeAll(async () => {
+    opened = await openTestDatabase();
+    ({ database } = opened);
+  });
+  afterAll(() => opened.close());
+
+  it('refuses the next query of an operation whose time budget is spent with OPERATION_TIMED_OUT', async () => {
+    const clock = new ManualClock();
+    const budget = new OperationBudget(clock);
+    budget.start(100);
+    await runWithBudget(budget, () => database.manager.query('SELECT 1'));
+    clock.advance(101);
+    await expect(runWithBudget(budget, () => database.manager.query('SELECT 1'))).rejects.toMatchObject({
+      code: ErrorCode.OPERATION_TIMED_OUT,
+      details: { timeoutMs: 100 },
+    });
+    // Outside the operation nothing is refused.
+    await expect(database.manager.query('SELECT 1')).resolves.toBeDefined();
+  });
+
+  it("lets other callbacks run between an operation's parallel queries, so one operation cannot starve /healthz", async () => {
+    const budget = new OperationBudget(new ManualClock());
+    budget.start(10_000);
+    let finished = 0;
+    const queries = runWithBudget(budget, () =>
+      Promise.all(Array.from({ length: 20 }, () => database.manager.query('SELECT COUNT(*) FROM audit_event').then(() => finished++))),
+    );
+    // What an incoming request gets: a callback on the next loop turn.
+    const seenByOthers = await new Promise<number>((resolve) => setImmediate(() => resolve(finished)));
+    await queries;
+    expect(finished).toBe(20);
+    expect(seenByOthers).toBeLessThan(5);
   });
 });

@@ -262,6 +262,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   /** The document has several operations and `operationName` does not pick one. */
   | 'OPERATION_RESOLUTION_FAILURE'
+  /** The query ran longer than the server allows (`extensions.timeoutMs`) and was stopped at its next database read; fields not read yet are null. Ask for less at once (smaller pages, fewer counts or aliases). */
+  | 'OPERATION_TIMED_OUT'
   /** Automatic persisted query: the hash is unknown; send the full query once. */
   | 'PERSISTED_QUERY_NOT_FOUND'
   /** Automatic persisted queries are switched off on this server. */
@@ -272,12 +274,14 @@ export type ErrorCode =
   | 'PROFILE_LIMIT_REACHED'
   /** The profile settings contradict each other (e.g. locked enrollment without supervision); `extensions.field` names the setting and the message the rule. Nothing was changed. */
   | 'PROFILE_RULE_VIOLATION'
-  /** The operation could return too much at once (page sizes multiply down the tree); `extensions.maxComplexity` gives the limit. Ask for smaller pages. */
+  /** The operation could return too much at once (page sizes multiply down the tree; counts cost 50), cannot be costed, or writes more fields, aliases and fragments than `extensions.maxFields`; `extensions.maxComplexity` gives the cost limit. Ask for smaller pages or fewer fields. */
   | 'QUERY_TOO_COMPLEX'
   /** The operation nests fields deeper than the server allows; `extensions.maxDepth` gives the limit. */
   | 'QUERY_TOO_DEEP'
   /** Another token is already shared with School Data Sync (`extensions.tokenId` names it); unshare it first. Nothing was changed. */
   | 'SDS_ALREADY_SHARED'
+  /** The database cannot be reached right now; nothing was changed. The response carries `extensions.requestId`. Try again shortly (`/readyz` says when the server is ready again). */
+  | 'SERVICE_UNAVAILABLE'
   /** A sync of this token is running and its 15 minutes are not over; `extensions.syncAvailableAt` says when another may start. Nothing was started. */
   | 'SYNC_IN_PROGRESS'
   /** A manual sync of this token started less than 15 minutes ago (Intune's rule: at most one manual sync per 15 minutes); `extensions.syncAvailableAt` says when the next may start. Nothing was started. */

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTokenKeyPair, readServerToken } from '../../src/apple/token-crypto.js';
 import { APPLE_SIMULATOR_STATE_FILE } from '../../src/server.js';
-import { ApiKeysDocument, ViewerDocument } from '../generated/operations.js';
+import type { Clock } from '../../src/services/clock.js';
+import { ApiKeysDocument, CreateApiKeyDocument, ViewerDocument } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /** `{ a: viewer { a: viewer { ... } } }`: `depth` fields deep. Not valid against the schema, which has no cycle yet. */
@@ -69,6 +70,27 @@ describe('the HTTP server', () => {
     expect(one.body.errors).toBeUndefined();
     const fine = await t.request(ApiKeysDocument, { first: 500 });
     expect(fine.errors).toBeUndefined();
+  });
+
+  it('refuses a nested devices query padded with 10,000 __typename fields with QUERY_TOO_COMPLEX and HTTP 400, before validation', async () => {
+    const devices = 'enrollmentProgramTokens(first: 100) { edges { node { devices(first: 500) { edges { node { id serialNumber } } } } } }';
+    const res = await post({ query: `{ ${'__typename '.repeat(10_000)} ${devices} }` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors![0]!.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', fields: 10_008, maxFields: 500 });
+  });
+
+  it('refuses 2,000 aliased device counts with QUERY_TOO_COMPLEX', async () => {
+    const counts = Array.from({ length: 2000 }, (_, i) => `c${i}: devices(filter: { serialContains: "X" }) { totalCount }`).join(' ');
+    const res = await post({ query: `{ enrollmentProgramTokens(first: 1) { edges { node { ${counts} } } } }` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxFields: 500 });
+  });
+
+  it('refuses a document of more tokens than the parser allows with GRAPHQL_PARSE_FAILED', async () => {
+    const res = await post({ query: `{ ${'viewer { name } '.repeat(20_000)}}` });
+    expect(res.status).toBe(400);
+    expect(res.body.errors![0]!.extensions.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('answers parse and validation errors with their codes', async () => {
@@ -159,5 +181,41 @@ describe("the embedded default's Apple side", () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('the time budget of an operation', () => {
+  /** A clock a second further on at every reading: any budget is spent by the next database call. */
+  const tickingClock = (): Clock => {
+    let at = Date.parse('2026-09-01T08:00:00.000Z');
+    return { now: () => new Date((at += 1000)) };
+  };
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ clock: tickingClock(), env: { GRAPHQL_OPERATION_TIMEOUT_MS: '500' } });
+  });
+  afterAll(() => t.close());
+
+  it('stops a query past GRAPHQL_OPERATION_TIMEOUT_MS at its next database call with OPERATION_TIMED_OUT', async () => {
+    const res = await t.request(ApiKeysDocument, { first: 10 });
+    expect(res.errors?.[0]?.extensions).toEqual({ code: 'OPERATION_TIMED_OUT', timeoutMs: 500 });
+    expect(res.errors?.[0]?.message).toContain('ran longer than 500 ms');
+  });
+
+  it('does not stop a mutation half way', async () => {
+    const res = await t.request(CreateApiKeyDocument, { input: { name: 'not stopped', role: 'READ_ONLY' } });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.createApiKey.apiKey.name).toBe('not stopped');
+  });
+
+  it('stops a query over the websocket the same way', async () => {
+    const client = t.wsClient();
+    const result = await new Promise<{ errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }>((resolve, reject) => {
+      client.subscribe(
+        { query: '{ apiKeys(first: 10) { totalCount } }' },
+        { next: resolve as never, error: reject, complete: () => undefined },
+      );
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATION_TIMED_OUT', timeoutMs: 500 });
   });
 });

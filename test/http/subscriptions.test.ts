@@ -82,6 +82,11 @@ describe('subscriptions over graphql-ws', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_DEEP', depth: 20 });
   });
 
+  it('applies the field limit to websocket operations (QUERY_TOO_COMPLEX)', async () => {
+    const result = await once(t, `query { ${'__typename '.repeat(10_000)} viewer { name } }`);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', fields: 10_002, maxFields: 500 });
+  });
+
   it('answers an invalid subscription with GRAPHQL_VALIDATION_FAILED', async () => {
     const result = await once(t, 'subscription { auditEventRecorded { nope } }');
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -127,6 +127,18 @@ describe('the user directory over GraphQL', () => {
     expect((await t.request(UsersDocument, { first: 5, filter: { ...filter, role: 'STUDENT' } })).data!.users.totalCount).toBe(0);
   });
 
+  it('refuses a display name with a lone surrogate with BAD_USER_INPUT on displayName, instead of storing U+FFFD', async () => {
+    const res = await create('lone.surrogate@riverside.example', { displayName: 'Ana \uD83D' });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'displayName' });
+    const listed = await t.request(UsersDocument, { first: 10, filter: { usernameContains: 'lone.surrogate' } });
+    expect(listed.data!.users.totalCount).toBe(0);
+  });
+
+  it('refuses a NUL byte in usernameContains with BAD_USER_INPUT, as it refuses one in a name', async () => {
+    const res = await t.request(UsersDocument, { first: 10, filter: { usernameContains: 'a\u0000b' } });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.usernameContains' });
+  });
+
   it('has no output field that could return a password or its hash, anywhere in the schema', async () => {
     const schema: GraphQLSchema = await buildSchemaShape();
     const outputs = Object.values(schema.getTypeMap()).filter(

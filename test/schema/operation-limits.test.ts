@@ -2,10 +2,22 @@ import { GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSchemaShape } from '../../src/schema/build-schema.js';
 import { ErrorCode, HomeroomError } from '../../src/errors.js';
-import { checkComplexity, checkDepth, depthLimitRule, operationComplexity, operationDepth } from '../../src/schema/operation-limits.js';
+import {
+  checkComplexity,
+  checkDepth,
+  checkSize,
+  COUNT_COST,
+  depthLimitRule,
+  documentSelectionCount,
+  operationComplexity,
+  operationDepth,
+} from '../../src/schema/operation-limits.js';
 import { DEFAULT_PAGE_SIZE } from '../../src/services/pagination.js';
 
 /** `apiKeys` selecting edges { node { name } }: 3 below the list, so it costs 1 + 3 × page size. */
+/** The limits these tests do not vary. */
+const BASE = { maxFields: 500, operationTimeoutMs: 10_000 };
+
 const apiKeys = (args: string) => `apiKeys${args} { edges { node { name } } }`;
 
 describe('operationDepth', () => {
@@ -69,7 +81,27 @@ describe('operationComplexity', () => {
   it('multiplies what a paged list selects by first, or by last', () => {
     expect(operationComplexity(schema, parse(`{ ${apiKeys('(first: 10)')} }`), {})).toBe(31);
     expect(operationComplexity(schema, parse(`{ ${apiKeys('(last: 4)')} }`), {})).toBe(13);
-    expect(operationComplexity(schema, parse('{ apiKeys(first: 10) { totalCount edges { node { name role } } } }'), {})).toBe(51);
+    expect(operationComplexity(schema, parse('{ apiKeys(first: 10) { edges { node { name role } } } }'), {})).toBe(41);
+  });
+
+  it(`charges totalCount COUNT_COST (${COUNT_COST}), once per list rather than once per item`, () => {
+    expect(operationComplexity(schema, parse('{ apiKeys(first: 10) { totalCount edges { node { name role } } } }'), {})).toBe(
+      1 + COUNT_COST + 10 * 4,
+    );
+    expect(
+      operationComplexity(schema, parse('{ apiKeys(first: 10) { ...Count } } fragment Count on ApiKeyConnection { totalCount }'), {}),
+    ).toBe(1 + COUNT_COST);
+  });
+
+  it('charges every aliased count, so 2,000 counts cost over 100,000', () => {
+    const counts = Array.from({ length: 2000 }, (_, i) => `c${i}: devices(filter: { serialContains: "X" }) { totalCount }`).join(' ');
+    const document = parse(`{ enrollmentProgramTokens(first: 1) { edges { node { ${counts} } } } }`);
+    expect(operationComplexity(schema, document, {})).toBeGreaterThan(2000 * COUNT_COST);
+  });
+
+  it(`charges a token's deviceCount and profileCount COUNT_COST each, per token`, () => {
+    const document = parse('{ enrollmentProgramTokens(first: 10) { edges { node { deviceCount profileCount } } } }');
+    expect(operationComplexity(schema, document, {})).toBe(1 + 10 * (1 + 1 + 2 * COUNT_COST));
   });
 
   it(`assumes the default page size of ${DEFAULT_PAGE_SIZE} when the list gives no size`, () => {
@@ -98,12 +130,12 @@ describe('operationComplexity', () => {
 
 describe('checkDepth', () => {
   it('returns null at or below maxDepth', () => {
-    expect(checkDepth({ maxDepth: 3, maxComplexity: 100 }, parse('{ viewer { apiKey { name } } }'))).toBeNull();
-    expect(checkDepth({ maxDepth: 12, maxComplexity: 100 }, parse(`{ ${apiKeys('')} }`))).toBeNull();
+    expect(checkDepth({ ...BASE, maxDepth: 3, maxComplexity: 100 }, parse('{ viewer { apiKey { name } } }'))).toBeNull();
+    expect(checkDepth({ ...BASE, maxDepth: 12, maxComplexity: 100 }, parse(`{ ${apiKeys('')} }`))).toBeNull();
   });
 
   it('refuses an operation deeper than maxDepth with QUERY_TOO_DEEP and the limit', () => {
-    const error = checkDepth({ maxDepth: 3, maxComplexity: 100_000 }, parse(`{ ${apiKeys('(first: 1)')} }`));
+    const error = checkDepth({ ...BASE, maxDepth: 3, maxComplexity: 100_000 }, parse(`{ ${apiKeys('(first: 1)')} }`));
     expect(error).toBeInstanceOf(GraphQLError);
     expect(error!.message).toBe('The operation is 4 fields deep; the limit is 3. Split it into several requests.');
     expect(error!.extensions).toEqual({ code: ErrorCode.QUERY_TOO_DEEP, depth: 4, maxDepth: 3, http: { status: 400 } });
@@ -113,7 +145,7 @@ describe('checkDepth', () => {
 
   it('counts a deep operation even when another one is the first in the document', () => {
     const document = parse(`query Short { viewer { name } } query Deep { ${apiKeys('(first: 1)')} }`);
-    expect(checkDepth({ maxDepth: 3, maxComplexity: 100 }, document)?.extensions.code).toBe(ErrorCode.QUERY_TOO_DEEP);
+    expect(checkDepth({ ...BASE, maxDepth: 3, maxComplexity: 100 }, document)?.extensions.code).toBe(ErrorCode.QUERY_TOO_DEEP);
   });
 });
 
@@ -124,13 +156,15 @@ describe('depthLimitRule', () => {
   });
 
   it('reports QUERY_TOO_DEEP as a validation error on a document that is too deep', () => {
-    const errors = validate(schema, parse(`{ ${apiKeys('(first: 1)')} }`), [depthLimitRule({ maxDepth: 3, maxComplexity: 100 })]);
+    const errors = validate(schema, parse(`{ ${apiKeys('(first: 1)')} }`), [depthLimitRule({ ...BASE, maxDepth: 3, maxComplexity: 100 })]);
     expect(errors).toHaveLength(1);
     expect(errors[0]!.extensions).toMatchObject({ code: ErrorCode.QUERY_TOO_DEEP, depth: 4, maxDepth: 3 });
   });
 
   it('reports nothing on a document within the limit', () => {
-    expect(validate(schema, parse('{ viewer { apiKey { name } } }'), [depthLimitRule({ maxDepth: 3, maxComplexity: 100 })])).toEqual([]);
+    expect(
+      validate(schema, parse('{ viewer { apiKey { name } } }'), [depthLimitRule({ ...BASE, maxDepth: 3, maxComplexity: 100 })]),
+    ).toEqual([]);
   });
 });
 
@@ -139,7 +173,7 @@ describe('checkComplexity', () => {
   beforeAll(async () => {
     schema = await buildSchemaShape();
   });
-  const limits = { maxDepth: 12, maxComplexity: 100 };
+  const limits = { ...BASE, maxDepth: 12, maxComplexity: 100 };
 
   it('returns null for an operation within the limit, including one exactly at it', () => {
     expect(checkComplexity(schema, limits, parse('{ viewer { apiKey { name } } }'), {})).toBeNull();
@@ -169,6 +203,13 @@ describe('checkComplexity', () => {
     expect(checkComplexity(schema, limits, document, { n: 'many' })).toBeNull();
   });
 
+  it('refuses with QUERY_TOO_COMPLEX an operation the estimator cannot cost (its node limit) instead of letting it run', () => {
+    const padded = `{ ${'__typename '.repeat(10_000)} ${apiKeys('(first: 500)')} }`;
+    const error = checkComplexity(schema, { ...limits, maxComplexity: 20_000 }, parse(padded), {});
+    expect(error?.extensions).toMatchObject({ code: ErrorCode.QUERY_TOO_COMPLEX, maxComplexity: 20_000 });
+    expect(error!.message).toContain('cannot be estimated');
+  });
+
   it('checks the operation named by operationName', () => {
     const document = parse(`
       query Small { viewer { name } }
@@ -176,5 +217,26 @@ describe('checkComplexity', () => {
     `);
     expect(checkComplexity(schema, limits, document, {}, 'Small')).toBeNull();
     expect(checkComplexity(schema, limits, document, {}, 'Big')?.extensions.code).toBe(ErrorCode.QUERY_TOO_COMPLEX);
+  });
+});
+
+describe('checkSize', () => {
+  const limits = { ...BASE, maxDepth: 12, maxComplexity: 100_000, maxFields: 10 };
+
+  it('counts fields, aliases, fragment spreads and inline fragments written in every definition', () => {
+    expect(documentSelectionCount(parse('{ viewer { name } }'))).toBe(2);
+    expect(
+      documentSelectionCount(parse('{ a: viewer { name } b: viewer { ...V ... on Viewer { name } } } fragment V on Viewer { name }')),
+    ).toBe(7);
+  });
+
+  it('returns null at the limit', () => {
+    expect(checkSize(limits, parse(`{ ${'__typename '.repeat(10)}}`))).toBeNull();
+  });
+
+  it('refuses more selections than maxFields with QUERY_TOO_COMPLEX, fields and maxFields', () => {
+    const error = checkSize(limits, parse(`{ ${'__typename '.repeat(11)}}`));
+    expect(error?.extensions).toEqual({ code: ErrorCode.QUERY_TOO_COMPLEX, fields: 11, maxFields: 10, http: { status: 400 } });
+    expect(error!.originalError).toMatchObject({ code: ErrorCode.QUERY_TOO_COMPLEX });
   });
 });

@@ -17,6 +17,7 @@ import { AssignmentOutcome } from '../../entities/assignment-outcome.entity.js';
 import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import { badInput, notFound } from '../../errors.js';
+import { checkOneLineText } from '../text-input.js';
 import { createLogger, type Logger } from '../../logger.js';
 import type { AuditService } from '../audit.service.js';
 import { Topic } from '../events.js';
@@ -331,7 +332,7 @@ export function checkSelection(selection: DeviceSelection): DeviceSelection {
       if (trimmed.length === 0 || trimmed.length > MAX_SERIAL_LENGTH || /\s/.test(trimmed)) {
         throw badInput(`devices.serialNumbers[${index}]`, `must be 1 to ${MAX_SERIAL_LENGTH} characters without spaces.`);
       }
-      return trimmed;
+      return checkOneLineText(`devices.serialNumbers[${index}]`, trimmed);
     });
     return { serialNumbers };
   }
