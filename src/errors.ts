@@ -54,7 +54,7 @@ export enum ErrorCode {
 /** One line per code: shown in the schema, the README and `homeroom --help`. */
 export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.UNAUTHENTICATED]:
-    'No API key, an unknown key or a revoked key. Send `Authorization: Bearer <key>` (HTTP) or `connectionParams.authorization` (websocket).',
+    'No API key, a key without the `Bearer ` scheme, an unknown key or a revoked key (the message says which). Send `Authorization: Bearer <key>` (HTTP) or `connectionParams.authorization` (websocket).',
   [ErrorCode.FORBIDDEN]:
     'The API key is valid but its role lacks the permission the operation needs; `extensions.missingPermissions` lists what is missing.',
   [ErrorCode.NOT_FOUND]: 'The ID names nothing this key can see (deleted, never existed, or malformed).',

@@ -27,7 +27,7 @@ import { Database } from './entities/database.js';
 import { openDatabase } from './entities/data-source.js';
 import { ErrorCode } from './errors.js';
 import { homeroomPlugin } from './http/apollo-plugins.js';
-import { bearerToken } from './http/authorization.js';
+import { authenticate } from './http/authorization.js';
 import { healthRoutes } from './http/health.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
@@ -156,16 +156,13 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const requestId = requestIdOf(req);
-          const token = bearerToken(req.headers.authorization);
-          const actor = token ? await services.apiKeys.authenticate(token) : null;
-          if (!actor) {
-            throw new GraphQLError(
-              token ? 'The API key is unknown or revoked.' : 'An API key is required: send `Authorization: Bearer <key>`.',
-              {
-                extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
-              },
-            );
+          const checked = await authenticate(services.apiKeys, req.headers.authorization);
+          if (!('actor' in checked)) {
+            throw new GraphQLError(checked.message, {
+              extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+            });
           }
+          const { actor } = checked;
           return { requestId, actor, logger: logger.child({ requestId }) };
         },
       }),

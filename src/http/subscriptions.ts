@@ -1,9 +1,11 @@
 /**
  * graphql-ws on the same HTTP server and path as Apollo (`/graphql`).
  *
- * The API key travels in `connectionParams.authorization` (browsers cannot set headers on a
- * websocket). A missing or bad key is refused in `onConnect`, which graphql-ws answers by
- * closing the socket with 4403 Forbidden. Each operation then goes through the same checks as
+ * The API key travels in `connectionParams` (browsers cannot set headers on a websocket):
+ * `authorization` or `Authorization`, or either inside `connectionParams.headers`, as
+ * `Bearer <key>`. A refused key closes the socket in `onConnect` with 4401 (no key, or no
+ * `Bearer ` scheme) or 4403 (unknown or revoked key) and a reason that says which (see
+ * `authorization.ts`). Each operation then goes through the same checks as
  * over HTTP: the key is still active, validation, depth and complexity limits, permissions,
  * error masking, and the audit of failed mutations. (A subscription already streaming when its
  * key is revoked runs until the client disconnects.)
@@ -21,7 +23,7 @@ import { handleOperationErrors, withRequestId } from '../schema/operation-errors
 import { checkComplexity, checkDepth } from '../schema/operation-limits.js';
 import { type Actor, newRequestId, type RequestContext } from '../services/request-context.js';
 import type { Services } from '../services/services.js';
-import { bearerToken } from './authorization.js';
+import { authenticate, connectionAuthorization, REFUSAL_CLOSE_CODES } from './authorization.js';
 
 type ConnectionExtra = { actor?: Actor };
 
@@ -41,13 +43,15 @@ export function serveSubscriptions(options: {
     {
       schema,
       async onConnect(ctx) {
-        const token = bearerToken(ctx.connectionParams?.authorization);
-        const actor = token ? await services.apiKeys.authenticate(token) : null;
-        if (!actor) {
-          logger.info('websocket refused: missing or unknown API key');
+        const checked = await authenticate(services.apiKeys, connectionAuthorization(ctx.connectionParams));
+        if (!('actor' in checked)) {
+          logger.info({ refused: checked.refused }, 'websocket refused');
+          // Closed here, with the reason: graphql-ws would close with a bare 4403 "Forbidden".
+          // Its own close after `false` is then a no-op on a closing socket.
+          ctx.extra.socket.close(REFUSAL_CLOSE_CODES[checked.refused], checked.message);
           return false;
         }
-        ctx.extra.actor = actor;
+        ctx.extra.actor = checked.actor;
         return true;
       },
       async onSubscribe(ctx, _id, payload) {
