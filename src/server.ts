@@ -124,6 +124,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       formatError,
       validationRules: [depthLimitRule(config.graphql)],
       includeStacktraceInErrorResponses: false,
+      // Apollo refuses a GET (or a form-encoded POST) that a browser could send cross-site without
+      // a preflight, unless one of these headers is set. Every Homeroom request carries
+      // `Authorization`, which is not CORS-safelisted (a browser preflights it) and which a
+      // cross-site form or <img> cannot send: it proves the same as Apollo's own headers, so a
+      // GET with just the API key works. See README, "Endpoints".
+      csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
       // Introspection needs an API key like everything else; frontend codegen relies on it.
       introspection: true,
       // main.ts owns the signals, so shutdown order (HTTP, websockets, database) stays ours.
