@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ApiKey } from '../entities/api-key.entity.js';
 import { isUniqueViolation, type Database } from '../entities/database.js';
-import { badInput, ErrorCode, HomeroomError, notFound } from '../errors.js';
+import { badInput, ErrorCode, HomeroomError, rowNotFound } from '../errors.js';
 import type { AuditService } from './audit.service.js';
 import type { Clock } from './clock.js';
 import { type Page, type PageRequest, paginate } from './pagination.js';
@@ -54,7 +54,7 @@ export class ApiKeyService {
     return this.audit.mutate(ctx, 'revokeApiKey', async (tx, record) => {
       record.target('ApiKey', id);
       const key = await tx.findOneBy(ApiKey, { id });
-      if (!key) throw notFound('API key', String(id));
+      if (!key) throw rowNotFound('API key', 'ApiKey', [id]);
       if (key.revokedAt) return key;
       if (key.role === Role.ADMIN && (await this.countActiveAdmins(tx)) <= 1) {
         throw new HomeroomError(

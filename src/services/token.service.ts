@@ -19,7 +19,7 @@ import { EncryptionKey } from '../entities/encryption-key.entity.js';
 import { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
 import { MdmPushCertificate } from '../entities/mdm-push-certificate.entity.js';
-import { ErrorCode, HomeroomError, isHomeroomError, notFound } from '../errors.js';
+import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../errors.js';
 import type { AuditService } from './audit.service.js';
 import { paginateByText, type Page, type PageRequest } from './pagination.js';
 import type { RequestContext } from './request-context.js';
@@ -124,7 +124,7 @@ export class TokenService {
    */
   async callApple<T>(tokenId: number, work: (client: DepClient) => Promise<T>): Promise<T> {
     const token = await this.findById(tokenId);
-    if (!token) throw notFound('enrollment program token', String(tokenId));
+    if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
     const credentials = this.secrets.openCredentials(token);
     const savedSession = this.secrets.openSession(token);
     let session = savedSession;
@@ -272,7 +272,7 @@ export class TokenService {
     const action = 'renewToken';
     return this.attempt(ctx, action, async () => {
       const token = await this.findById(input.tokenId);
-      if (!token) throw notFound('enrollment program token', String(input.tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [input.tokenId]);
       const appleId = input.appleId == null ? null : checkAppleId(input.appleId);
       const file = checkTokenFile(input.tokenFile);
       const own = this.secrets.openKeyPair(token);
@@ -306,7 +306,7 @@ export class TokenService {
       return this.audit.mutate(ctx, action, async (tx, record) => {
         record.target(TOKEN_TARGET, token.id);
         const current = await tx.findOneBy(EnrollmentProgramToken, { id: token.id });
-        if (!current) throw notFound('enrollment program token', String(token.id));
+        if (!current) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [token.id]);
         if (serverChanged) {
           const other = await tx.findOneBy(EnrollmentProgramToken, { serverUuid: account.server_uuid });
           if (other) throw serverTaken(other, account);
@@ -345,7 +345,7 @@ export class TokenService {
     return this.audit.mutate(ctx, 'updateToken', async (tx, record) => {
       record.target(TOKEN_TARGET, input.tokenId);
       const token = await tx.findOneBy(EnrollmentProgramToken, { id: input.tokenId });
-      if (!token) throw notFound('enrollment program token', String(input.tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [input.tokenId]);
       const name = input.name == null ? token.name : checkTokenName(input.name);
       const appleId = input.appleId == null ? token.appleId : checkAppleId(input.appleId);
       if (name !== token.name) {
@@ -373,7 +373,7 @@ export class TokenService {
     return this.audit.mutate(ctx, 'deleteToken', async (tx, record) => {
       record.target(TOKEN_TARGET, tokenId);
       const token = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
-      if (!token) throw notFound('enrollment program token', String(tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
       const profiles = await tx.countBy(EnrollmentProfile, { tokenId });
       const devices = await tx
         .getRepository(Device)
@@ -407,7 +407,7 @@ export class TokenService {
   async refreshStatus(ctx: RequestContext, tokenId: number): Promise<EnrollmentProgramToken> {
     const action = 'refreshTokenStatus';
     return this.attempt(ctx, action, async () => {
-      if (!(await this.findById(tokenId))) throw notFound('enrollment program token', String(tokenId));
+      if (!(await this.findById(tokenId))) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
       let account: DepAccount | null = null;
       try {
         account = await this.callApple(tokenId, (client) => client.account());
@@ -417,7 +417,7 @@ export class TokenService {
       return this.audit.mutate(ctx, action, async (tx, record) => {
         record.target(TOKEN_TARGET, tokenId);
         const token = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
-        if (!token) throw notFound('enrollment program token', String(tokenId));
+        if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
         if (account && account.server_uuid === token.serverUuid) {
           const changes = { ...accountFields(account), updatedAt: this.deps.clock.now() };
           await tx.update(EnrollmentProgramToken, { id: tokenId }, changes);
@@ -447,7 +447,7 @@ export class TokenService {
           .getMany();
       }
       const token = await tx.findOneBy(EnrollmentProgramToken, { id: input.tokenId });
-      if (!token) throw notFound('enrollment program token', String(input.tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [input.tokenId]);
       if (input.shared) {
         const other = await tx.findOneBy(EnrollmentProgramToken, { sharedWithSchoolDataSync: true });
         if (other && other.id !== token.id) {

@@ -12,7 +12,7 @@ import type { EntityManager } from 'typeorm';
 import { Device } from '../../entities/device.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import { SyncRun } from '../../entities/sync-run.entity.js';
-import { ErrorCode, HomeroomError, isHomeroomError, notFound } from '../../errors.js';
+import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
 import type { AuditService } from '../audit.service.js';
 import { Topic } from '../events.js';
@@ -74,7 +74,7 @@ export class SyncService {
       const now = this.deps.clock.now();
       expired.push(...(await this.expireIn(tx, now, tokenId)));
       const token = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
-      if (!token) throw notFound('enrollment program token', String(tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
       if (leaseHeld(token, now)) throw syncInProgress(token.syncLeaseUntil!);
       const decision = chooseKind(token, trigger, now);
       const deadlineAt = new Date(now.getTime() + RUN_DEADLINE_MS);
@@ -312,7 +312,7 @@ export class SyncService {
 
   private async requireToken(tokenId: number): Promise<EnrollmentProgramToken> {
     const token = await this.deps.database.manager.findOneBy(EnrollmentProgramToken, { id: tokenId });
-    if (!token) throw notFound('enrollment program token', String(tokenId));
+    if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
     return token;
   }
 }
