@@ -33,6 +33,7 @@ import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
 import { createLogger, type Logger } from './logger.js';
 import { mdmRoutes } from './mdm/mdm-routes.js';
+import { createLoaders } from './resolvers/loaders.js';
 import { serveLiveSync, secondTicker, type Ticker } from './resolvers/sync-live.js';
 import { buildHomeroomSchema } from './schema/build-schema.js';
 import type { GraphQLContext } from './schema/context.js';
@@ -169,7 +170,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
             });
           }
           const { actor } = checked;
-          return { requestId, actor, logger: logger.child({ requestId }) };
+          return { requestId, actor, logger: logger.child({ requestId }), loaders: createLoaders(services) };
         },
       }),
     );

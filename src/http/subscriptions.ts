@@ -11,7 +11,18 @@
  * key is revoked runs until the client disconnects.)
  */
 import type { Server } from 'node:http';
-import { GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  GraphQLError,
+  getOperationAST,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -21,7 +32,9 @@ import type { Logger } from '../logger.js';
 import { formatError } from '../schema/format-error.js';
 import { handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity, checkDepth } from '../schema/operation-limits.js';
-import { type Actor, newRequestId, type RequestContext } from '../services/request-context.js';
+import { createLoaders } from '../resolvers/loaders.js';
+import type { GraphQLContext } from '../schema/context.js';
+import { type Actor, newRequestId } from '../services/request-context.js';
 import type { Services } from '../services/services.js';
 import { authenticate, connectionAuthorization, REFUSAL_CLOSE_CODES } from './authorization.js';
 
@@ -77,10 +90,11 @@ export function serveSubscriptions(options: {
         const tooComplex = checkComplexity(schema, limits, document, payload.variables ?? undefined, payload.operationName);
         if (tooComplex) return [tooComplex];
         const requestId = newRequestId();
-        const contextValue: RequestContext = {
+        const contextValue: GraphQLContext = {
           requestId,
           actor: actor ?? null,
           logger: logger.child({ requestId, transport: 'websocket' }),
+          loaders: createLoaders(services),
         };
         contextValue.logger.info({ operationName: operationNameOf(document, payload.operationName) }, 'graphql-ws operation started');
         return {
@@ -91,12 +105,15 @@ export function serveSubscriptions(options: {
           operationName: payload.operationName ?? null,
         };
       },
+      // Each event of a subscription runs with fresh DataLoaders (graphql-js's own `subscribe`
+      // would run every event with the operation's one context, caching rows for its whole life).
+      subscribe: (args) => subscribeWithFreshLoaders(args, () => createLoaders(services)),
       onOperation(_ctx, _id, _payload, args) {
         options.onOperationStarted?.(operationNameOf(args.document, args.operationName));
       },
       async onNext(_ctx, _id, _payload, args, result) {
-        // Always the context onSubscribe built.
-        const context = args.contextValue as RequestContext;
+        // Always the context onSubscribe built (events run with a copy of it).
+        const context = args.contextValue as GraphQLContext;
         const errors = result.errors ?? [];
         await handleOperationErrors(services.audit, context, getOperationAST(args.document, args.operationName), errors);
         if (errors.length === 0) return result;
@@ -113,4 +130,45 @@ export function serveSubscriptions(options: {
 /** The operation's name from the document itself (clients often leave `operationName` out). */
 function operationNameOf(document: DocumentNode, operationName: string | null | undefined): string | null {
   return getOperationAST(document, operationName)?.name?.value ?? null;
+}
+
+/**
+ * graphql-js's `subscribe`, except that each event executes with a copy of the operation's
+ * context holding fresh loaders: what a resolver loads for one event is not served to the next.
+ * The source stream is closed when the client leaves or an event's execution throws.
+ */
+export async function subscribeWithFreshLoaders(
+  args: ExecutionArgs,
+  freshLoaders: () => GraphQLContext['loaders'],
+): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in stream)) return stream;
+  const source = stream[Symbol.asyncIterator]();
+  const base = args.contextValue as GraphQLContext;
+  const closeSource = async (): Promise<void> => {
+    await source.return?.().catch(() => undefined);
+  };
+  const run = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> => {
+    if (step.done) return { done: true, value: undefined };
+    try {
+      const value = await execute({ ...args, rootValue: step.value, contextValue: { ...base, loaders: freshLoaders() } });
+      return { done: false, value };
+    } catch (error) {
+      await closeSource();
+      throw error;
+    }
+  };
+  const events: AsyncGenerator<ExecutionResult> = {
+    next: async () => run(await source.next()),
+    return: async () => {
+      await closeSource();
+      return { done: true, value: undefined };
+    },
+    throw: async (error: unknown) => {
+      await closeSource();
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => events,
+  };
+  return events;
 }

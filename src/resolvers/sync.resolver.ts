@@ -10,7 +10,6 @@ import type { GraphQLContext } from '../schema/context.js';
 import type { SyncProgressed } from '../services/events.js';
 import { Permission } from '../services/permissions.js';
 import type { Services } from '../services/services.js';
-import { oncePerRequest } from './device.resolver.js';
 import { SyncDevicesInput } from './sync.input.js';
 import { cooldownOf, liveSyncOf, progressOf, type LiveSyncSources } from './sync-live.js';
 import { SYNC_RULES, SyncCooldownType, SyncDevicesPayload, SyncProgressType, SyncRunType } from './sync.type.js';
@@ -54,7 +53,7 @@ export class SyncResolver {
 
   @FieldResolver(() => EnrollmentProgramTokenType, { description: 'The token the run synced.' })
   async token(@Root() run: SyncRunType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProgramTokenType> {
-    const token = await oncePerRequest(ctx, `token:${run.tokenId}`, () => this.services.tokens.findById(run.tokenId));
+    const token = await ctx.loaders.tokens.load(run.tokenId);
     if (!token) throw new Error(`sync run ${run.id} names token ${run.tokenId}, which does not exist`);
     return EnrollmentProgramTokenType.from(token);
   }

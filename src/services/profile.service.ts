@@ -9,7 +9,7 @@
  * for those that fail before the transaction).
  */
 import { randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Device } from '../entities/device.entity.js';
 import { AssignmentJob } from '../entities/assignment-job.entity.js';
 import { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
@@ -76,6 +76,15 @@ export class ProfileService {
 
   async findById(id: number): Promise<EnrollmentProfile | null> {
     return this.deps.database.manager.findOneBy(EnrollmentProfile, { id });
+  }
+
+  /** Several profiles in one query per chunk of ids (a page's devices name a few); missing ids are absent. */
+  async findByIds(ids: readonly number[]): Promise<Map<number, EnrollmentProfile>> {
+    const found = new Map<number, EnrollmentProfile>();
+    for (const chunk of chunks([...new Set(ids)], IN_LIST_CHUNK)) {
+      for (const row of await this.deps.database.manager.findBy(EnrollmentProfile, { id: In(chunk) })) found.set(row.id, row);
+    }
+    return found;
   }
 
   /** A token's profiles by name (then id). */

@@ -7,7 +7,11 @@ import { ManualClock } from '../../src/services/clock.js';
 import { Topic } from '../../src/services/events.js';
 import { Role } from '../../src/services/permissions.js';
 import { systemContext } from '../../src/services/request-context.js';
-import { DeviceEnrollmentChangedDocument, type DeviceEnrollmentChangedSubscription } from '../generated/operations.js';
+import {
+  DeviceEnrollmentChangedDocument,
+  DeviceEnrollmentChangedWithProfileDocument,
+  type DeviceEnrollmentChangedSubscription,
+} from '../generated/operations.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
 import { simulatedSchool } from '../support/tokens.js';
 
@@ -34,15 +38,21 @@ describe('device enrollment subscription over graphql-ws', () => {
       devices: count,
     });
     const devices = await t.server.dataSource.getRepository(Device).find({ where: { tokenId: made.token.id }, order: { id: 'ASC' } });
-    return { devices, tokenId: toGlobalId('EnrollmentProgramToken', made.token.id) };
+    return { devices, profile: made.profile, tokenId: toGlobalId('EnrollmentProgramToken', made.token.id) };
   }
 
   /** Saves the device's row in `state`, then announces the change, as the MDM endpoints do. */
-  async function change(device: Device, state: EnrollmentStateName, previousState: EnrollmentStateName): Promise<string> {
+  async function change(
+    device: Device,
+    state: EnrollmentStateName,
+    previousState: EnrollmentStateName,
+    profileId: number | null = null,
+  ): Promise<string> {
     const now = clock.now();
     await t.server.dataSource.getRepository(DeviceEnrollment).save({
       deviceId: device.id,
       tokenId: device.tokenId,
+      profileId,
       state,
       udid: `UDID-${device.serialNumber}`,
       supervised: true,
@@ -110,6 +120,38 @@ describe('device enrollment subscription over graphql-ws', () => {
     clock.advance(60_000);
     await change(second!, 'FAILED', 'ENROLLING');
     expect(await next(subscription)).toMatchObject({ state: 'FAILED', device: { id: toGlobalId('Device', second!.id) } });
+    subscription.close();
+  });
+
+  it("shows a profile renamed between two events under its new name in the second (Device.profile and the enrollment's profile load per event)", async () => {
+    const mine = await school(1);
+    const device = mine.devices[0]!;
+    await t.server.dataSource.getRepository(Device).update({ id: device.id }, { profileId: mine.profile.id });
+    const started = t.nextOperationStarted();
+    const subscription = new Subscription(t.wsClient(t.keys[Role.READ_ONLY]), DeviceEnrollmentChangedWithProfileDocument, {
+      tokenId: mine.tokenId,
+    });
+    await started;
+    await new Promise((resolve) => setImmediate(resolve));
+    const nextChange = async () => {
+      for (;;) {
+        const event = (await subscription.next()).deviceEnrollmentChanged;
+        if (event.device) return event;
+      }
+    };
+
+    await change(device, 'ENROLLING', 'NOT_CONTACTED', mine.profile.id);
+    const first = await nextChange();
+    expect(first.device?.profile?.name).toBe(mine.profile.name);
+    expect(first.device?.enrollment.profile?.name).toBe(mine.profile.name);
+
+    await t.server.services.profiles.update(ctx, mine.profile.id, { name: 'Renamed carts' });
+    clock.advance(1_000);
+    await change(device, 'ENROLLED', 'ENROLLING', mine.profile.id);
+    const second = await nextChange();
+    expect(second).toMatchObject({ state: 'ENROLLED' });
+    expect(second.device?.profile?.name).toBe('Renamed carts');
+    expect(second.device?.enrollment.profile?.name).toBe('Renamed carts');
     subscription.close();
   });
 
