@@ -7,9 +7,8 @@
  * operation's DataLoaders (`loaders.ts`), not a read per device, and a subscription's events each
  * get fresh loaders, so nothing is kept from one event to the next.
  */
-import { filter, map, pipe } from '@graphql-yoga/subscription';
+import { Repeater } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
-import type { Device } from '../entities/device.entity.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { Topic, type DeviceEnrollmentChanged } from '../services/events.js';
 import { Permission } from '../services/permissions.js';
@@ -20,24 +19,36 @@ import { EnrollmentProfileType } from './profile.type.js';
 import { UserType } from './user.type.js';
 import { subscribedToken, type SubscribeData } from './sync.resolver.js';
 
-/** An event with its device as read when it arrived. */
-interface LoadedChange {
-  readonly event: DeviceEnrollmentChanged;
-  readonly device: Device;
-}
-
 /**
- * The token's DEVICE_ENROLLMENT_CHANGED events, each with its device read from the database on
- * arrival (events carry ids). An event whose device no longer exists is dropped: `device` is
- * non-null, and there is nothing left to show.
+ * The subscription's stream: a snapshot of the token's devices per enrollment state first, then
+ * the token's DEVICE_ENROLLMENT_CHANGED events, each with its device read from the database on
+ * arrival (events carry ids). The bus is listened to before the snapshot is read, so no change
+ * after it is missed. An event whose device no longer exists is dropped: there is nothing left
+ * to show.
  */
-function changesOf(services: Services, tokenId: number): AsyncIterable<LoadedChange> {
-  return pipe(
-    services.deps.events.subscribe(Topic.DEVICE_ENROLLMENT_CHANGED),
-    filter((event: DeviceEnrollmentChanged) => event.tokenId === tokenId),
-    map(async (event: DeviceEnrollmentChanged) => ({ event, device: await services.sync.findDevice(event.deviceId) })),
-    filter((change): change is LoadedChange => change.device !== null),
-  );
+function changesFromNow(services: Services, tokenId: number): AsyncIterable<DeviceEnrollmentChangeType> {
+  return new Repeater<DeviceEnrollmentChangeType>(async (push, stop) => {
+    const events = services.deps.events.subscribe(Topic.DEVICE_ENROLLMENT_CHANGED)[Symbol.asyncIterator]();
+    // A pub/sub subscription starts listening on its first `next()`.
+    let pending = events.next();
+    void stop.then(() => events.return?.());
+    try {
+      const counts = await services.enrollmentQueries.stateCounts(tokenId);
+      await push(DeviceEnrollmentChangeType.snapshotOf(counts, services.deps.clock.now()));
+      for (;;) {
+        const step = await Promise.race([pending, stop.then(() => null)]);
+        if (step === null || step.done) break;
+        pending = events.next();
+        const event: DeviceEnrollmentChanged = step.value;
+        if (event.tokenId !== tokenId) continue;
+        const device = await services.sync.findDevice(event.deviceId);
+        if (device) await push(DeviceEnrollmentChangeType.from(event, device));
+      }
+    } catch (error) {
+      stop(error);
+    }
+    stop();
+  });
 }
 
 @Resolver(() => DeviceType)
@@ -56,16 +67,16 @@ export class DeviceEnrollmentResolver {
   @Subscription(() => DeviceEnrollmentChangeType, {
     subscribe: async (data: SubscribeData) => {
       const { sources, tokenId } = await subscribedToken(data);
-      return changesOf(sources.services, tokenId);
+      return changesFromNow(sources.services, tokenId);
     },
     description:
-      "Each change of enrollment state of the token's devices, as it happens: one event per state a device passes (ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED, UNENROLLED), after it was saved. Streams until the client unsubscribes. Every role. Errors: NOT_FOUND.",
+      "Each change of enrollment state of the token's devices, as it happens. First, at once, a snapshot (`snapshot: true`, `stateCounts`: the token's devices per state now), so a UI can draw its summary and knows the stream is live; then one event per state a device passes (ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED, UNENROLLED), after it was saved, with `device` read as it arrives. Streams until the client unsubscribes. Every role. Errors: NOT_FOUND.",
   })
   deviceEnrollmentChanged(
-    @Root() change: LoadedChange,
+    @Root() change: DeviceEnrollmentChangeType,
     @Arg('tokenId', () => ID, { description: 'Global ID of the token whose devices to follow.' }) _tokenId: string,
   ): DeviceEnrollmentChangeType {
-    return DeviceEnrollmentChangeType.from(change.event, change.device);
+    return change;
   }
 }
 

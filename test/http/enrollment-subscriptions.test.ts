@@ -71,14 +71,11 @@ describe('device enrollment subscription over graphql-ws', () => {
     return now.toISOString();
   }
 
-  /** Subscribes to the token's changes, resolving once the server listens to the bus. */
+  /** Subscribes to the token's changes, resolving once the server listens to the bus (it has sent the snapshot). */
   async function follow(tokenId: string, key = t.keys[Role.READ_ONLY]) {
-    const started = t.nextOperationStarted();
     const subscription = new Subscription(t.wsClient(key), DeviceEnrollmentChangedDocument, { tokenId });
-    await started;
-    // From the operation's start to the bus listener is promise jobs only (no I/O): one turn of
-    // the event loop runs them all, so an event published after it is heard.
-    await new Promise((resolve) => setImmediate(resolve));
+    // The bus is listened to before the snapshot is read: once it arrives, every later change is heard.
+    expect((await subscription.next()).deviceEnrollmentChanged).toMatchObject({ snapshot: true });
     return subscription;
   }
 
@@ -95,6 +92,8 @@ describe('device enrollment subscription over graphql-ws', () => {
     await change(other.devices[0]!, 'ENROLLING', 'NOT_CONTACTED');
     const enrollingAt = await change(first!, 'ENROLLING', 'NOT_CONTACTED');
     expect(await next(subscription)).toEqual({
+      snapshot: false,
+      stateCounts: null,
       state: 'ENROLLING',
       previousState: 'NOT_CONTACTED',
       at: enrollingAt,
@@ -127,18 +126,11 @@ describe('device enrollment subscription over graphql-ws', () => {
     const mine = await school(1);
     const device = mine.devices[0]!;
     await t.server.dataSource.getRepository(Device).update({ id: device.id }, { profileId: mine.profile.id });
-    const started = t.nextOperationStarted();
     const subscription = new Subscription(t.wsClient(t.keys[Role.READ_ONLY]), DeviceEnrollmentChangedWithProfileDocument, {
       tokenId: mine.tokenId,
     });
-    await started;
-    await new Promise((resolve) => setImmediate(resolve));
-    const nextChange = async () => {
-      for (;;) {
-        const event = (await subscription.next()).deviceEnrollmentChanged;
-        if (event.device) return event;
-      }
-    };
+    expect((await subscription.next()).deviceEnrollmentChanged.device).toBeNull();
+    const nextChange = async () => (await subscription.next()).deviceEnrollmentChanged;
 
     await change(device, 'ENROLLING', 'NOT_CONTACTED', mine.profile.id);
     const first = await nextChange();
@@ -152,6 +144,39 @@ describe('device enrollment subscription over graphql-ws', () => {
     expect(second).toMatchObject({ state: 'ENROLLED' });
     expect(second.device?.profile?.name).toBe('Renamed carts');
     expect(second.device?.enrollment.profile?.name).toBe('Renamed carts');
+    subscription.close();
+  });
+
+  it("sends a snapshot first: the token's devices per enrollment state, every state listed, then each change", async () => {
+    const mine = await school(3);
+    const [first, second] = mine.devices;
+    await change(first!, 'ENROLLED', 'AWAITING_CONFIGURATION');
+    await change(second!, 'FAILED', 'ENROLLING');
+    const subscription = new Subscription(t.wsClient(t.keys[Role.READ_ONLY]), DeviceEnrollmentChangedDocument, { tokenId: mine.tokenId });
+    const snapshot = (await subscription.next()).deviceEnrollmentChanged;
+    expect(snapshot).toEqual({
+      snapshot: true,
+      stateCounts: [
+        { state: 'NOT_CONTACTED', count: 1 },
+        { state: 'AWAITING_USER', count: 0 },
+        { state: 'ENROLLING', count: 0 },
+        { state: 'AWAITING_CONFIGURATION', count: 0 },
+        { state: 'ENROLLED', count: 1 },
+        { state: 'FAILED', count: 1 },
+        { state: 'UNENROLLED', count: 0 },
+      ],
+      state: null,
+      previousState: null,
+      at: clock.now().toISOString(),
+      device: null,
+    });
+    await change(mine.devices[2]!, 'ENROLLING', 'NOT_CONTACTED');
+    expect(await next(subscription)).toMatchObject({
+      snapshot: false,
+      stateCounts: null,
+      state: 'ENROLLING',
+      previousState: 'NOT_CONTACTED',
+    });
     subscription.close();
   });
 

@@ -15,7 +15,7 @@ import { SyncRun } from '../../entities/sync-run.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
 import type { AuditService } from '../audit.service.js';
-import { Topic } from '../events.js';
+import { Topic, type SyncProgressed } from '../events.js';
 import { paginate, type Page, type PageRequest } from '../pagination.js';
 import { systemContext, type RequestContext } from '../request-context.js';
 import type { ServiceDependencies } from '../services.js';
@@ -166,6 +166,18 @@ export class SyncService {
   async listRuns(tokenId: number, page: PageRequest): Promise<Page<SyncRun>> {
     const query = this.deps.database.manager.getRepository(SyncRun).createQueryBuilder('run').where('run.token_id = :tokenId', { tokenId });
     return paginate(query, { column: 'run.id', keyOf: (run) => run.id, direction: 'DESC' }, page);
+  }
+
+  /**
+   * Where the token's syncing stands, as a progress event: the running run's counts as last
+   * committed, else its last run as it ended (phase DONE); null when it has never synced.
+   * `syncProgressed` sends it first, so a client sees the state before the next step.
+   */
+  async progressNow(tokenId: number): Promise<SyncProgressed | null> {
+    const { currentRun } = await this.status(tokenId);
+    const run = currentRun ?? (await this.listRuns(tokenId, { first: 1 })).edges[0]?.node ?? null;
+    if (!run) return null;
+    return progressOf(run, run.status === 'RUNNING' ? run.phase : 'DONE', this.deps.clock.now());
   }
 
   async findRun(id: number): Promise<SyncRun | null> {
