@@ -10,6 +10,8 @@
  * The codes Apollo Server itself produces before a resolver runs (parse, validation, bad
  * request) are part of the enum too, so a client sees every code it can receive in one place.
  */
+// The ID format only (no GraphQL): services name missing rows the way clients know them.
+import { toGlobalId } from './schema/global-id.js';
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
@@ -57,10 +59,11 @@ export enum ErrorCode {
 /** One line per code: shown in the schema, the README and `homeroom --help`. */
 export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.UNAUTHENTICATED]:
-    'No API key, an unknown key or a revoked key. Send `Authorization: Bearer <key>` (HTTP) or `connectionParams.authorization` (websocket).',
+    'No API key, a key without the `Bearer ` scheme, an unknown key or a revoked key (the message says which). Send `Authorization: Bearer <key>` (HTTP) or `connectionParams.authorization` (websocket).',
   [ErrorCode.FORBIDDEN]:
     'The API key is valid but its role lacks the permission the operation needs; `extensions.missingPermissions` lists what is missing.',
-  [ErrorCode.NOT_FOUND]: 'The ID names nothing this key can see (deleted, never existed, or malformed).',
+  [ErrorCode.NOT_FOUND]:
+    'The ID names nothing this key can see (deleted, never existed, or malformed); the message repeats the global ID as sent.',
   [ErrorCode.BAD_USER_INPUT]:
     'An argument or input field is invalid; the message names it and `extensions.field` holds its path. Nothing was changed.',
   [ErrorCode.ALREADY_EXISTS]:
@@ -155,8 +158,19 @@ export function badInput(field: string, message: string): HomeroomError {
   return new HomeroomError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
 }
 
+/** NOT_FOUND for an ID as the client sent it (a global ID, or a CLI argument). */
 export function notFound(what: string, id: string): HomeroomError {
   return new HomeroomError(ErrorCode.NOT_FOUND, `No ${what} with id ${id}.`, { id });
+}
+
+/**
+ * NOT_FOUND for rows a service looked up by their keys. Clients know rows only by global ID,
+ * so the message and `extensions` give the global IDs of `typeName` (what the client sent,
+ * since global IDs have one spelling), never the internal keys: `id` for one, `ids` for several.
+ */
+export function rowNotFound(what: string, typeName: string, keys: readonly (number | string)[]): HomeroomError {
+  const ids = keys.map((key) => toGlobalId(typeName, key));
+  return new HomeroomError(ErrorCode.NOT_FOUND, `No ${what} with id ${ids.join(', ')}.`, ids.length === 1 ? { id: ids[0] } : { ids });
 }
 
 export function isHomeroomError(error: unknown): error is HomeroomError {

@@ -30,13 +30,14 @@ import { openDatabase } from './entities/data-source.js';
 import { ErrorCode } from './errors.js';
 import { distinguishedName } from './mdm/cms.js';
 import { homeroomPlugin } from './http/apollo-plugins.js';
-import { bearerToken } from './http/authorization.js';
+import { authenticate } from './http/authorization.js';
 import { refuseOversizedDocuments } from './http/document-size.js';
 import { healthRoutes } from './http/health.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
 import { createLogger, type Logger } from './logger.js';
 import { mdmRoutes } from './mdm/mdm-routes.js';
+import { createLoaders } from './resolvers/loaders.js';
 import { serveLiveSync, secondTicker, type Ticker } from './resolvers/sync-live.js';
 import { buildHomeroomSchema } from './schema/build-schema.js';
 import type { GraphQLContext } from './schema/context.js';
@@ -47,7 +48,7 @@ import { systemClock, type Clock } from './services/clock.js';
 import { OperationBudget, runWithBudget } from './services/operation-budget.js';
 import { createEventBus, type ClosableEventBus } from './services/events.js';
 import { connectRedisEventTransport } from './services/pubsub-redis.js';
-import { systemContext, type Actor } from './services/request-context.js';
+import { systemContext } from './services/request-context.js';
 import { resolveSecretKey, SecretBox } from './services/secret-box.js';
 import { Services } from './services/services.js';
 import { startAppleSimulator, type RunningAppleSimulator } from './simulator/apple/index.js';
@@ -135,6 +136,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       validationRules: [depthLimitRule(config.graphql)],
       parseOptions: { maxTokens: maxDocumentTokens(config.graphql) },
       includeStacktraceInErrorResponses: false,
+      // Apollo refuses a GET (or a form-encoded POST) that a browser could send cross-site without
+      // a preflight, unless one of these headers is set. Every Homeroom request carries
+      // `Authorization`, which is not CORS-safelisted (a browser preflights it) and which a
+      // cross-site form or <img> cannot send: it proves the same as Apollo's own headers, so a
+      // GET with just the API key works. See README, "Endpoints".
+      csrfPrevention: { requestHeaders: ['x-apollo-operation-name', 'apollo-require-preflight', 'authorization'] },
       // Introspection needs an API key like everything else; frontend codegen relies on it.
       introspection: true,
       // main.ts owns the signals, so shutdown order (HTTP, websockets, database) stays ours.
@@ -171,23 +178,20 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         context: async ({ req }): Promise<GraphQLContext> => {
           const requestId = requestIdOf(req);
           const requestLogger = logger.child({ requestId });
-          const token = bearerToken(req.headers.authorization);
-          let actor: Actor | null;
+          let checked: Awaited<ReturnType<typeof authenticate>>;
           try {
-            actor = token ? await services.apiKeys.authenticate(token) : null;
-            if (token) availability.succeeded();
+            checked = await authenticate(services.apiKeys, req.headers.authorization);
+            // Only a key lookup reached the database; a request without a key says nothing of it.
+            if ('actor' in checked || checked.refused === 'UNKNOWN_KEY' || checked.refused === 'REVOKED_KEY') availability.succeeded();
           } catch (error) {
             throw contextFailure(error, { requestId, actor: null, logger: requestLogger }, availability);
           }
-          if (!actor) {
-            throw new GraphQLError(
-              token ? 'The API key is unknown or revoked.' : 'An API key is required: send `Authorization: Bearer <key>`.',
-              {
-                extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
-              },
-            );
+          if (!('actor' in checked)) {
+            throw new GraphQLError(checked.message, {
+              extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
+            });
           }
-          return { requestId, actor, logger: requestLogger };
+          return { requestId, actor: checked.actor, logger: requestLogger, loaders: createLoaders(services) };
         },
       }),
     );

@@ -1,15 +1,28 @@
 /**
  * graphql-ws on the same HTTP server and path as Apollo (`/graphql`).
  *
- * The API key travels in `connectionParams.authorization` (browsers cannot set headers on a
- * websocket). A missing or bad key is refused in `onConnect`, which graphql-ws answers by
- * closing the socket with 4403 Forbidden. Each operation then goes through the same checks as
+ * The API key travels in `connectionParams` (browsers cannot set headers on a websocket):
+ * `authorization` or `Authorization`, or either inside `connectionParams.headers`, as
+ * `Bearer <key>`. A refused key closes the socket in `onConnect` with 4401 (no key, or no
+ * `Bearer ` scheme) or 4403 (unknown or revoked key) and a reason that says which (see
+ * `authorization.ts`). Each operation then goes through the same checks as
  * over HTTP: the key is still active, validation, depth and complexity limits, permissions,
  * error masking, and the audit of failed mutations. (A subscription already streaming when its
  * key is revoked runs until the client disconnects.)
  */
 import type { Server } from 'node:http';
-import { execute, GraphQLError, getOperationAST, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  createSourceEventStream,
+  execute,
+  GraphQLError,
+  getOperationAST,
+  parse,
+  validate,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type GraphQLSchema,
+} from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -20,11 +33,13 @@ import type { Logger } from '../logger.js';
 import { formatError } from '../schema/format-error.js';
 import { contextFailure, handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity, checkDepth, checkSize, maxDocumentTokens } from '../schema/operation-limits.js';
-import { type Actor, newRequestId, type RequestContext } from '../services/request-context.js';
+import { createLoaders } from '../resolvers/loaders.js';
+import type { GraphQLContext } from '../schema/context.js';
+import { type Actor, newRequestId } from '../services/request-context.js';
 import type { Services } from '../services/services.js';
 import type { Clock } from '../services/clock.js';
 import { OperationBudget, runWithBudget } from '../services/operation-budget.js';
-import { bearerToken } from './authorization.js';
+import { authenticate, connectionAuthorization, REFUSAL_CLOSE_CODES } from './authorization.js';
 
 type ConnectionExtra = { actor?: Actor };
 
@@ -54,20 +69,22 @@ export function serveSubscriptions(options: {
         return runWithBudget(budget, () => execute(args));
       },
       async onConnect(ctx) {
-        const token = bearerToken(ctx.connectionParams?.authorization);
-        let actor: Actor | null;
+        let checked: Awaited<ReturnType<typeof authenticate>>;
         try {
-          actor = token ? await services.apiKeys.authenticate(token) : null;
+          checked = await authenticate(services.apiKeys, connectionAuthorization(ctx.connectionParams));
         } catch (error) {
           // graphql-ws closes the socket with 4500; the outage is logged once.
           if (isDatabaseUnavailable(error)) availability.failed(error, newRequestId());
           throw error;
         }
-        if (!actor) {
-          logger.info('websocket refused: missing or unknown API key');
+        if (!('actor' in checked)) {
+          logger.info({ refused: checked.refused }, 'websocket refused');
+          // Closed here, with the reason: graphql-ws would close with a bare 4403 "Forbidden".
+          // Its own close after `false` is then a no-op on a closing socket.
+          ctx.extra.socket.close(REFUSAL_CLOSE_CODES[checked.refused], checked.message);
           return false;
         }
-        ctx.extra.actor = actor;
+        ctx.extra.actor = checked.actor;
         return true;
       },
       async onSubscribe(ctx, _id, payload) {
@@ -103,7 +120,7 @@ export function serveSubscriptions(options: {
         }
         const tooComplex = checkComplexity(schema, limits, document, payload.variables ?? undefined, payload.operationName);
         if (tooComplex) return [tooComplex];
-        const contextValue: RequestContext = { requestId, actor: actor ?? null, logger: requestLogger };
+        const contextValue: GraphQLContext = { requestId, actor: actor ?? null, logger: requestLogger, loaders: createLoaders(services) };
         contextValue.logger.info({ operationName: operationNameOf(document, payload.operationName) }, 'graphql-ws operation started');
         return {
           schema,
@@ -113,12 +130,15 @@ export function serveSubscriptions(options: {
           operationName: payload.operationName ?? null,
         };
       },
+      // Each event of a subscription runs with fresh DataLoaders (graphql-js's own `subscribe`
+      // would run every event with the operation's one context, caching rows for its whole life).
+      subscribe: (args) => subscribeWithFreshLoaders(args, () => createLoaders(services)),
       onOperation(_ctx, _id, _payload, args) {
         options.onOperationStarted?.(operationNameOf(args.document, args.operationName));
       },
       async onNext(_ctx, _id, _payload, args, result) {
-        // Always the context onSubscribe built.
-        const context = args.contextValue as RequestContext;
+        // Always the context onSubscribe built (events run with a copy of it).
+        const context = args.contextValue as GraphQLContext;
         const errors = result.errors ?? [];
         await handleOperationErrors(services.audit, availability, context, getOperationAST(args.document, args.operationName), errors);
         if (errors.length === 0) return result;
@@ -135,4 +155,45 @@ export function serveSubscriptions(options: {
 /** The operation's name from the document itself (clients often leave `operationName` out). */
 function operationNameOf(document: DocumentNode, operationName: string | null | undefined): string | null {
   return getOperationAST(document, operationName)?.name?.value ?? null;
+}
+
+/**
+ * graphql-js's `subscribe`, except that each event executes with a copy of the operation's
+ * context holding fresh loaders: what a resolver loads for one event is not served to the next.
+ * The source stream is closed when the client leaves or an event's execution throws.
+ */
+export async function subscribeWithFreshLoaders(
+  args: ExecutionArgs,
+  freshLoaders: () => GraphQLContext['loaders'],
+): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
+  const stream = await createSourceEventStream(args);
+  if (!(Symbol.asyncIterator in stream)) return stream;
+  const source = stream[Symbol.asyncIterator]();
+  const base = args.contextValue as GraphQLContext;
+  const closeSource = async (): Promise<void> => {
+    await source.return?.().catch(() => undefined);
+  };
+  const run = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> => {
+    if (step.done) return { done: true, value: undefined };
+    try {
+      const value = await execute({ ...args, rootValue: step.value, contextValue: { ...base, loaders: freshLoaders() } });
+      return { done: false, value };
+    } catch (error) {
+      await closeSource();
+      throw error;
+    }
+  };
+  const events: AsyncGenerator<ExecutionResult> = {
+    next: async () => run(await source.next()),
+    return: async () => {
+      await closeSource();
+      return { done: true, value: undefined };
+    },
+    throw: async (error: unknown) => {
+      await closeSource();
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => events,
+  };
+  return events;
 }

@@ -21,7 +21,7 @@ const MAX_LISTED = MAX_LISTED_DEVICES.toLocaleString('en');
 export class DeviceSelectionInput {
   @Field(() => [ID], {
     nullable: true,
-    description: `Global IDs of devices (at most ${MAX_LISTED}). An ID that names no device is NOT_FOUND.`,
+    description: `Global IDs of devices (at most ${MAX_LISTED}). An ID that is not a device's ID (malformed, or another type's) is BAD_USER_INPUT with \`extensions.field\` \`devices.ids[i]\`; a device's ID that names no device (deleted since) is NOT_FOUND, the message listing up to 10 such IDs.`,
   })
   ids?: string[] | null;
 

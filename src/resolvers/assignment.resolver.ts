@@ -30,9 +30,8 @@ import {
   AssignProfilePayload,
   UnassignProfilePayload,
 } from './assignment.type.js';
-import { oncePerRequest } from './device.resolver.js';
 import { DeviceType } from './device.type.js';
-import { EnrollmentProfileType, profileType } from './profile.type.js';
+import { EnrollmentProfileType } from './profile.type.js';
 import { profileKeyOf } from './profile.resolver.js';
 import { liveSyncOf } from './sync-live.js';
 import { tokenIdOf } from './token.resolver.js';
@@ -96,7 +95,7 @@ export class AssignmentResolver {
 
   @FieldResolver(() => EnrollmentProgramTokenType, { description: 'The token whose devices the job concerns.' })
   async token(@Root() job: AssignmentJobType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProgramTokenType> {
-    const token = await oncePerRequest(ctx, `token:${job.tokenId}`, () => this.services.tokens.findById(job.tokenId));
+    const token = await ctx.loaders.tokens.load(job.tokenId);
     if (!token) throw new Error(`assignment job ${job.id} names token ${job.tokenId}, which does not exist`);
     return EnrollmentProgramTokenType.from(token);
   }
@@ -109,9 +108,7 @@ export class AssignmentResolver {
   async profile(@Root() job: AssignmentJobType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> {
     const profileId = job.profileId;
     if (profileId === null) return null;
-    return oncePerRequest(ctx, `profile:${profileId}`, async () =>
-      profileType(this.services, await this.services.profiles.findById(profileId)),
-    );
+    return ctx.loaders.profiles.load(profileId);
   }
 
   @Authorized(Permission.DEVICE_READ)

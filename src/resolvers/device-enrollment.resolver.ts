@@ -3,56 +3,63 @@
  * the `deviceEnrollmentChanged` subscription (every role). The MDM endpoints change the state;
  * this layer only reads it.
  *
- * A page of devices reads its enrollments in one query: `enrollment` goes through a per-request
- * batch (`request-batch.ts`), not a read per device, and keeps nothing between a subscription's
- * events.
+ * A page of devices reads its enrollments in one query: `enrollment` goes through the
+ * operation's DataLoaders (`loaders.ts`), not a read per device, and a subscription's events each
+ * get fresh loaders, so nothing is kept from one event to the next.
  */
-import { filter, map, pipe } from '@graphql-yoga/subscription';
+import { Repeater } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
-import type { Device } from '../entities/device.entity.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { Topic, type DeviceEnrollmentChanged } from '../services/events.js';
 import { Permission } from '../services/permissions.js';
 import type { Services } from '../services/services.js';
 import { DeviceEnrollmentChangeType, DeviceEnrollmentType, ResidentUserType } from './device-enrollment.type.js';
-import { oncePerRequest } from './device.resolver.js';
 import { DeviceType } from './device.type.js';
-import { EnrollmentProfileType, profileType } from './profile.type.js';
-import { loadBatched } from './request-batch.js';
+import { EnrollmentProfileType } from './profile.type.js';
 import { UserType } from './user.type.js';
 import { subscribedToken, type SubscribeData } from './sync.resolver.js';
 
-/** An event with its device as read when it arrived. */
-interface LoadedChange {
-  readonly event: DeviceEnrollmentChanged;
-  readonly device: Device;
-}
-
 /**
- * The token's DEVICE_ENROLLMENT_CHANGED events, each with its device read from the database on
- * arrival (events carry ids). An event whose device no longer exists is dropped: `device` is
- * non-null, and there is nothing left to show.
+ * The subscription's stream: a snapshot of the token's devices per enrollment state first, then
+ * the token's DEVICE_ENROLLMENT_CHANGED events, each with its device read from the database on
+ * arrival (events carry ids). The bus is listened to before the snapshot is read, so no change
+ * after it is missed. An event whose device no longer exists is dropped: there is nothing left
+ * to show.
  */
-function changesOf(services: Services, tokenId: number): AsyncIterable<LoadedChange> {
-  return pipe(
-    services.deps.events.subscribe(Topic.DEVICE_ENROLLMENT_CHANGED),
-    filter((event: DeviceEnrollmentChanged) => event.tokenId === tokenId),
-    map(async (event: DeviceEnrollmentChanged) => ({ event, device: await services.sync.findDevice(event.deviceId) })),
-    filter((change): change is LoadedChange => change.device !== null),
-  );
+function changesFromNow(services: Services, tokenId: number): AsyncIterable<DeviceEnrollmentChangeType> {
+  return new Repeater<DeviceEnrollmentChangeType>(async (push, stop) => {
+    const events = services.deps.events.subscribe(Topic.DEVICE_ENROLLMENT_CHANGED)[Symbol.asyncIterator]();
+    // A pub/sub subscription starts listening on its first `next()`.
+    let pending = events.next();
+    void stop.then(() => events.return?.());
+    try {
+      const counts = await services.enrollmentQueries.stateCounts(tokenId);
+      await push(DeviceEnrollmentChangeType.snapshotOf(counts, services.deps.clock.now()));
+      for (;;) {
+        const step = await Promise.race([pending, stop.then(() => null)]);
+        if (step === null || step.done) break;
+        pending = events.next();
+        const event: DeviceEnrollmentChanged = step.value;
+        if (event.tokenId !== tokenId) continue;
+        const device = await services.sync.findDevice(event.deviceId);
+        if (device) await push(DeviceEnrollmentChangeType.from(event, device));
+      }
+    } catch (error) {
+      stop(error);
+    }
+    stop();
+  });
 }
 
 @Resolver(() => DeviceType)
 export class DeviceEnrollmentResolver {
-  constructor(private readonly services: Services) {}
-
   @Authorized(Permission.DEVICE_READ)
   @FieldResolver(() => DeviceEnrollmentType, {
     description:
       "The device's enrollment with Homeroom's MDM, as it is now: NOT_CONTACTED (every fact null) until it first asks to enroll. Every role.",
   })
   async enrollment(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<DeviceEnrollmentType> {
-    const row = await loadBatched(ctx, 'enrollment', device.id, (ids) => this.services.enrollmentQueries.findByDeviceIds(ids));
+    const row = await ctx.loaders.enrollments.load(device.id);
     return DeviceEnrollmentType.from(row ?? null, device.id);
   }
 
@@ -60,23 +67,21 @@ export class DeviceEnrollmentResolver {
   @Subscription(() => DeviceEnrollmentChangeType, {
     subscribe: async (data: SubscribeData) => {
       const { sources, tokenId } = await subscribedToken(data);
-      return changesOf(sources.services, tokenId);
+      return changesFromNow(sources.services, tokenId);
     },
     description:
-      "Each change of enrollment state of the token's devices, as it happens: one event per state a device passes (ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED, UNENROLLED), after it was saved. Streams until the client unsubscribes. Every role. Errors: NOT_FOUND.",
+      "Each change of enrollment state of the token's devices, as it happens. First, at once, a snapshot (`snapshot: true`, `stateCounts`: the token's devices per state now), so a UI can draw its summary and knows the stream is live; then one event per state a device passes (ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED, UNENROLLED), after it was saved, with `device` read as it arrives. Streams until the client unsubscribes. Every role. Errors: NOT_FOUND.",
   })
   deviceEnrollmentChanged(
-    @Root() change: LoadedChange,
+    @Root() change: DeviceEnrollmentChangeType,
     @Arg('tokenId', () => ID, { description: 'Global ID of the token whose devices to follow.' }) _tokenId: string,
   ): DeviceEnrollmentChangeType {
-    return DeviceEnrollmentChangeType.from(change.event, change.device);
+    return change;
   }
 }
 
 @Resolver(() => DeviceEnrollmentType)
 export class DeviceEnrollmentProfileResolver {
-  constructor(private readonly services: Services) {}
-
   @Authorized(Permission.PROFILE_READ)
   @FieldResolver(() => EnrollmentProfileType, {
     nullable: true,
@@ -86,10 +91,8 @@ export class DeviceEnrollmentProfileResolver {
   async profile(@Root() enrollment: DeviceEnrollmentType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> {
     const profileId = enrollment.profileId;
     if (profileId === null) return null;
-    // The key `Device.profile` uses: a device's two profiles, when they are one, are read once.
-    return oncePerRequest(ctx, `profile:${profileId}`, async () =>
-      profileType(this.services, await this.services.profiles.findById(profileId)),
-    );
+    // The loader `Device.profile` uses: a device's two profiles, when they are one, are read once.
+    return ctx.loaders.profiles.load(profileId);
   }
 
   @Authorized(Permission.USER_MANAGE)
@@ -99,7 +102,7 @@ export class DeviceEnrollmentProfileResolver {
       'Profiles with user affinity: the directory user who signed in during enrollment; null otherwise, or when that user was deleted. ADMIN (the user directory).',
   })
   async user(@Root() enrollment: DeviceEnrollmentType, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
-    return userOf(this.services, ctx, enrollment.userId);
+    return userOf(ctx, enrollment.userId);
   }
 
   @Authorized(Permission.DEVICE_READ)
@@ -107,30 +110,26 @@ export class DeviceEnrollmentProfileResolver {
     description: 'Shared iPad: the users signed in on the device now, most recent sign-in first; empty for other devices. Every role.',
   })
   async residentUsers(@Root() enrollment: DeviceEnrollmentType, @Ctx() ctx: GraphQLContext): Promise<ResidentUserType[]> {
-    const rows = await loadBatched(ctx, 'residentUsers', enrollment.deviceId, (ids) =>
-      this.services.enrollmentQueries.residentUsersOf(ids),
-    );
-    return (rows ?? []).map((row) => ResidentUserType.from(row));
+    const rows = await ctx.loaders.residentUsers.load(enrollment.deviceId);
+    return rows.map((row) => ResidentUserType.from(row));
   }
 }
 
 @Resolver(() => ResidentUserType)
 export class ResidentUserResolver {
-  constructor(private readonly services: Services) {}
-
   @Authorized(Permission.USER_MANAGE)
   @FieldResolver(() => UserType, {
     nullable: true,
     description: 'The directory user of that name, when Homeroom has one; null otherwise. ADMIN (the user directory).',
   })
   async user(@Root() resident: ResidentUserType, @Ctx() ctx: GraphQLContext): Promise<UserType | null> {
-    return userOf(this.services, ctx, resident.userId);
+    return userOf(ctx, resident.userId);
   }
 }
 
 /** A directory user by row id, read once per page of devices. */
-async function userOf(services: Services, ctx: GraphQLContext, userId: number | null): Promise<UserType | null> {
+async function userOf(ctx: GraphQLContext, userId: number | null): Promise<UserType | null> {
   if (userId === null) return null;
-  const user = await loadBatched(ctx, 'directoryUser', userId, (ids) => services.enrollmentQueries.usersByIds(ids));
+  const user = await ctx.loaders.directoryUsers.load(userId);
   return user ? UserType.from(user) : null;
 }

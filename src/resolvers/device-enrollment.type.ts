@@ -160,32 +160,77 @@ export class ResidentUserType {
   }
 }
 
-/** An event as it was published, with its device as read when the event arrived. */
-@ObjectType('DeviceEnrollmentChange', {
-  description:
-    "A device's enrollment moved to another state: sent once per state it passes, after the change was saved. `state` and `previousState` are the event's; `device` is read when the event arrives.",
-})
-export class DeviceEnrollmentChangeType {
-  @Field(() => DeviceType, {
-    description: 'The device, as it was when the event arrived (its `enrollment` is read then too, so it may already have moved on).',
-  })
-  device!: DeviceType;
-
-  @Field(() => EnrollmentStateEnum, { description: 'The state the device entered.' })
+/** How many devices are in one enrollment state. */
+@ObjectType('EnrollmentStateCount', { description: "How many of a token's devices are in one enrollment state." })
+export class EnrollmentStateCountType {
+  @Field(() => EnrollmentStateEnum, { description: 'The state.' })
   state!: EnrollmentStateName;
 
-  @Field(() => EnrollmentStateEnum, { description: 'The state it left (NOT_CONTACTED on its first contact).' })
-  previousState!: EnrollmentStateName;
+  @Field(() => Int, { description: "The token's devices (those Apple still lists) in that state." })
+  count!: number;
+}
 
-  @Field(() => Date, { description: 'When the state changed (the server clock).' })
+/**
+ * An event as it was published, with its device as read when the event arrived; or the first
+ * value of a subscription, a snapshot of the token's devices by state.
+ */
+@ObjectType('DeviceEnrollmentChange', {
+  description:
+    "A device's enrollment moved to another state: sent once per state it passes, after the change was saved. `state` and `previousState` are the event's; `device` is read when the event arrives. The first value a subscription gets is a snapshot instead (`snapshot: true`): `stateCounts` set, `device`, `state` and `previousState` null.",
+})
+export class DeviceEnrollmentChangeType {
+  @Field(() => Boolean, {
+    description:
+      "True on the first value, sent when the subscription starts: `stateCounts` gives how many of the token's devices are in each state then (a UI draws its summary from it and knows the stream is live, then moves one device from `previousState` to `state` per change). False on every change.",
+  })
+  snapshot!: boolean;
+
+  @Field(() => [EnrollmentStateCountType], {
+    nullable: true,
+    description:
+      "Snapshot only: the token's devices (those Apple still lists) per enrollment state, every state listed (count 0 included), NOT_CONTACTED counting devices that never asked to enroll; null on changes. A change saved while the snapshot was read may be counted in it and also sent after it.",
+  })
+  stateCounts!: EnrollmentStateCountType[] | null;
+
+  @Field(() => DeviceType, {
+    nullable: true,
+    description:
+      'The device, as it was when the event arrived (its `enrollment` is read then too, so it may already have moved on); null on the snapshot.',
+  })
+  device!: DeviceType | null;
+
+  @Field(() => EnrollmentStateEnum, { nullable: true, description: 'The state the device entered; null on the snapshot.' })
+  state!: EnrollmentStateName | null;
+
+  @Field(() => EnrollmentStateEnum, {
+    nullable: true,
+    description: 'The state it left (NOT_CONTACTED on its first contact); null on the snapshot.',
+  })
+  previousState!: EnrollmentStateName | null;
+
+  @Field(() => Date, { description: 'When the state changed (the server clock); for the snapshot, when it was taken.' })
   at!: Date;
 
   static from(event: DeviceEnrollmentChanged, device: Device): DeviceEnrollmentChangeType {
     return Object.assign(new DeviceEnrollmentChangeType(), {
+      snapshot: false,
+      stateCounts: null,
       device: DeviceType.from(device),
       state: event.state as EnrollmentStateName,
       previousState: event.previousState as EnrollmentStateName,
       at: new Date(event.at),
+    });
+  }
+
+  /** The first value of a subscription: the token's devices per state, at `at`. */
+  static snapshotOf(counts: ReadonlyMap<EnrollmentStateName, number>, at: Date): DeviceEnrollmentChangeType {
+    return Object.assign(new DeviceEnrollmentChangeType(), {
+      snapshot: true,
+      stateCounts: [...counts].map(([state, count]) => Object.assign(new EnrollmentStateCountType(), { state, count })),
+      device: null,
+      state: null,
+      previousState: null,
+      at,
     });
   }
 }

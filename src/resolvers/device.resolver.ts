@@ -1,34 +1,20 @@
 /**
  * The `Device` type's links: its token and its enrollment profile. A page of devices shares a
- * token and a few profiles, so each is read once per request (a small per-request memo, which
- * `SyncRun.token` uses too), not once per device.
+ * token and a few profiles, so they go through the operation's DataLoaders (`loaders.ts`): one
+ * read per execution, not one per device, and nothing kept from one subscription event to the next.
  */
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../schema/context.js';
 import { Permission } from '../services/permissions.js';
-import type { Services } from '../services/services.js';
 import { DeviceType } from './device.type.js';
-import { EnrollmentProfileType, profileType } from './profile.type.js';
+import { EnrollmentProfileType } from './profile.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
-
-const memos = new WeakMap<object, Map<string, Promise<unknown>>>();
-
-/** `load()` once per request (or websocket operation) and key; the promise is shared by every field that asks. */
-export function oncePerRequest<T>(ctx: GraphQLContext, key: string, load: () => Promise<T>): Promise<T> {
-  let memo = memos.get(ctx);
-  if (!memo) memos.set(ctx, (memo = new Map()));
-  let found = memo.get(key) as Promise<T> | undefined;
-  if (!found) memo.set(key, (found = load()));
-  return found;
-}
 
 @Resolver(() => DeviceType)
 export class DeviceResolver {
-  constructor(private readonly services: Services) {}
-
   @FieldResolver(() => EnrollmentProgramTokenType, { description: 'The token whose MDM server Apple assigns the device to (or last did).' })
   async token(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProgramTokenType> {
-    const token = await oncePerRequest(ctx, `token:${device.tokenId}`, () => this.services.tokens.findById(device.tokenId));
+    const token = await ctx.loaders.tokens.load(device.tokenId);
     if (!token) throw new Error(`device ${device.id} names token ${device.tokenId}, which does not exist`);
     return EnrollmentProgramTokenType.from(token);
   }
@@ -41,7 +27,7 @@ export class DeviceResolver {
   async movedAwayFrom(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProgramTokenType | null> {
     const tokenId = device.movedAwayFromTokenId;
     if (tokenId === null) return null;
-    const token = await oncePerRequest(ctx, `token:${tokenId}`, () => this.services.tokens.findById(tokenId));
+    const token = await ctx.loaders.tokens.load(tokenId);
     return token ? EnrollmentProgramTokenType.from(token) : null;
   }
 
@@ -54,8 +40,6 @@ export class DeviceResolver {
   async profile(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> {
     const profileId = device.profileId;
     if (profileId === null) return null;
-    return oncePerRequest(ctx, `profile:${profileId}`, async () =>
-      profileType(this.services, await this.services.profiles.findById(profileId)),
-    );
+    return ctx.loaders.profiles.load(profileId);
   }
 }

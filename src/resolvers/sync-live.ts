@@ -1,6 +1,6 @@
 /**
- * The live streams behind the sync subscriptions: `syncProgressed` (the bus's SYNC_PROGRESSED
- * events of one token) and `syncCooldown` (a token's countdowns: at once, on every change, and
+ * The live streams behind the sync subscriptions: `syncProgressed` (a snapshot of the token's
+ * syncing, then the bus's SYNC_PROGRESSED events of the token) and `syncCooldown` (a token's countdowns: at once, on every change, and
  * once a second while one runs).
  *
  * A subscription's `subscribe` function gets no resolver instance, so no services: the server
@@ -20,7 +20,7 @@ import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
 import { Topic, type SyncProgressed } from '../services/events.js';
 import type { Services } from '../services/services.js';
 import { cooldownOf as cooldownRule, type SyncColumns } from '../services/sync/sync.service.js';
-import type { SyncCooldownType } from './sync.type.js';
+import { SyncProgressType, type SyncCooldownType } from './sync.type.js';
 
 /** Wake-ups about once a second. */
 export interface Ticker {
@@ -92,6 +92,41 @@ export function progressOf(sources: LiveSyncSources, tokenId: number): AsyncIter
     sources.services.deps.events.subscribe(Topic.SYNC_PROGRESSED),
     filter((event: SyncProgressed) => event.tokenId === tokenId),
   );
+}
+
+/** Monotonic in a run's life (every count only grows): a published event below the snapshot's is older than it. */
+function progressMade(event: SyncProgressed): number {
+  return event.pages + event.devicesSeen + event.devicesAdded + event.devicesUpdated + event.devicesRemoved + event.defaultProfileAssigned;
+}
+
+/**
+ * `syncProgressed`'s stream: a snapshot of where the token stands first (`SyncService.progressNow`),
+ * then its SYNC_PROGRESSED events as published. The bus is listened to before the snapshot is
+ * read, so no step after the snapshot is missed; steps the snapshot already covers (its run's,
+ * with less progress, or every one of a run it shows ended) are not sent again.
+ */
+export function progressFromNow(sources: LiveSyncSources, tokenId: number): AsyncIterable<SyncProgressType> {
+  return new Repeater<SyncProgressType>(async (push, stop) => {
+    const events = progressOf(sources, tokenId)[Symbol.asyncIterator]();
+    // A pub/sub subscription starts listening on its first `next()`.
+    let pending = events.next();
+    void stop.then(() => events.return?.());
+    try {
+      const now = await sources.services.sync.progressNow(tokenId);
+      await push(now ? SyncProgressType.from(now, true) : SyncProgressType.neverSynced(tokenId, sources.services.deps.clock.now()));
+      for (;;) {
+        const step = await Promise.race([pending, stop.then(() => null)]);
+        if (step === null || step.done) break;
+        pending = events.next();
+        const event = step.value;
+        const covered = now !== null && event.runId === now.runId && (now.status !== 'RUNNING' || progressMade(event) < progressMade(now));
+        if (!covered) await push(SyncProgressType.from(event));
+      }
+    } catch (error) {
+      stop(error);
+    }
+    stop();
+  });
 }
 
 /**

@@ -7,12 +7,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { notFound } from '../errors.js';
 import type { GraphQLContext } from '../schema/context.js';
-import type { SyncProgressed } from '../services/events.js';
 import { Permission } from '../services/permissions.js';
 import type { Services } from '../services/services.js';
-import { oncePerRequest } from './device.resolver.js';
 import { SyncDevicesInput } from './sync.input.js';
-import { cooldownOf, liveSyncOf, progressOf, type LiveSyncSources } from './sync-live.js';
+import { cooldownOf, liveSyncOf, progressFromNow, type LiveSyncSources } from './sync-live.js';
 import { SYNC_RULES, SyncCooldownType, SyncDevicesPayload, SyncProgressType, SyncRunType } from './sync.type.js';
 import { tokenIdOf } from './token.resolver.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
@@ -54,7 +52,7 @@ export class SyncResolver {
 
   @FieldResolver(() => EnrollmentProgramTokenType, { description: 'The token the run synced.' })
   async token(@Root() run: SyncRunType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProgramTokenType> {
-    const token = await oncePerRequest(ctx, `token:${run.tokenId}`, () => this.services.tokens.findById(run.tokenId));
+    const token = await ctx.loaders.tokens.load(run.tokenId);
     if (!token) throw new Error(`sync run ${run.id} names token ${run.tokenId}, which does not exist`);
     return EnrollmentProgramTokenType.from(token);
   }
@@ -63,16 +61,16 @@ export class SyncResolver {
   @Subscription(() => SyncProgressType, {
     subscribe: async (data: SubscribeData) => {
       const { sources, tokenId } = await subscribedToken(data);
-      return progressOf(sources, tokenId);
+      return progressFromNow(sources, tokenId);
     },
     description:
-      "Each step of the token's sync runs, as it happens: an event after every page saved and at every phase change, the last event of a run with its final status (SUCCEEDED, FAILED or TIMED_OUT). Streams every run of the token until the client unsubscribes. Every role. Errors: NOT_FOUND.",
+      "Each step of the token's sync runs, as it happens: first, at once, a snapshot (`snapshot: true`) of where the token stands: the running run's progress (status RUNNING; a sync just started by `uploadToken` or `syncDevices` is followed from there, its earlier pages counted in the snapshot), or, when none runs, its last run as it ended (phase DONE: idle; runId null when it never synced). A UI shows it as the current state and knows the stream is live. Then an event after every page saved and at every phase change, the last event of a run with its final status (SUCCEEDED, FAILED or TIMED_OUT). Streams every run of the token until the client unsubscribes. Every role. Errors: NOT_FOUND.",
   })
   syncProgressed(
-    @Root() event: SyncProgressed,
+    @Root() progress: SyncProgressType,
     @Arg('tokenId', () => ID, { description: 'Global ID of the token to follow.' }) _tokenId: string,
   ): SyncProgressType {
-    return SyncProgressType.from(event);
+    return progress;
   }
 
   @Authorized(Permission.DEVICE_READ)
@@ -101,6 +99,7 @@ export class SyncProgressResolver {
     description: 'The run as it is now (it may have moved on since this event); null when it no longer exists.',
   })
   async run(@Root() event: SyncProgressType): Promise<SyncRunType | null> {
+    if (event.runRowId === null) return null;
     const run = await this.services.sync.findRun(event.runRowId);
     return run && SyncRunType.from(run);
   }

@@ -257,33 +257,52 @@ export class SyncCooldownType {
   running!: boolean;
 }
 
-/** A value object like {@link TokenSyncStatusType}: one moment of one run, as it was published. */
+/**
+ * A value object like {@link TokenSyncStatusType}: one moment of one run, as it was published,
+ * or (the first value a subscriber gets) the token's state when it subscribed.
+ */
 @ObjectType('SyncProgress', {
   description:
-    "A sync run moved on: sent after every page saved and at every phase change, the last one with the run's final status. The counts are the run's at that moment.",
+    "A sync run moved on: sent after every page saved and at every phase change, the last one with the run's final status. The counts are the run's at that moment. The first value a subscription gets is a snapshot (`snapshot: true`) of where the token stands.",
 })
 export class SyncProgressType {
-  /** Row ids, shown as global IDs. */
+  /** Row ids, shown as global IDs; `runRowId` is null only on the snapshot of a token that never synced. */
   tokenRowId!: number;
-  runRowId!: number;
+  runRowId!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      'True on the first value, sent when the subscription starts: the running run as it stands (status RUNNING), or, when none runs, the last run as it ended (phase DONE: the token is idle), or, for a token that never synced, no run at all (runId, kind and status null). False on every later value, each a step of a run.',
+  })
+  snapshot!: boolean;
 
   @Field(() => ID, { description: 'Global ID of the token.' })
   get tokenId(): string {
     return toGlobalId(ENROLLMENT_PROGRAM_TOKEN_TYPE, this.tokenRowId);
   }
 
-  @Field(() => ID, { description: 'Global ID of the run (`node(id:)` or the `run` field read it as it is now).' })
-  get runId(): string {
-    return toGlobalId(SYNC_RUN_TYPE, this.runRowId);
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Global ID of the run (`node(id:)` or the `run` field read it as it is now); null only on the snapshot of a token that never synced.',
+  })
+  get runId(): string | null {
+    return this.runRowId === null ? null : toGlobalId(SYNC_RUN_TYPE, this.runRowId);
   }
 
-  @Field(() => SyncKindEnum, { description: 'The kind of the run.' })
-  kind!: SyncKind;
+  @Field(() => SyncKindEnum, {
+    nullable: true,
+    description: 'The kind of the run; null only on the snapshot of a token that never synced.',
+  })
+  kind!: SyncKind | null;
 
-  @Field(() => SyncRunStatusEnum, { description: 'RUNNING, or the final status on the last event of the run.' })
-  status!: SyncRunStatus;
+  @Field(() => SyncRunStatusEnum, {
+    nullable: true,
+    description: 'RUNNING, or the final status on the last event of the run; null only on the snapshot of a token that never synced.',
+  })
+  status!: SyncRunStatus | null;
 
-  @Field(() => SyncPhaseEnum, { description: 'Where the run is; DONE on the last event.' })
+  @Field(() => SyncPhaseEnum, { description: 'Where the run is; DONE on the last event (and on an idle snapshot).' })
   phase!: SyncPhase;
 
   @Field(() => Int, { description: 'Pages saved so far.' })
@@ -310,13 +329,14 @@ export class SyncProgressType {
   @Field(() => Float, { nullable: true, description: 'Progress from 0 to 100; null when there is no estimate. 100 once SUCCEEDED.' })
   percent!: number | null;
 
-  @Field(() => Date, { description: 'When this happened, on the server clock.' })
+  @Field(() => Date, { description: 'When this happened (for a snapshot: when it was taken), on the server clock.' })
   at!: Date;
 
-  static from(event: SyncProgressed): SyncProgressType {
+  static from(event: SyncProgressed, snapshot = false): SyncProgressType {
     return Object.assign(new SyncProgressType(), {
       tokenRowId: event.tokenId,
       runRowId: event.runId,
+      snapshot,
       kind: event.kind as SyncKind,
       status: event.status as SyncRunStatus,
       phase: event.phase as SyncPhase,
@@ -329,6 +349,27 @@ export class SyncProgressType {
       estimatedTotal: event.estimatedTotal,
       percent: event.percent,
       at: new Date(event.at),
+    });
+  }
+
+  /** The snapshot of a token that has never synced: no run, idle. */
+  static neverSynced(tokenId: number, at: Date): SyncProgressType {
+    return Object.assign(new SyncProgressType(), {
+      tokenRowId: tokenId,
+      runRowId: null,
+      snapshot: true,
+      kind: null,
+      status: null,
+      phase: 'DONE' satisfies SyncPhase,
+      pages: 0,
+      devicesSeen: 0,
+      devicesAdded: 0,
+      devicesUpdated: 0,
+      devicesRemoved: 0,
+      defaultProfileAssigned: 0,
+      estimatedTotal: null,
+      percent: null,
+      at,
     });
   }
 }

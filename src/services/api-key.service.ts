@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ApiKey } from '../entities/api-key.entity.js';
 import { isUniqueViolation, type Database } from '../entities/database.js';
-import { badInput, ErrorCode, HomeroomError, notFound } from '../errors.js';
+import { badInput, ErrorCode, HomeroomError, rowNotFound } from '../errors.js';
 import type { AuditService } from './audit.service.js';
 import type { Clock } from './clock.js';
 import { type Page, type PageRequest, paginate } from './pagination.js';
@@ -55,7 +55,7 @@ export class ApiKeyService {
     return this.audit.mutate(ctx, 'revokeApiKey', async (tx, record) => {
       record.target('ApiKey', id);
       const key = await tx.findOneBy(ApiKey, { id });
-      if (!key) throw notFound('API key', String(id));
+      if (!key) throw rowNotFound('API key', 'ApiKey', [id]);
       if (key.revokedAt) return key;
       if (key.role === Role.ADMIN && (await this.countActiveAdmins(tx)) <= 1) {
         throw new HomeroomError(
@@ -88,14 +88,24 @@ export class ApiKeyService {
 
   /** The actor a presented key stands for, or null when it is unknown or revoked. */
   async authenticate(secret: string): Promise<Actor | null> {
-    if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) return null;
+    const checked = await this.check(secret);
+    return 'actor' in checked ? checked.actor : null;
+  }
+
+  /**
+   * The actor a presented key stands for, or why it is refused: `UNKNOWN` (no such key) or
+   * `REVOKED` (it was a key, and was revoked), so the caller can say which.
+   */
+  async check(secret: string): Promise<{ readonly actor: Actor } | { readonly refused: 'UNKNOWN' | 'REVOKED' }> {
+    if (!secret.startsWith(SECRET_PREFIX) || secret.length > 200) return { refused: 'UNKNOWN' };
     const key = await this.database.manager.findOneBy(ApiKey, { secretHash: hashSecret(secret) });
-    if (!key || key.revokedAt) return null;
+    if (!key) return { refused: 'UNKNOWN' };
+    if (key.revokedAt) return { refused: 'REVOKED' };
     const now = this.clock.now();
     if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
       await this.database.manager.update(ApiKey, { id: key.id }, { lastUsedAt: now });
     }
-    return { kind: 'apiKey', apiKeyId: key.id, name: key.name, role: key.role };
+    return { actor: { kind: 'apiKey', apiKeyId: key.id, name: key.name, role: key.role } };
   }
 
   /**

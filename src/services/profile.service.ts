@@ -9,13 +9,13 @@
  * for those that fail before the transaction).
  */
 import { randomBytes } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Device } from '../entities/device.entity.js';
 import { AssignmentJob } from '../entities/assignment-job.entity.js';
 import { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
 import { isUniqueViolation } from '../entities/database.js';
-import { badInput, ErrorCode, HomeroomError, isHomeroomError, notFound } from '../errors.js';
+import { badInput, ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../errors.js';
 import { AuditRecord, type AuditService } from './audit.service.js';
 import { paginateByText, type Page, type PageRequest } from './pagination.js';
 import {
@@ -76,6 +76,15 @@ export class ProfileService {
 
   async findById(id: number): Promise<EnrollmentProfile | null> {
     return this.deps.database.manager.findOneBy(EnrollmentProfile, { id });
+  }
+
+  /** Several profiles in one query per chunk of ids (a page's devices name a few); missing ids are absent. */
+  async findByIds(ids: readonly number[]): Promise<Map<number, EnrollmentProfile>> {
+    const found = new Map<number, EnrollmentProfile>();
+    for (const chunk of chunks([...new Set(ids)], IN_LIST_CHUNK)) {
+      for (const row of await this.deps.database.manager.findBy(EnrollmentProfile, { id: In(chunk) })) found.set(row.id, row);
+    }
+    return found;
   }
 
   /** A token's profiles by name (then id). */
@@ -194,7 +203,7 @@ export class ProfileService {
     const record = new AuditRecord().target('EnrollmentProfile', profileId);
     return this.audit.recordingFailures(ctx, action, record, async () => {
       const current = await this.findById(profileId);
-      if (!current) throw notFound('enrollment profile', String(profileId));
+      if (!current) throw rowNotFound('enrollment profile', 'EnrollmentProfile', [profileId]);
       record.target('EnrollmentProgramToken', current.tokenId);
       const { input, sharedIPadTurnedOff } = mergeSettings(inputOf(current), changes);
       const settings = checkSettings(input);
@@ -221,7 +230,7 @@ export class ProfileService {
         rec.target('EnrollmentProfile', profileId).target('EnrollmentProgramToken', current.tokenId);
         await this.lockToken(tx, current.tokenId);
         const row = await tx.findOneBy(EnrollmentProfile, { id: profileId });
-        if (!row) throw notFound('enrollment profile', String(profileId));
+        if (!row) throw rowNotFound('enrollment profile', 'EnrollmentProfile', [profileId]);
         if (settings.name !== row.name) await this.checkName(tx, row.tokenId, settings.name, profileId);
         const now = this.deps.clock.now();
         const values = { ...columnsOf(settings), updatedAt: now, ...(redefine ? { appleProfileUuid, appleDefinedAt: now } : {}) };
@@ -266,7 +275,7 @@ export class ProfileService {
     return this.audit.mutate(ctx, 'deleteEnrollmentProfile', async (tx, record) => {
       record.target('EnrollmentProfile', profileId);
       const found = await tx.findOneBy(EnrollmentProfile, { id: profileId });
-      if (!found) throw notFound('enrollment profile', String(profileId));
+      if (!found) throw rowNotFound('enrollment profile', 'EnrollmentProfile', [profileId]);
       record.target('EnrollmentProgramToken', found.tokenId).detail({ name: found.name });
       const token = await this.lockToken(tx, found.tokenId);
       const devices = await tx
@@ -308,12 +317,12 @@ export class ProfileService {
     return this.audit.mutate(ctx, 'setDefaultEnrollmentProfile', async (tx, record) => {
       record.target('EnrollmentProgramToken', tokenId);
       const token = await this.lockToken(tx, tokenId);
-      if (!token) throw notFound('enrollment program token', String(tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
       let profile: EnrollmentProfile | null = null;
       if (profileId !== null) {
         record.target('EnrollmentProfile', profileId);
         profile = await tx.findOneBy(EnrollmentProfile, { id: profileId });
-        if (!profile) throw notFound('enrollment profile', String(profileId));
+        if (!profile) throw rowNotFound('enrollment profile', 'EnrollmentProfile', [profileId]);
         if (profile.tokenId !== tokenId)
           throw badInput('profileId', `"${profile.name}" belongs to another token; pick one of this token's profiles.`);
       }
@@ -328,7 +337,7 @@ export class ProfileService {
 
   private async requireToken(tokenId: number): Promise<EnrollmentProgramToken> {
     const token = await this.tokens.findById(tokenId);
-    if (!token) throw notFound('enrollment program token', String(tokenId));
+    if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
     return token;
   }
 

@@ -10,6 +10,7 @@
  * Secrets (OAuth credentials, the session Apple issued, private keys) are sealed with the secret
  * box, each bound to its use and MDM server (`token-secrets.ts`).
  */
+import { In } from 'typeorm';
 import type { DepClient, DepCredentials } from '../apple/dep-client.js';
 import type { DepAccount } from '../apple/dep-types.js';
 import { DepApiError, isTokenDeath } from '../apple/dep-errors.js';
@@ -20,7 +21,8 @@ import { EncryptionKey } from '../entities/encryption-key.entity.js';
 import { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
 import { MdmPushCertificate } from '../entities/mdm-push-certificate.entity.js';
-import { ErrorCode, HomeroomError, isHomeroomError, notFound } from '../errors.js';
+import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../errors.js';
+import { chunks, IN_LIST_CHUNK } from './raw-sql.js';
 import type { AuditService } from './audit.service.js';
 import { paginateByText, type Page, type PageRequest } from './pagination.js';
 import type { RequestContext } from './request-context.js';
@@ -100,6 +102,15 @@ export class TokenService {
     return this.deps.database.manager.findOneBy(EnrollmentProgramToken, { id });
   }
 
+  /** Several tokens in one query per chunk of ids (a page's devices name a few); missing ids are absent. */
+  async findByIds(ids: readonly number[]): Promise<Map<number, EnrollmentProgramToken>> {
+    const found = new Map<number, EnrollmentProgramToken>();
+    for (const chunk of chunks([...new Set(ids)], IN_LIST_CHUNK)) {
+      for (const row of await this.deps.database.manager.findBy(EnrollmentProgramToken, { id: In(chunk) })) found.set(row.id, row);
+    }
+    return found;
+  }
+
   /** Tokens ordered by name (then id). */
   async list(page: PageRequest): Promise<Page<EnrollmentProgramToken>> {
     const query = this.deps.database.manager.getRepository(EnrollmentProgramToken).createQueryBuilder('token');
@@ -151,7 +162,7 @@ export class TokenService {
    */
   async callApple<T>(tokenId: number, work: (client: DepClient) => Promise<T>): Promise<T> {
     const token = await this.findById(tokenId);
-    if (!token) throw notFound('enrollment program token', String(tokenId));
+    if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
     const credentials = this.secrets.openCredentials(token);
     const savedSession = this.secrets.openSession(token);
     let session = savedSession;
@@ -306,7 +317,7 @@ export class TokenService {
     const action = 'renewToken';
     return this.attempt(ctx, action, async () => {
       const token = await this.findById(input.tokenId);
-      if (!token) throw notFound('enrollment program token', String(input.tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [input.tokenId]);
       const appleId = input.appleId == null ? null : checkAppleId(input.appleId);
       const file = checkTokenFile(input.tokenFile);
       const own = this.secrets.openKeyPair(token);
@@ -340,7 +351,7 @@ export class TokenService {
       return this.audit.mutate(ctx, action, async (tx, record) => {
         record.target(TOKEN_TARGET, token.id);
         const current = await tx.findOneBy(EnrollmentProgramToken, { id: token.id });
-        if (!current) throw notFound('enrollment program token', String(token.id));
+        if (!current) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [token.id]);
         if (serverChanged) {
           const other = await tx.findOneBy(EnrollmentProgramToken, { serverUuid: account.server_uuid });
           if (other) throw serverTaken(other, account);
@@ -381,7 +392,7 @@ export class TokenService {
     return this.audit.mutate(ctx, 'updateToken', async (tx, record) => {
       record.target(TOKEN_TARGET, input.tokenId);
       const token = await tx.findOneBy(EnrollmentProgramToken, { id: input.tokenId });
-      if (!token) throw notFound('enrollment program token', String(input.tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [input.tokenId]);
       const name = input.name == null ? token.name : checkTokenName(input.name);
       const appleId = input.appleId == null ? token.appleId : checkAppleId(input.appleId);
       if (name !== token.name) {
@@ -409,7 +420,7 @@ export class TokenService {
     return this.audit.mutate(ctx, 'deleteToken', async (tx, record) => {
       record.target(TOKEN_TARGET, tokenId);
       const token = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
-      if (!token) throw notFound('enrollment program token', String(tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
       const profiles = await tx.countBy(EnrollmentProfile, { tokenId });
       const devices = await tx
         .getRepository(Device)
@@ -443,7 +454,7 @@ export class TokenService {
   async refreshStatus(ctx: RequestContext, tokenId: number): Promise<EnrollmentProgramToken> {
     const action = 'refreshTokenStatus';
     return this.attempt(ctx, action, async () => {
-      if (!(await this.findById(tokenId))) throw notFound('enrollment program token', String(tokenId));
+      if (!(await this.findById(tokenId))) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
       let account: DepAccount | null = null;
       try {
         account = await this.callApple(tokenId, (client) => client.account());
@@ -453,7 +464,7 @@ export class TokenService {
       return this.audit.mutate(ctx, action, async (tx, record) => {
         record.target(TOKEN_TARGET, tokenId);
         const token = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
-        if (!token) throw notFound('enrollment program token', String(tokenId));
+        if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
         if (account && account.server_uuid === token.serverUuid) {
           const changes = { ...accountFields(account), updatedAt: this.deps.clock.now() };
           await tx.update(EnrollmentProgramToken, { id: tokenId }, changes);
@@ -483,7 +494,7 @@ export class TokenService {
           .getMany();
       }
       const token = await tx.findOneBy(EnrollmentProgramToken, { id: input.tokenId });
-      if (!token) throw notFound('enrollment program token', String(input.tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [input.tokenId]);
       if (input.shared) {
         const other = await tx.findOneBy(EnrollmentProgramToken, { sharedWithSchoolDataSync: true });
         if (other && other.id !== token.id) {

@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DirectoryUser, USER_ROLES, type UserRole } from '../entities/directory-user.entity.js';
 import { isUniqueViolation, type Database } from '../entities/database.js';
-import { badInput, ErrorCode, HomeroomError, isHomeroomError, notFound } from '../errors.js';
+import { badInput, ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../errors.js';
 import { AuditRecord, type AuditService } from './audit.service.js';
 import type { Clock } from './clock.js';
 import { paginateByText, type Page, type PageRequest } from './pagination.js';
@@ -160,12 +160,12 @@ export class UserService {
       if (input.displayName != null) changes.displayName = checkDisplayName(input.displayName);
       if (input.role != null) changes.role = checkRole(input.role);
       const password = input.password != null ? checkPassword(input.password) : null;
-      if (!(await this.findById(id))) throw notFound('user', String(id));
+      if (!(await this.findById(id))) throw rowNotFound('user', USER_TYPE, [id]);
       if (password !== null) changes.passwordHash = await hashPassword(password, this.scryptLogN);
       return this.audit.mutate(ctx, action, async (tx, rec) => {
         rec.target(USER_TYPE, id);
         const user = await tx.findOneBy(DirectoryUser, { id });
-        if (!user) throw notFound('user', String(id));
+        if (!user) throw rowNotFound('user', USER_TYPE, [id]);
         // The names of the changed fields only: a password (or its hash) never reaches the audit log.
         rec.detail({ username: user.username, changed: Object.keys(changes).map((key) => (key === 'passwordHash' ? 'password' : key)) });
         const values = { ...changes, updatedAt: this.clock.now() };
@@ -183,7 +183,7 @@ export class UserService {
     return this.audit.mutate(ctx, 'deleteUser', async (tx, record) => {
       record.target(USER_TYPE, id);
       const user = await tx.findOneBy(DirectoryUser, { id });
-      if (!user) throw notFound('user', String(id));
+      if (!user) throw rowNotFound('user', USER_TYPE, [id]);
       record.detail({ username: user.username });
       await tx.delete(DirectoryUser, { id });
       return user;

@@ -179,13 +179,15 @@ describe('first day of term: from token to enrolled iPads', () => {
     await assign(profileId, [serial]);
     const subscription = new Subscription(t.wsClient(), DeviceEnrollmentChangedDocument, { tokenId });
     await t.nextOperationStarted();
+    // The first value is the snapshot of the token's devices per state: the stream is live.
+    expect((await subscription.next()).deviceEnrollmentChanged).toMatchObject({ snapshot: true, device: null });
 
     const device = await ipad(serial);
     await device.powerOn();
     const seen: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { deviceEnrollmentChanged: change } = await subscription.next();
-      expect(change.device.serialNumber).toBe(serial);
+      expect(change.device?.serialNumber).toBe(serial);
       seen.push(`${change.previousState}>${change.state}`);
     }
     expect(seen).toEqual(['NOT_CONTACTED>ENROLLING', 'ENROLLING>AWAITING_CONFIGURATION', 'AWAITING_CONFIGURATION>ENROLLED']);

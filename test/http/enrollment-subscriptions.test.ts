@@ -7,7 +7,11 @@ import { ManualClock } from '../../src/services/clock.js';
 import { Topic } from '../../src/services/events.js';
 import { Role } from '../../src/services/permissions.js';
 import { systemContext } from '../../src/services/request-context.js';
-import { DeviceEnrollmentChangedDocument, type DeviceEnrollmentChangedSubscription } from '../generated/operations.js';
+import {
+  DeviceEnrollmentChangedDocument,
+  DeviceEnrollmentChangedWithProfileDocument,
+  type DeviceEnrollmentChangedSubscription,
+} from '../generated/operations.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
 import { simulatedSchool } from '../support/tokens.js';
 
@@ -34,15 +38,21 @@ describe('device enrollment subscription over graphql-ws', () => {
       devices: count,
     });
     const devices = await t.server.dataSource.getRepository(Device).find({ where: { tokenId: made.token.id }, order: { id: 'ASC' } });
-    return { devices, tokenId: toGlobalId('EnrollmentProgramToken', made.token.id) };
+    return { devices, profile: made.profile, tokenId: toGlobalId('EnrollmentProgramToken', made.token.id) };
   }
 
   /** Saves the device's row in `state`, then announces the change, as the MDM endpoints do. */
-  async function change(device: Device, state: EnrollmentStateName, previousState: EnrollmentStateName): Promise<string> {
+  async function change(
+    device: Device,
+    state: EnrollmentStateName,
+    previousState: EnrollmentStateName,
+    profileId: number | null = null,
+  ): Promise<string> {
     const now = clock.now();
     await t.server.dataSource.getRepository(DeviceEnrollment).save({
       deviceId: device.id,
       tokenId: device.tokenId,
+      profileId,
       state,
       udid: `UDID-${device.serialNumber}`,
       supervised: true,
@@ -61,14 +71,11 @@ describe('device enrollment subscription over graphql-ws', () => {
     return now.toISOString();
   }
 
-  /** Subscribes to the token's changes, resolving once the server listens to the bus. */
+  /** Subscribes to the token's changes, resolving once the server listens to the bus (it has sent the snapshot). */
   async function follow(tokenId: string, key = t.keys[Role.READ_ONLY]) {
-    const started = t.nextOperationStarted();
     const subscription = new Subscription(t.wsClient(key), DeviceEnrollmentChangedDocument, { tokenId });
-    await started;
-    // From the operation's start to the bus listener is promise jobs only (no I/O): one turn of
-    // the event loop runs them all, so an event published after it is heard.
-    await new Promise((resolve) => setImmediate(resolve));
+    // The bus is listened to before the snapshot is read: once it arrives, every later change is heard.
+    expect((await subscription.next()).deviceEnrollmentChanged).toMatchObject({ snapshot: true });
     return subscription;
   }
 
@@ -85,6 +92,8 @@ describe('device enrollment subscription over graphql-ws', () => {
     await change(other.devices[0]!, 'ENROLLING', 'NOT_CONTACTED');
     const enrollingAt = await change(first!, 'ENROLLING', 'NOT_CONTACTED');
     expect(await next(subscription)).toEqual({
+      snapshot: false,
+      stateCounts: null,
       state: 'ENROLLING',
       previousState: 'NOT_CONTACTED',
       at: enrollingAt,
@@ -110,6 +119,64 @@ describe('device enrollment subscription over graphql-ws', () => {
     clock.advance(60_000);
     await change(second!, 'FAILED', 'ENROLLING');
     expect(await next(subscription)).toMatchObject({ state: 'FAILED', device: { id: toGlobalId('Device', second!.id) } });
+    subscription.close();
+  });
+
+  it("shows a profile renamed between two events under its new name in the second (Device.profile and the enrollment's profile load per event)", async () => {
+    const mine = await school(1);
+    const device = mine.devices[0]!;
+    await t.server.dataSource.getRepository(Device).update({ id: device.id }, { profileId: mine.profile.id });
+    const subscription = new Subscription(t.wsClient(t.keys[Role.READ_ONLY]), DeviceEnrollmentChangedWithProfileDocument, {
+      tokenId: mine.tokenId,
+    });
+    expect((await subscription.next()).deviceEnrollmentChanged.device).toBeNull();
+    const nextChange = async () => (await subscription.next()).deviceEnrollmentChanged;
+
+    await change(device, 'ENROLLING', 'NOT_CONTACTED', mine.profile.id);
+    const first = await nextChange();
+    expect(first.device?.profile?.name).toBe(mine.profile.name);
+    expect(first.device?.enrollment.profile?.name).toBe(mine.profile.name);
+
+    await t.server.services.profiles.update(ctx, mine.profile.id, { name: 'Renamed carts' });
+    clock.advance(1_000);
+    await change(device, 'ENROLLED', 'ENROLLING', mine.profile.id);
+    const second = await nextChange();
+    expect(second).toMatchObject({ state: 'ENROLLED' });
+    expect(second.device?.profile?.name).toBe('Renamed carts');
+    expect(second.device?.enrollment.profile?.name).toBe('Renamed carts');
+    subscription.close();
+  });
+
+  it("sends a snapshot first: the token's devices per enrollment state, every state listed, then each change", async () => {
+    const mine = await school(3);
+    const [first, second] = mine.devices;
+    await change(first!, 'ENROLLED', 'AWAITING_CONFIGURATION');
+    await change(second!, 'FAILED', 'ENROLLING');
+    const subscription = new Subscription(t.wsClient(t.keys[Role.READ_ONLY]), DeviceEnrollmentChangedDocument, { tokenId: mine.tokenId });
+    const snapshot = (await subscription.next()).deviceEnrollmentChanged;
+    expect(snapshot).toEqual({
+      snapshot: true,
+      stateCounts: [
+        { state: 'NOT_CONTACTED', count: 1 },
+        { state: 'AWAITING_USER', count: 0 },
+        { state: 'ENROLLING', count: 0 },
+        { state: 'AWAITING_CONFIGURATION', count: 0 },
+        { state: 'ENROLLED', count: 1 },
+        { state: 'FAILED', count: 1 },
+        { state: 'UNENROLLED', count: 0 },
+      ],
+      state: null,
+      previousState: null,
+      at: clock.now().toISOString(),
+      device: null,
+    });
+    await change(mine.devices[2]!, 'ENROLLING', 'NOT_CONTACTED');
+    expect(await next(subscription)).toMatchObject({
+      snapshot: false,
+      stateCounts: null,
+      state: 'ENROLLING',
+      previousState: 'NOT_CONTACTED',
+    });
     subscription.close();
   });
 

@@ -125,6 +125,7 @@ describe.skipIf(!available)(`events through Redis between two Homeroom servers${
     const started = new Promise<void>((resolve) => bStarted.push(resolve));
     const progress = new Subscription(bClient(a.keys[Role.READ_ONLY]), SyncProgressedDocument, { tokenId });
     await started;
+    expect((await progress.next()).syncProgressed).toMatchObject({ snapshot: true, status: 'SUCCEEDED' });
     const cooldown = new Subscription(bClient(a.keys[Role.READ_ONLY]), SyncCooldownDocument, { tokenId });
     expect((await cooldown.next()).syncCooldown).toMatchObject({ syncAvailableInSeconds: 0, running: false });
     await subscribedInRedis(Topic.SYNC_PROGRESSED);

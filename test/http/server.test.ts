@@ -123,10 +123,21 @@ describe('the HTTP server', () => {
     expect(response.headers.get('x-request-id')).toBe('frontend-1234abcd');
   });
 
-  it('serves queries over GET as well as POST', async () => {
+  it('serves queries over GET with only the Authorization header, as the README documents', async () => {
     const url = `${t.server.url}/graphql?query=${encodeURIComponent('{ viewer { name } }')}`;
-    const response = await fetch(url, { headers: { authorization: `Bearer ${t.keys.ADMIN}`, 'apollo-require-preflight': 'true' } });
+    const response = await fetch(url, { headers: { authorization: `Bearer ${t.keys.ADMIN}` } });
+    expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { viewer: { name: 'test-admin' } } });
+  });
+
+  it('refuses a GET without the Authorization header with 400 (CSRF prevention), and a mutation over GET with 405', async () => {
+    const url = `${t.server.url}/graphql?query=${encodeURIComponent('{ viewer { name } }')}`;
+    const refused = await fetch(url);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(/Cross-Site Request Forgery/);
+    const mutation = `${t.server.url}/graphql?query=${encodeURIComponent('mutation { createApiKey(input: { name: "via-get", role: ADMIN }) { secret } }')}`;
+    const notAllowed = await fetch(mutation, { headers: { authorization: `Bearer ${t.keys.ADMIN}` } });
+    expect(notAllowed.status).toBe(405);
   });
 
   it('answers unknown paths with 404 and the list of endpoints', async () => {

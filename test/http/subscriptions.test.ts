@@ -64,16 +64,51 @@ describe('subscriptions over graphql-ws', () => {
   });
   afterAll(() => t.close());
 
-  it('closes a websocket with a bad key with 4403 Forbidden', async () => {
-    expect(await connectRaw(wsUrl, { authorization: 'Bearer hr_not-a-real-key' })).toMatchObject({ code: 4403, acked: false });
+  it('closes a websocket without a key with 4401 and a reason saying a key is required', async () => {
+    expect(await connectRaw(wsUrl, {})).toEqual({
+      code: 4401,
+      reason: 'An API key is required: send `Authorization: Bearer <key>`.',
+      acked: false,
+    });
   });
 
-  it('closes a websocket without a key with 4403 Forbidden', async () => {
-    expect(await connectRaw(wsUrl, {})).toMatchObject({ code: 4403, acked: false });
+  it('closes a websocket whose key has no Bearer scheme with 4401 and a reason saying the scheme is missing', async () => {
+    expect(await connectRaw(wsUrl, { authorization: t.keys.READ_ONLY })).toEqual({
+      code: 4401,
+      reason: 'The API key has no `Bearer ` scheme: send `Authorization: Bearer <key>`.',
+      acked: false,
+    });
   });
 
-  it('acknowledges a websocket with a valid key', async () => {
-    expect(await connectRaw(wsUrl, { authorization: `Bearer ${t.keys.READ_ONLY}` })).toMatchObject({ code: 1000, acked: true });
+  it('closes a websocket with an unknown key with 4403 and a reason saying the key is unknown', async () => {
+    expect(await connectRaw(wsUrl, { authorization: 'Bearer hr_not-a-real-key' })).toEqual({
+      code: 4403,
+      reason: 'The API key is unknown.',
+      acked: false,
+    });
+  });
+
+  it('closes a websocket with a revoked key with 4403 and a reason saying the key was revoked', async () => {
+    const ctx = systemContext(createLogger('silent'));
+    const created = await t.server.services.apiKeys.create(ctx, { name: 'ws-revoked-at-connect', role: Role.READ_ONLY });
+    await t.server.services.apiKeys.revoke(ctx, created.apiKey.id);
+    expect(await connectRaw(wsUrl, { authorization: `Bearer ${created.secret}` })).toEqual({
+      code: 4403,
+      reason: 'The API key was revoked.',
+      acked: false,
+    });
+  });
+
+  it('acknowledges a websocket with a valid key in authorization, Authorization, headers.authorization or headers.Authorization', async () => {
+    const bearer = `Bearer ${t.keys.READ_ONLY}`;
+    for (const payload of [
+      { authorization: bearer },
+      { Authorization: bearer },
+      { headers: { authorization: bearer } },
+      { headers: { Authorization: bearer } },
+    ]) {
+      expect(await connectRaw(wsUrl, payload), JSON.stringify(Object.keys(payload))).toMatchObject({ code: 1000, acked: true });
+    }
   });
 
   it('applies the depth limit to websocket operations (QUERY_TOO_DEEP)', async () => {

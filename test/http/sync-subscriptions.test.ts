@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SyncRun } from '../../src/entities/sync-run.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { ManualTicker } from '../../src/resolvers/sync-live.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
@@ -12,6 +13,7 @@ import {
   SyncProgressedDocument,
   SyncProgressedWithRunDocument,
   TokenSyncDocument,
+  UploadTokenDocument,
   type SyncProgressedSubscription,
 } from '../generated/operations.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
@@ -87,6 +89,14 @@ describe('sync subscriptions over graphql-ws', () => {
     expect(res.errors).toBeUndefined();
     const runId = res.data!.syncDevices.run.id;
 
+    // Subscribed while idle: the first value is the snapshot of the last run, as it ended.
+    expect((await progress.next()).syncProgressed).toMatchObject({
+      snapshot: true,
+      status: 'SUCCEEDED',
+      phase: 'DONE',
+      devicesSeen: 5_000,
+    });
+    expect((await withRun.next()).syncProgressed).toMatchObject({ snapshot: true, status: 'SUCCEEDED' });
     const events: Array<SyncProgressedSubscription['syncProgressed']> = [];
     for (;;) {
       const event = (await progress.next()).syncProgressed;
@@ -107,7 +117,7 @@ describe('sync subscriptions over graphql-ws', () => {
       estimatedTotal: 5_000,
       percent: 100,
     });
-    expect(events.slice(0, -1).every((e) => e.status === 'RUNNING' && e.phase !== 'DONE')).toBe(true);
+    expect(events.slice(0, -1).every((e) => e.status === 'RUNNING' && e.phase !== 'DONE' && !e.snapshot)).toBe(true);
     expect(events[0]).toMatchObject({ pages: 0, devicesSeen: 0, phase: 'FETCHING', percent: 0 });
     // A page of 1000 at a time: an event for each of the five listing pages at least.
     const listingPages = events.filter((e) => e.phase === 'FETCHING' && e.pages > 0);
@@ -123,8 +133,69 @@ describe('sync subscriptions over graphql-ws', () => {
     let final;
     do final = (await withRun.next()).syncProgressed;
     while (final.status === 'RUNNING');
-    expect(final).toEqual({ runId, status: 'SUCCEEDED', run: { id: runId, status: 'SUCCEEDED' } });
+    expect(final).toEqual({ snapshot: false, runId, status: 'SUCCEEDED', run: { id: runId, status: 'SUCCEEDED' } });
     withRun.close();
+  });
+
+  it('sends a snapshot first: a sync started by uploadToken is followed from its first page, then to its end', async () => {
+    const services = t.server.services;
+    await services.pushCertificates.ensureSimulated(ctx);
+    const { key } = await services.tokens.generateEncryptionPublicKey(ctx);
+    const server = `Uploaded school ${++servers}`;
+    const { token: file } = apple.portal.createServer({ name: server, publicKeyPem: key.certificatePem });
+    apple.portal.assignDevices(server, { orderNumbers: [apple.portal.addOrder({ count: 5 }).orderNumber] });
+    // Two devices a page; the first sync stops after its first page until the client listens.
+    services.sync.hooks.pageLimit = 2;
+    const [reached, held] = [gate(), gate()];
+    let pagesSeen = 0;
+    services.sync.hooks.afterPageCommitted = () => {
+      if (++pagesSeen > 1) return;
+      reached.open();
+      return held.promise;
+    };
+    try {
+      const uploaded = await t.request(UploadTokenDocument, {
+        input: { name: server, appleId: 'it-admin@school.example', tokenFile: file.content },
+      });
+      expect(uploaded.errors).toBeUndefined();
+      const id = uploaded.data!.uploadToken.token.id;
+      await reached.promise;
+
+      const progress = new Subscription(t.wsClient(t.keys[Role.READ_ONLY]), SyncProgressedDocument, { tokenId: id });
+      const first = (await progress.next()).syncProgressed;
+      expect(first).toMatchObject({ snapshot: true, tokenId: id, kind: 'FULL', status: 'RUNNING', pages: 1, devicesSeen: 2 });
+      expect(first.runId).not.toBeNull();
+      held.open();
+      const rest: Array<SyncProgressedSubscription['syncProgressed']> = [];
+      for (;;) {
+        const event = (await progress.next()).syncProgressed;
+        rest.push(event);
+        if (event.status !== 'RUNNING') break;
+      }
+      progress.close();
+      expect(rest.every((e) => e.runId === first.runId && !e.snapshot)).toBe(true);
+      // Nothing the snapshot covered comes again; every later page does.
+      expect(rest.filter((e) => e.phase === 'FETCHING').map((e) => e.devicesSeen)).toEqual([4, 5]);
+      expect(rest.at(-1)).toMatchObject({ status: 'SUCCEEDED', phase: 'DONE', devicesSeen: 5, devicesAdded: 5 });
+    } finally {
+      services.sync.hooks.pageLimit = undefined;
+    }
+  });
+
+  it('sends an idle snapshot with no run for a token that never synced', async () => {
+    const { rowId, id } = await tokenWith(0);
+    await t.server.dataSource.getRepository(SyncRun).delete({ tokenId: rowId });
+    const progress = new Subscription(t.wsClient(t.keys[Role.READ_ONLY]), SyncProgressedDocument, { tokenId: id });
+    expect((await progress.next()).syncProgressed).toMatchObject({
+      snapshot: true,
+      tokenId: id,
+      runId: null,
+      kind: null,
+      status: null,
+      phase: 'DONE',
+      pages: 0,
+    });
+    progress.close();
   });
 
   it('sends syncCooldown at once, on every start and end of a run, and each second while a countdown runs (the run’s 15 minutes, the manual floor, the next full sync)', async () => {

@@ -153,6 +153,26 @@ describe('profile assignment over GraphQL', () => {
     expect((await jobsOf(tokenId)).totalCount).toBe(0);
   });
 
+  it('echoes the global IDs the client sent in NOT_FOUND messages, never the internal row numbers', async () => {
+    const { tokenId, profileId, serials } = await school(1);
+    const devices = { serialNumbers: serials };
+    const missingProfile = toGlobalId('EnrollmentProfile', 987_654);
+    const missingToken = toGlobalId('EnrollmentProgramToken', 987_655);
+    const missingDevices = [toGlobalId('Device', 987_656), toGlobalId('Device', 987_657)];
+    for (const [res, ids] of [
+      [await assign({ profileId: missingProfile, devices }), [missingProfile]],
+      [await unassign({ tokenId: missingToken, devices }), [missingToken]],
+      [await assign({ profileId, devices: { ids: missingDevices } }), missingDevices],
+    ] as const) {
+      const error = res.errors?.[0];
+      expect(error?.extensions?.code).toBe('NOT_FOUND');
+      for (const id of ids) expect(error?.message).toContain(id);
+      expect(error?.message).not.toMatch(/98765\d/);
+      expect(JSON.stringify(error?.extensions)).not.toMatch(/98765\d/);
+    }
+    expect((await jobsOf(tokenId)).totalCount).toBe(0);
+  });
+
   it('refuses a selection without exactly one of ids, serialNumbers and filter, or with a malformed ID, serial or filter, with BAD_USER_INPUT naming the field, and stores no job', async () => {
     const { tokenId, profileId, serials } = await school(2);
     const deviceId = (await devicesOf(tokenId)).edges[0]!.node.id;

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ViewerDocument } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { Role } from '../../src/services/permissions.js';
+import { createLogger } from '../../src/logger.js';
+import { systemContext } from '../../src/services/request-context.js';
 
 describe('viewer', () => {
   let t: TestServer;
@@ -37,6 +39,28 @@ describe('viewer', () => {
   it('refuses an unknown key with UNAUTHENTICATED', async () => {
     const res = await t.request(ViewerDocument, {}, 'hr_' + 'A'.repeat(43));
     expect(res.status).toBe(401);
-    expect(res.errors?.[0]).toMatchObject({ message: 'The API key is unknown or revoked.', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(res.errors?.[0]).toMatchObject({ message: 'The API key is unknown.', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses a key sent without the Bearer scheme with UNAUTHENTICATED saying the scheme is missing', async () => {
+    const response = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: t.keys[Role.ADMIN] },
+      body: JSON.stringify({ query: '{ viewer { name } }' }),
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { errors: unknown[] }).errors[0]).toMatchObject({
+      message: 'The API key has no `Bearer ` scheme: send `Authorization: Bearer <key>`.',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+  });
+
+  it('refuses a revoked key with UNAUTHENTICATED saying it was revoked', async () => {
+    const ctx = systemContext(createLogger('silent'));
+    const created = await t.server.services.apiKeys.create(ctx, { name: 'http-revoked', role: Role.READ_ONLY });
+    await t.server.services.apiKeys.revoke(ctx, created.apiKey.id);
+    const res = await t.request(ViewerDocument, {}, created.secret);
+    expect(res.status).toBe(401);
+    expect(res.errors?.[0]).toMatchObject({ message: 'The API key was revoked.', extensions: { code: 'UNAUTHENTICATED' } });
   });
 });

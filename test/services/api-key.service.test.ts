@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { toGlobalId } from '../../src/schema/global-id.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { ApiKey } from '../../src/entities/api-key.entity.js';
@@ -187,7 +188,9 @@ describe('ApiKeyService', () => {
     it('refuses an unknown id with NOT_FOUND', async () => {
       const error = await homeroomErrorOf(services.apiKeys.revoke(ctx, 4242));
       expect(error.code).toBe(ErrorCode.NOT_FOUND);
-      expect(error.details.id).toBe('4242');
+      // The ID as clients know it (a global ID), never the row number.
+      expect(error.details.id).toBe(toGlobalId('ApiKey', 4242));
+      expect(error.message).not.toContain('4242');
     });
   });
 

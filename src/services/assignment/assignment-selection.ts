@@ -16,7 +16,7 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AssignmentOutcome } from '../../entities/assignment-outcome.entity.js';
 import { Device } from '../../entities/device.entity.js';
-import { notFound } from '../../errors.js';
+import { rowNotFound } from '../../errors.js';
 import { enrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
 import { chunks, IN_LIST_CHUNK } from '../raw-sql.js';
 import { deviceQueryOf } from '../sync/device-query.js';
@@ -85,7 +85,7 @@ async function universeOf(manager: EntityManager, target: JobTarget, selection: 
       missing.push(...ids.filter((id) => !found.has(id)));
       if (missing.length >= 10 || index === parts.length - 1) break;
     }
-    if (missing.length > 0) throw notFound('device', missing.slice(0, 10).join(', '));
+    if (missing.length > 0) throw rowNotFound('device', 'Device', missing.slice(0, 10));
     return { parts, unknownSerials: [] };
   }
   const serials = [...new Set(selection.serialNumbers)];

@@ -16,7 +16,7 @@ import { AssignmentJob } from '../../entities/assignment-job.entity.js';
 import { AssignmentOutcome } from '../../entities/assignment-outcome.entity.js';
 import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
-import { badInput, notFound } from '../../errors.js';
+import { badInput, rowNotFound } from '../../errors.js';
 import { checkOneLineText } from '../text-input.js';
 import { createLogger, type Logger } from '../../logger.js';
 import type { AuditService } from '../audit.service.js';
@@ -299,12 +299,13 @@ export class AssignmentService {
 /** The profile's token and Apple UUID. */
 async function assignTarget(manager: EntityManager, profileId: number): Promise<JobTarget> {
   const profile = await manager.findOneBy(EnrollmentProfile, { id: profileId });
-  if (!profile) throw notFound('enrollment profile', String(profileId));
+  if (!profile) throw rowNotFound('enrollment profile', 'EnrollmentProfile', [profileId]);
   return { kind: 'ASSIGN', tokenId: profile.tokenId, profile: { id: profile.id, appleProfileUuid: profile.appleProfileUuid } };
 }
 
 async function unassignTarget(manager: EntityManager, tokenId: number): Promise<JobTarget> {
-  if (!(await manager.existsBy(EnrollmentProgramToken, { id: tokenId }))) throw notFound('enrollment program token', String(tokenId));
+  if (!(await manager.existsBy(EnrollmentProgramToken, { id: tokenId })))
+    throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
   return { kind: 'UNASSIGN', tokenId, profile: null };
 }
 

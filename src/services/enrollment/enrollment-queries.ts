@@ -3,11 +3,12 @@
  * per device.
  */
 import { In } from 'typeorm';
-import { DeviceEnrollment } from '../../entities/device-enrollment.entity.js';
+import { DeviceEnrollment, ENROLLMENT_STATES, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 import type { Database } from '../../entities/database.js';
 import { DirectoryUser } from '../../entities/directory-user.entity.js';
 import { ResidentUser } from '../../entities/resident-user.entity.js';
 import { chunks, IN_LIST_CHUNK } from '../raw-sql.js';
+import { deviceQueryOf } from '../sync/device-query.js';
 
 export class EnrollmentQueries {
   constructor(private readonly database: Database) {}
@@ -43,6 +44,19 @@ export class EnrollmentQueries {
       for (const user of await this.database.manager.find(DirectoryUser, { where: { id: In(chunk) } })) found.set(user.id, user);
     }
     return found;
+  }
+
+  /**
+   * How many of the token's devices (those Apple still lists) are in each enrollment state now,
+   * every state present (0 when none); NOT_CONTACTED counts devices without a row. One count per
+   * state, through the devices filter, so these match `devices(filter: { enrollmentStates })`.
+   */
+  async stateCounts(tokenId: number): Promise<Map<EnrollmentStateName, number>> {
+    const counts = new Map<EnrollmentStateName, number>();
+    for (const state of ENROLLMENT_STATES) {
+      counts.set(state, await deviceQueryOf(this.database.manager, tokenId, { enrollmentStates: [state] }).getCount());
+    }
+    return counts;
   }
 
   /** One device's enrollment row, or null when it never contacted Homeroom. */

@@ -12,10 +12,10 @@ import type { EntityManager } from 'typeorm';
 import { Device } from '../../entities/device.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import { SyncRun } from '../../entities/sync-run.entity.js';
-import { ErrorCode, HomeroomError, isHomeroomError, notFound } from '../../errors.js';
+import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
 import type { AuditService } from '../audit.service.js';
-import { Topic } from '../events.js';
+import { Topic, type SyncProgressed } from '../events.js';
 import { paginate, type Page, type PageRequest } from '../pagination.js';
 import { systemContext, type RequestContext } from '../request-context.js';
 import type { ServiceDependencies } from '../services.js';
@@ -94,7 +94,7 @@ export class SyncService {
       const now = this.deps.clock.now();
       expired.push(...(await this.expireIn(tx, now, tokenId)));
       const token = await tx.findOneBy(EnrollmentProgramToken, { id: tokenId });
-      if (!token) throw notFound('enrollment program token', String(tokenId));
+      if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
       const manual = trigger === 'MANUAL';
       if (leaseHeld(token, now)) throw syncInProgress(manual ? syncAvailableAt(token, now) : token.syncLeaseUntil!);
       if (manual && manualSyncAvailableAt(token, now).getTime() > now.getTime()) throw syncTooSoon(token, now);
@@ -203,6 +203,18 @@ export class SyncService {
   async listRuns(tokenId: number, page: PageRequest): Promise<Page<SyncRun>> {
     const query = this.deps.database.manager.getRepository(SyncRun).createQueryBuilder('run').where('run.token_id = :tokenId', { tokenId });
     return paginate(query, { column: 'run.id', keyOf: (run) => run.id, direction: 'DESC' }, page);
+  }
+
+  /**
+   * Where the token's syncing stands, as a progress event: the running run's counts as last
+   * committed, else its last run as it ended (phase DONE); null when it has never synced.
+   * `syncProgressed` sends it first, so a client sees the state before the next step.
+   */
+  async progressNow(tokenId: number): Promise<SyncProgressed | null> {
+    const { currentRun } = await this.status(tokenId);
+    const run = currentRun ?? (await this.listRuns(tokenId, { first: 1 })).edges[0]?.node ?? null;
+    if (!run) return null;
+    return progressOf(run, run.status === 'RUNNING' ? run.phase : 'DONE', this.deps.clock.now());
   }
 
   async findRun(id: number): Promise<SyncRun | null> {
@@ -355,7 +367,7 @@ export class SyncService {
 
   private async requireToken(tokenId: number): Promise<EnrollmentProgramToken> {
     const token = await this.deps.database.manager.findOneBy(EnrollmentProgramToken, { id: tokenId });
-    if (!token) throw notFound('enrollment program token', String(tokenId));
+    if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
     return token;
   }
 }

@@ -1,0 +1,50 @@
+/**
+ * The DataLoaders field resolvers read linked rows through: a page of 500 devices asks for its
+ * tokens, profiles and enrollments once each, and two fields naming one row share one read.
+ *
+ * A set of loaders caches for one operation's execution and no longer: the HTTP context makes
+ * one per request, and the websocket transport one per operation and one more per subscription
+ * event (`subscriptions.ts`), so an event shows rows as they are when it arrives (a profile
+ * renamed between two events shows its new name in the second), never a row cached by an
+ * earlier event.
+ */
+import DataLoader from 'dataloader';
+import type { DeviceEnrollment } from '../entities/device-enrollment.entity.js';
+import type { DirectoryUser } from '../entities/directory-user.entity.js';
+import type { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
+import type { ResidentUser } from '../entities/resident-user.entity.js';
+import type { Services } from '../services/services.js';
+import { profileTypes, type EnrollmentProfileType } from './profile.type.js';
+
+export interface Loaders {
+  /** Tokens by row id; null for one that does not exist. */
+  readonly tokens: DataLoader<number, EnrollmentProgramToken | null>;
+  /** Profiles by row id, as GraphQL objects; null for one that does not exist (deleted). */
+  readonly profiles: DataLoader<number, EnrollmentProfileType | null>;
+  /** Enrollment rows by device id; null for a device that never contacted Homeroom. */
+  readonly enrollments: DataLoader<number, DeviceEnrollment | null>;
+  /** Shared iPad users signed in on each device id, most recent first. */
+  readonly residentUsers: DataLoader<number, ResidentUser[]>;
+  /** Directory users by row id; null for one deleted. */
+  readonly directoryUsers: DataLoader<number, DirectoryUser | null>;
+}
+
+/** `load` results in the order of `keys`, from a map of what was found. */
+function inOrder<V, D>(keys: readonly number[], found: ReadonlyMap<number, V>, missing: D): Array<V | D> {
+  return keys.map((key) => (found.has(key) ? found.get(key)! : missing));
+}
+
+/** Fresh loaders (empty caches) for one request, one websocket operation or one subscription event. */
+export function createLoaders(services: Services): Loaders {
+  return {
+    tokens: new DataLoader(async (ids) => inOrder(ids, await services.tokens.findByIds(ids), null)),
+    profiles: new DataLoader(async (ids) => {
+      const rows = [...(await services.profiles.findByIds(ids)).values()];
+      const types = await profileTypes(services, rows);
+      return inOrder(ids, new Map(types.map((type) => [type.id, type])), null);
+    }),
+    enrollments: new DataLoader(async (ids) => inOrder(ids, await services.enrollmentQueries.findByDeviceIds(ids), null)),
+    residentUsers: new DataLoader(async (ids) => inOrder(ids, await services.enrollmentQueries.residentUsersOf(ids), [])),
+    directoryUsers: new DataLoader(async (ids) => inOrder(ids, await services.enrollmentQueries.usersByIds(ids), null)),
+  };
+}
