@@ -275,8 +275,9 @@ function chainFailure(
   return {
     message:
       `The signer's certificate (${distinguishedName(path[0]!.subject)})` +
-      (through.length > 0 ? ` chains through ${through.join(', ')}` : '') +
-      ` to the issuer "${distinguishedName(top.issuer)}", which is not a trusted CA` +
+      (through.length > 0
+        ? ` chains through ${through.join(', ')}, whose issuer "${distinguishedName(top.issuer)}" is not a trusted CA`
+        : ` was issued by "${distinguishedName(top.issuer)}", which is not a trusted CA`) +
       ' (neither among the trusted device CAs nor an intermediate in the SignedData that chains to one).',
     untrustedIssuer: distinguishedName(top.issuer),
   };

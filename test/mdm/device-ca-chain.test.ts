@@ -88,7 +88,7 @@ describe('MDM enrollment: device CA chains (MDM_DEVICE_CA_FILE)', () => {
       code: 'MDM_DEVICE_NOT_TRUSTED',
       reason: 'UNTRUSTED_ISSUER',
     });
-    expect(body.message).toContain('issuer "CN=Acme Device Sub CA, O=Test Devices Inc", which is not a trusted CA');
+    expect(body.message).toContain('issued by "CN=Acme Device Sub CA, O=Test Devices Inc", which is not a trusted CA');
     expect(logLines.slice(logged)).toContainEqual(
       expect.objectContaining({ code: 'MDM_DEVICE_NOT_TRUSTED', issuer: 'CN=Acme Device Sub CA, O=Test Devices Inc', status: 403 }),
     );
@@ -97,7 +97,7 @@ describe('MDM enrollment: device CA chains (MDM_DEVICE_CA_FILE)', () => {
     const strangerSub = testCa('Stranger Sub CA', { issuer: stranger });
     const foreign = (await (await post(serials[2]!, strangerSub, [strangerSub, stranger])).json()) as { message: string };
     expect(foreign.message).toContain('chains through "CN=Stranger Sub CA, O=Test Devices Inc", "CN=Stranger Root CA, O=Test Devices Inc"');
-    expect(foreign.message).toContain('issuer "CN=Stranger Root CA, O=Test Devices Inc", which is not a trusted CA');
+    expect(foreign.message).toContain('whose issuer "CN=Stranger Root CA, O=Test Devices Inc" is not a trusted CA');
     expect(await tableCounts()).toEqual(counts);
   });
 });

@@ -120,7 +120,7 @@ describe('schema shape', () => {
    * refetches the object they describe instead, or asks again. Named by these suffixes so the
    * exemption is visible in the name.
    */
-  const VALUE_OBJECT = /(?:Status|Cooldown|Progress|Preview|Enrollment|Change|Row|Entry)$/;
+  const VALUE_OBJECT = /(?:Status|Cooldown|Progress|Preview|Enrollment|Change|Row|Entry|Count)$/;
 
   function isExemptFromNode(type: GraphQLObjectType): boolean {
     const roots = rootTypes().map((root) => root.name);
