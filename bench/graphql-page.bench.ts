@@ -24,9 +24,9 @@ import { AuditEvent, AuditOutcome } from '../src/entities/audit-event.entity.js'
 import { createLogger } from '../src/logger.js';
 import { toGlobalId } from '../src/schema/global-id.js';
 import { startServer } from '../src/server.js';
-import { encodeCursor } from '../src/services/pagination.js';
-import { Role } from '../src/services/permissions.js';
-import { systemContext } from '../src/services/request-context.js';
+import { encodeCursor } from '../src/entities/pagination.js';
+import { Role } from '../src/permissions.js';
+import { systemContext } from '../src/platform/request-context.js';
 
 const EVENTS = 20_000;
 const PAGE = 100;

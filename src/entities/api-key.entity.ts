@@ -7,7 +7,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Node } from '../schema/node.type.js';
-import { Permission, permissionsOf, Role } from '../services/permissions.js';
+import { Permission, permissionsOf, Role } from '../permissions.js';
 import { DateTimeColumn } from './columns.js';
 
 @Entity()

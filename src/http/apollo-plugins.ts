@@ -10,8 +10,8 @@ import type { DatabaseAvailability } from '../entities/database-availability.js'
 import type { GraphQLContext } from '../schema/context.js';
 import { handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity } from '../schema/operation-limits.js';
-import type { AuditService } from '../services/audit.service.js';
-import { currentBudget } from '../services/operation-budget.js';
+import type { AuditService } from '../services/audit/audit.service.js';
+import { currentBudget } from '../platform/operation-budget.js';
 
 export function homeroomPlugin(options: {
   readonly schema: GraphQLSchema;

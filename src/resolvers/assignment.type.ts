@@ -24,7 +24,7 @@ import {
   type AssignmentResult,
 } from '../services/assignment/assignment.service.js';
 import { APPLE_BATCH, FAILED_RETRIES, THROTTLED_RETRIES } from '../services/assignment/assignment-runner.js';
-import type { AssignmentJobProgressed } from '../services/events.js';
+import type { AssignmentJobProgressed } from '../platform/events/event-bus.js';
 import { DeviceType } from './device.type.js';
 import { ENROLLMENT_PROGRAM_TOKEN_TYPE } from './token.type.js';
 

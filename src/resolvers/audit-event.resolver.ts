@@ -4,10 +4,10 @@ import { AuditEvent } from '../entities/audit-event.entity.js';
 import { badInput } from '../errors.js';
 import { Connection } from '../schema/connection.type.js';
 import { fromGlobalId, toGlobalId } from '../schema/global-id.js';
-import type { AuditEventRecorded } from '../services/events.js';
-import { Topic } from '../services/events.js';
-import type { Page } from '../services/pagination.js';
-import { Permission } from '../services/permissions.js';
+import type { AuditEventRecorded } from '../platform/events/event-bus.js';
+import { Topic } from '../platform/events/event-bus.js';
+import type { Page } from '../entities/pagination.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { AuditEventRecordedArgs, AuditEventsArgs } from './audit-event.input.js';
 

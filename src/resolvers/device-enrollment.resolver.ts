@@ -10,8 +10,8 @@
 import { Repeater } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from '../schema/context.js';
-import { Topic, type DeviceEnrollmentChanged } from '../services/events.js';
-import { Permission } from '../services/permissions.js';
+import { Topic, type DeviceEnrollmentChanged } from '../platform/events/event-bus.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { DeviceEnrollmentChangeType, DeviceEnrollmentType, ResidentUserType } from './device-enrollment.type.js';
 import { DeviceType } from './device.type.js';

@@ -5,7 +5,7 @@
  */
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../schema/context.js';
-import { Permission } from '../services/permissions.js';
+import { Permission } from '../permissions.js';
 import { DeviceType } from './device.type.js';
 import { EnrollmentProfileType } from './profile.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 't
 import { notFound } from '../errors.js';
 import type { GraphQLContext } from '../schema/context.js';
 import { integerKeyOf, toGlobalId } from '../schema/global-id.js';
-import { Permission } from '../services/permissions.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import {
   CreateEnrollmentProfileInput,

@@ -12,7 +12,7 @@ import { Connection } from '../schema/connection.type.js';
 import { describedEnum } from '../schema/enums.js';
 import { toGlobalId } from '../schema/global-id.js';
 import { Node } from '../schema/node.type.js';
-import type { SyncProgressed } from '../services/events.js';
+import type { SyncProgressed } from '../platform/events/event-bus.js';
 import { percentOf } from '../services/sync/sync-rules.js';
 import type { FallbackReason, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from '../services/sync/sync.service.js';
 import { ENROLLMENT_PROGRAM_TOKEN_TYPE } from './token.type.js';

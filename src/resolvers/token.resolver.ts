@@ -8,9 +8,9 @@ import { ConnectionArgs, type ConnectionType } from '../schema/connection.type.j
 import type { GraphQLContext } from '../schema/context.js';
 import { integerKeyOf, toGlobalId } from '../schema/global-id.js';
 import { COUNT_COST } from '../schema/operation-limits.js';
-import { Permission } from '../services/permissions.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
-import { TokenStatus } from '../services/token-status.js';
+import { TokenStatus } from '../services/token/token-status.js';
 import {
   DeleteTokenInput,
   GenerateEncryptionPublicKeyInput,

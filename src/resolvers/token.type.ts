@@ -13,7 +13,7 @@ import { ErrorCode } from '../errors.js';
 import { Connection } from '../schema/connection.type.js';
 import { toGlobalId } from '../schema/global-id.js';
 import { Node } from '../schema/node.type.js';
-import { TOKEN_STATUS_DESCRIPTIONS, TOKEN_TYPE_DESCRIPTIONS, TokenStatus, TokenType } from '../services/token-status.js';
+import { TOKEN_STATUS_DESCRIPTIONS, TOKEN_TYPE_DESCRIPTIONS, TokenStatus, TokenType } from '../services/token/token-status.js';
 
 function describeEach<T extends string>(descriptions: Record<T, string>): Record<T, { description: string }> {
   return Object.fromEntries(Object.entries(descriptions).map(([k, d]) => [k, { description: d }])) as Record<T, { description: string }>;

@@ -1,7 +1,7 @@
 /** `viewer`: who is calling. Any authenticated role. */
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../schema/context.js';
-import { permissionsOf } from '../services/permissions.js';
+import { permissionsOf } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { Viewer } from './viewer.type.js';
 

@@ -1,7 +1,7 @@
 /** `Viewer`: the caller as GraphQL sees it (name, role, permissions, key). */
 import { Field, ObjectType } from 'type-graphql';
 import { ApiKey } from '../entities/api-key.entity.js';
-import { Permission, Role } from '../services/permissions.js';
+import { Permission, Role } from '../permissions.js';
 
 @ObjectType('Viewer', { description: 'The caller of this request, as the API key that authenticated it.' })
 export class Viewer {

@@ -6,8 +6,8 @@
  */
 import type { AuthCheckerFn } from 'type-graphql';
 import { ErrorCode, HomeroomError } from '../errors.js';
-import type { Permission } from '../services/permissions.js';
-import { can } from '../services/request-context.js';
+import type { Permission } from '../permissions.js';
+import { can } from '../platform/request-context.js';
 import type { GraphQLContext } from './context.js';
 
 export const permissionAuthChecker: AuthCheckerFn<GraphQLContext, Permission> = ({ context, info }, required) => {

@@ -7,7 +7,7 @@
 import { printSchema, lexicographicSortSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { RESOLVERS } from '../resolvers/index.js';
-import { createEventBus, type EventBus } from '../services/events.js';
+import { createEventBus, type EventBus } from '../platform/events/event-bus.js';
 import type { Services } from '../services/services.js';
 import { permissionAuthChecker } from './auth-checker.js';
 import { DateTimeScalar } from './scalars.js';

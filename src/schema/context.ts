@@ -7,7 +7,7 @@
  * subscription (each event gets fresh loaders, so none shows rows an earlier event cached).
  */
 import type { Loaders } from '../resolvers/loaders.js';
-import type { RequestContext } from '../services/request-context.js';
+import type { RequestContext } from '../platform/request-context.js';
 
 export interface GraphQLContext extends RequestContext {
   readonly loaders: Loaders;

@@ -4,23 +4,23 @@
  */
 import type { AppleConnection } from '../apple/apple-connection.js';
 import type { Database } from '../entities/database.js';
-import { ApiKeyService } from './api-key.service.js';
+import { ApiKeyService } from './api-key/api-key.service.js';
 import { AssignmentService } from './assignment/assignment.service.js';
-import { AuditService } from './audit.service.js';
-import type { Clock } from './clock.js';
-import type { EventBus } from './events.js';
+import { AuditService } from './audit/audit.service.js';
+import type { Clock } from '../platform/clock.js';
+import type { EventBus } from '../platform/events/event-bus.js';
 import { APPLE_IPHONE_DEVICE_CA_PEM } from '../mdm/apple-device-ca.js';
 import type { IdentityKeyType } from '../mdm/certificate-authority.js';
 import { EnrollmentQueries } from './enrollment/enrollment-queries.js';
 import { EnrollmentService } from './enrollment/enrollment.service.js';
 import { deviceTrust } from './enrollment/mdm-authentication.js';
-import { MdmAuthorityService } from './mdm-authority.service.js';
-import { ProfileService } from './profile.service.js';
-import { PushCertificateService } from './push-certificate.service.js';
-import type { SecretBox } from './secret-box.js';
+import { MdmAuthorityService } from './enrollment/mdm-authority.service.js';
+import { ProfileService } from './profile/profile.service.js';
+import { PushCertificateService } from './enrollment/push-certificate.service.js';
+import type { SecretBox } from '../platform/secret-box.js';
 import { SyncService } from './sync/sync.service.js';
-import { TokenService } from './token.service.js';
-import { UserService } from './user.service.js';
+import { TokenService } from './token/token.service.js';
+import { UserService } from './user/user.service.js';
 
 export interface ServiceDependencies {
   readonly database: Database;

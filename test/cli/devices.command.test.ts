@@ -12,8 +12,8 @@ import { defaultHomeroomUrl, readUsersCsv, simulateDevicesCommand } from '../../
 import { textOutput } from '../../src/cli/output.js';
 import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
-import { UserAffinity } from '../../src/services/profile-settings.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { UserAffinity } from '../../src/services/profile/profile-settings.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import { runHomeroom } from '../support/cli.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { cartProfile, uploadSimulatedToken } from '../support/tokens.js';

@@ -4,9 +4,9 @@ import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js
 import { MdmCommand } from '../../src/entities/mdm-command.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
-import { ManualClock } from '../../src/services/clock.js';
-import { UserAffinity } from '../../src/services/profile-settings.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { UserAffinity } from '../../src/services/profile/profile-settings.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import { VirtualIPad } from '../../src/simulator/device/index.js';
 import { DeviceEnrollmentUsersDocument } from '../generated/operations.js';

@@ -3,10 +3,10 @@ import { DeviceEnrollment, type EnrollmentStateName } from '../../src/entities/d
 import { Device } from '../../src/entities/device.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
-import { ManualClock } from '../../src/services/clock.js';
-import { Topic } from '../../src/services/events.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { Topic } from '../../src/platform/events/event-bus.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import {
   DeviceEnrollmentChangedDocument,
   DeviceEnrollmentChangedWithProfileDocument,

@@ -3,9 +3,9 @@ import { SyncRun } from '../../src/entities/sync-run.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { ManualTicker } from '../../src/resolvers/sync-live.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
-import { ManualClock } from '../../src/services/clock.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import {
   SyncCooldownDocument,

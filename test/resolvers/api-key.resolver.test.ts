@@ -6,7 +6,7 @@ import {
   RevokeApiKeyDocument,
   ViewerDocument,
 } from '../generated/operations.js';
-import { Role } from '../../src/services/permissions.js';
+import { Role } from '../../src/permissions.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 

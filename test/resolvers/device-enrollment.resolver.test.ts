@@ -5,9 +5,9 @@ import { Device } from '../../src/entities/device.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { buildSchemaShape } from '../../src/schema/build-schema.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
-import { ManualClock } from '../../src/services/clock.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import {
   AssignProfileDocument,
   DeviceEnrollmentNodeDocument,

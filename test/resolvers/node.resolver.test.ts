@@ -3,7 +3,7 @@ import { AuditEventsDocument, CreateApiKeyDocument, NodeDocument, NodesDocument 
 import { NODE_LOADERS } from '../../src/resolvers/node.resolver.js';
 import { buildSchemaShape } from '../../src/schema/build-schema.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
-import { Role } from '../../src/services/permissions.js';
+import { Role } from '../../src/permissions.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { isObjectType } from 'graphql';
 

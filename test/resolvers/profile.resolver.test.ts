@@ -3,8 +3,8 @@ import { Device } from '../../src/entities/device.entity.js';
 import type { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import type { AppleSimulator } from '../../src/simulator/apple/index.js';
 import {
   AuditEventsDocument,

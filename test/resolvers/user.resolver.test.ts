@@ -11,7 +11,7 @@ import {
 } from '../generated/operations.js';
 import { buildSchemaShape } from '../../src/schema/build-schema.js';
 import { toGlobalId } from '../../src/schema/global-id.js';
-import { Role } from '../../src/services/permissions.js';
+import { Role } from '../../src/permissions.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const HEADER = 'username,displayName,role,password';

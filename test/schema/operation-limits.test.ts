@@ -12,7 +12,7 @@ import {
   operationComplexity,
   operationDepth,
 } from '../../src/schema/operation-limits.js';
-import { DEFAULT_PAGE_SIZE } from '../../src/services/pagination.js';
+import { DEFAULT_PAGE_SIZE } from '../../src/entities/pagination.js';
 
 /** `apiKeys` selecting edges { node { name } }: 3 below the list, so it costs 1 + 3 × page size. */
 /** The limits these tests do not vary. */

@@ -23,12 +23,12 @@ import { AssignmentJob } from '../../entities/assignment-job.entity.js';
 import type { Database } from '../../entities/database.js';
 import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError } from '../../errors.js';
-import type { Clock } from '../clock.js';
-import { Topic, type AssignmentJobProgressed, type EventBus } from '../events.js';
+import type { Clock } from '../../platform/clock.js';
+import { Topic, type AssignmentJobProgressed, type EventBus } from '../../platform/events/event-bus.js';
 import { enrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
-import { Bindings } from '../raw-sql.js';
-import type { RequestContext } from '../request-context.js';
-import type { TokenService } from '../token.service.js';
+import { Bindings } from '../../entities/raw-sql.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { TokenService } from '../token/token.service.js';
 import type { AssignmentResult } from './assignment-types.js';
 import { endStatusOf, progressOf } from './job-state.js';
 

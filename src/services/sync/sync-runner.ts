@@ -21,10 +21,10 @@ import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import { SyncRun } from '../../entities/sync-run.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError } from '../../errors.js';
-import type { Clock } from '../clock.js';
-import { Topic, type EventBus, type SyncProgressed } from '../events.js';
-import type { RequestContext } from '../request-context.js';
-import type { TokenService } from '../token.service.js';
+import type { Clock } from '../../platform/clock.js';
+import { Topic, type EventBus, type SyncProgressed } from '../../platform/events/event-bus.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { TokenService } from '../token/token.service.js';
 import { CursorPhase, FallbackReason, fullSyncRequiredAfter, percentOf } from './sync-rules.js';
 import type { SyncKind, SyncPhase, SyncRunStatus } from './sync-types.js';
 import {

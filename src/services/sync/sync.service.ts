@@ -14,13 +14,13 @@ import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.
 import { SyncRun } from '../../entities/sync-run.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
-import type { AuditService } from '../audit.service.js';
-import { Topic, type SyncProgressed } from '../events.js';
-import { paginate, type Page, type PageRequest } from '../pagination.js';
-import { systemContext, type RequestContext } from '../request-context.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { Topic, type SyncProgressed } from '../../platform/events/event-bus.js';
+import { paginate, type Page, type PageRequest } from '../../entities/pagination.js';
+import { systemContext, type RequestContext } from '../../platform/request-context.js';
 import type { ServiceDependencies } from '../services.js';
-import type { TokenService } from '../token.service.js';
-import { deviceQueryOf } from './device-query.js';
+import type { TokenService } from '../token/token.service.js';
+import { deviceQueryOf } from '../device/device-query.js';
 import {
   chooseKind,
   cooldownOf,
@@ -36,7 +36,7 @@ import {
 } from './sync-rules.js';
 import { progressOf, SyncRunner, type SyncHooks } from './sync-runner.js';
 import { SyncScheduler } from './sync-scheduler.js';
-import { waitAtMost } from '../background.js';
+import { waitAtMost } from '../../platform/background.js';
 import type { DeviceFilter, SyncCooldown, SyncKind, SyncPhase, SyncStatus, SyncTrigger } from './sync-types.js';
 
 export type { DeviceFilter, SyncCooldown, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from './sync-types.js';
