@@ -28,7 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { startServer } from '../src/server.js';
-import { toGlobalId } from '../src/schema/global-id.js';
+import { toGlobalId } from '../src/global-id.js';
 import { Role } from '../src/permissions.js';
 import { systemContext } from '../src/platform/request-context.js';
 import { runScenario, type ScenarioOptions, type ScenarioReport } from '../src/simulator/device/index.js';

@@ -22,7 +22,7 @@ import Sqlite from 'better-sqlite3';
 import { loadConfig } from '../src/config.js';
 import { AuditEvent, AuditOutcome } from '../src/entities/audit-event.entity.js';
 import { createLogger } from '../src/logger.js';
-import { toGlobalId } from '../src/schema/global-id.js';
+import { toGlobalId } from '../src/global-id.js';
 import { startServer } from '../src/server.js';
 import { encodeCursor } from '../src/entities/pagination.js';
 import { Role } from '../src/permissions.js';

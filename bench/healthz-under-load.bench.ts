@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { toGlobalId } from '../src/schema/global-id.js';
+import { toGlobalId } from '../src/global-id.js';
 import { startServer } from '../src/server.js';
 import { Role } from '../src/permissions.js';
 import { systemContext } from '../src/platform/request-context.js';

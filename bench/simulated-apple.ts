@@ -104,7 +104,7 @@ export async function benchSchool(
   const tokenFile = await apple.server(options.name, key.certificatePem, options.devices);
   const token = await services.tokens.upload(ctx, { name: options.name, appleId: 'it-admin@school.example', tokenFile });
   await services.sync.idle();
-  const listed = await services.sync.countDevices(token.id);
+  const listed = await services.devices.count(token.id);
   const profile = await services.profiles.create(ctx, token.id, {
     name: 'Cart iPads',
     userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,

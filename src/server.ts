@@ -37,10 +37,11 @@ import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
 import { createLogger, type Logger } from './logger.js';
 import { mdmRoutes } from './http/mdm-routes.js';
+import { RESOLVERS } from './resolvers/index.js';
 import { createLoaders } from './resolvers/loaders.js';
 import { serveLiveSync, secondTicker, type Ticker } from './resolvers/sync-live.js';
 import { buildHomeroomSchema } from './schema/build-schema.js';
-import type { GraphQLContext } from './schema/context.js';
+import type { GraphQLContext } from './resolvers/context.js';
 import { formatError } from './schema/format-error.js';
 import { contextFailure } from './schema/operation-errors.js';
 import { depthLimitRule, maxDocumentTokens } from './schema/operation-limits.js';
@@ -112,7 +113,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
     if (simulator) await ensureSimulatedPushCertificate(services, logger);
-    const schema = await buildHomeroomSchema(services, events);
+    const schema = await buildHomeroomSchema([...RESOLVERS], services, events);
     serveLiveSync(schema, { services, ticker: options.ticker ?? secondTicker() });
     let shuttingDown = false;
 

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { ApiKey } from '../entities/api-key.entity.js';
 import { ErrorCode, HomeroomError } from '../errors.js';
-import { toGlobalId, integerKeyOf } from '../schema/global-id.js';
+import { toGlobalId, integerKeyOf } from '../global-id.js';
 import { MAX_PAGE_SIZE } from '../entities/pagination.js';
 import { parseRole, Role } from '../permissions.js';
 import type { CliContext } from './cli-context.js';

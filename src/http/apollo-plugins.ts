@@ -7,7 +7,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLLimits } from '../config.js';
 import type { DatabaseAvailability } from '../entities/database-availability.js';
-import type { GraphQLContext } from '../schema/context.js';
+import type { GraphQLContext } from '../resolvers/context.js';
 import { handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity } from '../schema/operation-limits.js';
 import type { AuditService } from '../services/audit/audit.service.js';

@@ -1,5 +1,7 @@
 /**
- * Homeroom's MDM endpoints over HTTP (issue 7): what a real iPad talks to.
+ * Homeroom's MDM endpoints over HTTP: what a real iPad talks to. They are adapters like the
+ * GraphQL ones, so they sit in http/; the protocol (CMS, plists, the CA) stays in mdm/ and the
+ * rules in `services/enrollment/`.
  *
  * - `POST /mdm/enroll/:enrollmentKey`: the profile's enrollment URL. Body: DER CMS SignedData over
  *   MachineInfo. Answer: the enrollment profile, `application/x-apple-aspen-config`.

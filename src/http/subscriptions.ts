@@ -34,7 +34,7 @@ import { formatError } from '../schema/format-error.js';
 import { contextFailure, handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity, checkDepth, checkSize, maxDocumentTokens } from '../schema/operation-limits.js';
 import { createLoaders } from '../resolvers/loaders.js';
-import type { GraphQLContext } from '../schema/context.js';
+import type { GraphQLContext } from '../resolvers/context.js';
 import { type Actor, newRequestId } from '../platform/request-context.js';
 import type { Services } from '../services/services.js';
 import type { Clock } from '../platform/clock.js';

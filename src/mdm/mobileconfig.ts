@@ -1,6 +1,6 @@
 /**
  * The MDM enrollment profile (`.mobileconfig`, `application/x-apple-aspen-config`) Homeroom answers
- * a device's enrollment request with (issue 7; reference: device-enrollment.md section 2.3).
+ * a device's enrollment request with (reference: device-enrollment.md section 2.3).
  *
  * Two payloads, identity first because the device installs in that order: the device's identity
  * as `com.apple.security.pkcs12`, then `com.apple.mdm`, whose `IdentityCertificateUUID` names it.

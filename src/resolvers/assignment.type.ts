@@ -12,7 +12,7 @@ import type { AssignmentJob } from '../entities/assignment-job.entity.js';
 import type { AssignmentOutcome } from '../entities/assignment-outcome.entity.js';
 import { Connection } from '../schema/connection.type.js';
 import { describedEnum } from '../schema/enums.js';
-import { toGlobalId } from '../schema/global-id.js';
+import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
 import {
   FINAL_JOB_STATUSES,

@@ -4,8 +4,8 @@ import type { EnrollmentStateName } from '../entities/device-enrollment.entity.j
 import { badInput } from '../errors.js';
 import { checkOneLineText } from '../text-input.js';
 import { ConnectionArgs } from '../schema/connection.type.js';
-import { integerKeyOf } from '../schema/global-id.js';
-import type { DeviceFilter } from '../services/sync/sync.service.js';
+import { integerKeyOf } from '../global-id.js';
+import type { DeviceFilter } from '../services/device/device-filter.js';
 import { EnrollmentStateEnum } from './device-enrollment.type.js';
 import { ENROLLMENT_PROFILE_TYPE } from './profile.type.js';
 

@@ -10,7 +10,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
 import { ErrorCode } from '../errors.js';
 import { Connection } from '../schema/connection.type.js';
-import { toGlobalId } from '../schema/global-id.js';
+import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
 import type { Page } from '../entities/pagination.js';
 import {

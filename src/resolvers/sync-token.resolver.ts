@@ -41,6 +41,6 @@ export class SyncTokenResolver {
     @Root() token: EnrollmentProgramTokenType,
     @Args(() => TokenDevicesArgs) { filter, ...page }: TokenDevicesArgs,
   ): Promise<Page<DeviceType>> {
-    return mapPage(await this.services.sync.listDevices(token.id, deviceFilterOf(filter), page), DeviceType.from);
+    return mapPage(await this.services.devices.list(token.id, deviceFilterOf(filter), page), DeviceType.from);
   }
 }

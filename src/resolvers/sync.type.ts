@@ -10,7 +10,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { SyncRun } from '../entities/sync-run.entity.js';
 import { Connection } from '../schema/connection.type.js';
 import { describedEnum } from '../schema/enums.js';
-import { toGlobalId } from '../schema/global-id.js';
+import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
 import type { SyncProgressed } from '../platform/events/event-bus.js';
 import { percentOf } from '../services/sync/sync-rules.js';

@@ -11,7 +11,7 @@ import type { EncryptionKey } from '../entities/encryption-key.entity.js';
 import type { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
 import { ErrorCode } from '../errors.js';
 import { Connection } from '../schema/connection.type.js';
-import { toGlobalId } from '../schema/global-id.js';
+import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
 import { TOKEN_STATUS_DESCRIPTIONS, TOKEN_TYPE_DESCRIPTIONS, TokenStatus, TokenType } from '../services/token/token-status.js';
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultHomeroomUrl, readUsersCsv, simulateDevicesCommand } from '../../src/cli/devices.command.js';
 import { textOutput } from '../../src/cli/output.js';
 import { createLogger } from '../../src/logger.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/global-id.js';
 import { UserAffinity } from '../../src/services/profile/profile-settings.js';
 import { systemContext } from '../../src/platform/request-context.js';
 import { runHomeroom } from '../support/cli.js';

@@ -3,7 +3,7 @@ import { Device } from '../../src/entities/device.entity.js';
 import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js';
 import { MdmCommand } from '../../src/entities/mdm-command.entity.js';
 import { createLogger } from '../../src/logger.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/global-id.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { UserAffinity } from '../../src/services/profile/profile-settings.js';
 import { systemContext } from '../../src/platform/request-context.js';

@@ -9,7 +9,7 @@ import type { EnrollmentProfile } from '../../src/entities/enrollment-profile.en
 import { MdmCommand } from '../../src/entities/mdm-command.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { createCertificateAuthority } from '../../src/mdm/certificate-authority.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/global-id.js';
 import type { DeviceEnrollmentChanged } from '../../src/platform/events/event-bus.js';
 import { systemContext } from '../../src/platform/request-context.js';
 import { DeviceEnrollmentNodeDocument } from '../generated/operations.js';

@@ -11,7 +11,7 @@ import { createLogger } from '../../src/logger.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { UserAffinity } from '../../src/services/profile/profile-settings.js';
 import { systemContext } from '../../src/platform/request-context.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/global-id.js';
 import { Role } from '../../src/permissions.js';
 import { DeviceEnrollmentUsersDocument } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';

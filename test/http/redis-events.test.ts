@@ -16,7 +16,7 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { ManualTicker } from '../../src/resolvers/sync-live.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/global-id.js';
 import { startServer, type HomeroomServer } from '../../src/server.js';
 import { Topic } from '../../src/platform/events/event-bus.js';
 import { Role } from '../../src/permissions.js';

@@ -7,7 +7,7 @@ import {
   ViewerDocument,
 } from '../generated/operations.js';
 import { Role } from '../../src/permissions.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/global-id.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 describe('API keys over GraphQL', () => {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
 import { createLogger } from '../../src/logger.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/global-id.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { Role } from '../../src/permissions.js';
 import { PairingMode, UserAffinity } from '../../src/services/profile/profile-settings.js';

@@ -20,12 +20,13 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RESOLVERS } from '../../src/resolvers/index.js';
 import { buildSchemaShape } from '../../src/schema/build-schema.js';
 
 let schema: GraphQLSchema;
 
 beforeAll(async () => {
-  schema = await buildSchemaShape();
+  schema = await buildSchemaShape([...RESOLVERS]);
 });
 
 function hasText(description: string | null | undefined): boolean {

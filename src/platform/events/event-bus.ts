@@ -6,8 +6,7 @@
  * same bus runs over Redis when `REDIS_URL` is set, so an event published on one instance
  * reaches subscribers on another, and subscribers re-read rows rather than trust a stale copy.
  */
-import { createPubSub, type PubSub } from '@graphql-yoga/subscription';
-import type { RedisEventTransport } from './pubsub-redis.js';
+import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 
 export interface AuditEventRecorded {
   readonly auditEventId: number;
@@ -70,7 +69,7 @@ export interface AssignmentJobProgressed {
 }
 
 /**
- * A device's enrollment with Homeroom's MDM changed state (issue 7): published after the change
+ * A device's enrollment with Homeroom's MDM changed state: published after the change
  * committed, once per state a device passes (ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED,
  * UNENROLLED), never for a request that left the state as it was.
  */
@@ -109,6 +108,17 @@ export const Topic = {
 
 export type EventBus = PubSub<HomeroomTopics>;
 
+/**
+ * Where events travel when not in memory (`pubsub-redis.ts` makes the Redis one). Declared here,
+ * and implemented there, so the transport depends on the bus's topics and not the other way round.
+ */
+export interface EventTransport {
+  /** For `createPubSub({ eventTarget })`. */
+  readonly eventTarget: PubSubEventTarget<HomeroomTopics>;
+  /** Closes the transport's connections; pending publishes are sent first. */
+  close(): Promise<void>;
+}
+
 /** A bus its owner closes on shutdown (a Redis bus holds two connections; in memory, nothing). */
 export type ClosableEventBus = EventBus & { close(): Promise<void> };
 
@@ -117,7 +127,7 @@ export type ClosableEventBus = EventBus & { close(): Promise<void> };
  * event goes through Redis, so subscribers on every instance hear it. Closing the bus closes
  * the transport.
  */
-export function createEventBus(options: { readonly redis?: RedisEventTransport | null } = {}): ClosableEventBus {
+export function createEventBus(options: { readonly redis?: EventTransport | null } = {}): ClosableEventBus {
   const redis = options.redis ?? null;
   const bus = createPubSub<HomeroomTopics>(redis ? { eventTarget: redis.eventTarget } : undefined);
   return Object.assign(bus, { close: async () => redis?.close() });

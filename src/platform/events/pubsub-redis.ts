@@ -18,13 +18,12 @@ import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { PubSubEvent, PubSubEventTarget } from '@graphql-yoga/subscription';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../logger.js';
-import type { HomeroomTopics } from './event-bus.js';
+import type { EventTransport, HomeroomTopics } from './event-bus.js';
 
 /** Channel prefix when none is given. */
 export const DEFAULT_CHANNEL_PREFIX = 'homeroom:';
 
-export interface RedisEventTransport {
-  /** For `createPubSub({ eventTarget })`. */
+export interface RedisEventTransport extends EventTransport {
   readonly eventTarget: PubSubEventTarget<HomeroomTopics>;
   /** The full Redis channel name of a topic (tests ask Redis who listens on it). */
   channelOf(topic: string): string;

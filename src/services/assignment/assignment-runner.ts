@@ -28,7 +28,7 @@ import { Topic, type AssignmentJobProgressed, type EventBus } from '../../platfo
 import { enrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
 import { Bindings } from '../../entities/raw-sql.js';
 import type { RequestContext } from '../../platform/request-context.js';
-import type { TokenService } from '../token/token.service.js';
+import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import type { AssignmentResult } from './assignment-types.js';
 import { endStatusOf, progressOf } from './job-state.js';
 
@@ -62,7 +62,7 @@ export interface RunnerDependencies {
   readonly database: Database;
   readonly clock: Clock;
   readonly events: EventBus;
-  readonly tokens: TokenService;
+  readonly appleSessions: AppleSessionGateway;
   readonly hooks: AssignmentHooks;
   /** This process's lease owner name. */
   readonly owner: string;
@@ -160,7 +160,7 @@ export class AssignmentRunner {
     const claimed = job;
     try {
       this.job = claimed;
-      await this.deps.tokens.callApple(claimed.tokenId, (client) => this.loop(client));
+      await this.deps.appleSessions.callApple(claimed.tokenId, (client) => this.loop(client));
       return await this.finish(null);
     } catch (error) {
       try {

@@ -23,9 +23,9 @@ import type { AuditService } from '../audit/audit.service.js';
 import { Topic } from '../../platform/events/event-bus.js';
 import { paginate, type Page, type PageRequest } from '../../entities/pagination.js';
 import { systemContext, type RequestContext } from '../../platform/request-context.js';
-import type { ServiceDependencies } from '../services.js';
+import type { ServiceDependencies } from '../service-dependencies.js';
 import { SyncScheduler } from '../sync/sync-scheduler.js';
-import type { TokenService } from '../token/token.service.js';
+import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import { AssignmentRunner, LEASE_MS, type AssignmentHooks } from './assignment-runner.js';
 import { endStatusOf, pendingCountOf, progressOf } from './job-state.js';
 import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
@@ -61,7 +61,7 @@ export class AssignmentService {
 
   constructor(
     private readonly deps: ServiceDependencies,
-    private readonly tokens: TokenService,
+    private readonly appleSessions: AppleSessionGateway,
     private readonly audit: AuditService,
   ) {}
 
@@ -260,7 +260,7 @@ export class AssignmentService {
         database: this.deps.database,
         clock: this.deps.clock,
         events: this.deps.events,
-        tokens: this.tokens,
+        appleSessions: this.appleSessions,
         hooks: this.hooks,
         owner: this.owner,
       },

@@ -6,7 +6,7 @@ import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { DeviceEnrollment, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 import { Device } from '../../entities/device.entity.js';
 import { containsPattern } from '../../entities/raw-sql.js';
-import type { DeviceFilter } from '../sync/sync-types.js';
+import type { DeviceFilter } from './device-filter.js';
 
 /**
  * The token's devices matching `filter`, aliased `device`; by default only those Apple still lists.

@@ -36,7 +36,7 @@ import {
 } from '../../mdm/mdm-messages.js';
 import type { MdmAuthorityService } from './mdm-authority.service.js';
 import type { PushCertificateService } from './push-certificate.service.js';
-import type { ServiceDependencies } from '../services.js';
+import type { ServiceDependencies } from '../service-dependencies.js';
 import { clearQueue, enqueueCommand, findCommand, hasWaitingCommand, recordAnswer, takeNextCommand } from './command-queue.js';
 import { attemptStart, PendingEvents, saveEnrollment } from './enrollment-state.js';
 import { clearResidentUsers, MAXIMUM_RESIDENT_USERS, maximumResidentUsersOf, recordResidentSignIn } from './resident-users.js';

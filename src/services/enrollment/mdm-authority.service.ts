@@ -1,8 +1,11 @@
 /**
- * Homeroom's MDM certificate authority, kept (issue 7): made on first use and stored with its key
- * sealed, then used to issue each enrolling device its identity (`src/mdm/certificate-authority.ts`
- * has the crypto). Every process reads the same CA: the row with the lowest id, so two instances
+ * Homeroom's MDM certificate authority, kept so that every identity it issued stays verifiable
+ * across restarts and instances: made on first use and stored with its key sealed, then used to
+ * issue each enrolling device its identity (`src/mdm/certificate-authority.ts` has the crypto). Every process reads the same CA: the row with the lowest id, so two instances
  * that both made one on their first enrollment agree on the first.
+ *
+ * It lives in the enrollment room because enrollment is its only user: the CA exists to issue
+ * and later recognise enrolled devices' identities.
  */
 import { MdmCertificateAuthority } from '../../entities/mdm-certificate-authority.entity.js';
 import {
@@ -12,7 +15,7 @@ import {
   type MdmCertificateAuthority as Authority,
 } from '../../mdm/certificate-authority.js';
 import { generateRsaKeyPem } from '../../crypto/x509.js';
-import type { ServiceDependencies } from '../services.js';
+import type { ServiceDependencies } from '../service-dependencies.js';
 
 /** What binds the sealed CA key to its use. */
 const SEAL_CONTEXT = 'mdm-certificate-authority';

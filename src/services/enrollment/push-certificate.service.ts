@@ -2,6 +2,9 @@
  * The Apple MDM push certificate: upload (PEM certificate + private key), read, and the
  * simulated one the embedded demo generates. Homeroom keeps one; an upload replaces it.
  *
+ * It lives in the enrollment room: enrollment is what needs it (the enrollment profile names its
+ * topic, and tokens are refused until it exists).
+ *
  * The certificate is read with Node's own X.509 parser (any key type, and the key check is
  * OpenSSL's); node-forge only builds the simulated certificate, which Node cannot. The private
  * key is sealed with the secret box under a context naming the certificate's serial number.
@@ -13,7 +16,7 @@ import { ErrorCode, HomeroomError } from '../../errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import { certificatePem, newRsaKey, randomSerialHex, wholeSeconds } from '../../crypto/x509.js';
-import type { ServiceDependencies } from '../services.js';
+import type { ServiceDependencies } from '../service-dependencies.js';
 
 /** Apple's prefix of MDM push topics (the subject UID of every MDM push certificate). */
 export const MDM_TOPIC_PREFIX = 'com.apple.mgmt.';

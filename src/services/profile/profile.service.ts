@@ -31,8 +31,9 @@ import {
   type UserAffinity,
 } from './profile-settings.js';
 import type { RequestContext } from '../../platform/request-context.js';
-import type { ServiceDependencies } from '../services.js';
+import type { ServiceDependencies } from '../service-dependencies.js';
 import { chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
+import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import type { TokenService } from '../token/token.service.js';
 
 /** Facts about a profile that live in other rows: shown with it, computed for a whole page at once. */
@@ -72,6 +73,7 @@ export class ProfileService {
     private readonly deps: ServiceDependencies,
     private readonly audit: AuditService,
     private readonly tokens: TokenService,
+    private readonly appleSessions: AppleSessionGateway,
   ) {}
 
   async findById(id: number): Promise<EnrollmentProfile | null> {
@@ -156,7 +158,7 @@ export class ProfileService {
       record.detail({ name: settings.name });
       await this.checkRoom(this.deps.database.manager, tokenId, settings.name, null);
       const enrollmentKey = randomBytes(16).toString('base64url');
-      const defined = await this.tokens.callApple(tokenId, (client) =>
+      const defined = await this.appleSessions.callApple(tokenId, (client) =>
         client.defineProfile(depProfileOf(settings, this.enrollmentUrl({ enrollmentKey }))),
       );
       return this.audit.mutate(ctx, action, async (tx, rec) => {
@@ -216,7 +218,7 @@ export class ProfileService {
       let devicesNotMoved = 0;
       let assignmentError: HomeroomError | null = null;
       if (redefine) {
-        const defined = await this.tokens.callApple(current.tokenId, (client) => client.defineProfile(depProfileOf(settings, url)));
+        const defined = await this.appleSessions.callApple(current.tokenId, (client) => client.defineProfile(depProfileOf(settings, url)));
         appleProfileUuid = defined.profile_uuid;
         const devices = await this.devicesOf(profileId);
         ({ moved, assignmentError } = await this.moveDevices(current.tokenId, appleProfileUuid, devices));
@@ -403,7 +405,7 @@ export class ProfileService {
     if (devices.length === 0) return { moved, assignmentError: null };
     const bySerial = new Map(devices.map((d) => [d.serial, d]));
     try {
-      await this.tokens.callApple(tokenId, async (client) => {
+      await this.appleSessions.callApple(tokenId, async (client) => {
         for await (const batch of client.assignProfileBatches(
           appleProfileUuid,
           devices.map((d) => d.serial),

@@ -1,6 +1,7 @@
 /**
- * Enrollment program tokens: the encryption key pair handed to ASM, upload, renewal, status,
- * School Data Sync, and every call to Apple on a token's behalf ({@link TokenService.callApple}).
+ * Enrollment program tokens: the encryption key pair handed to ASM, upload, renewal, status and
+ * School Data Sync. Calls to Apple on a token's behalf go through the per-token session gateway
+ * (`apple-session-gateway.ts`), which also keeps Apple's verdict on the token.
  *
  * Apple is always asked before a transaction opens and never inside one (on SQLite the database
  * wrapper runs one transaction at a time, so a slow Apple would stall every request), and every
@@ -11,9 +12,7 @@
  * box, each bound to its use and MDM server (`token-secrets.ts`).
  */
 import { In } from 'typeorm';
-import type { DepClient, DepCredentials } from '../../apple/dep-client.js';
 import type { DepAccount } from '../../apple/dep-types.js';
-import { DepApiError, isTokenDeath } from '../../apple/dep-errors.js';
 import { generateTokenKeyPair, readServerToken, recipientIndexOf, type ServerToken } from '../../apple/token-crypto.js';
 import { isUniqueViolation } from '../../entities/database.js';
 import { Device } from '../../entities/device.entity.js';
@@ -26,10 +25,11 @@ import { chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { paginateByText, type Page, type PageRequest } from '../../entities/pagination.js';
 import type { RequestContext } from '../../platform/request-context.js';
-import type { ServiceDependencies } from '../services.js';
+import type { ServiceDependencies } from '../service-dependencies.js';
+import { isTokenVerdict, NO_APPLE_ERROR, type AppleSessionGateway } from './apple-session-gateway.js';
 import { checkAppleId, checkTokenFile, checkTokenName } from './token-input.js';
 import { TokenSecrets } from './token-secrets.js';
-import { expiryStatus, TokenStatus, tokenStatus, tokenTypeOf, type TokenStatusView } from './token-status.js';
+import { expiryStatus, tokenStatus, tokenTypeOf, type TokenStatusView } from './token-status.js';
 
 export interface UploadTokenInput {
   readonly name: string;
@@ -66,32 +66,13 @@ const TOKEN_TARGET = 'EnrollmentProgramToken';
 /** The audit target type of pending keys: their GraphQL type name. */
 const KEY_TARGET = 'EncryptionPublicKey';
 
-/** What Apple's answer to a call says about the token itself, if anything. */
-interface Verdict {
-  readonly status: TokenStatus;
-  readonly reason: string | null;
-}
-
-/** The last failed Apple call, as kept on the token (`lastAppleError*` columns); all null once a call succeeds. */
-type AppleErrorColumns = Pick<
-  EnrollmentProgramToken,
-  'lastAppleErrorCode' | 'lastAppleErrorAppleCode' | 'lastAppleErrorMessage' | 'lastAppleErrorEndpoint' | 'lastAppleErrorAt'
->;
-
-const NO_APPLE_ERROR: AppleErrorColumns = {
-  lastAppleErrorCode: null,
-  lastAppleErrorAppleCode: null,
-  lastAppleErrorMessage: null,
-  lastAppleErrorEndpoint: null,
-  lastAppleErrorAt: null,
-};
-
 export class TokenService {
   private readonly secrets: TokenSecrets;
 
   constructor(
     private readonly deps: ServiceDependencies,
     private readonly audit: AuditService,
+    private readonly appleSessions: AppleSessionGateway,
     /** What follows an upload (the first device sync); see {@link afterTokenUploaded}. */
     private readonly onUploaded?: (ctx: RequestContext, token: EnrollmentProgramToken) => Promise<void>,
   ) {
@@ -122,68 +103,8 @@ export class TokenService {
     return tokenStatus(token, this.deps.clock.now());
   }
 
-  /** Devices Apple currently assigns to the token's server (rows Apple stopped listing are not counted). */
-  async countDevices(tokenId: number): Promise<number> {
-    return this.deps.database.manager
-      .getRepository(Device)
-      .createQueryBuilder('device')
-      .where('device.token_id = :tokenId AND device.removed_at IS NULL', { tokenId })
-      .getCount();
-  }
-
-  /** Devices Apple moved from the token's server to another token's (their rows remember the token they left). */
-  async countMovedAwayDevices(tokenId: number): Promise<number> {
-    return this.deps.database.manager
-      .getRepository(Device)
-      .createQueryBuilder('device')
-      .where('device.moved_away_from_token_id = :tokenId AND device.token_id <> :tokenId', { tokenId })
-      .getCount();
-  }
-
   async countProfiles(tokenId: number): Promise<number> {
     return this.deps.database.manager.countBy(EnrollmentProfile, { tokenId });
-  }
-
-  /**
-   * Runs `work` with a DEP client for the token (credentials unsealed, the saved session reused
-   * and rotated ones saved). Apple's verdict updates the token's status: only `/session` declaring
-   * the token dead (`isTokenDeath`) makes it REJECTED, and `T_C_NOT_SIGNED` TERMS_NOT_ACCEPTED; a
-   * refused request (a 403 `ACCESS_DENIED` on a data call included) means the token got through;
-   * success marks it ACTIVE/EXPIRING_SOON/EXPIRED by expiry. Every Apple failure is kept on the
-   * token (`lastAppleError*`) and rethrown; a success clears it. Never call it inside a database
-   * transaction.
-   *
-   * The save happens after `work` ends, in one UPDATE of its own, and only if the token still
-   * has the credentials the call used: a renewal that landed meanwhile is not overwritten by a
-   * verdict about the credentials it replaced. A failed save is ignored, so an Apple call that
-   * took effect (an assignment) is never reported as failed because of it.
-   *
-   * @throws HomeroomError NOT_FOUND when there is no such token; whatever `work` throws.
-   */
-  async callApple<T>(tokenId: number, work: (client: DepClient) => Promise<T>): Promise<T> {
-    const token = await this.findById(tokenId);
-    if (!token) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
-    const credentials = this.secrets.openCredentials(token);
-    const savedSession = this.secrets.openSession(token);
-    let session = savedSession;
-    const client = this.deps.apple.client(credentials, {
-      ...(savedSession ? { initialSession: savedSession } : {}),
-      onSession: (issued) => (session = issued),
-    });
-    let verdict: Verdict | null = null;
-    let appleError: AppleErrorColumns | undefined;
-    try {
-      const result = await work(client);
-      verdict = this.accepted(token);
-      appleError = NO_APPLE_ERROR;
-      return result;
-    } catch (error) {
-      verdict = this.verdictOf(token, error);
-      appleError = this.appleErrorOf(error);
-      throw error;
-    } finally {
-      await this.saveCallOutcome(token, session === savedSession ? undefined : session, verdict, appleError);
-    }
   }
 
   /** The key pair waiting for a token, or null. */
@@ -258,7 +179,7 @@ export class TokenService {
       }
       const keyPair = this.secrets.openPendingKey(pending);
       const credentials = readServerToken(file, keyPair);
-      const { account, session } = await this.askAccount(credentials);
+      const { account, session } = await this.appleSessions.askAccount(credentials);
       return this.audit.mutate(ctx, action, async (tx, record) => {
         const existing = await tx.findOneBy(EnrollmentProgramToken, { serverUuid: account.server_uuid });
         if (existing) throw serverTaken(existing, account);
@@ -339,7 +260,7 @@ export class TokenService {
         keyPair = pendingPair;
         adopted = pending;
       }
-      const { account, session } = await this.askAccount(credentials);
+      const { account, session } = await this.appleSessions.askAccount(credentials);
       const serverChanged = account.server_uuid !== token.serverUuid;
       if (serverChanged && !input.force) {
         throw new HomeroomError(
@@ -457,7 +378,7 @@ export class TokenService {
       if (!(await this.findById(tokenId))) throw rowNotFound('enrollment program token', 'EnrollmentProgramToken', [tokenId]);
       let account: DepAccount | null = null;
       try {
-        account = await this.callApple(tokenId, (client) => client.account());
+        account = await this.appleSessions.callApple(tokenId, (client) => client.account());
       } catch (error) {
         if (!isTokenVerdict(error)) throw error;
       }
@@ -553,90 +474,6 @@ export class TokenService {
       return null;
     }
   }
-
-  /** `GET /account` with fresh credentials, and the session Apple issued for them. */
-  private async askAccount(credentials: DepCredentials): Promise<{ account: DepAccount; session: string | null }> {
-    const client = this.deps.apple.client(credentials);
-    const account = await client.account();
-    if (typeof account.server_uuid !== 'string' || account.server_uuid === '') {
-      throw new HomeroomError(ErrorCode.APPLE_UNAVAILABLE, 'Apple answered GET /account without a server_uuid; try again later.', {
-        endpoint: 'GET /account',
-      });
-    }
-    return { account, session: client.currentSession };
-  }
-
-  private accepted(token: EnrollmentProgramToken): Verdict {
-    return { status: expiryStatus(token.accessTokenExpiry, this.deps.clock.now()), reason: null };
-  }
-
-  /**
-   * `/session` declaring the token dead, or the terms not accepted, is a verdict; refusing a request
-   * (a 403 `ACCESS_DENIED` on a data call included) means the token got through. Other refusals of
-   * the token (a 401 that survived a fresh sign-in) leave the status as it was: Apple only documents
-   * `/session`'s answers as the token's end.
-   */
-  private verdictOf(token: EnrollmentProgramToken, error: unknown): Verdict | null {
-    if (!isHomeroomError(error)) return null;
-    switch (error.code) {
-      case ErrorCode.APPLE_TOKEN_REJECTED:
-        return isTokenDeath(error) ? { status: TokenStatus.REJECTED, reason: error.message.slice(0, 500) } : null;
-      case ErrorCode.APPLE_TERMS_NOT_ACCEPTED:
-        return { status: TokenStatus.TERMS_NOT_ACCEPTED, reason: error.message.slice(0, 500) };
-      case ErrorCode.APPLE_REQUEST_REJECTED:
-        return this.accepted(token);
-      default:
-        return null;
-    }
-  }
-
-  /** The columns recording a failed Apple call; undefined for failures that are not Apple's (left as they were). */
-  private appleErrorOf(error: unknown): AppleErrorColumns | undefined {
-    if (!isHomeroomError(error) || !error.code.startsWith('APPLE_')) return undefined;
-    const detail = (key: string): string | null => {
-      const value = error.details[key];
-      return typeof value === 'string' ? value : null;
-    };
-    return {
-      lastAppleErrorCode: error.code,
-      lastAppleErrorAppleCode: (error instanceof DepApiError ? error.appleCode : detail('appleCode'))?.slice(0, 100) ?? null,
-      lastAppleErrorMessage: error.message.slice(0, 1000),
-      lastAppleErrorEndpoint: (error instanceof DepApiError ? error.endpoint : detail('endpoint'))?.slice(0, 200) ?? null,
-      lastAppleErrorAt: this.deps.clock.now(),
-    };
-  }
-
-  private async saveCallOutcome(
-    token: EnrollmentProgramToken,
-    session: string | null | undefined,
-    verdict: Verdict | null,
-    appleError: AppleErrorColumns | undefined,
-  ): Promise<void> {
-    const changes: Partial<EnrollmentProgramToken> = { ...appleError };
-    if (session !== undefined) {
-      changes.sealedSession = this.secrets.sealSession(token.serverUuid, session);
-    }
-    if (verdict) {
-      Object.assign(changes, { status: verdict.status, statusReason: verdict.reason, statusCheckedAt: this.deps.clock.now() });
-      // A refused token's session died with it; the next call signs in afresh.
-      if (verdict.status === TokenStatus.REJECTED) changes.sealedSession = null;
-    }
-    if (Object.keys(changes).length === 0) return;
-    try {
-      await this.deps.database.manager.update(
-        EnrollmentProgramToken,
-        { id: token.id, sealedCredentials: token.sealedCredentials },
-        changes,
-      );
-    } catch {
-      // See callApple: the call's own outcome matters more than remembering it.
-    }
-  }
-}
-
-/** Whether an error is Apple's verdict on the token itself (recorded as its status). */
-function isTokenVerdict(error: unknown): boolean {
-  return isHomeroomError(error) && (error.code === ErrorCode.APPLE_TOKEN_REJECTED || error.code === ErrorCode.APPLE_TERMS_NOT_ACCEPTED);
 }
 
 /** What `GET /account` says, cut to the columns' sizes (Apple documents none). */

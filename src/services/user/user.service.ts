@@ -1,5 +1,5 @@
 /**
- * The user directory (issue 8): students and teachers with a Managed Apple Account style
+ * The user directory, which user affinity and Shared iPad need someone to sign in against: students and teachers with a Managed Apple Account style
  * username and a password, who sign in on iPads enrolled with user affinity and on Shared iPads.
  *
  * Administration (create, update, delete, CSV import) is audited like every mutation; the

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { toGlobalId } from '../../../src/schema/global-id.js';
+import { toGlobalId } from '../../../src/global-id.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { ApiKey } from '../../../src/entities/api-key.entity.js';
@@ -154,7 +154,7 @@ describe('ApiKeyService', () => {
       clock.advance(5_000);
       const revoked = await services.apiKeys.revoke(ctx, apiKey.id);
       expect(revoked.revokedAt).toEqual(clock.now());
-      expect(revoked.active).toBe(false);
+      expect(await services.apiKeys.isActive(apiKey.id)).toBe(false);
       expect((await services.apiKeys.findById(apiKey.id))?.revokedAt).toEqual(new Date('2026-09-01T08:00:05.000Z'));
       expect(await services.apiKeys.authenticate(secret)).toBeNull();
     });

@@ -143,7 +143,7 @@ describe('ProfileService', () => {
     token = await uploadSimulatedToken(services, simulator, ctx, { name: `Springfield ${tokenCount}` });
   });
 
-  const appleProfile = (uuid: string) => services.tokens.callApple(token.id, (client) => client.getProfile(uuid));
+  const appleProfile = (uuid: string) => services.appleSessions.callApple(token.id, (client) => client.getProfile(uuid));
   const calls = (endpoint: string) => simulator.stats()[endpoint] ?? 0;
 
   /** This test's events of `action` (those concerning its token), newest first. */
@@ -156,7 +156,7 @@ describe('ProfileService', () => {
   async function assignDevices(profile: EnrollmentProfile, count: number): Promise<string[]> {
     const { serials } = simulator.portal.addOrder({ count });
     simulator.portal.assignDevices(token.serverName, { serials });
-    const result = await services.tokens.callApple(token.id, (client) => client.assignProfile(profile.appleProfileUuid, serials));
+    const result = await services.appleSessions.callApple(token.id, (client) => client.assignProfile(profile.appleProfileUuid, serials));
     expect(Object.values(result.results).every((status) => status === 'SUCCESS')).toBe(true);
     const now = clock.now();
     const rows = serials.map((serialNumber) => ({

@@ -287,21 +287,21 @@ describe('TokenService', () => {
       const { token } = await uploaded();
       const signIns = () => simulator.stats()['GET /session'] ?? 0;
       const before = signIns();
-      const account = await services.tokens.callApple(token.id, (client) => client.account());
+      const account = await services.appleSessions.callApple(token.id, (client) => client.account());
       expect(account.server_uuid).toBe(token.serverUuid);
       expect(signIns()).toBe(before);
       simulator.expireSessions();
-      await services.tokens.callApple(token.id, (client) => client.account());
+      await services.appleSessions.callApple(token.id, (client) => client.account());
       expect(signIns()).toBe(before + 1);
       const saved = (await tokenRow(token.id)).sealedSession;
       expect(saved).not.toBe(token.sealedSession);
-      await services.tokens.callApple(token.id, (client) => client.account());
+      await services.appleSessions.callApple(token.id, (client) => client.account());
       expect(signIns()).toBe(before + 1);
       expect((await tokenRow(token.id)).sealedSession).toBe(saved);
     });
 
     it('answers NOT_FOUND for an unknown token', async () => {
-      const error = await homeroomErrorOf(services.tokens.callApple(999_999, (client) => client.account()));
+      const error = await homeroomErrorOf(services.appleSessions.callApple(999_999, (client) => client.account()));
       expect(error.code).toBe(ErrorCode.NOT_FOUND);
     });
 
@@ -309,7 +309,7 @@ describe('TokenService', () => {
       const { token } = await uploaded();
       simulator.portal.requireTermsAcceptance();
       simulator.expireSessions();
-      const error = await homeroomErrorOf(services.tokens.callApple(token.id, (client) => client.account()));
+      const error = await homeroomErrorOf(services.appleSessions.callApple(token.id, (client) => client.account()));
       expect(error.code).toBe(ErrorCode.APPLE_TERMS_NOT_ACCEPTED);
       const refused = await tokenRow(token.id);
       expect(services.tokens.statusOf(refused)).toMatchObject({ status: TokenStatus.TERMS_NOT_ACCEPTED, reason: error.message });
@@ -341,14 +341,14 @@ describe('TokenService', () => {
       const renewed = await services.tokens.renew(ctx, { tokenId: token.id, tokenFile: newer.content });
       expect(services.tokens.statusOf(renewed.token).status).toBe(TokenStatus.ACTIVE);
       expect(await tokenRow(token.id)).toMatchObject({ lastAppleErrorCode: null, lastAppleErrorAt: null });
-      await services.tokens.callApple(token.id, (client) => client.account());
+      await services.appleSessions.callApple(token.id, (client) => client.account());
     });
 
     it('keeps a token ACTIVE after a 403 ACCESS_DENIED on a data call (APPLE_REQUEST_REJECTED), recording it as the last Apple error until a call succeeds', async () => {
       const { token } = await uploaded();
       simulator.faults.add({ kind: 'http', status: 403, endpoint: 'GET /account' });
       clock.advance(60_000);
-      const error = await homeroomErrorOf(services.tokens.callApple(token.id, (client) => client.account()));
+      const error = await homeroomErrorOf(services.appleSessions.callApple(token.id, (client) => client.account()));
       expect(error).toMatchObject({
         code: ErrorCode.APPLE_REQUEST_REJECTED,
         details: { appleCode: 'ACCESS_DENIED', endpoint: 'GET /account' },
@@ -367,7 +367,7 @@ describe('TokenService', () => {
       });
       expect(services.tokens.statusOf(denied).status).toBe(TokenStatus.ACTIVE);
 
-      await services.tokens.callApple(token.id, (client) => client.account());
+      await services.appleSessions.callApple(token.id, (client) => client.account());
       expect(await tokenRow(token.id)).toMatchObject({
         lastAppleErrorCode: null,
         lastAppleErrorAppleCode: null,
@@ -395,7 +395,7 @@ describe('TokenService', () => {
       const { token, serverName } = await uploaded();
       const newer = simulator.portal.downloadToken(serverName);
       const error = await homeroomErrorOf(
-        services.tokens.callApple(token.id, async () => {
+        services.appleSessions.callApple(token.id, async () => {
           await services.tokens.renew(ctx, { tokenId: token.id, tokenFile: newer.content });
           throw depApiError({ status: 401, appleCode: 'token_rejected', session: true, endpoint: 'GET /session', attempts: 1 });
         }),
@@ -447,7 +447,7 @@ describe('TokenService', () => {
       const forced = await services.tokens.renew(ctx, { tokenId: token.id, tokenFile: otherFile.content, force: true });
       expect(forced).toMatchObject({ serverChanged: true });
       expect(forced.token).toMatchObject({ serverUuid: otherServer.server_uuid, serverName: 'Other MDM', name: 'Main' });
-      expect((await services.tokens.callApple(token.id, (client) => client.account())).server_name).toBe('Other MDM');
+      expect((await services.appleSessions.callApple(token.id, (client) => client.account())).server_name).toBe('Other MDM');
     });
 
     it('decrypts with the pending key when the new download was made for it, and the token keeps that key', async () => {

@@ -4,6 +4,10 @@
  * Clients must treat them as opaque strings; they are only ever decoded here. The type name
  * lets `node(id:)` find the right table and keeps an API key's id from being accepted where a
  * device's is expected.
+ *
+ * It lives at the root of src/, below both `errors.ts` and `schema/`, because services name
+ * missing rows by global ID (`rowNotFound`) and must not reach into the GraphQL layer for it: the
+ * format is plain text and imports nothing.
  */
 export function toGlobalId(typeName: string, key: string | number): string {
   return Buffer.from(`${typeName}:${key}`, 'utf8').toString('base64url');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromGlobalId, integerKeyOf, toGlobalId } from '../../src/schema/global-id.js';
+import { fromGlobalId, integerKeyOf, toGlobalId } from '../src/global-id.js';
 
 const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 

@@ -6,7 +6,7 @@
  * The loaders cache for one execution: one HTTP request, one websocket query, or one event of a
  * subscription (each event gets fresh loaders, so none shows rows an earlier event cached).
  */
-import type { Loaders } from '../resolvers/loaders.js';
+import type { Loaders } from './loaders.js';
 import type { RequestContext } from '../platform/request-context.js';
 
 export interface GraphQLContext extends RequestContext {
