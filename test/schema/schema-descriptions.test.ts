@@ -116,12 +116,13 @@ describe('schema shape', () => {
    * Value objects: computed for one object at one moment (a token's `TokenSyncStatus`, a live
    * `SyncCooldown`, `SyncProgress` or `AssignmentJobProgress`, an `AssignmentPreview` of what a
    * mutation would do, a device's `DeviceEnrollment`, a `DeviceEnrollmentChange` event, one
-   * `ImportUserRow` of an import's report, one `ResidentUserEntry` of a Shared iPad's list), with no
+   * `ImportUserRow` of an import's report, one `ResidentUserEntry` of a Shared iPad's list, one
+   * `EnrollmentStateCount` of a token's enrollment summary), with no
    * identity of their own to refetch by; a client
    * refetches the object they describe instead, or asks again. Named by these suffixes so the
    * exemption is visible in the name.
    */
-  const VALUE_OBJECT = /(?:Status|Cooldown|Progress|Preview|Enrollment|Change|Row|Entry)$/;
+  const VALUE_OBJECT = /(?:Status|Cooldown|Progress|Preview|Enrollment|Change|Row|Entry|Count)$/;
 
   function isExemptFromNode(type: GraphQLObjectType): boolean {
     const roots = rootTypes().map((root) => root.name);
