@@ -22,11 +22,11 @@ import Sqlite from 'better-sqlite3';
 import { loadConfig } from '../src/config.js';
 import { AuditEvent, AuditOutcome } from '../src/entities/audit-event.entity.js';
 import { createLogger } from '../src/logger.js';
-import { toGlobalId } from '../src/schema/global-id.js';
+import { toGlobalId } from '../src/global-id.js';
 import { startServer } from '../src/server.js';
-import { encodeCursor } from '../src/services/pagination.js';
-import { Role } from '../src/services/permissions.js';
-import { systemContext } from '../src/services/request-context.js';
+import { encodeCursor } from '../src/entities/pagination.js';
+import { Role } from '../src/permissions.js';
+import { systemContext } from '../src/platform/request-context.js';
 
 const EVENTS = 20_000;
 const PAGE = 100;

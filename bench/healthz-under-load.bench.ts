@@ -22,10 +22,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
-import { toGlobalId } from '../src/schema/global-id.js';
+import { toGlobalId } from '../src/global-id.js';
 import { startServer } from '../src/server.js';
-import { Role } from '../src/services/permissions.js';
-import { systemContext } from '../src/services/request-context.js';
+import { Role } from '../src/permissions.js';
+import { systemContext } from '../src/platform/request-context.js';
 import { benchSchool, SimulatedApple } from './simulated-apple.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 20_000);

@@ -10,8 +10,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { EnrollmentProfile } from '../src/entities/enrollment-profile.entity.js';
 import type { EnrollmentProgramToken } from '../src/entities/enrollment-program-token.entity.js';
-import { PairingMode, UserAffinity } from '../src/services/profile-settings.js';
-import type { RequestContext } from '../src/services/request-context.js';
+import { PairingMode, UserAffinity } from '../src/services/profile/profile-settings.js';
+import type { RequestContext } from '../src/platform/request-context.js';
 import type { Services } from '../src/services/services.js';
 import { startAppleSimulator } from '../src/simulator/apple/index.js';
 
@@ -104,7 +104,7 @@ export async function benchSchool(
   const tokenFile = await apple.server(options.name, key.certificatePem, options.devices);
   const token = await services.tokens.upload(ctx, { name: options.name, appleId: 'it-admin@school.example', tokenFile });
   await services.sync.idle();
-  const listed = await services.sync.countDevices(token.id);
+  const listed = await services.devices.count(token.id);
   const profile = await services.profiles.create(ctx, token.id, {
     name: 'Cart iPads',
     userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,

@@ -25,10 +25,10 @@ import { openDatabase } from '../src/entities/data-source.js';
 import { Database } from '../src/entities/database.js';
 import type { SyncRun } from '../src/entities/sync-run.entity.js';
 import { createLogger } from '../src/logger.js';
-import { systemClock } from '../src/services/clock.js';
-import { createEventBus } from '../src/services/events.js';
-import { systemContext } from '../src/services/request-context.js';
-import { SecretBox } from '../src/services/secret-box.js';
+import { systemClock } from '../src/platform/clock.js';
+import { createEventBus } from '../src/platform/events/event-bus.js';
+import { systemContext } from '../src/platform/request-context.js';
+import { SecretBox } from '../src/platform/secret-box.js';
 import { Services } from '../src/services/services.js';
 import { SimulatedApple } from './simulated-apple.js';
 

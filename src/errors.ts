@@ -11,7 +11,8 @@
  * request) are part of the enum too, so a client sees every code it can receive in one place.
  */
 // The ID format only (no GraphQL): services name missing rows the way clients know them.
-import { toGlobalId } from './schema/global-id.js';
+import { toGlobalId } from './global-id.js';
+
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',

@@ -1,362 +1,520 @@
 /**
- * The architecture's "rules that keep the house livable", checked on the source text: which
- * layer may import what, where SQL may live, no default exports, and a module comment on every
- * public module. Each rule's test names every offending file; its title says how many files it
- * scanned, so a rule that silently scans nothing is visible.
+ * The architecture's "rules that keep the house livable", checked on the import graph of src/ as
+ * the TypeScript compiler parses it: which layer may import what, no import cycles (type-only
+ * imports count: they still tie two modules' designs together), where SQL may live, no default
+ * exports, and a module comment on every public module.
+ *
+ * The graph comes from `ts.createSourceFile`, so comments, strings and regex literals never pass
+ * for code, and every form of import is seen: `import`, `import type`, `export ... from`, `import()`,
+ * `import('x').T` in a type, and `require()`. Each rule names every offender as `file → specifier`;
+ * each cycle is printed as a path. The checkers are pure functions of a graph, and the last block
+ * feeds them small in-memory graphs to show they catch a wrong-way import and a cycle.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = path.join(ROOT, 'src');
 
-const SOURCE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
-
-function walk(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) return walk(full);
-      return SOURCE_EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !entry.name.endsWith('.d.ts') ? [full] : [];
-    })
-    .sort();
-}
-
-function sourcesUnder(...segments: string[]): string[] {
-  return walk(path.join(SRC, ...segments));
-}
-
-function relative(file: string): string {
-  return path.relative(ROOT, file).split(path.sep).join('/');
-}
-
-function isUnder(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
-
 // ---------------------------------------------------------------------------------------------
-// A small lexer: enough of TypeScript to tell code, comments, strings and regex literals apart,
-// so that prose in comments and descriptions never counts as code, and vice versa.
+// The import graph. Paths are relative to src/ and use `/`.
 
-interface Scanned {
-  /** The source without comments; string literals intact (for import specifiers). */
-  readonly withoutComments: string;
-  /** The source without comments, with the contents of strings and regexes blanked. */
-  readonly code: string;
-  /** The text of every string and template literal. */
-  readonly strings: string[];
+interface Import {
+  /** The specifier as written. */
+  readonly specifier: string;
+  /** The src/-relative file a relative specifier points at; null for packages. */
+  readonly target: string | null;
+  readonly typeOnly: boolean;
+  readonly line: number;
 }
 
-const REGEX_MAY_FOLLOW = new Set([...'(,=:[!&|?{};+-*%<>~^'.split(''), '']);
-const REGEX_KEYWORDS = /(?:^|[^\w$])(?:return|typeof|case|do|else|in|of|new|delete|void|throw|yield|await)$/;
+interface SourceModule {
+  readonly file: string;
+  readonly imports: readonly Import[];
+  readonly sourceFile: ts.SourceFile;
+}
 
-function scanSource(source: string): Scanned {
-  let withoutComments = '';
-  let code = '';
-  const strings: string[] = [];
-  let lastSignificant = '';
-  let i = 0;
-  const emit = (text: string, blank = false) => {
-    withoutComments += text;
-    code += blank ? text.replace(/[^\n]/g, ' ') : text;
+type ImportGraph = ReadonlyMap<string, SourceModule>;
+
+function isTypeOnly(node: ts.Node): boolean {
+  if (ts.isImportDeclaration(node)) {
+    const clause = node.importClause;
+    if (!clause) return false;
+    if (clause.isTypeOnly) return true;
+    const bindings = clause.namedBindings;
+    return (
+      !clause.name &&
+      !!bindings &&
+      ts.isNamedImports(bindings) &&
+      bindings.elements.length > 0 &&
+      bindings.elements.every((e) => e.isTypeOnly)
+    );
+  }
+  if (ts.isExportDeclaration(node)) return node.isTypeOnly;
+  return ts.isImportTypeNode(node);
+}
+
+/** Every module specifier in a file, with whether only types cross it. */
+function importsOf(sourceFile: ts.SourceFile): Array<Omit<Import, 'target'>> {
+  const found: Array<Omit<Import, 'target'>> = [];
+  const add = (node: ts.Node, literal: ts.Expression | ts.TypeNode | undefined) => {
+    const text =
+      literal && ts.isStringLiteralLike(literal as ts.Node)
+        ? (literal as ts.StringLiteralLike).text
+        : literal && ts.isLiteralTypeNode(literal as ts.Node) && ts.isStringLiteral((literal as ts.LiteralTypeNode).literal)
+          ? ((literal as ts.LiteralTypeNode).literal as ts.StringLiteral).text
+          : null;
+    if (text === null) return;
+    const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+    found.push({ specifier: text, typeOnly: isTypeOnly(node), line });
   };
-  while (i < source.length) {
-    const c = source[i]!;
-    const next = source[i + 1];
-    if (c === '/' && next === '/') {
-      const end = source.indexOf('\n', i);
-      i = end === -1 ? source.length : end;
-      continue;
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) add(node, node.moduleSpecifier);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      add(node, node.moduleReference.expression);
+    } else if (ts.isImportTypeNode(node)) add(node, node.argument);
+    else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const dynamic = callee.kind === ts.SyntaxKind.ImportKeyword;
+      const required = ts.isIdentifier(callee) && callee.text === 'require';
+      if (dynamic || required) add(node, node.arguments[0]);
     }
-    if (c === '/' && next === '*') {
-      const end = source.indexOf('*/', i + 2);
-      const stop = end === -1 ? source.length : end + 2;
-      const newlines = source.slice(i, stop).replace(/[^\n]/g, '');
-      withoutComments += newlines || ' ';
-      code += newlines || ' ';
-      i = stop;
-      continue;
-    }
-    if (c === "'" || c === '"' || c === '`') {
-      let j = i + 1;
-      let text = '';
-      while (j < source.length && source[j] !== c) {
-        if (source[j] === '\\') {
-          text += source.slice(j, j + 2);
-          j += 2;
-          continue;
-        }
-        if (c !== '`' && source[j] === '\n') break;
-        text += source[j];
-        j += 1;
-      }
-      strings.push(text);
-      emit(c);
-      emit(text, true);
-      emit(source[j] ?? '');
-      i = j + 1;
-      lastSignificant = 'x';
-      continue;
-    }
-    if (c === '/' && (REGEX_MAY_FOLLOW.has(lastSignificant) || REGEX_KEYWORDS.test(code.trimEnd()))) {
-      let j = i + 1;
-      let inClass = false;
-      while (j < source.length && source[j] !== '\n') {
-        const r = source[j]!;
-        if (r === '\\') {
-          j += 2;
-          continue;
-        }
-        if (r === '[') inClass = true;
-        else if (r === ']') inClass = false;
-        else if (r === '/' && !inClass) break;
-        j += 1;
-      }
-      emit('/');
-      emit(source.slice(i + 1, j), true);
-      emit(source[j] ?? '');
-      i = j + 1;
-      lastSignificant = 'x';
-      continue;
-    }
-    emit(c);
-    if (!/\s/.test(c)) lastSignificant = /[\w$)\].]/.test(c) ? 'x' : c;
-    i += 1;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** Where a relative specifier points among `files`: `.js` written for `.ts`, or a folder's index. */
+function resolveTarget(from: string, specifier: string, files: ReadonlySet<string>): string | null {
+  if (!specifier.startsWith('.')) return null;
+  const joined = path.posix.normalize(path.posix.join(path.posix.dirname(from), specifier));
+  const candidates = [joined, joined.replace(/\.([cm]?)js$/, '.$1ts'), `${joined}.ts`, `${joined}/index.ts`];
+  return candidates.find((candidate) => files.has(candidate)) ?? joined;
+}
+
+/** The import graph of a set of sources given as `src/`-relative path → text. */
+function buildImportGraph(sources: ReadonlyMap<string, string>): ImportGraph {
+  const files = new Set(sources.keys());
+  const graph = new Map<string, SourceModule>();
+  for (const [file, text] of sources) {
+    const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+    const imports = importsOf(sourceFile).map((entry) => ({ ...entry, target: resolveTarget(file, entry.specifier, files) }));
+    graph.set(file, { file, imports, sourceFile });
   }
-  return { withoutComments, code, strings };
+  return graph;
 }
 
-/** Every module specifier the file imports or re-exports from, statically or dynamically. */
-function importsOf(scanned: Scanned): string[] {
-  const text = scanned.withoutComments;
-  const patterns = [
-    /\b(?:import|export)\s+(?:type\s+)?[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-    /\brequire\s*\(\s*['"`]([^'"`]+)['"`]\s*\)/g,
-  ];
-  return patterns.flatMap((pattern) => [...text.matchAll(pattern)].map((m) => m[1]!));
-}
-
-/** Where a relative specifier points, as a path without extension; bare specifiers as given. */
-function resolveSpecifier(file: string, specifier: string): string {
-  if (!specifier.startsWith('.')) return specifier;
-  return path.resolve(path.dirname(file), specifier).replace(/\.(?:[cm]?js|[cm]?ts)$/, '');
-}
-
-interface Checked {
-  readonly scanned: number;
-  readonly offenders: string[];
-}
-
-function check(files: string[], offences: (file: string, scanned: Scanned) => string[]): Checked {
-  const offenders = files.flatMap((file) =>
-    offences(file, scanSource(fs.readFileSync(file, 'utf8'))).map((what) => `${relative(file)}: ${what}`),
-  );
-  return { scanned: files.length, offenders };
+function readSources(dir: string): Map<string, string> {
+  const sources = new Map<string, string>();
+  const walk = (current: string) => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.[cm]?ts$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        sources.set(path.relative(dir, full).split(path.sep).join('/'), fs.readFileSync(full, 'utf8'));
+      }
+    }
+  };
+  walk(dir);
+  return new Map([...sources].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 // ---------------------------------------------------------------------------------------------
-// The rules, as functions of one file, so they can be shown to catch what they claim to.
+// Layer rules: which files may not import which files or packages.
 
-const SQL_IN_STRING = /\b(?:SELECT|INSERT|UPDATE)\s|\bDELETE\s+FROM\b/;
-const TYPEORM_CALLS: ReadonlyArray<[RegExp, string]> = [
-  [/\bcreateQueryBuilder\b/, 'calls createQueryBuilder'],
-  [/\bgetRepository\b/, 'calls getRepository'],
-  [/\.\s*query\s*\(/, 'calls .query('],
-  [/\.\s*manager\b/, 'uses an EntityManager (.manager)'],
-];
-
-function resolverOffences(_file: string, scanned: Scanned): string[] {
-  const found: string[] = [];
-  for (const specifier of importsOf(scanned)) {
-    if (specifier === 'typeorm' || specifier.startsWith('typeorm/')) found.push(`imports from '${specifier}'`);
-  }
-  for (const [pattern, what] of TYPEORM_CALLS) if (pattern.test(scanned.code)) found.push(what);
-  for (const text of scanned.strings) {
-    if (SQL_IN_STRING.test(text)) found.push(`has SQL in a string literal: ${JSON.stringify(text.slice(0, 80))}`);
-  }
-  return found;
+/** A file or folder of src/: `services` matches `services/...`, `errors.ts` matches only itself. */
+function under(file: string, place: string): boolean {
+  return file === place || file.startsWith(`${place}/`);
 }
 
 /**
- * GraphQL packages services must not import. `@graphql-yoga/subscription` (the event bus) is
- * allowed: it is a typed pub/sub over EventTarget with no dependency on graphql itself.
+ * GraphQL packages. `@graphql-yoga/subscription` (the event bus) is not one: it is a typed pub/sub
+ * over EventTarget with no dependency on graphql itself.
  */
-function isGraphQLPackage(specifier: string): boolean {
-  return (
-    /^(?:type-graphql|graphql|graphql-ws|graphql-scalars|graphql-query-complexity)(?:\/|$)/.test(specifier) ||
-    /^@apollo\//.test(specifier) ||
-    /^@as-integrations\//.test(specifier)
-  );
+const GRAPHQL_PACKAGES =
+  /^(?:type-graphql|graphql|graphql-ws|graphql-scalars|graphql-query-complexity)(?:\/|$)|^@apollo\/|^@as-integrations\//;
+
+interface LayerRule {
+  readonly name: string;
+  /** The files the rule constrains. */
+  readonly files: (file: string) => boolean;
+  /** src/ places those files may not import. */
+  readonly forbiddenPlaces?: readonly string[];
+  /** Packages those files may not import. */
+  readonly forbiddenPackages?: RegExp;
+  /** When set, any relative import leaving these places is forbidden. */
+  readonly confinedTo?: readonly string[];
 }
 
-function serviceOffences(file: string, scanned: Scanned): string[] {
-  const forbiddenDirs = [path.join(SRC, 'schema'), path.join(SRC, 'resolvers')];
-  return importsOf(scanned).flatMap((specifier) => {
-    if (isGraphQLPackage(specifier)) return [`imports GraphQL package '${specifier}'`];
-    const target = resolveSpecifier(file, specifier);
-    if (forbiddenDirs.some((dir) => isUnder(target, dir))) return [`imports GraphQL layer '${specifier}'`];
-    return [];
+const LAYER_RULES: readonly LayerRule[] = [
+  {
+    name: 'the simulator imports nothing from Homeroom (it talks to it over HTTP only)',
+    files: (f) => under(f, 'simulator'),
+    confinedTo: ['simulator'],
+  },
+  {
+    name: 'services import no GraphQL package and nothing from resolvers, schema or http',
+    files: (f) => under(f, 'services'),
+    forbiddenPlaces: ['resolvers', 'schema', 'http'],
+    forbiddenPackages: GRAPHQL_PACKAGES,
+  },
+  {
+    name: 'entities import no GraphQL package and nothing from schema, services, resolvers or http',
+    files: (f) => under(f, 'entities'),
+    forbiddenPlaces: ['schema', 'services', 'resolvers', 'http'],
+    forbiddenPackages: GRAPHQL_PACKAGES,
+  },
+  {
+    name: 'platform imports nothing from services, resolvers, http or schema',
+    files: (f) => under(f, 'platform'),
+    forbiddenPlaces: ['services', 'resolvers', 'http', 'schema'],
+  },
+  {
+    name: 'schema imports nothing from resolvers (the resolver list is composed at the server)',
+    files: (f) => under(f, 'schema'),
+    forbiddenPlaces: ['resolvers', 'http'],
+  },
+  {
+    name: 'mdm keeps the protocol only: nothing from services, entities, resolvers, schema or http',
+    files: (f) => under(f, 'mdm'),
+    forbiddenPlaces: ['services', 'entities', 'resolvers', 'schema', 'http'],
+  },
+  {
+    name: 'the shared vocabulary (errors, global IDs, permissions, text input) imports no layer above it',
+    files: (f) => ['errors.ts', 'global-id.ts', 'permissions.ts', 'text-input.ts'].includes(f),
+    forbiddenPlaces: ['schema', 'resolvers', 'services', 'http', 'entities', 'platform'],
+    forbiddenPackages: GRAPHQL_PACKAGES,
+  },
+  {
+    name: 'resolvers import no TypeORM (queries belong to services)',
+    files: (f) => under(f, 'resolvers'),
+    forbiddenPackages: /^typeorm(?:\/|$)/,
+  },
+];
+
+function describeImport(file: string, entry: Import): string {
+  return `src/${file}:${entry.line} → '${entry.specifier}'${entry.typeOnly ? ' (type-only)' : ''}`;
+}
+
+/** Every import that breaks `rule`, as `src/file:line → 'specifier'`. */
+function layerOffences(graph: ImportGraph, rule: LayerRule): string[] {
+  const offences: string[] = [];
+  for (const module of graph.values()) {
+    if (!rule.files(module.file)) continue;
+    for (const entry of module.imports) {
+      const target = entry.target;
+      const wrong =
+        target === null
+          ? !!rule.forbiddenPackages?.test(entry.specifier)
+          : (rule.forbiddenPlaces ?? []).some((place) => under(target, place)) ||
+            (rule.confinedTo !== undefined && !rule.confinedTo.some((place) => under(target, place)));
+      if (wrong) offences.push(describeImport(module.file, entry));
+    }
+  }
+  return offences;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cycles: Tarjan's strongly connected components; each one with more than one module (or a
+// module importing itself) is reported with one concrete cycle through it.
+
+function stronglyConnected(graph: ImportGraph): string[][] {
+  let counter = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  const edges = (file: string) =>
+    (graph.get(file)?.imports ?? []).map((e) => e.target).filter((t): t is string => t !== null && graph.has(t));
+
+  const connect = (v: string): void => {
+    index.set(v, counter);
+    low.set(v, counter);
+    counter += 1;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges(v)) {
+      if (!index.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) {
+        low.set(v, Math.min(low.get(v)!, index.get(w)!));
+      }
+    }
+    if (low.get(v) === index.get(v)) {
+      const component: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || edges(v).includes(v)) components.push(component.sort());
+    }
+  };
+  for (const file of graph.keys()) if (!index.has(file)) connect(file);
+  return components.sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+/** The shortest cycle from the component's first module back to itself, within the component. */
+function cycleThrough(graph: ImportGraph, component: readonly string[]): string[] {
+  const members = new Set(component);
+  const start = component[0]!;
+  const previous = new Map<string, string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const current = queue.shift()!;
+    for (const entry of graph.get(current)?.imports ?? []) {
+      const next = entry.target;
+      if (next === null || !members.has(next)) continue;
+      if (next === start) {
+        const path = [current];
+        while (path[0] !== start) path.unshift(previous.get(path[0]!)!);
+        return [...path, start];
+      }
+      if (!previous.has(next)) {
+        previous.set(next, current);
+        queue.push(next);
+      }
+    }
+  }
+  return [...component, start];
+}
+
+function cycleOffences(graph: ImportGraph): string[] {
+  return stronglyConnected(graph).map((component) => {
+    const cycle = cycleThrough(graph, component).map((file) => `src/${file}`);
+    return `${cycle.join(' → ')}${component.length > cycle.length - 1 ? ` (and ${component.length - cycle.length + 1} more modules in the same knot)` : ''}`;
   });
 }
 
-function simulatorOffences(file: string, scanned: Scanned): string[] {
-  const forbiddenDirs = ['services', 'entities', 'resolvers', 'schema'].map((d) => path.join(SRC, d));
-  return importsOf(scanned).flatMap((specifier) => {
-    const target = resolveSpecifier(file, specifier);
-    return forbiddenDirs.some((dir) => isUnder(target, dir)) ? [`imports Homeroom internals '${specifier}'`] : [];
-  });
-}
+// ---------------------------------------------------------------------------------------------
+// Rules about the code itself, on the syntax tree.
 
-function defaultExportOffences(_file: string, scanned: Scanned): string[] {
+const SQL_IN_STRING = /\b(?:SELECT|INSERT|UPDATE)\s|\bDELETE\s+FROM\b/;
+
+/** TypeORM reaches and SQL text in a resolver: queries belong to services. */
+function sqlOffences(module: SourceModule): string[] {
   const found: string[] = [];
-  if (/\bexport\s+default\b/.test(scanned.code)) found.push('has `export default`');
-  if (/\bexport\s*\{[^}]*\bas\s+default\b[^}]*\}/.test(scanned.code)) found.push('exports something `as default`');
-  if (/\bexport\s*=/.test(scanned.code)) found.push('has `export =`');
+  const where = (node: ts.Node) =>
+    `src/${module.file}:${module.sourceFile.getLineAndCharacterOfPosition(node.getStart(module.sourceFile)).line + 1}`;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && (node.text === 'createQueryBuilder' || node.text === 'getRepository')) {
+      found.push(`${where(node)} uses ${node.text}`);
+    } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'manager') {
+      found.push(`${where(node)} uses an EntityManager (.manager)`);
+    } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'query') {
+      found.push(`${where(node)} calls .query(`);
+    } else if (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node)) {
+      const text = ts.isTemplateExpression(node) ? node.getText(module.sourceFile) : node.text;
+      if (SQL_IN_STRING.test(text)) found.push(`${where(node)} has SQL in a string: ${JSON.stringify(text.slice(0, 80))}`);
+      if (ts.isTemplateExpression(node)) return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(module.sourceFile);
   return found;
 }
 
-function moduleCommentOffences(file: string): string[] {
-  return fs.readFileSync(file, 'utf8').startsWith('/**') ? [] : ['does not open with a /** module comment */'];
+function defaultExportOffences(module: SourceModule): string[] {
+  const found: string[] = [];
+  const where = (node: ts.Node) =>
+    `src/${module.file}:${module.sourceFile.getLineAndCharacterOfPosition(node.getStart(module.sourceFile)).line + 1}`;
+  for (const statement of module.sourceFile.statements) {
+    if (ts.isExportAssignment(statement))
+      found.push(`${where(statement)} has ${statement.isExportEquals ? '`export =`' : '`export default`'}`);
+    const modifiers = ts.canHaveModifiers(statement) ? (ts.getModifiers(statement) ?? []) : [];
+    if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) found.push(`${where(statement)} has \`export default\``);
+    if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      if (statement.exportClause.elements.some((e) => e.name.text === 'default'))
+        found.push(`${where(statement)} exports something \`as default\``);
+    }
+  }
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
 
-const resolverFiles = sourcesUnder('resolvers');
-const serviceFiles = sourcesUnder('services');
-const simulatorFiles = sourcesUnder('simulator');
-const allFiles = walk(SRC);
-const documentedFiles = ['services', 'schema', 'entities', 'http', 'cli']
-  .flatMap((dir) => sourcesUnder(dir))
-  .filter((file) => !/^index\.[cm]?[jt]s$/.test(path.basename(file)));
+const graph = buildImportGraph(readSources(SRC));
+const modules = [...graph.values()];
+const inPlace = (...places: string[]) => modules.filter((m) => places.some((place) => under(m.file, place)));
 
-function report(rule: string, result: Checked): string {
-  return `${rule} (${result.scanned} files scanned); offenders:\n  ${result.offenders.join('\n  ')}`;
+function report(rule: string, scanned: number, offenders: readonly string[]): string {
+  return `${rule} (${scanned} files scanned); ${offenders.length} offender(s):\n  ${offenders.join('\n  ')}`;
 }
 
-describe('architecture rules', () => {
-  it(`keeps SQL and TypeORM out of src/resolvers (${resolverFiles.length} files)`, () => {
-    expect(resolverFiles.length, 'src/resolvers has no source files: is the walk broken?').toBeGreaterThan(0);
-    const result = check(resolverFiles, resolverOffences);
-    expect(result.offenders, report('resolvers use SQL or TypeORM', result)).toEqual([]);
+describe('the import graph of src/', () => {
+  it(`is read from every source file (${graph.size} files, ${modules.reduce((n, m) => n + m.imports.length, 0)} imports)`, () => {
+    for (const place of ['services', 'platform', 'entities', 'resolvers', 'schema', 'http', 'mdm', 'simulator']) {
+      expect(inPlace(place).length, `no source files under src/${place}: is the walk broken?`).toBeGreaterThan(0);
+    }
+    const unresolved = modules.flatMap((m) =>
+      m.imports.filter((e) => e.target !== null && !graph.has(e.target)).map((e) => describeImport(m.file, e)),
+    );
+    expect(unresolved, report('relative imports that name no source file', graph.size, unresolved)).toEqual([]);
   });
 
-  it(`keeps GraphQL out of src/services (${serviceFiles.length} files)`, () => {
-    expect(serviceFiles.length, 'src/services has no source files: is the walk broken?').toBeGreaterThan(0);
-    const result = check(serviceFiles, serviceOffences);
-    expect(result.offenders, report('services import GraphQL', result)).toEqual([]);
-  });
+  for (const rule of LAYER_RULES) {
+    it(`keeps the rule: ${rule.name}`, () => {
+      const scanned = modules.filter((m) => rule.files(m.file)).length;
+      expect(scanned, `the rule "${rule.name}" applies to no file: is its place still there?`).toBeGreaterThan(0);
+      const offenders = layerOffences(graph, rule);
+      expect(offenders, report(rule.name, scanned, offenders)).toEqual([]);
+    });
+  }
 
-  it(`lets src/simulator reach Homeroom only over HTTP (${simulatorFiles.length} files)`, () => {
-    const result = check(simulatorFiles, simulatorOffences);
-    expect(result.offenders, report('simulator imports services, entities, resolvers or schema', result)).toEqual([]);
-  });
-
-  it(`has no default exports in src (${allFiles.length} files)`, () => {
-    expect(allFiles.length).toBeGreaterThan(0);
-    const result = check(allFiles, defaultExportOffences);
-    expect(result.offenders, report('default exports', result)).toEqual([]);
-  });
-
-  it(`opens every module in services, schema, entities, http and cli with a /** comment (${documentedFiles.length} files)`, () => {
-    expect(documentedFiles.length).toBeGreaterThan(0);
-    const result = check(documentedFiles, (file) => moduleCommentOffences(file));
-    expect(result.offenders, report('modules without a module comment', result)).toEqual([]);
+  it('has no import cycles, type-only imports included', () => {
+    const cycles = cycleOffences(graph);
+    expect(cycles, report('import cycles', graph.size, cycles)).toEqual([]);
   });
 });
 
-describe('the rule checkers themselves', () => {
-  const resolverFile = path.join(SRC, 'resolvers', 'sample.resolver.ts');
-  const serviceFile = path.join(SRC, 'services', 'sample.service.ts');
-  const simulatorFile = path.join(SRC, 'simulator', 'device', 'ipad.ts');
+describe('the layout of src/', () => {
+  it('keeps every service in a domain room (src/services/<domain>/), beside the bundle that wires them', () => {
+    const loose = inPlace('services')
+      .map((m) => m.file)
+      .filter((file) => file.split('/').length === 2 && !['services/services.ts', 'services/service-dependencies.ts'].includes(file));
+    expect(loose, report('loose files in src/services', inPlace('services').length, loose)).toEqual([]);
+  });
+});
 
-  it('flag TypeORM imports, query builders, raw queries and SQL strings in a resolver', () => {
-    const source = [
-      "import type { EntityManager } from 'typeorm';",
-      "const rows = await ds.query('SELECT * FROM api_key');",
-      "const q = repo.createQueryBuilder('k');",
-      'const r = ds.getRepository(ApiKey);',
-      'const m = this.services.deps.database.manager;',
-      'const d = `DELETE FROM device WHERE id = ${id}`;',
-    ].join('\n');
-    expect(resolverOffences(resolverFile, scanSource(source))).toEqual([
-      "imports from 'typeorm'",
-      'calls createQueryBuilder',
-      'calls getRepository',
-      'calls .query(',
-      'uses an EntityManager (.manager)',
-      'has SQL in a string literal: "SELECT * FROM api_key"',
-      'has SQL in a string literal: "DELETE FROM device WHERE id = ${id}"',
+describe('the code', () => {
+  it(`keeps SQL and TypeORM out of src/resolvers (${inPlace('resolvers').length} files)`, () => {
+    const offenders = inPlace('resolvers').flatMap(sqlOffences);
+    expect(offenders, report('resolvers use SQL or TypeORM', inPlace('resolvers').length, offenders)).toEqual([]);
+  });
+
+  it(`has no default exports in src (${modules.length} files)`, () => {
+    const offenders = modules.flatMap(defaultExportOffences);
+    expect(offenders, report('default exports', modules.length, offenders)).toEqual([]);
+  });
+
+  it('opens every module in services, platform, schema, entities, http and cli with a /** comment', () => {
+    const documented = inPlace('services', 'platform', 'schema', 'entities', 'http', 'cli').filter(
+      (m) => !/(?:^|\/)index\.ts$/.test(m.file),
+    );
+    const offenders = documented.filter((m) => !m.sourceFile.text.startsWith('/**')).map((m) => `src/${m.file}`);
+    expect(offenders, report('modules without a module comment', documented.length, offenders)).toEqual([]);
+  });
+});
+
+describe('the checkers themselves', () => {
+  const fixture = (files: Record<string, string>) => buildImportGraph(new Map(Object.entries(files)));
+  const rule = (start: string) => LAYER_RULES.find((r) => r.name.startsWith(start))!;
+
+  it('see every form of import, and mark the type-only ones', () => {
+    const g = fixture({
+      'services/a.ts': [
+        "import { b } from './b.js';",
+        "import type { C } from './c.js';",
+        "import { type D } from './d.js';",
+        "export { e } from './e.js';",
+        "export type { F } from './f.js';",
+        'const g = await import("./g.js");',
+        "type H = import('./h.js').H;",
+        "const i = require('./i.js');",
+        "// import { nope } from './comment.js';",
+        'const text = "import { nope } from \'./string.js\'";',
+      ].join('\n'),
+    });
+    expect(g.get('services/a.ts')!.imports.map((e) => `${e.specifier}${e.typeOnly ? ' type' : ''}`)).toEqual([
+      './b.js',
+      './c.js type',
+      './d.js type',
+      './e.js',
+      './f.js type',
+      './g.js',
+      './h.js type',
+      './i.js',
     ]);
   });
 
-  it('ignore SQL words and TypeORM names in comments and in prose descriptions of a resolver', () => {
-    const source = [
-      '// We never call createQueryBuilder here, nor SELECT anything.',
-      "/** import { DataSource } from 'typeorm'; */",
-      "@Query(() => X, { description: 'Lists keys (the query builder lives in the service).' })",
-      'const pattern = /select|update/i;',
-    ].join('\n');
-    expect(resolverOffences(resolverFile, scanSource(source))).toEqual([]);
-  });
-
-  it('flag GraphQL packages and the schema and resolver layers in a service, but not entities', () => {
-    const source = [
-      "import { Field } from 'type-graphql';",
-      "import { GraphQLError } from 'graphql';",
-      "import type { ApolloServer } from '@apollo/server';",
-      "import { makeServer } from 'graphql-ws';",
-      "import { toGlobalId } from '../schema/global-id.js';",
-      "export { ApiKeyResolver } from '../resolvers/api-key.resolver.js';",
-      "const lazy = await import('../schema/build-schema.js');",
-      "import { ApiKey } from '../entities/api-key.entity.js';",
-      "import { createPubSub } from '@graphql-yoga/subscription';",
-      "import { clock } from './clock.js';",
-    ].join('\n');
-    expect(serviceOffences(serviceFile, scanSource(source))).toEqual([
-      "imports GraphQL package 'type-graphql'",
-      "imports GraphQL package 'graphql'",
-      "imports GraphQL package '@apollo/server'",
-      "imports GraphQL package 'graphql-ws'",
-      "imports GraphQL layer '../schema/global-id.js'",
-      "imports GraphQL layer '../resolvers/api-key.resolver.js'",
-      "imports GraphQL layer '../schema/build-schema.js'",
+  it('catch a wrong-way import and name the file, the line and the specifier', () => {
+    const g = fixture({
+      'services/device/device.service.ts':
+        "import { Device } from '../../entities/device.entity.js';\nimport type { DeviceType } from '../../resolvers/device.type.js';",
+      'services/token/token.service.ts':
+        "import { Field } from 'type-graphql';\nimport { createPubSub } from '@graphql-yoga/subscription';",
+      'entities/device.entity.ts': "import { Node } from '../schema/node.type.js';",
+      'platform/clock.ts': "import type { Services } from '../services/services.js';",
+      'schema/build-schema.ts': "import { RESOLVERS } from '../resolvers/index.js';",
+      'errors.ts': "import { toGlobalId } from './schema/global-id.js';",
+      'simulator/device/ipad.ts': "import { scenario } from './scenario.js';\nimport { logger } from '../../logger.js';",
+      'simulator/device/scenario.ts': 'export const scenario = 1;',
+      'resolvers/device.type.ts': "import type { EntityManager } from 'typeorm';",
+      'resolvers/index.ts': '',
+      'schema/node.type.ts': '',
+      'schema/global-id.ts': '',
+      'services/services.ts': '',
+      'logger.ts': '',
+    });
+    expect(layerOffences(g, rule('services'))).toEqual([
+      "src/services/device/device.service.ts:2 → '../../resolvers/device.type.js' (type-only)",
+      "src/services/token/token.service.ts:1 → 'type-graphql'",
     ]);
+    expect(layerOffences(g, rule('entities'))).toEqual(["src/entities/device.entity.ts:1 → '../schema/node.type.js'"]);
+    expect(layerOffences(g, rule('platform'))).toEqual(["src/platform/clock.ts:1 → '../services/services.js' (type-only)"]);
+    expect(layerOffences(g, rule('schema'))).toEqual(["src/schema/build-schema.ts:1 → '../resolvers/index.js'"]);
+    expect(layerOffences(g, rule('the shared vocabulary'))).toEqual(["src/errors.ts:1 → './schema/global-id.js'"]);
+    expect(layerOffences(g, rule('the simulator'))).toEqual(["src/simulator/device/ipad.ts:2 → '../../logger.js'"]);
+    expect(layerOffences(g, rule('resolvers'))).toEqual(["src/resolvers/device.type.ts:1 → 'typeorm' (type-only)"]);
   });
 
-  it('flag simulator imports of services, entities, resolvers and schema, but not its own modules', () => {
-    const source = [
-      "import { ApiKeyService } from '../../services/api-key.service.js';",
-      "import type { ApiKey } from '../../entities/api-key.entity.js';",
-      "import { RESOLVERS } from '../../resolvers/index.js';",
-      "import '../../schema/enums.js';",
-      "import { scenario } from './scenario.js';",
-      "import { appleServer } from '../apple/server.js';",
-      "import { services } from './services/local.js';",
-    ].join('\n');
-    expect(simulatorOffences(simulatorFile, scanSource(source))).toEqual([
-      "imports Homeroom internals '../../services/api-key.service.js'",
-      "imports Homeroom internals '../../entities/api-key.entity.js'",
-      "imports Homeroom internals '../../resolvers/index.js'",
-      "imports Homeroom internals '../../schema/enums.js'",
+  it('catch a cycle, type-only included, and print it as a path', () => {
+    const g = fixture({
+      'services/sync/sync.service.ts': "import { runner } from './sync-runner.js';",
+      'services/sync/sync-runner.ts': "import type { TokenService } from '../token/token.service.js';",
+      'services/token/token.service.ts': "import type { SyncService } from '../sync/sync.service.js';",
+      'services/user/user.service.ts': "import type { TokenService } from '../token/token.service.js';",
+      'platform/self.ts': "import type { Self } from './self.js';",
+    });
+    expect(cycleOffences(g)).toEqual([
+      'src/platform/self.ts → src/platform/self.ts',
+      'src/services/sync/sync-runner.ts → src/services/token/token.service.ts → src/services/sync/sync.service.ts → src/services/sync/sync-runner.ts',
     ]);
+    expect(cycleOffences(fixture({ 'a.ts': "import './b.js';", 'b.ts': "import './c.js';", 'c.ts': '' }))).toEqual([]);
   });
 
-  it('flag every form of default export, and not the word in strings or comments', () => {
-    expect(defaultExportOffences('', scanSource('export default class Server {}'))).toEqual(['has `export default`']);
-    expect(defaultExportOffences('', scanSource('const a = 1;\nexport { a as default };'))).toEqual(['exports something `as default`']);
-    expect(defaultExportOffences('', scanSource("// export default x\nconst s = 'export default';"))).toEqual([]);
+  it('flag TypeORM calls and SQL strings in a resolver, but not SQL words in comments or descriptions', () => {
+    const g = fixture({
+      'resolvers/bad.resolver.ts': [
+        "const rows = await ds.query('SELECT * FROM api_key');",
+        "const q = repo.createQueryBuilder('k');",
+        'const m = this.services.deps.database.manager;',
+        'const d = `DELETE FROM device WHERE id = ${id}`;',
+      ].join('\n'),
+      'resolvers/good.resolver.ts': [
+        '// We never call createQueryBuilder here, nor SELECT anything.',
+        "@Query(() => X, { description: 'Lists keys (the query builder lives in the service).' })",
+        'const pattern = /select|update/i;',
+      ].join('\n'),
+    });
+    expect(sqlOffences(g.get('resolvers/bad.resolver.ts')!)).toEqual([
+      'src/resolvers/bad.resolver.ts:1 calls .query(',
+      'src/resolvers/bad.resolver.ts:1 has SQL in a string: "SELECT * FROM api_key"',
+      'src/resolvers/bad.resolver.ts:2 uses createQueryBuilder',
+      'src/resolvers/bad.resolver.ts:3 uses an EntityManager (.manager)',
+      'src/resolvers/bad.resolver.ts:4 has SQL in a string: "`DELETE FROM device WHERE id = ${id}`"',
+    ]);
+    expect(sqlOffences(g.get('resolvers/good.resolver.ts')!)).toEqual([]);
   });
 
-  it('read a regex literal that holds quotes or slashes as a regex, not as a string or comment', () => {
-    const scanned = scanSource("const a = raw.replace(/^\\/\\/(?=\\/)/, '');\nconst b = /[\"']/.test(x);\nimport { y } from 'typeorm';");
-    expect(importsOf(scanned)).toEqual(['typeorm']);
-    expect(scanned.strings).toEqual(['', 'typeorm']);
+  it('flag every form of default export, and not the words in strings or comments', () => {
+    const g = fixture({
+      'a.ts': 'export default class Server {}',
+      'b.ts': 'const a = 1;\nexport { a as default };',
+      'c.ts': "// export default x\nconst s = 'export default';",
+      'd.ts': 'export = 1;',
+    });
+    expect(['a.ts', 'b.ts', 'c.ts', 'd.ts'].flatMap((f) => defaultExportOffences(g.get(f)!))).toEqual([
+      'src/a.ts:1 has `export default`',
+      'src/b.ts:2 exports something `as default`',
+      'src/d.ts:1 has `export =`',
+    ]);
   });
 });

@@ -5,9 +5,9 @@
 import { parseArgs } from 'node:util';
 import type { ApiKey } from '../entities/api-key.entity.js';
 import { ErrorCode, HomeroomError } from '../errors.js';
-import { toGlobalId, integerKeyOf } from '../schema/global-id.js';
-import { MAX_PAGE_SIZE } from '../services/pagination.js';
-import { parseRole, Role } from '../services/permissions.js';
+import { toGlobalId, integerKeyOf } from '../global-id.js';
+import { MAX_PAGE_SIZE } from '../entities/pagination.js';
+import { parseRole, Role } from '../permissions.js';
 import type { CliContext } from './cli-context.js';
 import { familyHelp, subcommandHelp, UsageError, wantsHelp, type CommandHelp, type CommandOutput } from './output.js';
 

@@ -9,11 +9,11 @@ import { loadConfig, type Config } from '../config.js';
 import { Database } from '../entities/database.js';
 import { openDatabase } from '../entities/data-source.js';
 import { createLogger, type Logger } from '../logger.js';
-import { systemClock } from '../services/clock.js';
-import { createEventBus } from '../services/events.js';
-import { Role } from '../services/permissions.js';
-import { newRequestId, type RequestContext } from '../services/request-context.js';
-import { resolveSecretKey, SecretBox } from '../services/secret-box.js';
+import { systemClock } from '../platform/clock.js';
+import { createEventBus } from '../platform/events/event-bus.js';
+import { Role } from '../permissions.js';
+import { newRequestId, type RequestContext } from '../platform/request-context.js';
+import { resolveSecretKey, SecretBox } from '../platform/secret-box.js';
 import { Services } from '../services/services.js';
 import { pino } from 'pino';
 

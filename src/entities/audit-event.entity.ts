@@ -3,11 +3,8 @@
  * in the same transaction as its effect, so the log never claims a change that was rolled back
  * nor misses one that was committed; a failure is written after the rollback, with its code.
  */
-import { Field, ObjectType } from 'type-graphql';
-import { GraphQLJSONObject } from 'graphql-scalars';
 import { Column, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { ErrorCode } from '../errors.js';
-import { Node } from '../schema/node.type.js';
+import type { ErrorCode } from '../errors.js';
 import { DateTimeColumn, type JsonFacts } from './columns.js';
 
 export enum AuditOutcome {
@@ -17,17 +14,14 @@ export enum AuditOutcome {
 
 @Entity()
 @Index('audit_event_action', ['action', 'id'])
-@ObjectType('AuditEvent', { implements: Node, description: 'One mutation attempt: who, what, on which objects, and how it ended.' })
-export class AuditEvent extends Node {
+export class AuditEvent {
   /** Increasing with time, so "newest first" is `ORDER BY id DESC`. */
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
-  @Field(() => Date, { description: 'When the attempt finished.' })
   @DateTimeColumn()
   occurredAt!: Date;
 
-  @Field(() => String, { description: "Who acted: the API key's name, `cli:<user>` for the command line, or `system`." })
   @Column({ type: 'varchar', length: 120 })
   actorName!: string;
 
@@ -35,27 +29,21 @@ export class AuditEvent extends Node {
   @Column({ type: 'integer', nullable: true })
   actorApiKeyId!: number | null;
 
-  @Field(() => String, { description: 'What was attempted: the mutation name, e.g. `createApiKey`.' })
   @Column({ type: 'varchar', length: 80 })
   action!: string;
 
-  @Field(() => AuditOutcome, { description: 'Whether the change was made.' })
   @Column({ type: 'varchar', length: 10 })
   outcome!: AuditOutcome;
 
-  @Field(() => ErrorCode, { nullable: true, description: 'The error code when the attempt failed.' })
   @Column({ type: 'varchar', length: 60, nullable: true })
   errorCode!: ErrorCode | null;
 
-  @Field(() => String, { nullable: true, description: 'The error message when the attempt failed.' })
   @Column({ type: 'varchar', length: 1000, nullable: true })
   errorMessage!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Request id, to find the matching server log lines.' })
   @Column({ type: 'varchar', length: 64, nullable: true })
   requestId!: string | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Facts about the change, such as counts; never secrets.' })
   @Column({ type: 'simple-json', nullable: true })
   details!: JsonFacts | null;
 

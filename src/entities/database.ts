@@ -19,7 +19,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { currentBudget } from '../services/operation-budget.js';
+import { currentBudget } from '../platform/operation-budget.js';
 
 export class Database {
   private readonly owner = new AsyncLocalStorage<symbol>();

@@ -2,7 +2,7 @@
  * A student or teacher in Homeroom's user directory (issue 8): the people who sign in on an iPad
  * during Setup Assistant (user affinity) or on a Shared iPad. The username is a Managed Apple
  * Account style name (`local@domain`), stored lower-case so sign-ins match it whatever the case
- * typed. Only a scrypt hash of the password is kept (`services/password-hash.ts`), and this
+ * typed. Only a scrypt hash of the password is kept (`services/user/password-hash.ts`), and this
  * entity is never a GraphQL type itself: `resolvers/user.type.ts` copies the public fields, so a
  * new column can never leak through the API by accident.
  *

@@ -15,7 +15,7 @@ export class MdmCertificateAuthority {
   @Column({ type: 'text' })
   certificatePem!: string;
 
-  /** The PEM private key, sealed with HOMEROOM_SECRET_KEY (see `src/services/mdm-authority.service.ts`). */
+  /** The PEM private key, sealed with HOMEROOM_SECRET_KEY (see `src/services/enrollment/mdm-authority.service.ts`). */
   @Column({ type: 'text' })
   sealedPrivateKey!: string;
 

@@ -7,11 +7,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { GraphQLLimits } from '../config.js';
 import type { DatabaseAvailability } from '../entities/database-availability.js';
-import type { GraphQLContext } from '../schema/context.js';
+import type { GraphQLContext } from '../resolvers/context.js';
 import { handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity } from '../schema/operation-limits.js';
-import type { AuditService } from '../services/audit.service.js';
-import { currentBudget } from '../services/operation-budget.js';
+import type { AuditService } from '../services/audit/audit.service.js';
+import { currentBudget } from '../platform/operation-budget.js';
 
 export function homeroomPlugin(options: {
   readonly schema: GraphQLSchema;

@@ -9,8 +9,8 @@
  * the same key will not help). The close reason is the message (close reasons are capped at
  * 123 bytes, so these stay short).
  */
-import type { Actor } from '../services/request-context.js';
-import type { ApiKeyService } from '../services/api-key.service.js';
+import type { Actor } from '../platform/request-context.js';
+import type { ApiKeyService } from '../services/api-key/api-key.service.js';
 
 /** Why a request was refused. */
 export type AuthenticationRefusal = 'MISSING_KEY' | 'MISSING_SCHEME' | 'UNKNOWN_KEY' | 'REVOKED_KEY';

@@ -3,7 +3,7 @@
  * frontend or proxy can correlate), otherwise a new UUID. Echoed in the response header.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { newRequestId } from '../services/request-context.js';
+import { newRequestId } from '../platform/request-context.js';
 
 const requestIds = new WeakMap<Request, string>();
 

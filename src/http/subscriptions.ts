@@ -34,11 +34,11 @@ import { formatError } from '../schema/format-error.js';
 import { contextFailure, handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity, checkDepth, checkSize, maxDocumentTokens } from '../schema/operation-limits.js';
 import { createLoaders } from '../resolvers/loaders.js';
-import type { GraphQLContext } from '../schema/context.js';
-import { type Actor, newRequestId } from '../services/request-context.js';
+import type { GraphQLContext } from '../resolvers/context.js';
+import { type Actor, newRequestId } from '../platform/request-context.js';
 import type { Services } from '../services/services.js';
-import type { Clock } from '../services/clock.js';
-import { OperationBudget, runWithBudget } from '../services/operation-budget.js';
+import type { Clock } from '../platform/clock.js';
+import { OperationBudget, runWithBudget } from '../platform/operation-budget.js';
 import { authenticate, connectionAuthorization, REFUSAL_CLOSE_CODES } from './authorization.js';
 
 type ConnectionExtra = { actor?: Actor };

@@ -5,7 +5,7 @@
  * A device identity goes to the device inside a PKCS#12 payload of the enrollment profile (the
  * `com.apple.security.pkcs12` identity payload that `IdentityCertificateUUID` names), so its key
  * is made here, once per enrollment, and never stored: the device keeps it. The CA's own key is a
- * secret at rest like the others (see `src/services/mdm-authority.service.ts`).
+ * secret at rest like the others (see `src/services/enrollment/mdm-authority.service.ts`).
  *
  * Keys come from Node's generator; node-forge builds and signs the certificates and the PKCS#12.
  * Signing with the CA key is an RSA private-key operation (some 30 ms in forge): it runs once per

@@ -1,7 +1,7 @@
 /** Inputs and arguments of the API key operations. */
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ConnectionArgs } from '../schema/connection.type.js';
-import { Role } from '../services/permissions.js';
+import { Role } from '../permissions.js';
 
 @InputType('CreateApiKeyInput', { description: 'A new API key.' })
 export class CreateApiKeyInput {

@@ -15,7 +15,7 @@
 import type { AssignmentJob } from '../entities/assignment-job.entity.js';
 import { notFound } from '../errors.js';
 import { FINAL_JOB_STATUSES, progressOf } from '../services/assignment/job-state.js';
-import { Topic, type AssignmentJobProgressed } from '../services/events.js';
+import { Topic, type AssignmentJobProgressed } from '../platform/events/event-bus.js';
 import type { Services } from '../services/services.js';
 
 type Events = AsyncIterator<AssignmentJobProgressed, undefined>;

@@ -7,7 +7,7 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { badInput } from '../errors.js';
 import { ConnectionArgs } from '../schema/connection.type.js';
-import { integerKeyOf } from '../schema/global-id.js';
+import { integerKeyOf } from '../global-id.js';
 import { MAX_LISTED_DEVICES, type AssignmentResult, type DeviceSelection } from '../services/assignment/assignment.service.js';
 import { AssignmentResultEnum } from './assignment.type.js';
 import { DeviceFilterInput, deviceFilterOf } from './device.input.js';

@@ -9,12 +9,12 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import type { AssignmentJob } from '../entities/assignment-job.entity.js';
 import { notFound } from '../errors.js';
 import { ConnectionArgs, mapPage } from '../schema/connection.type.js';
-import type { GraphQLContext } from '../schema/context.js';
-import { integerKeyOf } from '../schema/global-id.js';
+import type { GraphQLContext } from './context.js';
+import { integerKeyOf } from '../global-id.js';
 import { PREVIEW_SAMPLE } from '../services/assignment/assignment.service.js';
-import type { AssignmentJobProgressed } from '../services/events.js';
-import type { Page } from '../services/pagination.js';
-import { Permission } from '../services/permissions.js';
+import type { AssignmentJobProgressed } from '../platform/events/event-bus.js';
+import type { Page } from '../entities/pagination.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { jobProgressOf } from './assignment-live.js';
 import { AssignmentOutcomesArgs, AssignProfileInput, deviceSelectionOf, UnassignProfileInput } from './assignment.input.js';
@@ -126,7 +126,7 @@ export class AssignmentResolver {
     );
     // The page's devices in one query, not one per outcome.
     const ids = outcomes.edges.flatMap((edge) => (edge.node.deviceId === null ? [] : [edge.node.deviceId]));
-    const devices = new Map((await this.services.sync.findDevices(ids)).map((device) => [device.id, DeviceType.from(device)]));
+    const devices = new Map((await this.services.devices.findByIds(ids)).map((device) => [device.id, DeviceType.from(device)]));
     for (const { node } of outcomes.edges) node.loadedDevice = node.deviceId === null ? null : (devices.get(node.deviceId) ?? null);
     return outcomes;
   }
@@ -167,7 +167,7 @@ export class AssignmentOutcomeResolver {
   async device(@Root() outcome: AssignmentOutcomeType): Promise<DeviceType | null> {
     if (outcome.loadedDevice !== undefined) return outcome.loadedDevice;
     // Not memoised per request: a subscription's events share one context, and devices change as the job runs.
-    const device = outcome.deviceId === null ? null : await this.services.sync.findDevice(outcome.deviceId);
+    const device = outcome.deviceId === null ? null : await this.services.devices.findById(outcome.deviceId);
     return device && DeviceType.from(device);
   }
 }

@@ -12,7 +12,7 @@ import type { AssignmentJob } from '../entities/assignment-job.entity.js';
 import type { AssignmentOutcome } from '../entities/assignment-outcome.entity.js';
 import { Connection } from '../schema/connection.type.js';
 import { describedEnum } from '../schema/enums.js';
-import { toGlobalId } from '../schema/global-id.js';
+import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
 import {
   FINAL_JOB_STATUSES,
@@ -24,7 +24,7 @@ import {
   type AssignmentResult,
 } from '../services/assignment/assignment.service.js';
 import { APPLE_BATCH, FAILED_RETRIES, THROTTLED_RETRIES } from '../services/assignment/assignment-runner.js';
-import type { AssignmentJobProgressed } from '../services/events.js';
+import type { AssignmentJobProgressed } from '../platform/events/event-bus.js';
 import { DeviceType } from './device.type.js';
 import { ENROLLMENT_PROGRAM_TOKEN_TYPE } from './token.type.js';
 

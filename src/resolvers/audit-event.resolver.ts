@@ -1,36 +1,34 @@
 /** The audit log (ADMIN): a connection newest first, a live subscription, and target IDs as global IDs. */
 import { Args, Authorized, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { AuditEvent } from '../entities/audit-event.entity.js';
 import { badInput } from '../errors.js';
-import { Connection } from '../schema/connection.type.js';
-import { fromGlobalId, toGlobalId } from '../schema/global-id.js';
-import type { AuditEventRecorded } from '../services/events.js';
-import { Topic } from '../services/events.js';
-import type { Page } from '../services/pagination.js';
-import { Permission } from '../services/permissions.js';
+import { mapPage } from '../schema/connection.type.js';
+import { fromGlobalId, toGlobalId } from '../global-id.js';
+import type { AuditEventRecorded } from '../platform/events/event-bus.js';
+import { Topic } from '../platform/events/event-bus.js';
+import type { Page } from '../entities/pagination.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { AuditEventRecordedArgs, AuditEventsArgs } from './audit-event.input.js';
+import { AuditEventConnection, AuditEventType } from './audit-event.type.js';
 
-export const AuditEventConnection = Connection(AuditEvent, 'AuditEvent');
-
-@Resolver(() => AuditEvent)
+@Resolver(() => AuditEventType)
 export class AuditEventResolver {
   constructor(private readonly services: Services) {}
 
   @Authorized(Permission.AUDIT_READ)
   @Query(() => AuditEventConnection, { description: 'The audit log, newest first. ADMIN only.' })
-  async auditEvents(@Args(() => AuditEventsArgs) { filter, ...page }: AuditEventsArgs): Promise<Page<AuditEvent>> {
+  async auditEvents(@Args(() => AuditEventsArgs) { filter, ...page }: AuditEventsArgs): Promise<Page<AuditEventType>> {
     let target = null;
     if (filter?.targetId) {
       const decoded = fromGlobalId(filter.targetId);
       if (!decoded) throw badInput('filter.targetId', 'is not an ID this API issued.');
       target = { type: decoded.typeName, key: decoded.key };
     }
-    return this.services.audit.list({ action: filter?.action ?? null, target }, page);
+    return mapPage(await this.services.audit.list({ action: filter?.action ?? null, target }, page), AuditEventType.from);
   }
 
   @Authorized(Permission.AUDIT_READ)
-  @Subscription(() => AuditEvent, {
+  @Subscription(() => AuditEventType, {
     topics: Topic.AUDIT_EVENT_RECORDED,
     filter: ({ payload, args }: { payload: AuditEventRecorded; args: AuditEventRecordedArgs }) =>
       !args.action || payload.action === args.action,
@@ -39,14 +37,14 @@ export class AuditEventResolver {
   async auditEventRecorded(
     @Root() payload: AuditEventRecorded,
     @Args(() => AuditEventRecordedArgs) _args: AuditEventRecordedArgs,
-  ): Promise<AuditEvent> {
+  ): Promise<AuditEventType> {
     const event = await this.services.audit.findById(payload.auditEventId);
     if (!event) throw new Error(`audit event ${payload.auditEventId} was published but cannot be read`);
-    return event;
+    return AuditEventType.from(event);
   }
 
   @FieldResolver(() => [ID], { description: 'Global IDs of the objects the event concerns.' })
-  targetIds(@Root() event: AuditEvent): string[] {
-    return (event.targets ?? []).map((t) => toGlobalId(t.targetType, t.targetKey));
+  targetIds(@Root() event: AuditEventType): string[] {
+    return event.targets.map((t) => toGlobalId(t.targetType, t.targetKey));
   }
 }

@@ -9,9 +9,9 @@
  */
 import { Repeater } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
-import type { GraphQLContext } from '../schema/context.js';
-import { Topic, type DeviceEnrollmentChanged } from '../services/events.js';
-import { Permission } from '../services/permissions.js';
+import type { GraphQLContext } from './context.js';
+import { Topic, type DeviceEnrollmentChanged } from '../platform/events/event-bus.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { DeviceEnrollmentChangeType, DeviceEnrollmentType, ResidentUserType } from './device-enrollment.type.js';
 import { DeviceType } from './device.type.js';
@@ -41,7 +41,7 @@ function changesFromNow(services: Services, tokenId: number): AsyncIterable<Devi
         pending = events.next();
         const event: DeviceEnrollmentChanged = step.value;
         if (event.tokenId !== tokenId) continue;
-        const device = await services.sync.findDevice(event.deviceId);
+        const device = await services.devices.findById(event.deviceId);
         if (device) await push(DeviceEnrollmentChangeType.from(event, device));
       }
     } catch (error) {

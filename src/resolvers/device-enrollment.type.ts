@@ -12,7 +12,7 @@ import type { Device } from '../entities/device.entity.js';
 import type { DeviceEnrollment, EnrollmentStateName } from '../entities/device-enrollment.entity.js';
 import type { ResidentUser } from '../entities/resident-user.entity.js';
 import { describedEnum } from '../schema/enums.js';
-import type { DeviceEnrollmentChanged } from '../services/events.js';
+import type { DeviceEnrollmentChanged } from '../platform/events/event-bus.js';
 import { DeviceType } from './device.type.js';
 
 export const EnrollmentStateEnum = describedEnum<EnrollmentStateName>(

@@ -2,10 +2,10 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import type { EnrollmentStateName } from '../entities/device-enrollment.entity.js';
 import { badInput } from '../errors.js';
-import { checkOneLineText } from '../services/text-input.js';
+import { checkOneLineText } from '../text-input.js';
 import { ConnectionArgs } from '../schema/connection.type.js';
-import { integerKeyOf } from '../schema/global-id.js';
-import type { DeviceFilter } from '../services/sync/sync.service.js';
+import { integerKeyOf } from '../global-id.js';
+import type { DeviceFilter } from '../services/device/device-filter.js';
 import { EnrollmentStateEnum } from './device-enrollment.type.js';
 import { ENROLLMENT_PROFILE_TYPE } from './profile.type.js';
 

@@ -4,8 +4,8 @@
  * read per execution, not one per device, and nothing kept from one subscription event to the next.
  */
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../schema/context.js';
-import { Permission } from '../services/permissions.js';
+import type { GraphQLContext } from './context.js';
+import { Permission } from '../permissions.js';
 import { DeviceType } from './device.type.js';
 import { EnrollmentProfileType } from './profile.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';

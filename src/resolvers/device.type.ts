@@ -6,7 +6,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { Device } from '../entities/device.entity.js';
 import { Connection } from '../schema/connection.type.js';
-import { toGlobalId } from '../schema/global-id.js';
+import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
 
 /** Apple's `profile_status`, upper-cased. */

@@ -1,13 +1,15 @@
 /** `node(id:)` and `nodes(ids:)`: refetch any object by global ID, with the read permission of its type. */
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { HomeroomError, ErrorCode } from '../errors.js';
-import type { GraphQLContext } from '../schema/context.js';
-import { fromGlobalId, parseRowId } from '../schema/global-id.js';
+import type { GraphQLContext } from './context.js';
+import { fromGlobalId, parseRowId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
-import { Permission } from '../services/permissions.js';
-import { can } from '../services/request-context.js';
+import { Permission } from '../permissions.js';
+import { can } from '../platform/request-context.js';
 import type { Services } from '../services/services.js';
+import { ApiKeyType } from './api-key.type.js';
 import { AssignmentJobType, AssignmentOutcomeType } from './assignment.type.js';
+import { AuditEventType } from './audit-event.type.js';
 import { DeviceType } from './device.type.js';
 import { profileType } from './profile.type.js';
 import { MdmPushCertificateType } from './push-certificate.type.js';
@@ -35,8 +37,14 @@ function nodeOf<R>(row: R | null, from: (row: R) => Node): Node | null {
 }
 
 export const NODE_LOADERS: Record<string, NodeLoader> = {
-  ApiKey: { permission: Permission.API_KEY_MANAGE, load: byIntegerKey((s, id) => s.apiKeys.findById(id)) },
-  AuditEvent: { permission: Permission.AUDIT_READ, load: byIntegerKey((s, id) => s.audit.findById(id)) },
+  ApiKey: {
+    permission: Permission.API_KEY_MANAGE,
+    load: byIntegerKey(async (s, id) => nodeOf(await s.apiKeys.findById(id), ApiKeyType.from)),
+  },
+  AuditEvent: {
+    permission: Permission.AUDIT_READ,
+    load: byIntegerKey(async (s, id) => nodeOf(await s.audit.findById(id), AuditEventType.from)),
+  },
   MdmPushCertificate: {
     permission: Permission.TOKEN_READ,
     load: byIntegerKey(async (s, id) => nodeOf(await s.pushCertificates.findById(id), MdmPushCertificateType.from)),
@@ -54,7 +62,10 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
     load: byIntegerKey(async (s, id) => profileType(s, await s.profiles.findById(id))),
   },
   SyncRun: { permission: Permission.DEVICE_READ, load: byIntegerKey(async (s, id) => nodeOf(await s.sync.findRun(id), SyncRunType.from)) },
-  Device: { permission: Permission.DEVICE_READ, load: byIntegerKey(async (s, id) => nodeOf(await s.sync.findDevice(id), DeviceType.from)) },
+  Device: {
+    permission: Permission.DEVICE_READ,
+    load: byIntegerKey(async (s, id) => nodeOf(await s.devices.findById(id), DeviceType.from)),
+  },
   AssignmentJob: {
     permission: Permission.DEVICE_READ,
     load: byIntegerKey(async (s, id) => nodeOf(await s.assignments.findJob(id), AssignmentJobType.from)),

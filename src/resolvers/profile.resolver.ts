@@ -1,9 +1,9 @@
 /** Enrollment profile mutations (ADMIN) and the profile's `token` field; reads go through the token and `node`. */
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { notFound } from '../errors.js';
-import type { GraphQLContext } from '../schema/context.js';
-import { integerKeyOf, toGlobalId } from '../schema/global-id.js';
-import { Permission } from '../services/permissions.js';
+import type { GraphQLContext } from './context.js';
+import { integerKeyOf, toGlobalId } from '../global-id.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import {
   CreateEnrollmentProfileInput,

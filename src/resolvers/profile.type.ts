@@ -10,9 +10,9 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
 import { ErrorCode } from '../errors.js';
 import { Connection } from '../schema/connection.type.js';
-import { toGlobalId } from '../schema/global-id.js';
+import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
-import type { Page } from '../services/pagination.js';
+import type { Page } from '../entities/pagination.js';
 import {
   PAIRING_MODE_DESCRIPTIONS,
   PairingMode,
@@ -22,7 +22,7 @@ import {
   SetupAssistantPane,
   USER_AFFINITY_DESCRIPTIONS,
   UserAffinity,
-} from '../services/profile-settings.js';
+} from '../services/profile/profile-settings.js';
 import type { Services } from '../services/services.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 

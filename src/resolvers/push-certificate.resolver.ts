@@ -1,8 +1,8 @@
 /** The Apple MDM push certificate over GraphQL: read it (every role) and upload it (ADMIN). */
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../schema/context.js';
-import { Permission } from '../services/permissions.js';
-import { PushCertificateStatus } from '../services/push-certificate.service.js';
+import type { GraphQLContext } from './context.js';
+import { Permission } from '../permissions.js';
+import { PushCertificateStatus } from '../services/enrollment/push-certificate.service.js';
 import type { Services } from '../services/services.js';
 import { UploadMdmPushCertificateInput } from './push-certificate.input.js';
 import { MdmPushCertificateType, UploadMdmPushCertificatePayload } from './push-certificate.type.js';

@@ -5,9 +5,9 @@
  */
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import type { MdmPushCertificate } from '../entities/mdm-push-certificate.entity.js';
-import { toGlobalId } from '../schema/global-id.js';
+import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
-import { PUSH_CERTIFICATE_STATUS_DESCRIPTIONS, PushCertificateStatus } from '../services/push-certificate.service.js';
+import { PUSH_CERTIFICATE_STATUS_DESCRIPTIONS, PushCertificateStatus } from '../services/enrollment/push-certificate.service.js';
 
 registerEnumType(PushCertificateStatus, {
   name: 'MdmPushCertificateStatus',

@@ -17,7 +17,7 @@
  */
 import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
 import type { GraphQLResolveInfo, GraphQLSchema } from 'graphql';
-import { Topic, type SyncProgressed } from '../services/events.js';
+import { Topic, type SyncProgressed } from '../platform/events/event-bus.js';
 import type { Services } from '../services/services.js';
 import { cooldownOf as cooldownRule, type SyncColumns } from '../services/sync/sync.service.js';
 import { SyncProgressType, type SyncCooldownType } from './sync.type.js';

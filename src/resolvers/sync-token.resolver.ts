@@ -5,8 +5,8 @@
  */
 import { Args, Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs, mapPage } from '../schema/connection.type.js';
-import type { Page } from '../services/pagination.js';
-import { Permission } from '../services/permissions.js';
+import type { Page } from '../entities/pagination.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { deviceFilterOf, TokenDevicesArgs } from './device.input.js';
 import { DeviceConnection, DeviceType } from './device.type.js';
@@ -41,6 +41,6 @@ export class SyncTokenResolver {
     @Root() token: EnrollmentProgramTokenType,
     @Args(() => TokenDevicesArgs) { filter, ...page }: TokenDevicesArgs,
   ): Promise<Page<DeviceType>> {
-    return mapPage(await this.services.sync.listDevices(token.id, deviceFilterOf(filter), page), DeviceType.from);
+    return mapPage(await this.services.devices.list(token.id, deviceFilterOf(filter), page), DeviceType.from);
   }
 }

@@ -6,8 +6,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { notFound } from '../errors.js';
-import type { GraphQLContext } from '../schema/context.js';
-import { Permission } from '../services/permissions.js';
+import type { GraphQLContext } from './context.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { SyncDevicesInput } from './sync.input.js';
 import { cooldownOf, liveSyncOf, progressFromNow, type LiveSyncSources } from './sync-live.js';

@@ -5,8 +5,8 @@
  */
 import { Args, Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ConnectionArgs } from '../schema/connection.type.js';
-import type { Page } from '../services/pagination.js';
-import { Permission } from '../services/permissions.js';
+import type { Page } from '../entities/pagination.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { EnrollmentProfileConnection, EnrollmentProfileType, profilePage, profileType } from './profile.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';

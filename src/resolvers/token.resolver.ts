@@ -5,12 +5,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ErrorCode, isHomeroomError, notFound } from '../errors.js';
 import { ConnectionArgs, type ConnectionType } from '../schema/connection.type.js';
-import type { GraphQLContext } from '../schema/context.js';
-import { integerKeyOf, toGlobalId } from '../schema/global-id.js';
+import type { GraphQLContext } from './context.js';
+import { integerKeyOf, toGlobalId } from '../global-id.js';
 import { COUNT_COST } from '../schema/operation-limits.js';
-import { Permission } from '../services/permissions.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
-import { TokenStatus } from '../services/token-status.js';
+import { TokenStatus } from '../services/token/token-status.js';
 import {
   DeleteTokenInput,
   GenerateEncryptionPublicKeyInput,
@@ -91,7 +91,7 @@ export class TokenResolver {
     complexity: COUNT_COST,
   })
   deviceCount(@Root() token: EnrollmentProgramTokenType): Promise<number> {
-    return this.services.tokens.countDevices(token.id);
+    return this.services.devices.count(token.id);
   }
 
   @FieldResolver(() => Int, {
@@ -100,7 +100,7 @@ export class TokenResolver {
     complexity: COUNT_COST,
   })
   movedAwayDeviceCount(@Root() token: EnrollmentProgramTokenType): Promise<number> {
-    return this.services.tokens.countMovedAwayDevices(token.id);
+    return this.services.devices.count(token.id, { movedAway: true });
   }
 
   @FieldResolver(() => Int, { description: 'Enrollment profiles of the token.', complexity: COUNT_COST })

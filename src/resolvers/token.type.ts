@@ -11,9 +11,9 @@ import type { EncryptionKey } from '../entities/encryption-key.entity.js';
 import type { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
 import { ErrorCode } from '../errors.js';
 import { Connection } from '../schema/connection.type.js';
-import { toGlobalId } from '../schema/global-id.js';
+import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
-import { TOKEN_STATUS_DESCRIPTIONS, TOKEN_TYPE_DESCRIPTIONS, TokenStatus, TokenType } from '../services/token-status.js';
+import { TOKEN_STATUS_DESCRIPTIONS, TOKEN_TYPE_DESCRIPTIONS, TokenStatus, TokenType } from '../services/token/token-status.js';
 
 function describeEach<T extends string>(descriptions: Record<T, string>): Record<T, { description: string }> {
   return Object.fromEntries(Object.entries(descriptions).map(([k, d]) => [k, { description: d }])) as Record<T, { description: string }>;

@@ -2,9 +2,9 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import type { UserRole } from '../entities/directory-user.entity.js';
 import { ConnectionArgs } from '../schema/connection.type.js';
-import { PASSWORD_LENGTH } from '../services/password-hash.js';
-import { MAX_IMPORT_ROWS } from '../services/user-csv.js';
-import { USER_LIMITS } from '../services/user.service.js';
+import { PASSWORD_LENGTH } from '../services/user/password-hash.js';
+import { MAX_IMPORT_ROWS } from '../services/user/user-csv.js';
+import { USER_LIMITS } from '../services/user/user.service.js';
 import { UserRoleEnum } from './user.type.js';
 
 const PASSWORD = `${PASSWORD_LENGTH.min} to ${PASSWORD_LENGTH.max} characters, taken exactly as given (spaces count). Stored only as a scrypt hash.`;

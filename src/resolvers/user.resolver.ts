@@ -1,13 +1,13 @@
 /** User directory operations (ADMIN, `USER_MANAGE`): list, create, update, delete and import from CSV. */
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { notFound } from '../errors.js';
-import type { GraphQLContext } from '../schema/context.js';
+import type { GraphQLContext } from './context.js';
 import { mapPage } from '../schema/connection.type.js';
-import { integerKeyOf, toGlobalId } from '../schema/global-id.js';
-import type { Page } from '../services/pagination.js';
-import { Permission } from '../services/permissions.js';
+import { integerKeyOf, toGlobalId } from '../global-id.js';
+import type { Page } from '../entities/pagination.js';
+import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
-import { USER_TYPE } from '../services/user.service.js';
+import { USER_TYPE } from '../services/user/user.service.js';
 import { CreateUserInput, DeleteUserInput, ImportUsersInput, UpdateUserInput, UsersArgs } from './user.input.js';
 import { CreateUserPayload, DeleteUserPayload, ImportUsersPayload, UpdateUserPayload, UserConnection, UserType } from './user.type.js';
 

@@ -9,9 +9,9 @@ import type { DirectoryUser, UserRole } from '../entities/directory-user.entity.
 import { ErrorCode } from '../errors.js';
 import { Connection } from '../schema/connection.type.js';
 import { describedEnum } from '../schema/enums.js';
-import { toGlobalId } from '../schema/global-id.js';
+import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
-import { USER_TYPE, type ImportUserRowStatus } from '../services/user.service.js';
+import { USER_TYPE, type ImportUserRowStatus } from '../services/user/user.service.js';
 
 export const UserRoleEnum = describedEnum<UserRole>('UserRole', "A directory user's role at school.", {
   STUDENT: 'A student.',

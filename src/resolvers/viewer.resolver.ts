@@ -1,8 +1,9 @@
 /** `viewer`: who is calling. Any authenticated role. */
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../schema/context.js';
-import { permissionsOf } from '../services/permissions.js';
+import type { GraphQLContext } from './context.js';
+import { permissionsOf } from '../permissions.js';
 import type { Services } from '../services/services.js';
+import { ApiKeyType } from './api-key.type.js';
 import { Viewer } from './viewer.type.js';
 
 @Resolver(() => Viewer)
@@ -14,6 +15,6 @@ export class ViewerResolver {
   async viewer(@Ctx() ctx: GraphQLContext): Promise<Viewer> {
     const actor = ctx.actor!;
     const apiKey = actor.apiKeyId === null ? null : await this.services.apiKeys.findById(actor.apiKeyId);
-    return { name: actor.name, role: actor.role, permissions: permissionsOf(actor.role), apiKey };
+    return { name: actor.name, role: actor.role, permissions: permissionsOf(actor.role), apiKey: apiKey && ApiKeyType.from(apiKey) };
   }
 }

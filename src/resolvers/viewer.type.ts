@@ -1,7 +1,7 @@
 /** `Viewer`: the caller as GraphQL sees it (name, role, permissions, key). */
 import { Field, ObjectType } from 'type-graphql';
-import { ApiKey } from '../entities/api-key.entity.js';
-import { Permission, Role } from '../services/permissions.js';
+import { ApiKeyType } from './api-key.type.js';
+import { Permission, Role } from '../permissions.js';
 
 @ObjectType('Viewer', { description: 'The caller of this request, as the API key that authenticated it.' })
 export class Viewer {
@@ -14,6 +14,6 @@ export class Viewer {
   @Field(() => [Permission], { description: 'What this key may do, from its role.' })
   permissions!: Permission[];
 
-  @Field(() => ApiKey, { nullable: true, description: 'The key itself (null only for internal callers).' })
-  apiKey!: ApiKey | null;
+  @Field(() => ApiKeyType, { nullable: true, description: 'The key itself (null only for internal callers).' })
+  apiKey!: ApiKeyType | null;
 }

@@ -6,11 +6,10 @@
  */
 import type { AuthCheckerFn } from 'type-graphql';
 import { ErrorCode, HomeroomError } from '../errors.js';
-import type { Permission } from '../services/permissions.js';
-import { can } from '../services/request-context.js';
-import type { GraphQLContext } from './context.js';
+import type { Permission } from '../permissions.js';
+import { can, type RequestContext } from '../platform/request-context.js';
 
-export const permissionAuthChecker: AuthCheckerFn<GraphQLContext, Permission> = ({ context, info }, required) => {
+export const permissionAuthChecker: AuthCheckerFn<RequestContext, Permission> = ({ context, info }, required) => {
   const actor = context.actor;
   if (!actor) throw new HomeroomError(ErrorCode.UNAUTHENTICATED, 'An API key is required: send `Authorization: Bearer <key>`.');
   const missing = required.filter((p) => !can(actor, p));

@@ -2,12 +2,13 @@
  * Builds Homeroom's GraphQL schema (code-first, type-graphql) for one set of services.
  *
  * Resolvers are constructed by a small container that hands each one the service bundle, so
- * two servers in one process (tests, several instances) never share state.
+ * two servers in one process (tests, several instances) never share state. The resolver classes
+ * are passed in by whoever composes the server (`server.ts`, `emit-schema.ts`): schema/ sits
+ * below resolvers/ (resolvers use its Node, connections and scalars), so it must not import them.
  */
 import { printSchema, lexicographicSortSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { buildSchema, type ContainerType } from 'type-graphql';
-import { RESOLVERS } from '../resolvers/index.js';
-import { createEventBus, type EventBus } from '../services/events.js';
+import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { createEventBus, type EventBus } from '../platform/events/event-bus.js';
 import type { Services } from '../services/services.js';
 import { permissionAuthChecker } from './auth-checker.js';
 import { DateTimeScalar } from './scalars.js';
@@ -27,9 +28,12 @@ export function resolverContainer(services: Services): ContainerType {
   };
 }
 
-export async function buildHomeroomSchema(services: Services, events: EventBus): Promise<GraphQLSchema> {
+/** The resolver classes a schema is built from (`RESOLVERS` in `resolvers/index.ts`). */
+export type ResolverClasses = NonEmptyArray<Function>;
+
+export async function buildHomeroomSchema(resolvers: ResolverClasses, services: Services, events: EventBus): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [...RESOLVERS],
+    resolvers,
     container: resolverContainer(services),
     authChecker: permissionAuthChecker,
     pubSub: events,
@@ -57,13 +61,13 @@ function describeRoot(type: GraphQLObjectType | null | undefined, description: s
  * The schema's shape alone, for printing and drift checks: no database behind it, and a
  * resolver that runs against it fails loudly.
  */
-export function buildSchemaShape(): Promise<GraphQLSchema> {
+export function buildSchemaShape(resolvers: ResolverClasses): Promise<GraphQLSchema> {
   const unusable = new Proxy({} as Services, {
     get: () => {
       throw new Error('this schema was built for printing only; it has no services');
     },
   });
-  return buildHomeroomSchema(unusable, createEventBus());
+  return buildHomeroomSchema(resolvers, unusable, createEventBus());
 }
 
 const HEADER = `# Homeroom GraphQL schema: generated from the code by \`npm run schema:emit\`. Do not edit.

@@ -7,7 +7,7 @@
 import { ArgsType, Field, Int, ObjectType } from 'type-graphql';
 import type { ClassType } from 'type-graphql';
 import { COUNT_COST } from './operation-limits.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Edge, type Page } from '../services/pagination.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Edge, type Page } from '../entities/pagination.js';
 
 @ObjectType('PageInfo', { description: 'Where a page sits in its list (Relay cursor connections).' })
 export class PageInfoType {

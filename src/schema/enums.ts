@@ -7,7 +7,7 @@
 import { registerEnumType } from 'type-graphql';
 import { ERROR_CODE_DESCRIPTIONS, ErrorCode } from '../errors.js';
 import { AuditOutcome } from '../entities/audit-event.entity.js';
-import { Permission, PERMISSION_DESCRIPTIONS, Role, ROLE_DESCRIPTIONS } from '../services/permissions.js';
+import { Permission, PERMISSION_DESCRIPTIONS, Role, ROLE_DESCRIPTIONS } from '../permissions.js';
 
 /**
  * A GraphQL enum for a string-literal type: a description for every value is required by the

@@ -4,7 +4,7 @@
  * from the GraphQL type name (which is the class name) and that key.
  */
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { toGlobalId } from './global-id.js';
+import { toGlobalId } from '../global-id.js';
 
 @InterfaceType('Node', { description: 'An object with a global ID that `node(id:)` can fetch again.' })
 export abstract class Node {

@@ -7,8 +7,8 @@
 import { GraphQLError, Kind, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import { isDatabaseUnavailable, type DatabaseAvailability } from '../entities/database-availability.js';
 import { ErrorCode, HomeroomError } from '../errors.js';
-import type { AuditService } from '../services/audit.service.js';
-import type { RequestContext } from '../services/request-context.js';
+import type { AuditService } from '../services/audit/audit.service.js';
+import type { RequestContext } from '../platform/request-context.js';
 import { isUnexpectedError, serviceUnavailable } from './format-error.js';
 
 export async function handleOperationErrors(

@@ -44,7 +44,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
 import type { GraphQLLimits } from '../config.js';
 import { ErrorCode, HomeroomError } from '../errors.js';
-import { DEFAULT_PAGE_SIZE } from '../services/pagination.js';
+import { DEFAULT_PAGE_SIZE } from '../entities/pagination.js';
 
 /** Nesting depth of the deepest operation in the document (it need not be valid yet). */
 export function operationDepth(document: DocumentNode): number {

@@ -2,52 +2,34 @@
  * Every service, wired once per server (or CLI run) from its dependencies. Resolvers receive
  * this bundle through the type-graphql container; tests build it directly.
  */
-import type { AppleConnection } from '../apple/apple-connection.js';
-import type { Database } from '../entities/database.js';
-import { ApiKeyService } from './api-key.service.js';
+import { ApiKeyService } from './api-key/api-key.service.js';
 import { AssignmentService } from './assignment/assignment.service.js';
-import { AuditService } from './audit.service.js';
-import type { Clock } from './clock.js';
-import type { EventBus } from './events.js';
+import { AuditService } from './audit/audit.service.js';
 import { APPLE_IPHONE_DEVICE_CA_PEM } from '../mdm/apple-device-ca.js';
-import type { IdentityKeyType } from '../mdm/certificate-authority.js';
+import { DeviceService } from './device/device.service.js';
 import { EnrollmentQueries } from './enrollment/enrollment-queries.js';
 import { EnrollmentService } from './enrollment/enrollment.service.js';
 import { deviceTrust } from './enrollment/mdm-authentication.js';
-import { MdmAuthorityService } from './mdm-authority.service.js';
-import { ProfileService } from './profile.service.js';
-import { PushCertificateService } from './push-certificate.service.js';
-import type { SecretBox } from './secret-box.js';
+import { MdmAuthorityService } from './enrollment/mdm-authority.service.js';
+import { ProfileService } from './profile/profile.service.js';
+import { PushCertificateService } from './enrollment/push-certificate.service.js';
 import { SyncService } from './sync/sync.service.js';
-import { TokenService } from './token.service.js';
-import { UserService } from './user.service.js';
-
-export interface ServiceDependencies {
-  readonly database: Database;
-  readonly clock: Clock;
-  readonly events: EventBus;
-  readonly secretBox: SecretBox;
-  /** Where Apple is (or the simulator); a DEP client per token. */
-  readonly apple: AppleConnection;
-  /** Homeroom's base URL as devices and Apple see it (`PUBLIC_URL`, else the listening address once known). */
-  readonly publicUrl: () => string;
-  /** Automatic sync period (`AUTOMATIC_SYNC_INTERVAL_HOURS`); 24 hours when not given. */
-  readonly automaticSyncIntervalMs?: number;
-  /** The key of the identities issued to enrolling devices (`MDM_IDENTITY_KEY`); RSA-2048 when not given. */
-  readonly identityKeyType?: IdentityKeyType;
-  /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
-  readonly trustedDeviceCas?: readonly string[];
-  /** scrypt cost (log2 N) of new user password hashes (`USER_PASSWORD_SCRYPT_LOG_N`); 15 when not given. */
-  readonly userPasswordScryptLogN?: number;
-}
+import { AppleSessionGateway } from './token/apple-session-gateway.js';
+import { TokenService } from './token/token.service.js';
+import { UserService } from './user/user.service.js';
+import type { ServiceDependencies } from './service-dependencies.js';
 
 export class Services {
   readonly audit: AuditService;
   readonly apiKeys: ApiKeyService;
   readonly pushCertificates: PushCertificateService;
+  /** Every call to Apple on a token's behalf, and Apple's verdict on the token. */
+  readonly appleSessions: AppleSessionGateway;
   readonly tokens: TokenService;
   readonly profiles: ProfileService;
   readonly sync: SyncService;
+  /** Device reads: a token's devices by filter, devices by id. */
+  readonly devices: DeviceService;
   readonly assignments: AssignmentService;
   readonly mdmAuthority: MdmAuthorityService;
   /** Devices' enrollment state, read for GraphQL. */
@@ -62,10 +44,12 @@ export class Services {
     this.apiKeys = new ApiKeyService(deps.database, this.audit, deps.clock);
     this.pushCertificates = new PushCertificateService(deps, this.audit);
     // A token's first device sync starts when it is uploaded.
-    this.tokens = new TokenService(deps, this.audit, (ctx, token) => this.sync.afterTokenUploaded(ctx, token));
-    this.profiles = new ProfileService(deps, this.audit, this.tokens);
-    this.sync = new SyncService(deps, this.tokens, this.audit);
-    this.assignments = new AssignmentService(deps, this.tokens, this.audit);
+    this.appleSessions = new AppleSessionGateway(deps);
+    this.tokens = new TokenService(deps, this.audit, this.appleSessions, (ctx, token) => this.sync.afterTokenUploaded(ctx, token));
+    this.profiles = new ProfileService(deps, this.audit, this.tokens, this.appleSessions);
+    this.sync = new SyncService(deps, this.appleSessions, this.audit);
+    this.devices = new DeviceService(deps.database);
+    this.assignments = new AssignmentService(deps, this.appleSessions, this.audit);
     this.mdmAuthority = new MdmAuthorityService(deps);
     this.enrollmentQueries = new EnrollmentQueries(deps.database);
     this.users = new UserService(deps.database, this.audit, deps.clock, deps.userPasswordScryptLogN);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DepClient, type DepClientOptions } from '../../src/apple/dep-client.js';
 import { generateTokenKeyPair, readServerToken, type ServerToken, type TokenKeyPair } from '../../src/apple/token-crypto.js';
 import { ErrorCode } from '../../src/errors.js';
-import { ManualClock } from '../../src/services/clock.js';
+import { ManualClock } from '../../src/platform/clock.js';
 import { startAppleSimulator, type RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import { collect } from '../support/assertions.js';
 import { depError } from './support/dep-error.js';

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEP_CONTENT_TYPE, DepClient, type DepClientOptions, type DevicePage } from '../../src/apple/dep-client.js';
 import type { DepDevice } from '../../src/apple/dep-types.js';
 import { ErrorCode } from '../../src/errors.js';
-import { ManualClock } from '../../src/services/clock.js';
+import { ManualClock } from '../../src/platform/clock.js';
 import { collect, homeroomErrorOf } from '../support/assertions.js';
 import { depError } from './support/dep-error.js';
 import { FakeApple, type FakeCredentials, type FakeHandler, type FakeRequest } from './support/fake-apple.js';

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
 import { openDatabase } from '../../src/entities/data-source.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/global-id.js';
 import { runHomeroom, type CliRun } from '../support/cli.js';
 import { createTestDatabase, testEnvironment } from '../support/database.js';
 

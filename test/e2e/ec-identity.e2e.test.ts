@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Device } from '../../src/entities/device.entity.js';
 import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js';
 import { createLogger } from '../../src/logger.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import { VirtualIPad } from '../../src/simulator/device/index.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { cartProfile, simulatedSchool } from '../support/tokens.js';

@@ -3,8 +3,8 @@ import type { DataSource } from 'typeorm';
 import type { Database } from '../../src/entities/database.js';
 import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
 import { ErrorCode } from '../../src/errors.js';
-import { ManualClock } from '../../src/services/clock.js';
-import { OperationBudget, runWithBudget } from '../../src/services/operation-budget.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { OperationBudget, runWithBudget } from '../../src/platform/operation-budget.js';
 import { openTestDatabase, type OpenTestDatabase } from '../support/database.js';
 
 function event(action: string): Partial<AuditEvent> {

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logger.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
-import { ManualClock } from '../../src/services/clock.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { toGlobalId } from '../../src/global-id.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import {
   AssignmentJobProgressedDocument,
@@ -44,7 +44,7 @@ describe('assignment job subscription over graphql-ws', () => {
   async function school(devices: number) {
     schools += 1;
     const { token, profile } = await simulatedSchool(t.server.services, apple, ctx, { name: `Live assignment school ${schools}`, devices });
-    expect(await t.server.services.sync.countDevices(token.id)).toBe(devices);
+    expect(await t.server.services.devices.count(token.id)).toBe(devices);
     return { tokenId: toGlobalId('EnrollmentProgramToken', token.id), profileId: toGlobalId('EnrollmentProfile', profile.id) };
   }
 

@@ -12,8 +12,8 @@ import { loadConfig } from '../../src/config.js';
 import { isDatabaseUnavailable } from '../../src/entities/database-availability.js';
 import { createLogger } from '../../src/logger.js';
 import { startServer, type HomeroomServer } from '../../src/server.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import { createTestDatabase, TEST_DATABASE_URL, testEnvironment, type TestDatabase } from '../support/database.js';
 
 /** The server's log lines, parsed. */

@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeviceEnrollment, type EnrollmentStateName } from '../../src/entities/device-enrollment.entity.js';
 import { Device } from '../../src/entities/device.entity.js';
 import { createLogger } from '../../src/logger.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
-import { ManualClock } from '../../src/services/clock.js';
-import { Topic } from '../../src/services/events.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { toGlobalId } from '../../src/global-id.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { Topic } from '../../src/platform/events/event-bus.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import {
   DeviceEnrollmentChangedDocument,
   DeviceEnrollmentChangedWithProfileDocument,

@@ -16,11 +16,11 @@ import WebSocket from 'ws';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { ManualTicker } from '../../src/resolvers/sync-live.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { toGlobalId } from '../../src/global-id.js';
 import { startServer, type HomeroomServer } from '../../src/server.js';
-import { Topic } from '../../src/services/events.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { Topic } from '../../src/platform/events/event-bus.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import {
   AuditEventRecordedDocument,
   CreateApiKeyDocument,

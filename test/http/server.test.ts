@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTokenKeyPair, readServerToken } from '../../src/apple/token-crypto.js';
 import { APPLE_SIMULATOR_STATE_FILE } from '../../src/server.js';
-import type { Clock } from '../../src/services/clock.js';
+import type { Clock } from '../../src/platform/clock.js';
 import { ApiKeysDocument, CreateApiKeyDocument, ViewerDocument } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { AuditEventRecordedDocument, AuditEventsDocument } from '../generated/operations.js';
 import { createLogger } from '../../src/logger.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import { within } from '../support/database.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
 

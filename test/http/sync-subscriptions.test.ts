@@ -2,10 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SyncRun } from '../../src/entities/sync-run.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { ManualTicker } from '../../src/resolvers/sync-live.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
-import { ManualClock } from '../../src/services/clock.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { toGlobalId } from '../../src/global-id.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import {
   SyncCooldownDocument,
@@ -71,7 +71,7 @@ describe('sync subscriptions over graphql-ws', () => {
 
   it('streams syncProgressed for a 5,000-device full sync: every page in order, then the final status', async () => {
     const { id, rowId } = await tokenWith(5_000);
-    expect((await t.server.services.sync.countDevices(rowId)).valueOf()).toBe(5_000);
+    expect((await t.server.services.devices.count(rowId)).valueOf()).toBe(5_000);
     clock.advance(7 * DAY);
 
     let started = t.nextOperationStarted();

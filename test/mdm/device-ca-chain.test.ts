@@ -8,7 +8,7 @@ import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js
 import type { EnrollmentProfile } from '../../src/entities/enrollment-profile.entity.js';
 import { MdmCommand } from '../../src/entities/mdm-command.entity.js';
 import { createLogger } from '../../src/logger.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import { factoryIdentity, machineInfo, postMachineInfo, signCms, testCa, type TestCa } from '../support/mdm-device.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { simulatedSchool } from '../support/tokens.js';

@@ -6,8 +6,8 @@ import {
   RevokeApiKeyDocument,
   ViewerDocument,
 } from '../generated/operations.js';
-import { Role } from '../../src/services/permissions.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
+import { Role } from '../../src/permissions.js';
+import { toGlobalId } from '../../src/global-id.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 describe('API keys over GraphQL', () => {

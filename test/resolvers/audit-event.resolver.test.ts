@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventRecordedDocument, AuditEventsDocument, CreateApiKeyDocument } from '../generated/operations.js';
-import { Role } from '../../src/services/permissions.js';
+import { Role } from '../../src/permissions.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
 
 describe('audit log over GraphQL', () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditEventsDocument, CreateApiKeyDocument, NodeDocument, NodesDocument } from '../generated/operations.js';
 import { NODE_LOADERS } from '../../src/resolvers/node.resolver.js';
+import { RESOLVERS } from '../../src/resolvers/index.js';
 import { buildSchemaShape } from '../../src/schema/build-schema.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
-import { Role } from '../../src/services/permissions.js';
+import { toGlobalId } from '../../src/global-id.js';
+import { Role } from '../../src/permissions.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { isObjectType } from 'graphql';
 
@@ -54,7 +55,7 @@ describe('node(id:)', () => {
   });
 
   it('has a loader for every type that implements Node', async () => {
-    const schema = await buildSchemaShape();
+    const schema = await buildSchemaShape([...RESOLVERS]);
     const nodeTypes = Object.values(schema.getTypeMap())
       .filter((type) => isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node'))
       .map((type) => type.name)

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Device } from '../../src/entities/device.entity.js';
 import type { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
 import { createLogger } from '../../src/logger.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { toGlobalId } from '../../src/global-id.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import type { AppleSimulator } from '../../src/simulator/apple/index.js';
 import {
   AuditEventsDocument,
@@ -62,7 +62,7 @@ describe('enrollment profiles over GraphQL', () => {
     return res.data!.createEnrollmentProfile.enrollmentProfile;
   }
 
-  const appleProfile = (uuid: string) => t.server.services.tokens.callApple(token.id, (client) => client.getProfile(uuid));
+  const appleProfile = (uuid: string) => t.server.services.appleSessions.callApple(token.id, (client) => client.getProfile(uuid));
 
   const events = async (action: string) =>
     (await t.request(AuditEventsDocument, { first: 100, filter: { action, targetId: tokenId } })).data!.auditEvents.edges.map(
@@ -73,7 +73,7 @@ describe('enrollment profiles over GraphQL', () => {
   async function assignDevices(profile: { id: string; appleProfileUuid: string }, count: number): Promise<string[]> {
     const { serials } = simulator.portal.addOrder({ count });
     simulator.portal.assignDevices(token.serverName, { serials });
-    await t.server.services.tokens.callApple(token.id, (client) => client.assignProfile(profile.appleProfileUuid, serials));
+    await t.server.services.appleSessions.callApple(token.id, (client) => client.assignProfile(profile.appleProfileUuid, serials));
     const profileId = Number(Buffer.from(profile.id, 'base64url').toString('utf8').split(':')[1]);
     const now = new Date();
     const rows = serials.map((serialNumber) => ({

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
 import { createLogger } from '../../src/logger.js';
-import { toGlobalId } from '../../src/schema/global-id.js';
-import { ManualClock } from '../../src/services/clock.js';
-import { Role } from '../../src/services/permissions.js';
-import { PairingMode, UserAffinity } from '../../src/services/profile-settings.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { toGlobalId } from '../../src/global-id.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { Role } from '../../src/permissions.js';
+import { PairingMode, UserAffinity } from '../../src/services/profile/profile-settings.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import {
   AuditEventsDocument,

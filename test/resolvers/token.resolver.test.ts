@@ -4,9 +4,9 @@ import { generateTokenKeyPair } from '../../src/apple/token-crypto.js';
 import { EnrollmentProfile } from '../../src/entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
 import { MdmPushCertificate } from '../../src/entities/mdm-push-certificate.entity.js';
-import { integerKeyOf } from '../../src/schema/global-id.js';
-import { ManualClock } from '../../src/services/clock.js';
-import { Role } from '../../src/services/permissions.js';
+import { integerKeyOf } from '../../src/global-id.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { Role } from '../../src/permissions.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import {
   AuditEventsDocument,

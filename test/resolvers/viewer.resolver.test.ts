@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ViewerDocument } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { Role } from '../../src/services/permissions.js';
+import { Role } from '../../src/permissions.js';
 import { createLogger } from '../../src/logger.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { systemContext } from '../../src/platform/request-context.js';
 
 describe('viewer', () => {
   let t: TestServer;

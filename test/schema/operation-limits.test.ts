@@ -1,5 +1,6 @@
 import { GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RESOLVERS } from '../../src/resolvers/index.js';
 import { buildSchemaShape } from '../../src/schema/build-schema.js';
 import { ErrorCode, HomeroomError } from '../../src/errors.js';
 import {
@@ -12,7 +13,7 @@ import {
   operationComplexity,
   operationDepth,
 } from '../../src/schema/operation-limits.js';
-import { DEFAULT_PAGE_SIZE } from '../../src/services/pagination.js';
+import { DEFAULT_PAGE_SIZE } from '../../src/entities/pagination.js';
 
 /** `apiKeys` selecting edges { node { name } }: 3 below the list, so it costs 1 + 3 × page size. */
 /** The limits these tests do not vary. */
@@ -71,7 +72,7 @@ describe('operationDepth', () => {
 describe('operationComplexity', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildSchemaShape();
+    schema = await buildSchemaShape([...RESOLVERS]);
   });
 
   it('counts one per field', () => {
@@ -152,7 +153,7 @@ describe('checkDepth', () => {
 describe('depthLimitRule', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildSchemaShape();
+    schema = await buildSchemaShape([...RESOLVERS]);
   });
 
   it('reports QUERY_TOO_DEEP as a validation error on a document that is too deep', () => {
@@ -171,7 +172,7 @@ describe('depthLimitRule', () => {
 describe('checkComplexity', () => {
   let schema: GraphQLSchema;
   beforeAll(async () => {
-    schema = await buildSchemaShape();
+    schema = await buildSchemaShape([...RESOLVERS]);
   });
   const limits = { ...BASE, maxDepth: 12, maxComplexity: 100 };
 

@@ -20,12 +20,13 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { RESOLVERS } from '../../src/resolvers/index.js';
 import { buildSchemaShape } from '../../src/schema/build-schema.js';
 
 let schema: GraphQLSchema;
 
 beforeAll(async () => {
-  schema = await buildSchemaShape();
+  schema = await buildSchemaShape([...RESOLVERS]);
 });
 
 function hasText(description: string | null | undefined): boolean {
@@ -115,7 +116,8 @@ describe('schema shape', () => {
    * Value objects: computed for one object at one moment (a token's `TokenSyncStatus`, a live
    * `SyncCooldown`, `SyncProgress` or `AssignmentJobProgress`, an `AssignmentPreview` of what a
    * mutation would do, a device's `DeviceEnrollment`, a `DeviceEnrollmentChange` event, one
-   * `ImportUserRow` of an import's report, one `ResidentUserEntry` of a Shared iPad's list), with no
+   * `ImportUserRow` of an import's report, one `ResidentUserEntry` of a Shared iPad's list, one
+   * `EnrollmentStateCount` of a token's enrollment summary), with no
    * identity of their own to refetch by; a client
    * refetches the object they describe instead, or asks again. Named by these suffixes so the
    * exemption is visible in the name.

@@ -9,9 +9,9 @@ import WebSocket from 'ws';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { startServer, type HomeroomServer, type StartOptions } from '../../src/server.js';
-import type { Clock } from '../../src/services/clock.js';
-import { Role } from '../../src/services/permissions.js';
-import { systemContext } from '../../src/services/request-context.js';
+import type { Clock } from '../../src/platform/clock.js';
+import { Role } from '../../src/permissions.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import { createTestDatabase, testEnvironment, within } from './database.js';
 
 export interface GraphQLResponse<TData> {

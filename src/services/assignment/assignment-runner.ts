@@ -23,12 +23,12 @@ import { AssignmentJob } from '../../entities/assignment-job.entity.js';
 import type { Database } from '../../entities/database.js';
 import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError } from '../../errors.js';
-import type { Clock } from '../clock.js';
-import { Topic, type AssignmentJobProgressed, type EventBus } from '../events.js';
+import type { Clock } from '../../platform/clock.js';
+import { Topic, type AssignmentJobProgressed, type EventBus } from '../../platform/events/event-bus.js';
 import { enrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
-import { Bindings } from '../raw-sql.js';
-import type { RequestContext } from '../request-context.js';
-import type { TokenService } from '../token.service.js';
+import { Bindings } from '../../entities/raw-sql.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import type { AssignmentResult } from './assignment-types.js';
 import { endStatusOf, progressOf } from './job-state.js';
 
@@ -62,7 +62,7 @@ export interface RunnerDependencies {
   readonly database: Database;
   readonly clock: Clock;
   readonly events: EventBus;
-  readonly tokens: TokenService;
+  readonly appleSessions: AppleSessionGateway;
   readonly hooks: AssignmentHooks;
   /** This process's lease owner name. */
   readonly owner: string;
@@ -160,7 +160,7 @@ export class AssignmentRunner {
     const claimed = job;
     try {
       this.job = claimed;
-      await this.deps.tokens.callApple(claimed.tokenId, (client) => this.loop(client));
+      await this.deps.appleSessions.callApple(claimed.tokenId, (client) => this.loop(client));
       return await this.finish(null);
     } catch (error) {
       try {

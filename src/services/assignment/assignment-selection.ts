@@ -18,8 +18,8 @@ import { AssignmentOutcome } from '../../entities/assignment-outcome.entity.js';
 import { Device } from '../../entities/device.entity.js';
 import { rowNotFound } from '../../errors.js';
 import { enrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
-import { chunks, IN_LIST_CHUNK } from '../raw-sql.js';
-import { deviceQueryOf } from '../sync/device-query.js';
+import { chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
+import { deviceQueryOf } from '../device/device-query.js';
 import {
   PREVIEW_SAMPLE,
   type AssignmentKind,

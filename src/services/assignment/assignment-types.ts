@@ -3,7 +3,7 @@
  * what a caller may select, and what a preview answers.
  */
 import type { Device } from '../../entities/device.entity.js';
-import type { DeviceFilter } from '../sync/sync-types.js';
+import type { DeviceFilter } from '../device/device-filter.js';
 
 /** ASSIGN a profile to devices, or UNASSIGN whatever profile they have at Apple. */
 export type AssignmentKind = 'ASSIGN' | 'UNASSIGN';

@@ -17,19 +17,19 @@ import { AssignmentOutcome } from '../../entities/assignment-outcome.entity.js';
 import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import { badInput, rowNotFound } from '../../errors.js';
-import { checkOneLineText } from '../text-input.js';
+import { checkOneLineText } from '../../text-input.js';
 import { createLogger, type Logger } from '../../logger.js';
-import type { AuditService } from '../audit.service.js';
-import { Topic } from '../events.js';
-import { paginate, type Page, type PageRequest } from '../pagination.js';
-import { systemContext, type RequestContext } from '../request-context.js';
-import type { ServiceDependencies } from '../services.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { Topic } from '../../platform/events/event-bus.js';
+import { paginate, type Page, type PageRequest } from '../../entities/pagination.js';
+import { systemContext, type RequestContext } from '../../platform/request-context.js';
+import type { ServiceDependencies } from '../service-dependencies.js';
 import { SyncScheduler } from '../sync/sync-scheduler.js';
-import type { TokenService } from '../token.service.js';
+import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import { AssignmentRunner, LEASE_MS, type AssignmentHooks } from './assignment-runner.js';
 import { endStatusOf, pendingCountOf, progressOf } from './job-state.js';
 import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
-import { waitAtMost } from '../background.js';
+import { waitAtMost } from '../../platform/background.js';
 import {
   MAX_LISTED_DEVICES,
   type AssignmentKind,
@@ -61,7 +61,7 @@ export class AssignmentService {
 
   constructor(
     private readonly deps: ServiceDependencies,
-    private readonly tokens: TokenService,
+    private readonly appleSessions: AppleSessionGateway,
     private readonly audit: AuditService,
   ) {}
 
@@ -260,7 +260,7 @@ export class AssignmentService {
         database: this.deps.database,
         clock: this.deps.clock,
         events: this.deps.events,
-        tokens: this.tokens,
+        appleSessions: this.appleSessions,
         hooks: this.hooks,
         owner: this.owner,
       },

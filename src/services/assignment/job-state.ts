@@ -4,7 +4,7 @@
  * GraphQL types and the subscription all use these, so they cannot disagree.
  */
 import type { AssignmentJob } from '../../entities/assignment-job.entity.js';
-import type { AssignmentJobProgressed } from '../events.js';
+import type { AssignmentJobProgressed } from '../../platform/events/event-bus.js';
 import type { AssignmentJobStatus } from './assignment-types.js';
 
 /** Statuses a job does not leave. */

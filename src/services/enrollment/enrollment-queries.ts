@@ -7,8 +7,8 @@ import { DeviceEnrollment, ENROLLMENT_STATES, type EnrollmentStateName } from '.
 import type { Database } from '../../entities/database.js';
 import { DirectoryUser } from '../../entities/directory-user.entity.js';
 import { ResidentUser } from '../../entities/resident-user.entity.js';
-import { chunks, IN_LIST_CHUNK } from '../raw-sql.js';
-import { deviceQueryOf } from '../sync/device-query.js';
+import { chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
+import { deviceQueryOf } from '../device/device-query.js';
 
 export class EnrollmentQueries {
   constructor(private readonly database: Database) {}

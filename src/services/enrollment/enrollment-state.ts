@@ -6,7 +6,7 @@
 import type { EntityManager } from 'typeorm';
 import { DeviceEnrollment, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 import type { MachineInfo } from '../../mdm/mdm-messages.js';
-import { Topic, type DeviceEnrollmentChanged, type EventBus } from '../events.js';
+import { Topic, type DeviceEnrollmentChanged, type EventBus } from '../../platform/events/event-bus.js';
 
 /** Events to publish once the transaction that produced them has committed. */
 export class PendingEvents {

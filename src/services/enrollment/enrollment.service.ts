@@ -1,6 +1,6 @@
 /**
  * Device enrollment with Homeroom's MDM (issue 7; reference: device-enrollment.md section 2): the
- * rules behind the three endpoints in `src/mdm/mdm-routes.ts`.
+ * rules behind the three endpoints in `src/http/mdm-routes.ts`.
  *
  * - `enroll`: a device POSTs its signed MachineInfo to its profile's enrollment URL. It must be a
  *   trusted device, known to Homeroom, of the profile's token, still listed by Apple, and assigned
@@ -23,7 +23,7 @@ import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.
 import type { MdmCommand } from '../../entities/mdm-command.entity.js';
 import { ErrorCode, HomeroomError } from '../../errors.js';
 import { normalizedSerial } from '../../crypto/x509.js';
-import { buildEnrollmentProfile } from '../../mdm/enrollment-profile.js';
+import { buildEnrollmentProfile } from '../../mdm/mobileconfig.js';
 import {
   bootstrapTokenPlist,
   commandPlist,
@@ -34,14 +34,14 @@ import {
   type ConnectReport,
   type MachineInfo,
 } from '../../mdm/mdm-messages.js';
-import type { MdmAuthorityService } from '../mdm-authority.service.js';
-import type { PushCertificateService } from '../push-certificate.service.js';
-import type { ServiceDependencies } from '../services.js';
+import type { MdmAuthorityService } from './mdm-authority.service.js';
+import type { PushCertificateService } from './push-certificate.service.js';
+import type { ServiceDependencies } from '../service-dependencies.js';
 import { clearQueue, enqueueCommand, findCommand, hasWaitingCommand, recordAnswer, takeNextCommand } from './command-queue.js';
 import { attemptStart, PendingEvents, saveEnrollment } from './enrollment-state.js';
 import { clearResidentUsers, MAXIMUM_RESIDENT_USERS, maximumResidentUsersOf, recordResidentSignIn } from './resident-users.js';
 import { basicCredentials, recordSignInNeeded, type SignedInUser, type UserDirectory } from './user-sign-in.js';
-import { UserAffinity } from '../profile-settings.js';
+import { UserAffinity } from '../profile/profile-settings.js';
 import { authenticateSignedRequest, certificateFingerprint, verifyMachineInfo, type DeviceTrust } from './mdm-authentication.js';
 
 /** Why a device may not enroll through an enrollment URL (`details.reason` of MDM_ENROLLMENT_REFUSED). */

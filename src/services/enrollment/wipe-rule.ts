@@ -13,7 +13,7 @@
  * SQL text only, for the set-based writers: the device table must be in scope as `device`.
  */
 import type { EntityManager } from 'typeorm';
-import { Bindings, chunks, IN_LIST_CHUNK } from '../raw-sql.js';
+import { Bindings, chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
 
 /** The enrollment states in which the device runs the configuration of the profile it enrolled with. */
 export const CONFIGURED_STATES = ['ENROLLED', 'AWAITING_CONFIGURATION'] as const;

@@ -21,10 +21,10 @@ import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import { SyncRun } from '../../entities/sync-run.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError } from '../../errors.js';
-import type { Clock } from '../clock.js';
-import { Topic, type EventBus, type SyncProgressed } from '../events.js';
-import type { RequestContext } from '../request-context.js';
-import type { TokenService } from '../token.service.js';
+import type { Clock } from '../../platform/clock.js';
+import { Topic, type EventBus, type SyncProgressed } from '../../platform/events/event-bus.js';
+import type { RequestContext } from '../../platform/request-context.js';
+import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import { CursorPhase, FallbackReason, fullSyncRequiredAfter, percentOf } from './sync-rules.js';
 import type { SyncKind, SyncPhase, SyncRunStatus } from './sync-types.js';
 import {
@@ -55,7 +55,7 @@ export interface RunnerDependencies {
   readonly database: Database;
   readonly clock: Clock;
   readonly events: EventBus;
-  readonly tokens: TokenService;
+  readonly appleSessions: AppleSessionGateway;
   readonly hooks: SyncHooks;
 }
 
@@ -113,7 +113,7 @@ export class SyncRunner {
   /** Runs to the end; never rejects. Resolves with the run as stored. */
   async execute(): Promise<SyncRun> {
     try {
-      await this.deps.tokens.callApple(this.run.tokenId, (client) => this.loop(client));
+      await this.deps.appleSessions.callApple(this.run.tokenId, (client) => this.loop(client));
       return await this.finish('SUCCEEDED', null);
     } catch (error) {
       try {

@@ -1,8 +1,7 @@
 /**
- * The sync engine's public vocabulary (issue 5): kinds, triggers, statuses, phases, and the
- * read models the GraphQL layer shows.
+ * The sync engine's public vocabulary: kinds, triggers, statuses, phases, and the read models the
+ * GraphQL layer shows, kept apart from the engine so resolvers and tests can name them without it.
  */
-import type { EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 import type { SyncRun } from '../../entities/sync-run.entity.js';
 
 /** FULL refreshes every serial; LIMITED and AUTOMATIC only add new serials and mark removed ones. */
@@ -30,26 +29,4 @@ export interface SyncCooldown {
   /** Seconds until a sync asked for is a full one; 0 when it would be now. */
   readonly fullSyncAvailableInSeconds: number;
   readonly running: boolean;
-}
-
-export interface DeviceFilter {
-  readonly profile?: { kind: 'UNASSIGNED' } | { kind: 'ANY' } | { kind: 'PROFILE'; profileId: number };
-  /** Default false: only devices Apple still lists. True: only devices Apple stopped listing. */
-  readonly removed?: boolean;
-  /**
-   * True: instead of the token's own devices, those Apple moved from its MDM server to another
-   * token's (whatever they are there; `removed` does not apply). False or omitted: the token's own.
-   */
-  readonly movedAway?: boolean;
-  /** Case-insensitive substring of the serial number. */
-  readonly serialContains?: string;
-  /** Exact model name as Apple sends it. */
-  readonly model?: string;
-  /** True: only devices that must be wiped to pick up their profile; false: only the others. */
-  readonly requiresWipe?: boolean;
-  /**
-   * Devices in any of these enrollment states; NOT_CONTACTED also matches devices that never
-   * contacted Homeroom (no enrollment row). Omitted or empty: every state.
-   */
-  readonly enrollmentStates?: readonly EnrollmentStateName[];
 }

@@ -22,7 +22,7 @@ import type { EntityManager } from 'typeorm';
 import type { DepDevice } from '../../apple/dep-types.js';
 import { Device } from '../../entities/device.entity.js';
 import { markEnrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
-import { chunks, IN_LIST_CHUNK, placeholderStyle } from '../raw-sql.js';
+import { chunks, IN_LIST_CHUNK, placeholderStyle } from '../../entities/raw-sql.js';
 
 /** Rows per INSERT statement: 500 rows x 18 columns = 9,000 parameters, far below SQLite's 32,766. */
 export const UPSERT_CHUNK = 500;

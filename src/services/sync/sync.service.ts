@@ -1,7 +1,8 @@
 /**
- * Device sync (seed 002's "Sync ASM-managed devices", issue 5): which kind of run a request gets,
- * the 15-minute lease that keeps one run per token across every Homeroom instance on the database,
- * the automatic sync loop, and the reads the API shows (status, cooldown, runs, devices).
+ * Device sync (seed 002's "Sync ASM-managed devices"): which kind of run a request gets, the
+ * 15-minute lease that keeps one run per token across every Homeroom instance on the database, the
+ * automatic sync loop, and the reads the API shows (status, cooldown, runs). The devices a sync
+ * writes are read through `services/device/`.
  *
  * The rules live in `sync-rules.ts`, one run's loop in `sync-runner.ts`, the set-based page writes
  * in `sync-writer.ts`. A request takes the lease with a conditional UPDATE of the token row in the
@@ -9,18 +10,16 @@
  * the background; Apple is never called inside a transaction.
  */
 import type { EntityManager } from 'typeorm';
-import { Device } from '../../entities/device.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import { SyncRun } from '../../entities/sync-run.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
-import type { AuditService } from '../audit.service.js';
-import { Topic, type SyncProgressed } from '../events.js';
-import { paginate, type Page, type PageRequest } from '../pagination.js';
-import { systemContext, type RequestContext } from '../request-context.js';
-import type { ServiceDependencies } from '../services.js';
-import type { TokenService } from '../token.service.js';
-import { deviceQueryOf } from './device-query.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { Topic, type SyncProgressed } from '../../platform/events/event-bus.js';
+import { paginate, type Page, type PageRequest } from '../../entities/pagination.js';
+import { systemContext, type RequestContext } from '../../platform/request-context.js';
+import type { ServiceDependencies } from '../service-dependencies.js';
+import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import {
   chooseKind,
   cooldownOf,
@@ -36,10 +35,10 @@ import {
 } from './sync-rules.js';
 import { progressOf, SyncRunner, type SyncHooks } from './sync-runner.js';
 import { SyncScheduler } from './sync-scheduler.js';
-import { waitAtMost } from '../background.js';
-import type { DeviceFilter, SyncCooldown, SyncKind, SyncPhase, SyncStatus, SyncTrigger } from './sync-types.js';
+import { waitAtMost } from '../../platform/background.js';
+import type { SyncCooldown, SyncKind, SyncPhase, SyncStatus, SyncTrigger } from './sync-types.js';
 
-export type { DeviceFilter, SyncCooldown, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from './sync-types.js';
+export type { SyncCooldown, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from './sync-types.js';
 export type { SyncHooks } from './sync-runner.js';
 export {
   cooldownOf,
@@ -64,7 +63,7 @@ export class SyncService {
 
   constructor(
     private readonly deps: ServiceDependencies,
-    private readonly tokens: TokenService,
+    private readonly appleSessions: AppleSessionGateway,
     private readonly audit: AuditService,
   ) {}
 
@@ -149,7 +148,13 @@ export class SyncService {
     this.deps.events.publish(Topic.SYNC_STATE_CHANGED, { tokenId });
     this.deps.events.publish(Topic.SYNC_PROGRESSED, progressOf(run, run.phase, this.deps.clock.now()));
     const runner = new SyncRunner(
-      { database: this.deps.database, clock: this.deps.clock, events: this.deps.events, tokens: this.tokens, hooks: this.hooks },
+      {
+        database: this.deps.database,
+        clock: this.deps.clock,
+        events: this.deps.events,
+        appleSessions: this.appleSessions,
+        hooks: this.hooks,
+      },
       ctx,
       Object.assign(new SyncRun(), run),
     );
@@ -219,34 +224,6 @@ export class SyncService {
 
   async findRun(id: number): Promise<SyncRun | null> {
     return this.deps.database.manager.findOneBy(SyncRun, { id });
-  }
-
-  /** The token's devices in the order Homeroom first saw them. */
-  async listDevices(tokenId: number, filter: DeviceFilter, page: PageRequest): Promise<Page<Device>> {
-    return paginate(
-      deviceQueryOf(this.deps.database.manager, tokenId, filter),
-      { column: 'device.id', keyOf: (device) => device.id, direction: 'ASC' },
-      page,
-    );
-  }
-
-  async findDevice(id: number): Promise<Device | null> {
-    return this.deps.database.manager.findOneBy(Device, { id });
-  }
-
-  /** Several devices in one query (a page of assignment outcomes shows its devices). */
-  async findDevices(ids: readonly number[]): Promise<Device[]> {
-    if (ids.length === 0) return [];
-    return this.deps.database.manager
-      .getRepository(Device)
-      .createQueryBuilder('device')
-      .where('device.id IN (:...ids)', { ids: [...ids] })
-      .getMany();
-  }
-
-  /** How many of the token's devices match; by default those Apple still lists. */
-  async countDevices(tokenId: number, filter: DeviceFilter = {}): Promise<number> {
-    return deviceQueryOf(this.deps.database.manager, tokenId, filter).getCount();
   }
 
   /**

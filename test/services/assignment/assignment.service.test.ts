@@ -110,7 +110,7 @@ describe('AssignmentService', () => {
         [fresh, false],
       ]),
     );
-    expect(await h.services.sync.countDevices(token.id, { requiresWipe: true })).toBe(1);
+    expect(await h.services.devices.count(token.id, { requiresWipe: true })).toBe(1);
 
     // Wiped and turned on again, it fetches the new profile; the next full sync sees it no longer waits for a wipe.
     h.simulator.activation.lookup(activated);

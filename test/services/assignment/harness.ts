@@ -6,7 +6,7 @@
 import { Device } from '../../../src/entities/device.entity.js';
 import type { EnrollmentProfile } from '../../../src/entities/enrollment-profile.entity.js';
 import type { EnrollmentProgramToken } from '../../../src/entities/enrollment-program-token.entity.js';
-import type { AssignmentJobProgressed } from '../../../src/services/events.js';
+import type { AssignmentJobProgressed } from '../../../src/platform/events/event-bus.js';
 import { simulatedSchool } from '../../support/tokens.js';
 import { startSyncHarness, type SyncHarness } from '../sync/harness.js';
 

@@ -39,8 +39,8 @@ describe('SyncService: devices, default profile, events and the lease', () => {
       profileStatus: 'assigned',
       profileAssignTime: h.clock.now(),
     });
-    expect(await h.services.sync.countDevices(token.id, { profile: { kind: 'PROFILE', profileId: profile.id } })).toBe(1_500);
-    expect(await h.services.sync.countDevices(token.id, { profile: { kind: 'UNASSIGNED' } })).toBe(20);
+    expect(await h.services.devices.count(token.id, { profile: { kind: 'PROFILE', profileId: profile.id } })).toBe(1_500);
+    expect(await h.services.devices.count(token.id, { profile: { kind: 'UNASSIGNED' } })).toBe(20);
     const phases = h.progress.filter((e) => e.runId === run.id).map((e) => e.phase);
     expect(phases).toContain('ASSIGNING_DEFAULT_PROFILE');
   });
@@ -101,25 +101,25 @@ describe('SyncService: devices, default profile, events and the lease', () => {
     h.clock.advance(HOUR);
     await h.sync(token.id);
 
-    const sync = h.services.sync;
-    expect(await sync.countDevices(token.id)).toBe(34);
-    expect(await sync.countDevices(token.id, { removed: true })).toBe(1);
-    expect(await sync.countDevices(token.id, { profile: { kind: 'ANY' } })).toBe(5);
-    expect(await sync.countDevices(token.id, { profile: { kind: 'UNASSIGNED' } })).toBe(29);
-    expect(await sync.countDevices(token.id, { model: (await h.device(withProfile[0]!)).model! })).toBeGreaterThanOrEqual(5);
+    const devices = h.services.devices;
+    expect(await devices.count(token.id)).toBe(34);
+    expect(await devices.count(token.id, { removed: true })).toBe(1);
+    expect(await devices.count(token.id, { profile: { kind: 'ANY' } })).toBe(5);
+    expect(await devices.count(token.id, { profile: { kind: 'UNASSIGNED' } })).toBe(29);
+    expect(await devices.count(token.id, { model: (await h.device(withProfile[0]!)).model! })).toBeGreaterThanOrEqual(5);
     const part = withProfile[2]!.slice(3, 9).toLowerCase();
-    const matching = await sync.listDevices(token.id, { serialContains: part }, { first: 10 });
+    const matching = await devices.list(token.id, { serialContains: part }, { first: 10 });
     expect(matching.edges.map((e) => e.node.serialNumber)).toContain(withProfile[2]);
-    expect(await sync.countDevices(token.id, { serialContains: '%' })).toBe(0);
-    expect((await sync.listDevices(token.id, { removed: true }, {})).edges.map((e) => e.node.serialNumber)).toEqual([removed]);
+    expect(await devices.count(token.id, { serialContains: '%' })).toBe(0);
+    expect((await devices.list(token.id, { removed: true }, {})).edges.map((e) => e.node.serialNumber)).toEqual([removed]);
 
-    const first = await sync.listDevices(token.id, {}, { first: 20 });
-    const rest = await sync.listDevices(token.id, {}, { first: 20, after: first.pageInfo.endCursor });
+    const first = await devices.list(token.id, {}, { first: 20 });
+    const rest = await devices.list(token.id, {}, { first: 20, after: first.pageInfo.endCursor });
     expect(first.pageInfo.hasNextPage).toBe(true);
     expect(rest.edges).toHaveLength(14);
     const ids = [...first.edges, ...rest.edges].map((e) => e.node.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
-    expect(await sync.findDevice(ids[0]!)).toMatchObject({ tokenId: token.id });
+    expect(await devices.findById(ids[0]!)).toMatchObject({ tokenId: token.id });
   });
 
   it('publishes progress after every committed page, in order, ending with the final status', async () => {

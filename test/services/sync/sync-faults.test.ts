@@ -160,7 +160,7 @@ describe('SyncService against Apple’s faults (simulator fault switches)', () =
     const { token, firstRun } = await h.newToken('Crash school', 3_500);
     h.services.sync.hooks.afterPageCommitted = undefined;
     expect(firstRun).toMatchObject({ status: 'RUNNING', pages: 2, devicesSeen: 2_000 });
-    expect(await h.services.sync.countDevices(token.id)).toBe(2_000);
+    expect(await h.services.devices.count(token.id)).toBe(2_000);
     // While it is "running", Apple moves on: one listed device leaves, ten arrive.
     const [gone] = h.appleSerials('Crash school');
     h.simulator.portal.unassignDevices([gone!]);
@@ -173,7 +173,7 @@ describe('SyncService against Apple’s faults (simulator fault switches)', () =
     // Nothing fetched twice: 4 listing pages in all.
     expect(h.calls('POST /server/devices') - fetchesBefore).toBe(4);
     expect(await h.listedSerials(token.id)).toEqual(h.appleSerials('Crash school'));
-    expect(await h.services.sync.countDevices(token.id)).toBe(3_509);
+    expect(await h.services.devices.count(token.id)).toBe(3_509);
   });
 
   it('resumes a limited run from its last committed change page', async () => {

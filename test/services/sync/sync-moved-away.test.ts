@@ -78,17 +78,17 @@ describe('SyncService: devices moved to another token’s MDM server', () => {
     // A device that does not run the old profile's configuration picks the new one up at its next activation.
     for (const serial of [failed, notContacted])
       expect(await h.device(serial)).toMatchObject({ requiresWipe: false, movedAwayFromTokenId: north.token.id });
-    expect(await h.services.sync.countDevices(south.token.id, { requiresWipe: true })).toBe(2);
+    expect(await h.services.devices.count(south.token.id, { requiresWipe: true })).toBe(2);
 
-    const sync = h.services.sync;
-    expect(await sync.countDevices(north.token.id)).toBe(1);
+    const devices = h.services.devices;
+    expect(await devices.count(north.token.id)).toBe(1);
     expect((await h.device(stays)).movedAwayFromTokenId).toBeNull();
-    const away = await sync.listDevices(north.token.id, { movedAway: true }, { first: 10 });
+    const away = await devices.list(north.token.id, { movedAway: true }, { first: 10 });
     expect(away.edges.map((e) => e.node.serialNumber).sort()).toEqual([configured, awaiting, failed, notContacted].sort());
-    expect(await sync.countDevices(north.token.id, { movedAway: true, requiresWipe: true })).toBe(2);
-    expect(await h.services.tokens.countMovedAwayDevices(north.token.id)).toBe(4);
-    expect(await h.services.tokens.countMovedAwayDevices(south.token.id)).toBe(0);
-    expect(await sync.countDevices(south.token.id, { movedAway: true })).toBe(0);
+    expect(await devices.count(north.token.id, { movedAway: true, requiresWipe: true })).toBe(2);
+    expect(await h.services.devices.count(north.token.id, { movedAway: true })).toBe(4);
+    expect(await h.services.devices.count(south.token.id, { movedAway: true })).toBe(0);
+    expect(await devices.count(south.token.id, { movedAway: true })).toBe(0);
   });
 
   it('records the move whichever token syncs first (the old token marked it removed before the new one listed it)', async () => {
@@ -100,7 +100,7 @@ describe('SyncService: devices moved to another token’s MDM server', () => {
     h.clock.advance(HOUR);
 
     expect(await h.sync(east.token.id)).toMatchObject({ devicesRemoved: 1 });
-    expect(await h.services.sync.countDevices(east.token.id, { removed: true })).toBe(1);
+    expect(await h.services.devices.count(east.token.id, { removed: true })).toBe(1);
     expect(await h.sync(west.token.id)).toMatchObject({ devicesAdded: 1 });
 
     expect(await h.device(serial)).toMatchObject({
@@ -109,8 +109,8 @@ describe('SyncService: devices moved to another token’s MDM server', () => {
       requiresWipe: true,
       movedAwayFromTokenId: east.token.id,
     });
-    expect(await h.services.sync.countDevices(east.token.id, { removed: true })).toBe(0);
-    expect(await h.services.sync.countDevices(east.token.id, { movedAway: true })).toBe(1);
+    expect(await h.services.devices.count(east.token.id, { removed: true })).toBe(0);
+    expect(await h.services.devices.count(east.token.id, { movedAway: true })).toBe(1);
   });
 
   it('marks an enrolled device requiresWipe when the new token assigns it a profile later (no default profile)', async () => {

@@ -33,7 +33,7 @@ describe('SyncService: the seed’s rules, with a fake clock', () => {
     });
     expect(firstRun.deadlineAt.getTime() - firstRun.startedAt.getTime()).toBe(15 * MINUTE);
     expect(await h.listedSerials(token.id)).toEqual(h.appleSerials('Upload school'));
-    expect(await h.services.sync.countDevices(token.id)).toBe(2_345);
+    expect(await h.services.devices.count(token.id)).toBe(2_345);
     expect(token).toMatchObject({ syncCursorPhase: 'SYNC', syncLeaseRunId: null, syncLeaseUntil: null, lastFullSyncDeviceCount: 2_345 });
     expect(token.lastFullSyncAt).toEqual(h.clock.now());
     const device = await h.device(h.appleSerials('Upload school')[0]!);
@@ -47,7 +47,7 @@ describe('SyncService: the seed’s rules, with a fake clock', () => {
     const [known, gone] = h.appleSerials('Limited school');
     // Apple changes a device Homeroom knows (a profile assigned elsewhere), removes one, and gets 40 new ones.
     const profile = await h.services.profiles.create(h.ctx, token.id, cartProfile('Elsewhere'));
-    await h.services.tokens.callApple(token.id, (client) => client.assignProfile(profile.appleProfileUuid, [known!]));
+    await h.services.appleSessions.callApple(token.id, (client) => client.assignProfile(profile.appleProfileUuid, [known!]));
     h.simulator.portal.unassignDevices([gone!]);
     const { serials: fresh } = h.simulator.portal.addOrder({ count: 40 });
     h.simulator.portal.assignDevices('Limited school', { serials: fresh });
@@ -73,7 +73,7 @@ describe('SyncService: the seed’s rules, with a fake clock', () => {
     const { token } = await h.newToken('Weekly school', 120);
     const [changed] = h.appleSerials('Weekly school');
     const profile = await h.services.profiles.create(h.ctx, token.id, cartProfile('Carts'));
-    await h.services.tokens.callApple(token.id, (client) => client.assignProfile(profile.appleProfileUuid, [changed!]));
+    await h.services.appleSessions.callApple(token.id, (client) => client.assignProfile(profile.appleProfileUuid, [changed!]));
     h.clock.advance(7 * DAY - 15 * MINUTE);
     expect((await h.sync(token.id)).kind).toBe('LIMITED');
     expect((await h.device(changed!)).profileStatus).toBe('empty');

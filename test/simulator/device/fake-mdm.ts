@@ -22,7 +22,7 @@ import { build, parse, type PlistValue } from 'plist';
 import { onTestFinished } from 'vitest';
 import { createCertificateAuthority, issueDeviceIdentity, type MdmCertificateAuthority } from '../../../src/mdm/certificate-authority.js';
 import { verifySignedData } from '../../../src/mdm/cms.js';
-import { buildEnrollmentProfile } from '../../../src/mdm/enrollment-profile.js';
+import { buildEnrollmentProfile } from '../../../src/mdm/mobileconfig.js';
 
 export type Dict = { [key: string]: PlistValue };
 

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../src');
-const HOMEROOM = ['services', 'entities', 'resolvers', 'schema', 'mdm', 'apple', 'crypto'].map((dir) => path.join(SRC, dir));
+const HOMEROOM = ['services', 'platform', 'entities', 'resolvers', 'schema', 'http', 'mdm', 'apple', 'crypto'].map((dir) =>
+  path.join(SRC, dir),
+);
 
 function sources(dir: string): string[] {
   return fs

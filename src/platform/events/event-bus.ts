@@ -1,0 +1,134 @@
+/**
+ * Typed topics for everything Homeroom streams to subscribers.
+ *
+ * Services publish after their transaction commits, so a subscriber never hears of a change
+ * that was rolled back. Payloads are small and JSON-safe (ids and counts, not entities): the
+ * same bus runs over Redis when `REDIS_URL` is set, so an event published on one instance
+ * reaches subscribers on another, and subscribers re-read rows rather than trust a stale copy.
+ */
+import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
+
+export interface AuditEventRecorded {
+  readonly auditEventId: number;
+  readonly action: string;
+}
+
+/**
+ * A device sync moved on: published after every committed page and every phase change, the
+ * last one with the run's final status.
+ */
+export interface SyncProgressed {
+  readonly tokenId: number;
+  readonly runId: number;
+  /** FULL, LIMITED or AUTOMATIC. */
+  readonly kind: string;
+  /** RUNNING, SUCCEEDED, FAILED or TIMED_OUT. */
+  readonly status: string;
+  /** FETCHING, SYNCING, MARKING_REMOVED, ASSIGNING_DEFAULT_PROFILE or DONE. */
+  readonly phase: string;
+  readonly pages: number;
+  readonly devicesSeen: number;
+  readonly devicesAdded: number;
+  readonly devicesUpdated: number;
+  readonly devicesRemoved: number;
+  readonly defaultProfileAssigned: number;
+  /** What the run expects to see (Apple's listing size at the last full sync), when known. */
+  readonly estimatedTotal: number | null;
+  /** 0 to 100, null when there is no estimate. */
+  readonly percent: number | null;
+  /** ISO 8601 time of the event (the server clock). */
+  readonly at: string;
+}
+
+/**
+ * An assignment job moved on: published after every batch committed (one Apple call) and when
+ * it ends, the last one with its final status (a job with nothing for Apple has only that one).
+ * Counts are final results so far.
+ */
+export interface AssignmentJobProgressed {
+  readonly jobId: number;
+  readonly tokenId: number;
+  /** ASSIGN or UNASSIGN. */
+  readonly kind: string;
+  /** QUEUED, RUNNING, SUCCEEDED, PARTIALLY_SUCCEEDED or FAILED. */
+  readonly status: string;
+  /** Serials in the batch this event reports; 0 on the final event. */
+  readonly batchSize: number;
+  readonly appleCalls: number;
+  readonly deviceCount: number;
+  readonly pendingCount: number;
+  readonly unchangedCount: number;
+  readonly cannotChangeCount: number;
+  readonly succeededCount: number;
+  readonly notAccessibleCount: number;
+  readonly failedCount: number;
+  readonly throttledCount: number;
+  readonly requiresWipeCount: number;
+  /** ISO 8601 time of the event (the server clock). */
+  readonly at: string;
+}
+
+/**
+ * A device's enrollment with Homeroom's MDM changed state: published after the change
+ * committed, once per state a device passes (ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED,
+ * UNENROLLED), never for a request that left the state as it was.
+ */
+export interface DeviceEnrollmentChanged {
+  readonly tokenId: number;
+  readonly deviceId: number;
+  readonly serialNumber: string;
+  /** The state entered. */
+  readonly state: string;
+  /** The state left (NOT_CONTACTED for a first contact). */
+  readonly previousState: string;
+  /** ISO 8601 time of the change (the server clock). */
+  readonly at: string;
+}
+
+/** A token's sync started or ended: its cooldown and status changed. */
+export interface SyncStateChanged {
+  readonly tokenId: number;
+}
+
+export type HomeroomTopics = {
+  AUDIT_EVENT_RECORDED: [AuditEventRecorded];
+  SYNC_PROGRESSED: [SyncProgressed];
+  SYNC_STATE_CHANGED: [SyncStateChanged];
+  ASSIGNMENT_JOB_PROGRESSED: [AssignmentJobProgressed];
+  DEVICE_ENROLLMENT_CHANGED: [DeviceEnrollmentChanged];
+};
+
+export const Topic = {
+  AUDIT_EVENT_RECORDED: 'AUDIT_EVENT_RECORDED',
+  SYNC_PROGRESSED: 'SYNC_PROGRESSED',
+  SYNC_STATE_CHANGED: 'SYNC_STATE_CHANGED',
+  ASSIGNMENT_JOB_PROGRESSED: 'ASSIGNMENT_JOB_PROGRESSED',
+  DEVICE_ENROLLMENT_CHANGED: 'DEVICE_ENROLLMENT_CHANGED',
+} as const satisfies Record<keyof HomeroomTopics, keyof HomeroomTopics>;
+
+export type EventBus = PubSub<HomeroomTopics>;
+
+/**
+ * Where events travel when not in memory (`pubsub-redis.ts` makes the Redis one). Declared here,
+ * and implemented there, so the transport depends on the bus's topics and not the other way round.
+ */
+export interface EventTransport {
+  /** For `createPubSub({ eventTarget })`. */
+  readonly eventTarget: PubSubEventTarget<HomeroomTopics>;
+  /** Closes the transport's connections; pending publishes are sent first. */
+  close(): Promise<void>;
+}
+
+/** A bus its owner closes on shutdown (a Redis bus holds two connections; in memory, nothing). */
+export type ClosableEventBus = EventBus & { close(): Promise<void> };
+
+/**
+ * In memory by default (one process); with `redis` (see `pubsub-redis.ts`, `REDIS_URL`) every
+ * event goes through Redis, so subscribers on every instance hear it. Closing the bus closes
+ * the transport.
+ */
+export function createEventBus(options: { readonly redis?: EventTransport | null } = {}): ClosableEventBus {
+  const redis = options.redis ?? null;
+  const bus = createPubSub<HomeroomTopics>(redis ? { eventTarget: redis.eventTarget } : undefined);
+  return Object.assign(bus, { close: async () => redis?.close() });
+}

@@ -1,0 +1,31 @@
+/**
+ * What the services are built from: the database, the clock, the event bus, the secret box,
+ * where Apple is, and the settings that shape their rules. Its own module, not `services.ts`,
+ * because every domain service takes it and `services.ts` imports every domain service: keeping
+ * them apart keeps the import graph free of cycles.
+ */
+import type { AppleConnection } from '../apple/apple-connection.js';
+import type { Database } from '../entities/database.js';
+import type { IdentityKeyType } from '../mdm/certificate-authority.js';
+import type { Clock } from '../platform/clock.js';
+import type { EventBus } from '../platform/events/event-bus.js';
+import type { SecretBox } from '../platform/secret-box.js';
+
+export interface ServiceDependencies {
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly events: EventBus;
+  readonly secretBox: SecretBox;
+  /** Where Apple is (or the simulator); a DEP client per token. */
+  readonly apple: AppleConnection;
+  /** Homeroom's base URL as devices and Apple see it (`PUBLIC_URL`, else the listening address once known). */
+  readonly publicUrl: () => string;
+  /** Automatic sync period (`AUTOMATIC_SYNC_INTERVAL_HOURS`); 24 hours when not given. */
+  readonly automaticSyncIntervalMs?: number;
+  /** The key of the identities issued to enrolling devices (`MDM_IDENTITY_KEY`); RSA-2048 when not given. */
+  readonly identityKeyType?: IdentityKeyType;
+  /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
+  readonly trustedDeviceCas?: readonly string[];
+  /** scrypt cost (log2 N) of new user password hashes (`USER_PASSWORD_SCRYPT_LOG_N`); 15 when not given. */
+  readonly userPasswordScryptLogN?: number;
+}
