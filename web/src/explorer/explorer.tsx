@@ -2,7 +2,8 @@
  * Homeroom's GraphQL explorer: GraphiQL bundled from npm (Monaco and its workers included), so it
  * works offline. Homeroom serves it at `/graphql` to browsers in development. The API key field
  * pre-fills `Authorization: Bearer <key>` in the headers editor; the fetcher sends the editor's
- * headers over HTTP and, for subscriptions, as graphql-ws `connectionParams` on the same URL.
+ * headers over HTTP and, for subscriptions, as graphql-ws `connectionParams` on the same URL
+ * (Homeroom reads `Authorization` there as it does `authorization`).
  */
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
@@ -27,7 +28,16 @@ const DEFAULT_QUERY = `# Homeroom's GraphQL API. Paste an API key above; Ctrl+En
 function Explorer() {
   const [apiKey, setApiKey] = useState<string>(() => storedApiKey() ?? '');
   const [draft, setDraft] = useState(apiKey);
-  const fetcher = useMemo(() => createGraphiQLFetcher({ url: '/graphql', subscriptionUrl: websocketUrl() }), []);
+  // The key also goes under the editor's headers, so requests made before the editor is ready
+  // (the schema's introspection) carry it; an Authorization typed in the editor wins.
+  const fetcher = useMemo(() => {
+    const authorization = apiKey ? { Authorization: bearer(apiKey) } : undefined;
+    return createGraphiQLFetcher({
+      url: '/graphql',
+      subscriptionUrl: websocketUrl(),
+      ...(authorization ? { headers: authorization, wsConnectionParams: authorization } : {}),
+    });
+  }, [apiKey]);
   const headers = apiKey ? JSON.stringify({ Authorization: bearer(apiKey) }, null, 2) : '';
 
   function submit(event: FormEvent) {

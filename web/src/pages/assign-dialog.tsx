@@ -21,7 +21,6 @@ export function AssignDialog({
   count,
   onClose,
 }: {
-  tokenId: string;
   profiles: readonly ProfileFieldsFragment[];
   selection: DeviceSelectionInput;
   count: number;

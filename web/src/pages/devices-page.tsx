@@ -4,7 +4,7 @@
  * selected one by one or as "everything matching the filter", then assigned a profile: a preview
  * (`assignProfile` with `preview: true`) in a dialog, then the job with its live progress.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useClient, useQuery } from 'urql';
 import { ErrorSummary } from '../components/error-summary';
 import { useVirtualRows } from '../components/use-virtual-rows';
@@ -132,7 +132,7 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
     if (focusIndex === null) return;
     scroller.current?.querySelector<HTMLInputElement>(`input[data-index="${focusIndex}"]`)?.focus();
   }, [focusIndex, virtual.start]);
-  const onKeyDown = (event: React.KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent) => {
     const index = Number((event.target as HTMLElement).dataset.index);
     if (Number.isNaN(index)) return;
     const next =
@@ -337,7 +337,6 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
 
       {assigning ? (
         <AssignDialog
-          tokenId={tokenId}
           profiles={profiles}
           selection={assigning}
           count={selectionCount}

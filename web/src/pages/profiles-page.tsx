@@ -30,6 +30,7 @@ function TokenProfiles({ tokenId }: { tokenId: string }) {
   const [result, refetch] = useQuery({ query: TokenProfilesDocument, variables: { tokenId } });
   const [setDefaultResult, setDefault] = useMutation(SetDefaultEnrollmentProfileDocument);
   const [editing, setEditing] = useState<ProfileFieldsFragment | 'new' | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const node = result.data?.node;
   const profiles = node && 'profiles' in node ? node.profiles.edges.map((e) => e.node) : [];
   const reload = () => refetch({ requestPolicy: 'network-only' });
@@ -39,6 +40,7 @@ function TokenProfiles({ tokenId }: { tokenId: string }) {
         <button type="button" onClick={() => setEditing('new')}>
           New profile
         </button>
+        {notice ? <p role="status">{notice}</p> : null}
       </div>
       <table className="table">
         <caption className="visually-hidden">Enrollment profiles</caption>
@@ -102,8 +104,9 @@ function TokenProfiles({ tokenId }: { tokenId: string }) {
           key={editing === 'new' ? 'new' : editing.id}
           tokenId={tokenId}
           profile={editing === 'new' ? null : editing}
-          onDone={() => {
+          onDone={(message) => {
             setEditing(null);
+            setNotice(message);
             reload();
           }}
           onCancel={() => setEditing(null)}
@@ -160,14 +163,13 @@ function ProfileForm({
 }: {
   tokenId: string;
   profile: ProfileFieldsFragment | null;
-  onDone: () => void;
+  onDone: (notice: string) => void;
   onCancel: () => void;
 }) {
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(profile));
   const [options] = useQuery({ query: ProfileOptionsDocument });
   const [created, create] = useMutation(CreateEnrollmentProfileDocument);
   const [updated, update] = useMutation(UpdateEnrollmentProfileDocument);
-  const [notice, setNotice] = useState<string | null>(null);
   const errors: ApiError[] = profile ? apiErrors(updated.error) : apiErrors(created.error);
   const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const panes = options.data?.panes?.enumValues ?? [];
@@ -213,16 +215,15 @@ function ProfileForm({
       const done = await update({ input: { profileId: profile.id, ...settings } });
       const payload = done.data?.updateEnrollmentProfile;
       if (payload) {
-        setNotice(
+        onDone(
           payload.sharedIPadTurnedOff
-            ? 'Saved. Shared iPad was turned off, because it needs user affinity and supervision.'
-            : `Saved${payload.redefinedAtApple ? `; ${payload.devicesMoved} devices moved to the new definition at Apple` : ''}.`,
+            ? `Saved “${payload.enrollmentProfile.name}”. Shared iPad was turned off: it needs user affinity and supervision.`
+            : `Saved “${payload.enrollmentProfile.name}”${payload.redefinedAtApple ? `; ${payload.devicesMoved} devices moved to the new definition at Apple` : ''}.`,
         );
-        onDone();
       }
     } else {
       const done = await create({ input: { tokenId, ...settings } });
-      if (done.data) onDone();
+      if (done.data) onDone(`Created “${done.data.createEnrollmentProfile.enrollmentProfile.name}”, defined at Apple.`);
     }
   }
 
@@ -370,7 +371,6 @@ function ProfileForm({
           Cancel
         </button>
       </div>
-      {notice ? <p role="status">{notice}</p> : null}
       <ErrorSummary errors={errors} fieldsShown={fields} />
     </form>
   );

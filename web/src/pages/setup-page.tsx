@@ -258,7 +258,7 @@ function TokenHealthStep() {
         ))}
       </ul>
       <ErrorSummary errors={apiErrors(refreshed.error)} />
-      {selected ? <SyncProgressPanel tokenId={selected.id} onEvent={(p) => p.status !== 'RUNNING' && !p.snapshot && refetch()} /> : null}
+      {selected ? <SyncProgressPanel tokenId={selected.id} onEvent={(p) => p.status !== 'RUNNING' && refetch()} /> : null}
     </section>
   );
 }
