@@ -4,11 +4,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'test/generated/', 'coverage/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test/generated/', 'coverage/', 'web/src/gql/', 'artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // Config files for tools that require a default export.
-    files: ['codegen.ts', 'vitest.config.ts', 'eslint.config.js'],
+    files: ['codegen.ts', 'vitest.config.ts', 'eslint.config.js', 'web/vite.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -109,7 +109,11 @@ export const CONFIG_VARIABLES = [
     '32 random bytes, base64 or hex, that encrypt secrets at rest. Required with PostgreSQL. Keep it: without it stored secrets cannot be read.',
   ],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent.'],
-  ['NODE_ENV', 'development', '`production` hides the explorer and runs ~28% faster; `development` serves Apollo Sandbox at /graphql.'],
+  [
+    'NODE_ENV',
+    'development',
+    '`production` hides the explorer and runs ~28% faster; `development` serves the GraphiQL explorer at /graphql.',
+  ],
   ['CORS_ORIGINS', '*', 'Comma-separated origins allowed to call the API from a browser, or `*`.'],
   ['GRAPHQL_MAX_DEPTH', '12', 'Deepest field nesting an operation may have.'],
   ['GRAPHQL_MAX_COMPLEXITY', '20000', 'Largest estimated cost of an operation (page sizes multiply down the tree; a count costs 50).'],

@@ -3,7 +3,8 @@
  *
  * Start-up order: secret key -> database (migrations applied) -> services -> first-start admin
  * key (embedded setup only) -> schema -> HTTP. On one port: `/graphql` (Apollo for POST and
- * GET, graphql-ws for subscriptions, Apollo Sandbox in development), `/healthz` and `/readyz`.
+ * GET, graphql-ws for subscriptions, the offline GraphiQL explorer in development), `/healthz`,
+ * `/readyz`, and the reference web console at `/` (built into `dist/web`, see `http/web-pages.ts`).
  * `close()` stops accepting, lets in-flight requests finish, closes websockets, then the
  * database. Tests start servers in-process on port 0; `main.ts` adds signals and the banner.
  */
@@ -16,7 +17,6 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -35,6 +35,7 @@ import { refuseOversizedDocuments } from './http/document-size.js';
 import { healthRoutes } from './http/health.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
+import { webPages } from './http/web-pages.js';
 import { createLogger, type Logger } from './logger.js';
 import { mdmRoutes } from './http/mdm-routes.js';
 import { RESOLVERS } from './resolvers/index.js';
@@ -64,6 +65,8 @@ export interface StartOptions {
   readonly ticker?: Ticker;
   /** Prefix of the Redis channels (`REDIS_URL`); tests give each server pair its own. Default `homeroom:`. */
   readonly redisChannelPrefix?: string;
+  /** The built web console and explorer; default `dist/web` of this checkout. */
+  readonly webDirectory?: string;
 }
 
 export interface HomeroomServer {
@@ -154,12 +157,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         ApolloServerPluginCacheControlDisabled(),
         { serverWillStart: async () => ({ drainServer: async () => subscriptions.dispose() }) },
         homeroomPlugin({ schema, limits: config.graphql, audit: services.audit, availability }),
-        config.environment === 'production'
-          ? ApolloServerPluginLandingPageDisabled()
-          : ApolloServerPluginLandingPageLocalDefault({
-              includeCookies: false,
-              embed: { initialState: { sharedHeaders: { Authorization: 'Bearer <paste an API key>' } } },
-            }),
+        // Apollo's landing page loads from its CDN; browsers get our bundled explorer instead (web-pages.ts).
+        ApolloServerPluginLandingPageDisabled(),
       ],
     });
     await apollo.start();
@@ -168,6 +167,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     app.use(assignRequestId);
     app.use(healthRoutes(dataSource, () => shuttingDown));
+    const web = webPages({ directory: options.webDirectory, explorer: config.environment !== 'production', logger });
+    app.use('/graphql', web.explorer);
     app.use(
       '/graphql',
       cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], exposedHeaders: ['x-request-id'] }),
@@ -198,6 +199,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     // Devices, not API clients: they authenticate with their signatures, never with API keys.
     app.use(mdmRoutes(services.enrollment, logger));
+    app.use(web.console);
     app.use((req, res) => {
       res.status(404).json({
         error: 'not found',

@@ -93,8 +93,11 @@ describe('npm start on the embedded default', () => {
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
     expect(await viewer(first.url, key)).toEqual({ data: { viewer: expect.objectContaining({ name: 'bootstrap-admin', role: 'ADMIN' }) } });
+    // The bundled explorer and console (dist/web), nothing from a CDN.
     const explorer = await fetch(`${first.url}/graphql`, { headers: { accept: 'text/html' } });
-    expect(await explorer.text()).toContain('Apollo');
+    expect(await explorer.text()).toContain('<title>Homeroom GraphQL explorer</title>');
+    const console = await fetch(`${first.url}/devices`, { headers: { accept: 'text/html' } });
+    expect(await console.text()).toContain('<title>Homeroom console</title>');
 
     first.child.kill('SIGTERM');
     expect(await within(first.exited, 15_000, 'the server to stop')).toBe(0);

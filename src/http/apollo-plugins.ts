@@ -1,12 +1,13 @@
 /**
  * Apollo Server plugins: per-operation logging with request id and duration, the complexity
  * limit and the start of a query's time budget (depth is a validation rule, see `depthLimitRule`), logging of unexpected errors with their cause, the audit of failed
- * mutations, and the request id on masked errors.
+ * mutations, the request id on masked errors, and a clear refusal of subscriptions sent over HTTP.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { GraphQLLimits } from '../config.js';
 import type { DatabaseAvailability } from '../entities/database-availability.js';
+import { ErrorCode } from '../errors.js';
 import type { GraphQLContext } from '../resolvers/context.js';
 import { handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
 import { checkComplexity } from '../schema/operation-limits.js';
@@ -24,6 +25,15 @@ export function homeroomPlugin(options: {
       const started = performance.now();
       return {
         async didResolveOperation({ document, request, operationName, operation }) {
+          // Over HTTP Apollo would run a subscription's resolver once, like a query, without an event.
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError(
+              'Subscriptions run over graphql-ws on this same URL (send the key as connectionParams.authorization), not over HTTP.',
+              {
+                extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+              },
+            );
+          }
           const tooComplex = checkComplexity(options.schema, options.limits, document, request.variables, operationName);
           if (tooComplex) throw tooComplex;
           // Queries only: a mutation stopped half way would leave its work half done.

@@ -40,6 +40,13 @@ describe('the HTTP server', () => {
     expect(await ready.json()).toMatchObject({ status: 'ready', database: { reachable: true, migrated: true } });
   });
 
+  it('refuses a subscription sent over HTTP with BAD_REQUEST and HTTP 400, naming graphql-ws, instead of running its resolver', async () => {
+    const res = await post({ query: 'subscription { auditEventRecorded { action } }' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(res.body.errors![0]!.message).toContain('graphql-ws');
+  });
+
   it('refuses a query 20 fields deep with QUERY_TOO_DEEP (the first error) and HTTP 400', async () => {
     const res = await post({ query: nested(20) });
     expect(res.status).toBe(400);

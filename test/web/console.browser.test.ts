@@ -1,0 +1,333 @@
+/**
+ * The reference console in a real browser (Debian's Chromium driven by playwright-core) against
+ * an in-process Homeroom started as `npm start` starts it: development mode, the embedded Apple
+ * simulator with its demo school of 300 iPads, the console and explorer built in `dist/web`.
+ *
+ * The journey: key -> setup wizard (public key downloaded, an MDM server made with it on the
+ * simulated Apple School Manager portal over HTTP, the demo iPads assigned to it, its .p7m
+ * uploaded through the file picker) -> token health -> a profile (its rule error shown inline
+ * first) -> a sync followed live -> 300 devices assigned with the job's progress bar reaching
+ * 100% -> 20 virtual iPads powered on, their tiles turning ENROLLED -> the explorer. Every
+ * operation the console sent must be in web/trusted-documents.json. Each page is saved as a PNG
+ * under artifacts/screenshots/ (gitignored; CI keeps the folder).
+ *
+ * Skipped, saying so, where /usr/bin/chromium is missing (`apt-get install -y chromium`).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
+import { parse } from 'graphql';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
+import { webBuildDirectory } from '../../src/http/web-pages.js';
+import { createLogger } from '../../src/logger.js';
+import { systemContext } from '../../src/services/request-context.js';
+import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
+import { VirtualIPad } from '../../src/simulator/device/index.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = fs.existsSync(CHROMIUM);
+const SCREENSHOTS = path.resolve('artifacts', 'screenshots');
+const SERVER_NAME = 'Homeroom';
+const TIMEOUT = 30_000;
+
+if (!hasChromium) console.warn(`console.browser.test.ts skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+
+describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
+  let t: TestServer;
+  let apple: RunningAppleSimulator;
+  let browser: Browser;
+  let page: Page;
+  const sent: string[] = [];
+  const problems: string[] = [];
+  const ipads: VirtualIPad[] = [];
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-browser-'));
+
+  async function snap(name: string): Promise<void> {
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  async function portal<T>(method: string, route: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${apple.url}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(webBuildDirectory(), 'index.html'))) throw new Error('dist/web is missing: run `npm run build`');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    t = await startTestServer({ env: { NODE_ENV: 'development', APPLE_SIMULATOR_DEVICES: '300' } });
+    apple = t.server.apple.simulator!;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true, reducedMotion: 'reduce' });
+    page = await context.newPage();
+    page.setDefaultTimeout(TIMEOUT);
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    // What the console sends: HTTP operations and graphql-ws subscribe messages.
+    // (urql sends queries as GET within the URL length limit, mutations as POST.)
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname !== '/graphql' || request.resourceType() === 'document') return;
+      if (request.method() === 'POST') sent.push((JSON.parse(request.postData() ?? '{}') as { query: string }).query);
+      else if (url.searchParams.has('query')) sent.push(url.searchParams.get('query')!);
+    });
+    page.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        const message = JSON.parse(String(payload)) as { type: string; payload?: { query: string } };
+        if (message.type === 'subscribe') sent.push(message.payload!.query);
+      }),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it('walks key -> setup -> token -> profile -> sync -> assign 300 -> 20 iPads ENROLLED, with live progress, in trusted documents only', async () => {
+    const started = Date.now();
+    const step = (name: string) => console.log(`browser journey: ${name} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    // Key.
+    await page.goto(`${t.server.url}/`);
+    await page.getByLabel('API key').fill(t.keys.ADMIN);
+    await snap('01-key');
+    await page.getByRole('button', { name: 'Use this key' }).click();
+    await page.getByRole('heading', { name: 'Setup', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/setup');
+    step('key accepted');
+
+    // Setup wizard: the simulated push certificate, then the public key, downloaded.
+    await page.getByText('simulated (demo)').waitFor();
+    await page.getByRole('button', { name: 'Generate public key' }).click();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download public key (.pem)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('homeroom-public-key.pem');
+    const publicKeyPem = fs.readFileSync((await download.path())!, 'utf8');
+    expect(publicKeyPem).toContain('-----BEGIN CERTIFICATE-----');
+
+    // The school's admin, on the simulated ASM portal over HTTP: an MDM server for that key, the demo iPads assigned to it.
+    const created = await portal<{ token: { fileName: string; content: string } }>('POST', '/portal/servers', {
+      name: SERVER_NAME,
+      publicKeyPem,
+    });
+    const { devices } = await portal<{ devices: Array<{ serial_number: string }> }>('GET', '/portal/devices?limit=1000');
+    const serials = devices.map((d) => d.serial_number).sort();
+    expect(serials).toHaveLength(300);
+    await portal('POST', `/portal/servers/${SERVER_NAME}/devices`, { serials });
+    const tokenFile = path.join(scratch, created.token.fileName);
+    fs.writeFileSync(tokenFile, created.token.content);
+
+    // Upload the .p7m through the file picker; the token's health and its first sync, live.
+    await page.getByLabel('Token name').fill('Riverside');
+    await page.getByLabel('Apple ID that downloaded it').fill('it@riverside.example');
+    await page.getByLabel('Server token (.p7m)').setInputFiles(tokenFile);
+    await page.getByRole('button', { name: 'Upload token' }).click();
+    await page.getByText('Token “Riverside” uploaded').waitFor();
+    await page.getByTestId('sync-live-status').filter({ hasText: 'FULL sync SUCCEEDED' }).waitFor();
+    await page.getByTestId('token-device-count').filter({ hasText: /^300$/ }).waitFor();
+    await page.getByRole('listitem', { name: 'Token Riverside' }).getByText('ACTIVE', { exact: true }).waitFor();
+    await snap('02-setup-wizard');
+    step('token uploaded and synced');
+
+    // Profile: a broken rule first (locked without supervised), shown beside the setting; then a good one.
+    await page.getByRole('link', { name: 'Profiles' }).click();
+    await page.getByRole('button', { name: 'New profile' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Year 7 carts');
+    await page.getByLabel('Supervised', { exact: true }).uncheck();
+    await page.getByLabel('Locked enrollment').check();
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    const ruleError = page.locator('#lockedEnrollment-error');
+    await ruleError.waitFor();
+    expect(await ruleError.textContent()).toContain('PROFILE_RULE_VIOLATION');
+    expect(await page.getByLabel('Locked enrollment').getAttribute('aria-invalid')).toBe('true');
+    await snap('03-profile-rule-error');
+    await page.getByLabel('Supervised', { exact: true }).check();
+    await page.getByLabel('Await device configured').check();
+    await page.getByLabel('Department (About Configuration)').fill('Riverside Science');
+    await page.getByLabel('passcode', { exact: true }).check();
+    await page.getByLabel('siri', { exact: true }).check();
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByRole('rowheader', { name: 'Year 7 carts' }).waitFor();
+    await snap('04-profiles');
+    step('profile created');
+
+    // Sync now: a LIMITED run (the upload's was FULL), followed live; then the 15-minute cooldown.
+    await page.getByRole('link', { name: 'Sync' }).click();
+    await page.getByTestId('sync-cooldown').filter({ hasText: 'may start now' }).waitFor();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.getByTestId('sync-live-status').filter({ hasText: 'LIMITED sync SUCCEEDED' }).waitFor();
+    await page
+      .getByTestId('sync-cooldown')
+      .filter({ hasText: /Next sync available in 1[45]:\d\d/ })
+      .waitFor();
+    await page.getByRole('cell', { name: 'LIMITED' }).waitFor();
+    await snap('05-sync');
+    step('sync followed live');
+
+    // Devices: all 300, selected by filter, previewed, then assigned with the live progress bar.
+    await page.getByRole('link', { name: 'Devices' }).click();
+    await page
+      .getByTestId('device-count')
+      .filter({ hasText: /^300 devices$/ })
+      .waitFor();
+    const renderedRows = await page.locator('.device-body [role="row"]').count();
+    expect(renderedRows).toBeLessThan(60); // windowed: only the rows in view exist
+    await snap('06-devices');
+    await page.getByRole('button', { name: 'Select all 300 matching' }).click();
+    await page.getByRole('button', { name: 'Assign profile…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Assign a profile to 300 devices' });
+    await dialog.getByLabel('Profile').selectOption({ label: 'Year 7 carts' });
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await dialog.getByTestId('preview-will-change').filter({ hasText: /^300$/ }).waitFor();
+    await snap('07-assign-preview');
+    await dialog.getByRole('button', { name: 'Assign 300 devices' }).click();
+    await dialog.locator('[role="progressbar"][aria-label="Assignment progress"][aria-valuenow="100"]').waitFor();
+    await dialog.getByTestId('job-status').filter({ hasText: 'SUCCEEDED: 300 assigned' }).waitFor();
+    await snap('08-assign-done');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    step('300 devices assigned');
+
+    // Enrollment wall: 20 virtual iPads power on; their tiles turn ENROLLED as the events arrive.
+    await page.getByRole('link', { name: 'Enrollment wall' }).click();
+    await page.getByText('Live: tiles change as devices enroll.').waitFor();
+    const cart = serials.slice(0, 20);
+    for (const serialNumber of cart) {
+      ipads.push(await VirtualIPad.create({ appleUrl: apple.url, serialNumber, connectPollIntervalMs: 10, maxConnectPolls: 1000 }));
+    }
+    const poweredOn = Promise.all(ipads.map((ipad) => ipad.powerOn()));
+    await page.locator('.tile').first().waitFor();
+    await snap('09-wall-enrolling');
+    expect(await poweredOn).toEqual(cart.map(() => 'HOME'));
+    await page.locator('.tile[data-state="ENROLLED"]').nth(19).waitFor();
+    expect(await page.locator('.tile').count()).toBe(20);
+    for (const serial of cart) await page.getByRole('listitem', { name: `${serial}: ENROLLED` }).waitFor();
+    await page
+      .getByTestId('count-ENROLLED')
+      .filter({ hasText: /^20 enrolled$/ })
+      .waitFor();
+    await snap('10-wall-enrolled');
+    step('20 iPads enrolled');
+
+    // Only trusted documents: each operation sent, normalised as the manifest's are, has its hash there.
+    const manifest = JSON.parse(fs.readFileSync('web/trusted-documents.json', 'utf8')) as Record<string, string>;
+    const untrusted = sent.filter((query) => {
+      const printed = printExecutableGraphQLDocument(parse(query));
+      return manifest[crypto.createHash('sha256').update(printed).digest('hex')] !== printed;
+    });
+    const names = new Set(sent.map((query) => /(?:query|mutation|subscription)\s+(\w+)/.exec(query)?.[1]));
+    for (const live of ['SyncProgressed', 'SyncCooldown', 'AssignmentJobProgressed', 'DeviceEnrollmentChanged'])
+      expect(names).toContain(live);
+    expect(untrusted).toEqual([]);
+    expect(problems).toEqual([]);
+    console.log(
+      `browser journey: ${sent.length} operations (${names.size} distinct), all in web/trusted-documents.json; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+  }, 180_000);
+
+  it('serves the bundled GraphiQL at /graphql: the pasted key authorizes a query over HTTP and a subscription over graphql-ws', async () => {
+    // A fresh tab: no key until one is pasted.
+    page = await page.context().newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    await page.goto(`${t.server.url}/graphql`);
+    await page.getByLabel('API key').fill(t.keys.ADMIN);
+    await page.getByRole('button', { name: 'Use key' }).click();
+    await page.getByText('Authorization header set').waitFor();
+    await page.locator('.graphiql-query-editor .monaco-editor').first().waitFor();
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await page.locator('.graphiql-response').getByText('test-admin').waitFor();
+    // Before the key was pasted, GraphiQL's schema request was refused (401), as it should be; from now on nothing may fail.
+    problems.length = 0;
+    await snap('11-explorer');
+
+    // A subscription typed into the editor runs over graphql-ws with the same key: an audited mutation shows up in it.
+    await page.locator('.graphiql-query-editor .monaco-editor').first().click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText('subscription Audit { auditEventRecorded { action actorName outcome } }');
+    // GraphiQL re-reads the operation (and so picks the websocket) shortly after an edit; its tab is named then.
+    await page.locator('.graphiql-tab', { hasText: 'Audit' }).waitFor();
+    const subscribed = t.nextOperationStarted();
+    await page.getByRole('button', { name: /Execute query/ }).click();
+    await subscribed;
+    const key = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.keys.ADMIN}` },
+      body: JSON.stringify({
+        query: 'mutation { createApiKey(input: { name: "from-the-explorer-test", role: READ_ONLY }) { apiKey { id } } }',
+      }),
+    });
+    expect(key.status).toBe(200);
+    await page.locator('.graphiql-response').getByText('createApiKey').waitFor();
+    await snap('12-explorer-subscription');
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('lists 1,500 devices page by page as the table scrolls, rendering only the rows in view, and moves through them by keyboard', async () => {
+    // 1,200 more iPads in the school, on the token's MDM server, synced (a scheduled sync: the manual one's 15 minutes are not over).
+    const order = await portal<{ serials: string[] }>('POST', '/portal/orders', { count: 1200 });
+    await portal('POST', `/portal/servers/${SERVER_NAME}/devices`, { serials: order.serials });
+    const token = await t.server.dataSource.getRepository(EnrollmentProgramToken).findOneByOrFail({ name: 'Riverside' });
+    const { done } = await t.server.services.sync.requestSync(systemContext(createLogger('silent')), token.id, 'SCHEDULED');
+    expect((await done).status).toBe('SUCCEEDED');
+
+    await page.goto(`${t.server.url}/devices`);
+    await page.getByTestId('device-count').filter({ hasText: '1500 devices (500 loaded)' }).waitFor();
+    const body = page.locator('.device-body');
+    expect(await body.locator('[role="row"]').count()).toBeLessThan(60);
+    // Scrolling to the end loads the next pages; the DOM stays the size of the window.
+    for (const loaded of [1000, 1500]) {
+      await body.hover();
+      await page.mouse.wheel(0, 100_000);
+      await page
+        .getByTestId('device-count')
+        .filter({ hasText: loaded === 1500 ? /^1500 devices$/ : `(${loaded} loaded)` })
+        .waitFor();
+    }
+    expect(await body.locator('[role="row"]').count()).toBeLessThan(60);
+    await page.mouse.wheel(0, 100_000);
+    await body.locator('[role="row"][aria-rowindex="1501"]').waitFor();
+    // Keyboard: Home goes to the first row, arrows move one, each bringing it into view.
+    await body.locator('input[type="checkbox"]').last().focus();
+    const focusedRow = (index: number) => page.waitForFunction(`document.activeElement?.dataset.index === '${index}'`);
+    await page.keyboard.press('Home');
+    await focusedRow(0);
+    await page.keyboard.press('ArrowDown');
+    await focusedRow(1);
+    await page.keyboard.press('Space');
+    await page
+      .getByTestId('selection-count')
+      .filter({ hasText: /^1 selected$/ })
+      .waitFor();
+    await snap('13-devices-1500');
+    expect(problems).toEqual([]);
+  }, 90_000);
+});

@@ -1,0 +1,351 @@
+/**
+ * The selected token's devices: the `devices` connection's filters, search by serial, pages of
+ * 500 loaded as the list scrolls, and windowed rows, so 10,000 devices scroll like 30. Rows can be
+ * selected one by one or as "everything matching the filter", then assigned a profile: a preview
+ * (`assignProfile` with `preview: true`) in a dialog, then the job with its live progress.
+ */
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useClient, useQuery } from 'urql';
+import { ErrorSummary } from '../components/error-summary';
+import { useVirtualRows } from '../components/use-virtual-rows';
+import { apiErrors, type ApiError } from '../errors';
+import {
+  TokenDevicesDocument,
+  TokenProfilesDocument,
+  type DeviceFilterInput,
+  type DeviceRowFragment,
+  type DeviceSelectionInput,
+  type EnrollmentState,
+} from '../gql/graphql';
+import { NoToken, useTokens } from '../tokens';
+import { AssignDialog } from './assign-dialog';
+
+const PAGE_SIZE = 500;
+const ROW_HEIGHT = 36;
+const STATES: EnrollmentState[] = [
+  'NOT_CONTACTED',
+  'AWAITING_USER',
+  'ENROLLING',
+  'AWAITING_CONFIGURATION',
+  'ENROLLED',
+  'FAILED',
+  'UNENROLLED',
+];
+
+interface Filters {
+  serial: string;
+  model: string;
+  /** '' any or none, 'ANY', 'UNASSIGNED', or a profile's ID. */
+  profile: string;
+  removed: boolean;
+  movedAway: boolean;
+  requiresWipe: '' | 'yes' | 'no';
+  states: EnrollmentState[];
+}
+
+const NO_FILTERS: Filters = { serial: '', model: '', profile: '', removed: false, movedAway: false, requiresWipe: '', states: [] };
+
+export function filterInput(filters: Filters): DeviceFilterInput {
+  const input: DeviceFilterInput = {};
+  if (filters.serial.trim()) input.serialContains = filters.serial.trim();
+  if (filters.model.trim()) input.model = filters.model.trim();
+  if (filters.profile === 'ANY' || filters.profile === 'UNASSIGNED') input.profile = { assignment: filters.profile };
+  else if (filters.profile) input.profile = { assignment: 'PROFILE', profileId: filters.profile };
+  if (filters.removed) input.removed = true;
+  if (filters.movedAway) input.movedAway = true;
+  if (filters.requiresWipe) input.requiresWipe = filters.requiresWipe === 'yes';
+  if (filters.states.length > 0) input.enrollmentStates = filters.states;
+  return input;
+}
+
+export function DevicesPage() {
+  const { selected } = useTokens();
+  if (!selected) return <NoToken />;
+  return <TokenDevices key={selected.id} tokenId={selected.id} />;
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return debounced;
+}
+
+function TokenDevices({ tokenId }: { tokenId: string }) {
+  const client = useClient();
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const applied = useDebounced(filters, 300);
+  const [rows, setRows] = useState<DeviceRowFragment[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
+  const [cursor, setCursor] = useState<{ after: string | null; more: boolean }>({ after: null, more: false });
+  const [loading, setLoading] = useState(false);
+  const [errors, setErrors] = useState<ApiError[]>([]);
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const [assigning, setAssigning] = useState<DeviceSelectionInput | null>(null);
+  const [reloads, setReloads] = useState(0);
+  const generation = useRef(0);
+  const [profilesResult] = useQuery({ query: TokenProfilesDocument, variables: { tokenId } });
+  const profileNode = profilesResult.data?.node;
+  const profiles = profileNode && 'profiles' in profileNode ? profileNode.profiles.edges.map((e) => e.node) : [];
+
+  const loadPage = useCallback(
+    async (after: string | null, reset: boolean) => {
+      const mine = reset ? ++generation.current : generation.current;
+      setLoading(true);
+      const result = await client
+        .query(TokenDevicesDocument, { tokenId, first: PAGE_SIZE, after, filter: filterInput(applied) })
+        .toPromise();
+      if (mine !== generation.current) return;
+      setLoading(false);
+      const node = result.data?.node;
+      if (!node || !('devices' in node)) {
+        setErrors(apiErrors(result.error));
+        return;
+      }
+      setErrors([]);
+      const page = node.devices.edges.map((e) => e.node);
+      setRows((previous) => (reset ? page : [...previous, ...page]));
+      setTotal(node.devices.totalCount);
+      setCursor({ after: node.devices.pageInfo.endCursor ?? null, more: node.devices.pageInfo.hasNextPage });
+    },
+    [client, tokenId, applied],
+  );
+
+  useEffect(() => {
+    setSelectedIds(new Set());
+    setAllMatching(false);
+    void loadPage(null, true);
+  }, [loadPage, reloads]);
+
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualRows(scroller, rows.length, ROW_HEIGHT);
+  // Load the next page when the window nears the end of what is loaded.
+  useEffect(() => {
+    if (cursor.more && !loading && virtual.end >= rows.length - 20) void loadPage(cursor.after, false);
+  }, [virtual.end, rows.length, cursor, loading, loadPage]);
+
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+  useEffect(() => {
+    if (focusIndex === null) return;
+    scroller.current?.querySelector<HTMLInputElement>(`input[data-index="${focusIndex}"]`)?.focus();
+  }, [focusIndex, virtual.start]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    const index = Number((event.target as HTMLElement).dataset.index);
+    if (Number.isNaN(index)) return;
+    const next =
+      event.key === 'ArrowDown'
+        ? index + 1
+        : event.key === 'ArrowUp'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? rows.length - 1
+              : null;
+    if (next === null || next < 0 || next >= rows.length) return;
+    event.preventDefault();
+    virtual.scrollToIndex(next);
+    setFocusIndex(next);
+  };
+
+  const toggle = (id: string) => {
+    setAllMatching(false);
+    setSelectedIds((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  };
+  const selectionCount = allMatching ? (total ?? 0) : selectedIds.size;
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+
+  return (
+    <>
+      <form className="filters card" role="search" aria-label="Device filters" onSubmit={(e) => e.preventDefault()}>
+        <div>
+          <label htmlFor="filter-serial">Search by serial</label>
+          <input id="filter-serial" type="search" value={filters.serial} onChange={(e) => set('serial', e.target.value)} maxLength={64} />
+        </div>
+        <div>
+          <label htmlFor="filter-model">Model (exact)</label>
+          <input
+            id="filter-model"
+            value={filters.model}
+            onChange={(e) => set('model', e.target.value)}
+            placeholder="iPad (10th generation)"
+          />
+        </div>
+        <div>
+          <label htmlFor="filter-profile">Profile</label>
+          <select id="filter-profile" value={filters.profile} onChange={(e) => set('profile', e.target.value)}>
+            <option value="">Any or none</option>
+            <option value="ANY">With a profile</option>
+            <option value="UNASSIGNED">Without a profile</option>
+            {profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-wipe">Needs a wipe</label>
+          <select
+            id="filter-wipe"
+            value={filters.requiresWipe}
+            onChange={(e) => set('requiresWipe', e.target.value as Filters['requiresWipe'])}
+          >
+            <option value="">Either</option>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-states">Enrollment states</label>
+          <select
+            id="filter-states"
+            multiple
+            size={3}
+            value={filters.states}
+            onChange={(e) =>
+              set(
+                'states',
+                [...e.target.selectedOptions].map((o) => o.value as EnrollmentState),
+              )
+            }
+          >
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="check-column">
+          <div className="check">
+            <input id="filter-removed" type="checkbox" checked={filters.removed} onChange={(e) => set('removed', e.target.checked)} />
+            <label htmlFor="filter-removed">Removed by Apple</label>
+          </div>
+          <div className="check">
+            <input id="filter-moved" type="checkbox" checked={filters.movedAway} onChange={(e) => set('movedAway', e.target.checked)} />
+            <label htmlFor="filter-moved">Moved to another token</label>
+          </div>
+          <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+            Clear filters
+          </button>
+        </div>
+      </form>
+
+      <div className="toolbar" role="toolbar" aria-label="Selection">
+        <span aria-live="polite" data-testid="device-count">
+          {total === null ? 'Loading…' : `${total} devices${rows.length < total ? ` (${rows.length} loaded)` : ''}`}
+        </span>
+        <button
+          type="button"
+          disabled={!total}
+          onClick={() => {
+            setAllMatching(true);
+            setSelectedIds(new Set(rows.map((r) => r.id)));
+          }}
+        >
+          Select all {total ?? ''} matching
+        </button>
+        <button
+          type="button"
+          disabled={selectionCount === 0}
+          onClick={() => {
+            setAllMatching(false);
+            setSelectedIds(new Set());
+          }}
+        >
+          Clear selection
+        </button>
+        <span data-testid="selection-count">{selectionCount} selected</span>
+        <button
+          type="button"
+          className="primary"
+          disabled={selectionCount === 0 || profiles.length === 0}
+          onClick={() => setAssigning(allMatching ? { filter: filterInput(applied) } : { ids: [...selectedIds] })}
+        >
+          Assign profile…
+        </button>
+      </div>
+      <ErrorSummary errors={errors} />
+
+      <div className="device-table" role="table" aria-label="Devices" aria-rowcount={(total ?? rows.length) + 1}>
+        <div role="rowgroup" className="device-head">
+          <div role="row" className="device-row" aria-rowindex={1}>
+            <span role="columnheader" className="cell-check">
+              <span className="visually-hidden">Selected</span>
+            </span>
+            <span role="columnheader">Serial</span>
+            <span role="columnheader">Model</span>
+            <span role="columnheader">Profile</span>
+            <span role="columnheader">Apple status</span>
+            <span role="columnheader">Enrollment</span>
+          </div>
+        </div>
+        <div role="rowgroup" className="device-body" ref={scroller} onKeyDown={onKeyDown}>
+          <div style={{ height: virtual.totalHeight, position: 'relative' }}>
+            <div style={{ transform: `translateY(${virtual.offsetTop}px)` }}>
+              {rows.slice(virtual.start, virtual.end).map((row, i) => {
+                const index = virtual.start + i;
+                const checked = allMatching || selectedIds.has(row.id);
+                return (
+                  <div
+                    role="row"
+                    key={row.id}
+                    className={checked ? 'device-row selected' : 'device-row'}
+                    aria-rowindex={index + 2}
+                    aria-selected={checked}
+                    style={{ height: ROW_HEIGHT }}
+                  >
+                    <span role="cell" className="cell-check">
+                      <input
+                        type="checkbox"
+                        data-index={index}
+                        aria-label={`Select ${row.serialNumber}`}
+                        checked={checked}
+                        onChange={() => toggle(row.id)}
+                      />
+                    </span>
+                    <span role="cell" className="mono">
+                      {row.serialNumber}
+                    </span>
+                    <span role="cell">{row.model}</span>
+                    <span role="cell">{row.profile?.name ?? <span className="muted">none</span>}</span>
+                    <span role="cell">
+                      {row.profileStatus}
+                      {row.requiresWipe ? <span className="badge badge-EXPIRING_SOON">wipe</span> : null}
+                      {row.removedAt ? <span className="badge">removed</span> : null}
+                    </span>
+                    <span role="cell">
+                      <span className={`badge state-${row.enrollment.state}`}>{row.enrollment.state}</span>
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+      </div>
+      {loading ? <p className="muted">Loading devices…</p> : null}
+
+      {assigning ? (
+        <AssignDialog
+          profiles={profiles}
+          selection={assigning}
+          count={selectionCount}
+          onClose={(changed) => {
+            setAssigning(null);
+            if (changed) setReloads((n) => n + 1);
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
