@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
 import { webBuildDirectory } from '../../src/http/web-pages.js';
 import { createLogger } from '../../src/logger.js';
-import { systemContext } from '../../src/services/request-context.js';
+import { systemContext } from '../../src/platform/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import { VirtualIPad } from '../../src/simulator/device/index.js';
 import { startTestServer, type TestServer } from '../support/server.js';
