@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toGlobalId } from '../../src/global-id.js';
 import { Role } from '../../src/permissions.js';
 import { ImportUsersDocument, UserImportJobProgressedDocument, type UserImportJobProgressedSubscription } from '../generated/operations.js';
@@ -93,6 +93,33 @@ describe('user import subscription over graphql-ws', () => {
     expect(events).toEqual([
       expect.objectContaining({ jobId: job.id, snapshot: true, status: 'SUCCEEDED', createdCount: 3, pendingCount: 0, percent: 100 }),
     ]);
+  });
+
+  it('misses no event of an import that ends between the subscription reading it and its stream starting', async () => {
+    const held = gate();
+    const imports = t.server.services.userImports;
+    imports.hooks.beforeChunk = () => held.promise;
+    const job = await importUsers(3);
+    // The window cannot be hit by timing alone: the read returns the job as it was (held before its
+    // first chunk), and the job runs to its end before the subscription goes on.
+    const findJob = imports.findJob.bind(imports);
+    const spy = vi.spyOn(imports, 'findJob').mockImplementationOnce(async (id) => {
+      const stale = await findJob(id);
+      expect(stale?.status).toBe('RUNNING');
+      held.open();
+      await imports.idle();
+      return stale;
+    });
+    try {
+      const events = await drain(await follow(job.id));
+      expect(events.map((e) => [e.snapshot, e.status, e.chunkSize, e.createdCount])).toEqual([
+        [true, 'RUNNING', 0, 0],
+        [false, 'RUNNING', 3, 3],
+        [false, 'SUCCEEDED', 0, 3],
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('refuses an unknown import, or the ID of another type, with NOT_FOUND, and an OPERATOR with FORBIDDEN', async () => {
