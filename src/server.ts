@@ -216,6 +216,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     services.sync.startScheduler(logger);
     // Jobs an earlier run of Homeroom left unfinished continue now.
     services.assignments.start(logger);
+    services.userImports.start(logger);
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -228,7 +229,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         (closing ??= (async () => {
           shuttingDown = true;
           // Runs and jobs end at their next page or batch (resumable) before the database closes.
-          await services.assignments.stop();
+          await Promise.all([services.assignments.stop(), services.userImports.stop()]);
           await services.sync.stopScheduler();
           await running.stop();
           // After the websockets: no subscriber is left to hear the bus.

@@ -14,6 +14,8 @@ import { MdmCommand } from './mdm-command.entity.js';
 import { MdmPushCertificate } from './mdm-push-certificate.entity.js';
 import { ResidentUser } from './resident-user.entity.js';
 import { SyncRun } from './sync-run.entity.js';
+import { UserImportJob } from './user-import-job.entity.js';
+import { UserImportRow } from './user-import-row.entity.js';
 
 export const ENTITIES = [
   ApiKey,
@@ -32,4 +34,6 @@ export const ENTITIES = [
   MdmCommand,
   DirectoryUser,
   ResidentUser,
+  UserImportJob,
+  UserImportRow,
 ];

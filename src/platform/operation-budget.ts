@@ -49,3 +49,8 @@ export function runWithBudget<T>(budget: OperationBudget, work: () => T): T {
 export function currentBudget(): OperationBudget | undefined {
   return budgets.getStore();
 }
+
+/** Runs `work` (background work a request starts, such as a job) outside any operation's budget. */
+export function outsideOperation<T>(work: () => T): T {
+  return budgets.exit(work);
+}

@@ -16,6 +16,7 @@ import { SyncProgressResolver, SyncResolver } from './sync.resolver.js';
 import { SyncTokenResolver } from './sync-token.resolver.js';
 import { TokenProfilesResolver } from './token-profiles.resolver.js';
 import { TokenResolver } from './token.resolver.js';
+import { UserImportJobProgressResolver, UserImportResolver } from './user-import.resolver.js';
 import { UserResolver } from './user.resolver.js';
 import { ViewerResolver } from './viewer.resolver.js';
 
@@ -40,4 +41,6 @@ export const RESOLVERS = [
   AssignmentJobProgressResolver,
   AssignmentTokenResolver,
   UserResolver,
+  UserImportResolver,
+  UserImportJobProgressResolver,
 ] as const;

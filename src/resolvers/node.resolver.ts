@@ -15,6 +15,7 @@ import { profileType } from './profile.type.js';
 import { MdmPushCertificateType } from './push-certificate.type.js';
 import { SyncRunType } from './sync.type.js';
 import { EncryptionPublicKeyType, EnrollmentProgramTokenType } from './token.type.js';
+import { UserImportJobType } from './user-import.type.js';
 import { UserType } from './user.type.js';
 
 /** How `node(id:)` finds each type, and what reading it needs. Every Node type is listed. */
@@ -75,6 +76,10 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
     load: byIntegerKey(async (s, id) => nodeOf(await s.assignments.findOutcome(id), AssignmentOutcomeType.from)),
   },
   User: { permission: Permission.USER_MANAGE, load: byIntegerKey(async (s, id) => nodeOf(await s.users.findById(id), UserType.from)) },
+  UserImportJob: {
+    permission: Permission.USER_MANAGE,
+    load: byIntegerKey(async (s, id) => nodeOf(await s.userImports.findJob(id), UserImportJobType.from)),
+  },
 };
 
 @Resolver()

@@ -3,7 +3,6 @@ import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import type { UserRole } from '../entities/directory-user.entity.js';
 import { ConnectionArgs } from '../schema/connection.type.js';
 import { PASSWORD_LENGTH } from '../services/user/password-hash.js';
-import { MAX_IMPORT_ROWS } from '../services/user/user-csv.js';
 import { USER_LIMITS } from '../services/user/user.service.js';
 import { UserRoleEnum } from './user.type.js';
 
@@ -45,14 +44,6 @@ export class UpdateUserInput {
 export class DeleteUserInput {
   @Field(() => ID, { description: 'Global ID of the user.' })
   id!: string;
-}
-
-@InputType('ImportUsersInput', { description: 'A CSV file of users to create.' })
-export class ImportUsersInput {
-  @Field(() => String, {
-    description: `The file's text: a header line \`username,displayName,role,password\` (any order, any case; other columns are ignored), then one user a line, at most ${MAX_IMPORT_ROWS} rows. Fields with commas, quotes or line breaks are quoted, with quotes doubled; CRLF or LF; blank lines are skipped. The request body may be at most 5 MB.`,
-  })
-  csv!: string;
 }
 
 @InputType('UserFilterInput', { description: 'Narrows the user list; every given condition must hold.' })

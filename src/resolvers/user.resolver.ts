@@ -1,4 +1,4 @@
-/** User directory operations (ADMIN, `USER_MANAGE`): list, create, update, delete and import from CSV. */
+/** User directory operations (ADMIN, `USER_MANAGE`): list, create, update and delete; CSV imports are `user-import.resolver.ts`. */
 import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { notFound } from '../errors.js';
 import type { GraphQLContext } from './context.js';
@@ -8,8 +8,8 @@ import type { Page } from '../entities/pagination.js';
 import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { USER_TYPE } from '../services/user/user.service.js';
-import { CreateUserInput, DeleteUserInput, ImportUsersInput, UpdateUserInput, UsersArgs } from './user.input.js';
-import { CreateUserPayload, DeleteUserPayload, ImportUsersPayload, UpdateUserPayload, UserConnection, UserType } from './user.type.js';
+import { CreateUserInput, DeleteUserInput, UpdateUserInput, UsersArgs } from './user.input.js';
+import { CreateUserPayload, DeleteUserPayload, UpdateUserPayload, UserConnection, UserType } from './user.type.js';
 
 /** The row id of a user's global ID; NOT_FOUND for anything else. */
 function userKeyOf(id: string): number {
@@ -65,28 +65,5 @@ export class UserResolver {
   ): Promise<DeleteUserPayload> {
     const deleted = await this.services.users.delete(ctx, userKeyOf(input.id));
     return { deletedUserId: toGlobalId(USER_TYPE, deleted.id) };
-  }
-
-  @Authorized(Permission.USER_MANAGE)
-  @Mutation(() => ImportUsersPayload, {
-    description:
-      'Creates users from a CSV file and reports every row: the valid rows are created together (all or, on a database failure, none); invalid rows and usernames already taken are reported with a code and reason. ADMIN only. Errors: BAD_USER_INPUT (field `csv`: no usable header, a quote left open, too many rows; nothing created).',
-  })
-  async importUsers(
-    @Ctx() ctx: GraphQLContext,
-    @Arg('input', () => ImportUsersInput, { description: 'The CSV file.' }) input: ImportUsersInput,
-  ): Promise<ImportUsersPayload> {
-    const result = await this.services.users.importCsv(ctx, input.csv);
-    return {
-      createdCount: result.createdCount,
-      failedCount: result.failedCount,
-      rows: result.rows.map((r) => ({
-        row: r.row,
-        username: r.username,
-        status: r.status,
-        code: r.code ?? null,
-        message: r.message ?? null,
-      })),
-    };
   }
 }

@@ -4,28 +4,18 @@
  * public fields only: the password hash has no field here, and nothing in the schema returns a
  * password in any form.
  */
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import type { DirectoryUser, UserRole } from '../entities/directory-user.entity.js';
-import { ErrorCode } from '../errors.js';
 import { Connection } from '../schema/connection.type.js';
 import { describedEnum } from '../schema/enums.js';
 import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
-import { USER_TYPE, type ImportUserRowStatus } from '../services/user/user.service.js';
+import { USER_TYPE } from '../services/user/user.service.js';
 
 export const UserRoleEnum = describedEnum<UserRole>('UserRole', "A directory user's role at school.", {
   STUDENT: 'A student.',
   TEACHER: 'A teacher or other staff member.',
 });
-
-export const ImportUserRowStatusEnum = describedEnum<ImportUserRowStatus>(
-  'ImportUserRowStatus',
-  'What became of one row of a CSV import.',
-  {
-    CREATED: 'The user was created.',
-    FAILED: 'Nothing was created for this row; `code` and `message` say why.',
-  },
-);
 
 @ObjectType(USER_TYPE, {
   implements: Node,
@@ -87,40 +77,4 @@ export class UpdateUserPayload {
 export class DeleteUserPayload {
   @Field(() => ID, { description: 'Global ID the deleted user had; nothing has it any more.' })
   deletedUserId!: string;
-}
-
-@ObjectType('ImportUserRow', { description: 'What became of one data row of a CSV import.' })
-export class ImportUserRow {
-  @Field(() => Int, {
-    description: 'Number of the row among the data rows, from 1 (the header and blank lines are not counted).',
-  })
-  row!: number;
-
-  @Field(() => String, { nullable: true, description: "The row's username (lower-cased); null when the row has none." })
-  username!: string | null;
-
-  @Field(() => ImportUserRowStatusEnum, { description: 'Created, or failed.' })
-  status!: ImportUserRowStatus;
-
-  @Field(() => ErrorCode, {
-    nullable: true,
-    description:
-      'Why the row failed: BAD_USER_INPUT (a cell is invalid; the message names it) or ALREADY_EXISTS (the username is in the directory or earlier in the file). Null when created.',
-  })
-  code!: ErrorCode | null;
-
-  @Field(() => String, { nullable: true, description: 'The reason in words, naming the column; null when created.' })
-  message!: string | null;
-}
-
-@ObjectType('ImportUsersPayload', { description: 'The outcome of a CSV import, row by row.' })
-export class ImportUsersPayload {
-  @Field(() => Int, { description: 'Users created.' })
-  createdCount!: number;
-
-  @Field(() => Int, { description: 'Rows that created nothing.' })
-  failedCount!: number;
-
-  @Field(() => [ImportUserRow], { description: 'Every data row of the file, in file order.' })
-  rows!: ImportUserRow[];
 }

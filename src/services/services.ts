@@ -16,6 +16,7 @@ import { PushCertificateService } from './enrollment/push-certificate.service.js
 import { SyncService } from './sync/sync.service.js';
 import { AppleSessionGateway } from './token/apple-session-gateway.js';
 import { TokenService } from './token/token.service.js';
+import { UserImportService } from './user/user-import.service.js';
 import { UserService } from './user/user.service.js';
 import type { ServiceDependencies } from './service-dependencies.js';
 
@@ -38,6 +39,8 @@ export class Services {
   readonly enrollment: EnrollmentService;
   /** The user directory: students and teachers who sign in on iPads. */
   readonly users: UserService;
+  /** CSV imports of directory users, as background jobs. */
+  readonly userImports: UserImportService;
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
@@ -53,6 +56,7 @@ export class Services {
     this.mdmAuthority = new MdmAuthorityService(deps);
     this.enrollmentQueries = new EnrollmentQueries(deps.database);
     this.users = new UserService(deps.database, this.audit, deps.clock, deps.userPasswordScryptLogN);
+    this.userImports = new UserImportService(deps, this.audit);
     const trust = deviceTrust(deps.trustedDeviceCas ?? [], [APPLE_IPHONE_DEVICE_CA_PEM]);
     this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust, this.users);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../src/errors.js';
 import { ManualClock } from '../../src/platform/clock.js';
-import { currentBudget, OperationBudget, runWithBudget } from '../../src/platform/operation-budget.js';
+import { currentBudget, OperationBudget, outsideOperation, runWithBudget } from '../../src/platform/operation-budget.js';
 
 describe('OperationBudget', () => {
   it('passes until the deadline and refuses after it with OPERATION_TIMED_OUT and timeoutMs', () => {
@@ -29,5 +29,18 @@ describe('OperationBudget', () => {
     });
     expect(seen).toBe(budget);
     expect(currentBudget()).toBeUndefined();
+  });
+
+  it('is not seen by background work an operation starts outside it (a user import job), however long it runs', async () => {
+    const budget = new OperationBudget(new ManualClock());
+    const background = await runWithBudget(budget, async () => {
+      const job = outsideOperation(async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return currentBudget();
+      });
+      expect(currentBudget()).toBe(budget);
+      return { job };
+    });
+    expect(await background.job).toBeUndefined();
   });
 });

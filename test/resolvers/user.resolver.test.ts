@@ -6,6 +6,8 @@ import {
   DeleteUserDocument,
   ImportUsersDocument,
   UpdateUserDocument,
+  UserImportJobDocument,
+  UserImportJobNodeDocument,
   UserNodeDocument,
   UsersDocument,
 } from '../generated/operations.js';
@@ -62,6 +64,8 @@ describe('the user directory over GraphQL', () => {
           await t.request(UpdateUserDocument, { input: { id: victim.id, password: 'taken over!' } }, key),
           await t.request(DeleteUserDocument, { input: { id: victim.id } }, key),
           await t.request(ImportUsersDocument, { input: { csv: `${HEADER}\ny@riverside.example,Y,STUDENT,password` } }, key),
+          await t.request(UserImportJobDocument, { id: toGlobalId('UserImportJob', 1) }, key),
+          await t.request(UserImportJobNodeDocument, { id: toGlobalId('UserImportJob', 1) }, key),
           await t.request(UserNodeDocument, { id: victim.id }, key),
         ];
         for (const res of attempts) {
@@ -167,64 +171,5 @@ describe('the user directory over GraphQL', () => {
       .map((type) => type.name);
     expect(takingPasswords.sort()).toEqual(['CreateUserInput', 'UpdateUserInput']);
     expect(getNamedType(schema.getMutationType()!.getFields().importUsers!.type).name).toBe('ImportUsersPayload');
-  });
-
-  it('refuses an import without the header with BAD_USER_INPUT on csv and creates nothing', async () => {
-    const res = await t.request(ImportUsersDocument, { input: { csv: 'nohead@riverside.example,No Head,STUDENT,a fine password\n' } });
-    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'csv' });
-    expect((await t.server.services.users.findByUsernames(['nohead@riverside.example'])).size).toBe(0);
-  });
-
-  it('imports 1,000 users with 3 bad rows: 997 created, the 3 reported by row and reason', async () => {
-    const lines = Array.from(
-      { length: 1000 },
-      (_, i) => `pupil${i}@import.riverside.example,"Pupil ${i}, Year ${1 + (i % 6)}",STUDENT,pw-${i}-secret`,
-    );
-    lines[99] = 'not-an-account,Bad Name,STUDENT,a fine password'; // row 100
-    lines[499] = 'pupil499@import.riverside.example,Pupil 499,JANITOR,a fine password'; // row 500
-    lines[899] = 'pupil0@import.riverside.example,Pupil Zero Again,STUDENT,a fine password'; // row 900
-    const started = performance.now();
-    const res = await t.request(ImportUsersDocument, { input: { csv: [HEADER, ...lines].join('\r\n') } });
-    const elapsedMs = performance.now() - started;
-    expect(res.errors).toBeUndefined();
-    const result = res.data!.importUsers;
-    expect(result.createdCount).toBe(997);
-    expect(result.failedCount).toBe(3);
-    expect(result.rows).toHaveLength(1000);
-    expect(result.rows.filter((r) => r.status === 'FAILED')).toEqual([
-      {
-        row: 100,
-        username: 'not-an-account',
-        status: 'FAILED',
-        code: 'BAD_USER_INPUT',
-        message: expect.stringMatching(/^username: must be a Managed Apple Account/),
-      },
-      {
-        row: 500,
-        username: 'pupil499@import.riverside.example',
-        status: 'FAILED',
-        code: 'BAD_USER_INPUT',
-        message: 'role: must be one of STUDENT, TEACHER.',
-      },
-      {
-        row: 900,
-        username: 'pupil0@import.riverside.example',
-        status: 'FAILED',
-        code: 'ALREADY_EXISTS',
-        message: 'A user named "pupil0@import.riverside.example" already exists earlier in this file.',
-      },
-    ]);
-    expect(result.rows.filter((r) => r.status === 'CREATED').every((r) => r.code === null && r.message === null)).toBe(true);
-    const listed = (await t.request(UsersDocument, { first: 1, filter: { usernameContains: '@import.riverside.example' } })).data!.users;
-    expect(listed.totalCount).toBe(997);
-    expect(await t.server.services.users.authenticate('PUPIL777@import.riverside.example', 'pw-777-secret')).toMatchObject({
-      displayName: 'Pupil 777, Year 4',
-      role: 'STUDENT',
-    });
-    const [event] = await auditOf('importUsers');
-    expect(event).toMatchObject({ outcome: 'SUCCEEDED', details: { createdCount: 997, failedCount: 3 } });
-    expect(JSON.stringify(event)).not.toContain('secret');
-    // Seen by the report: the whole request (parse, 997 scrypt hashes at the test cost 2^10, bulk insert).
-    process.stdout.write(`[user import] 1,000 rows, 997 created in ${elapsedMs.toFixed(0)} ms\n`);
   });
 });

@@ -10,6 +10,7 @@ import { UserAffinity1799539200000 } from './1799539200000-user-affinity.js';
 import { SyncRules1800144000000 } from './1800144000000-sync-rules.js';
 import { MovedAway1800748800000 } from './1800748800000-moved-away.js';
 import { EnrollmentSupervisionUnknown1801353600000 } from './1801353600000-enrollment-supervision-unknown.js';
+import { UserImportJobs1801958400000 } from './1801958400000-user-import-jobs.js';
 
 export const MIGRATIONS = [
   Foundation1795305600000,
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SyncRules1800144000000,
   MovedAway1800748800000,
   EnrollmentSupervisionUnknown1801353600000,
+  UserImportJobs1801958400000,
 ];

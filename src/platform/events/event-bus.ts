@@ -69,6 +69,25 @@ export interface AssignmentJobProgressed {
 }
 
 /**
+ * A user import job moved on: published after every chunk committed (users created, rows
+ * reported) and when it ends, the last one with its final status (a job with no row left to
+ * create has only that one).
+ */
+export interface UserImportJobProgressed {
+  readonly jobId: number;
+  /** PENDING, RUNNING, SUCCEEDED or FAILED. */
+  readonly status: string;
+  /** Rows in the chunk this event reports; 0 on the final event. */
+  readonly chunkSize: number;
+  readonly rowCount: number;
+  readonly createdCount: number;
+  readonly failedCount: number;
+  readonly pendingCount: number;
+  /** ISO 8601 time of the event (the server clock). */
+  readonly at: string;
+}
+
+/**
  * A device's enrollment with Homeroom's MDM changed state: published after the change
  * committed, once per state a device passes (ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED,
  * UNENROLLED), never for a request that left the state as it was.
@@ -95,6 +114,7 @@ export type HomeroomTopics = {
   SYNC_PROGRESSED: [SyncProgressed];
   SYNC_STATE_CHANGED: [SyncStateChanged];
   ASSIGNMENT_JOB_PROGRESSED: [AssignmentJobProgressed];
+  USER_IMPORT_JOB_PROGRESSED: [UserImportJobProgressed];
   DEVICE_ENROLLMENT_CHANGED: [DeviceEnrollmentChanged];
 };
 
@@ -103,6 +123,7 @@ export const Topic = {
   SYNC_PROGRESSED: 'SYNC_PROGRESSED',
   SYNC_STATE_CHANGED: 'SYNC_STATE_CHANGED',
   ASSIGNMENT_JOB_PROGRESSED: 'ASSIGNMENT_JOB_PROGRESSED',
+  USER_IMPORT_JOB_PROGRESSED: 'USER_IMPORT_JOB_PROGRESSED',
   DEVICE_ENROLLMENT_CHANGED: 'DEVICE_ENROLLMENT_CHANGED',
 } as const satisfies Record<keyof HomeroomTopics, keyof HomeroomTopics>;
 

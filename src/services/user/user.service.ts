@@ -2,8 +2,9 @@
  * The user directory, which user affinity and Shared iPad need someone to sign in against: students and teachers with a Managed Apple Account style
  * username and a password, who sign in on iPads enrolled with user affinity and on Shared iPads.
  *
- * Administration (create, update, delete, CSV import) is audited like every mutation; the
- * enrollment endpoints read the directory through {@link UserService.authenticate} and
+ * Administration (create, update, delete) is audited like every mutation; CSV imports run as
+ * background jobs (`user-import.service.ts`) and check their rows with the rules exported here.
+ * The enrollment endpoints read the directory through {@link UserService.authenticate} and
  * {@link UserService.findByUsernames}. Passwords exist here only on their way into
  * `hashPassword`: they are never stored, logged, put in audit details or returned.
  *
@@ -13,19 +14,17 @@
  * account, and on a real iPad the Managed Apple Account cannot be renamed either; an admin who
  * needs another name deletes the user and creates a new one.
  */
-import { availableParallelism } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DirectoryUser, USER_ROLES, type UserRole } from '../../entities/directory-user.entity.js';
 import { isUniqueViolation, type Database } from '../../entities/database.js';
-import { badInput, ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../../errors.js';
+import { badInput, ErrorCode, HomeroomError, rowNotFound } from '../../errors.js';
 import { AuditRecord, type AuditService } from '../audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import { paginateByText, type Page, type PageRequest } from '../../entities/pagination.js';
 import { DEFAULT_SCRYPT_LOG_N, hashPassword, passwordLengthProblem, verifyPassword } from './password-hash.js';
 import { chunks, containsPattern, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
 import type { RequestContext } from '../../platform/request-context.js';
-import { parseUserCsv, type UserCsvRow } from './user-csv.js';
 import { checkOneLineText } from '../../text-input.js';
 
 /** A directory user as other services see one: everything but the password hash. */
@@ -56,39 +55,9 @@ export interface UserFilter {
   readonly usernameContains?: string | null;
 }
 
-export type ImportUserRowStatus = 'CREATED' | 'FAILED';
-
-/** What became of one data row of an import. */
-export interface ImportUserRowResult {
-  /** 1-based number of the row among the file's data rows (the header and blank lines are not counted). */
-  readonly row: number;
-  /** The row's username, lower-cased when valid; null when the row has none. */
-  readonly username: string | null;
-  readonly status: ImportUserRowStatus;
-  /** Why the row failed: BAD_USER_INPUT (a cell is invalid) or ALREADY_EXISTS. */
-  readonly code?: ErrorCode;
-  readonly message?: string;
-}
-
-export interface ImportUsersResult {
-  readonly createdCount: number;
-  readonly failedCount: number;
-  /** Every data row, in file order. */
-  readonly rows: ImportUserRowResult[];
-}
-
 export const USER_LIMITS = { username: 254, displayName: 200 } as const;
 /** GraphQL type name of a user, for audit targets and global IDs. */
 export const USER_TYPE = 'User';
-/** Rows per INSERT: 6 values each, far below both databases' bound-parameter limits. */
-const INSERT_CHUNK = 500;
-
-/**
- * Passwords hashed at once during an import. Each scrypt holds one of libuv's threads (4 unless
- * UV_THREADPOOL_SIZE says otherwise) and one core, so an import keeps one thread free for the
- * sign-ins of iPads being set up meanwhile, and uses no more threads than there are cores.
- */
-const IMPORT_HASH_CONCURRENCY = Math.max(1, Math.min(availableParallelism(), (Number(process.env.UV_THREADPOOL_SIZE) || 4) - 1));
 
 export class UserService {
   /** A hash of a random password at the configured cost: what an unknown username is checked against. */
@@ -191,88 +160,6 @@ export class UserService {
   }
 
   /**
-   * Creates users from a CSV file (`username,displayName,role,password`; see `user-csv.ts`) and
-   * reports every row. Rows that fail (an invalid cell: BAD_USER_INPUT; a username already in the
-   * directory or earlier in the file: ALREADY_EXISTS) are skipped; the others are created together
-   * in one transaction, so either all of them exist afterwards or, when the database fails, none.
-   * Errors: BAD_USER_INPUT (field `csv`) for a file that cannot be read as a whole (nothing
-   * created); ALREADY_EXISTS when another request created some of the names meanwhile (PostgreSQL
-   * only; nothing created, and importing again reports those rows).
-   */
-  async importCsv(ctx: RequestContext, csvText: string): Promise<ImportUsersResult> {
-    const action = 'importUsers';
-    const record = new AuditRecord();
-    return this.audit.recordingFailures(ctx, action, record, async () => {
-      const parsed = parseUserCsv(csvText);
-      const results: ImportUserRowResult[] = [];
-      const candidates: Array<{ row: number; username: string; values: Omit<CreateUserInput, 'username'> }> = [];
-      const seen = new Set<string>();
-      for (const row of parsed) {
-        const checked = checkCsvRow(row);
-        if (isHomeroomError(checked.error)) {
-          results.push(failed(row.row, checked.username, checked.error));
-        } else if (seen.has(checked.username!)) {
-          results.push(failed(row.row, checked.username, usernameTaken(checked.username!, `earlier in this file`)));
-        } else {
-          seen.add(checked.username!);
-          candidates.push({ row: row.row, username: checked.username!, values: checked.values! });
-        }
-      }
-      // Names already taken are refused before hashing, which is where the time goes.
-      const taken = await this.usersNamed(this.database.manager, [...seen]);
-      const fresh = candidates.filter((c) => !taken.has(c.username));
-      const hashes = await mapConcurrently(fresh, IMPORT_HASH_CONCURRENCY, (c) => hashPassword(c.values.password, this.scryptLogN));
-      const outcome = await this.audit.mutate(ctx, action, async (tx, rec) => {
-        // Again inside the transaction: a user may have been created while the passwords were hashed.
-        const takenNow = await this.usersNamed(tx, [...seen]);
-        const now = this.clock.now();
-        const rows = fresh.flatMap((c, index) =>
-          takenNow.has(c.username)
-            ? []
-            : [
-                {
-                  username: c.username,
-                  displayName: c.values.displayName,
-                  role: c.values.role,
-                  passwordHash: hashes[index]!,
-                  createdAt: now,
-                  updatedAt: now,
-                },
-              ],
-        );
-        try {
-          for (const chunk of chunks(rows, INSERT_CHUNK)) {
-            // Set-based, never save() per row; no re-select of generated ids (nothing here needs them).
-            await tx.createQueryBuilder().insert().into(DirectoryUser).values(chunk).updateEntity(false).execute();
-          }
-        } catch (error) {
-          if (isUniqueViolation(error)) {
-            throw new HomeroomError(
-              ErrorCode.ALREADY_EXISTS,
-              'Another request created some of these usernames while this import ran; nothing was imported. Import the file again: those rows will be reported as ALREADY_EXISTS.',
-              { field: 'csv' },
-            );
-          }
-          throw error;
-        }
-        const created = new Set(rows.map((r) => r.username));
-        for (const c of candidates) {
-          results.push(
-            created.has(c.username)
-              ? { row: c.row, username: c.username, status: 'CREATED' }
-              : failed(c.row, c.username, usernameTaken(c.username, 'in the directory')),
-          );
-        }
-        results.sort((a, b) => a.row - b.row);
-        const summary = { createdCount: created.size, failedCount: results.length - created.size, rows: results };
-        rec.detail({ createdCount: summary.createdCount, failedCount: summary.failedCount });
-        return summary;
-      });
-      return outcome;
-    });
-  }
-
-  /**
    * The user whose username (any case, surrounding spaces ignored) and password these are, or null
    * for an unknown user and a wrong password alike. An unknown user costs one hash too, checked
    * against a decoy, so the time taken does not tell whether the username exists.
@@ -289,67 +176,41 @@ export class UserService {
 
   /** Users by lower-case username, for bulk lookups (a Shared iPad's resident users); unknown names are absent. */
   findByUsernames(usernames: readonly string[]): Promise<Map<string, UserIdentity>> {
-    return this.usersNamed(this.database.manager, usernames);
+    return findUsersNamed(this.database.manager, usernames);
   }
 
   private decoyHash(): Promise<string> {
     this.decoy ??= hashPassword(randomBytes(18).toString('base64'), this.scryptLogN);
     return this.decoy;
   }
+}
 
-  /** The users of these names (any case), read in chunks through `manager` (a transaction's, when in one). */
-  private async usersNamed(manager: EntityManager, usernames: readonly string[]): Promise<Map<string, UserIdentity>> {
-    const names = [
-      ...new Set(usernames.map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0 && n.length <= USER_LIMITS.username)),
-    ];
-    const found = new Map<string, UserIdentity>();
-    for (const chunk of chunks(names, IN_LIST_CHUNK)) {
-      const users = await manager
-        .getRepository(DirectoryUser)
-        .createQueryBuilder('person')
-        .select(['person.id', 'person.username', 'person.displayName', 'person.role'])
-        .where('person.username IN (:...chunk)', { chunk })
-        .getMany();
-      for (const user of users) found.set(user.username, identityOf(user));
-    }
-    return found;
+/**
+ * The users of these names (any case), read in chunks through `manager` (a transaction's, when in
+ * one); unknown names are absent. For bulk checks: the import's, and Shared iPads' resident users.
+ */
+export async function findUsersNamed(manager: EntityManager, usernames: readonly string[]): Promise<Map<string, UserIdentity>> {
+  const names = [...new Set(usernames.map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0 && n.length <= USER_LIMITS.username))];
+  const found = new Map<string, UserIdentity>();
+  for (const chunk of chunks(names, IN_LIST_CHUNK)) {
+    const users = await manager
+      .getRepository(DirectoryUser)
+      .createQueryBuilder('person')
+      .select(['person.id', 'person.username', 'person.displayName', 'person.role'])
+      .where('person.username IN (:...chunk)', { chunk })
+      .getMany();
+    for (const user of users) found.set(user.username, identityOf(user));
   }
+  return found;
 }
 
 function identityOf(user: DirectoryUser): UserIdentity {
   return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
 }
 
-function failed(row: number, username: string | null, error: HomeroomError): ImportUserRowResult {
-  return { row, username, status: 'FAILED', code: error.code, message: error.message };
-}
-
-function usernameTaken(username: string, where = 'in the directory'): HomeroomError {
+/** ALREADY_EXISTS on `username`, saying where the name was found. */
+export function usernameTaken(username: string, where = 'in the directory'): HomeroomError {
   return new HomeroomError(ErrorCode.ALREADY_EXISTS, `A user named "${username}" already exists ${where}.`, { field: 'username' });
-}
-
-/** A row's cells checked as `create` checks its input; the first problem found is the row's error. */
-function checkCsvRow(row: UserCsvRow): { username: string | null; values?: Omit<CreateUserInput, 'username'>; error?: HomeroomError } {
-  const raw = row.cells.username?.trim() ?? '';
-  const username = raw === '' ? null : raw.toLowerCase().slice(0, USER_LIMITS.username);
-  try {
-    if (Object.values(row.cells).some((cell) => cell === undefined)) {
-      throw badInput('row', 'has fewer cells than the header has columns.');
-    }
-    if (row.extraCells) throw badInput('row', 'has more cells than the header has columns (a comma inside a value needs quotes).');
-    const checked = checkUsername(raw);
-    return {
-      username: checked,
-      values: {
-        displayName: checkDisplayName(row.cells.displayName!),
-        role: checkRole(row.cells.role!.trim().toUpperCase()),
-        password: checkPassword(row.cells.password!),
-      },
-    };
-  } catch (error) {
-    if (isHomeroomError(error)) return { username, error };
-    throw error;
-  }
 }
 
 /**
@@ -370,35 +231,21 @@ export function checkUsername(value: string): string {
   return username;
 }
 
-function checkDisplayName(value: string): string {
+export function checkDisplayName(value: string): string {
   const name = value.trim();
   if (name.length < 1 || name.length > USER_LIMITS.displayName)
     throw badInput('displayName', `must be 1 to ${USER_LIMITS.displayName} characters.`);
   return checkOneLineText('displayName', name);
 }
 
-function checkRole(value: string): UserRole {
+export function checkRole(value: string): UserRole {
   if (!(USER_ROLES as readonly string[]).includes(value)) throw badInput('role', `must be one of ${USER_ROLES.join(', ')}.`);
   return value as UserRole;
 }
 
 /** Passwords are taken exactly as given (no trimming): spaces may be part of them. */
-function checkPassword(value: string): string {
+export function checkPassword(value: string): string {
   const problem = passwordLengthProblem(value);
   if (problem) throw badInput('password', problem);
   return value;
-}
-
-/** `work` over `items` with at most `limit` running at once; results in input order. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -11,11 +11,10 @@ import { Role } from '../../../src/permissions.js';
 import type { RequestContext } from '../../../src/platform/request-context.js';
 import { SecretBox } from '../../../src/platform/secret-box.js';
 import { Services } from '../../../src/services/services.js';
-import { homeroomErrorOf, rejectionOf } from '../../support/assertions.js';
+import { homeroomErrorOf } from '../../support/assertions.js';
 import { emptyFoundationTables, openTestDatabase, type OpenTestDatabase } from '../../support/database.js';
 import { offlineApple } from '../../support/services.js';
 
-const HEADER = 'username,displayName,role,password';
 const ANN = {
   username: 'Ann.Lee@Students.Riverside.example',
   displayName: 'Ann Lee',
@@ -56,7 +55,6 @@ describe('UserService', () => {
 
   const auditEvents = async (action: string) => (await services.audit.list({ action }, { first: 500 })).edges.map((e) => e.node).reverse();
   const userCount = () => opened.dataSource.getRepository(DirectoryUser).count();
-  const csv = (...rows: string[]) => [HEADER, ...rows].join('\n');
 
   describe('create', () => {
     it('stores the username lower-case, a scrypt hash at the configured cost, and audits without the password', async () => {
@@ -239,129 +237,4 @@ describe('UserService', () => {
       expect(await page.totalCount()).toBe(4);
     });
   });
-
-  describe('importCsv', () => {
-    it('creates the valid rows and reports each failed one by row number, code and reason', async () => {
-      await services.users.create(ctx, { ...ANN, username: 'taken@riverside.example' });
-      const result = await services.users.importCsv(
-        ctx,
-        csv(
-          'Ann@Riverside.example,"Lee, Ann",student,password one',
-          'not-a-username,Bad,STUDENT,password two',
-          'ann@riverside.example,Ann again,STUDENT,password three',
-          'taken@riverside.example,Taken,TEACHER,password four',
-          'bo@riverside.example,Bo,HEADMASTER,password five',
-          'cy@riverside.example,Cy,TEACHER,short',
-          'di@riverside.example,Di',
-          'ed@riverside.example,Ed,TEACHER,pass,word',
-          ',,,',
-          'fay@riverside.example,Fay,Teacher,"password, with ""quotes"""',
-        ),
-      );
-      expect(result.createdCount).toBe(2);
-      expect(result.failedCount).toBe(8);
-      expect(result.rows).toEqual([
-        { row: 1, username: 'ann@riverside.example', status: 'CREATED' },
-        { row: 2, username: 'not-a-username', status: 'FAILED', code: 'BAD_USER_INPUT', message: expect.stringMatching(/^username: /) },
-        {
-          row: 3,
-          username: 'ann@riverside.example',
-          status: 'FAILED',
-          code: 'ALREADY_EXISTS',
-          message: expect.stringContaining('earlier in this file'),
-        },
-        {
-          row: 4,
-          username: 'taken@riverside.example',
-          status: 'FAILED',
-          code: 'ALREADY_EXISTS',
-          message: expect.stringContaining('in the directory'),
-        },
-        { row: 5, username: 'bo@riverside.example', status: 'FAILED', code: 'BAD_USER_INPUT', message: expect.stringMatching(/^role: /) },
-        {
-          row: 6,
-          username: 'cy@riverside.example',
-          status: 'FAILED',
-          code: 'BAD_USER_INPUT',
-          message: expect.stringMatching(/^password: /),
-        },
-        {
-          row: 7,
-          username: 'di@riverside.example',
-          status: 'FAILED',
-          code: 'BAD_USER_INPUT',
-          message: expect.stringContaining('fewer cells'),
-        },
-        {
-          row: 8,
-          username: 'ed@riverside.example',
-          status: 'FAILED',
-          code: 'BAD_USER_INPUT',
-          message: expect.stringContaining('more cells'),
-        },
-        { row: 9, username: null, status: 'FAILED', code: 'BAD_USER_INPUT', message: expect.stringMatching(/^username: /) },
-        { row: 10, username: 'fay@riverside.example', status: 'CREATED' },
-      ]);
-      expect(await services.users.authenticate('ann@riverside.example', 'password one')).toMatchObject({
-        displayName: 'Lee, Ann',
-        role: 'STUDENT',
-      });
-      expect(await services.users.authenticate('fay@riverside.example', 'password, with "quotes"')).toMatchObject({ role: 'TEACHER' });
-      const [event] = await auditEvents('importUsers');
-      expect(event).toMatchObject({ outcome: 'SUCCEEDED', details: { createdCount: 2, failedCount: 8 } });
-      for (const secret of ['password one', 'password two', 'password three', 'password five', 'with ""quotes']) {
-        expect(JSON.stringify(await auditEvents('importUsers'))).not.toContain(secret);
-        expect(JSON.stringify(result)).not.toContain(secret);
-      }
-    });
-
-    it('refuses a file without the header with BAD_USER_INPUT on csv, creates nothing, and audits the refusal', async () => {
-      const error = await homeroomErrorOf(services.users.importCsv(ctx, 'ann@riverside.example,Ann,STUDENT,password one\n'));
-      expect(error).toMatchObject({ code: ErrorCode.BAD_USER_INPUT, details: { field: 'csv' } });
-      expect(await userCount()).toBe(0);
-      expect((await auditEvents('importUsers'))[0]).toMatchObject({ outcome: 'FAILED', errorCode: 'BAD_USER_INPUT' });
-    });
-
-    it('reports a file with only the header as nothing to do', async () => {
-      expect(await services.users.importCsv(ctx, `${HEADER}\r\n`)).toEqual({ createdCount: 0, failedCount: 0, rows: [] });
-    });
-
-    it('creates nothing when the database fails half way through the bulk insert', async () => {
-      const rows = Array.from({ length: 800 }, (_, i) => `u${i}@riverside.example,User ${i},STUDENT,password ${i}`);
-      // A real database failure on the 700th row, in the second INSERT of 500, after the first one succeeded.
-      await failInsertsOf('u699@riverside.example');
-      try {
-        const error = await rejectionOf(services.users.importCsv(ctx, csv(...rows)));
-        expect(String(error)).toContain('injected failure');
-      } finally {
-        await stopFailingInserts();
-      }
-      expect(await userCount()).toBe(0);
-      expect((await auditEvents('importUsers'))[0]).toMatchObject({ outcome: 'FAILED', errorCode: 'INTERNAL_SERVER_ERROR' });
-    });
-  });
-
-  async function failInsertsOf(username: string): Promise<void> {
-    if (opened.database.type === 'sqlite') {
-      await opened.dataSource.query(
-        `CREATE TRIGGER fail_user_insert BEFORE INSERT ON directory_user WHEN NEW.username = '${username}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
-      );
-      return;
-    }
-    await opened.dataSource.query(
-      `CREATE FUNCTION fail_user_insert() RETURNS trigger AS $$ BEGIN IF NEW.username = '${username}' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
-    );
-    await opened.dataSource.query(
-      'CREATE TRIGGER fail_user_insert BEFORE INSERT ON directory_user FOR EACH ROW EXECUTE FUNCTION fail_user_insert()',
-    );
-  }
-
-  async function stopFailingInserts(): Promise<void> {
-    if (opened.database.type === 'sqlite') {
-      await opened.dataSource.query('DROP TRIGGER fail_user_insert');
-      return;
-    }
-    await opened.dataSource.query('DROP TRIGGER fail_user_insert ON directory_user');
-    await opened.dataSource.query('DROP FUNCTION fail_user_insert()');
-  }
 });

@@ -1,0 +1,75 @@
+/**
+ * The stream behind `userImportJobProgressed`: a snapshot of the import first, then its
+ * USER_IMPORT_JOB_PROGRESSED events from the bus, ending after the event with a final status,
+ * so a client's `for await` finishes with the import.
+ *
+ * The bus is listened to before the job is read, so no chunk committed after the snapshot is
+ * missed; events the snapshot already covers (fewer or as many rows dealt with, same status) are
+ * not sent again. An import that has already ended sends its snapshot (its final state) and the
+ * stream ends at once.
+ */
+import { Repeater } from '@graphql-yoga/subscription';
+import type { UserImportJob } from '../entities/user-import-job.entity.js';
+import { notFound } from '../errors.js';
+import { Topic, type UserImportJobProgressed } from '../platform/events/event-bus.js';
+import type { Services } from '../services/services.js';
+import { FINAL_IMPORT_STATUSES, importProgressOf } from '../services/user/user-import.service.js';
+import { UserImportJobProgressType } from './user-import.type.js';
+
+type Events = AsyncIterator<UserImportJobProgressed, undefined>;
+
+/** Rows dealt with: monotonic in a job's life, so an event below the snapshot's is older than it. */
+function rowsDone(event: UserImportJobProgressed): number {
+  return event.createdCount + event.failedCount;
+}
+
+/**
+ * The import's progress, from now until it ends. NOT_FOUND (naming `globalId`) when the job does
+ * not exist; that is thrown here, before anything streams.
+ */
+export async function importProgressFromNow(
+  services: Services,
+  jobId: number,
+  globalId: string,
+): Promise<AsyncIterable<UserImportJobProgressType>> {
+  const bus = services.deps.events.subscribe(Topic.USER_IMPORT_JOB_PROGRESSED)[Symbol.asyncIterator]() as Events;
+  // The bus listens from its first next(), which this is; what it resolves with is read below.
+  let pending = bus.next();
+  let job: UserImportJob | null;
+  try {
+    job = await services.userImports.findJob(jobId);
+  } catch (error) {
+    await bus.return?.();
+    throw error;
+  }
+  if (!job) {
+    await bus.return?.();
+    throw notFound('user import job', globalId);
+  }
+  const snapshot = importProgressOf(job, 0, job.finishedAt ?? services.deps.clock.now());
+  return new Repeater<UserImportJobProgressType>(async (push, stop) => {
+    void stop.then(() => bus.return?.());
+    try {
+      await push(UserImportJobProgressType.from(snapshot, true));
+      if (FINAL_IMPORT_STATUSES.has(snapshot.status)) {
+        stop();
+        return;
+      }
+      for (;;) {
+        const step = await Promise.race([pending, stop.then(() => null)]);
+        if (step === null || step.done) break;
+        pending = bus.next();
+        const event = step.value;
+        if (event.jobId !== jobId) continue;
+        const covered =
+          rowsDone(event) < rowsDone(snapshot) || (rowsDone(event) === rowsDone(snapshot) && event.status === snapshot.status);
+        if (covered) continue;
+        await push(UserImportJobProgressType.from(event));
+        if (FINAL_IMPORT_STATUSES.has(event.status)) break;
+      }
+    } catch (error) {
+      stop(error);
+    }
+    stop();
+  });
+}
