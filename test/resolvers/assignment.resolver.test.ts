@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/global-id.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { currentBudget } from '../../src/platform/operation-budget.js';
 import { Role } from '../../src/permissions.js';
 import { systemContext } from '../../src/platform/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
@@ -229,6 +230,22 @@ describe('profile assignment over GraphQL', () => {
     await t.server.services.assignments.idle();
     expect(calls(ASSIGN_CALL)).toBe(before);
     expect(await jobOf(job.id)).toMatchObject({ status: 'SUCCEEDED', appleCalls: 0, outcomes: { totalCount: 0, edges: [] } });
+  });
+
+  it('runs a job started by assignProfile outside the mutation’s operation budget (its database calls take no turns with requests)', async () => {
+    const { profileId, serials } = await school(3);
+    const budgets: Array<unknown> = [];
+    t.server.services.assignments.hooks.beforeBatch = () => {
+      budgets.push(currentBudget());
+    };
+    try {
+      const { ended } = await assignAndWait({ profileId, devices: { serialNumbers: serials } });
+      expect(ended).toMatchObject({ status: 'SUCCEEDED' });
+    } finally {
+      t.server.services.assignments.hooks.beforeBatch = undefined;
+    }
+    expect(budgets.length).toBeGreaterThan(0);
+    expect(budgets.every((budget) => budget === undefined)).toBe(true);
   });
 
   it('previews an assignment with counts and the first devices of each kind, changing nothing at Apple or in Homeroom', async () => {

@@ -3,6 +3,7 @@ import type { EnrollmentProgramToken } from '../../src/entities/enrollment-progr
 import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/global-id.js';
 import { ManualClock } from '../../src/platform/clock.js';
+import { currentBudget } from '../../src/platform/operation-budget.js';
 import { Role } from '../../src/permissions.js';
 import { PairingMode, UserAffinity } from '../../src/services/profile/profile-settings.js';
 import { systemContext } from '../../src/platform/request-context.js';
@@ -168,6 +169,17 @@ describe('device sync over GraphQL', () => {
 
     clock.advance(60_000);
     expect((await syncAndWait(id)).ended).toMatchObject({ trigger: 'MANUAL', status: 'SUCCEEDED' });
+  });
+
+  it('runs a sync started by syncDevices outside the mutation’s operation budget (its database calls take no turns with requests)', async () => {
+    const { id } = await newToken(2);
+    const budgets: Array<unknown> = [];
+    t.server.services.sync.hooks.afterPageCommitted = () => {
+      budgets.push(currentBudget());
+    };
+    await syncAndWait(id);
+    expect(budgets.length).toBeGreaterThan(0);
+    expect(budgets.every((budget) => budget === undefined)).toBe(true);
   });
 
   it('reads a run and a device by global ID with every role; an unknown token is NOT_FOUND', async () => {

@@ -30,6 +30,7 @@ import { AssignmentRunner, LEASE_MS, type AssignmentHooks } from './assignment-r
 import { endStatusOf, pendingCountOf, progressOf } from './job-state.js';
 import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
 import { waitAtMost } from '../../platform/background.js';
+import { outsideOperation } from '../../platform/operation-budget.js';
 import {
   MAX_LISTED_DEVICES,
   type AssignmentKind,
@@ -267,7 +268,8 @@ export class AssignmentService {
       ctx,
       jobId,
     );
-    const done = runner.execute().finally(() => this.active.delete(jobId));
+    // Not part of the request that started it: no time budget, no turns with its queries.
+    const done = outsideOperation(() => runner.execute()).finally(() => this.active.delete(jobId));
     this.active.set(jobId, { runner, done });
     return done;
   }

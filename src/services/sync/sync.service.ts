@@ -36,6 +36,7 @@ import {
 import { progressOf, SyncRunner, type SyncHooks } from './sync-runner.js';
 import { SyncScheduler } from './sync-scheduler.js';
 import { waitAtMost } from '../../platform/background.js';
+import { outsideOperation } from '../../platform/operation-budget.js';
 import type { SyncCooldown, SyncKind, SyncPhase, SyncStatus, SyncTrigger } from './sync-types.js';
 
 export type { SyncCooldown, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from './sync-types.js';
@@ -158,7 +159,8 @@ export class SyncService {
       ctx,
       Object.assign(new SyncRun(), run),
     );
-    const done = runner.execute().finally(() => this.active.delete(run.id));
+    // Not part of the request that started it: no time budget, no turns with its queries.
+    const done = outsideOperation(() => runner.execute()).finally(() => this.active.delete(run.id));
     this.active.set(run.id, { runner, done });
     return { run, done };
   }
