@@ -10,6 +10,25 @@ import { AssignmentJob } from './assignment-job.entity.js';
 import { DateTimeColumn } from './columns.js';
 import { Device } from './device.entity.js';
 
+/**
+ * What became of one device. PENDING until Apple answered for good; then Apple's answer
+ * (SUCCESS, NOT_ACCESSIBLE, FAILED, THROTTLED: the last two only once retries ran out), or,
+ * decided when the job was created, why the device was left alone (UNCHANGED, REMOVED,
+ * OTHER_TOKEN, UNKNOWN_SERIAL).
+ */
+export const AssignmentResult = {
+  PENDING: 'PENDING',
+  SUCCESS: 'SUCCESS',
+  NOT_ACCESSIBLE: 'NOT_ACCESSIBLE',
+  FAILED: 'FAILED',
+  THROTTLED: 'THROTTLED',
+  UNCHANGED: 'UNCHANGED',
+  REMOVED: 'REMOVED',
+  OTHER_TOKEN: 'OTHER_TOKEN',
+  UNKNOWN_SERIAL: 'UNKNOWN_SERIAL',
+} as const;
+export type AssignmentResult = (typeof AssignmentResult)[keyof typeof AssignmentResult];
+
 @Entity()
 @Index('assignment_outcome_job_result', ['jobId', 'result', 'id'])
 // Partial: only serials waiting for a retry are in it, so the 200,000 rows of a big job cost it nothing.
@@ -34,12 +53,8 @@ export class AssignmentOutcome {
   @Column({ type: 'varchar', length: 64 })
   serialNumber!: string;
 
-  /**
-   * PENDING, Apple's answer (SUCCESS, NOT_ACCESSIBLE, FAILED, THROTTLED), or why the device was
-   * left alone (UNCHANGED, REMOVED, OTHER_TOKEN, UNKNOWN_SERIAL).
-   */
   @Column({ type: 'varchar', length: 20 })
-  result!: string;
+  result!: AssignmentResult;
 
   /** Apple answers received for this serial. */
   @Column({ type: 'integer' })

@@ -24,3 +24,13 @@ export function DateTimeColumn(options: { nullable?: boolean } = {}): PropertyDe
  * partial types cannot follow a recursive JSON type, and flat facts are what filters need.
  */
 export type JsonFacts = Record<string, string | number | boolean | null | string[] | number[]>;
+
+/**
+ * The named columns of a row, copied into a plain object: how a field list declared once (beside
+ * the entity) maps a row to an event or a view, instead of each one listing the fields again.
+ */
+export function pickColumns<T extends object, const K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = row[key];
+  return picked;
+}

@@ -36,18 +36,14 @@ import {
 import { progressOf, SyncRunner, type SyncHooks } from './sync-runner.js';
 import { SyncScheduler } from './sync-scheduler.js';
 import { waitAtMost } from '../../platform/background.js';
-import type { SyncCooldown, SyncKind, SyncPhase, SyncStatus, SyncTrigger } from './sync-types.js';
+import type { SyncPhase, SyncTrigger } from '../../entities/sync-vocabulary.js';
+import type { SyncCooldown, SyncProgressView, SyncStatus } from './sync-types.js';
+import { cooldownFromNow, progressFromNow, type SyncStreamDependencies } from './sync-streams.js';
+import { secondTicker } from '../../platform/ticker.js';
 
-export type { SyncCooldown, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from './sync-types.js';
+export type { SyncCooldown, SyncProgressView, SyncStatus } from './sync-types.js';
 export type { SyncHooks } from './sync-runner.js';
-export {
-  cooldownOf,
-  FULL_SYNC_INTERVAL_MS,
-  MANUAL_SYNC_FLOOR_MS,
-  RUN_DEADLINE_MS,
-  FallbackReason,
-  type SyncColumns,
-} from './sync-rules.js';
+export { cooldownOf, FULL_SYNC_INTERVAL_MS, MANUAL_SYNC_FLOOR_MS, RUN_DEADLINE_MS, type SyncColumns } from './sync-rules.js';
 
 /** The audit action of a sync request: the GraphQL mutation's name. */
 const SYNC_ACTION = 'syncDevices';
@@ -60,12 +56,15 @@ export class SyncService {
   private readonly active = new Map<number, { runner: SyncRunner; done: Promise<SyncRun> }>();
   private readonly scheduler = new SyncScheduler(() => this.scheduledCheck());
   private logger: Logger = createLogger('silent');
+  private readonly streamDeps: SyncStreamDependencies;
 
   constructor(
     private readonly deps: ServiceDependencies,
     private readonly appleSessions: AppleSessionGateway,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.streamDeps = { clock: deps.clock, events: deps.events, ticker: deps.ticker ?? secondTicker() };
+  }
 
   /** The automatic sync period (`AUTOMATIC_SYNC_INTERVAL_HOURS`, 24 hours by default). */
   get automaticSyncIntervalMs(): number {
@@ -215,6 +214,16 @@ export class SyncService {
    * committed, else its last run as it ended (phase DONE); null when it has never synced.
    * `syncProgressed` sends it first, so a client sees the state before the next step.
    */
+  /** Where the token stands now, then each step of its runs (`syncProgressed`). */
+  progressStream(tokenId: number): AsyncIterable<SyncProgressView> {
+    return progressFromNow(this, this.streamDeps, tokenId);
+  }
+
+  /** The token's countdowns now, then whenever they change (`syncCooldown`). */
+  cooldownStream(tokenId: number): AsyncIterable<SyncCooldown> {
+    return cooldownFromNow(this, this.streamDeps, tokenId);
+  }
+
   async progressNow(tokenId: number): Promise<SyncProgressed | null> {
     const { currentRun } = await this.status(tokenId);
     const run = currentRun ?? (await this.listRuns(tokenId, { first: 1 })).edges[0]?.node ?? null;
@@ -315,7 +324,7 @@ export class SyncService {
         .where('id = :id AND status = :running', { id: run.id, running: 'RUNNING' })
         .execute();
       if ((marked.affected ?? 0) !== 1) continue;
-      const required = fullSyncRequiredAfter(run.kind as SyncKind, 'TIMED_OUT');
+      const required = fullSyncRequiredAfter(run.kind, 'TIMED_OUT');
       await tx
         .createQueryBuilder()
         .update(EnrollmentProgramToken)
