@@ -1,5 +1,5 @@
 /**
- * Column helpers for types that SQLite and PostgreSQL spell differently.
+ * Column helpers for types that SQLite and PostgreSQL spell differently, and for JSON.
  *
  * TypeORM has no timestamp type both drivers accept (SQLite knows `datetime`, PostgreSQL
  * `timestamp`/`timestamptz`), and a per-driver type would make one entity class describe two
@@ -17,6 +17,20 @@ const isoInstant: ValueTransformer = {
 
 export function DateTimeColumn(options: { nullable?: boolean } = {}): PropertyDecorator {
   return Column({ type: 'varchar', length: 32, nullable: options.nullable ?? false, transformer: isoInstant });
+}
+
+/**
+ * JSON in a `text` column, parsed and serialised here and nowhere else: services read and write
+ * arrays and objects. `text` on both databases (what TypeORM's `simple-json` is too), so the
+ * schema is the same whichever wrote it; a JSON type would differ between SQLite and PostgreSQL.
+ */
+const jsonText: ValueTransformer = {
+  to: (value: unknown) => (value === null || value === undefined ? value : JSON.stringify(value)),
+  from: (value: string | null) => (value === null ? null : (JSON.parse(value) as unknown)),
+};
+
+export function JsonColumn(options: { nullable?: boolean } = {}): PropertyDecorator {
+  return Column({ type: 'text', nullable: options.nullable ?? false, transformer: jsonText });
 }
 
 /**

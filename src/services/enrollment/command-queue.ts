@@ -29,7 +29,7 @@ export async function enqueueCommand(tx: EntityManager, deviceId: number, comman
     deviceId,
     commandUuid: randomUUID().toUpperCase(),
     requestType: command.RequestType,
-    command: JSON.stringify(command),
+    command: { ...command },
     status: 'QUEUED',
     errorChain: null,
     createdAt: now,
@@ -64,7 +64,7 @@ export async function recordAnswer(
 ): Promise<void> {
   command.status = ANSWERED[status];
   command.answeredAt = now;
-  command.errorChain = errorChain.length > 0 ? JSON.stringify(errorChain) : null;
+  command.errorChain = errorChain.length > 0 ? [...errorChain] : null;
   await tx.getRepository(MdmCommand).save(command);
 }
 
