@@ -9,22 +9,16 @@
  * pending. They are kept up to date in the same transaction as the outcomes, never recounted.
  */
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { DateTimeColumn } from './columns.js';
+import { DateTimeColumn, wordsOf } from './columns.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
 
 /** ASSIGN a profile to devices, or UNASSIGN whatever profile they have at Apple. */
-export const AssignmentKind = { ASSIGN: 'ASSIGN', UNASSIGN: 'UNASSIGN' } as const;
+export const AssignmentKind = wordsOf('ASSIGN', 'UNASSIGN');
 export type AssignmentKind = (typeof AssignmentKind)[keyof typeof AssignmentKind];
 
 /** How a job stands; SUCCEEDED, PARTIALLY_SUCCEEDED and FAILED are final. */
-export const AssignmentJobStatus = {
-  QUEUED: 'QUEUED',
-  RUNNING: 'RUNNING',
-  SUCCEEDED: 'SUCCEEDED',
-  PARTIALLY_SUCCEEDED: 'PARTIALLY_SUCCEEDED',
-  FAILED: 'FAILED',
-} as const;
+export const AssignmentJobStatus = wordsOf('QUEUED', 'RUNNING', 'SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED');
 export type AssignmentJobStatus = (typeof AssignmentJobStatus)[keyof typeof AssignmentJobStatus];
 
 @Entity()

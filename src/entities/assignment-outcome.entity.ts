@@ -7,7 +7,7 @@
  */
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { AssignmentJob } from './assignment-job.entity.js';
-import { DateTimeColumn } from './columns.js';
+import { DateTimeColumn, wordsOf } from './columns.js';
 import { Device } from './device.entity.js';
 
 /**
@@ -16,17 +16,17 @@ import { Device } from './device.entity.js';
  * decided when the job was created, why the device was left alone (UNCHANGED, REMOVED,
  * OTHER_TOKEN, UNKNOWN_SERIAL).
  */
-export const AssignmentResult = {
-  PENDING: 'PENDING',
-  SUCCESS: 'SUCCESS',
-  NOT_ACCESSIBLE: 'NOT_ACCESSIBLE',
-  FAILED: 'FAILED',
-  THROTTLED: 'THROTTLED',
-  UNCHANGED: 'UNCHANGED',
-  REMOVED: 'REMOVED',
-  OTHER_TOKEN: 'OTHER_TOKEN',
-  UNKNOWN_SERIAL: 'UNKNOWN_SERIAL',
-} as const;
+export const AssignmentResult = wordsOf(
+  'PENDING',
+  'SUCCESS',
+  'NOT_ACCESSIBLE',
+  'FAILED',
+  'THROTTLED',
+  'UNCHANGED',
+  'REMOVED',
+  'OTHER_TOKEN',
+  'UNKNOWN_SERIAL',
+);
 export type AssignmentResult = (typeof AssignmentResult)[keyof typeof AssignmentResult];
 
 @Entity()

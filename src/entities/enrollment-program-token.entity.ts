@@ -4,21 +4,15 @@
  * rest; what Apple said about the server and organisation (`GET /account`) is kept in clear.
  */
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DateTimeColumn } from './columns.js';
+import { DateTimeColumn, wordsOf } from './columns.js';
 import type { CursorPhase, FallbackReason } from './sync-vocabulary.js';
 
 /** A token's health as clients see it; the column keeps the last one determined. */
-export const TokenStatus = {
-  ACTIVE: 'ACTIVE',
-  EXPIRING_SOON: 'EXPIRING_SOON',
-  EXPIRED: 'EXPIRED',
-  TERMS_NOT_ACCEPTED: 'TERMS_NOT_ACCEPTED',
-  REJECTED: 'REJECTED',
-} as const;
+export const TokenStatus = wordsOf('ACTIVE', 'EXPIRING_SOON', 'EXPIRED', 'TERMS_NOT_ACCEPTED', 'REJECTED');
 export type TokenStatus = (typeof TokenStatus)[keyof typeof TokenStatus];
 
 /** Apple School Manager or Apple Business Manager, from `GET /account`'s `org_type`. */
-export const TokenType = { APPLE_SCHOOL_MANAGER: 'APPLE_SCHOOL_MANAGER', APPLE_BUSINESS_MANAGER: 'APPLE_BUSINESS_MANAGER' } as const;
+export const TokenType = wordsOf('APPLE_SCHOOL_MANAGER', 'APPLE_BUSINESS_MANAGER');
 export type TokenType = (typeof TokenType)[keyof typeof TokenType];
 
 @Entity()

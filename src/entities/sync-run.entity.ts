@@ -87,3 +87,13 @@ export const SYNC_RUN_COUNTS = [
   'estimatedTotal',
 ] as const satisfies ReadonlyArray<keyof SyncRun>;
 export type SyncRunCounts = Pick<SyncRun, (typeof SYNC_RUN_COUNTS)[number]>;
+
+/** A run's counts before its first page. */
+export const NO_SYNC_COUNTS = {
+  pages: 0,
+  devicesSeen: 0,
+  devicesAdded: 0,
+  devicesUpdated: 0,
+  devicesRemoved: 0,
+  defaultProfileAssigned: 0,
+} as const;

@@ -13,6 +13,7 @@
  * the run follows to the end (`/devices/sync`) so changes made during the listing are not missed.
  * Limited and automatic runs only follow the sync cursor.
  */
+import type { EntityManager } from 'typeorm';
 import type { DepClient, DevicePage } from '../../apple/dep-client.js';
 import { DEP_MAX_PAGE_LIMIT } from '../../apple/dep-client.js';
 import { DepApiError, sameAppleCode } from '../../apple/dep-errors.js';
@@ -384,19 +385,7 @@ export class SyncRunner {
       if ((result.affected ?? 0) !== 1) return;
       ended = true;
       // The kind as it ended: a LIMITED run that fell back to a full listing failed as a FULL one.
-      const required = fullSyncRequiredAfter(this.run.kind, status);
-      await manager
-        .createQueryBuilder()
-        .update(EnrollmentProgramToken)
-        .set({
-          syncLeaseRunId: null,
-          syncLeaseUntil: null,
-          lastSyncAt: now,
-          ...(status === 'SUCCEEDED' ? { lastSuccessfulSyncAt: now } : {}),
-          ...(required === undefined ? {} : { fullSyncRequiredReason: required }),
-        })
-        .where('id = :tokenId AND sync_lease_run_id = :runId', { tokenId: this.run.tokenId, runId: this.run.id })
-        .execute();
+      await releaseLease(manager, this.run, status, now);
     });
     const stored = await this.stored();
     if (ended) {
@@ -418,6 +407,32 @@ export class SyncRunner {
     this.deps.events.publish(Topic.SYNC_PROGRESSED, progress);
     return progress;
   }
+}
+
+/**
+ * Frees the token's lease that `run`, just ended with `status`, held, and records what the run
+ * leaves for the next sync asked for ({@link fullSyncRequiredAfter}). A lease another run took
+ * since is left alone.
+ */
+export async function releaseLease(
+  manager: EntityManager,
+  run: Pick<SyncRun, 'id' | 'tokenId' | 'kind'>,
+  status: SyncRunStatus,
+  now: Date,
+): Promise<void> {
+  const required = fullSyncRequiredAfter(run.kind, status);
+  await manager
+    .createQueryBuilder()
+    .update(EnrollmentProgramToken)
+    .set({
+      syncLeaseRunId: null,
+      syncLeaseUntil: null,
+      lastSyncAt: now,
+      ...(status === 'SUCCEEDED' ? { lastSuccessfulSyncAt: now } : {}),
+      ...(required === undefined ? {} : { fullSyncRequiredReason: required }),
+    })
+    .where('id = :tokenId AND sync_lease_run_id = :runId', { tokenId: run.tokenId, runId: run.id })
+    .execute();
 }
 
 /** The event for a run's state (its counts as last committed, `phase` as it is now). */

@@ -3,7 +3,7 @@
  * and tests can name them without it. The words the columns hold (kinds, statuses, phases) are in
  * `entities/sync-vocabulary.ts`.
  */
-import type { SyncRun, SyncRunCounts } from '../../entities/sync-run.entity.js';
+import { NO_SYNC_COUNTS, type SyncRun, type SyncRunCounts } from '../../entities/sync-run.entity.js';
 import type { SyncKind, SyncRunStatus } from '../../entities/sync-vocabulary.js';
 import type { SyncProgressed } from '../../platform/events/event-bus.js';
 
@@ -45,12 +45,7 @@ export const NO_SYNC_PROGRESS = {
   kind: null,
   status: null,
   phase: 'DONE',
-  pages: 0,
-  devicesSeen: 0,
-  devicesAdded: 0,
-  devicesUpdated: 0,
-  devicesRemoved: 0,
-  defaultProfileAssigned: 0,
+  ...NO_SYNC_COUNTS,
   estimatedTotal: null,
   percent: null,
 } as const satisfies Omit<SyncProgressView, 'tokenId' | 'at' | 'snapshot'> & SyncRunCounts;

@@ -11,7 +11,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
-import { SyncRun } from '../../entities/sync-run.entity.js';
+import { NO_SYNC_COUNTS, SyncRun } from '../../entities/sync-run.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -25,7 +25,6 @@ import {
   cooldownOf,
   DEFAULT_AUTOMATIC_SYNC_INTERVAL_MS,
   fullSyncDueAt,
-  fullSyncRequiredAfter,
   leaseHeld,
   MANUAL_SYNC_FLOOR_MS,
   manualSyncAvailableAt,
@@ -33,7 +32,7 @@ import {
   syncAvailableAt,
   type SyncColumns,
 } from './sync-rules.js';
-import { progressOf, SyncRunner, type SyncHooks } from './sync-runner.js';
+import { progressOf, releaseLease, SyncRunner, type SyncHooks } from './sync-runner.js';
 import { SyncScheduler } from './sync-scheduler.js';
 import { waitAtMost } from '../../platform/background.js';
 import type { SyncPhase, SyncTrigger } from '../../entities/sync-vocabulary.js';
@@ -107,12 +106,7 @@ export class SyncService {
         startedAt: now,
         finishedAt: null,
         deadlineAt,
-        pages: 0,
-        devicesSeen: 0,
-        devicesAdded: 0,
-        devicesUpdated: 0,
-        devicesRemoved: 0,
-        defaultProfileAssigned: 0,
+        ...NO_SYNC_COUNTS,
         estimatedTotal: decision.kind === 'FULL' ? token.lastFullSyncDeviceCount : null,
         fallbackReason: decision.fallbackReason,
         errorCode: null,
@@ -324,18 +318,7 @@ export class SyncService {
         .where('id = :id AND status = :running', { id: run.id, running: 'RUNNING' })
         .execute();
       if ((marked.affected ?? 0) !== 1) continue;
-      const required = fullSyncRequiredAfter(run.kind, 'TIMED_OUT');
-      await tx
-        .createQueryBuilder()
-        .update(EnrollmentProgramToken)
-        .set({
-          syncLeaseRunId: null,
-          syncLeaseUntil: null,
-          lastSyncAt: now,
-          ...(required === undefined ? {} : { fullSyncRequiredReason: required }),
-        })
-        .where('id = :tokenId AND sync_lease_run_id = :runId', { tokenId: run.tokenId, runId: run.id })
-        .execute();
+      await releaseLease(tx, run, 'TIMED_OUT', now);
       ended.push(
         Object.assign(run, { status: 'TIMED_OUT', phase: 'DONE', finishedAt: now, errorCode: 'TIMED_OUT', errorMessage: message }),
       );
