@@ -1,5 +1,5 @@
 /**
- * A command queued for one device (issue 7): sent in answer to the device's next connect, then
+ * A command queued for one device: sent in answer to the device's next connect, then
  * answered by it (`Acknowledged`, `Error`, `CommandFormatError` end it; `NotNow` puts it back in
  * the queue to be sent again on a later connect).
  */

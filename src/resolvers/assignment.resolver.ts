@@ -1,5 +1,5 @@
 /**
- * Profile assignment over GraphQL (issue 6): the `assignProfile` and `unassignProfile`
+ * Profile assignment over GraphQL: the `assignProfile` and `unassignProfile`
  * mutations (OPERATOR and ADMIN), `assignmentJob(id:)`, the job's and outcome's links, the
  * token's `assignmentJobs`, and the `assignmentJobProgressed` subscription (every role; the
  * stream is in `assignment-live.ts`). The rules are the service's; the descriptions say them.

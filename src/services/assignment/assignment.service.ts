@@ -1,5 +1,5 @@
 /**
- * Profile assignment at any scale (seed 002's "Assign a profile to devices", issue 6).
+ * Profile assignment at any scale (seed 002's "Assign a profile to devices").
  *
  * Intune makes an admin select at most 1000 devices at a time; Homeroom takes any number (by
  * device ids, serial numbers or the devices connection's filter) and does the batching itself.

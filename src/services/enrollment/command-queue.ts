@@ -1,5 +1,5 @@
 /**
- * Each device's small command queue (issue 7): commands wait in order of creation; a connect takes
+ * Each device's small command queue: commands wait in order of creation; a connect takes
  * the oldest one not yet answered, and the device's answer ends it. `NotNow` puts a command back:
  * it is sent again on a later connect, never in the same one (the device just said it is busy).
  * A command sent but never answered (the device lost its connection) is sent again too: a device

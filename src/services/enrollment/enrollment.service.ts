@@ -1,5 +1,5 @@
 /**
- * Device enrollment with Homeroom's MDM (issue 7; reference: device-enrollment.md section 2): the
+ * Device enrollment with Homeroom's MDM (reference: device-enrollment.md section 2): the
  * rules behind the three endpoints in `src/http/mdm-routes.ts`.
  *
  * - `enroll`: a device POSTs its signed MachineInfo to its profile's enrollment URL. It must be a
