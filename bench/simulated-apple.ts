@@ -10,7 +10,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { EnrollmentProfile } from '../src/entities/enrollment-profile.entity.js';
 import type { EnrollmentProgramToken } from '../src/entities/enrollment-program-token.entity.js';
-import { PairingMode, UserAffinity } from '../src/services/profile/profile-settings.js';
+import { PairingMode, UserAffinity } from '../src/entities/enrollment-profile.entity.js';
 import type { RequestContext } from '../src/platform/request-context.js';
 import type { Services } from '../src/services/services.js';
 import { startAppleSimulator } from '../src/simulator/apple/index.js';

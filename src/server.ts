@@ -40,13 +40,13 @@ import { createLogger, type Logger } from './logger.js';
 import { mdmRoutes } from './http/mdm-routes.js';
 import { RESOLVERS } from './resolvers/index.js';
 import { createLoaders } from './resolvers/loaders.js';
-import { serveLiveSync, secondTicker, type Ticker } from './resolvers/sync-live.js';
 import { buildHomeroomSchema } from './schema/build-schema.js';
 import type { GraphQLContext } from './resolvers/context.js';
 import { formatError } from './schema/format-error.js';
 import { contextFailure } from './schema/operation-errors.js';
 import { depthLimitRule, maxDocumentTokens } from './schema/operation-limits.js';
 import { systemClock, type Clock } from './platform/clock.js';
+import type { Ticker } from './platform/ticker.js';
 import { OperationBudget, runWithBudget } from './platform/operation-budget.js';
 import { createEventBus, type ClosableEventBus } from './platform/events/event-bus.js';
 import { connectRedisEventTransport } from './platform/events/pubsub-redis.js';
@@ -113,11 +113,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       trustedDeviceCas,
       userPasswordScryptLogN: config.userPasswordScryptLogN,
       identityKeyType: config.mdm.identityKey,
+      ticker: options.ticker,
     });
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
     if (simulator) await ensureSimulatedPushCertificate(services, logger);
     const schema = await buildHomeroomSchema([...RESOLVERS], services, events);
-    serveLiveSync(schema, { services, ticker: options.ticker ?? secondTicker() });
     let shuttingDown = false;
 
     const app = express();
@@ -193,7 +193,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
               extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } },
             });
           }
-          return { requestId, actor: checked.actor, logger: requestLogger, loaders: createLoaders(services) };
+          return { requestId, actor: checked.actor, logger: requestLogger, loaders: createLoaders(services), services };
         },
       }),
     );

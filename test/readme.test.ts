@@ -22,4 +22,18 @@ describe('README.md', () => {
     expect(mentioned.length).toBeGreaterThan(0);
     expect(mentioned.filter((name) => !scripts.includes(name))).toEqual([]);
   });
+
+  it("lists Intune's rules, each naming test files that exist", () => {
+    const section = readme.slice(readme.indexOf("Intune's rules (each item"), readme.indexOf('## Rehearsal'));
+    const items = section.split(/\n(?=\d+\. )/).slice(1);
+    expect(items.length).toBeGreaterThanOrEqual(6);
+    for (const item of items) {
+      const files = [...item.matchAll(/`(test\/[^`]+\.test\.ts)`/g)].map((m) => m[1]!);
+      expect(files.length, item).toBeGreaterThan(0);
+      expect(
+        files.filter((file) => !fs.existsSync(file)),
+        item,
+      ).toEqual([]);
+    }
+  });
 });

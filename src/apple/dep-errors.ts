@@ -92,7 +92,7 @@ export function sameAppleCode(code: string | null, expected: string): boolean {
 /**
  * OAuth problems that mean "this token is no good"; they come from `/session` and are recognised on data calls too.
  * `ACCESS_DENIED` is not one of them: on a data call it is Apple's "this server lacks access to what was asked"
- * (a device or profile of another MDM server, say), answered to a token Apple just accepted (issue 14).
+ * (a device or profile of another MDM server, say), answered to a token Apple just accepted.
  */
 const TOKEN_CODES = ['TOKEN_REJECTED', 'TOKEN_EXPIRED', 'SIGNATURE_INVALID'];
 

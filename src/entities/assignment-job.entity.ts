@@ -1,6 +1,6 @@
 /**
- * One profile assignment (or removal) asked for by someone (issue 6, seed 002's "Assign a
- * profile to devices"): which devices, how far the work got and how it ended. Homeroom batches
+ * One profile assignment (or removal) asked for by someone (seed 002's "Assign a profile to
+ * devices"): which devices, how far the work got and how it ended. Homeroom batches
  * any number of devices into Apple calls of at most 1000; the per-device results live in
  * `assignment_outcome`. The row is also the job's lease, so exactly one Homeroom instance works
  * on a job, and a job whose instance stopped or died is resumed by another.
@@ -9,9 +9,17 @@
  * pending. They are kept up to date in the same transaction as the outcomes, never recounted.
  */
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { DateTimeColumn } from './columns.js';
+import { DateTimeColumn, wordsOf } from './columns.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+
+/** ASSIGN a profile to devices, or UNASSIGN whatever profile they have at Apple. */
+export const AssignmentKind = wordsOf('ASSIGN', 'UNASSIGN');
+export type AssignmentKind = (typeof AssignmentKind)[keyof typeof AssignmentKind];
+
+/** How a job stands; SUCCEEDED, PARTIALLY_SUCCEEDED and FAILED are final. */
+export const AssignmentJobStatus = wordsOf('QUEUED', 'RUNNING', 'SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED');
+export type AssignmentJobStatus = (typeof AssignmentJobStatus)[keyof typeof AssignmentJobStatus];
 
 @Entity()
 @Index('assignment_job_token', ['tokenId', 'id'])
@@ -20,9 +28,8 @@ export class AssignmentJob {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
-  /** ASSIGN (a profile to devices) or UNASSIGN (remove whatever profile they have). */
   @Column({ type: 'varchar', length: 20 })
-  kind!: string;
+  kind!: AssignmentKind;
 
   @Column({ type: 'integer' })
   tokenId!: number;
@@ -37,9 +44,8 @@ export class AssignmentJob {
   @ManyToOne(() => EnrollmentProfile, { onDelete: 'SET NULL', nullable: true })
   profile!: Relation<EnrollmentProfile> | null;
 
-  /** QUEUED, RUNNING, SUCCEEDED, PARTIALLY_SUCCEEDED or FAILED. */
   @Column({ type: 'varchar', length: 30 })
-  status!: string;
+  status!: AssignmentJobStatus;
 
   /** The audit log's name of who asked (an API key's name, `cli:<user>`, `system`). */
   @Column({ type: 'varchar', length: 200 })
@@ -105,3 +111,17 @@ export class AssignmentJob {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   errorMessage!: string | null;
 }
+
+/** A job's counts, kept with its outcomes: what the job, its events and its views all show. */
+export const ASSIGNMENT_JOB_COUNTS = [
+  'deviceCount',
+  'unchangedCount',
+  'cannotChangeCount',
+  'succeededCount',
+  'notAccessibleCount',
+  'failedCount',
+  'throttledCount',
+  'requiresWipeCount',
+  'appleCalls',
+] as const satisfies ReadonlyArray<keyof AssignmentJob>;
+export type AssignmentJobCounts = Pick<AssignmentJob, (typeof ASSIGNMENT_JOB_COUNTS)[number]>;

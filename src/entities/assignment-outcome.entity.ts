@@ -7,8 +7,27 @@
  */
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { AssignmentJob } from './assignment-job.entity.js';
-import { DateTimeColumn } from './columns.js';
+import { DateTimeColumn, wordsOf } from './columns.js';
 import { Device } from './device.entity.js';
+
+/**
+ * What became of one device. PENDING until Apple answered for good; then Apple's answer
+ * (SUCCESS, NOT_ACCESSIBLE, FAILED, THROTTLED: the last two only once retries ran out), or,
+ * decided when the job was created, why the device was left alone (UNCHANGED, REMOVED,
+ * OTHER_TOKEN, UNKNOWN_SERIAL).
+ */
+export const AssignmentResult = wordsOf(
+  'PENDING',
+  'SUCCESS',
+  'NOT_ACCESSIBLE',
+  'FAILED',
+  'THROTTLED',
+  'UNCHANGED',
+  'REMOVED',
+  'OTHER_TOKEN',
+  'UNKNOWN_SERIAL',
+);
+export type AssignmentResult = (typeof AssignmentResult)[keyof typeof AssignmentResult];
 
 @Entity()
 @Index('assignment_outcome_job_result', ['jobId', 'result', 'id'])
@@ -34,12 +53,8 @@ export class AssignmentOutcome {
   @Column({ type: 'varchar', length: 64 })
   serialNumber!: string;
 
-  /**
-   * PENDING, Apple's answer (SUCCESS, NOT_ACCESSIBLE, FAILED, THROTTLED), or why the device was
-   * left alone (UNCHANGED, REMOVED, OTHER_TOKEN, UNKNOWN_SERIAL).
-   */
   @Column({ type: 'varchar', length: 20 })
-  result!: string;
+  result!: AssignmentResult;
 
   /** Apple answers received for this serial. */
   @Column({ type: 'integer' })

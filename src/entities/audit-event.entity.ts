@@ -5,7 +5,7 @@
  */
 import { Column, Entity, Index, ManyToOne, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import type { ErrorCode } from '../errors.js';
-import { DateTimeColumn, type JsonFacts } from './columns.js';
+import { DateTimeColumn, JsonColumn, type JsonFacts } from './columns.js';
 
 export enum AuditOutcome {
   SUCCEEDED = 'SUCCEEDED',
@@ -44,7 +44,7 @@ export class AuditEvent {
   @Column({ type: 'varchar', length: 64, nullable: true })
   requestId!: string | null;
 
-  @Column({ type: 'simple-json', nullable: true })
+  @JsonColumn({ nullable: true })
   details!: JsonFacts | null;
 
   @OneToMany(() => AuditEventTarget, (target) => target.event, { cascade: ['insert'] })

@@ -1,5 +1,5 @@
 /**
- * Column helpers for types that SQLite and PostgreSQL spell differently.
+ * Column helpers for types that SQLite and PostgreSQL spell differently, and for JSON.
  *
  * TypeORM has no timestamp type both drivers accept (SQLite knows `datetime`, PostgreSQL
  * `timestamp`/`timestamptz`), and a per-driver type would make one entity class describe two
@@ -20,7 +20,40 @@ export function DateTimeColumn(options: { nullable?: boolean } = {}): PropertyDe
 }
 
 /**
+ * JSON in a `text` column, parsed and serialised here and nowhere else: services read and write
+ * arrays and objects. `text` on both databases (what TypeORM's `simple-json` is too), so the
+ * schema is the same whichever wrote it; a JSON type would differ between SQLite and PostgreSQL.
+ */
+const jsonText: ValueTransformer = {
+  to: (value: unknown) => (value === null || value === undefined ? value : JSON.stringify(value)),
+  from: (value: string | null) => (value === null ? null : (JSON.parse(value) as unknown)),
+};
+
+export function JsonColumn(options: { nullable?: boolean } = {}): PropertyDecorator {
+  return Column({ type: 'text', nullable: options.nullable ?? false, transformer: jsonText });
+}
+
+/**
  * Flat facts for a JSON column (counts, names, flags). Kept flat on purpose: TypeORM's deep
  * partial types cannot follow a recursive JSON type, and flat facts are what filters need.
  */
 export type JsonFacts = Record<string, string | number | boolean | null | string[] | number[]>;
+
+/**
+ * The named columns of a row, copied into a plain object: how a field list declared once (beside
+ * the entity) maps a row to an event or a view, instead of each one listing the fields again.
+ */
+export function pickColumns<T extends object, const K extends keyof T>(row: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) picked[key] = row[key];
+  return picked;
+}
+
+/**
+ * The closed set of words a status column holds, as an object whose keys are its values
+ * (`SyncKind.FULL` is `'FULL'`), so the set is written once and its union type derives from it:
+ * `type SyncKind = (typeof SyncKind)[keyof typeof SyncKind]`.
+ */
+export function wordsOf<const T extends string>(...words: readonly T[]): { readonly [K in T]: K } {
+  return Object.fromEntries(words.map((word) => [word, word])) as { readonly [K in T]: K };
+}

@@ -1,5 +1,5 @@
 /**
- * Where a device stands with Homeroom's MDM (issue 7): one row per device that ever asked to
+ * Where a device stands with Homeroom's MDM: one row per device that ever asked to
  * enroll, made when Homeroom accepts its MachineInfo and moved on by its check-ins and command
  * answers. A device without a row has never contacted Homeroom (`NOT_CONTACTED`).
  *

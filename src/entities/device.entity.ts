@@ -100,7 +100,7 @@ export class Device {
    * The device must be wiped to pick up the profile Apple holds for it: a profile was assigned
    * after it had already been activated with another one (Apple status `pushed`), or it is
    * enrolled with Homeroom's MDM under a profile other than the one Apple now holds (moved to
-   * another token's server, issue 14). It keeps its configuration until it is wiped (seed 002,
+   * another token's server). It keeps its configuration until it is wiped (seed 002,
    * "Distribution").
    */
   @Column({ type: 'boolean', default: false })

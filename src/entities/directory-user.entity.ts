@@ -1,5 +1,5 @@
 /**
- * A student or teacher in Homeroom's user directory (issue 8): the people who sign in on an iPad
+ * A student or teacher in Homeroom's user directory: the people who sign in on an iPad
  * during Setup Assistant (user affinity) or on a Shared iPad. The username is a Managed Apple
  * Account style name (`local@domain`), stored lower-case so sign-ins match it whatever the case
  * typed. Only a scrypt hash of the password is kept (`services/user/password-hash.ts`), and this

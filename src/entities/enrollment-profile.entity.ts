@@ -4,8 +4,21 @@
  * current one, and devices that had the old one are moved to it.
  */
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { DateTimeColumn } from './columns.js';
+import { DateTimeColumn, JsonColumn } from './columns.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+
+/** Whether a device is tied to a user at setup (Intune's "user affinity"). */
+export enum UserAffinity {
+  WITH_USER_AFFINITY = 'WITH_USER_AFFINITY',
+  WITHOUT_USER_AFFINITY = 'WITHOUT_USER_AFFINITY',
+}
+
+/** Whether the device may pair with (sync to) computers. */
+export enum PairingMode {
+  DENY_ALL = 'DENY_ALL',
+  ALLOW_ALL = 'ALLOW_ALL',
+  ALLOW_CONFIGURATOR_BY_CERTIFICATE = 'ALLOW_CONFIGURATOR_BY_CERTIFICATE',
+}
 
 @Entity()
 @Index('enrollment_profile_token_name', ['tokenId', 'name'], { unique: true })
@@ -33,9 +46,8 @@ export class EnrollmentProfile {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   description!: string | null;
 
-  /** WITH_USER_AFFINITY or WITHOUT_USER_AFFINITY. */
   @Column({ type: 'varchar', length: 30 })
-  userAffinity!: string;
+  userAffinity!: UserAffinity;
 
   @Column({ type: 'boolean' })
   supervised!: boolean;
@@ -50,13 +62,12 @@ export class EnrollmentProfile {
   @Column({ type: 'integer', nullable: true })
   maximumCachedUsers!: number | null;
 
-  /** DENY_ALL, ALLOW_ALL or ALLOW_CONFIGURATOR_BY_CERTIFICATE. */
   @Column({ type: 'varchar', length: 40 })
-  pairing!: string;
+  pairing!: PairingMode;
 
-  /** JSON array of PEM certificates (Apple Configurator hosts allowed to pair). */
-  @Column({ type: 'text' })
-  configuratorCertificates!: string;
+  /** PEM certificates of the Apple Configurator hosts allowed to pair. */
+  @JsonColumn()
+  configuratorCertificates!: string[];
 
   @Column({ type: 'boolean' })
   awaitDeviceConfigured!: boolean;
@@ -67,9 +78,9 @@ export class EnrollmentProfile {
   @Column({ type: 'varchar', length: 50, nullable: true })
   departmentPhone!: string | null;
 
-  /** JSON array of Apple skip keys (`Passcode`, `Location`, ...). */
-  @Column({ type: 'text' })
-  skippedPanes!: string;
+  /** Apple's skip keys (`Passcode`, `Location`, ...). */
+  @JsonColumn()
+  skippedPanes!: string[];
 
   /** The UUID Apple gave the current definition. */
   @Column({ type: 'varchar', length: 64 })

@@ -4,7 +4,16 @@
  * rest; what Apple said about the server and organisation (`GET /account`) is kept in clear.
  */
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DateTimeColumn } from './columns.js';
+import { DateTimeColumn, wordsOf } from './columns.js';
+import type { CursorPhase, FallbackReason } from './sync-vocabulary.js';
+
+/** A token's health as clients see it; the column keeps the last one determined. */
+export const TokenStatus = wordsOf('ACTIVE', 'EXPIRING_SOON', 'EXPIRED', 'TERMS_NOT_ACCEPTED', 'REJECTED');
+export type TokenStatus = (typeof TokenStatus)[keyof typeof TokenStatus];
+
+/** Apple School Manager or Apple Business Manager, from `GET /account`'s `org_type`. */
+export const TokenType = wordsOf('APPLE_SCHOOL_MANAGER', 'APPLE_BUSINESS_MANAGER');
+export type TokenType = (typeof TokenType)[keyof typeof TokenType];
 
 @Entity()
 export class EnrollmentProgramToken {
@@ -18,9 +27,9 @@ export class EnrollmentProgramToken {
   @Column({ type: 'varchar', length: 254 })
   appleId!: string;
 
-  /** `APPLE_SCHOOL_MANAGER` (org_type edu) or `APPLE_BUSINESS_MANAGER` (org). */
+  /** From `org_type`: edu is APPLE_SCHOOL_MANAGER, org APPLE_BUSINESS_MANAGER. */
   @Column({ type: 'varchar', length: 30 })
-  tokenType!: string;
+  tokenType!: TokenType;
 
   @Column({ type: 'varchar', length: 200 })
   organizationName!: string;
@@ -63,9 +72,9 @@ export class EnrollmentProgramToken {
   @Column({ type: 'text', nullable: true })
   sealedSession!: string | null;
 
-  /** ACTIVE, EXPIRING_SOON, EXPIRED, TERMS_NOT_ACCEPTED or REJECTED, as last determined. */
+  /** As last determined (`services/token/token-status.ts` decides what clients see). */
   @Column({ type: 'varchar', length: 30 })
-  status!: string;
+  status!: TokenStatus;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   statusReason!: string | null;
@@ -87,7 +96,7 @@ export class EnrollmentProgramToken {
 
   /** Whether `syncCursor` continues a FETCH (full listing) or a SYNC (change log). */
   @Column({ type: 'varchar', length: 10, nullable: true })
-  syncCursorPhase!: string | null;
+  syncCursorPhase!: CursorPhase | null;
 
   /** The run holding the 15-minute lease, and until when; taken atomically with a conditional UPDATE. */
   @Column({ type: 'integer', nullable: true })
@@ -118,7 +127,7 @@ export class EnrollmentProgramToken {
    * `PREVIOUS_FULL_FAILED`); null when the 7-day calendar decides. Cleared when a full run succeeds.
    */
   @Column({ type: 'varchar', length: 40, nullable: true })
-  fullSyncRequiredReason!: string | null;
+  fullSyncRequiredReason!: FallbackReason | null;
 
   /** The last failed call to Apple made with the token (null once a call succeeds): Homeroom's code. */
   @Column({ type: 'varchar', length: 60, nullable: true })

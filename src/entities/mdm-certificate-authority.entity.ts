@@ -1,5 +1,5 @@
 /**
- * Homeroom's MDM certificate authority (issue 7): it issues each enrolling device the identity
+ * Homeroom's MDM certificate authority: it issues each enrolling device the identity
  * its check-ins are signed with. Made on first use; the row with the lowest id is the one in use
  * (two instances starting at once may both make one: they then agree on the first). The private
  * key is sealed at rest like every secret.

@@ -1,10 +1,10 @@
 /**
- * A command queued for one device (issue 7): sent in answer to the device's next connect, then
+ * A command queued for one device: sent in answer to the device's next connect, then
  * answered by it (`Acknowledged`, `Error`, `CommandFormatError` end it; `NotNow` puts it back in
  * the queue to be sent again on a later connect).
  */
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { DateTimeColumn } from './columns.js';
+import { DateTimeColumn, JsonColumn } from './columns.js';
 import { Device } from './device.entity.js';
 
 export const COMMAND_STATUSES = ['QUEUED', 'SENT', 'ACKNOWLEDGED', 'ERROR', 'COMMAND_FORMAT_ERROR', 'NOT_NOW'] as const;
@@ -28,16 +28,16 @@ export class MdmCommand {
   @Column({ type: 'varchar', length: 60 })
   requestType!: string;
 
-  /** The `Command` dictionary as JSON (strings, numbers, booleans, arrays and objects of them). */
-  @Column({ type: 'text' })
-  command!: string;
+  /** The `Command` dictionary (strings, numbers, booleans, arrays and objects of them). */
+  @JsonColumn()
+  command!: Record<string, unknown>;
 
   @Column({ type: 'varchar', length: 30 })
   status!: CommandStatusName;
 
-  /** The device's `ErrorChain`, as JSON, when it answered Error. */
-  @Column({ type: 'text', nullable: true })
-  errorChain!: string | null;
+  /** The device's `ErrorChain`, when it answered Error. */
+  @JsonColumn({ nullable: true })
+  errorChain!: unknown[] | null;
 
   @DateTimeColumn()
   createdAt!: Date;

@@ -1,5 +1,5 @@
 /**
- * A user signed in on a Shared iPad (issue 8): one row per device and Managed Apple Account, made
+ * A user signed in on a Shared iPad: one row per device and Managed Apple Account, made
  * or refreshed by each user-channel TokenUpdate. A device keeps at most its MaximumResidentUsers;
  * beyond that the user whose last sign-in is oldest is dropped, as the device itself evicts them.
  */

@@ -6,6 +6,7 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { DateTimeColumn } from './columns.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+import type { FallbackReason, SyncKind, SyncPhase, SyncRunStatus, SyncTrigger } from './sync-vocabulary.js';
 
 @Entity()
 @Index('sync_run_token', ['tokenId', 'id'])
@@ -19,21 +20,18 @@ export class SyncRun {
   @ManyToOne(() => EnrollmentProgramToken, { onDelete: 'CASCADE', nullable: false })
   token!: Relation<EnrollmentProgramToken>;
 
-  /** FULL, LIMITED or AUTOMATIC. */
   @Column({ type: 'varchar', length: 20 })
-  kind!: string;
+  kind!: SyncKind;
 
-  /** MANUAL, SCHEDULED or TOKEN_UPLOADED. */
   @Column({ type: 'varchar', length: 20 })
-  trigger!: string;
+  trigger!: SyncTrigger;
 
-  /** RUNNING, SUCCEEDED, FAILED or TIMED_OUT. */
   @Column({ type: 'varchar', length: 20 })
-  status!: string;
+  status!: SyncRunStatus;
 
-  /** Where a running run is: FETCHING, SYNCING, MARKING_REMOVED, ASSIGNING_DEFAULT_PROFILE, DONE. */
+  /** Where a running run is; DONE once it ended. */
   @Column({ type: 'varchar', length: 40 })
-  phase!: string;
+  phase!: SyncPhase;
 
   @DateTimeColumn()
   startedAt!: Date;
@@ -67,9 +65,9 @@ export class SyncRun {
   @Column({ type: 'integer', nullable: true })
   estimatedTotal!: number | null;
 
-  /** Why a limited run became a full one (EXPIRED_CURSOR, INVALID_CURSOR, no cursor yet). */
+  /** Why a limited run became a full one; null when it ran as asked. */
   @Column({ type: 'varchar', length: 200, nullable: true })
-  fallbackReason!: string | null;
+  fallbackReason!: FallbackReason | null;
 
   @Column({ type: 'varchar', length: 60, nullable: true })
   errorCode!: string | null;
@@ -77,3 +75,25 @@ export class SyncRun {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   errorMessage!: string | null;
 }
+
+/** The counts a run keeps as its pages commit: what the run, its events and its views all show. */
+export const SYNC_RUN_COUNTS = [
+  'pages',
+  'devicesSeen',
+  'devicesAdded',
+  'devicesUpdated',
+  'devicesRemoved',
+  'defaultProfileAssigned',
+  'estimatedTotal',
+] as const satisfies ReadonlyArray<keyof SyncRun>;
+export type SyncRunCounts = Pick<SyncRun, (typeof SYNC_RUN_COUNTS)[number]>;
+
+/** A run's counts before its first page. */
+export const NO_SYNC_COUNTS = {
+  pages: 0,
+  devicesSeen: 0,
+  devicesAdded: 0,
+  devicesUpdated: 0,
+  devicesRemoved: 0,
+  defaultProfileAssigned: 0,
+} as const;

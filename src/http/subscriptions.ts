@@ -120,7 +120,13 @@ export function serveSubscriptions(options: {
         }
         const tooComplex = checkComplexity(schema, limits, document, payload.variables ?? undefined, payload.operationName);
         if (tooComplex) return [tooComplex];
-        const contextValue: GraphQLContext = { requestId, actor: actor ?? null, logger: requestLogger, loaders: createLoaders(services) };
+        const contextValue: GraphQLContext = {
+          requestId,
+          actor: actor ?? null,
+          logger: requestLogger,
+          loaders: createLoaders(services),
+          services,
+        };
         contextValue.logger.info({ operationName: operationNameOf(document, payload.operationName) }, 'graphql-ws operation started');
         return {
           schema,

@@ -1,5 +1,5 @@
 /**
- * Homeroom's own MDM certificate authority (issue 7): the CA that issues each device the identity
+ * Homeroom's own MDM certificate authority: the CA that issues each device the identity
  * it installs with its enrollment profile, and that check-ins are later verified against.
  *
  * A device identity goes to the device inside a PKCS#12 payload of the enrollment profile (the

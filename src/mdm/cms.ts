@@ -1,5 +1,5 @@
 /**
- * CMS SignedData verification for the MDM endpoints (issue 7; reference: device-enrollment.md
+ * CMS SignedData verification for the MDM endpoints (reference: device-enrollment.md
  * section 5): the enrollment POST carries MachineInfo with the content attached, signed by the
  * device's identity from its manufacturer's CA; every check-in and connect request carries an
  * `Mdm-Signature` header, a SignedData over the exact body with the content detached, signed by the

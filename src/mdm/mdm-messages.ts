@@ -42,7 +42,7 @@ export type CheckInMessage =
       readonly pushMagic: string;
       readonly unlockToken: Buffer | null;
       readonly awaitingConfiguration: boolean;
-      /** Set on the user channel (Shared iPad sign-ins, issue 8); null on the device channel. */
+      /** Set on the user channel (Shared iPad sign-ins); null on the device channel. */
       readonly userShortName: string | null;
       readonly userLongName: string | null;
     }

@@ -1,10 +1,9 @@
 /**
- * Profile assignment over GraphQL (issue 6): the `assignProfile` and `unassignProfile`
+ * Profile assignment over GraphQL: the `assignProfile` and `unassignProfile`
  * mutations (OPERATOR and ADMIN), `assignmentJob(id:)`, the job's and outcome's links, the
  * token's `assignmentJobs`, and the `assignmentJobProgressed` subscription (every role; the
  * stream is in `assignment-live.ts`). The rules are the service's; the descriptions say them.
  */
-import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { AssignmentJob } from '../entities/assignment-job.entity.js';
 import { notFound } from '../errors.js';
@@ -16,7 +15,6 @@ import type { AssignmentJobProgressed } from '../platform/events/event-bus.js';
 import type { Page } from '../entities/pagination.js';
 import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
-import { jobProgressOf } from './assignment-live.js';
 import { AssignmentOutcomesArgs, AssignProfileInput, deviceSelectionOf, UnassignProfileInput } from './assignment.input.js';
 import {
   ASSIGNMENT_JOB_TYPE,
@@ -33,14 +31,13 @@ import {
 import { DeviceType } from './device.type.js';
 import { EnrollmentProfileType } from './profile.type.js';
 import { profileKeyOf } from './profile.resolver.js';
-import { liveSyncOf } from './sync-live.js';
 import { tokenIdOf } from './token.resolver.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
 /** What the subscription's `subscribe` receives (type-graphql passes raw GraphQL arguments). */
 interface SubscribeData {
   readonly args: { readonly jobId: string };
-  readonly info: GraphQLResolveInfo;
+  readonly context: GraphQLContext;
 }
 
 const PREVIEW = `With \`preview: true\` nothing is stored and Apple is not called: the payload says how many devices would change, how many already are as asked, how many cannot change (removed, another token, unknown serials), and the first ${PREVIEW_SAMPLE} of each.`;
@@ -133,10 +130,11 @@ export class AssignmentResolver {
 
   @Authorized(Permission.DEVICE_READ)
   @Subscription(() => AssignmentJobProgressType, {
-    subscribe: async ({ args, info }: SubscribeData) => {
+    subscribe: async ({ args, context }: SubscribeData) => {
       const jobId = integerKeyOf(args.jobId, ASSIGNMENT_JOB_TYPE);
-      if (jobId === null) throw notFound('assignment job', args.jobId);
-      return jobProgressOf(liveSyncOf(info).services, jobId, args.jobId);
+      const progress = jobId === null ? null : await context.services.assignments.followJob(jobId);
+      if (!progress) throw notFound('assignment job', args.jobId);
+      return progress;
     },
     description:
       "An assignment job's progress as it happens: an event after every batch Apple answered and Homeroom saved, then one with the job's final status (SUCCEEDED, PARTIALLY_SUCCEEDED or FAILED), after which the subscription completes. A job that has already ended sends that final event at once and completes. Every role. Errors: NOT_FOUND.",

@@ -1,28 +1,30 @@
 /**
- * The GraphQL face of profile assignment (issue 6, seed 002 "Assign a profile to devices"): the
+ * The GraphQL face of profile assignment (seed 002 "Assign a profile to devices"): the
  * `AssignmentJob` and `AssignmentOutcome` Node types and their enums, the `AssignmentPreview`
  * a dry run answers, the live `AssignmentJobProgress` the subscription sends, and the two
  * mutation payloads.
  *
  * The rules are written once, in {@link ASSIGNMENT_RULES}, and shown where clients look: the
- * mutations and the job type.
+ * mutations and the job type. A job's counts are declared once as GraphQL fields
+ * ({@link WithJobCounts}) for both the job and its progress events, and copied from rows and
+ * events by the one field list beside the entity (`ASSIGNMENT_JOB_COUNTS`).
  */
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { AssignmentJob } from '../entities/assignment-job.entity.js';
-import type { AssignmentOutcome } from '../entities/assignment-outcome.entity.js';
-import { Connection } from '../schema/connection.type.js';
-import { describedEnum } from '../schema/enums.js';
-import { toGlobalId } from '../global-id.js';
-import { Node } from '../schema/node.type.js';
 import {
-  FINAL_JOB_STATUSES,
-  pendingCountOf,
-  PREVIEW_SAMPLE,
+  ASSIGNMENT_JOB_COUNTS,
+  type AssignmentJob,
+  type AssignmentJobCounts,
   type AssignmentJobStatus,
   type AssignmentKind,
-  type AssignmentPreview,
-  type AssignmentResult,
-} from '../services/assignment/assignment.service.js';
+} from '../entities/assignment-job.entity.js';
+import type { AssignmentOutcome, AssignmentResult } from '../entities/assignment-outcome.entity.js';
+import { pickColumns } from '../entities/columns.js';
+import { Connection } from '../schema/connection.type.js';
+import { describedEnum } from '../schema/enums.js';
+import type { AbstractClass } from '../schema/mixins.js';
+import { toGlobalId } from '../global-id.js';
+import { Node } from '../schema/node.type.js';
+import { FINAL_JOB_STATUSES, pendingCountOf, PREVIEW_SAMPLE, type AssignmentPreview } from '../services/assignment/assignment.service.js';
 import { APPLE_BATCH, FAILED_RETRIES, THROTTLED_RETRIES } from '../services/assignment/assignment-runner.js';
 import type { AssignmentJobProgressed } from '../platform/events/event-bus.js';
 import { DeviceType } from './device.type.js';
@@ -72,15 +74,65 @@ export const AssignmentResultEnum = describedEnum<AssignmentResult>(
   },
 );
 
-/** Statuses a job ends with: after one, nothing changes it any more. */
 /**
  * Share of the devices with a final result, 0 to 100 with one decimal: 100 once the job ended,
  * never 100 before (a bar that reaches the end while work remains misleads).
  */
-export function percentDone(deviceCount: number, pendingCount: number, status: string): number {
+export function percentDone(deviceCount: number, pendingCount: number, status: AssignmentJobStatus): number {
   if (FINAL_JOB_STATUSES.has(status)) return 100;
   if (deviceCount <= 0) return 0;
   return Math.min(99.9, Math.floor(((deviceCount - pendingCount) * 1000) / deviceCount) / 10);
+}
+
+/** A job's kind, status and counts, as both the job and each of its progress events show them. */
+export function WithJobCounts<TBase extends AbstractClass>(Base: TBase) {
+  // An object type only so its fields pass to the classes built on it; it is in the schema under no name of its own.
+  @ObjectType()
+  abstract class JobCounts extends Base implements AssignmentJobCounts {
+    @Field(() => AssignmentKindEnum, { description: 'ASSIGN or UNASSIGN.' })
+    kind!: AssignmentKind;
+
+    @Field(() => AssignmentJobStatusEnum, {
+      description: 'QUEUED, RUNNING, or how the job ended (on the last event of a job, its final status).',
+    })
+    status!: AssignmentJobStatus;
+
+    @Field(() => Int, { description: 'Every device (or serial) the job concerns, whatever became of it.' })
+    deviceCount!: number;
+
+    @Field(() => Int, { description: 'Devices without a final result yet: not sent to Apple, or waiting for a retry.' })
+    pendingCount!: number;
+
+    @Field(() => Int, { description: 'Devices left as they were because they already were as asked (UNCHANGED).' })
+    unchangedCount!: number;
+
+    @Field(() => Int, { description: "Devices the job could not touch: removed, another token's, or unknown serials." })
+    cannotChangeCount!: number;
+
+    @Field(() => Int, { description: 'Devices Apple accepted (SUCCESS) so far.' })
+    succeededCount!: number;
+
+    @Field(() => Int, { description: "Serials Apple answered NOT_ACCESSIBLE: not assigned to this token's MDM server at Apple." })
+    notAccessibleCount!: number;
+
+    @Field(() => Int, { description: 'Serials still FAILED after every retry.' })
+    failedCount!: number;
+
+    @Field(() => Int, { description: 'Serials still THROTTLED after every retry.' })
+    throttledCount!: number;
+
+    @Field(() => Int, {
+      description: 'Devices Apple accepted that were already activated with another profile: they pick this one up only once wiped.',
+    })
+    requiresWipeCount!: number;
+
+    @Field(() => Int, { description: `Calls made to Apple so far, each of at most ${APPLE_BATCH} serials.` })
+    appleCalls!: number;
+
+    @Field(() => Float, { description: 'Share of the devices with a final result, 0 to 100 (one decimal); 100 once the job ended.' })
+    percent!: number;
+  }
+  return JobCounts;
 }
 
 /** The GraphQL type names, which global IDs carry. */
@@ -91,55 +143,12 @@ export const ASSIGNMENT_OUTCOME_TYPE = 'AssignmentOutcome';
   implements: Node,
   description: `One profile assignment (or removal) someone asked for: which devices, how far it got and how it ended, with a result per device. ${ASSIGNMENT_RULES}`,
 })
-export class AssignmentJobType extends Node {
+export class AssignmentJobType extends WithJobCounts(Node) {
   id!: number;
 
   /** Row ids; the `token` and `profile` fields resolve them. */
   tokenId!: number;
   profileId!: number | null;
-
-  @Field(() => AssignmentKindEnum, { description: 'ASSIGN or UNASSIGN.' })
-  kind!: AssignmentKind;
-
-  @Field(() => AssignmentJobStatusEnum, { description: 'QUEUED, RUNNING, or how the job ended.' })
-  status!: AssignmentJobStatus;
-
-  @Field(() => Int, { description: 'Every device (or serial) the job concerns, whatever became of it.' })
-  deviceCount!: number;
-
-  @Field(() => Int, { description: 'Devices without a final result yet: not sent to Apple, or waiting for a retry.' })
-  pendingCount!: number;
-
-  @Field(() => Int, { description: 'Devices left as they were because they already were as asked (UNCHANGED).' })
-  unchangedCount!: number;
-
-  @Field(() => Int, { description: "Devices the job could not touch: removed, another token's, or unknown serials." })
-  cannotChangeCount!: number;
-
-  @Field(() => Int, { description: 'Devices Apple accepted (SUCCESS).' })
-  succeededCount!: number;
-
-  @Field(() => Int, { description: "Serials Apple answered NOT_ACCESSIBLE: not assigned to this token's MDM server at Apple." })
-  notAccessibleCount!: number;
-
-  @Field(() => Int, { description: 'Serials still FAILED after every retry.' })
-  failedCount!: number;
-
-  @Field(() => Int, { description: 'Serials still THROTTLED after every retry.' })
-  throttledCount!: number;
-
-  @Field(() => Int, {
-    description: 'Devices Apple accepted that were already activated with another profile: they pick this one up only once wiped.',
-  })
-  requiresWipeCount!: number;
-
-  @Field(() => Int, { description: `Calls made to Apple so far, each of at most ${APPLE_BATCH} serials.` })
-  appleCalls!: number;
-
-  @Field(() => Float, {
-    description: 'Share of the devices with a final result, 0 to 100 (one decimal); 100 once the job ended.',
-  })
-  percent!: number;
 
   @Field(() => String, {
     description: "Who asked, as the audit log names them: an API key's name, `cli:<user>` from the command line, or `system`.",
@@ -170,32 +179,28 @@ export class AssignmentJobType extends Node {
 
   static from(job: AssignmentJob): AssignmentJobType {
     const pendingCount = pendingCountOf(job);
-    return Object.assign(new AssignmentJobType(), {
-      id: job.id,
-      tokenId: job.tokenId,
-      profileId: job.profileId,
-      kind: job.kind as AssignmentKind,
-      status: job.status as AssignmentJobStatus,
-      deviceCount: job.deviceCount,
+    return Object.assign(new AssignmentJobType(), pickColumns(job, ASSIGNMENT_JOB_COLUMNS), {
       pendingCount,
-      unchangedCount: job.unchangedCount,
-      cannotChangeCount: job.cannotChangeCount,
-      succeededCount: job.succeededCount,
-      notAccessibleCount: job.notAccessibleCount,
-      failedCount: job.failedCount,
-      throttledCount: job.throttledCount,
-      requiresWipeCount: job.requiresWipeCount,
-      appleCalls: job.appleCalls,
       percent: percentDone(job.deviceCount, pendingCount, job.status),
-      requestedBy: job.requestedBy,
-      createdAt: job.createdAt,
-      startedAt: job.startedAt,
-      finishedAt: job.finishedAt,
-      errorCode: job.errorCode,
-      errorMessage: job.errorMessage,
     });
   }
 }
+
+/** What a job's GraphQL object copies from its row (`token` and `profile` are field resolvers). */
+const ASSIGNMENT_JOB_COLUMNS = [
+  'id',
+  'tokenId',
+  'profileId',
+  'kind',
+  'status',
+  'requestedBy',
+  'createdAt',
+  'startedAt',
+  'finishedAt',
+  'errorCode',
+  'errorMessage',
+  ...ASSIGNMENT_JOB_COUNTS,
+] as const satisfies ReadonlyArray<keyof AssignmentJobType>;
 
 export const AssignmentJobConnection = Connection(AssignmentJobType, ASSIGNMENT_JOB_TYPE);
 
@@ -244,7 +249,7 @@ export class AssignmentOutcomeType extends Node {
       id: outcome.id,
       deviceId: outcome.deviceId,
       serialNumber: outcome.serialNumber,
-      result: outcome.result as AssignmentResult,
+      result: outcome.result,
       attempts: outcome.attempts,
       requiresWipe: outcome.requiresWipe,
       retryAt: outcome.retryAt,
@@ -321,7 +326,7 @@ export class AssignmentPreviewType {
   description:
     "An assignment job moved on: sent after every batch Apple answered and saved, the last one with the job's final status. The counts are the job's at that moment.",
 })
-export class AssignmentJobProgressType {
+export class AssignmentJobProgressType extends WithJobCounts(Object) {
   /** Row ids, shown as global IDs. */
   jobRowId!: number;
   tokenRowId!: number;
@@ -336,71 +341,23 @@ export class AssignmentJobProgressType {
     return toGlobalId(ENROLLMENT_PROGRAM_TOKEN_TYPE, this.tokenRowId);
   }
 
-  @Field(() => AssignmentKindEnum, { description: 'ASSIGN or UNASSIGN.' })
-  kind!: AssignmentKind;
-
-  @Field(() => AssignmentJobStatusEnum, { description: 'RUNNING, or the final status on the last event of the job.' })
-  status!: AssignmentJobStatus;
-
   @Field(() => Int, { description: `Serials in the batch this event reports (at most ${APPLE_BATCH}); 0 on the final event.` })
   batchSize!: number;
-
-  @Field(() => Int, { description: 'Calls made to Apple so far.' })
-  appleCalls!: number;
-
-  @Field(() => Int, { description: 'Every device the job concerns.' })
-  deviceCount!: number;
-
-  @Field(() => Int, { description: 'Devices without a final result yet.' })
-  pendingCount!: number;
-
-  @Field(() => Int, { description: 'Devices left alone as they already were.' })
-  unchangedCount!: number;
-
-  @Field(() => Int, { description: "Devices the job cannot touch: removed, another token's, unknown serials." })
-  cannotChangeCount!: number;
-
-  @Field(() => Int, { description: 'Devices Apple accepted so far.' })
-  succeededCount!: number;
-
-  @Field(() => Int, { description: 'Serials Apple answered NOT_ACCESSIBLE so far.' })
-  notAccessibleCount!: number;
-
-  @Field(() => Int, { description: 'Serials FAILED after every retry so far.' })
-  failedCount!: number;
-
-  @Field(() => Int, { description: 'Serials THROTTLED after every retry so far.' })
-  throttledCount!: number;
-
-  @Field(() => Int, { description: 'Devices accepted so far that need a wipe to pick the profile up.' })
-  requiresWipeCount!: number;
-
-  @Field(() => Float, { description: 'Share of the devices with a final result, 0 to 100; 100 on the final event.' })
-  percent!: number;
 
   @Field(() => Date, { description: 'When this happened, on the server clock.' })
   at!: Date;
 
   static from(event: AssignmentJobProgressed): AssignmentJobProgressType {
-    return Object.assign(new AssignmentJobProgressType(), {
-      jobRowId: event.jobId,
-      tokenRowId: event.tokenId,
-      kind: event.kind as AssignmentKind,
-      status: event.status as AssignmentJobStatus,
-      batchSize: event.batchSize,
-      appleCalls: event.appleCalls,
-      deviceCount: event.deviceCount,
-      pendingCount: event.pendingCount,
-      unchangedCount: event.unchangedCount,
-      cannotChangeCount: event.cannotChangeCount,
-      succeededCount: event.succeededCount,
-      notAccessibleCount: event.notAccessibleCount,
-      failedCount: event.failedCount,
-      throttledCount: event.throttledCount,
-      requiresWipeCount: event.requiresWipeCount,
-      percent: percentDone(event.deviceCount, event.pendingCount, event.status),
-      at: new Date(event.at),
-    });
+    return Object.assign(
+      new AssignmentJobProgressType(),
+      pickColumns(event, ['kind', 'status', 'batchSize', 'pendingCount', ...ASSIGNMENT_JOB_COUNTS]),
+      {
+        jobRowId: event.jobId,
+        tokenRowId: event.tokenId,
+        percent: percentDone(event.deviceCount, event.pendingCount, event.status),
+        at: new Date(event.at),
+      },
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Enrollment state over GraphQL (issue 7): `Device.enrollment`, the enrollment's `profile`, and
+ * Enrollment state over GraphQL: `Device.enrollment`, the enrollment's `profile`, and
  * the `deviceEnrollmentChanged` subscription (every role). The MDM endpoints change the state;
  * this layer only reads it.
  *
@@ -7,10 +7,10 @@
  * operation's DataLoaders (`loaders.ts`), not a read per device, and a subscription's events each
  * get fresh loaders, so nothing is kept from one event to the next.
  */
-import { Repeater } from '@graphql-yoga/subscription';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 import type { GraphQLContext } from './context.js';
 import { Topic, type DeviceEnrollmentChanged } from '../platform/events/event-bus.js';
+import { snapshotThenEvents } from '../platform/events/snapshot-stream.js';
 import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { DeviceEnrollmentChangeType, DeviceEnrollmentType, ResidentUserType } from './device-enrollment.type.js';
@@ -27,28 +27,15 @@ import { subscribedToken, type SubscribeData } from './sync.resolver.js';
  * to show.
  */
 function changesFromNow(services: Services, tokenId: number): AsyncIterable<DeviceEnrollmentChangeType> {
-  return new Repeater<DeviceEnrollmentChangeType>(async (push, stop) => {
-    const events = services.deps.events.subscribe(Topic.DEVICE_ENROLLMENT_CHANGED)[Symbol.asyncIterator]();
-    // A pub/sub subscription starts listening on its first `next()`.
-    let pending = events.next();
-    void stop.then(() => events.return?.());
-    try {
-      const counts = await services.enrollmentQueries.stateCounts(tokenId);
-      await push(DeviceEnrollmentChangeType.snapshotOf(counts, services.deps.clock.now()));
-      for (;;) {
-        const step = await Promise.race([pending, stop.then(() => null)]);
-        if (step === null || step.done) break;
-        pending = events.next();
-        const event: DeviceEnrollmentChanged = step.value;
-        if (event.tokenId !== tokenId) continue;
-        const device = await services.devices.findById(event.deviceId);
-        if (device) await push(DeviceEnrollmentChangeType.from(event, device));
-      }
-    } catch (error) {
-      stop(error);
-    }
-    stop();
-  });
+  return snapshotThenEvents(
+    services.deps.events.subscribe(Topic.DEVICE_ENROLLMENT_CHANGED),
+    async () => DeviceEnrollmentChangeType.snapshotOf(await services.enrollmentQueries.stateCounts(tokenId), services.deps.clock.now()),
+    async (event: DeviceEnrollmentChanged) => {
+      if (event.tokenId !== tokenId) return null;
+      const device = await services.devices.findById(event.deviceId);
+      return device && DeviceEnrollmentChangeType.from(event, device);
+    },
+  );
 }
 
 @Resolver(() => DeviceType)
@@ -66,8 +53,8 @@ export class DeviceEnrollmentResolver {
   @Authorized(Permission.DEVICE_READ)
   @Subscription(() => DeviceEnrollmentChangeType, {
     subscribe: async (data: SubscribeData) => {
-      const { sources, tokenId } = await subscribedToken(data);
-      return changesFromNow(sources.services, tokenId);
+      const { services, tokenId } = await subscribedToken(data);
+      return changesFromNow(services, tokenId);
     },
     description:
       "Each change of enrollment state of the token's devices, as it happens. First, at once, a snapshot (`snapshot: true`, `stateCounts`: the token's devices per state now), so a UI can draw its summary and knows the stream is live; then one event per state a device passes (ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED, UNENROLLED), after it was saved, with `device` read as it arrives. Streams until the client unsubscribes. Every role. Errors: NOT_FOUND.",

@@ -1,5 +1,5 @@
 /**
- * The GraphQL face of a device's enrollment with Homeroom's MDM (issue 7): the `EnrollmentState`
+ * The GraphQL face of a device's enrollment with Homeroom's MDM: the `EnrollmentState`
  * enum, `Device.enrollment` (a `DeviceEnrollment` value object) and the `DeviceEnrollmentChange`
  * events `deviceEnrollmentChanged` sends. Resolvers are in `device-enrollment.resolver.ts`.
  *

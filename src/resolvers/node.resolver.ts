@@ -32,54 +32,34 @@ function byIntegerKey(find: (services: Services, id: number) => Promise<Node | n
   };
 }
 
-/** A row's GraphQL type, or null for no row. */
-function nodeOf<R>(row: R | null, from: (row: R) => Node): Node | null {
-  return row === null ? null : from(row);
+/** A loader for a type whose rows have integer keys and map to their GraphQL type one by one. */
+function byRow<R>(permission: Permission, find: (services: Services, id: number) => Promise<R | null>, from: (row: R) => Node): NodeLoader {
+  return {
+    permission,
+    load: byIntegerKey(async (services, id) => {
+      const row = await find(services, id);
+      return row === null ? null : from(row);
+    }),
+  };
 }
 
 export const NODE_LOADERS: Record<string, NodeLoader> = {
-  ApiKey: {
-    permission: Permission.API_KEY_MANAGE,
-    load: byIntegerKey(async (s, id) => nodeOf(await s.apiKeys.findById(id), ApiKeyType.from)),
-  },
-  AuditEvent: {
-    permission: Permission.AUDIT_READ,
-    load: byIntegerKey(async (s, id) => nodeOf(await s.audit.findById(id), AuditEventType.from)),
-  },
-  MdmPushCertificate: {
-    permission: Permission.TOKEN_READ,
-    load: byIntegerKey(async (s, id) => nodeOf(await s.pushCertificates.findById(id), MdmPushCertificateType.from)),
-  },
-  EncryptionPublicKey: {
-    permission: Permission.TOKEN_READ,
-    load: byIntegerKey(async (s, id) => nodeOf(await s.tokens.findEncryptionKeyById(id), EncryptionPublicKeyType.from)),
-  },
-  EnrollmentProgramToken: {
-    permission: Permission.TOKEN_READ,
-    load: byIntegerKey(async (s, id) => nodeOf(await s.tokens.findById(id), EnrollmentProgramTokenType.from)),
-  },
+  ApiKey: byRow(Permission.API_KEY_MANAGE, (s, id) => s.apiKeys.findById(id), ApiKeyType.from),
+  AuditEvent: byRow(Permission.AUDIT_READ, (s, id) => s.audit.findById(id), AuditEventType.from),
+  MdmPushCertificate: byRow(Permission.TOKEN_READ, (s, id) => s.pushCertificates.findById(id), MdmPushCertificateType.from),
+  EncryptionPublicKey: byRow(Permission.TOKEN_READ, (s, id) => s.tokens.findEncryptionKeyById(id), EncryptionPublicKeyType.from),
+  EnrollmentProgramToken: byRow(Permission.TOKEN_READ, (s, id) => s.tokens.findById(id), EnrollmentProgramTokenType.from),
+  // A profile's GraphQL object reads its facts (default, device count) too.
   EnrollmentProfile: {
     permission: Permission.PROFILE_READ,
     load: byIntegerKey(async (s, id) => profileType(s, await s.profiles.findById(id))),
   },
-  SyncRun: { permission: Permission.DEVICE_READ, load: byIntegerKey(async (s, id) => nodeOf(await s.sync.findRun(id), SyncRunType.from)) },
-  Device: {
-    permission: Permission.DEVICE_READ,
-    load: byIntegerKey(async (s, id) => nodeOf(await s.devices.findById(id), DeviceType.from)),
-  },
-  AssignmentJob: {
-    permission: Permission.DEVICE_READ,
-    load: byIntegerKey(async (s, id) => nodeOf(await s.assignments.findJob(id), AssignmentJobType.from)),
-  },
-  AssignmentOutcome: {
-    permission: Permission.DEVICE_READ,
-    load: byIntegerKey(async (s, id) => nodeOf(await s.assignments.findOutcome(id), AssignmentOutcomeType.from)),
-  },
-  User: { permission: Permission.USER_MANAGE, load: byIntegerKey(async (s, id) => nodeOf(await s.users.findById(id), UserType.from)) },
-  UserImportJob: {
-    permission: Permission.USER_MANAGE,
-    load: byIntegerKey(async (s, id) => nodeOf(await s.userImports.findJob(id), UserImportJobType.from)),
-  },
+  SyncRun: byRow(Permission.DEVICE_READ, (s, id) => s.sync.findRun(id), SyncRunType.from),
+  Device: byRow(Permission.DEVICE_READ, (s, id) => s.devices.findById(id), DeviceType.from),
+  AssignmentJob: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findJob(id), AssignmentJobType.from),
+  AssignmentOutcome: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findOutcome(id), AssignmentOutcomeType.from),
+  User: byRow(Permission.USER_MANAGE, (s, id) => s.users.findById(id), UserType.from),
+  UserImportJob: byRow(Permission.USER_MANAGE, (s, id) => s.userImports.findJob(id), UserImportJobType.from),
 };
 
 @Resolver()

@@ -1,6 +1,7 @@
 /** Inputs of the enrollment profile mutations. */
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { PairingMode, PROFILE_LIMITS, SetupAssistantPane, UserAffinity } from '../services/profile/profile-settings.js';
+import { PairingMode, UserAffinity } from '../entities/enrollment-profile.entity.js';
+import { PROFILE_LIMITS, SetupAssistantPane } from '../services/profile/profile-settings.js';
 
 const CERTIFICATES = `PEM (-----BEGIN CERTIFICATE-----) or base64 DER X.509 certificates of Apple Configurator hosts; required (1 to ${PROFILE_LIMITS.configuratorCertificates}) with pairing ALLOW_CONFIGURATOR_BY_CERTIFICATE, refused with other modes.`;
 const CACHED_USERS = `Shared iPad only: users cached on the device, ${PROFILE_LIMITS.maximumCachedUsers.min} to ${PROFILE_LIMITS.maximumCachedUsers.max}.`;

@@ -13,16 +13,15 @@ import { Connection } from '../schema/connection.type.js';
 import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
 import type { Page } from '../entities/pagination.js';
+import { PairingMode, UserAffinity } from '../entities/enrollment-profile.entity.js';
 import {
   PAIRING_MODE_DESCRIPTIONS,
-  PairingMode,
-  panesOfAppleKeys,
   PROFILE_LIMITS,
   SETUP_ASSISTANT_PANES,
   SetupAssistantPane,
   USER_AFFINITY_DESCRIPTIONS,
-  UserAffinity,
 } from '../services/profile/profile-settings.js';
+import { inputOf } from '../services/profile/profile.service.js';
 import type { Services } from '../services/services.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
@@ -155,22 +154,10 @@ export class EnrollmentProfileType extends Node {
 export async function profileTypes(services: Services, rows: readonly EnrollmentProfile[]): Promise<EnrollmentProfileType[]> {
   const facts = await services.profiles.factsFor(rows);
   return rows.map((row) =>
-    Object.assign(new EnrollmentProfileType(), {
+    // The settings as a caller would give them (the service's one reading of the columns), then the rest.
+    Object.assign(new EnrollmentProfileType(), inputOf(row), {
       id: row.id,
       tokenId: row.tokenId,
-      name: row.name,
-      description: row.description,
-      userAffinity: row.userAffinity as UserAffinity,
-      supervised: row.supervised,
-      lockedEnrollment: row.lockedEnrollment,
-      sharedIPad: row.sharedIPad,
-      maximumCachedUsers: row.maximumCachedUsers,
-      pairing: row.pairing as PairingMode,
-      configuratorCertificates: JSON.parse(row.configuratorCertificates) as string[],
-      awaitDeviceConfigured: row.awaitDeviceConfigured,
-      departmentName: row.departmentName,
-      departmentPhone: row.departmentPhone,
-      skippedPanes: panesOfAppleKeys(JSON.parse(row.skippedPanes) as string[]),
       enrollmentUrl: services.profiles.enrollmentUrl(row),
       appleProfileUuid: row.appleProfileUuid,
       appleDefinedAt: row.appleDefinedAt,

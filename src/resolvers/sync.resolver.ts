@@ -1,16 +1,16 @@
 /**
  * Device sync over GraphQL: the `syncDevices` mutation (OPERATOR and ADMIN), the `SyncRun`
  * type's `token`, and the two live subscriptions, `syncProgressed` and `syncCooldown` (every
- * role; see `sync-live.ts`). The token's own sync fields live in `sync-token.resolver.ts`.
+ * role), whose streams the sync service makes (`services/sync/sync-streams.ts`). The token's own
+ * sync fields live in `sync-token.resolver.ts`.
  */
-import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { notFound } from '../errors.js';
 import type { GraphQLContext } from './context.js';
 import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
+import type { SyncCooldown, SyncProgressView } from '../services/sync/sync.service.js';
 import { SyncDevicesInput } from './sync.input.js';
-import { cooldownOf, liveSyncOf, progressFromNow, type LiveSyncSources } from './sync-live.js';
 import { SYNC_RULES, SyncCooldownType, SyncDevicesPayload, SyncProgressType, SyncRunType } from './sync.type.js';
 import { tokenIdOf } from './token.resolver.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
@@ -18,18 +18,17 @@ import { EnrollmentProgramTokenType } from './token.type.js';
 /** What a token subscription's `subscribe` receives (type-graphql passes raw GraphQL arguments). */
 export interface SubscribeData {
   readonly args: { readonly tokenId: string };
-  readonly info: GraphQLResolveInfo;
+  readonly context: GraphQLContext;
 }
 
 /**
  * The token a subscription names, checked before anything streams: NOT_FOUND for an unknown one.
  * Every token-scoped subscription (sync, enrollment) checks it here.
  */
-export async function subscribedToken(data: SubscribeData): Promise<{ sources: LiveSyncSources; tokenId: number }> {
-  const sources = liveSyncOf(data.info);
-  const tokenId = tokenIdOf(data.args.tokenId);
-  if (!(await sources.services.tokens.findById(tokenId))) throw notFound('enrollment program token', data.args.tokenId);
-  return { sources, tokenId };
+export async function subscribedToken({ args, context }: SubscribeData): Promise<{ services: Services; tokenId: number }> {
+  const tokenId = tokenIdOf(args.tokenId);
+  if (!(await context.services.tokens.findById(tokenId))) throw notFound('enrollment program token', args.tokenId);
+  return { services: context.services, tokenId };
 }
 
 @Resolver(() => SyncRunType)
@@ -60,30 +59,30 @@ export class SyncResolver {
   @Authorized(Permission.DEVICE_READ)
   @Subscription(() => SyncProgressType, {
     subscribe: async (data: SubscribeData) => {
-      const { sources, tokenId } = await subscribedToken(data);
-      return progressFromNow(sources, tokenId);
+      const { services, tokenId } = await subscribedToken(data);
+      return services.sync.progressStream(tokenId);
     },
     description:
       "Each step of the token's sync runs, as it happens: first, at once, a snapshot (`snapshot: true`) of where the token stands: the running run's progress (status RUNNING; a sync just started by `uploadToken` or `syncDevices` is followed from there, its earlier pages counted in the snapshot), or, when none runs, its last run as it ended (phase DONE: idle; runId null when it never synced). A UI shows it as the current state and knows the stream is live. Then an event after every page saved and at every phase change, the last event of a run with its final status (SUCCEEDED, FAILED or TIMED_OUT). Streams every run of the token until the client unsubscribes. Every role. Errors: NOT_FOUND.",
   })
   syncProgressed(
-    @Root() progress: SyncProgressType,
+    @Root() progress: SyncProgressView,
     @Arg('tokenId', () => ID, { description: 'Global ID of the token to follow.' }) _tokenId: string,
   ): SyncProgressType {
-    return progress;
+    return SyncProgressType.from(progress);
   }
 
   @Authorized(Permission.DEVICE_READ)
   @Subscription(() => SyncCooldownType, {
     subscribe: async (data: SubscribeData) => {
-      const { sources, tokenId } = await subscribedToken(data);
-      return cooldownOf(sources, tokenId);
+      const { services, tokenId } = await subscribedToken(data);
+      return services.sync.cooldownStream(tokenId);
     },
     description:
       "The token's countdowns, live: sent at once, whenever a run starts or ends, and once a second while a countdown runs (a sync running, or a full sync not yet due). It counts the running run's 15 minutes and the 15-minute floor between manual syncs. When syncAvailableInSeconds reaches 0 a sync may start; it is LIMITED while fullSyncAvailableInSeconds is above 0. Every role. Errors: NOT_FOUND.",
   })
   syncCooldown(
-    @Root() cooldown: SyncCooldownType,
+    @Root() cooldown: SyncCooldown,
     @Arg('tokenId', () => ID, { description: 'Global ID of the token to watch.' }) _tokenId: string,
   ): SyncCooldownType {
     return cooldown;

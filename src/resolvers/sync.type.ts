@@ -1,20 +1,24 @@
 /**
- * The GraphQL face of device sync (issue 5, seed 002 "Sync ASM-managed devices"): the `SyncRun`
- * Node type and its enums, the token's `TokenSyncStatus`, the live `SyncProgress` and
- * `SyncCooldown` values the subscriptions send, and the `syncDevices` payload.
+ * The GraphQL face of device sync (seed 002 "Sync ASM-managed devices"): the `SyncRun` Node type
+ * and its enums, the token's `TokenSyncStatus`, the live `SyncProgress` and `SyncCooldown` values
+ * the subscriptions send, and the `syncDevices` payload.
  *
  * The rules are written once, in {@link SYNC_RULES}, and shown where clients look: the mutation
- * and the kind enum.
+ * and the kind enum. A run's counts are declared once as GraphQL fields ({@link WithSyncCounts})
+ * for both the run and its progress events, and copied from rows and events by the one field
+ * list beside the entity (`SYNC_RUN_COUNTS`).
  */
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import type { SyncRun } from '../entities/sync-run.entity.js';
+import { pickColumns } from '../entities/columns.js';
+import { SYNC_RUN_COUNTS, type SyncRun, type SyncRunCounts } from '../entities/sync-run.entity.js';
+import type { FallbackReason, SyncKind, SyncPhase, SyncRunStatus, SyncTrigger } from '../entities/sync-vocabulary.js';
 import { Connection } from '../schema/connection.type.js';
 import { describedEnum } from '../schema/enums.js';
+import type { AbstractClass } from '../schema/mixins.js';
 import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
-import type { SyncProgressed } from '../platform/events/event-bus.js';
 import { percentOf } from '../services/sync/sync-rules.js';
-import type { FallbackReason, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from '../services/sync/sync.service.js';
+import type { SyncProgressView, SyncStatus } from '../services/sync/sync.service.js';
 import { ENROLLMENT_PROGRAM_TOKEN_TYPE } from './token.type.js';
 
 /** The seed's sync rules, in the words the schema shows. */
@@ -74,6 +78,44 @@ export const SyncStateEnum = describedEnum<SyncStatus['state']>('SyncState', 'Wh
   RUNNING: 'A run holds the token until it ends or its 15 minutes are over (`syncAvailableAt`).',
 });
 
+/** The counts of a run, as both the run and each of its progress events show them. */
+export function WithSyncCounts<TBase extends AbstractClass>(Base: TBase) {
+  // An object type only so its fields pass to the classes built on it; it is in the schema under no name of its own.
+  @ObjectType()
+  abstract class SyncCounts extends Base implements SyncRunCounts {
+    @Field(() => Int, { description: 'Pages of devices received from Apple and saved so far.' })
+    pages!: number;
+
+    @Field(() => Int, { description: 'Device records Apple sent in those pages.' })
+    devicesSeen!: number;
+
+    @Field(() => Int, { description: 'Serials Homeroom did not know before this run.' })
+    devicesAdded!: number;
+
+    @Field(() => Int, { description: 'Known serials whose fields were refreshed (full sync).' })
+    devicesUpdated!: number;
+
+    @Field(() => Int, { description: 'Serials marked removed: Apple no longer lists them for this MDM server.' })
+    devicesRemoved!: number;
+
+    @Field(() => Int, { description: "New serials that got the token's default profile at Apple." })
+    defaultProfileAssigned!: number;
+
+    @Field(() => Int, {
+      nullable: true,
+      description: 'How many devices the run expects to see (the last full sync listed that many); null when unknown.',
+    })
+    estimatedTotal!: number | null;
+
+    @Field(() => Float, {
+      nullable: true,
+      description: 'Progress from 0 to 100 (devicesSeen of estimatedTotal; 100 once SUCCEEDED); null when there is no estimate.',
+    })
+    percent!: number | null;
+  }
+  return SyncCounts;
+}
+
 /** The GraphQL type name, which global IDs carry (the entity has the class name `SyncRun`). */
 export const SYNC_RUN_TYPE = 'SyncRun';
 
@@ -81,7 +123,7 @@ export const SYNC_RUN_TYPE = 'SyncRun';
   implements: Node,
   description: 'One device sync of one token: its kind, why it ran, how far it got and how it ended. The rules are on `SyncKind`.',
 })
-export class SyncRunType extends Node {
+export class SyncRunType extends WithSyncCounts(Node) {
   id!: number;
 
   /** The token's row id; the `token` field resolves it. */
@@ -108,36 +150,6 @@ export class SyncRunType extends Node {
   @Field(() => Date, { description: 'startedAt + 15 minutes: a run still RUNNING then is TIMED_OUT, and another may start.' })
   deadlineAt!: Date;
 
-  @Field(() => Int, { description: 'Pages of devices received from Apple and saved.' })
-  pages!: number;
-
-  @Field(() => Int, { description: 'Device records Apple sent in those pages.' })
-  devicesSeen!: number;
-
-  @Field(() => Int, { description: 'Serials Homeroom did not know before this run.' })
-  devicesAdded!: number;
-
-  @Field(() => Int, { description: 'Known serials whose fields were refreshed (full sync).' })
-  devicesUpdated!: number;
-
-  @Field(() => Int, { description: 'Serials marked removed: Apple no longer lists them for this MDM server.' })
-  devicesRemoved!: number;
-
-  @Field(() => Int, { description: "New serials that got the token's default profile at Apple." })
-  defaultProfileAssigned!: number;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'How many devices the run expects to see (the last full sync listed that many); null when unknown.',
-  })
-  estimatedTotal!: number | null;
-
-  @Field(() => Float, {
-    nullable: true,
-    description: 'Progress from 0 to 100 (devicesSeen of estimatedTotal; 100 once SUCCEEDED); null when there is no estimate.',
-  })
-  percent!: number | null;
-
   @Field(() => SyncFallbackReasonEnum, {
     nullable: true,
     description: 'Why a run asked for as LIMITED or AUTOMATIC became a FULL listing; null when it ran as asked.',
@@ -159,30 +171,28 @@ export class SyncRunType extends Node {
   }
 
   static from(run: SyncRun): SyncRunType {
-    return Object.assign(new SyncRunType(), {
-      id: run.id,
-      tokenId: run.tokenId,
-      kind: run.kind as SyncKind,
-      trigger: run.trigger as SyncTrigger,
-      status: run.status as SyncRunStatus,
-      phase: run.phase as SyncPhase,
-      startedAt: run.startedAt,
-      finishedAt: run.finishedAt,
-      deadlineAt: run.deadlineAt,
-      pages: run.pages,
-      devicesSeen: run.devicesSeen,
-      devicesAdded: run.devicesAdded,
-      devicesUpdated: run.devicesUpdated,
-      devicesRemoved: run.devicesRemoved,
-      defaultProfileAssigned: run.defaultProfileAssigned,
-      estimatedTotal: run.estimatedTotal,
+    return Object.assign(new SyncRunType(), pickColumns(run, SYNC_RUN_COLUMNS), {
       percent: percentOf(run.devicesSeen, run.estimatedTotal, run.status === 'SUCCEEDED'),
-      fallbackReason: run.fallbackReason as FallbackReason | null,
-      errorCode: run.errorCode,
-      errorMessage: run.errorMessage,
     });
   }
 }
+
+/** What a run's GraphQL object copies from its row (the `token` relation is a field resolver). */
+const SYNC_RUN_COLUMNS = [
+  'id',
+  'tokenId',
+  'kind',
+  'trigger',
+  'status',
+  'phase',
+  'startedAt',
+  'finishedAt',
+  'deadlineAt',
+  'fallbackReason',
+  'errorCode',
+  'errorMessage',
+  ...SYNC_RUN_COUNTS,
+] as const satisfies ReadonlyArray<keyof SyncRunType>;
 
 export const SyncRunConnection = Connection(SyncRunType, SYNC_RUN_TYPE);
 
@@ -265,7 +275,7 @@ export class SyncCooldownType {
   description:
     "A sync run moved on: sent after every page saved and at every phase change, the last one with the run's final status. The counts are the run's at that moment. The first value a subscription gets is a snapshot (`snapshot: true`) of where the token stands.",
 })
-export class SyncProgressType {
+export class SyncProgressType extends WithSyncCounts(Object) {
   /** Row ids, shown as global IDs; `runRowId` is null only on the snapshot of a token that never synced. */
   tokenRowId!: number;
   runRowId!: number | null;
@@ -305,72 +315,19 @@ export class SyncProgressType {
   @Field(() => SyncPhaseEnum, { description: 'Where the run is; DONE on the last event (and on an idle snapshot).' })
   phase!: SyncPhase;
 
-  @Field(() => Int, { description: 'Pages saved so far.' })
-  pages!: number;
-
-  @Field(() => Int, { description: 'Device records received so far.' })
-  devicesSeen!: number;
-
-  @Field(() => Int, { description: 'New serials so far.' })
-  devicesAdded!: number;
-
-  @Field(() => Int, { description: 'Known serials refreshed so far.' })
-  devicesUpdated!: number;
-
-  @Field(() => Int, { description: 'Serials marked removed so far.' })
-  devicesRemoved!: number;
-
-  @Field(() => Int, { description: "New serials that got the token's default profile at Apple so far." })
-  defaultProfileAssigned!: number;
-
-  @Field(() => Int, { nullable: true, description: 'Devices the run expects (from the last full sync); null when unknown.' })
-  estimatedTotal!: number | null;
-
-  @Field(() => Float, { nullable: true, description: 'Progress from 0 to 100; null when there is no estimate. 100 once SUCCEEDED.' })
-  percent!: number | null;
-
   @Field(() => Date, { description: 'When this happened (for a snapshot: when it was taken), on the server clock.' })
   at!: Date;
 
-  static from(event: SyncProgressed, snapshot = false): SyncProgressType {
-    return Object.assign(new SyncProgressType(), {
-      tokenRowId: event.tokenId,
-      runRowId: event.runId,
-      snapshot,
-      kind: event.kind as SyncKind,
-      status: event.status as SyncRunStatus,
-      phase: event.phase as SyncPhase,
-      pages: event.pages,
-      devicesSeen: event.devicesSeen,
-      devicesAdded: event.devicesAdded,
-      devicesUpdated: event.devicesUpdated,
-      devicesRemoved: event.devicesRemoved,
-      defaultProfileAssigned: event.defaultProfileAssigned,
-      estimatedTotal: event.estimatedTotal,
-      percent: event.percent,
-      at: new Date(event.at),
-    });
-  }
-
-  /** The snapshot of a token that has never synced: no run, idle. */
-  static neverSynced(tokenId: number, at: Date): SyncProgressType {
-    return Object.assign(new SyncProgressType(), {
-      tokenRowId: tokenId,
-      runRowId: null,
-      snapshot: true,
-      kind: null,
-      status: null,
-      phase: 'DONE' satisfies SyncPhase,
-      pages: 0,
-      devicesSeen: 0,
-      devicesAdded: 0,
-      devicesUpdated: 0,
-      devicesRemoved: 0,
-      defaultProfileAssigned: 0,
-      estimatedTotal: null,
-      percent: null,
-      at,
-    });
+  static from(view: SyncProgressView): SyncProgressType {
+    return Object.assign(
+      new SyncProgressType(),
+      pickColumns(view, ['snapshot', 'kind', 'status', 'phase', 'percent', ...SYNC_RUN_COUNTS]),
+      {
+        tokenRowId: view.tokenId,
+        runRowId: view.runId,
+        at: new Date(view.at),
+      },
+    );
   }
 }
 

@@ -10,7 +10,7 @@ import { integerKeyOf, toGlobalId } from '../global-id.js';
 import { COUNT_COST } from '../schema/operation-limits.js';
 import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
-import { TokenStatus } from '../services/token/token-status.js';
+import { TokenStatus } from '../entities/enrollment-program-token.entity.js';
 import {
   DeleteTokenInput,
   GenerateEncryptionPublicKeyInput,

@@ -8,12 +8,12 @@
  */
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import type { EncryptionKey } from '../entities/encryption-key.entity.js';
-import type { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
 import { ErrorCode } from '../errors.js';
 import { Connection } from '../schema/connection.type.js';
 import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
-import { TOKEN_STATUS_DESCRIPTIONS, TOKEN_TYPE_DESCRIPTIONS, TokenStatus, TokenType } from '../services/token/token-status.js';
+import { TokenStatus, TokenType, type EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
+import { TOKEN_STATUS_DESCRIPTIONS, TOKEN_TYPE_DESCRIPTIONS } from '../services/token/token-status.js';
 
 function describeEach<T extends string>(descriptions: Record<T, string>): Record<T, { description: string }> {
   return Object.fromEntries(Object.entries(descriptions).map(([k, d]) => [k, { description: d }])) as Record<T, { description: string }>;
@@ -143,7 +143,7 @@ export class EnrollmentProgramTokenType extends Node {
       entity: token,
       name: token.name,
       appleId: token.appleId,
-      tokenType: token.tokenType as TokenType,
+      tokenType: token.tokenType,
       organizationName: token.organizationName,
       serverName: token.serverName,
       serverUuid: token.serverUuid,

@@ -4,7 +4,6 @@
  * `userImportJobProgressed` subscription (the stream is in `user-import-live.ts`). The rules are
  * the service's; the descriptions say them.
  */
-import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { Page } from '../entities/pagination.js';
 import { notFound } from '../errors.js';
@@ -14,7 +13,6 @@ import { mapPage } from '../schema/connection.type.js';
 import type { Services } from '../services/services.js';
 import { USER_IMPORT_JOB_TYPE } from '../services/user/user-import.service.js';
 import type { GraphQLContext } from './context.js';
-import { liveSyncOf } from './sync-live.js';
 import { importProgressFromNow } from './user-import-live.js';
 import { ImportUsersInput, UserImportRowsArgs } from './user-import.input.js';
 import {
@@ -29,7 +27,7 @@ import {
 /** What the subscription's `subscribe` receives (type-graphql passes raw GraphQL arguments). */
 interface SubscribeData {
   readonly args: { readonly jobId: string };
-  readonly info: GraphQLResolveInfo;
+  readonly context: GraphQLContext;
 }
 
 @Resolver(() => UserImportJobType)
@@ -74,10 +72,10 @@ export class UserImportResolver {
 
   @Authorized(Permission.USER_MANAGE)
   @Subscription(() => UserImportJobProgressType, {
-    subscribe: async ({ args, info }: SubscribeData) => {
+    subscribe: async ({ args, context }: SubscribeData) => {
       const jobId = integerKeyOf(args.jobId, USER_IMPORT_JOB_TYPE);
       if (jobId === null) throw notFound('user import job', args.jobId);
-      return importProgressFromNow(liveSyncOf(info).services, jobId, args.jobId);
+      return importProgressFromNow(context.services, jobId, args.jobId);
     },
     description:
       "A user import's progress as it happens: first, at once, a snapshot of where it stands (`snapshot: true`), then an event after every chunk of users created, then one with the final status (SUCCEEDED or FAILED), after which the subscription completes. An import that has already ended sends its final state as the snapshot and completes. ADMIN only. Errors: NOT_FOUND.",

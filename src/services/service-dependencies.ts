@@ -10,6 +10,7 @@ import type { IdentityKeyType } from '../mdm/certificate-authority.js';
 import type { Clock } from '../platform/clock.js';
 import type { EventBus } from '../platform/events/event-bus.js';
 import type { SecretBox } from '../platform/secret-box.js';
+import type { Ticker } from '../platform/ticker.js';
 
 export interface ServiceDependencies {
   readonly database: Database;
@@ -28,4 +29,6 @@ export interface ServiceDependencies {
   readonly trustedDeviceCas?: readonly string[];
   /** scrypt cost (log2 N) of new user password hashes (`USER_PASSWORD_SCRYPT_LOG_N`); 15 when not given. */
   readonly userPasswordScryptLogN?: number;
+  /** The once-a-second wake-up of live countdowns; a real one-second timer when not given (tests pass a ManualTicker). */
+  readonly ticker?: Ticker;
 }

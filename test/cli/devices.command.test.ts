@@ -12,7 +12,7 @@ import { defaultHomeroomUrl, readUsersCsv, simulateDevicesCommand } from '../../
 import { textOutput } from '../../src/cli/output.js';
 import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/global-id.js';
-import { UserAffinity } from '../../src/services/profile/profile-settings.js';
+import { UserAffinity } from '../../src/entities/enrollment-profile.entity.js';
 import { systemContext } from '../../src/platform/request-context.js';
 import { runHomeroom } from '../support/cli.js';
 import { startTestServer, type TestServer } from '../support/server.js';

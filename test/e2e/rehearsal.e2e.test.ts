@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/global-id.js';
-import { UserAffinity } from '../../src/services/profile/profile-settings.js';
+import { UserAffinity } from '../../src/entities/enrollment-profile.entity.js';
 import { systemContext } from '../../src/platform/request-context.js';
 import { graphqlRequest, runScenario, type ScenarioProgress } from '../../src/simulator/device/index.js';
 import { startTestServer, type TestServer } from '../support/server.js';

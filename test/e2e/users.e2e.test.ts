@@ -5,7 +5,7 @@ import { MdmCommand } from '../../src/entities/mdm-command.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/global-id.js';
 import { ManualClock } from '../../src/platform/clock.js';
-import { UserAffinity } from '../../src/services/profile/profile-settings.js';
+import { UserAffinity } from '../../src/entities/enrollment-profile.entity.js';
 import { systemContext } from '../../src/platform/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import { VirtualIPad } from '../../src/simulator/device/index.js';

@@ -9,7 +9,7 @@ import { MdmCommand } from '../../src/entities/mdm-command.entity.js';
 import { ResidentUser } from '../../src/entities/resident-user.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { ManualClock } from '../../src/platform/clock.js';
-import { UserAffinity } from '../../src/services/profile/profile-settings.js';
+import { UserAffinity } from '../../src/entities/enrollment-profile.entity.js';
 import { systemContext } from '../../src/platform/request-context.js';
 import { toGlobalId } from '../../src/global-id.js';
 import { Role } from '../../src/permissions.js';

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { ManualTicker } from '../../src/resolvers/sync-live.js';
+import { ManualTicker } from '../../src/platform/ticker.js';
 import { toGlobalId } from '../../src/global-id.js';
 import { startServer, type HomeroomServer } from '../../src/server.js';
 import { Topic } from '../../src/platform/events/event-bus.js';

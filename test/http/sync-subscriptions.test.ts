@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SyncRun } from '../../src/entities/sync-run.entity.js';
 import { createLogger } from '../../src/logger.js';
-import { ManualTicker } from '../../src/resolvers/sync-live.js';
+import { ManualTicker } from '../../src/platform/ticker.js';
 import { toGlobalId } from '../../src/global-id.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { Role } from '../../src/permissions.js';

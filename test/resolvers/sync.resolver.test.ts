@@ -5,7 +5,7 @@ import { toGlobalId } from '../../src/global-id.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { currentBudget } from '../../src/platform/operation-budget.js';
 import { Role } from '../../src/permissions.js';
-import { PairingMode, UserAffinity } from '../../src/services/profile/profile-settings.js';
+import { PairingMode, UserAffinity } from '../../src/entities/enrollment-profile.entity.js';
 import { systemContext } from '../../src/platform/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import {

@@ -4,7 +4,8 @@
  */
 import type { EnrollmentProfile } from '../../src/entities/enrollment-profile.entity.js';
 import type { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
-import { PairingMode, UserAffinity, type ProfileSettingsInput } from '../../src/services/profile/profile-settings.js';
+import { PairingMode, UserAffinity } from '../../src/entities/enrollment-profile.entity.js';
+import { type ProfileSettingsInput } from '../../src/services/profile/profile-settings.js';
 import type { RequestContext } from '../../src/platform/request-context.js';
 import type { Services } from '../../src/services/services.js';
 import type { AppleSimulator } from '../../src/simulator/apple/index.js';

@@ -1,5 +1,5 @@
 /**
- * Profile assignment at any scale (issue 6): assignment jobs, their per-device outcomes, and the
+ * Profile assignment at any scale: assignment jobs, their per-device outcomes, and the
  * device's `requires_wipe` flag (a profile assigned after activation waits for a wipe).
  */
 import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';

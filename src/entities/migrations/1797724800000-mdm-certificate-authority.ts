@@ -1,4 +1,4 @@
-/** Homeroom's MDM certificate authority (issue 7): the CA that issues device identities, its key sealed. */
+/** Homeroom's MDM certificate authority: the CA that issues device identities, its key sealed. */
 import { type MigrationInterface, type QueryRunner, Table } from 'typeorm';
 
 export class MdmCertificateAuthority1797724800000 implements MigrationInterface {

@@ -1,4 +1,4 @@
-/** Device enrollment (issue 7): each device's enrollment state with Homeroom's MDM, and its command queue. */
+/** Device enrollment: each device's enrollment state with Homeroom's MDM, and its command queue. */
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
 
 const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });

@@ -1,4 +1,4 @@
-/** The user directory (issue 8): students and teachers who sign in on iPads, with their password hashes. */
+/** The user directory: students and teachers who sign in on iPads, with their password hashes. */
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
 
 const text = (name: string, length: number) => ({ name, type: 'varchar', length: String(length) });

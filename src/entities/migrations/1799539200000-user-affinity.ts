@@ -1,5 +1,5 @@
 /**
- * User affinity and Shared iPad (issue 8): who signed in during a device's enrollment, wrong
+ * User affinity and Shared iPad: who signed in during a device's enrollment, wrong
  * sign-ins in a row, the MaximumResidentUsers a Shared iPad acknowledged, and its resident users.
  */
 import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableForeignKey, TableIndex } from 'typeorm';

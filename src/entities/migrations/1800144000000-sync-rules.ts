@@ -1,5 +1,5 @@
 /**
- * Intune's sync rules and Apple's errors on the token (issue 14): when the last manual sync
+ * Intune's sync rules and Apple's errors on the token: when the last manual sync
  * started (the 15-minute manual floor), why the next asked-for sync must be FULL (a failed one
  * before it), and the last failed Apple call. Stored status reasons that advised uploading a new
  * token are reworded to name `renewToken`, the mutation that actually replaces a token's file.

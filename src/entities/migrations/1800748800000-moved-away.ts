@@ -1,5 +1,5 @@
 /**
- * Devices moved between Homeroom's tokens (issue 14): the token a device's row left when Apple
+ * Devices moved between Homeroom's tokens: the token a device's row left when Apple
  * moved it to another token's MDM server, and when, so the old token lists it as moved away.
  */
 import { type MigrationInterface, type QueryRunner, TableColumn, TableForeignKey, TableIndex } from 'typeorm';

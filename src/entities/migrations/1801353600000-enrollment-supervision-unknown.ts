@@ -1,5 +1,5 @@
 /**
- * Supervision as the device says it (issue 14, defect 8): `device_enrollment.supervised` becomes
+ * Supervision as the device says it: `device_enrollment.supervised` becomes
  * nullable without a default, null meaning the device has not said (no DeviceInformation answer,
  * or one without IsSupervised). Rows already stored keep their value: whether it came from the
  * device or from the profile cannot be told apart any more, and a re-enrollment asks again.

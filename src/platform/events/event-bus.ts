@@ -7,6 +7,10 @@
  * reaches subscribers on another, and subscribers re-read rows rather than trust a stale copy.
  */
 import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
+import type { AssignmentJob, AssignmentJobCounts } from '../../entities/assignment-job.entity.js';
+import type { EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
+import type { SyncRun, SyncRunCounts } from '../../entities/sync-run.entity.js';
+import type { SyncPhase } from '../../entities/sync-vocabulary.js';
 
 export interface AuditEventRecorded {
   readonly auditEventId: number;
@@ -17,23 +21,10 @@ export interface AuditEventRecorded {
  * A device sync moved on: published after every committed page and every phase change, the
  * last one with the run's final status.
  */
-export interface SyncProgressed {
-  readonly tokenId: number;
+export interface SyncProgressed extends Readonly<Pick<SyncRun, 'tokenId' | 'kind' | 'status'> & SyncRunCounts> {
   readonly runId: number;
-  /** FULL, LIMITED or AUTOMATIC. */
-  readonly kind: string;
-  /** RUNNING, SUCCEEDED, FAILED or TIMED_OUT. */
-  readonly status: string;
-  /** FETCHING, SYNCING, MARKING_REMOVED, ASSIGNING_DEFAULT_PROFILE or DONE. */
-  readonly phase: string;
-  readonly pages: number;
-  readonly devicesSeen: number;
-  readonly devicesAdded: number;
-  readonly devicesUpdated: number;
-  readonly devicesRemoved: number;
-  readonly defaultProfileAssigned: number;
-  /** What the run expects to see (Apple's listing size at the last full sync), when known. */
-  readonly estimatedTotal: number | null;
+  /** Where the run is now (the row's phase is written at phase changes only). */
+  readonly phase: SyncPhase;
   /** 0 to 100, null when there is no estimate. */
   readonly percent: number | null;
   /** ISO 8601 time of the event (the server clock). */
@@ -45,25 +36,12 @@ export interface SyncProgressed {
  * it ends, the last one with its final status (a job with nothing for Apple has only that one).
  * Counts are final results so far.
  */
-export interface AssignmentJobProgressed {
+export interface AssignmentJobProgressed extends Readonly<Pick<AssignmentJob, 'tokenId' | 'kind' | 'status'> & AssignmentJobCounts> {
   readonly jobId: number;
-  readonly tokenId: number;
-  /** ASSIGN or UNASSIGN. */
-  readonly kind: string;
-  /** QUEUED, RUNNING, SUCCEEDED, PARTIALLY_SUCCEEDED or FAILED. */
-  readonly status: string;
   /** Serials in the batch this event reports; 0 on the final event. */
   readonly batchSize: number;
-  readonly appleCalls: number;
-  readonly deviceCount: number;
+  /** Devices without a final result yet. */
   readonly pendingCount: number;
-  readonly unchangedCount: number;
-  readonly cannotChangeCount: number;
-  readonly succeededCount: number;
-  readonly notAccessibleCount: number;
-  readonly failedCount: number;
-  readonly throttledCount: number;
-  readonly requiresWipeCount: number;
   /** ISO 8601 time of the event (the server clock). */
   readonly at: string;
 }
@@ -97,9 +75,9 @@ export interface DeviceEnrollmentChanged {
   readonly deviceId: number;
   readonly serialNumber: string;
   /** The state entered. */
-  readonly state: string;
+  readonly state: EnrollmentStateName;
   /** The state left (NOT_CONTACTED for a first contact). */
-  readonly previousState: string;
+  readonly previousState: EnrollmentStateName;
   /** ISO 8601 time of the change (the server clock). */
   readonly at: string;
 }

@@ -29,7 +29,7 @@ import { enrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
 import { Bindings } from '../../entities/raw-sql.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
-import type { AssignmentResult } from './assignment-types.js';
+import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
 import { endStatusOf, progressOf } from './job-state.js';
 
 /** Serials per Apple call: Apple's limit. */

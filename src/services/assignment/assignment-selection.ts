@@ -20,13 +20,9 @@ import { rowNotFound } from '../../errors.js';
 import { enrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
 import { chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
 import { deviceQueryOf } from '../device/device-query.js';
-import {
-  PREVIEW_SAMPLE,
-  type AssignmentKind,
-  type AssignmentPreview,
-  type AssignmentResult,
-  type DeviceSelection,
-} from './assignment-types.js';
+import type { AssignmentKind } from '../../entities/assignment-job.entity.js';
+import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
+import { PREVIEW_SAMPLE, type AssignmentPreview, type DeviceSelection } from './assignment-types.js';
 
 /** What a job does and to which token's devices. */
 export interface JobTarget {

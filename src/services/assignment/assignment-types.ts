@@ -1,22 +1,12 @@
 /**
- * Profile assignment's public vocabulary (issue 6): job kinds and statuses, per-device results,
- * what a caller may select, and what a preview answers.
+ * Profile assignment's public shapes: what a caller may select, which results leave work undone,
+ * and what a preview answers. Job kinds, statuses and per-device results are declared with their
+ * columns, in the entities.
  */
+import type { AssignmentKind } from '../../entities/assignment-job.entity.js';
+import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
 import type { Device } from '../../entities/device.entity.js';
 import type { DeviceFilter } from '../device/device-filter.js';
-
-/** ASSIGN a profile to devices, or UNASSIGN whatever profile they have at Apple. */
-export type AssignmentKind = 'ASSIGN' | 'UNASSIGN';
-
-export type AssignmentJobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'PARTIALLY_SUCCEEDED' | 'FAILED';
-
-/**
- * What became of one device. PENDING until Apple answered for good; then Apple's answer
- * (SUCCESS, NOT_ACCESSIBLE, FAILED, THROTTLED: the last two only once retries ran out), or,
- * decided when the job was created, why the device was left alone.
- */
-export type AssignmentResult =
-  'PENDING' | 'SUCCESS' | 'NOT_ACCESSIBLE' | 'FAILED' | 'THROTTLED' | 'UNCHANGED' | 'REMOVED' | 'OTHER_TOKEN' | 'UNKNOWN_SERIAL';
 
 /** Results a job could not bring about: they make it PARTIALLY_SUCCEEDED (or FAILED when nothing went right). */
 export const UNDONE_RESULTS: readonly AssignmentResult[] = [

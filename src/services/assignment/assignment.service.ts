@@ -1,5 +1,5 @@
 /**
- * Profile assignment at any scale (seed 002's "Assign a profile to devices", issue 6).
+ * Profile assignment at any scale (seed 002's "Assign a profile to devices").
  *
  * Intune makes an admin select at most 1000 devices at a time; Homeroom takes any number (by
  * device ids, serial numbers or the devices connection's filter) and does the batching itself.
@@ -20,7 +20,7 @@ import { badInput, rowNotFound } from '../../errors.js';
 import { checkOneLineText } from '../../text-input.js';
 import { createLogger, type Logger } from '../../logger.js';
 import type { AuditService } from '../audit/audit.service.js';
-import { Topic } from '../../platform/events/event-bus.js';
+import { Topic, type AssignmentJobProgressed } from '../../platform/events/event-bus.js';
 import { paginate, type Page, type PageRequest } from '../../entities/pagination.js';
 import { systemContext, type RequestContext } from '../../platform/request-context.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
@@ -28,17 +28,13 @@ import { SyncScheduler } from '../sync/sync-scheduler.js';
 import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import { AssignmentRunner, LEASE_MS, type AssignmentHooks } from './assignment-runner.js';
 import { endStatusOf, pendingCountOf, progressOf } from './job-state.js';
+import { jobProgressFromNow } from './job-progress-stream.js';
 import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
 import { waitAtMost } from '../../platform/background.js';
 import { outsideOperation } from '../../platform/operation-budget.js';
-import {
-  MAX_LISTED_DEVICES,
-  type AssignmentKind,
-  type AssignmentPreview,
-  type AssignmentResult,
-  type DeviceSelection,
-  type OutcomeFilter,
-} from './assignment-types.js';
+import type { AssignmentKind } from '../../entities/assignment-job.entity.js';
+import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
+import { MAX_LISTED_DEVICES, type AssignmentPreview, type DeviceSelection, type OutcomeFilter } from './assignment-types.js';
 
 export type { AssignmentHooks } from './assignment-runner.js';
 export { FINAL_JOB_STATUSES, pendingCountOf } from './job-state.js';
@@ -114,6 +110,11 @@ export class AssignmentService {
 
   async findJob(id: number): Promise<AssignmentJob | null> {
     return this.deps.database.manager.findOneBy(AssignmentJob, { id });
+  }
+
+  /** The job's progress from now until it ends (`assignmentJobProgressed`); null when there is no such job. */
+  followJob(id: number): Promise<AsyncIterableIterator<AssignmentJobProgressed> | null> {
+    return jobProgressFromNow((jobId) => this.findJob(jobId), this.deps, id);
   }
 
   /** The token's jobs, newest first. */

@@ -3,12 +3,16 @@
  * ended, whether a status is final, and the event that reports it. The runner, the service, the
  * GraphQL types and the subscription all use these, so they cannot disagree.
  */
-import type { AssignmentJob } from '../../entities/assignment-job.entity.js';
+import { ASSIGNMENT_JOB_COUNTS, type AssignmentJob, type AssignmentJobStatus } from '../../entities/assignment-job.entity.js';
+import { pickColumns } from '../../entities/columns.js';
 import type { AssignmentJobProgressed } from '../../platform/events/event-bus.js';
-import type { AssignmentJobStatus } from './assignment-types.js';
 
 /** Statuses a job does not leave. */
-export const FINAL_JOB_STATUSES: ReadonlySet<string> = new Set<AssignmentJobStatus>(['SUCCEEDED', 'PARTIALLY_SUCCEEDED', 'FAILED']);
+export const FINAL_JOB_STATUSES: ReadonlySet<AssignmentJobStatus> = new Set<AssignmentJobStatus>([
+  'SUCCEEDED',
+  'PARTIALLY_SUCCEEDED',
+  'FAILED',
+]);
 
 /** Devices of the job without a final result yet. */
 export function pendingCountOf(job: AssignmentJob): number {
@@ -36,21 +40,10 @@ export function endStatusOf(job: AssignmentJob): AssignmentJobStatus {
 /** The event for a job as stored. */
 export function progressOf(job: AssignmentJob, batchSize: number, now: Date): AssignmentJobProgressed {
   return {
+    ...pickColumns(job, ['tokenId', 'kind', 'status', ...ASSIGNMENT_JOB_COUNTS]),
     jobId: job.id,
-    tokenId: job.tokenId,
-    kind: job.kind,
-    status: job.status,
     batchSize,
-    appleCalls: job.appleCalls,
-    deviceCount: job.deviceCount,
     pendingCount: pendingCountOf(job),
-    unchangedCount: job.unchangedCount,
-    cannotChangeCount: job.cannotChangeCount,
-    succeededCount: job.succeededCount,
-    notAccessibleCount: job.notAccessibleCount,
-    failedCount: job.failedCount,
-    throttledCount: job.throttledCount,
-    requiresWipeCount: job.requiresWipeCount,
     at: now.toISOString(),
   };
 }

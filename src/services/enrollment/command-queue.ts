@@ -1,5 +1,5 @@
 /**
- * Each device's small command queue (issue 7): commands wait in order of creation; a connect takes
+ * Each device's small command queue: commands wait in order of creation; a connect takes
  * the oldest one not yet answered, and the device's answer ends it. `NotNow` puts a command back:
  * it is sent again on a later connect, never in the same one (the device just said it is busy).
  * A command sent but never answered (the device lost its connection) is sent again too: a device
@@ -29,7 +29,7 @@ export async function enqueueCommand(tx: EntityManager, deviceId: number, comman
     deviceId,
     commandUuid: randomUUID().toUpperCase(),
     requestType: command.RequestType,
-    command: JSON.stringify(command),
+    command: { ...command },
     status: 'QUEUED',
     errorChain: null,
     createdAt: now,
@@ -64,7 +64,7 @@ export async function recordAnswer(
 ): Promise<void> {
   command.status = ANSWERED[status];
   command.answeredAt = now;
-  command.errorChain = errorChain.length > 0 ? JSON.stringify(errorChain) : null;
+  command.errorChain = errorChain.length > 0 ? [...errorChain] : null;
   await tx.getRepository(MdmCommand).save(command);
 }
 

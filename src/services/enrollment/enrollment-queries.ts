@@ -1,5 +1,5 @@
 /**
- * Reading devices' enrollment state (issue 7) for GraphQL: one query per page of devices, never one
+ * Reading devices' enrollment state for GraphQL: one query per page of devices, never one
  * per device.
  */
 import { In } from 'typeorm';

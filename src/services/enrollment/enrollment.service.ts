@@ -1,5 +1,5 @@
 /**
- * Device enrollment with Homeroom's MDM (issue 7; reference: device-enrollment.md section 2): the
+ * Device enrollment with Homeroom's MDM (reference: device-enrollment.md section 2): the
  * rules behind the three endpoints in `src/http/mdm-routes.ts`.
  *
  * - `enroll`: a device POSTs its signed MachineInfo to its profile's enrollment URL. It must be a
@@ -41,7 +41,7 @@ import { clearQueue, enqueueCommand, findCommand, hasWaitingCommand, recordAnswe
 import { attemptStart, PendingEvents, saveEnrollment } from './enrollment-state.js';
 import { clearResidentUsers, MAXIMUM_RESIDENT_USERS, maximumResidentUsersOf, recordResidentSignIn } from './resident-users.js';
 import { basicCredentials, recordSignInNeeded, type SignedInUser, type UserDirectory } from './user-sign-in.js';
-import { UserAffinity } from '../profile/profile-settings.js';
+import { UserAffinity } from '../../entities/enrollment-profile.entity.js';
 import { authenticateSignedRequest, certificateFingerprint, verifyMachineInfo, type DeviceTrust } from './mdm-authentication.js';
 
 /** Why a device may not enroll through an enrollment URL (`details.reason` of MDM_ENROLLMENT_REFUSED). */
@@ -244,7 +244,7 @@ export class EnrollmentService {
     return {
       deviceId: enrolled.deviceId,
       requestType: next?.requestType ?? null,
-      command: next ? commandPlist(next.commandUuid, JSON.parse(next.command) as Record<string, never>) : null,
+      command: next ? commandPlist(next.commandUuid, next.command as Record<string, never>) : null,
     };
   }
 
@@ -335,7 +335,7 @@ export class EnrollmentService {
     }
     if (command.requestType === 'DeviceInformation' && acknowledged) return deviceInformationFacts(report);
     if (command.requestType === 'Settings' && acknowledged) {
-      const maximum = maximumResidentUsersOf(JSON.parse(command.command) as Record<string, unknown>);
+      const maximum = maximumResidentUsersOf(command.command);
       return maximum === null ? {} : { maximumResidentUsers: maximum };
     }
     return {};

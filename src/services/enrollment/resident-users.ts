@@ -1,5 +1,5 @@
 /**
- * Shared iPad (issue 8): the users signed in on each device. A user-channel TokenUpdate (a student
+ * Shared iPad: the users signed in on each device. A user-channel TokenUpdate (a student
  * signing in) makes or refreshes the user's row; beyond the device's MaximumResidentUsers the user
  * whose last sign-in is oldest is dropped, the rule the device itself evicts by, so Homeroom's list
  * follows the device's.

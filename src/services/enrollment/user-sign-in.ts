@@ -1,5 +1,5 @@
 /**
- * User affinity at enrollment (issue 8): a profile with user affinity enrolls a device only once
+ * User affinity at enrollment: a profile with user affinity enrolls a device only once
  * its user has signed in. The device's Setup Assistant asks when the enrollment URL answers 401 with
  * `WWW-Authenticate: Basic`, and sends the same signed MachineInfo again with the credentials.
  *

@@ -1,5 +1,5 @@
 /**
- * The enrollment half of the wipe rule (issue 14): a device enrolled with Homeroom's MDM (state
+ * The enrollment half of the wipe rule: a device enrolled with Homeroom's MDM (state
  * ENROLLED or AWAITING_CONFIGURATION) under one profile keeps that configuration until it is
  * wiped, whatever profile Apple holds for it now. So a device whose enrollment names a profile
  * other than the one Apple now holds for it must be wiped to pick that one up (`requires_wipe`),

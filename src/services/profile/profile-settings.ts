@@ -8,14 +8,9 @@
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import type { DepProfile } from '../../apple/dep-types.js';
+import { PairingMode, UserAffinity } from '../../entities/enrollment-profile.entity.js';
 import { badInput, ErrorCode, HomeroomError } from '../../errors.js';
 import { checkStorableText } from '../../text-input.js';
-
-/** Whether a device is tied to a user at setup (Intune's "user affinity"). */
-export enum UserAffinity {
-  WITH_USER_AFFINITY = 'WITH_USER_AFFINITY',
-  WITHOUT_USER_AFFINITY = 'WITHOUT_USER_AFFINITY',
-}
 
 export const USER_AFFINITY_DESCRIPTIONS: Record<UserAffinity, string> = {
   [UserAffinity.WITH_USER_AFFINITY]:
@@ -23,13 +18,6 @@ export const USER_AFFINITY_DESCRIPTIONS: Record<UserAffinity, string> = {
   [UserAffinity.WITHOUT_USER_AFFINITY]:
     'The device is not affiliated with a user: for devices that do tasks without user data. Apps that need a user (Company Portal) do not work.',
 };
-
-/** Whether the device may pair with (sync to) computers. */
-export enum PairingMode {
-  DENY_ALL = 'DENY_ALL',
-  ALLOW_ALL = 'ALLOW_ALL',
-  ALLOW_CONFIGURATOR_BY_CERTIFICATE = 'ALLOW_CONFIGURATOR_BY_CERTIFICATE',
-}
 
 export const PAIRING_MODE_DESCRIPTIONS: Record<PairingMode, string> = {
   [PairingMode.DENY_ALL]: 'No computer may pair with the device (Apple `allow_pairing: false`).',

@@ -24,11 +24,9 @@ import {
   mergeSettings,
   panesOfAppleKeys,
   PROFILE_LIMITS,
-  type PairingMode,
   type ProfileSettings,
   type ProfileSettingsChanges,
   type ProfileSettingsInput,
-  type UserAffinity,
 } from './profile-settings.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
@@ -449,17 +447,17 @@ export function inputOf(profile: EnrollmentProfile): ProfileSettingsInput {
   return {
     name: profile.name,
     description: profile.description,
-    userAffinity: profile.userAffinity as UserAffinity,
+    userAffinity: profile.userAffinity,
     supervised: profile.supervised,
     lockedEnrollment: profile.lockedEnrollment,
     sharedIPad: profile.sharedIPad,
     maximumCachedUsers: profile.maximumCachedUsers,
-    pairing: profile.pairing as PairingMode,
-    configuratorCertificates: JSON.parse(profile.configuratorCertificates) as string[],
+    pairing: profile.pairing,
+    configuratorCertificates: profile.configuratorCertificates,
     awaitDeviceConfigured: profile.awaitDeviceConfigured,
     departmentName: profile.departmentName,
     departmentPhone: profile.departmentPhone,
-    skippedPanes: panesOfAppleKeys(JSON.parse(profile.skippedPanes) as string[]),
+    skippedPanes: panesOfAppleKeys(profile.skippedPanes),
   };
 }
 
@@ -474,10 +472,10 @@ function columnsOf(settings: ProfileSettings) {
     sharedIPad: settings.sharedIPad,
     maximumCachedUsers: settings.maximumCachedUsers,
     pairing: settings.pairing,
-    configuratorCertificates: JSON.stringify(settings.configuratorCertificates),
+    configuratorCertificates: settings.configuratorCertificates,
     awaitDeviceConfigured: settings.awaitDeviceConfigured,
     departmentName: settings.departmentName,
     departmentPhone: settings.departmentPhone,
-    skippedPanes: JSON.stringify(settings.skipSetupItems),
+    skippedPanes: settings.skipSetupItems,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The seed's sync rules, as pure functions of a token's sync columns and the time (issue 5):
+ * The seed's sync rules, as pure functions of a token's sync columns and the time:
  *
  * - a full sync at most once every {@link FULL_SYNC_INTERVAL_MS} (7 days) per token;
  * - a sync asked for within 7 days of the last full one is limited (new and removed serials only),
@@ -17,7 +17,8 @@
  *   cursor, whatever kind was asked for (`RESUMED_FULL_SYNC`).
  */
 import type { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
-import type { SyncCooldown, SyncKind, SyncRunStatus, SyncTrigger } from './sync-types.js';
+import { CursorPhase, FallbackReason, type SyncKind, type SyncRunStatus, type SyncTrigger } from '../../entities/sync-vocabulary.js';
+import type { SyncCooldown } from './sync-types.js';
 
 /** A full sync at most once per 7 days (Intune's rule for Apple's terms of traffic). */
 export const FULL_SYNC_INTERVAL_MS = 7 * 24 * 3600 * 1000;
@@ -29,27 +30,6 @@ export const MANUAL_SYNC_FLOOR_MS = 15 * 60 * 1000;
 export const DEFAULT_AUTOMATIC_SYNC_INTERVAL_MS = 24 * 3600 * 1000;
 /** How often the scheduler looks for tokens due an automatic sync. */
 export const SCHEDULER_CHECK_MS = 60 * 1000;
-
-/** Why a run lists everything although a limited one was asked for (`SyncRun.fallbackReason`). */
-export const FallbackReason = {
-  /** No cursor stored yet (or the last one was cleared): only a full listing can start. */
-  NO_CURSOR: 'NO_CURSOR',
-  /** A full listing stopped part way (crash, timeout, Apple failure); this run continues it from its cursor. */
-  RESUMED_FULL_SYNC: 'RESUMED_FULL_SYNC',
-  /** Apple answered `EXPIRED_CURSOR` (cursor older than 7 days): listing again from the start. */
-  EXPIRED_CURSOR: 'EXPIRED_CURSOR',
-  /** Apple answered `INVALID_CURSOR`: listing again from the start. */
-  INVALID_CURSOR: 'INVALID_CURSOR',
-  /** The last LIMITED run failed or timed out: a delta may have been missed, so this one lists everything. */
-  PREVIOUS_LIMITED_FAILED: 'PREVIOUS_LIMITED_FAILED',
-  /** The last FULL run failed or timed out after its listing began: the full sync is still due. */
-  PREVIOUS_FULL_FAILED: 'PREVIOUS_FULL_FAILED',
-} as const;
-export type FallbackReason = (typeof FallbackReason)[keyof typeof FallbackReason];
-
-/** `syncCursorPhase`: what the stored cursor continues. */
-export const CursorPhase = { FETCH: 'FETCH', SYNC: 'SYNC' } as const;
-export type CursorPhase = (typeof CursorPhase)[keyof typeof CursorPhase];
 
 /** The token columns the rules read. */
 export type SyncColumns = Pick<
@@ -115,7 +95,7 @@ export function chooseKind(token: SyncColumns, trigger: SyncTrigger, now: Date):
   if (token.syncCursor && token.syncCursorPhase === CursorPhase.FETCH) {
     return { kind: 'FULL', fallbackReason: asked === 'FULL' ? null : FallbackReason.RESUMED_FULL_SYNC, resume: true };
   }
-  const required = token.fullSyncRequiredReason as FallbackReason | null;
+  const required = token.fullSyncRequiredReason;
   if (asked === 'LIMITED' && required) return { kind: 'FULL', fallbackReason: required, resume: false };
   if (asked !== 'FULL' && !(token.syncCursor && token.syncCursorPhase === CursorPhase.SYNC)) {
     return { kind: 'FULL', fallbackReason: FallbackReason.NO_CURSOR, resume: false };

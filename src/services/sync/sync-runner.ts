@@ -13,20 +13,22 @@
  * the run follows to the end (`/devices/sync`) so changes made during the listing are not missed.
  * Limited and automatic runs only follow the sync cursor.
  */
+import type { EntityManager } from 'typeorm';
 import type { DepClient, DevicePage } from '../../apple/dep-client.js';
 import { DEP_MAX_PAGE_LIMIT } from '../../apple/dep-client.js';
 import { DepApiError, sameAppleCode } from '../../apple/dep-errors.js';
 import type { Database } from '../../entities/database.js';
 import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
-import { SyncRun } from '../../entities/sync-run.entity.js';
+import { pickColumns } from '../../entities/columns.js';
+import { SYNC_RUN_COUNTS, SyncRun } from '../../entities/sync-run.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError } from '../../errors.js';
 import type { Clock } from '../../platform/clock.js';
 import { Topic, type EventBus, type SyncProgressed } from '../../platform/events/event-bus.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
-import { CursorPhase, FallbackReason, fullSyncRequiredAfter, percentOf } from './sync-rules.js';
-import type { SyncKind, SyncPhase, SyncRunStatus } from './sync-types.js';
+import { CursorPhase, FallbackReason, SyncKind, SyncPhase, type SyncRunStatus } from '../../entities/sync-vocabulary.js';
+import { fullSyncRequiredAfter, percentOf } from './sync-rules.js';
 import {
   applyChangesPage,
   applyListingPage,
@@ -98,7 +100,7 @@ export class SyncRunner {
     /** The in-memory copy of the run's row; counts grow as pages commit. */
     private readonly run: SyncRun,
   ) {
-    this.phase = run.phase as SyncPhase;
+    this.phase = run.phase;
   }
 
   get runId(): number {
@@ -220,8 +222,9 @@ export class SyncRunner {
     this.cursorPhase = CursorPhase.FETCH;
     this.listingStart = null;
     await this.transaction(async (manager) => {
-      Object.assign(this.run, { kind: 'FULL' satisfies SyncKind, fallbackReason: reason, phase: 'FETCHING' satisfies SyncPhase });
-      await manager.update(SyncRun, { id: this.run.id }, { kind: 'FULL', fallbackReason: reason, phase: 'FETCHING' });
+      const fullListing = { kind: SyncKind.FULL, fallbackReason: reason, phase: SyncPhase.FETCHING } satisfies Partial<SyncRun>;
+      Object.assign(this.run, fullListing);
+      await manager.update(SyncRun, { id: this.run.id }, fullListing);
     });
     this.phase = 'FETCHING';
     this.publish();
@@ -382,19 +385,7 @@ export class SyncRunner {
       if ((result.affected ?? 0) !== 1) return;
       ended = true;
       // The kind as it ended: a LIMITED run that fell back to a full listing failed as a FULL one.
-      const required = fullSyncRequiredAfter(this.run.kind as SyncKind, status);
-      await manager
-        .createQueryBuilder()
-        .update(EnrollmentProgramToken)
-        .set({
-          syncLeaseRunId: null,
-          syncLeaseUntil: null,
-          lastSyncAt: now,
-          ...(status === 'SUCCEEDED' ? { lastSuccessfulSyncAt: now } : {}),
-          ...(required === undefined ? {} : { fullSyncRequiredReason: required }),
-        })
-        .where('id = :tokenId AND sync_lease_run_id = :runId', { tokenId: this.run.tokenId, runId: this.run.id })
-        .execute();
+      await releaseLease(manager, this.run, status, now);
     });
     const stored = await this.stored();
     if (ended) {
@@ -418,21 +409,38 @@ export class SyncRunner {
   }
 }
 
+/**
+ * Frees the token's lease that `run`, just ended with `status`, held, and records what the run
+ * leaves for the next sync asked for ({@link fullSyncRequiredAfter}). A lease another run took
+ * since is left alone.
+ */
+export async function releaseLease(
+  manager: EntityManager,
+  run: Pick<SyncRun, 'id' | 'tokenId' | 'kind'>,
+  status: SyncRunStatus,
+  now: Date,
+): Promise<void> {
+  const required = fullSyncRequiredAfter(run.kind, status);
+  await manager
+    .createQueryBuilder()
+    .update(EnrollmentProgramToken)
+    .set({
+      syncLeaseRunId: null,
+      syncLeaseUntil: null,
+      lastSyncAt: now,
+      ...(status === 'SUCCEEDED' ? { lastSuccessfulSyncAt: now } : {}),
+      ...(required === undefined ? {} : { fullSyncRequiredReason: required }),
+    })
+    .where('id = :tokenId AND sync_lease_run_id = :runId', { tokenId: run.tokenId, runId: run.id })
+    .execute();
+}
+
 /** The event for a run's state (its counts as last committed, `phase` as it is now). */
-export function progressOf(run: SyncRun, phase: string, now: Date): SyncProgressed {
+export function progressOf(run: SyncRun, phase: SyncPhase, now: Date): SyncProgressed {
   return {
-    tokenId: run.tokenId,
+    ...pickColumns(run, ['tokenId', 'kind', 'status', ...SYNC_RUN_COUNTS]),
     runId: run.id,
-    kind: run.kind,
-    status: run.status,
     phase,
-    pages: run.pages,
-    devicesSeen: run.devicesSeen,
-    devicesAdded: run.devicesAdded,
-    devicesUpdated: run.devicesUpdated,
-    devicesRemoved: run.devicesRemoved,
-    defaultProfileAssigned: run.defaultProfileAssigned,
-    estimatedTotal: run.estimatedTotal,
     percent: percentOf(run.devicesSeen, run.estimatedTotal, run.status === 'SUCCEEDED'),
     at: now.toISOString(),
   };

@@ -1,15 +1,11 @@
 /**
- * The sync engine's public vocabulary: kinds, triggers, statuses, phases, and the read models the
- * GraphQL layer shows, kept apart from the engine so resolvers and tests can name them without it.
+ * The sync engine's read models the GraphQL layer shows, kept apart from the engine so resolvers
+ * and tests can name them without it. The words the columns hold (kinds, statuses, phases) are in
+ * `entities/sync-vocabulary.ts`.
  */
-import type { SyncRun } from '../../entities/sync-run.entity.js';
-
-/** FULL refreshes every serial; LIMITED and AUTOMATIC only add new serials and mark removed ones. */
-export type SyncKind = 'FULL' | 'LIMITED' | 'AUTOMATIC';
-export type SyncTrigger = 'MANUAL' | 'SCHEDULED' | 'TOKEN_UPLOADED';
-export type SyncRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT';
-/** Where a run is; DONE once it ended, whatever the status. */
-export type SyncPhase = 'FETCHING' | 'SYNCING' | 'MARKING_REMOVED' | 'ASSIGNING_DEFAULT_PROFILE' | 'DONE';
+import { NO_SYNC_COUNTS, type SyncRun, type SyncRunCounts } from '../../entities/sync-run.entity.js';
+import type { SyncKind, SyncRunStatus } from '../../entities/sync-vocabulary.js';
+import type { SyncProgressed } from '../../platform/events/event-bus.js';
 
 export interface SyncStatus {
   readonly state: 'IDLE' | 'RUNNING';
@@ -30,3 +26,26 @@ export interface SyncCooldown {
   readonly fullSyncAvailableInSeconds: number;
   readonly running: boolean;
 }
+
+/**
+ * One value of a token's progress stream: a published step of a run, or the snapshot a subscriber
+ * gets first (`snapshot: true`), which for a token that never synced has no run (ids, kind and
+ * status null).
+ */
+export interface SyncProgressView extends Omit<SyncProgressed, 'runId' | 'kind' | 'status'> {
+  readonly runId: number | null;
+  readonly kind: SyncKind | null;
+  readonly status: SyncRunStatus | null;
+  readonly snapshot: boolean;
+}
+
+/** The snapshot of a token that never synced, but for its id and time: no run, idle. */
+export const NO_SYNC_PROGRESS = {
+  runId: null,
+  kind: null,
+  status: null,
+  phase: 'DONE',
+  ...NO_SYNC_COUNTS,
+  estimatedTotal: null,
+  percent: null,
+} as const satisfies Omit<SyncProgressView, 'tokenId' | 'at' | 'snapshot'> & SyncRunCounts;

@@ -134,7 +134,7 @@ function upsertStatement(manager: EntityManager, rows: number): string {
     // wiped and activated again, and no longer waits for a wipe.
     `requires_wipe = CASE WHEN excluded.profile_status = 'pushed' THEN FALSE ELSE device.requires_wipe END, ` +
     // A serial another token had: Apple moved it to this token's server. The row moves, and remembers the token it left
-    // (and when: Apple's assignment date on the new server) so that token lists it as moved away (issue 14). Every SET
+    // (and when: Apple's assignment date on the new server) so that token lists it as moved away. Every SET
     // expression reads the row as it was, on SQLite and PostgreSQL alike.
     `moved_away_from_token_id = CASE WHEN device.token_id <> excluded.token_id THEN device.token_id ELSE device.moved_away_from_token_id END, ` +
     `moved_away_at = CASE WHEN device.token_id <> excluded.token_id THEN COALESCE(excluded.device_assigned_date, excluded.last_seen_at) ELSE device.moved_away_at END`

@@ -11,7 +11,7 @@
  */
 import type { EntityManager } from 'typeorm';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
-import { SyncRun } from '../../entities/sync-run.entity.js';
+import { NO_SYNC_COUNTS, SyncRun } from '../../entities/sync-run.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -25,7 +25,6 @@ import {
   cooldownOf,
   DEFAULT_AUTOMATIC_SYNC_INTERVAL_MS,
   fullSyncDueAt,
-  fullSyncRequiredAfter,
   leaseHeld,
   MANUAL_SYNC_FLOOR_MS,
   manualSyncAvailableAt,
@@ -33,22 +32,18 @@ import {
   syncAvailableAt,
   type SyncColumns,
 } from './sync-rules.js';
-import { progressOf, SyncRunner, type SyncHooks } from './sync-runner.js';
+import { progressOf, releaseLease, SyncRunner, type SyncHooks } from './sync-runner.js';
 import { SyncScheduler } from './sync-scheduler.js';
 import { waitAtMost } from '../../platform/background.js';
 import { outsideOperation } from '../../platform/operation-budget.js';
-import type { SyncCooldown, SyncKind, SyncPhase, SyncStatus, SyncTrigger } from './sync-types.js';
+import type { SyncPhase, SyncTrigger } from '../../entities/sync-vocabulary.js';
+import type { SyncCooldown, SyncProgressView, SyncStatus } from './sync-types.js';
+import { cooldownFromNow, progressFromNow, type SyncStreamDependencies } from './sync-streams.js';
+import { secondTicker } from '../../platform/ticker.js';
 
-export type { SyncCooldown, SyncKind, SyncPhase, SyncRunStatus, SyncStatus, SyncTrigger } from './sync-types.js';
+export type { SyncCooldown, SyncProgressView, SyncStatus } from './sync-types.js';
 export type { SyncHooks } from './sync-runner.js';
-export {
-  cooldownOf,
-  FULL_SYNC_INTERVAL_MS,
-  MANUAL_SYNC_FLOOR_MS,
-  RUN_DEADLINE_MS,
-  FallbackReason,
-  type SyncColumns,
-} from './sync-rules.js';
+export { cooldownOf, FULL_SYNC_INTERVAL_MS, MANUAL_SYNC_FLOOR_MS, RUN_DEADLINE_MS, type SyncColumns } from './sync-rules.js';
 
 /** The audit action of a sync request: the GraphQL mutation's name. */
 const SYNC_ACTION = 'syncDevices';
@@ -61,12 +56,15 @@ export class SyncService {
   private readonly active = new Map<number, { runner: SyncRunner; done: Promise<SyncRun> }>();
   private readonly scheduler = new SyncScheduler(() => this.scheduledCheck());
   private logger: Logger = createLogger('silent');
+  private readonly streamDeps: SyncStreamDependencies;
 
   constructor(
     private readonly deps: ServiceDependencies,
     private readonly appleSessions: AppleSessionGateway,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.streamDeps = { clock: deps.clock, events: deps.events, ticker: deps.ticker ?? secondTicker() };
+  }
 
   /** The automatic sync period (`AUTOMATIC_SYNC_INTERVAL_HOURS`, 24 hours by default). */
   get automaticSyncIntervalMs(): number {
@@ -109,12 +107,7 @@ export class SyncService {
         startedAt: now,
         finishedAt: null,
         deadlineAt,
-        pages: 0,
-        devicesSeen: 0,
-        devicesAdded: 0,
-        devicesUpdated: 0,
-        devicesRemoved: 0,
-        defaultProfileAssigned: 0,
+        ...NO_SYNC_COUNTS,
         estimatedTotal: decision.kind === 'FULL' ? token.lastFullSyncDeviceCount : null,
         fallbackReason: decision.fallbackReason,
         errorCode: null,
@@ -217,6 +210,16 @@ export class SyncService {
    * committed, else its last run as it ended (phase DONE); null when it has never synced.
    * `syncProgressed` sends it first, so a client sees the state before the next step.
    */
+  /** Where the token stands now, then each step of its runs (`syncProgressed`). */
+  progressStream(tokenId: number): AsyncIterable<SyncProgressView> {
+    return progressFromNow(this, this.streamDeps, tokenId);
+  }
+
+  /** The token's countdowns now, then whenever they change (`syncCooldown`). */
+  cooldownStream(tokenId: number): AsyncIterable<SyncCooldown> {
+    return cooldownFromNow(this, this.streamDeps, tokenId);
+  }
+
   async progressNow(tokenId: number): Promise<SyncProgressed | null> {
     const { currentRun } = await this.status(tokenId);
     const run = currentRun ?? (await this.listRuns(tokenId, { first: 1 })).edges[0]?.node ?? null;
@@ -317,18 +320,7 @@ export class SyncService {
         .where('id = :id AND status = :running', { id: run.id, running: 'RUNNING' })
         .execute();
       if ((marked.affected ?? 0) !== 1) continue;
-      const required = fullSyncRequiredAfter(run.kind as SyncKind, 'TIMED_OUT');
-      await tx
-        .createQueryBuilder()
-        .update(EnrollmentProgramToken)
-        .set({
-          syncLeaseRunId: null,
-          syncLeaseUntil: null,
-          lastSyncAt: now,
-          ...(required === undefined ? {} : { fullSyncRequiredReason: required }),
-        })
-        .where('id = :tokenId AND sync_lease_run_id = :runId', { tokenId: run.tokenId, runId: run.id })
-        .execute();
+      await releaseLease(tx, run, 'TIMED_OUT', now);
       ended.push(
         Object.assign(run, { status: 'TIMED_OUT', phase: 'DONE', finishedAt: now, errorCode: 'TIMED_OUT', errorMessage: message }),
       );

@@ -15,7 +15,8 @@ import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.
 import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../../errors.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
 import { TokenSecrets } from './token-secrets.js';
-import { expiryStatus, TokenStatus } from './token-status.js';
+import { TokenStatus } from '../../entities/enrollment-program-token.entity.js';
+import { expiryStatus } from './token-status.js';
 
 /** What Apple's answer to a call says about the token itself, if anything. */
 interface Verdict {

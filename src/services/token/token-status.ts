@@ -1,19 +1,10 @@
 /**
- * What Homeroom says about a token's health, and the token's kind, as plain enums the GraphQL
- * layer registers. The stored `status` column keeps Apple's last verdict; what clients see is
+ * What Homeroom says about a token's health: the rule, and the words the GraphQL layer shows
+ * for each status and kind. The stored `status` column keeps Apple's last verdict; what clients see is
  * decided on read from that verdict and the clock, so a token silently crosses into
  * `EXPIRING_SOON` and `EXPIRED` without anyone calling Apple.
  */
-import type { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
-
-/** A token's health as clients see it. */
-export enum TokenStatus {
-  ACTIVE = 'ACTIVE',
-  EXPIRING_SOON = 'EXPIRING_SOON',
-  EXPIRED = 'EXPIRED',
-  TERMS_NOT_ACCEPTED = 'TERMS_NOT_ACCEPTED',
-  REJECTED = 'REJECTED',
-}
+import { TokenStatus, TokenType, type EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 
 export const TOKEN_STATUS_DESCRIPTIONS: Record<TokenStatus, string> = {
   [TokenStatus.ACTIVE]: 'Apple accepted the token when last asked, and it expires in more than 30 days.',
@@ -25,12 +16,6 @@ export const TOKEN_STATUS_DESCRIPTIONS: Record<TokenStatus, string> = {
   [TokenStatus.REJECTED]:
     'Apple refuses the token (replaced by a newer download, or revoked), as its sign-in (`/session`) said; one refused data call does not make a token REJECTED. Download a new token for this MDM server and call `renewToken`.',
 };
-
-/** Apple School Manager or Apple Business Manager, from `GET /account`'s `org_type`. */
-export enum TokenType {
-  APPLE_SCHOOL_MANAGER = 'APPLE_SCHOOL_MANAGER',
-  APPLE_BUSINESS_MANAGER = 'APPLE_BUSINESS_MANAGER',
-}
 
 export const TOKEN_TYPE_DESCRIPTIONS: Record<TokenType, string> = {
   [TokenType.APPLE_SCHOOL_MANAGER]: 'A token from Apple School Manager (`org_type: edu`).',

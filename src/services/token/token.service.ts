@@ -79,6 +79,25 @@ export class TokenService {
     this.secrets = new TokenSecrets(deps.secretBox);
   }
 
+  /**
+   * The columns a token file Apple just accepted sets, on upload and on renewal alike: the
+   * account, the sealed secrets, the expiry and the status it gives, and no Apple error (what an
+   * earlier file met is history).
+   */
+  private acceptedColumns({ account, credentials, keyPair, session }: AcceptedToken, now: Date) {
+    return {
+      ...accountFields(account),
+      ...this.secrets.sealToken(account.server_uuid, { credentials, privateKeyPem: keyPair.privateKeyPem, session }),
+      accessTokenExpiry: credentials.accessTokenExpiry,
+      certificatePem: keyPair.certificatePem,
+      status: expiryStatus(credentials.accessTokenExpiry, now),
+      statusReason: null,
+      statusCheckedAt: now,
+      ...NO_APPLE_ERROR,
+      updatedAt: now,
+    };
+  }
+
   async findById(id: number): Promise<EnrollmentProgramToken | null> {
     return this.deps.database.manager.findOneBy(EnrollmentProgramToken, { id });
   }
@@ -188,18 +207,10 @@ export class TokenService {
         const row = Object.assign(new EnrollmentProgramToken(), {
           name,
           appleId,
-          ...accountFields(account),
-          ...this.secrets.sealToken(account.server_uuid, { credentials, privateKeyPem: keyPair.privateKeyPem, session }),
-          accessTokenExpiry: credentials.accessTokenExpiry,
-          certificatePem: keyPair.certificatePem,
-          status: expiryStatus(credentials.accessTokenExpiry, now),
-          statusReason: null,
-          statusCheckedAt: now,
+          ...this.acceptedColumns({ account, credentials, keyPair, session }, now),
           sharedWithSchoolDataSync: false,
           defaultProfileId: null,
-          ...NO_APPLE_ERROR,
           createdAt: now,
-          updatedAt: now,
         });
         try {
           await tx.insert(EnrollmentProgramToken, row);
@@ -280,16 +291,7 @@ export class TokenService {
         const now = this.deps.clock.now();
         const changes = {
           ...(appleId === null ? {} : { appleId }),
-          ...accountFields(account),
-          ...this.secrets.sealToken(account.server_uuid, { credentials, privateKeyPem: keyPair.privateKeyPem, session }),
-          accessTokenExpiry: credentials.accessTokenExpiry,
-          certificatePem: keyPair.certificatePem,
-          status: expiryStatus(credentials.accessTokenExpiry, now),
-          statusReason: null,
-          statusCheckedAt: now,
-          // Apple just accepted the new file: what the old one met is history.
-          ...NO_APPLE_ERROR,
-          updatedAt: now,
+          ...this.acceptedColumns({ account, credentials, keyPair, session }, now),
         };
         await tx.update(EnrollmentProgramToken, { id: token.id }, changes);
         if (adopted) await tx.delete(EncryptionKey, { id: adopted.id });
@@ -474,6 +476,14 @@ export class TokenService {
       return null;
     }
   }
+}
+
+/** A token file Apple just accepted: what it and Apple's sign-in gave. */
+interface AcceptedToken {
+  readonly account: DepAccount;
+  readonly credentials: ServerToken;
+  readonly keyPair: { readonly privateKeyPem: string; readonly certificatePem: string };
+  readonly session: string | null;
 }
 
 /** What `GET /account` says, cut to the columns' sizes (Apple documents none). */

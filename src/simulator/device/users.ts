@@ -1,5 +1,5 @@
 /**
- * People on a virtual iPad (issue 8), in two places:
+ * People on a virtual iPad, in two places:
  *
  * - **User affinity at enrollment.** The enrollment URL answers 401 with `WWW-Authenticate: Basic`
  *   when the profile enrolls the device for a user; Setup Assistant shows its sign-in pane and

@@ -11,13 +11,8 @@ import { createLogger } from '../../../src/logger.js';
 import { ManualClock } from '../../../src/platform/clock.js';
 import { createEventBus } from '../../../src/platform/events/event-bus.js';
 import { Role } from '../../../src/permissions.js';
-import {
-  PairingMode,
-  SETUP_ASSISTANT_PANES,
-  SetupAssistantPane,
-  UserAffinity,
-  type ProfileSettingsInput,
-} from '../../../src/services/profile/profile-settings.js';
+import { PairingMode, UserAffinity } from '../../../src/entities/enrollment-profile.entity.js';
+import { SETUP_ASSISTANT_PANES, SetupAssistantPane, type ProfileSettingsInput } from '../../../src/services/profile/profile-settings.js';
 import type { RequestContext } from '../../../src/platform/request-context.js';
 import { SecretBox } from '../../../src/platform/secret-box.js';
 import { Services } from '../../../src/services/services.js';
@@ -204,7 +199,7 @@ describe('ProfileService', () => {
       });
       expect(profile.enrollmentKey).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(profile.appleProfileUuid).toMatch(/^[0-9a-f]{32}$/i);
-      expect(JSON.parse(profile.skippedPanes)).toEqual(['Passcode', 'Payment', 'Zoom', 'Siri']);
+      expect(profile.skippedPanes).toEqual(['Passcode', 'Payment', 'Zoom', 'Siri']);
       expect(services.profiles.enrollmentUrl(profile)).toBe(`${PUBLIC_URL}/mdm/enroll/${profile.enrollmentKey}`);
 
       const defined = await appleProfile(profile.appleProfileUuid);
@@ -236,7 +231,7 @@ describe('ProfileService', () => {
     it('maps every pane to its Apple key, each once, and knows every key of reference section 9 for iOS', async () => {
       const all = Object.values(SetupAssistantPane);
       const profile = await services.profiles.create(ctx, token.id, classroomSettings({ skippedPanes: [...all, ...all] }));
-      const keys = JSON.parse(profile.skippedPanes) as string[];
+      const keys = profile.skippedPanes;
       expect([...keys].sort()).toEqual([...REFERENCE_IOS_SKIP_KEYS].sort());
       expect((await appleProfile(profile.appleProfileUuid)).skip_setup_items).toEqual(keys);
       const deprecated = all
@@ -314,7 +309,7 @@ describe('ProfileService', () => {
           configuratorCertificates: [a.pem, b.derBase64, a.derBase64],
         }),
       );
-      const stored = JSON.parse(profile.configuratorCertificates) as string[];
+      const stored = profile.configuratorCertificates;
       expect(stored).toHaveLength(2);
       expect(stored[0]).toMatch(/^-----BEGIN CERTIFICATE-----\n/);
       const defined = await appleProfile(profile.appleProfileUuid);
@@ -353,15 +348,15 @@ describe('ProfileService', () => {
         tokenId: token.id,
         name: `Profile ${i}`,
         enrollmentKey: `limit-${token.id}-${i}`,
-        userAffinity: 'WITHOUT_USER_AFFINITY',
+        userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,
         supervised: true,
         lockedEnrollment: false,
         sharedIPad: false,
         maximumCachedUsers: null,
-        pairing: 'DENY_ALL',
-        configuratorCertificates: '[]',
+        pairing: PairingMode.DENY_ALL,
+        configuratorCertificates: [],
         awaitDeviceConfigured: false,
-        skippedPanes: '[]',
+        skippedPanes: [],
         appleProfileUuid: `uuid-${i}`,
         appleDefinedAt: now,
         createdAt: now,
@@ -529,7 +524,7 @@ describe('ProfileService', () => {
       );
       expect(refused).toMatchObject({ code: ErrorCode.PROFILE_RULE_VIOLATION, details: { field: 'configuratorCertificates' } });
       const result = await services.profiles.update(ctx, created.id, { pairing: PairingMode.ALLOW_ALL });
-      expect(result.profile).toMatchObject({ pairing: 'ALLOW_ALL', configuratorCertificates: '[]' });
+      expect(result.profile).toMatchObject({ pairing: 'ALLOW_ALL', configuratorCertificates: [] });
       const defined = await appleProfile(result.profile.appleProfileUuid);
       expect(defined).toMatchObject({ allow_pairing: true });
       expect(defined).not.toHaveProperty('supervising_host_certs');

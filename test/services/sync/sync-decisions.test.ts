@@ -69,7 +69,7 @@ describe('sync rules (pure)', () => {
   it('counts down whole seconds, never below 0, and a full sync never before any sync', () => {
     const token = {
       syncCursor: 'c',
-      syncCursorPhase: 'SYNC',
+      syncCursorPhase: 'SYNC' as const,
       lastFullSyncAt: ago(FULL_SYNC_INTERVAL_MS - 100_500),
       lastManualSyncAt: null,
       fullSyncRequiredReason: null,
@@ -86,7 +86,7 @@ describe('sync rules (pure)', () => {
   });
 
   it('counts the 15-minute manual floor from the last manual sync’s start into the countdown, running or not', () => {
-    const synced = { syncCursor: 'c', syncCursorPhase: 'SYNC', lastFullSyncAt: ago(86_400_000), fullSyncRequiredReason: null };
+    const synced = { syncCursor: 'c', syncCursorPhase: 'SYNC' as const, lastFullSyncAt: ago(86_400_000), fullSyncRequiredReason: null };
     const ended = { ...synced, ...idle, lastManualSyncAt: ago(10 * 60_000) };
     expect(cooldownOf(ended, NOW)).toEqual({ syncAvailableInSeconds: 300, fullSyncAvailableInSeconds: 6 * 86_400, running: false });
     expect(syncAvailableAt(ended, NOW)).toEqual(new Date(NOW.getTime() + 300_000));
@@ -109,13 +109,13 @@ describe('sync rules (pure)', () => {
   });
 
   it('makes the next asked-for sync FULL with the recorded reason after a failed run, but not a scheduled one', () => {
-    const token = { ...idle, syncCursor: 'c', syncCursorPhase: 'SYNC', lastFullSyncAt: ago(86_400_000) };
-    const failed = { ...token, fullSyncRequiredReason: 'PREVIOUS_LIMITED_FAILED' };
+    const token = { ...idle, syncCursor: 'c', syncCursorPhase: 'SYNC' as const, lastFullSyncAt: ago(86_400_000) };
+    const failed = { ...token, fullSyncRequiredReason: 'PREVIOUS_LIMITED_FAILED' as const };
     expect(chooseKind(failed, 'MANUAL', NOW)).toEqual({ kind: 'FULL', fallbackReason: 'PREVIOUS_LIMITED_FAILED', resume: false });
     expect(chooseKind(failed, 'SCHEDULED', NOW)).toMatchObject({ kind: 'AUTOMATIC', fallbackReason: null });
     expect(cooldownOf(failed, NOW).fullSyncAvailableInSeconds).toBe(0);
     // An interrupted listing is still resumed from its cursor rather than started again.
-    const interrupted = { ...failed, syncCursorPhase: 'FETCH', fullSyncRequiredReason: 'PREVIOUS_FULL_FAILED' };
+    const interrupted = { ...failed, syncCursorPhase: 'FETCH' as const, fullSyncRequiredReason: 'PREVIOUS_FULL_FAILED' as const };
     expect(chooseKind(interrupted, 'MANUAL', NOW)).toEqual({ kind: 'FULL', fallbackReason: 'RESUMED_FULL_SYNC', resume: true });
   });
 

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { depApiError } from '../../../src/apple/dep-errors.js';
 import { ERROR_CODE_DESCRIPTIONS, ErrorCode } from '../../../src/errors.js';
-import { TOKEN_STATUS_DESCRIPTIONS, TokenStatus, tokenStatus } from '../../../src/services/token/token-status.js';
+import { TokenStatus } from '../../../src/entities/enrollment-program-token.entity.js';
+import { TOKEN_STATUS_DESCRIPTIONS, tokenStatus } from '../../../src/services/token/token-status.js';
 
 const NOW = new Date('2026-09-01T08:00:00.000Z');
 const DAY = 24 * 3600 * 1000;

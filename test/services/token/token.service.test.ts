@@ -18,7 +18,7 @@ import { Role } from '../../../src/permissions.js';
 import type { RequestContext } from '../../../src/platform/request-context.js';
 import { SecretBox } from '../../../src/platform/secret-box.js';
 import { Services } from '../../../src/services/services.js';
-import { TokenStatus, TokenType } from '../../../src/services/token/token-status.js';
+import { TokenStatus, TokenType } from '../../../src/entities/enrollment-program-token.entity.js';
 import { startAppleSimulator, type RunningAppleSimulator } from '../../../src/simulator/apple/index.js';
 import { homeroomErrorOf } from '../../support/assertions.js';
 import { emptyFoundationTables, openTestDatabase, type OpenTestDatabase } from '../../support/database.js';
@@ -513,11 +513,11 @@ describe('TokenService', () => {
           sharedIPad: false,
           maximumCachedUsers: null,
           pairing: 'DENY_ALL',
-          configuratorCertificates: '[]',
+          configuratorCertificates: [],
           awaitDeviceConfigured: false,
           departmentName: null,
           departmentPhone: null,
-          skippedPanes: '[]',
+          skippedPanes: [],
           appleProfileUuid: 'A'.repeat(32),
           appleDefinedAt: now,
           createdAt: now,

@@ -1,7 +1,6 @@
 /**
- * The stream behind `assignmentJobProgressed`: one job's ASSIGNMENT_JOB_PROGRESSED events from
- * the bus, ending after the event with a final status, so a client's `for await` finishes with
- * the job.
+ * One job's progress as a stream: its ASSIGNMENT_JOB_PROGRESSED events from the bus, ending
+ * after the event with a final status, so a subscriber's `for await` finishes with the job.
  *
  * The bus is listened to before the job is read: an event published between the read and the
  * first listen would otherwise be lost, and with it, for a job ending at that moment, the end of
@@ -12,37 +11,32 @@
  * cannot be returned until the next event arrives, so a client leaving a quiet job would hold
  * its listener until then.
  */
-import type { AssignmentJob } from '../entities/assignment-job.entity.js';
-import { notFound } from '../errors.js';
-import { FINAL_JOB_STATUSES, progressOf } from '../services/assignment/job-state.js';
-import { Topic, type AssignmentJobProgressed } from '../platform/events/event-bus.js';
-import type { Services } from '../services/services.js';
+import type { AssignmentJob } from '../../entities/assignment-job.entity.js';
+import { Topic, type AssignmentJobProgressed } from '../../platform/events/event-bus.js';
+import type { ServiceDependencies } from '../service-dependencies.js';
+import { FINAL_JOB_STATUSES, progressOf } from './job-state.js';
 
 type Events = AsyncIterator<AssignmentJobProgressed, undefined>;
 
-/**
- * The job's progress, from now until it ends. NOT_FOUND (naming `globalId`) when the job does
- * not exist; that is thrown here, before anything streams.
- */
-export async function jobProgressOf(
-  services: Services,
+/** The job's progress, from now until it ends; null when the job does not exist (nothing streams). */
+export async function jobProgressFromNow(
+  findJob: (jobId: number) => Promise<AssignmentJob | null>,
+  deps: Pick<ServiceDependencies, 'clock' | 'events'>,
   jobId: number,
-  globalId: string,
-): Promise<AsyncIterableIterator<AssignmentJobProgressed>> {
-  const bus = services.deps.events.subscribe(Topic.ASSIGNMENT_JOB_PROGRESSED)[Symbol.asyncIterator]() as Events;
+): Promise<AsyncIterableIterator<AssignmentJobProgressed> | null> {
+  const bus = deps.events.subscribe(Topic.ASSIGNMENT_JOB_PROGRESSED)[Symbol.asyncIterator]() as Events;
   // The bus listens from its first next(), which this is; the event it resolves with is read below.
   const first = bus.next();
   let job: AssignmentJob | null;
   try {
-    job = await services.assignments.findJob(jobId);
+    job = await findJob(jobId);
   } catch (error) {
     await bus.return?.();
     throw error;
   }
   if (!job || FINAL_JOB_STATUSES.has(job.status)) {
     await bus.return?.();
-    if (!job) throw notFound('assignment job', globalId);
-    return once(progressOf(job, 0, job.finishedAt ?? services.deps.clock.now()));
+    return job && once(progressOf(job, 0, job.finishedAt ?? deps.clock.now()));
   }
   return untilEnded(bus, first, jobId);
 }
