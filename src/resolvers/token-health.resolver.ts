@@ -7,7 +7,7 @@ import { Arg, Authorized, FieldResolver, ID, Int, Resolver, Root, Subscription }
 import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { subscribedToken, type SubscribeData } from './sync.resolver.js';
-import { HEALTH_DESCRIPTIONS, TokenHealthType } from './token-health.type.js';
+import { HEALTH_DESCRIPTIONS, TokenHealthStatusType } from './token-health.type.js';
 import { healthFromNow } from './token-live.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
@@ -31,7 +31,7 @@ export class TokenHealthResolver {
   }
 
   @Authorized(Permission.TOKEN_READ)
-  @Subscription(() => TokenHealthType, {
+  @Subscription(() => TokenHealthStatusType, {
     subscribe: async (data: SubscribeData) => {
       const { sources, tokenId } = await subscribedToken(data);
       return healthFromNow(sources, tokenId);
@@ -40,9 +40,9 @@ export class TokenHealthResolver {
       "The token's health, live: first, at once, a snapshot (`snapshot: true`), then a value whenever its status, the status's reason or its last Apple error changes (Apple refused or accepted it again, the terms, a failed or recovered call to Apple, a renewal). The countdown is as of each value; between values a UI counts down from `expiresAt` (crossing into EXPIRING_SOON or EXPIRED by the clock alone sends nothing). Ends when the token is deleted. Every role. Errors: NOT_FOUND.",
   })
   tokenHealthChanged(
-    @Root() health: TokenHealthType,
+    @Root() health: TokenHealthStatusType,
     @Arg('tokenId', () => ID, { description: 'Global ID of the token to watch.' }) _tokenId: string,
-  ): TokenHealthType {
+  ): TokenHealthStatusType {
     return health;
   }
 }

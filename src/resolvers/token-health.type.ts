@@ -1,5 +1,5 @@
 /**
- * The `TokenHealth` value of the `tokenHealthChanged` subscription: a token's status, its expiry
+ * The `TokenHealthStatus` value (a value object, like `TokenSyncStatus`) of the `tokenHealthChanged` subscription: a token's status, its expiry
  * countdown, Apple's terms and the last failed Apple call, as of one moment. The token type shows
  * the same fields (`token-health.resolver.ts`), so a UI renders one from either.
  */
@@ -17,11 +17,11 @@ export const HEALTH_DESCRIPTIONS = {
     "False while Apple's last answer was that the latest terms and conditions are not accepted in Apple School Manager (status TERMS_NOT_ACCEPTED, unless the token has also expired); true otherwise. Accept them, then call `refreshTokenStatus`.",
 } as const;
 
-@ObjectType('TokenHealth', {
+@ObjectType('TokenHealthStatus', {
   description:
     "A token's health at one moment: Apple's verdict as `status` and `statusReason`, the expiry countdown, Apple's terms and the last failed call to Apple. `tokenHealthChanged` sends one at once (`snapshot: true`) and another whenever the status, its reason or the last Apple error changes.",
 })
-export class TokenHealthType {
+export class TokenHealthStatusType {
   /** Row id, shown as a global ID. */
   tokenRowId!: number;
 
@@ -60,8 +60,8 @@ export class TokenHealthType {
   @Field(() => Date, { description: 'When this value was taken, on the server clock (the countdown is as of then).' })
   at!: Date;
 
-  static from(token: EnrollmentProgramToken, health: TokenHealthView, at: Date, snapshot: boolean): TokenHealthType {
-    return Object.assign(new TokenHealthType(), {
+  static from(token: EnrollmentProgramToken, health: TokenHealthView, at: Date, snapshot: boolean): TokenHealthStatusType {
+    return Object.assign(new TokenHealthStatusType(), {
       tokenRowId: token.id,
       snapshot,
       status: health.status,

@@ -8,17 +8,17 @@
 import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
 import { Topic, type TokenHealthChanged } from '../platform/events/event-bus.js';
 import type { LiveSyncSources } from './sync-live.js';
-import { TokenHealthType } from './token-health.type.js';
+import { TokenHealthStatusType } from './token-health.type.js';
 
 /** What identifies a health value, the countdown aside. */
-function healthKey(health: TokenHealthType): string {
+function healthKey(health: TokenHealthStatusType): string {
   const error = health.lastAppleError;
   return JSON.stringify([health.status, health.statusReason, health.termsAccepted, error?.code ?? null, error?.at.getTime() ?? null]);
 }
 
-export function healthFromNow(sources: LiveSyncSources, tokenId: number): AsyncIterable<TokenHealthType> {
+export function healthFromNow(sources: LiveSyncSources, tokenId: number): AsyncIterable<TokenHealthStatusType> {
   const { services } = sources;
-  return new Repeater<TokenHealthType>(async (push, stop) => {
+  return new Repeater<TokenHealthStatusType>(async (push, stop) => {
     const events = pipe(
       services.deps.events.subscribe(Topic.TOKEN_HEALTH_CHANGED),
       filter((event: TokenHealthChanged) => event.tokenId === tokenId),
@@ -31,7 +31,7 @@ export function healthFromNow(sources: LiveSyncSources, tokenId: number): AsyncI
       const token = await services.tokens.findById(tokenId);
       // A deleted token has no health any more: the stream ends.
       if (!token) return false;
-      const health = TokenHealthType.from(token, services.tokens.healthOf(token), services.deps.clock.now(), snapshot);
+      const health = TokenHealthStatusType.from(token, services.tokens.healthOf(token), services.deps.clock.now(), snapshot);
       const key = healthKey(health);
       if (snapshot || key !== lastSent) {
         lastSent = key;
