@@ -337,7 +337,7 @@ export type ErrorCode =
   | 'OPERATION_RESOLUTION_FAILURE'
   /** The query ran longer than the server allows (`extensions.timeoutMs`) and was stopped at its next database read; fields not read yet are null. Ask for less at once (smaller pages, fewer counts or aliases). */
   | 'OPERATION_TIMED_OUT'
-  /** Automatic persisted query: the hash is unknown; send the full query once. */
+  /** Persisted query: the hash is unknown; send the full query once (with `GRAPHQL_TRUSTED_DOCUMENTS=only`, only hashes of the manifest are known). */
   | 'PERSISTED_QUERY_NOT_FOUND'
   /** Automatic persisted queries are switched off on this server. */
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
@@ -351,6 +351,8 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   /** The operation nests fields deeper than the server allows; `extensions.maxDepth` gives the limit. */
   | 'QUERY_TOO_DEEP'
+  /** The API key spent its query-cost budget (`GRAPHQL_COST_BUDGET`, refilled at `GRAPHQL_COST_RESTORE_RATE` a second); nothing ran. `extensions.retryAfter` says in how many seconds this operation's cost is available again (HTTP 429 with `Retry-After`); `extensions.cost` shows the bucket. */
+  | 'RATE_LIMITED'
   /** Another token is already shared with School Data Sync (`extensions.tokenId` names it); unshare it first. Nothing was changed. */
   | 'SDS_ALREADY_SHARED'
   /** The database cannot be reached right now; nothing was changed. The response carries `extensions.requestId`. Try again shortly (`/readyz` says when the server is ready again). */
@@ -370,7 +372,9 @@ export type ErrorCode =
   /** The token was encrypted to another public key. Download a new token in Apple School Manager after uploading the key Homeroom gave you. Nothing was changed. */
   | 'TOKEN_WRONG_KEY'
   /** No API key, a key without the `Bearer ` scheme, an unknown key or a revoked key (the message says which). Send `Authorization: Bearer <key>` (HTTP) or `connectionParams.authorization` (websocket). */
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  /** The server runs only trusted documents (`GRAPHQL_TRUSTED_DOCUMENTS=only`) and this one is not in its manifest; nothing ran. Use the operations the manifest was built from, or send their `extensions.persistedQuery.sha256Hash`. */
+  | 'UNTRUSTED_DOCUMENT';
 
 /** Options of the public key to generate. */
 export type GenerateEncryptionPublicKeyInput = {
