@@ -221,6 +221,11 @@ export type SortValue = string | number | null;
  * The expression may be a column or a correlated subquery (a value of another table, one per row).
  */
 export interface SortKeysetOrder {
+  /**
+   * Names the order (`MODEL:ASC`); cursors carry it, so a cursor of another order, whose value
+   * would mean another position (or compare as another type), is refused.
+   */
+  readonly name: string;
   /** SQL of the sort value, with the query builder's alias: `device.model` or `(SELECT ...)`. */
   readonly expression: string;
   /** The unique id column in SQL: `device.id`. */
@@ -239,11 +244,11 @@ const SORT_CURSOR_PREFIX = 's1:';
 /** The sort value's column in the page's SELECT (read back for the cursor). */
 const SORT_VALUE_ALIAS = 'keyset_sort_value';
 
-function encodeSortCursor(key: SortKey): string {
-  return Buffer.from(`${SORT_CURSOR_PREFIX}${JSON.stringify([key.value, key.id])}`, 'utf8').toString('base64url');
+function encodeSortCursor(order: string, key: SortKey): string {
+  return Buffer.from(`${SORT_CURSOR_PREFIX}${JSON.stringify([order, key.value, key.id])}`, 'utf8').toString('base64url');
 }
 
-function decodeSortCursor(cursor: string, argument: string): SortKey {
+function decodeSortCursor(order: string, cursor: string, argument: string): SortKey {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   let key: SortKey | null = null;
   if (text.startsWith(SORT_CURSOR_PREFIX)) {
@@ -251,17 +256,18 @@ function decodeSortCursor(cursor: string, argument: string): SortKey {
       const parsed: unknown = JSON.parse(text.slice(SORT_CURSOR_PREFIX.length));
       if (
         Array.isArray(parsed) &&
-        parsed.length === 2 &&
-        (parsed[0] === null || typeof parsed[0] === 'string' || (typeof parsed[0] === 'number' && Number.isFinite(parsed[0]))) &&
-        Number.isSafeInteger(parsed[1])
+        parsed.length === 3 &&
+        parsed[0] === order &&
+        (parsed[1] === null || typeof parsed[1] === 'string' || (typeof parsed[1] === 'number' && Number.isFinite(parsed[1]))) &&
+        Number.isSafeInteger(parsed[2])
       ) {
-        key = { value: parsed[0] as SortValue, id: parsed[1] as number };
+        key = { value: parsed[1] as SortValue, id: parsed[2] as number };
       }
     } catch {
       key = null;
     }
   }
-  if (!key || encodeSortCursor(key) !== cursor) {
+  if (!key || encodeSortCursor(order, key) !== cursor) {
     throw badInput(argument, 'is not a cursor from this list. Use a `cursor` or `pageInfo` value this API returned.');
   }
   return key;
@@ -271,7 +277,8 @@ function decodeSortCursor(cursor: string, argument: string): SortKey {
  * {@link paginate} for a list a client orders (devices by serial, model, first seen, ...): ordered
  * by `expression` in `direction`, then by `idColumn` in the same direction, rows whose value is
  * null after all others either way. The cursor carries the sort value and the id, so a page is
- * exact under ties and nulls, and stays put when rows change meanwhile.
+ * exact under ties and nulls, and stays put when rows change meanwhile; it names its order, so
+ * another order refuses it.
  *
  * Portable SQL: SQLite sorts nulls first and PostgreSQL last, so neither default is used; the
  * order leads with `(expression IS NULL)` as 0/1 (a CASE), and the bound spells out the null
@@ -290,8 +297,8 @@ export async function paginateBySortKey<T extends ObjectLiteral & { id: number }
   return keysetPage(
     query,
     {
-      encode: encodeSortCursor,
-      decode: decodeSortCursor,
+      encode: (key) => encodeSortCursor(order.name, key),
+      decode: (cursor, argument) => decodeSortCursor(order.name, cursor, argument),
       keyOf: (row) => keys.get(row) ?? { value: null, id: order.idOf(row) },
       bound(page, side, key) {
         // `op` moves along the list (after) or against it (before).

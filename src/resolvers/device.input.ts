@@ -230,7 +230,10 @@ export function deviceOrderOf(input: DeviceOrderInput | null | undefined): Devic
   return input ? { field: input.field, direction: input.direction ?? OrderDirection.ASC } : null;
 }
 
-/** The tokens a root filter names (row ids); null for every token. NOT_FOUND-free: an ID of something else is BAD_USER_INPUT. */
+/**
+ * The tokens a root filter names (row ids); `tokenIds: null` for every token. An ID of something
+ * other than a token is BAD_USER_INPUT; a token that does not exist (deleted) simply has no devices.
+ */
 export function deviceScopeOf(input: DevicesFilterInput | null | undefined, field = 'filter'): DeviceScope {
   if (!input?.tokenIds) return { tokenIds: null };
   if (input.tokenIds.length > MAX_NAMES) throw badInput(`${field}.tokenIds`, `may list at most ${MAX_NAMES} tokens.`);

@@ -32,7 +32,13 @@ export class DeviceService {
     if (order === null) return paginate(query, { column: 'device.id', keyOf: (device) => device.id, direction: 'ASC' }, page);
     return paginateBySortKey(
       query,
-      { expression: deviceSortExpression(order.field), idColumn: 'device.id', idOf: (device) => device.id, direction: order.direction },
+      {
+        name: `${order.field}:${order.direction}`,
+        expression: deviceSortExpression(order.field),
+        idColumn: 'device.id',
+        idOf: (device) => device.id,
+        direction: order.direction,
+      },
       page,
     );
   }

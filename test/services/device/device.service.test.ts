@@ -205,9 +205,16 @@ describe('DeviceService: orders, keyset pages and filters', () => {
     }
   });
 
-  it('refuses with BAD_USER_INPUT a cursor of the unordered list in an ordered one, and the other way round', async () => {
+  it('refuses with BAD_USER_INPUT a cursor of the unordered list in an ordered one, of another order, and the other way round', async () => {
     const plain = await list(null, { first: 1 });
     const ordered = await list({ field: 'MODEL', direction: 'ASC' }, { first: 1 });
+    for (const other of [
+      { field: 'MODEL', direction: 'DESC' },
+      { field: 'SERIAL_NUMBER', direction: 'ASC' },
+      { field: 'ENROLLMENT_STATE', direction: 'ASC' },
+    ] as const) {
+      expect((await homeroomErrorOf(list(other, { first: 1, after: ordered.pageInfo.endCursor }))).code).toBe(ErrorCode.BAD_USER_INPUT);
+    }
     expect((await homeroomErrorOf(list({ field: 'MODEL', direction: 'ASC' }, { first: 1, after: plain.pageInfo.endCursor }))).code).toBe(
       ErrorCode.BAD_USER_INPUT,
     );
