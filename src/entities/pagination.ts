@@ -297,8 +297,8 @@ export async function paginateBySortKey<T extends ObjectLiteral & { id: number }
   return keysetPage(
     query,
     {
-      encode: (key) => encodeSortCursor(order.name, key),
-      decode: (cursor, argument) => decodeSortCursor(order.name, cursor, argument),
+      encode: (key: SortKey) => encodeSortCursor(order.name, key),
+      decode: (cursor: string, argument: string) => decodeSortCursor(order.name, cursor, argument),
       keyOf: (row) => keys.get(row) ?? { value: null, id: order.idOf(row) },
       bound(page, side, key) {
         // `op` moves along the list (after) or against it (before).
