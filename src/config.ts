@@ -27,6 +27,25 @@ export interface GraphQLLimits {
   readonly operationTimeoutMs: number;
 }
 
+/** The per-key leaky bucket of query cost (`src/platform/cost-budget.ts`). */
+export interface GraphQLCostConfig {
+  /** Points a key's bucket holds when full; 0: no budget (costs are still reported). */
+  readonly budget: number;
+  /** Points a second the bucket refills. */
+  readonly restoreRate: number;
+}
+
+/** `GRAPHQL_TRUSTED_DOCUMENTS`: which documents Homeroom runs (`src/http/trusted-documents.ts`). */
+export type TrustedDocumentsMode = 'off' | 'allow' | 'only';
+
+export interface TrustedDocumentsConfig {
+  readonly mode: TrustedDocumentsMode;
+  /** The manifest's path; read at start unless the mode is `off`. */
+  readonly file: string;
+  /** sha256 hex of each document -> the document; empty when the mode is `off`. */
+  readonly documents: ReadonlyMap<string, string>;
+}
+
 export interface Config {
   readonly environment: RuntimeEnvironment;
   readonly host: string;
@@ -43,6 +62,8 @@ export interface Config {
   /** CORS `Access-Control-Allow-Origin`: `*` or an explicit list of origins. */
   readonly corsOrigins: '*' | readonly string[];
   readonly graphql: GraphQLLimits;
+  readonly graphqlCost: GraphQLCostConfig;
+  readonly trustedDocuments: TrustedDocumentsConfig;
   readonly apple: AppleConfig;
   /** How often every token gets an automatic sync of new and removed devices. */
   readonly automaticSyncIntervalMs: number;
@@ -124,6 +145,22 @@ export const CONFIG_VARIABLES = [
     'A query still running after this many milliseconds is stopped at its next database call (`OPERATION_TIMED_OUT`). Mutations are not stopped.',
   ],
   [
+    'GRAPHQL_COST_BUDGET',
+    '10 × GRAPHQL_MAX_COMPLEXITY (200000)',
+    "Query cost each API key may spend before it waits (a leaky bucket, Shopify's model): every response reports its cost in `extensions.cost`; past the budget, `RATE_LIMITED` with `extensions.retryAfter` and HTTP 429. 0 switches it off; else at least GRAPHQL_MAX_COMPLEXITY. Shared through Redis when REDIS_URL is set, else per instance.",
+  ],
+  ['GRAPHQL_COST_RESTORE_RATE', 'GRAPHQL_COST_BUDGET / 20 (10000)', 'Points a second a key’s budget refills (1 or more).'],
+  [
+    'GRAPHQL_TRUSTED_DOCUMENTS',
+    'off',
+    '`off`: run any document. `allow`: documents of the manifest may also be sent by hash alone (`extensions.persistedQuery.sha256Hash`). `only`: run nothing else (`UNTRUSTED_DOCUMENT`, `PERSISTED_QUERY_NOT_FOUND`), over HTTP and websockets.',
+  ],
+  [
+    'GRAPHQL_TRUSTED_DOCUMENTS_FILE',
+    'web/trusted-documents.json',
+    'The manifest: a JSON object mapping the sha256 hex of each operation document to the document (the console writes it). Read at start.',
+  ],
+  [
     'APPLE_DEP_URL',
     '`simulator` (development), https://mdmenrollment.apple.com (production)',
     "Apple's Device Assignment API. `simulator` starts the built-in Apple simulator with a demo school in the same process.",
@@ -201,6 +238,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       maxFields: parseInteger(env, 'GRAPHQL_MAX_FIELDS', 500, 10, 100_000),
       operationTimeoutMs: parseInteger(env, 'GRAPHQL_OPERATION_TIMEOUT_MS', 10_000, 100, 3_600_000),
     },
+    graphqlCost: parseCostConfig(env),
+    trustedDocuments: parseTrustedDocuments(env, cwd),
     apple: parseAppleConfig(env, environment),
     automaticSyncIntervalMs: parseInteger(env, 'AUTOMATIC_SYNC_INTERVAL_HOURS', 24, 1, 168) * 60 * 60 * 1000,
     redisUrl: parseRedisUrl(env.REDIS_URL),
@@ -250,6 +289,54 @@ function readDeviceCaFile(env: Env, cwd: string): string[] {
     }
   }
   return pems;
+}
+
+function parseCostConfig(env: Env): GraphQLCostConfig {
+  const maxComplexity = parseInteger(env, 'GRAPHQL_MAX_COMPLEXITY', 20_000, 10, 10_000_000);
+  const budget = parseInteger(env, 'GRAPHQL_COST_BUDGET', maxComplexity * 10, 0, 1_000_000_000);
+  // A budget below the largest operation allowed would refuse that operation for ever, with a retryAfter that lies.
+  if (budget !== 0 && budget < maxComplexity) {
+    throw new ConfigError('GRAPHQL_COST_BUDGET', `must be 0 (off) or at least GRAPHQL_MAX_COMPLEXITY (${maxComplexity}), not ${budget}.`);
+  }
+  const restoreRate = parseInteger(env, 'GRAPHQL_COST_RESTORE_RATE', Math.max(1, Math.floor(budget / 20)), 1, 1_000_000_000);
+  return { budget, restoreRate };
+}
+
+/**
+ * The trusted-documents mode and, unless it is `off`, its manifest: read and checked now, so a
+ * missing or stale manifest stops the start instead of refusing the console's every request.
+ */
+function parseTrustedDocuments(env: Env, cwd: string): TrustedDocumentsConfig {
+  const mode = nonEmpty(env.GRAPHQL_TRUSTED_DOCUMENTS) ?? 'off';
+  if (mode !== 'off' && mode !== 'allow' && mode !== 'only') {
+    throw new ConfigError('GRAPHQL_TRUSTED_DOCUMENTS', `must be off, allow or only, not "${mode}".`);
+  }
+  const file = path.resolve(cwd, nonEmpty(env.GRAPHQL_TRUSTED_DOCUMENTS_FILE) ?? path.join('web', 'trusted-documents.json'));
+  if (mode === 'off') return { mode, file, documents: new Map() };
+  const variable = 'GRAPHQL_TRUSTED_DOCUMENTS_FILE';
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(
+      variable,
+      `cannot read the manifest ${file} (needed with GRAPHQL_TRUSTED_DOCUMENTS=${mode}): ${(error as Error).message}`,
+    );
+  }
+  if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest)) {
+    throw new ConfigError(variable, `${file} must hold a JSON object of sha256 hex -> document.`);
+  }
+  const documents = new Map<string, string>();
+  for (const [hash, document] of Object.entries(manifest)) {
+    if (!/^[0-9a-f]{64}$/.test(hash) || typeof document !== 'string') {
+      throw new ConfigError(variable, `${file}: "${hash.slice(0, 80)}" is not a lower-case sha256 hex mapped to a document string.`);
+    }
+    if (crypto.createHash('sha256').update(document, 'utf8').digest('hex') !== hash) {
+      throw new ConfigError(variable, `${file}: the document under ${hash} has another sha256; regenerate the manifest.`);
+    }
+    documents.set(hash, document);
+  }
+  return { mode, file, documents };
 }
 
 function parseRedisUrl(value: string | undefined): string | null {

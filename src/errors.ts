@@ -30,6 +30,8 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   OPERATION_TIMED_OUT = 'OPERATION_TIMED_OUT',
+  RATE_LIMITED = 'RATE_LIMITED',
+  UNTRUSTED_DOCUMENT = 'UNTRUSTED_DOCUMENT',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   TOKEN_UNREADABLE = 'TOKEN_UNREADABLE',
   TOKEN_WRONG_KEY = 'TOKEN_WRONG_KEY',
@@ -77,12 +79,17 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.GRAPHQL_VALIDATION_FAILED]: 'The document does not match the schema.',
   [ErrorCode.BAD_REQUEST]: 'The HTTP request is not a GraphQL request the server understands.',
   [ErrorCode.OPERATION_RESOLUTION_FAILURE]: 'The document has several operations and `operationName` does not pick one.',
-  [ErrorCode.PERSISTED_QUERY_NOT_FOUND]: 'Automatic persisted query: the hash is unknown; send the full query once.',
+  [ErrorCode.PERSISTED_QUERY_NOT_FOUND]:
+    'Persisted query: the hash is unknown; send the full query once (with `GRAPHQL_TRUSTED_DOCUMENTS=only`, only hashes of the manifest are known).',
   [ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED]: 'Automatic persisted queries are switched off on this server.',
   [ErrorCode.INTERNAL_SERVER_ERROR]:
     'Something unexpected failed on the server. The response carries `extensions.requestId`; the server log has the cause under that id.',
   [ErrorCode.OPERATION_TIMED_OUT]:
     'The query ran longer than the server allows (`extensions.timeoutMs`) and was stopped at its next database read; fields not read yet are null. Ask for less at once (smaller pages, fewer counts or aliases).',
+  [ErrorCode.RATE_LIMITED]:
+    "The API key spent its query-cost budget (`GRAPHQL_COST_BUDGET`, refilled at `GRAPHQL_COST_RESTORE_RATE` a second); nothing ran. `extensions.retryAfter` says in how many seconds this operation's cost is available again (HTTP 429 with `Retry-After`); `extensions.cost` shows the bucket.",
+  [ErrorCode.UNTRUSTED_DOCUMENT]:
+    'The server runs only trusted documents (`GRAPHQL_TRUSTED_DOCUMENTS=only`) and this one is not in its manifest; nothing ran. Use the operations the manifest was built from, or send their `extensions.persistedQuery.sha256Hash`.',
   [ErrorCode.SERVICE_UNAVAILABLE]:
     'The database cannot be reached right now; nothing was changed. The response carries `extensions.requestId`. Try again shortly (`/readyz` says when the server is ready again).',
   [ErrorCode.TOKEN_UNREADABLE]:

@@ -32,6 +32,7 @@ import { distinguishedName } from './mdm/cms.js';
 import { homeroomPlugin } from './http/apollo-plugins.js';
 import { authenticate } from './http/authorization.js';
 import { refuseOversizedDocuments } from './http/document-size.js';
+import { trustedDocuments } from './http/trusted-documents.js';
 import { healthRoutes } from './http/health.js';
 import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
@@ -48,6 +49,8 @@ import { depthLimitRule, maxDocumentTokens } from './schema/operation-limits.js'
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Ticker } from './platform/ticker.js';
 import { OperationBudget, runWithBudget } from './platform/operation-budget.js';
+import { CostBudget, MemoryCostBuckets, RedisCostBuckets } from './platform/cost-budget.js';
+import { Redis } from 'ioredis';
 import { createEventBus, type ClosableEventBus } from './platform/events/event-bus.js';
 import { connectRedisEventTransport } from './platform/events/pubsub-redis.js';
 import { systemContext } from './platform/request-context.js';
@@ -94,6 +97,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let simulator: RunningAppleSimulator | null = null;
   let apollo: ApolloServer<GraphQLContext> | undefined;
   let events: ClosableEventBus | undefined;
+  let costBudget: CostBudget | undefined;
   try {
     simulator = await startEmbeddedSimulator(config, clock, logger);
     const depUrl = simulator ? simulator.url : config.apple.mode === 'apple' ? config.apple.depUrl : '';
@@ -101,6 +105,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Known only once listening when PORT is 0 and PUBLIC_URL unset; nothing asks before then.
     let listeningAt = config.publicUrl ?? '';
     events = await openEventBus(config, options, logger);
+    costBudget = await openCostBudget(config, options, clock, logger);
+    const costs = costBudget;
     const trustedDeviceCas = await deviceCasToTrust(config, simulator, logger);
     const services = new Services({
       database: new Database(dataSource),
@@ -132,6 +138,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       limits: config.graphql,
       logger,
       clock,
+      costBudget: costs,
+      trustedDocuments: config.trustedDocuments,
       ...(options.onOperationStarted ? { onOperationStarted: options.onOperationStarted } : {}),
     });
     apollo = new ApolloServer<GraphQLContext>({
@@ -156,7 +164,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         // Homeroom sets no cache hints; left on, this plugin makes Apollo wrap every field resolver.
         ApolloServerPluginCacheControlDisabled(),
         { serverWillStart: async () => ({ drainServer: async () => subscriptions.dispose() }) },
-        homeroomPlugin({ schema, limits: config.graphql, audit: services.audit, availability }),
+        homeroomPlugin({ schema, limits: config.graphql, audit: services.audit, availability, costBudget: costs }),
         // Apollo's landing page loads from its CDN; browsers get our bundled explorer instead (web-pages.ts).
         ApolloServerPluginLandingPageDisabled(),
       ],
@@ -173,6 +181,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       '/graphql',
       cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], exposedHeaders: ['x-request-id'] }),
       express.json({ limit: '5mb' }),
+      // Before the size check: a document sent by hash is filled in here.
+      trustedDocuments(config.trustedDocuments),
       refuseOversizedDocuments(config.graphql),
       // Each request's operation runs under a budget that its database calls see (started as a query).
       (_req, _res, next) => runWithBudget(new OperationBudget(clock), next),
@@ -234,6 +244,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           await running.stop();
           // After the websockets: no subscriber is left to hear the bus.
           await bus.close();
+          await costs.close();
           await simulator?.close();
           forgetSimulator();
           await dataSource.destroy();
@@ -244,6 +255,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // A start that fails half way (a port in use) must not leave a websocket server or the database open.
     await apollo?.stop().catch(() => undefined);
     await events?.close().catch(() => undefined);
+    await costBudget?.close().catch(() => undefined);
     await simulator?.close().catch(() => undefined);
     await dataSource.destroy().catch(() => undefined);
     throw error;
@@ -273,6 +285,27 @@ async function openEventBus(config: Config, options: StartOptions, logger: Logge
   } catch (error) {
     throw new ConfigError('REDIS_URL', `could not connect to Redis at ${redactUrl(config.redisUrl)}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The per-key cost budget: in Redis when `REDIS_URL` is set (shared by every instance; the start
+ * fails when Redis does not answer, as for the event bus), else in this instance's memory.
+ */
+async function openCostBudget(config: Config, options: StartOptions, clock: Clock, logger: Logger): Promise<CostBudget> {
+  const limits = { maximumAvailable: config.graphqlCost.budget, restoreRate: config.graphqlCost.restoreRate };
+  if (!config.redisUrl || limits.maximumAvailable === 0) return new CostBudget(limits, new MemoryCostBuckets(), clock);
+  const log = logger.child({ component: 'cost-budget' });
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, connectionName: 'homeroom-cost', maxRetriesPerRequest: 1 });
+  // Without a listener ioredis prints every connection error to stderr itself.
+  redis.on('error', (error: Error) => log.warn({ err: error }, 'Redis connection error; ioredis reconnects'));
+  try {
+    await redis.connect();
+  } catch (error) {
+    redis.disconnect();
+    throw new ConfigError('REDIS_URL', `could not connect to Redis at ${redactUrl(config.redisUrl)}: ${(error as Error).message}`);
+  }
+  const prefix = `${options.redisChannelPrefix ?? 'homeroom:'}cost:`;
+  return new CostBudget(limits, new RedisCostBuckets(redis, prefix, log), clock);
 }
 
 /**

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,8 @@ describe('loadConfig defaults', () => {
       logLevel: 'info',
       corsOrigins: '*',
       graphql: { maxDepth: 12, maxComplexity: 20_000, maxFields: 500, operationTimeoutMs: 10_000 },
+      graphqlCost: { budget: 200_000, restoreRate: 10_000 },
+      trustedDocuments: { mode: 'off', file: path.join(CWD, 'web', 'trusted-documents.json'), documents: new Map() },
       apple: { mode: 'simulator', userAgent: 'homeroom/0.1.0', simulatorPort: 8081, simulatorDevices: 300 },
       automaticSyncIntervalMs: 24 * 60 * 60 * 1000,
       redisUrl: null,
@@ -369,5 +372,39 @@ describe('empty query, fragment and origin lists', () => {
 
   it('refuses CORS_ORIGINS that lists no origin', () => {
     expectRefused({ CORS_ORIGINS: ' , ' }, 'CORS_ORIGINS');
+  });
+});
+
+describe('GraphQL cost budget and trusted documents', () => {
+  it('defaults the budget to 10 × GRAPHQL_MAX_COMPLEXITY, refilling in 20 s, and trusted documents to off', () => {
+    const config = loadConfig({}, CWD);
+    expect(config.graphqlCost).toEqual({ budget: 200_000, restoreRate: 10_000 });
+    expect(loadConfig({ GRAPHQL_MAX_COMPLEXITY: '500' }, CWD).graphqlCost).toEqual({ budget: 5000, restoreRate: 250 });
+    expect(config.trustedDocuments).toMatchObject({ mode: 'off', file: path.join(CWD, 'web', 'trusted-documents.json') });
+  });
+
+  it('takes 0 as no budget, and refuses a budget below GRAPHQL_MAX_COMPLEXITY with GRAPHQL_COST_BUDGET', () => {
+    expect(loadConfig({ GRAPHQL_COST_BUDGET: '0' }, CWD).graphqlCost.budget).toBe(0);
+    expect(expectRefused({ GRAPHQL_COST_BUDGET: '19999' }, 'GRAPHQL_COST_BUDGET').message).toContain('at least GRAPHQL_MAX_COMPLEXITY');
+    expectRefused({ GRAPHQL_COST_RESTORE_RATE: '0' }, 'GRAPHQL_COST_RESTORE_RATE');
+  });
+
+  it('reads the manifest with allow or only, and refuses a bad mode, a missing file or a stale hash', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-config-'));
+    try {
+      const document = '{ viewer { name } }';
+      const hash = crypto.createHash('sha256').update(document).digest('hex');
+      fs.writeFileSync(path.join(dir, 'good.json'), JSON.stringify({ [hash]: document }));
+      fs.writeFileSync(path.join(dir, 'stale.json'), JSON.stringify({ [hash]: `${document} ` }));
+      const only = loadConfig({ GRAPHQL_TRUSTED_DOCUMENTS: 'only', GRAPHQL_TRUSTED_DOCUMENTS_FILE: 'good.json' }, dir);
+      expect([...only.trustedDocuments.documents]).toEqual([[hash, document]]);
+      expectRefused({ GRAPHQL_TRUSTED_DOCUMENTS: 'strict' }, 'GRAPHQL_TRUSTED_DOCUMENTS');
+      const missing = { GRAPHQL_TRUSTED_DOCUMENTS: 'allow', GRAPHQL_TRUSTED_DOCUMENTS_FILE: path.join(dir, 'none.json') };
+      expect(expectRefused(missing, 'GRAPHQL_TRUSTED_DOCUMENTS_FILE').message).toContain('cannot read');
+      const stale = { GRAPHQL_TRUSTED_DOCUMENTS: 'only', GRAPHQL_TRUSTED_DOCUMENTS_FILE: path.join(dir, 'stale.json') };
+      expect(expectRefused(stale, 'GRAPHQL_TRUSTED_DOCUMENTS_FILE').message).toContain('regenerate');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

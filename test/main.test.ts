@@ -92,7 +92,9 @@ describe('npm start on the embedded default', () => {
 
     expect((await fetch(`${first.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
-    expect(await viewer(first.url, key)).toEqual({ data: { viewer: expect.objectContaining({ name: 'bootstrap-admin', role: 'ADMIN' }) } });
+    expect(await viewer(first.url, key)).toMatchObject({
+      data: { viewer: expect.objectContaining({ name: 'bootstrap-admin', role: 'ADMIN' }) },
+    });
     // The bundled explorer and console (dist/web), nothing from a CDN.
     const explorer = await fetch(`${first.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await explorer.text()).toContain('<title>Homeroom GraphQL explorer</title>');
@@ -106,7 +108,7 @@ describe('npm start on the embedded default', () => {
     const second = await start(dataDir);
     try {
       expect(second.stdout()).not.toContain('First start');
-      expect(await viewer(second.url, key)).toEqual({ data: { viewer: expect.objectContaining({ name: 'bootstrap-admin' }) } });
+      expect(await viewer(second.url, key)).toMatchObject({ data: { viewer: expect.objectContaining({ name: 'bootstrap-admin' }) } });
     } finally {
       second.child.kill('SIGINT');
       expect(await within(second.exited, 15_000, 'the server to stop')).toBe(0);

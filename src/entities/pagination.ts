@@ -78,6 +78,8 @@ interface KeyStrategy<T extends ObjectLiteral, K> {
   bound(page: SelectQueryBuilder<T>, side: 'after' | 'before', key: K): void;
   /** Orders the page in list order, or reversed when paging backward. */
   order(page: SelectQueryBuilder<T>, backward: boolean): void;
+  /** Reads the page's rows; `getMany()` unless the key is not a column of the entity. */
+  fetch?(page: SelectQueryBuilder<T>): Promise<T[]>;
 }
 
 /** The one keyset algorithm every list shares; strategies only say what the key is. */
@@ -99,7 +101,8 @@ async function keysetPage<T extends ObjectLiteral, K>(
   if (before !== null) strategy.bound(page, 'before', before);
   strategy.order(page, backward);
   // One row more than asked for tells whether more follow (also for `first: 0`).
-  const rows = await page.take(size + 1).getMany();
+  const limited = page.take(size + 1);
+  const rows = await (strategy.fetch ? strategy.fetch(limited) : limited.getMany());
   const hasMore = rows.length > size;
   const kept = rows.slice(0, size);
   if (backward) kept.reverse();
@@ -204,6 +207,133 @@ export async function paginateByText<T extends ObjectLiteral>(
       order(page, backward) {
         const direction = backward ? 'DESC' : 'ASC';
         page.orderBy(text, direction).addOrderBy(id, direction);
+      },
+    },
+    request,
+  );
+}
+
+/** A sort key value as SQL returns it: text (names, ISO instants), a number, or null. */
+export type SortValue = string | number | null;
+
+/**
+ * A list ordered by any one expression, ties broken by the row id, nulls last in both directions.
+ * The expression may be a column or a correlated subquery (a value of another table, one per row).
+ */
+export interface SortKeysetOrder {
+  /**
+   * Names the order (`MODEL:ASC`); cursors carry it, so a cursor of another order, whose value
+   * would mean another position (or compare as another type), is refused.
+   */
+  readonly name: string;
+  /** SQL of the sort value, with the query builder's alias: `device.model` or `(SELECT ...)`. */
+  readonly expression: string;
+  /** The unique id column in SQL: `device.id`. */
+  readonly idColumn: string;
+  /** The id of a loaded row. */
+  readonly idOf: (row: { id: number }) => number;
+  readonly direction: 'ASC' | 'DESC';
+}
+
+interface SortKey {
+  readonly value: SortValue;
+  readonly id: number;
+}
+
+const SORT_CURSOR_PREFIX = 's1:';
+/** The sort value's column in the page's SELECT (read back for the cursor). */
+const SORT_VALUE_ALIAS = 'keyset_sort_value';
+
+function encodeSortCursor(order: string, key: SortKey): string {
+  return Buffer.from(`${SORT_CURSOR_PREFIX}${JSON.stringify([order, key.value, key.id])}`, 'utf8').toString('base64url');
+}
+
+function decodeSortCursor(order: string, cursor: string, argument: string): SortKey {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  let key: SortKey | null = null;
+  if (text.startsWith(SORT_CURSOR_PREFIX)) {
+    try {
+      const parsed: unknown = JSON.parse(text.slice(SORT_CURSOR_PREFIX.length));
+      if (
+        Array.isArray(parsed) &&
+        parsed.length === 3 &&
+        parsed[0] === order &&
+        (parsed[1] === null || typeof parsed[1] === 'string' || (typeof parsed[1] === 'number' && Number.isFinite(parsed[1]))) &&
+        Number.isSafeInteger(parsed[2])
+      ) {
+        key = { value: parsed[1] as SortValue, id: parsed[2] as number };
+      }
+    } catch {
+      key = null;
+    }
+  }
+  if (!key || encodeSortCursor(order, key) !== cursor) {
+    throw badInput(argument, 'is not a cursor from this list. Use a `cursor` or `pageInfo` value this API returned.');
+  }
+  return key;
+}
+
+/**
+ * {@link paginate} for a list a client orders (devices by serial, model, first seen, ...): ordered
+ * by `expression` in `direction`, then by `idColumn` in the same direction, rows whose value is
+ * null after all others either way. The cursor carries the sort value and the id, so a page is
+ * exact under ties and nulls, and stays put when rows change meanwhile; it names its order, so
+ * another order refuses it.
+ *
+ * Portable SQL: SQLite sorts nulls first and PostgreSQL last, so neither default is used; the
+ * order leads with `(expression IS NULL)` as 0/1 (a CASE), and the bound spells out the null
+ * cases. Values compare in SQL with the database's own collation, the one its ORDER BY uses. The
+ * value is read back from the page's own SELECT (raw column), so a subquery's value needs no
+ * second read.
+ */
+export async function paginateBySortKey<T extends ObjectLiteral & { id: number }>(
+  query: SelectQueryBuilder<T>,
+  order: SortKeysetOrder,
+  request: PageRequest,
+): Promise<Page<T>> {
+  const { expression: value, idColumn: id, direction } = order;
+  const isNull = `CASE WHEN ${value} IS NULL THEN 1 ELSE 0 END`;
+  const keys = new Map<T, SortKey>();
+  return keysetPage(
+    query,
+    {
+      encode: (key: SortKey) => encodeSortCursor(order.name, key),
+      decode: (cursor: string, argument: string) => decodeSortCursor(order.name, cursor, argument),
+      keyOf: (row) => keys.get(row) ?? { value: null, id: order.idOf(row) },
+      bound(page, side, key) {
+        // `op` moves along the list (after) or against it (before).
+        const op = (side === 'after') === (direction === 'ASC') ? '>' : '<';
+        const v = `${side}SortValue`;
+        const i = `${side}SortId`;
+        if (key.value === null) {
+          // Nulls come last: after a null, only later nulls; before it, every value and earlier nulls.
+          page.andWhere(side === 'after' ? `(${value} IS NULL AND ${id} ${op} :${i})` : `(${value} IS NOT NULL OR ${id} ${op} :${i})`, {
+            [i]: key.id,
+          });
+        } else {
+          const beyond = `(${value} ${op} :${v} OR (${value} = :${v} AND ${id} ${op} :${i}))`;
+          page.andWhere(side === 'after' ? `(${value} IS NULL OR ${beyond})` : `(${value} IS NOT NULL AND ${beyond})`, {
+            [v]: key.value,
+            [i]: key.id,
+          });
+        }
+      },
+      order(page, backward) {
+        const flip = (d: 'ASC' | 'DESC') => (d === 'ASC' ? 'DESC' : 'ASC');
+        const along = backward ? flip(direction) : direction;
+        page
+          .addSelect(value, SORT_VALUE_ALIAS)
+          .orderBy(isNull, backward ? 'DESC' : 'ASC')
+          .addOrderBy(value, along)
+          .addOrderBy(id, along);
+      },
+      async fetch(page) {
+        const { entities, raw } = await page.getRawAndEntities();
+        entities.forEach((row, index) => {
+          const read = (raw[index] as Record<string, unknown> | undefined)?.[SORT_VALUE_ALIAS];
+          keys.set(row, { value: read === undefined || read === null ? null : (read as string | number), id: order.idOf(row) });
+        });
+        return entities;
       },
     },
     request,

@@ -6,8 +6,9 @@
  * `Bearer <key>`. A refused key closes the socket in `onConnect` with 4401 (no key, or no
  * `Bearer ` scheme) or 4403 (unknown or revoked key) and a reason that says which (see
  * `authorization.ts`). Each operation then goes through the same checks as
- * over HTTP: the key is still active, validation, depth and complexity limits, permissions,
- * error masking, and the audit of failed mutations. (A subscription already streaming when its
+ * over HTTP: trusted documents, the key is still active, validation, depth and complexity
+ * limits, the key's cost budget (charged once per operation; every result carries
+ * `extensions.cost`), permissions, error masking, and the audit of failed mutations. (A subscription already streaming when its
  * key is revoked runs until the client disconnects.)
  */
 import type { Server } from 'node:http';
@@ -26,20 +27,23 @@ import {
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { GraphQLLimits } from '../config.js';
+import type { GraphQLLimits, TrustedDocumentsConfig } from '../config.js';
 import { ErrorCode } from '../errors.js';
 import { isDatabaseUnavailable, type DatabaseAvailability } from '../entities/database-availability.js';
 import type { Logger } from '../logger.js';
 import { formatError } from '../schema/format-error.js';
 import { contextFailure, handleOperationErrors, withRequestId } from '../schema/operation-errors.js';
-import { checkComplexity, checkDepth, checkSize, maxDocumentTokens } from '../schema/operation-limits.js';
+import { checkDepth, checkSize, maxDocumentTokens, measureComplexity } from '../schema/operation-limits.js';
 import { createLoaders } from '../resolvers/loaders.js';
 import type { GraphQLContext } from '../resolvers/context.js';
 import { type Actor, newRequestId } from '../platform/request-context.js';
 import type { Services } from '../services/services.js';
 import type { Clock } from '../platform/clock.js';
+import type { CostBudget } from '../platform/cost-budget.js';
 import { OperationBudget, runWithBudget } from '../platform/operation-budget.js';
 import { authenticate, connectionAuthorization, REFUSAL_CLOSE_CODES } from './authorization.js';
+import { chargeOperation, type CostReport } from './operation-cost.js';
+import { trustDocument } from './trusted-documents.js';
 
 type ConnectionExtra = { actor?: Actor };
 
@@ -55,8 +59,14 @@ export function serveSubscriptions(options: {
   readonly clock: Clock;
   /** Called once an operation is running (a subscription is listening); tests wait on it. */
   readonly onOperationStarted?: (operationName: string | null) => void;
+  /** Charges each operation's cost to its key, as over HTTP. */
+  readonly costBudget: CostBudget;
+  /** Which documents may run, as over HTTP. */
+  readonly trustedDocuments: TrustedDocumentsConfig;
 }): Disposable {
   const { schema, services, limits, logger, clock, availability } = options;
+  /** Each operation's `extensions.cost`, by the context onSubscribe built for it. */
+  const costs = new WeakMap<object, CostReport>();
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
 
   return useServer<Record<string, unknown>, ConnectionExtra>(
@@ -102,9 +112,11 @@ export function serveSubscriptions(options: {
         if (!active) {
           return [new GraphQLError('The API key was revoked.', { extensions: { code: ErrorCode.UNAUTHENTICATED } })];
         }
+        const trust = trustDocument(options.trustedDocuments, payload.query, payload.extensions);
+        if (!trust.trusted) return [new GraphQLError(trust.message, { extensions: { code: trust.code } })];
         let document: DocumentNode;
         try {
-          document = parse(payload.query, { maxTokens: maxDocumentTokens(limits) });
+          document = parse(trust.query ?? payload.query, { maxTokens: maxDocumentTokens(limits) });
         } catch (error) {
           return [new GraphQLError((error as Error).message, { extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
         }
@@ -118,8 +130,8 @@ export function serveSubscriptions(options: {
             (e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } }),
           );
         }
-        const tooComplex = checkComplexity(schema, limits, document, payload.variables ?? undefined, payload.operationName);
-        if (tooComplex) return [tooComplex];
+        const measured = measureComplexity(schema, limits, document, payload.variables ?? undefined, payload.operationName);
+        if (measured.error) return [measured.error];
         const contextValue: GraphQLContext = {
           requestId,
           actor: actor ?? null,
@@ -127,6 +139,12 @@ export function serveSubscriptions(options: {
           loaders: createLoaders(services),
           services,
         };
+        if (measured.complexity !== null) {
+          // Charged once, when the operation starts: a subscription's events cost nothing more.
+          const charged = await chargeOperation(options.costBudget, actor ?? null, measured.complexity);
+          if (charged.refused) return [charged.refused];
+          costs.set(contextValue, charged.report);
+        }
         contextValue.logger.info({ operationName: operationNameOf(document, payload.operationName) }, 'graphql-ws operation started');
         return {
           schema,
@@ -147,8 +165,10 @@ export function serveSubscriptions(options: {
         const context = args.contextValue as GraphQLContext;
         const errors = result.errors ?? [];
         await handleOperationErrors(services.audit, availability, context, getOperationAST(args.document, args.operationName), errors);
-        if (errors.length === 0) return result;
-        return { ...result, errors: errors.map((error) => withRequestId(formatError(error.toJSON(), error), context.requestId)) };
+        const cost = costs.get(context);
+        const reported = cost ? { ...result, extensions: { ...result.extensions, cost } } : result;
+        if (errors.length === 0) return reported;
+        return { ...reported, errors: errors.map((error) => withRequestId(formatError(error.toJSON(), error), context.requestId)) };
       },
       onError(_ctx, _id, _payload, errors) {
         return errors.map((error) => formatError(error.toJSON(), error));

@@ -5,9 +5,18 @@ import { badInput } from '../errors.js';
 import { checkOneLineText } from '../text-input.js';
 import { ConnectionArgs } from '../schema/connection.type.js';
 import { integerKeyOf } from '../global-id.js';
-import type { DeviceFilter } from '../services/device/device-filter.js';
+import {
+  MAX_SERIAL_NUMBERS,
+  type AppleProfileStatus,
+  type DeviceFilter,
+  type DeviceOrder,
+  type DeviceScope,
+  type InstantRange,
+} from '../services/device/device-filter.js';
 import { EnrollmentStateEnum } from './device-enrollment.type.js';
+import { DeviceProfileStatus } from './device.type.js';
 import { ENROLLMENT_PROFILE_TYPE } from './profile.type.js';
+import { ENROLLMENT_PROGRAM_TOKEN_TYPE } from './token.type.js';
 
 export enum DeviceProfileAssignment {
   UNASSIGNED = 'UNASSIGNED',
@@ -36,6 +45,65 @@ export class DeviceProfileFilterInput {
 
 /** Longest serial number a device row holds. */
 const MAX_SERIAL_LENGTH = 64;
+/** Most names one family or OS filter may list. */
+const MAX_NAMES = 50;
+
+@InputType('DateTimeRangeInput', { description: 'A range of instants: `from` included, `to` excluded; leave either out for an open end.' })
+export class DateTimeRangeInput {
+  @Field(() => Date, { nullable: true, description: 'At or after this instant.' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Before this instant (excluded); must be later than `from`.' })
+  to?: Date | null;
+}
+
+export enum DeviceOrderField {
+  SERIAL_NUMBER = 'SERIAL_NUMBER',
+  MODEL = 'MODEL',
+  FIRST_SEEN_AT = 'FIRST_SEEN_AT',
+  LAST_CONTACTED_AT = 'LAST_CONTACTED_AT',
+  ENROLLMENT_STATE = 'ENROLLMENT_STATE',
+}
+
+registerEnumType(DeviceOrderField, {
+  name: 'DeviceOrderField',
+  description: 'What a device list is ordered by; devices with equal values follow in the order Homeroom first saw them.',
+  valuesConfig: {
+    SERIAL_NUMBER: { description: 'The serial number.' },
+    MODEL: { description: 'The model name; devices without one come last.' },
+    FIRST_SEEN_AT: { description: 'When a sync first listed the device.' },
+    LAST_CONTACTED_AT: {
+      description: "When the device last contacted Homeroom's MDM (`enrollment.lastContactedAt`); devices that never did come last.",
+    },
+    ENROLLMENT_STATE: {
+      description:
+        'The enrollment state in the order a device passes them: NOT_CONTACTED, AWAITING_USER, ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED, UNENROLLED.',
+    },
+  },
+});
+
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Ascending or descending.',
+  valuesConfig: {
+    ASC: { description: 'Smallest (or earliest, or A) first; nulls last.' },
+    DESC: { description: 'Largest (or latest, or Z) first; nulls still last.' },
+  },
+});
+
+@InputType('DeviceOrderInput', { description: 'The order of a device list. Cursors from one order do not page another.' })
+export class DeviceOrderInput {
+  @Field(() => DeviceOrderField, { description: 'What to order by.' })
+  field!: DeviceOrderField;
+
+  @Field(() => OrderDirection, { nullable: true, defaultValue: OrderDirection.ASC, description: 'ASC (the default) or DESC.' })
+  direction?: OrderDirection | null;
+}
 
 @InputType('DeviceFilterInput', { description: "Narrows a token's devices; every condition given must hold." })
 export class DeviceFilterInput {
@@ -63,8 +131,46 @@ export class DeviceFilterInput {
   })
   serialContains?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Exactly this model name, as Apple sends it (e.g. "iPad (10th generation)").' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'This model name, in any case: the whole name as Apple sends it (e.g. "iPad (10th generation)" or "ipad (10th generation)"), not a part of it. `models` on the token lists the names there are.',
+  })
   model?: string | null;
+
+  @Field(() => [DeviceProfileStatus], {
+    nullable: true,
+    description:
+      'Devices whose profile status at Apple (`profileStatus`) is any of these; EMPTY also keeps a status Apple may add later (shown as EMPTY). Every status when omitted or empty.',
+  })
+  profileStatuses?: DeviceProfileStatus[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Devices whose family (\`deviceFamily\`: iPad, iPhone, Mac, AppleTV, ...) is any of these, in any case (at most ${MAX_NAMES}). Every family when omitted or empty.`,
+  })
+  deviceFamilies?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Devices whose operating system (\`os\`: iOS, iPadOS, OSX, tvOS, ...) is any of these, in any case (at most ${MAX_NAMES}). Every OS when omitted or empty.`,
+  })
+  operatingSystems?: string[] | null;
+
+  @Field(() => DateTimeRangeInput, { nullable: true, description: 'Devices a sync first listed within this range (`firstSeenAt`).' })
+  firstSeen?: DateTimeRangeInput | null;
+
+  @Field(() => DateTimeRangeInput, {
+    nullable: true,
+    description: 'Devices a sync last listed or changed within this range (`lastSeenAt`).',
+  })
+  lastSeen?: DateTimeRangeInput | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Exactly these serial numbers, as Apple writes them (upper case), 1 to ${MAX_SERIAL_NUMBERS}; serials with no device are simply absent. An empty list keeps no device.`,
+  })
+  serialNumbers?: string[] | null;
 
   @Field(() => Boolean, {
     nullable: true,
@@ -81,6 +187,17 @@ export class DeviceFilterInput {
   enrollmentStates?: EnrollmentStateName[] | null;
 }
 
+@InputType('DevicesFilterInput', {
+  description: "Narrows the devices of every token (the root `devices` list): a token's filter, plus which tokens.",
+})
+export class DevicesFilterInput extends DeviceFilterInput {
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Only the devices of these tokens (global IDs, at most ${MAX_NAMES}); with \`movedAway\`, those moved away from them. Every token when omitted; an empty list keeps none.`,
+  })
+  tokenIds?: string[] | null;
+}
+
 @ArgsType()
 export class TokenDevicesArgs extends ConnectionArgs {
   @Field(() => DeviceFilterInput, {
@@ -88,6 +205,44 @@ export class TokenDevicesArgs extends ConnectionArgs {
     description: 'Conditions on the devices; without it, every device Apple still assigns to the MDM server.',
   })
   filter?: DeviceFilterInput | null;
+
+  @Field(() => DeviceOrderInput, {
+    nullable: true,
+    description: 'The order; without it, the order Homeroom first saw the devices in (the same as FIRST_SEEN_AT, ASC, but faster).',
+  })
+  orderBy?: DeviceOrderInput | null;
+}
+
+@ArgsType()
+export class DevicesArgs extends ConnectionArgs {
+  @Field(() => DevicesFilterInput, {
+    nullable: true,
+    description: 'Conditions on the devices; without it, every device Apple still assigns to one of the tokens.',
+  })
+  filter?: DevicesFilterInput | null;
+
+  @Field(() => DeviceOrderInput, { nullable: true, description: 'The order; without it, the order Homeroom first saw the devices in.' })
+  orderBy?: DeviceOrderInput | null;
+}
+
+/** The service's order for a GraphQL one; null keeps the list's own (row id) order. */
+export function deviceOrderOf(input: DeviceOrderInput | null | undefined): DeviceOrder | null {
+  return input ? { field: input.field, direction: input.direction ?? OrderDirection.ASC } : null;
+}
+
+/**
+ * The tokens a root filter names (row ids); `tokenIds: null` for every token. An ID of something
+ * other than a token is BAD_USER_INPUT; a token that does not exist (deleted) simply has no devices.
+ */
+export function deviceScopeOf(input: DevicesFilterInput | null | undefined, field = 'filter'): DeviceScope {
+  if (!input?.tokenIds) return { tokenIds: null };
+  if (input.tokenIds.length > MAX_NAMES) throw badInput(`${field}.tokenIds`, `may list at most ${MAX_NAMES} tokens.`);
+  const tokenIds = input.tokenIds.map((id) => {
+    const key = integerKeyOf(id, ENROLLMENT_PROGRAM_TOKEN_TYPE);
+    if (key === null) throw badInput(`${field}.tokenIds`, `${id} is not the ID of an enrollment program token.`);
+    return key;
+  });
+  return { tokenIds };
 }
 
 /**
@@ -117,8 +272,44 @@ export function deviceFilterOf(input: DeviceFilterInput | null | undefined, fiel
   }
   if (input.movedAway) filter.movedAway = true;
   if (input.model != null) filter.model = checkOneLineText(`${field}.model`, input.model);
+  if (input.profileStatuses && input.profileStatuses.length > 0) {
+    filter.profileStatuses = input.profileStatuses.map((status) => status.toLowerCase() as AppleProfileStatus);
+  }
+  if (input.deviceFamilies && input.deviceFamilies.length > 0)
+    filter.deviceFamilies = names(`${field}.deviceFamilies`, input.deviceFamilies);
+  if (input.operatingSystems && input.operatingSystems.length > 0) {
+    filter.operatingSystems = names(`${field}.operatingSystems`, input.operatingSystems);
+  }
+  if (input.firstSeen) filter.firstSeen = rangeOf(`${field}.firstSeen`, input.firstSeen);
+  if (input.lastSeen) filter.lastSeen = rangeOf(`${field}.lastSeen`, input.lastSeen);
+  if (input.serialNumbers != null) {
+    if (input.serialNumbers.length > MAX_SERIAL_NUMBERS) {
+      throw badInput(`${field}.serialNumbers`, `may list at most ${MAX_SERIAL_NUMBERS} serial numbers, not ${input.serialNumbers.length}.`);
+    }
+    filter.serialNumbers = input.serialNumbers.map((serial, index) => {
+      if (serial.length === 0 || serial.length > MAX_SERIAL_LENGTH) {
+        throw badInput(`${field}.serialNumbers.${index}`, `must be 1 to ${MAX_SERIAL_LENGTH} characters.`);
+      }
+      return checkOneLineText(`${field}.serialNumbers.${index}`, serial);
+    });
+  }
   if (input.requiresWipe != null) filter.requiresWipe = input.requiresWipe;
   // Empty is no condition, as with the other list filters (an outcome's `results`).
   if (input.enrollmentStates && input.enrollmentStates.length > 0) filter.enrollmentStates = input.enrollmentStates;
   return filter;
+}
+
+/** A family or OS list: at most {@link MAX_NAMES} names of one line each. */
+function names(field: string, values: readonly string[]): string[] {
+  if (values.length > MAX_NAMES) throw badInput(field, `may list at most ${MAX_NAMES} names.`);
+  return values.map((value, index) => {
+    if (value.length === 0 || value.length > MAX_SERIAL_LENGTH)
+      throw badInput(`${field}.${index}`, `must be 1 to ${MAX_SERIAL_LENGTH} characters.`);
+    return checkOneLineText(`${field}.${index}`, value);
+  });
+}
+
+function rangeOf(field: string, range: DateTimeRangeInput): InstantRange {
+  if (range.from && range.to && range.from.getTime() >= range.to.getTime()) throw badInput(`${field}.to`, 'must be later than `from`.');
+  return { ...(range.from ? { from: range.from } : {}), ...(range.to ? { to: range.to } : {}) };
 }

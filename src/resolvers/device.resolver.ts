@@ -1,17 +1,46 @@
 /**
- * The `Device` type's links: its token and its enrollment profile. A page of devices shares a
- * token and a few profiles, so they go through the operation's DataLoaders (`loaders.ts`): one
- * read per execution, not one per device, and nothing kept from one subscription event to the next.
+ * The root device look-ups (`device(serialNumber:)`, `devices` across tokens) and the `Device`
+ * type's links: its token and its enrollment profile. A page of devices shares a token and a few
+ * profiles, so they go through the operation's DataLoaders (`loaders.ts`): one read per
+ * execution, not one per device, and nothing kept from one subscription event to the next.
  */
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Page } from '../entities/pagination.js';
+import { mapPage } from '../schema/connection.type.js';
 import type { GraphQLContext } from './context.js';
 import { Permission } from '../permissions.js';
-import { DeviceType } from './device.type.js';
+import type { Services } from '../services/services.js';
+import { deviceFilterOf, deviceOrderOf, DevicesArgs, deviceScopeOf } from './device.input.js';
+import { DeviceConnection, DeviceType } from './device.type.js';
 import { EnrollmentProfileType } from './profile.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
 @Resolver(() => DeviceType)
 export class DeviceResolver {
+  constructor(private readonly services: Services) {}
+
+  @Authorized(Permission.DEVICE_READ)
+  @Query(() => DeviceType, {
+    nullable: true,
+    description:
+      'The device with this serial number, whichever token it is under (removed or not); null when Homeroom has none. Exact match: serials are upper case, as Apple writes them. Every role.',
+  })
+  async device(
+    @Arg('serialNumber', () => String, { description: 'The serial number, exactly.' }) serialNumber: string,
+  ): Promise<DeviceType | null> {
+    const device = await this.services.devices.findBySerialNumber(serialNumber);
+    return device && DeviceType.from(device);
+  }
+
+  @Authorized(Permission.DEVICE_READ)
+  @Query(() => DeviceConnection, {
+    description:
+      "Devices of every token (or of `filter.tokenIds`), with the token's `devices` filters and orders: by default those Apple still assigns to an MDM server, in the order Homeroom first saw them. Every role. Errors: BAD_USER_INPUT.",
+  })
+  async devices(@Args(() => DevicesArgs) { filter, orderBy, ...page }: DevicesArgs): Promise<Page<DeviceType>> {
+    const found = await this.services.devices.listIn(deviceScopeOf(filter), deviceFilterOf(filter), page, deviceOrderOf(orderBy));
+    return mapPage(found, DeviceType.from);
+  }
   @FieldResolver(() => EnrollmentProgramTokenType, { description: 'The token whose MDM server Apple assigns the device to (or last did).' })
   async token(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProgramTokenType> {
     const token = await ctx.loaders.tokens.load(device.tokenId);

@@ -3,7 +3,7 @@
  * Apple sends (Device Assignment API section 6) and Homeroom's own (token, profile, first and
  * last seen, removed). `token` and `profile` are field resolvers in `device.resolver.ts`.
  */
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { Device } from '../entities/device.entity.js';
 import { Connection } from '../schema/connection.type.js';
 import { toGlobalId } from '../global-id.js';
@@ -150,3 +150,13 @@ export class DeviceType extends Node {
 }
 
 export const DeviceConnection = Connection(DeviceType, DEVICE_TYPE);
+
+/** A value object (no identity of its own): one model name of a token's devices and how many have it. */
+@ObjectType('DeviceModelCount', { description: "A model name among a token's devices, with how many devices have it." })
+export class DeviceModelCountType {
+  @Field(() => String, { description: 'The model name as Apple sends it; pass it as the `model` filter.' })
+  model!: string;
+
+  @Field(() => Int, { description: 'How many of the devices `devices` lists without a filter have this model.' })
+  deviceCount!: number;
+}

@@ -15,6 +15,7 @@ import { PushCertificateResolver } from './push-certificate.resolver.js';
 import { SyncProgressResolver, SyncResolver } from './sync.resolver.js';
 import { SyncTokenResolver } from './sync-token.resolver.js';
 import { TokenProfilesResolver } from './token-profiles.resolver.js';
+import { TokenHealthResolver } from './token-health.resolver.js';
 import { TokenResolver } from './token.resolver.js';
 import { UserImportJobProgressResolver, UserImportResolver } from './user-import.resolver.js';
 import { UserResolver } from './user.resolver.js';
@@ -27,6 +28,7 @@ export const RESOLVERS = [
   AuditEventResolver,
   PushCertificateResolver,
   TokenResolver,
+  TokenHealthResolver,
   ProfileResolver,
   TokenProfilesResolver,
   SyncResolver,

@@ -1,5 +1,8 @@
-/** Enrollment profile mutations (ADMIN) and the profile's `token` field; reads go through the token and `node`. */
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+/**
+ * Enrollment profile mutations (ADMIN), the `enrollmentProfile(id:)` look-up and the profile's
+ * `token` field; lists go through the token.
+ */
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../errors.js';
 import type { GraphQLContext } from './context.js';
 import { integerKeyOf, toGlobalId } from '../global-id.js';
@@ -33,6 +36,19 @@ export function profileKeyOf(id: string): number {
 @Resolver(() => EnrollmentProfileType)
 export class ProfileResolver {
   constructor(private readonly services: Services) {}
+
+  @Authorized(Permission.PROFILE_READ)
+  @Query(() => EnrollmentProfileType, {
+    nullable: true,
+    description: 'One enrollment profile by global ID; null when there is none (deleted, or an ID of something else). Every role.',
+  })
+  async enrollmentProfile(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'Global ID of the profile.' }) id: string,
+  ): Promise<EnrollmentProfileType | null> {
+    const key = integerKeyOf(id, ENROLLMENT_PROFILE_TYPE);
+    return key === null ? null : ctx.loaders.profiles.load(key);
+  }
 
   @Authorized(Permission.PROFILE_CREATE)
   @Mutation(() => CreateEnrollmentProfilePayload, {

@@ -1,6 +1,6 @@
 /**
- * The device sync fields of `EnrollmentProgramToken`: `syncStatus`, `syncRuns` and `devices`
- * (with filters). They live with sync, not in the token's resolver, so each slice owns its
+ * The device sync fields of `EnrollmentProgramToken`: `syncStatus`, `syncRuns`, `devices`
+ * (with filters and orders) and `models`. They live with sync, not in the token's resolver, so each slice owns its
  * fields; `deviceCount` stays with the token.
  */
 import { Args, Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
@@ -8,8 +8,9 @@ import { ConnectionArgs, mapPage } from '../schema/connection.type.js';
 import type { Page } from '../entities/pagination.js';
 import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
-import { deviceFilterOf, TokenDevicesArgs } from './device.input.js';
-import { DeviceConnection, DeviceType } from './device.type.js';
+import { COUNT_COST } from '../schema/operation-limits.js';
+import { deviceFilterOf, deviceOrderOf, TokenDevicesArgs } from './device.input.js';
+import { DeviceConnection, DeviceModelCountType, DeviceType } from './device.type.js';
 import { SyncRunConnection, SyncRunType, TokenSyncStatusType } from './sync.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
@@ -35,12 +36,22 @@ export class SyncTokenResolver {
   @Authorized(Permission.DEVICE_READ)
   @FieldResolver(() => DeviceConnection, {
     description:
-      "The token's devices in the order Homeroom first saw them: by default those Apple still assigns to the MDM server (as many as `deviceCount`); `filter` narrows them (profile, removed, serial, model, wipe needed, enrollment state), or lists those moved to another token's MDM server instead (`movedAway`). Every role. Errors: BAD_USER_INPUT.",
+      "The token's devices in the order Homeroom first saw them: by default those Apple still assigns to the MDM server (as many as `deviceCount`); `filter` narrows them (profile, removed, serial, serials, model, Apple profile status, family, OS, first and last seen, wipe needed, enrollment state), `orderBy` orders them (serial, model, first seen, last contact, enrollment state), or lists those moved to another token's MDM server instead (`movedAway`). Every role. Errors: BAD_USER_INPUT.",
   })
   async devices(
     @Root() token: EnrollmentProgramTokenType,
-    @Args(() => TokenDevicesArgs) { filter, ...page }: TokenDevicesArgs,
+    @Args(() => TokenDevicesArgs) { filter, orderBy, ...page }: TokenDevicesArgs,
   ): Promise<Page<DeviceType>> {
-    return mapPage(await this.services.devices.list(token.id, deviceFilterOf(filter), page), DeviceType.from);
+    return mapPage(await this.services.devices.list(token.id, deviceFilterOf(filter), page, deviceOrderOf(orderBy)), DeviceType.from);
+  }
+
+  @Authorized(Permission.DEVICE_READ)
+  @FieldResolver(() => [DeviceModelCountType], {
+    description:
+      'The model names of the devices `devices` lists without a filter, by name, with how many devices have each: the choices of a model filter. Devices Apple sent no model for are not listed. Every role.',
+    complexity: COUNT_COST,
+  })
+  models(@Root() token: EnrollmentProgramTokenType): Promise<DeviceModelCountType[]> {
+    return this.services.devices.models(token.id);
   }
 }

@@ -2,7 +2,7 @@
  * Enrollment program tokens over GraphQL: the public key to upload in ASM, upload, renewal,
  * rename, deletion, status refresh and School Data Sync. ADMIN changes them; every role reads.
  */
-import { Arg, Args, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ErrorCode, isHomeroomError, notFound } from '../errors.js';
 import { ConnectionArgs, type ConnectionType } from '../schema/connection.type.js';
 import type { GraphQLContext } from './context.js';
@@ -63,6 +63,20 @@ export class TokenResolver {
   async enrollmentProgramTokens(@Args(() => ConnectionArgs) page: ConnectionArgs): Promise<ConnectionType<EnrollmentProgramTokenType>> {
     const found = await this.services.tokens.list(page);
     return { ...found, edges: found.edges.map((e) => ({ cursor: e.cursor, node: EnrollmentProgramTokenType.from(e.node) })) };
+  }
+
+  @Authorized(Permission.TOKEN_READ)
+  @Query(() => EnrollmentProgramTokenType, {
+    nullable: true,
+    description: 'One enrollment program token by global ID; null when there is none (deleted, or an ID of something else). Every role.',
+  })
+  async enrollmentProgramToken(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'Global ID of the token.' }) id: string,
+  ): Promise<EnrollmentProgramTokenType | null> {
+    const key = integerKeyOf(id, ENROLLMENT_PROGRAM_TOKEN_TYPE);
+    const token = key === null ? null : await ctx.loaders.tokens.load(key);
+    return token && EnrollmentProgramTokenType.from(token);
   }
 
   @Authorized(Permission.TOKEN_READ)

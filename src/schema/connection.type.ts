@@ -64,6 +64,13 @@ export function Connection<T extends object>(nodeType: ClassType<T>, typeName: s
     @Field(() => [EdgeType], { description: 'The items of this page, in list order.' })
     edges!: EdgeType[];
 
+    @Field(() => [nodeType], {
+      description: `The ${typeName} items of this page, in list order: \`edges\` without the cursors, for clients that page with \`pageInfo\` alone.`,
+    })
+    nodes(): T[] {
+      return this.edges.map((edge) => edge.node);
+    }
+
     @Field(() => PageInfoType, { description: 'Cursors and whether more items exist either side.' })
     pageInfo!: PageInfoType;
 

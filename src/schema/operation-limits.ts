@@ -244,28 +244,45 @@ export function checkComplexity(
   variables: Record<string, unknown> | undefined,
   operationName?: string | null,
 ): GraphQLError | null {
+  return measureComplexity(schema, limits, document, variables, operationName).error;
+}
+
+/**
+ * {@link checkComplexity} with the cost it measured: what the per-key budget charges
+ * (`cost-budget.ts`). `complexity` is null when there is nothing to cost (no such operation, bad
+ * variables: execution reports those) or it could not be costed (then `error` says so).
+ */
+export function measureComplexity(
+  schema: GraphQLSchema,
+  limits: GraphQLLimits,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): { readonly complexity: number | null; readonly error: GraphQLError | null } {
   const operation = getOperationAST(document, operationName);
   // No operation to run: Apollo and graphql-ws report that themselves.
-  if (!operation) return null;
+  if (!operation) return { complexity: null, error: null };
   // Bad variables: execution reports them as BAD_USER_INPUT, with graphql-js's own message.
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 1 });
-  if (coerced.errors) return null;
+  if (coerced.errors) return { complexity: null, error: null };
   let complexity: number;
   try {
     complexity = operationComplexity(schema, document, variables, operationName);
   } catch (error) {
     // Whatever went wrong (the estimator's own node limit, a bug), an operation that cannot be
     // costed does not run.
-    return limitError(
+    const error_ = limitError(
       ErrorCode.QUERY_TOO_COMPLEX,
       `The operation's cost cannot be estimated (${(error as Error).message}). Split it into several requests.`,
       { maxComplexity: limits.maxComplexity },
     );
+    return { complexity: null, error: error_ };
   }
-  if (complexity <= limits.maxComplexity) return null;
-  return limitError(
+  if (complexity <= limits.maxComplexity) return { complexity, error: null };
+  const tooComplex = limitError(
     ErrorCode.QUERY_TOO_COMPLEX,
     `The operation could cost ${complexity}; the limit is ${limits.maxComplexity}. Ask for smaller pages (first/last) or fewer nested lists.`,
     { complexity, maxComplexity: limits.maxComplexity },
   );
+  return { complexity, error: tooComplex };
 }

@@ -117,7 +117,10 @@ describe('a database outage (simulated on the database layer)', () => {
 
     down = false;
     const back = await query(server, key);
-    expect(back.body).toEqual({ data: { viewer: { name: 'outage' } } });
+    expect(back.body).toEqual({
+      data: { viewer: { name: 'outage' } },
+      extensions: { cost: expect.objectContaining({ requestedQueryCost: 2 }) },
+    });
     await query(server, key);
     expect(log.count(BACK)).toBe(1);
     expect(log.count(DOWN)).toBe(1);
@@ -223,7 +226,10 @@ describe.skipIf(!TEST_DATABASE_URL)('a PostgreSQL outage (through a TCP proxy th
     await proxy.open();
     const back = await query(server, key);
     expect(back.status).toBe(200);
-    expect(back.body).toEqual({ data: { viewer: { name: 'outage' } } });
+    expect(back.body).toEqual({
+      data: { viewer: { name: 'outage' } },
+      extensions: { cost: expect.objectContaining({ requestedQueryCost: 2 }) },
+    });
     expect(log.count(BACK)).toBe(1);
     expect(log.count(DOWN)).toBe(1);
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);

@@ -134,7 +134,9 @@ describe('the HTTP server', () => {
     const url = `${t.server.url}/graphql?query=${encodeURIComponent('{ viewer { name } }')}`;
     const response = await fetch(url, { headers: { authorization: `Bearer ${t.keys.ADMIN}` } });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { viewer: { name: 'test-admin' } } });
+    // Every response reports its cost; the tests' servers charge no budget (test/support/database.ts).
+    const cost = { requestedQueryCost: 2, throttleStatus: null };
+    expect(await response.json()).toEqual({ data: { viewer: { name: 'test-admin' } }, extensions: { cost } });
   });
 
   it('refuses a GET without the Authorization header with 400 (CSRF prevention), and a mutation over GET with 405', async () => {

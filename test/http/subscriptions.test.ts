@@ -158,7 +158,10 @@ describe('subscriptions over graphql-ws', () => {
         10_000,
         'a websocket result',
       );
-    expect(await ask()).toEqual({ data: { viewer: { name: 'ws-revoked' } } });
+    expect(await ask()).toEqual({
+      data: { viewer: { name: 'ws-revoked' } },
+      extensions: { cost: { requestedQueryCost: 2, throttleStatus: null } },
+    });
     await t.server.services.apiKeys.revoke(systemContext(createLogger('silent')), created.apiKey.id);
     expect((await ask()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

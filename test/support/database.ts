@@ -65,6 +65,8 @@ export function testEnvironment(testDb: TestDatabase): Record<string, string> {
     APPLE_SIMULATOR_DEVICES: '20',
     // The cheapest scrypt cost: hashes stay real, and a test that creates users does not spend 150 ms on each.
     USER_PASSWORD_SCRYPT_LOG_N: '10',
+    // Tests drive a ManualClock that seldom moves, so a budget would never refill; the budget's own tests set one.
+    GRAPHQL_COST_BUDGET: '0',
   };
 }
 

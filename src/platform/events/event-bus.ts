@@ -87,7 +87,16 @@ export interface SyncStateChanged {
   readonly tokenId: number;
 }
 
+/**
+ * A token's health may have changed: its recorded status or reason (Apple's verdict, a renewal)
+ * or its last Apple error. Subscribers re-read the token.
+ */
+export interface TokenHealthChanged {
+  readonly tokenId: number;
+}
+
 export type HomeroomTopics = {
+  TOKEN_HEALTH_CHANGED: [TokenHealthChanged];
   AUDIT_EVENT_RECORDED: [AuditEventRecorded];
   SYNC_PROGRESSED: [SyncProgressed];
   SYNC_STATE_CHANGED: [SyncStateChanged];
@@ -97,6 +106,7 @@ export type HomeroomTopics = {
 };
 
 export const Topic = {
+  TOKEN_HEALTH_CHANGED: 'TOKEN_HEALTH_CHANGED',
   AUDIT_EVENT_RECORDED: 'AUDIT_EVENT_RECORDED',
   SYNC_PROGRESSED: 'SYNC_PROGRESSED',
   SYNC_STATE_CHANGED: 'SYNC_STATE_CHANGED',

@@ -4,6 +4,19 @@
  */
 import type { EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 
+/** Apple's `profile_status` words. */
+export const APPLE_PROFILE_STATUSES = ['empty', 'assigned', 'pushed', 'removed'] as const;
+export type AppleProfileStatus = (typeof APPLE_PROFILE_STATUSES)[number];
+
+/** Most serial numbers one `serialNumbers` filter may list. */
+export const MAX_SERIAL_NUMBERS = 1000;
+
+/** A half-open range of instants: `from` included, `to` excluded; either may be open. */
+export interface InstantRange {
+  readonly from?: Date;
+  readonly to?: Date;
+}
+
 export interface DeviceFilter {
   readonly profile?: { kind: 'UNASSIGNED' } | { kind: 'ANY' } | { kind: 'PROFILE'; profileId: number };
   /** Default false: only devices Apple still lists. True: only devices Apple stopped listing. */
@@ -15,8 +28,20 @@ export interface DeviceFilter {
   readonly movedAway?: boolean;
   /** Case-insensitive substring of the serial number. */
   readonly serialContains?: string;
-  /** Exact model name as Apple sends it. */
+  /** The model name as Apple sends it, in any case: "ipad (10th generation)" matches "iPad (10th generation)". */
   readonly model?: string;
+  /** Apple profile statuses (lower case, as Apple sends them); `empty` also matches any status Apple may add later. */
+  readonly profileStatuses?: readonly AppleProfileStatus[];
+  /** Device families (Apple `device_family`), any case; any of them. */
+  readonly deviceFamilies?: readonly string[];
+  /** Operating systems (Apple `os`), any case; any of them. */
+  readonly operatingSystems?: readonly string[];
+  /** First listed by a sync within this range. */
+  readonly firstSeen?: InstantRange;
+  /** Last listed or changed by a sync within this range. */
+  readonly lastSeen?: InstantRange;
+  /** Exactly these serial numbers (at most {@link MAX_SERIAL_NUMBERS}). */
+  readonly serialNumbers?: readonly string[];
   /** True: only devices that must be wiped to pick up their profile; false: only the others. */
   readonly requiresWipe?: boolean;
   /**
@@ -25,3 +50,14 @@ export interface DeviceFilter {
    */
   readonly enrollmentStates?: readonly EnrollmentStateName[];
 }
+
+/** The orders a device list may take; every one ties on the row id. */
+export type DeviceOrderField = 'SERIAL_NUMBER' | 'MODEL' | 'FIRST_SEEN_AT' | 'LAST_CONTACTED_AT' | 'ENROLLMENT_STATE';
+
+export interface DeviceOrder {
+  readonly field: DeviceOrderField;
+  readonly direction: 'ASC' | 'DESC';
+}
+
+/** Which tokens' devices a list spans: one token's, several, or every token's (`null`). */
+export type DeviceScope = { readonly tokenIds: readonly number[] | null };

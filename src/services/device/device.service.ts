@@ -5,20 +5,62 @@
  */
 import { Device } from '../../entities/device.entity.js';
 import type { Database } from '../../entities/database.js';
-import { paginate, type Page, type PageRequest } from '../../entities/pagination.js';
-import type { DeviceFilter } from './device-filter.js';
-import { deviceQueryOf } from './device-query.js';
+import { paginate, paginateBySortKey, type Page, type PageRequest } from '../../entities/pagination.js';
+import type { DeviceFilter, DeviceOrder, DeviceScope } from './device-filter.js';
+import { deviceQueryOf, deviceSortExpression, scopedDeviceQueryOf } from './device-query.js';
+
+/** A model name and how many devices have it. */
+export interface DeviceModelCount {
+  readonly model: string;
+  readonly deviceCount: number;
+}
 
 export class DeviceService {
   constructor(private readonly database: Database) {}
 
-  /** The token's devices matching `filter`, in the order Homeroom first saw them. */
-  async list(tokenId: number, filter: DeviceFilter, page: PageRequest): Promise<Page<Device>> {
-    return paginate(
-      deviceQueryOf(this.database.manager, tokenId, filter),
-      { column: 'device.id', keyOf: (device) => device.id, direction: 'ASC' },
+  /**
+   * The token's devices matching `filter`: in the order Homeroom first saw them (row id), or in
+   * `order` (ties by row id, nulls last).
+   */
+  async list(tokenId: number, filter: DeviceFilter, page: PageRequest, order: DeviceOrder | null = null): Promise<Page<Device>> {
+    return this.listIn({ tokenIds: [tokenId] }, filter, page, order);
+  }
+
+  /** {@link list} over several tokens, or every token (`tokenIds: null`). */
+  async listIn(scope: DeviceScope, filter: DeviceFilter, page: PageRequest, order: DeviceOrder | null = null): Promise<Page<Device>> {
+    const query = scopedDeviceQueryOf(this.database.manager, scope, filter);
+    if (order === null) return paginate(query, { column: 'device.id', keyOf: (device) => device.id, direction: 'ASC' }, page);
+    return paginateBySortKey(
+      query,
+      {
+        name: `${order.field}:${order.direction}`,
+        expression: deviceSortExpression(order.field),
+        idColumn: 'device.id',
+        idOf: (device) => device.id,
+        direction: order.direction,
+      },
       page,
     );
+  }
+
+  /** The device with this serial number (whichever token it is under, removed or not); null when none. */
+  async findBySerialNumber(serialNumber: string): Promise<Device | null> {
+    return this.database.manager.findOneBy(Device, { serialNumber });
+  }
+
+  /**
+   * The model names of the token's devices (those `list` gives without a filter) with how many
+   * devices have each, by name; devices Apple sent no model for are left out. For a filter's dropdown.
+   */
+  async models(tokenId: number): Promise<DeviceModelCount[]> {
+    const rows = await deviceQueryOf(this.database.manager, tokenId, {})
+      .select('device.model', 'model')
+      .addSelect('COUNT(*)', 'deviceCount')
+      .andWhere('device.model IS NOT NULL')
+      .groupBy('device.model')
+      .orderBy('device.model', 'ASC')
+      .getRawMany<{ model: string; deviceCount: string | number }>();
+    return rows.map((row) => ({ model: row.model, deviceCount: Number(row.deviceCount) }));
   }
 
   /**

@@ -13,6 +13,7 @@ import type { DepAccount } from '../../apple/dep-types.js';
 import { DepApiError, isTokenDeath } from '../../apple/dep-errors.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError, rowNotFound } from '../../errors.js';
+import { Topic } from '../../platform/events/event-bus.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
 import { TokenSecrets } from './token-secrets.js';
 import { TokenStatus } from '../../entities/enrollment-program-token.entity.js';
@@ -41,7 +42,7 @@ export const NO_APPLE_ERROR: AppleErrorColumns = {
 export class AppleSessionGateway {
   private readonly secrets: TokenSecrets;
 
-  constructor(private readonly deps: Pick<ServiceDependencies, 'database' | 'clock' | 'apple' | 'secretBox'>) {
+  constructor(private readonly deps: Pick<ServiceDependencies, 'database' | 'clock' | 'apple' | 'secretBox' | 'events'>) {
     this.secrets = new TokenSecrets(deps.secretBox);
   }
 
@@ -156,15 +157,31 @@ export class AppleSessionGateway {
     }
     if (Object.keys(changes).length === 0) return;
     try {
-      await this.deps.database.manager.update(
+      const result = await this.deps.database.manager.update(
         EnrollmentProgramToken,
         { id: token.id, sealedCredentials: token.sealedCredentials },
         changes,
       );
+      // After the write, and only when what `tokenHealthChanged` shows moved (not for every success).
+      if (result.affected !== 0 && healthMoved(token, changes)) this.deps.events.publish(Topic.TOKEN_HEALTH_CHANGED, { tokenId: token.id });
     } catch {
       // See callApple: the call's own outcome matters more than remembering it.
     }
   }
+}
+
+/** The columns a token's health shows: Apple's verdict and the last failed call. */
+const HEALTH_COLUMNS = ['status', 'statusReason', 'lastAppleErrorCode', 'lastAppleErrorMessage', 'lastAppleErrorAt'] as const;
+
+/** Whether `changes` give a health column another value than `token` has. */
+function healthMoved(token: EnrollmentProgramToken, changes: Partial<EnrollmentProgramToken>): boolean {
+  return HEALTH_COLUMNS.some((column) => {
+    if (!(column in changes)) return false;
+    const before: unknown = token[column];
+    const after: unknown = changes[column];
+    const time = (value: unknown) => (value instanceof Date ? value.getTime() : value);
+    return time(before) !== time(after);
+  });
 }
 
 /** Whether an error is Apple's verdict on the token itself (recorded as its status). */

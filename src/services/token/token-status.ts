@@ -77,3 +77,30 @@ export function tokenStatus(
   }
   return { status: byExpiry, reason: `Apple accepts the token; it expires on ${expiry}.` };
 }
+
+/** What a UI shows of a token's health: the status, the expiry countdown, Apple's terms. */
+export interface TokenHealthView extends TokenStatusView {
+  /** Whole seconds until the token expires; 0 once it has. */
+  readonly expiresInSeconds: number;
+  /** Days until the token expires, rounded up (as the EXPIRING_SOON reason counts them); 0 once it has. */
+  readonly expiresInDays: number;
+  /**
+   * False while Apple's last verdict is that the terms are not accepted (`T_C_NOT_SIGNED`); the
+   * stored verdict, so an expired token still says whether the terms stand in the way too.
+   */
+  readonly termsAccepted: boolean;
+}
+
+/** {@link tokenStatus} with the countdown and the terms, at `now`. */
+export function tokenHealth(
+  token: Pick<EnrollmentProgramToken, 'status' | 'statusReason' | 'accessTokenExpiry'>,
+  now: Date,
+): TokenHealthView {
+  const left = Math.max(0, token.accessTokenExpiry.getTime() - now.getTime());
+  return {
+    ...tokenStatus(token, now),
+    expiresInSeconds: Math.floor(left / 1000),
+    expiresInDays: Math.ceil(left / DAY_MS),
+    termsAccepted: token.status !== TokenStatus.TERMS_NOT_ACCEPTED,
+  };
+}

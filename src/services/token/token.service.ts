@@ -29,7 +29,8 @@ import type { ServiceDependencies } from '../service-dependencies.js';
 import { isTokenVerdict, NO_APPLE_ERROR, type AppleSessionGateway } from './apple-session-gateway.js';
 import { checkAppleId, checkTokenFile, checkTokenName } from './token-input.js';
 import { TokenSecrets } from './token-secrets.js';
-import { expiryStatus, tokenStatus, tokenTypeOf, type TokenStatusView } from './token-status.js';
+import { Topic } from '../../platform/events/event-bus.js';
+import { expiryStatus, tokenHealth, tokenStatus, tokenTypeOf, type TokenHealthView, type TokenStatusView } from './token-status.js';
 
 export interface UploadTokenInput {
   readonly name: string;
@@ -120,6 +121,11 @@ export class TokenService {
   /** The status clients see now (see {@link tokenStatus}). */
   statusOf(token: EnrollmentProgramToken): TokenStatusView {
     return tokenStatus(token, this.deps.clock.now());
+  }
+
+  /** The token's health now (status, expiry countdown, terms); see {@link tokenHealth}. */
+  healthOf(token: EnrollmentProgramToken): TokenHealthView {
+    return tokenHealth(token, this.deps.clock.now());
   }
 
   async countProfiles(tokenId: number): Promise<number> {
@@ -304,6 +310,10 @@ export class TokenService {
         });
         return { token: Object.assign(current, changes), serverChanged, adoptedPendingKey: adopted !== null };
       });
+    }).then((renewed) => {
+      // Committed: the new file's status and a cleared Apple error are the token's health now.
+      this.deps.events.publish(Topic.TOKEN_HEALTH_CHANGED, { tokenId: renewed.token.id });
+      return renewed;
     });
   }
 

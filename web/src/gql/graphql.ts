@@ -66,22 +66,42 @@ export type CreateEnrollmentProfileInput = {
   userAffinity: UserAffinity;
 };
 
+/** A range of instants: `from` included, `to` excluded; leave either out for an open end. */
+export type DateTimeRangeInput = {
+  /** At or after this instant. */
+  from?: string | null | undefined;
+  /** Before this instant (excluded); must be later than `from`. */
+  to?: string | null | undefined;
+};
+
 /** Narrows a token's devices; every condition given must hold. */
 export type DeviceFilterInput = {
+  /** Devices whose family (`deviceFamily`: iPad, iPhone, Mac, AppleTV, ...) is any of these, in any case (at most 50). Every family when omitted or empty. */
+  deviceFamilies?: Array<string> | null | undefined;
   /** Devices in any of these enrollment states with Homeroom's MDM; NOT_CONTACTED includes every device that never contacted Homeroom. Every state when omitted or empty. */
   enrollmentStates?: Array<EnrollmentState> | null | undefined;
-  /** Exactly this model name, as Apple sends it (e.g. "iPad (10th generation)"). */
+  /** Devices a sync first listed within this range (`firstSeenAt`). */
+  firstSeen?: DateTimeRangeInput | null | undefined;
+  /** Devices a sync last listed or changed within this range (`lastSeenAt`). */
+  lastSeen?: DateTimeRangeInput | null | undefined;
+  /** This model name, in any case: the whole name as Apple sends it (e.g. "iPad (10th generation)" or "ipad (10th generation)"), not a part of it. `models` on the token lists the names there are. */
   model?: string | null | undefined;
   /** True: instead of the token's own devices, those Apple School Manager moved from this token's MDM server to another token's in Homeroom, with when (`movedAwayAt`) and where (`token`, the one they are under now); `removed` does not apply to them. False or omitted: the token's own devices. A device moved to an MDM server without a token in Homeroom shows as `removed` instead (Apple does not say where it went). */
   movedAway?: boolean | null | undefined;
+  /** Devices whose operating system (`os`: iOS, iPadOS, OSX, tvOS, ...) is any of these, in any case (at most 50). Every OS when omitted or empty. */
+  operatingSystems?: Array<string> | null | undefined;
   /** Devices by enrollment profile: unassigned, any, or one profile. */
   profile?: DeviceProfileFilterInput | null | undefined;
+  /** Devices whose profile status at Apple (`profileStatus`) is any of these; EMPTY also keeps a status Apple may add later (shown as EMPTY). Every status when omitted or empty. */
+  profileStatuses?: Array<DeviceProfileStatus> | null | undefined;
   /** False (the default): devices Apple still assigns to the MDM server. True: only devices Apple stopped listing (`removedAt` set). */
   removed?: boolean | null | undefined;
   /** True: only devices that must be wiped to pick up their profile (`requiresWipe`: assigned a profile after they were activated with another, or enrolled with a profile other than the one Apple now holds). False: only the others. Omitted: both. */
   requiresWipe?: boolean | null | undefined;
   /** Serial numbers containing this text, any case (1 to 64 characters). */
   serialContains?: string | null | undefined;
+  /** Exactly these serial numbers, as Apple writes them (upper case), 1 to 1000; serials with no device are simply absent. An empty list keeps no device. */
+  serialNumbers?: Array<string> | null | undefined;
 };
 
 /** Which devices a profile filter keeps, by their Homeroom enrollment profile. */
@@ -189,7 +209,7 @@ export type ErrorCode =
   | 'OPERATION_RESOLUTION_FAILURE'
   /** The query ran longer than the server allows (`extensions.timeoutMs`) and was stopped at its next database read; fields not read yet are null. Ask for less at once (smaller pages, fewer counts or aliases). */
   | 'OPERATION_TIMED_OUT'
-  /** Automatic persisted query: the hash is unknown; send the full query once. */
+  /** Persisted query: the hash is unknown; send the full query once (with `GRAPHQL_TRUSTED_DOCUMENTS=only`, only hashes of the manifest are known). */
   | 'PERSISTED_QUERY_NOT_FOUND'
   /** Automatic persisted queries are switched off on this server. */
   | 'PERSISTED_QUERY_NOT_SUPPORTED'
@@ -203,6 +223,8 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   /** The operation nests fields deeper than the server allows; `extensions.maxDepth` gives the limit. */
   | 'QUERY_TOO_DEEP'
+  /** The API key spent its query-cost budget (`GRAPHQL_COST_BUDGET`, refilled at `GRAPHQL_COST_RESTORE_RATE` a second); nothing ran. `extensions.retryAfter` says in how many seconds this operation's cost is available again (HTTP 429 with `Retry-After`); `extensions.cost` shows the bucket. */
+  | 'RATE_LIMITED'
   /** Another token is already shared with School Data Sync (`extensions.tokenId` names it); unshare it first. Nothing was changed. */
   | 'SDS_ALREADY_SHARED'
   /** The database cannot be reached right now; nothing was changed. The response carries `extensions.requestId`. Try again shortly (`/readyz` says when the server is ready again). */
@@ -222,7 +244,9 @@ export type ErrorCode =
   /** The token was encrypted to another public key. Download a new token in Apple School Manager after uploading the key Homeroom gave you. Nothing was changed. */
   | 'TOKEN_WRONG_KEY'
   /** No API key, a key without the `Bearer ` scheme, an unknown key or a revoked key (the message says which). Send `Authorization: Bearer <key>` (HTTP) or `connectionParams.authorization` (websocket). */
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  /** The server runs only trusted documents (`GRAPHQL_TRUSTED_DOCUMENTS=only`) and this one is not in its manifest; nothing ran. Use the operations the manifest was built from, or send their `extensions.persistedQuery.sha256Hash`. */
+  | 'UNTRUSTED_DOCUMENT';
 
 /** Options of the public key to generate. */
 export type GenerateEncryptionPublicKeyInput = {
