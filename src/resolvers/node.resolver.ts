@@ -13,6 +13,7 @@ import { AuditEventType } from './audit-event.type.js';
 import { DeviceType } from './device.type.js';
 import { profileType } from './profile.type.js';
 import { MdmPushCertificateType } from './push-certificate.type.js';
+import { RehearsalType } from './rehearsal.type.js';
 import { SyncRunType } from './sync.type.js';
 import { EncryptionPublicKeyType, EnrollmentProgramTokenType } from './token.type.js';
 import { UserImportJobType } from './user-import.type.js';
@@ -80,6 +81,8 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
     permission: Permission.USER_MANAGE,
     load: byIntegerKey(async (s, id) => nodeOf(await s.userImports.findJob(id), UserImportJobType.from)),
   },
+  // Kept in memory under a UUID, not in a table (services/rehearsal/rehearsal.service.ts).
+  Rehearsal: { permission: Permission.DEVICE_READ, load: async (s, key) => nodeOf(s.rehearsals.find(key), RehearsalType.from) },
 };
 
 @Resolver()

@@ -28,4 +28,10 @@ export interface ServiceDependencies {
   readonly trustedDeviceCas?: readonly string[];
   /** scrypt cost (log2 N) of new user password hashes (`USER_PASSWORD_SCRYPT_LOG_N`); 15 when not given. */
   readonly userPasswordScryptLogN?: number;
+  /**
+   * The Apple simulator this process runs (`APPLE_DEP_URL=simulator`), and whether enrollment
+   * trusts its device CA; absent or null when Homeroom talks to Apple or to a simulator elsewhere.
+   * Rehearsals need both: virtual iPads get their identities and configurations from it.
+   */
+  readonly embeddedSimulator?: { readonly url: string; readonly deviceCaTrusted: boolean } | null;
 }

@@ -203,10 +203,14 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   /** The operation nests fields deeper than the server allows; `extensions.maxDepth` gives the limit. */
   | 'QUERY_TOO_DEEP'
+  /** A rehearsal is already running on this server (`extensions.rehearsalId` names it); two at once would power on the same iPads. Follow it with `rehearsalProgressed` and start the next when it ends. Nothing was started. */
+  | 'REHEARSAL_IN_PROGRESS'
   /** Another token is already shared with School Data Sync (`extensions.tokenId` names it); unshare it first. Nothing was changed. */
   | 'SDS_ALREADY_SHARED'
   /** The database cannot be reached right now; nothing was changed. The response carries `extensions.requestId`. Try again shortly (`/readyz` says when the server is ready again). */
   | 'SERVICE_UNAVAILABLE'
+  /** Rehearsals power on virtual iPads, which only the built-in Apple simulator knows: this Homeroom talks to Apple (or to a simulator elsewhere), or does not trust the simulator's device CA (`MDM_TRUST_SIMULATOR_DEVICE_CA=false`). Run `homeroom simulate devices` against a Homeroom started with `APPLE_DEP_URL=simulator` instead. Nothing was started. */
+  | 'SIMULATOR_UNAVAILABLE'
   /** A sync of this token is running and its 15 minutes are not over; `extensions.syncAvailableAt` says when another may start. Nothing was started. */
   | 'SYNC_IN_PROGRESS'
   /** A manual sync of this token started less than 15 minutes ago (Intune's rule: at most one manual sync per 15 minutes); `extensions.syncAvailableAt` says when the next may start. Nothing was started. */
@@ -268,6 +272,8 @@ export type Permission =
   | 'PROFILE_READ'
   /** Change enrollment profiles and the default profile. */
   | 'PROFILE_UPDATE'
+  /** Start a rehearsal: virtual iPads of a token power on and enroll (only with the built-in Apple simulator). */
+  | 'REHEARSAL_RUN'
   /** Upload tokens and generate the public key ASM needs. */
   | 'TOKEN_CREATE'
   /** Delete tokens. */
@@ -289,7 +295,7 @@ export type RefreshTokenStatusInput = {
 export type Role =
   /** Everything, including API key management, the user directory and the audit log. */
   | 'ADMIN'
-  /** Reads tokens, profiles and devices; syncs devices; assigns and unassigns profiles. */
+  /** Reads tokens, profiles and devices; syncs devices; assigns and unassigns profiles; starts rehearsals (development). */
   | 'OPERATOR'
   /** Reads tokens, profiles and devices; changes nothing. */
   | 'READ_ONLY';
