@@ -16,7 +16,6 @@ import {
   RehearsalSupportDocument,
   StartRehearsalDocument,
   TokenDeviceEnrollmentsDocument,
-  type RehearsalProgressedSubscription,
 } from '../generated/operations.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
 import { simulatedSchool } from '../support/tokens.js';
@@ -97,7 +96,7 @@ describe('startRehearsal with the built-in Apple simulator', () => {
       startedBy: 'test-operator',
       token: { id: tokenId, name: 'Riverside' },
     });
-    const events = new Subscription<RehearsalProgressedSubscription>(t.wsClient(t.keys.READ_ONLY), RehearsalProgressedDocument, {
+    const events = new Subscription(t.wsClient(t.keys.READ_ONLY), RehearsalProgressedDocument, {
       id: started.id,
     });
 

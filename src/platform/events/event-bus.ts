@@ -107,8 +107,7 @@ export interface DeviceEnrollmentChanged {
 /**
  * A rehearsal moved on: published when it starts, each time one of its virtual iPads comes to
  * rest, and when it ends (the last one with its final status). The whole state, not a delta: a
- * rehearsal lives only in the memory of the server that runs it, so an instance that hears the
- * event over Redis has nothing to re-read.
+ * rehearsal lives only in the memory of the server that runs it, with no row to re-read.
  */
 export interface RehearsalProgressed {
   /** The rehearsal's key (a UUID; the global ID is made from it). */

@@ -14,8 +14,9 @@
  *   SIMULATOR_UNAVAILABLE (a production Homeroom never powers on pretend iPads).
  * - In memory, not in the database: the iPads are objects of this process and die with it, so a
  *   stored rehearsal could never be resumed; a restart forgets rehearsals, which is what happened
- *   to them. Their events carry the whole state, so subscribers on other instances (Redis) see
- *   the same thing; the `rehearsal(id:)` lookup answers on the instance that runs it.
+ *   to them. So `rehearsal(id:)` and `rehearsalProgressed` answer on the instance that runs it
+ *   (a development feature, for one Homeroom); its events carry the whole state, so a subscriber
+ *   never re-reads anything.
  * - One at a time per server (REHEARSAL_IN_PROGRESS): two would power on the same iPads.
  * - In the background, outside the request's operation budget: the mutation answers at once with
  *   the RUNNING rehearsal, as `importUsers` answers with its job.
