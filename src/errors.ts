@@ -57,6 +57,8 @@ export enum ErrorCode {
   MDM_ENROLLMENT_REFUSED = 'MDM_ENROLLMENT_REFUSED',
   MDM_DEVICE_NOT_ENROLLED = 'MDM_DEVICE_NOT_ENROLLED',
   MDM_USER_AUTHENTICATION_REQUIRED = 'MDM_USER_AUTHENTICATION_REQUIRED',
+  SIMULATOR_UNAVAILABLE = 'SIMULATOR_UNAVAILABLE',
+  REHEARSAL_IN_PROGRESS = 'REHEARSAL_IN_PROGRESS',
 }
 
 /** One line per code: shown in the schema, the README and `homeroom --help`. */
@@ -140,6 +142,10 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     'MDM endpoints: a check-in or connect signed by an identity Homeroom did not issue, or by one replaced since, or for another UDID; or an Authenticate naming another serial number than the enrolled device (`reason` SERIAL_MISMATCH). HTTP 403; nothing was changed.',
   [ErrorCode.MDM_USER_AUTHENTICATION_REQUIRED]:
     'MDM endpoints: the profile enrolls with user affinity and the device sent no valid user credentials (HTTP Basic). HTTP 401 with `WWW-Authenticate: Basic`; the device asks its user and tries again.',
+  [ErrorCode.SIMULATOR_UNAVAILABLE]:
+    "Rehearsals power on virtual iPads, which only the built-in Apple simulator knows: this Homeroom talks to Apple (or to a simulator elsewhere), or does not trust the simulator's device CA (`MDM_TRUST_SIMULATOR_DEVICE_CA=false`). Run `homeroom simulate devices` against a Homeroom started with `APPLE_DEP_URL=simulator` instead. Nothing was started.",
+  [ErrorCode.REHEARSAL_IN_PROGRESS]:
+    'A rehearsal is already running on this server (`extensions.rehearsalId` names it); two at once would power on the same iPads. Follow it with `rehearsalProgressed` and start the next when it ends. Nothing was started.',
 };
 
 /** Extra, machine-readable facts about a failure, merged into `extensions`. */

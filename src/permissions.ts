@@ -15,7 +15,7 @@ export enum Role {
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   [Role.ADMIN]: 'Everything, including API key management, the user directory and the audit log.',
-  [Role.OPERATOR]: 'Reads tokens, profiles and devices; syncs devices; assigns and unassigns profiles.',
+  [Role.OPERATOR]: 'Reads tokens, profiles and devices; syncs devices; assigns and unassigns profiles; starts rehearsals (development).',
   [Role.READ_ONLY]: 'Reads tokens, profiles and devices; changes nothing.',
 };
 
@@ -34,6 +34,7 @@ export enum Permission {
   API_KEY_MANAGE = 'API_KEY_MANAGE',
   AUDIT_READ = 'AUDIT_READ',
   USER_MANAGE = 'USER_MANAGE',
+  REHEARSAL_RUN = 'REHEARSAL_RUN',
 }
 
 export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
@@ -51,13 +52,15 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   [Permission.API_KEY_MANAGE]: 'Create, list and revoke API keys.',
   [Permission.AUDIT_READ]: 'Read the audit log.',
   [Permission.USER_MANAGE]: 'Read, create, change, delete and import the directory users (students and teachers) who sign in on iPads.',
+  [Permission.REHEARSAL_RUN]: 'Start a rehearsal: virtual iPads of a token power on and enroll (only with the built-in Apple simulator).',
 };
 
 const READ: readonly Permission[] = [Permission.TOKEN_READ, Permission.PROFILE_READ, Permission.DEVICE_READ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   [Role.ADMIN]: new Set(Object.values(Permission)),
-  [Role.OPERATOR]: new Set([...READ, Permission.DEVICE_SYNC, Permission.PROFILE_ASSIGN]),
+  // A rehearsal is first-day-of-term work, like a sync or an assignment, and exists only with the simulator.
+  [Role.OPERATOR]: new Set([...READ, Permission.DEVICE_SYNC, Permission.PROFILE_ASSIGN, Permission.REHEARSAL_RUN]),
   [Role.READ_ONLY]: new Set(READ),
 };
 

@@ -120,6 +120,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       userPasswordScryptLogN: config.userPasswordScryptLogN,
       identityKeyType: config.mdm.identityKey,
       ticker: options.ticker,
+      embeddedSimulator: simulator ? { url: simulator.url, deviceCaTrusted: config.mdm.trustSimulatorDeviceCa } : null,
     });
     const bootstrapKey = config.embedded ? await createBootstrapKey(services, config, logger) : null;
     if (simulator) await ensureSimulatedPushCertificate(services, logger);
@@ -239,7 +240,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         (closing ??= (async () => {
           shuttingDown = true;
           // Runs and jobs end at their next page or batch (resumable) before the database closes.
-          await Promise.all([services.assignments.stop(), services.userImports.stop()]);
+          await Promise.all([services.assignments.stop(), services.userImports.stop(), services.rehearsals.stop()]);
           await services.sync.stopScheduler();
           await running.stop();
           // After the websockets: no subscriber is left to hear the bus.

@@ -12,6 +12,7 @@ import { DeviceResolver } from './device.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { ProfileResolver } from './profile.resolver.js';
 import { PushCertificateResolver } from './push-certificate.resolver.js';
+import { RehearsalResolver } from './rehearsal.resolver.js';
 import { SyncProgressResolver, SyncResolver } from './sync.resolver.js';
 import { SyncTokenResolver } from './sync-token.resolver.js';
 import { TokenProfilesResolver } from './token-profiles.resolver.js';
@@ -45,4 +46,5 @@ export const RESOLVERS = [
   UserResolver,
   UserImportResolver,
   UserImportJobProgressResolver,
+  RehearsalResolver,
 ] as const;

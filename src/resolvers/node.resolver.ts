@@ -13,6 +13,7 @@ import { AuditEventType } from './audit-event.type.js';
 import { DeviceType } from './device.type.js';
 import { profileType } from './profile.type.js';
 import { MdmPushCertificateType } from './push-certificate.type.js';
+import { RehearsalType } from './rehearsal.type.js';
 import { SyncRunType } from './sync.type.js';
 import { EncryptionPublicKeyType, EnrollmentProgramTokenType } from './token.type.js';
 import { UserImportJobType } from './user-import.type.js';
@@ -60,6 +61,14 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
   AssignmentOutcome: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findOutcome(id), AssignmentOutcomeType.from),
   User: byRow(Permission.USER_MANAGE, (s, id) => s.users.findById(id), UserType.from),
   UserImportJob: byRow(Permission.USER_MANAGE, (s, id) => s.userImports.findJob(id), UserImportJobType.from),
+  // Kept in memory under a UUID, not in a table (services/rehearsal/rehearsal.service.ts).
+  Rehearsal: {
+    permission: Permission.DEVICE_READ,
+    load: async (s, key) => {
+      const rehearsal = s.rehearsals.find(key);
+      return rehearsal ? RehearsalType.from(rehearsal) : null;
+    },
+  },
 };
 
 @Resolver()

@@ -31,4 +31,10 @@ export interface ServiceDependencies {
   readonly userPasswordScryptLogN?: number;
   /** The once-a-second wake-up of live countdowns; a real one-second timer when not given (tests pass a ManualTicker). */
   readonly ticker?: Ticker;
+  /**
+   * The Apple simulator this process runs (`APPLE_DEP_URL=simulator`), and whether enrollment
+   * trusts its device CA; absent or null when Homeroom talks to Apple or to a simulator elsewhere.
+   * Rehearsals need both: virtual iPads get their identities and configurations from it.
+   */
+  readonly embeddedSimulator?: { readonly url: string; readonly deviceCaTrusted: boolean } | null;
 }

@@ -13,6 +13,7 @@ import { deviceTrust } from './enrollment/mdm-authentication.js';
 import { MdmAuthorityService } from './enrollment/mdm-authority.service.js';
 import { ProfileService } from './profile/profile.service.js';
 import { PushCertificateService } from './enrollment/push-certificate.service.js';
+import { RehearsalService } from './rehearsal/rehearsal.service.js';
 import { SyncService } from './sync/sync.service.js';
 import { AppleSessionGateway } from './token/apple-session-gateway.js';
 import { TokenService } from './token/token.service.js';
@@ -41,6 +42,8 @@ export class Services {
   readonly users: UserService;
   /** CSV imports of directory users, as background jobs. */
   readonly userImports: UserImportService;
+  /** Virtual iPads powered on from the API, with the built-in Apple simulator only. */
+  readonly rehearsals: RehearsalService;
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
@@ -57,6 +60,7 @@ export class Services {
     this.enrollmentQueries = new EnrollmentQueries(deps.database);
     this.users = new UserService(deps.database, this.audit, deps.clock, deps.userPasswordScryptLogN);
     this.userImports = new UserImportService(deps, this.audit);
+    this.rehearsals = new RehearsalService(deps, this.audit);
     const trust = deviceTrust(deps.trustedDeviceCas ?? [], [APPLE_IPHONE_DEVICE_CA_PEM]);
     this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust, this.users);
   }

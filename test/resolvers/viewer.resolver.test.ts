@@ -18,7 +18,7 @@ describe('viewer', () => {
     expect(res.data?.viewer).toMatchObject({
       name: 'test-operator',
       role: 'OPERATOR',
-      permissions: ['TOKEN_READ', 'PROFILE_READ', 'PROFILE_ASSIGN', 'DEVICE_READ', 'DEVICE_SYNC'],
+      permissions: ['TOKEN_READ', 'PROFILE_READ', 'PROFILE_ASSIGN', 'DEVICE_READ', 'DEVICE_SYNC', 'REHEARSAL_RUN'],
     });
     expect(res.data?.viewer.apiKey?.prefix).toBe(t.keys[Role.OPERATOR].slice(0, 10));
   });

@@ -7,9 +7,10 @@
  * simulated Apple School Manager portal over HTTP, the demo iPads assigned to it, its .p7m
  * uploaded through the file picker) -> token health -> a profile (its rule error shown inline
  * first) -> a sync followed live -> 300 devices assigned with the job's progress bar reaching
- * 100% -> 20 virtual iPads powered on, their tiles turning ENROLLED -> the explorer. Every
- * operation the console sent must be in web/trusted-documents.json. Each page is saved as a PNG
- * under artifacts/screenshots/ (gitignored; CI keeps the folder).
+ * 100% -> 20 virtual iPads powered on, their tiles turning ENROLLED -> the wall's button starting a
+ * rehearsal of 5 more on the server, followed to SUCCEEDED with their tiles ENROLLED -> the
+ * explorer. Every operation the console sent must be in web/trusted-documents.json. Each page is
+ * saved as a PNG under artifacts/screenshots/ (gitignored; CI keeps the folder).
  *
  * Skipped, saying so, where /usr/bin/chromium is missing (`apt-get install -y chromium`).
  */
@@ -28,6 +29,7 @@ import { systemContext } from '../../src/platform/request-context.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import { VirtualIPad } from '../../src/simulator/device/index.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { uploadSimulatedToken } from '../support/tokens.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = fs.existsSync(CHROMIUM);
@@ -107,7 +109,7 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
     fs.rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('walks key -> setup -> token -> profile -> sync -> assign 300 -> 20 iPads ENROLLED, with live progress, in trusted documents only', async () => {
+  it('walks key -> setup -> token -> profile -> sync -> assign 300 -> 20 iPads ENROLLED -> a rehearsal of 5 from the wall, with live progress, in trusted documents only', async () => {
     const started = Date.now();
     const step = (name: string) => console.log(`browser journey: ${name} at ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
@@ -234,6 +236,22 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
     await snap('10-wall-enrolled');
     step('20 iPads enrolled');
 
+    // The wall's own button: a rehearsal of 5 more iPads, run by the server; the next 5 still in their boxes enroll.
+    await page.getByLabel('Number of iPads').fill('5');
+    await page.getByRole('button', { name: 'Start rehearsal' }).click();
+    await page.getByTestId('rehearsal-status').waitFor();
+    await snap('11-wall-rehearsal-running');
+    await page.getByTestId('rehearsal-status').filter({ hasText: 'SUCCEEDED 5/5 iPads: 5 enrolled, 0 unmanaged, 0 failed' }).waitFor();
+    await page.locator('[role="progressbar"][aria-label="Rehearsal progress"][aria-valuenow="100"]').waitFor();
+    for (const serial of serials.slice(20, 25)) await page.getByRole('listitem', { name: `${serial}: ENROLLED` }).waitFor();
+    expect(await page.locator('.tile').count()).toBe(25);
+    await page
+      .getByTestId('count-ENROLLED')
+      .filter({ hasText: /^25 enrolled$/ })
+      .waitFor();
+    await snap('12-wall-rehearsal-done');
+    step('a rehearsal of 5 iPads started from the wall');
+
     // Only trusted documents: each operation sent, normalised as the manifest's are, has its hash there.
     const manifest = JSON.parse(fs.readFileSync('web/trusted-documents.json', 'utf8')) as Record<string, string>;
     const untrusted = sent.filter((query) => {
@@ -241,7 +259,7 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
       return manifest[crypto.createHash('sha256').update(printed).digest('hex')] !== printed;
     });
     const names = new Set(sent.map((query) => /(?:query|mutation|subscription)\s+(\w+)/.exec(query)?.[1]));
-    for (const live of ['SyncProgressed', 'SyncCooldown', 'AssignmentJobProgressed', 'DeviceEnrollmentChanged'])
+    for (const live of ['SyncProgressed', 'SyncCooldown', 'AssignmentJobProgressed', 'DeviceEnrollmentChanged', 'RehearsalProgressed'])
       expect(names).toContain(live);
     expect(untrusted).toEqual([]);
     expect(problems).toEqual([]);
@@ -249,6 +267,29 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
       `browser journey: ${sent.length} operations (${names.size} distinct), all in web/trusted-documents.json; ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   }, 180_000);
+
+  it('disables the rehearsal button, saying why, on a Homeroom whose Apple is a simulator elsewhere', async () => {
+    // Another Homeroom, pointed at the first one's simulator as at any Apple URL: it runs no simulator of its own.
+    const other = await startTestServer({ env: { NODE_ENV: 'development', APPLE_DEP_URL: apple.url } });
+    try {
+      await uploadSimulatedToken(other.server.services, apple, systemContext(createLogger('silent')), { name: 'Elsewhere', devices: 3 });
+      const tab = await page.context().newPage();
+      tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await tab.goto(`${other.server.url}/wall`);
+      await tab.getByLabel('API key').fill(other.keys.ADMIN);
+      await tab.getByRole('button', { name: 'Use this key' }).click();
+      const why = tab.getByTestId('rehearsal-unavailable').filter({ hasText: 'APPLE_DEP_URL=simulator' });
+      await why.waitFor();
+      const button = tab.getByRole('button', { name: 'Start rehearsal' });
+      expect(await button.isDisabled()).toBe(true);
+      expect(await button.getAttribute('aria-describedby')).toBe(await why.getAttribute('id'));
+      await tab.screenshot({ path: path.join(SCREENSHOTS, '16-wall-without-simulator.png'), fullPage: true });
+      await tab.close();
+      expect(problems).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
 
   it('serves the bundled GraphiQL at /graphql: the pasted key authorizes a query over HTTP and a subscription over graphql-ws', async () => {
     // A fresh tab: no key until one is pasted.
@@ -266,7 +307,7 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
     await page.locator('.graphiql-response').getByText('test-admin').waitFor();
     // Before the key was pasted, GraphiQL's schema request was refused (401), as it should be; from now on nothing may fail.
     problems.length = 0;
-    await snap('11-explorer');
+    await snap('13-explorer');
 
     // A subscription typed into the editor runs over graphql-ws with the same key: an audited mutation shows up in it.
     await page.locator('.graphiql-query-editor .monaco-editor').first().click();
@@ -287,7 +328,7 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
     });
     expect(key.status).toBe(200);
     await page.locator('.graphiql-response').getByText('createApiKey').waitFor();
-    await snap('12-explorer-subscription');
+    await snap('14-explorer-subscription');
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -327,7 +368,7 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
       .getByTestId('selection-count')
       .filter({ hasText: /^1 selected$/ })
       .waitFor();
-    await snap('13-devices-1500');
+    await snap('15-devices-1500');
     expect(problems).toEqual([]);
   }, 90_000);
 });

@@ -82,6 +82,36 @@ export interface DeviceEnrollmentChanged {
   readonly at: string;
 }
 
+/**
+ * A rehearsal moved on: published when it starts, each time one of its virtual iPads comes to
+ * rest, and when it ends (the last one with its final status). The whole state, not a delta: a
+ * rehearsal lives only in the memory of the server that runs it, with no row to re-read.
+ */
+export interface RehearsalProgressed {
+  /** The rehearsal's key (a UUID; the global ID is made from it). */
+  readonly rehearsalId: string;
+  readonly tokenId: number;
+  /** RUNNING, SUCCEEDED or FAILED. */
+  readonly status: string;
+  readonly requestedCount: number;
+  readonly deviceCount: number;
+  readonly concurrency: number;
+  readonly doneCount: number;
+  readonly enrolledCount: number;
+  readonly unmanagedCount: number;
+  readonly failedCount: number;
+  /** Failures no injected fault explains (a rehearsal started from GraphQL injects none). */
+  readonly unexpectedFailureCount: number;
+  /** Failed iPads by the simulator's reason (known once the rehearsal ends). */
+  readonly failures: ReadonlyArray<{ readonly reason: string; readonly count: number }>;
+  readonly startedBy: string;
+  /** ISO 8601. */
+  readonly startedAt: string;
+  /** ISO 8601; null while RUNNING. */
+  readonly finishedAt: string | null;
+  readonly errorMessage: string | null;
+}
+
 /** A token's sync started or ended: its cooldown and status changed. */
 export interface SyncStateChanged {
   readonly tokenId: number;
@@ -103,6 +133,7 @@ export type HomeroomTopics = {
   ASSIGNMENT_JOB_PROGRESSED: [AssignmentJobProgressed];
   USER_IMPORT_JOB_PROGRESSED: [UserImportJobProgressed];
   DEVICE_ENROLLMENT_CHANGED: [DeviceEnrollmentChanged];
+  REHEARSAL_PROGRESSED: [RehearsalProgressed];
 };
 
 export const Topic = {
@@ -113,6 +144,7 @@ export const Topic = {
   ASSIGNMENT_JOB_PROGRESSED: 'ASSIGNMENT_JOB_PROGRESSED',
   USER_IMPORT_JOB_PROGRESSED: 'USER_IMPORT_JOB_PROGRESSED',
   DEVICE_ENROLLMENT_CHANGED: 'DEVICE_ENROLLMENT_CHANGED',
+  REHEARSAL_PROGRESSED: 'REHEARSAL_PROGRESSED',
 } as const satisfies Record<keyof HomeroomTopics, keyof HomeroomTopics>;
 
 export type EventBus = PubSub<HomeroomTopics>;

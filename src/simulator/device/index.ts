@@ -27,9 +27,11 @@ export type {
   InjectedFault,
   ScenarioFailureReason,
   ScenarioFaults,
+  ScenarioDevices,
   ScenarioOptions,
   ScenarioProgress,
   ScenarioReport,
+  ScenarioSettings,
   ScenarioSharedSignIns,
   SharedSignInOutcome,
 } from './scenario.js';

@@ -36,15 +36,32 @@ export interface ScenarioSharedSignIns {
   readonly users: readonly string[];
 }
 
-export interface ScenarioOptions {
-  /** Homeroom's base URL (GraphQL at `/graphql`; the devices learn the MDM URLs from Apple). */
-  readonly homeroomUrl: string;
-  /** An API key that may read the token's devices (any role). */
-  readonly apiKey: string;
+/**
+ * Which devices a rehearsal may power on: the token's, read from Homeroom's GraphQL API as any
+ * client would (the shell's `homeroom simulate devices`), or a list the caller already holds
+ * (Homeroom's own rehearsal service, which reads its database and has no API key to spend).
+ */
+export type ScenarioDevices =
+  | {
+      /** Homeroom's base URL (GraphQL at `/graphql`; the devices learn the MDM URLs from Apple). */
+      readonly homeroomUrl: string;
+      /** An API key that may read the token's devices (any role). */
+      readonly apiKey: string;
+      /** Global ID of the enrollment program token. */
+      readonly tokenId: string;
+      readonly devices?: undefined;
+    }
+  | {
+      /** The devices to choose from, as the token's listing would give them. */
+      readonly devices: readonly TokenDevice[];
+    };
+
+export type ScenarioOptions = ScenarioSettings & ScenarioDevices;
+
+/** How a rehearsal runs, wherever its devices come from. */
+export interface ScenarioSettings {
   /** The Apple simulator (factory identities, activation lookups). */
   readonly appleUrl: string;
-  /** Global ID of the enrollment program token. */
-  readonly tokenId: string;
   /** How many of the token's devices to power on; default all of them. */
   readonly count?: number;
   /** At most this many devices running at once; default 50. */
@@ -64,6 +81,11 @@ export interface ScenarioOptions {
   readonly maxConnectPolls?: number;
   /** Time allowed per HTTP exchange; default 30 s. */
   readonly requestTimeoutMs?: number;
+  /**
+   * Once aborted, no further device is powered on; those already on finish their run. The report
+   * then covers the devices that ran (a stopping server ends its rehearsals this way).
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Where a rehearsal stands. */
@@ -153,7 +175,7 @@ function wrongPasswordFor(serialNumber: string, right: Credentials | null): Cred
 }
 
 /** Chooses the devices and their faults; exported for tests of the choice itself. */
-export function planScenario(devices: readonly TokenDevice[], options: Pick<ScenarioOptions, 'count' | 'seed' | 'faults'>) {
+export function planScenario(devices: readonly TokenDevice[], options: Pick<ScenarioSettings, 'count' | 'seed' | 'faults'>) {
   const random = seededRandom(options.seed ?? 1);
   const count = Math.min(options.count ?? devices.length, devices.length);
   const picked = shuffled(devices, random).slice(0, count);
@@ -177,8 +199,11 @@ export function planScenario(devices: readonly TokenDevice[], options: Pick<Scen
  */
 export async function runScenario(options: ScenarioOptions): Promise<ScenarioReport> {
   const started = performance.now();
-  const api: HomeroomApi = { url: options.homeroomUrl, apiKey: options.apiKey };
-  const { picked, wrongPassword, networkFailures } = planScenario(await tokenDevices(api, options.tokenId), options);
+  const devices =
+    options.devices === undefined
+      ? await tokenDevices({ url: options.homeroomUrl, apiKey: options.apiKey } satisfies HomeroomApi, options.tokenId)
+      : options.devices;
+  const { picked, wrongPassword, networkFailures } = planScenario(devices, options);
   const seed = options.seed ?? 1;
   const credentialsOf = (serialNumber: string, index: number): Credentials | null => {
     const source = options.credentials;
@@ -248,7 +273,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRep
 
   let next = 0;
   const worker = async () => {
-    while (next < picked.length) {
+    while (next < picked.length && !options.signal?.aborted) {
       const index = next;
       next += 1;
       const outcome = await powerOn(picked[index]!, index);
@@ -262,7 +287,9 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRep
   };
   const concurrency = Math.max(1, Math.min(options.concurrency ?? 50, picked.length || 1));
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return report(outcomes, performance.now() - started, {
+  // Stopped early: the devices never powered on have no outcome and are left out of the report.
+  const ran = outcomes.filter((outcome) => outcome !== undefined);
+  return report(ran, performance.now() - started, {
     wrongPassword: picked.filter((device) => wrongPassword.has(device.serialNumber)).map((device) => device.serialNumber),
     networkFailures: picked.filter((device) => networkFailures.has(device.serialNumber)).map((device) => device.serialNumber),
   });

@@ -1,11 +1,13 @@
 /**
  * The enrollment wall: a tile per device that has contacted Homeroom, changing colour as it moves
  * through the enrollment states (`deviceEnrollmentChanged`), and the token's count per state
- * (the subscription's snapshot, then one move per event).
+ * (the subscription's snapshot, then one move per event). Above it, the rehearsal panel starts N
+ * virtual iPads of the token (development, with the built-in Apple simulator) to watch them move.
  */
 import { useEffect, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { ErrorSummary } from '../components/error-summary';
+import { RehearsalPanel } from '../components/rehearsal-panel';
 import { apiErrors } from '../errors';
 import { DeviceEnrollmentChangedDocument, EnrollmentWallDocument, type EnrollmentState, type WallDeviceFragment } from '../gql/graphql';
 import { NoToken, useTokens } from '../tokens';
@@ -59,10 +61,8 @@ function Wall({ tokenId }: { tokenId: string }) {
   const sorted = [...tiles.values()].sort((a, b) => a.serialNumber.localeCompare(b.serialNumber));
   return (
     <>
-      <p className="muted">
-        {live ? 'Live: tiles change as devices enroll.' : 'Connecting…'} Power on virtual iPads with{' '}
-        <code>npx homeroom simulate devices --count 20</code>.
-      </p>
+      <RehearsalPanel tokenId={tokenId} />
+      <p className="muted">{live ? 'Live: tiles change as devices enroll.' : 'Connecting…'}</p>
       <ul className="state-counts" aria-label="Devices per enrollment state">
         {ORDER.map((state) => (
           <li key={state} className={`state-${state}`} data-testid={`count-${state}`}>
