@@ -8,18 +8,17 @@
  * uploaded through the file picker) -> token health -> a profile (its rule error shown inline
  * first) -> a sync followed live -> 300 devices assigned with the job's progress bar reaching
  * 100% -> 20 virtual iPads powered on, their tiles turning ENROLLED -> the wall's button starting a
- * rehearsal of 5 more on the server, followed to SUCCEEDED with their tiles ENROLLED -> the
- * explorer. Every operation the console sent must be in web/trusted-documents.json. Each page is
+ * rehearsal of 5 more on the server, followed to SUCCEEDED with their tiles ENROLLED. That Homeroom
+ * runs with GRAPHQL_TRUSTED_DOCUMENTS=only, and every operation the console sent must be a hash of
+ * web/trusted-documents.json without its document. The explorer runs on another Homeroom, with
+ * `allow` (its ad-hoc documents are in no manifest). Each page is
  * saved as a PNG under artifacts/screenshots/ (gitignored; CI keeps the folder).
  *
  * Skipped, saying so, where /usr/bin/chromium is missing (`apt-get install -y chromium`).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { printExecutableGraphQLDocument } from '@graphql-tools/documents';
-import { parse } from 'graphql';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnrollmentProgramToken } from '../../src/entities/enrollment-program-token.entity.js';
@@ -44,7 +43,7 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
   let apple: RunningAppleSimulator;
   let browser: Browser;
   let page: Page;
-  const sent: string[] = [];
+  const sent: { query: string | null; hash: string | null; operationName: string }[] = [];
   const problems: string[] = [];
   const ipads: VirtualIPad[] = [];
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-browser-'));
@@ -66,7 +65,8 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(webBuildDirectory(), 'index.html'))) throw new Error('dist/web is missing: run `npm run build`');
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    t = await startTestServer({ env: { NODE_ENV: 'development', APPLE_SIMULATOR_DEVICES: '300' } });
+    // Trusted documents only: the console must get by on the hashes of web/trusted-documents.json.
+    t = await startTestServer({ env: { NODE_ENV: 'development', APPLE_SIMULATOR_DEVICES: '300', GRAPHQL_TRUSTED_DOCUMENTS: 'only' } });
     apple = t.server.apple.simulator!;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -87,18 +87,29 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
-    // What the console sends: HTTP operations and graphql-ws subscribe messages.
-    // (urql sends queries as GET within the URL length limit, mutations as POST.)
+    // What the console sends: HTTP operations and graphql-ws subscribe messages, each (it must be)
+    // a hash without its document. (urql sends queries as GET within the URL length limit, mutations as POST.)
+    const record = (body: { query?: unknown; operationName?: unknown; extensions?: unknown }) => {
+      let extensions = body.extensions;
+      if (typeof extensions === 'string') extensions = JSON.parse(extensions) as unknown;
+      const hash = (extensions as { persistedQuery?: { sha256Hash?: string } } | undefined)?.persistedQuery?.sha256Hash ?? null;
+      sent.push({
+        query: typeof body.query === 'string' && body.query !== '' ? body.query : null,
+        hash,
+        operationName: String(body.operationName),
+      });
+    };
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (url.pathname !== '/graphql' || request.resourceType() === 'document') return;
-      if (request.method() === 'POST') sent.push((JSON.parse(request.postData() ?? '{}') as { query: string }).query);
-      else if (url.searchParams.has('query')) sent.push(url.searchParams.get('query')!);
+      if (request.method() === 'POST') record(JSON.parse(request.postData() ?? '{}') as Record<string, unknown>);
+      else if (url.searchParams.has('extensions') || url.searchParams.has('query'))
+        record(Object.fromEntries(url.searchParams) as Record<string, unknown>);
     });
     page.on('websocket', (socket) =>
       socket.on('framesent', ({ payload }) => {
-        const message = JSON.parse(String(payload)) as { type: string; payload?: { query: string } };
-        if (message.type === 'subscribe') sent.push(message.payload!.query);
+        const message = JSON.parse(String(payload)) as { type: string; payload?: Record<string, unknown> };
+        if (message.type === 'subscribe') record(message.payload!);
       }),
     );
   }, 120_000);
@@ -252,13 +263,18 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
     await snap('12-wall-rehearsal-done');
     step('a rehearsal of 5 iPads started from the wall');
 
-    // Only trusted documents: each operation sent, normalised as the manifest's are, has its hash there.
+    // Only trusted documents: each operation was sent as a hash of the manifest, never as a document,
+    // on a Homeroom that runs nothing else (an ad-hoc query is refused there).
     const manifest = JSON.parse(fs.readFileSync('web/trusted-documents.json', 'utf8')) as Record<string, string>;
-    const untrusted = sent.filter((query) => {
-      const printed = printExecutableGraphQLDocument(parse(query));
-      return manifest[crypto.createHash('sha256').update(printed).digest('hex')] !== printed;
+    const untrusted = sent.filter(({ query, hash }) => query !== null || hash === null || manifest[hash] === undefined);
+    const names = new Set(sent.map(({ hash }) => /(?:query|mutation|subscription)\s+(\w+)/.exec(manifest[hash ?? ''] ?? '')?.[1]));
+    const adHoc = await fetch(`${t.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.keys.ADMIN}` },
+      body: JSON.stringify({ query: '{ viewer { name } }' }),
     });
-    const names = new Set(sent.map((query) => /(?:query|mutation|subscription)\s+(\w+)/.exec(query)?.[1]));
+    expect(adHoc.status).toBe(400);
+    expect(((await adHoc.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNTRUSTED_DOCUMENT');
     for (const live of ['SyncProgressed', 'SyncCooldown', 'AssignmentJobProgressed', 'DeviceEnrollmentChanged', 'RehearsalProgressed'])
       expect(names).toContain(live);
     expect(untrusted).toEqual([]);
@@ -292,45 +308,53 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
   }, 60_000);
 
   it('serves the bundled GraphiQL at /graphql: the pasted key authorizes a query over HTTP and a subscription over graphql-ws', async () => {
+    // The explorer's documents are nobody's manifest: another Homeroom, where listed hashes are allowed beside any document.
+    const explorer = await startTestServer({ env: { NODE_ENV: 'development', GRAPHQL_TRUSTED_DOCUMENTS: 'allow' } });
     // A fresh tab: no key until one is pasted.
-    page = await page.context().newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    await page.goto(`${t.server.url}/graphql`);
-    await page.getByLabel('API key').fill(t.keys.ADMIN);
-    await page.getByRole('button', { name: 'Use key' }).click();
-    await page.getByText('Authorization header set').waitFor();
-    await page.locator('.graphiql-query-editor .monaco-editor').first().waitFor();
-    await page.getByRole('button', { name: /Execute query/ }).click();
-    await page.locator('.graphiql-response').getByText('test-admin').waitFor();
-    // Before the key was pasted, GraphiQL's schema request was refused (401), as it should be; from now on nothing may fail.
-    problems.length = 0;
-    await snap('13-explorer');
+    const tab = await page.context().newPage();
+    try {
+      tab.setDefaultTimeout(TIMEOUT);
+      tab.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      tab.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      await tab.goto(`${explorer.server.url}/graphql`);
+      await tab.getByLabel('API key').fill(explorer.keys.ADMIN);
+      await tab.getByRole('button', { name: 'Use key' }).click();
+      await tab.getByText('Authorization header set').waitFor();
+      await tab.locator('.graphiql-query-editor .monaco-editor').first().waitFor();
+      await tab.getByRole('button', { name: /Execute query/ }).click();
+      await tab.locator('.graphiql-response').getByText('test-admin').waitFor();
+      // Before the key was pasted, GraphiQL's schema request was refused (401), as it should be; from now on nothing may fail.
+      problems.length = 0;
+      await tab.screenshot({ path: path.join(SCREENSHOTS, '13-explorer.png'), fullPage: true });
 
-    // A subscription typed into the editor runs over graphql-ws with the same key: an audited mutation shows up in it.
-    await page.locator('.graphiql-query-editor .monaco-editor').first().click();
-    await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText('subscription Audit { auditEventRecorded { action actorName outcome } }');
-    // GraphiQL re-reads the operation (and so picks the websocket) shortly after an edit; its tab is named then.
-    await page.locator('.graphiql-tab', { hasText: 'Audit' }).waitFor();
-    const subscribed = t.nextOperationStarted();
-    await page.getByRole('button', { name: /Execute query/ }).click();
-    await subscribed;
-    const key = await fetch(`${t.server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.keys.ADMIN}` },
-      body: JSON.stringify({
-        query: 'mutation { createApiKey(input: { name: "from-the-explorer-test", role: READ_ONLY }) { apiKey { id } } }',
-      }),
-    });
-    expect(key.status).toBe(200);
-    await page.locator('.graphiql-response').getByText('createApiKey').waitFor();
-    await snap('14-explorer-subscription');
-    expect(problems).toEqual([]);
-  }, 60_000);
+      // A subscription typed into the editor runs over graphql-ws with the same key: an audited mutation shows up in it.
+      await tab.locator('.graphiql-query-editor .monaco-editor').first().click();
+      await tab.keyboard.press('ControlOrMeta+A');
+      await tab.keyboard.press('Delete');
+      await tab.keyboard.insertText('subscription Audit { auditEventRecorded { action actorName outcome } }');
+      // GraphiQL re-reads the operation (and so picks the websocket) shortly after an edit; its tab is named then.
+      await tab.locator('.graphiql-tab', { hasText: 'Audit' }).waitFor();
+      const subscribed = explorer.nextOperationStarted();
+      await tab.getByRole('button', { name: /Execute query/ }).click();
+      await subscribed;
+      const key = await fetch(`${explorer.server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${explorer.keys.ADMIN}` },
+        body: JSON.stringify({
+          query: 'mutation { createApiKey(input: { name: "from-the-explorer-test", role: READ_ONLY }) { apiKey { id } } }',
+        }),
+      });
+      expect(key.status).toBe(200);
+      await tab.locator('.graphiql-response').getByText('createApiKey').waitFor();
+      await tab.screenshot({ path: path.join(SCREENSHOTS, '14-explorer-subscription.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await tab.close();
+      await explorer.close();
+    }
+  }, 90_000);
 
   it('lists 1,500 devices page by page as the table scrolls, rendering only the rows in view, and moves through them by keyboard', async () => {
     // 1,200 more iPads in the school, on the token's MDM server, synced (a scheduled sync: the manual one's 15 minutes are not over).

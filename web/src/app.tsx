@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { Provider, useQuery } from 'urql';
 import { storeApiKey, storedApiKey } from './api-key';
-import { createHomeroomClient } from './client';
+import { createHomeroomClient, useLastCost } from './client';
 import { ViewerDocument } from './gql/graphql';
 import { DevicesPage } from './pages/devices-page';
 import { EnrollmentWallPage } from './pages/enrollment-wall-page';
@@ -112,6 +112,23 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         {page.path === '/sync' ? <SyncPage /> : null}
         {page.path === '/wall' ? <EnrollmentWallPage /> : null}
       </main>
+      <CostFooter />
     </div>
+  );
+}
+
+/** The last operation's `extensions.cost`, and what is left of the key's budget. */
+function CostFooter() {
+  const cost = useLastCost();
+  const throttle = cost?.throttleStatus;
+  return (
+    <footer className="cost-footer muted" aria-label="Query cost">
+      <span data-testid="last-cost" aria-live="off">
+        {cost
+          ? `Last operation${cost.operationName ? ` (${cost.operationName})` : ''} cost ${cost.requestedQueryCost}` +
+            (throttle ? ` · budget ${throttle.currentlyAvailable}/${throttle.maximumAvailable}, +${throttle.restoreRate}/s` : '')
+          : ''}
+      </span>
+    </footer>
   );
 }

@@ -2,12 +2,20 @@
  * The console's GraphQL client: urql over HTTP for queries and mutations, graphql-ws on the same
  * `/graphql` URL for subscriptions, both authenticated with the pasted API key.
  *
- * No document cache (urql's `cacheExchange` would add `__typename` to every selection set): the
- * console sends its operations exactly as `web/src/operations/*.graphql` write them, which is what
- * `web/trusted-documents.json` lists, and refetches after its mutations instead.
+ * Trusted documents only: the console never sends a document's text. Each typed document carries
+ * the sha256 the client preset embedded in it (`__meta__.hash`, the key of
+ * `web/trusted-documents.json`), and `persistedDocumentExchange` sends just that:
+ * `{ operationName, variables, extensions: { persistedQuery: { version: 1, sha256Hash } } }`,
+ * over HTTP and graphql-ws alike, so it runs on a Homeroom with `GRAPHQL_TRUSTED_DOCUMENTS=only`.
+ *
+ * No document cache (urql's `cacheExchange` would add `__typename` to every selection set, and
+ * the manifest lists the documents as written): the console refetches after its mutations.
+ *
+ * `costExchange` keeps the last response's `extensions.cost` for the footer (`useLastCost`).
  */
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { Client, fetchExchange, subscriptionExchange } from 'urql';
+import { useSyncExternalStore } from 'react';
+import { Client, fetchExchange, mapExchange, subscriptionExchange, type Exchange } from 'urql';
 import { bearer } from './api-key';
 
 export interface HomeroomClient {
@@ -16,10 +24,71 @@ export interface HomeroomClient {
   dispose(): void;
 }
 
+/** `extensions.cost` of a Homeroom response (Shopify's shape). */
+export interface OperationCost {
+  readonly operationName: string | null;
+  readonly requestedQueryCost: number;
+  readonly throttleStatus: { maximumAvailable: number; currentlyAvailable: number; restoreRate: number } | null;
+}
+
 /** The websocket URL of this page's Homeroom (`ws://host/graphql`, `wss://` behind TLS). */
 export function websocketUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
 }
+
+/** The sha256 the client preset embedded in a typed document, if any. */
+export function documentHash(document: unknown): string | null {
+  const hash = (document as { __meta__?: { hash?: unknown } } | null)?.__meta__?.hash;
+  return typeof hash === 'string' ? hash : null;
+}
+
+/**
+ * Puts `extensions.persistedQuery` on each operation whose document has an embedded hash; urql's
+ * fetch body then leaves `query` out (and so does the subscription forwarder below).
+ */
+export const persistedDocumentExchange: Exchange = mapExchange({
+  onOperation(operation) {
+    const sha256Hash = documentHash(operation.query);
+    if (sha256Hash === null || operation.kind === 'teardown') return operation;
+    return { ...operation, extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash } } };
+  },
+});
+
+let lastCost: OperationCost | null = null;
+const costListeners = new Set<() => void>();
+
+function recordCost(operationName: string | null, cost: unknown): void {
+  const report = cost as Partial<OperationCost> | null | undefined;
+  if (typeof report?.requestedQueryCost !== 'number') return;
+  lastCost = { operationName, requestedQueryCost: report.requestedQueryCost, throttleStatus: report.throttleStatus ?? null };
+  for (const listener of costListeners) listener();
+}
+
+/** The cost of the last operation Homeroom answered (null before the first). */
+export function useLastCost(): OperationCost | null {
+  return useSyncExternalStore(
+    (listener) => {
+      costListeners.add(listener);
+      return () => costListeners.delete(listener);
+    },
+    () => lastCost,
+  );
+}
+
+function operationNameOf(document: { definitions: readonly unknown[] }): string | null {
+  for (const definition of document.definitions as { kind: string; name?: { value: string } }[]) {
+    if (definition.kind === 'OperationDefinition') return definition.name?.value ?? null;
+  }
+  return null;
+}
+
+const costExchange: Exchange = mapExchange({
+  onResult(result) {
+    const cost = (result.extensions as { cost?: unknown } | undefined)?.cost;
+    if (cost !== undefined) recordCost(operationNameOf(result.operation.query), cost);
+    return result;
+  },
+});
 
 export function createHomeroomClient(apiKey: string): HomeroomClient {
   const ws = createWsClient({
@@ -35,9 +104,13 @@ export function createHomeroomClient(apiKey: string): HomeroomClient {
     requestPolicy: 'network-only',
     fetchOptions: () => ({ headers: { authorization: bearer(apiKey) } }),
     exchanges: [
+      persistedDocumentExchange,
+      costExchange,
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {
+          // A persisted operation's body has no `query`; graphql-ws wants a string, and Homeroom
+          // reads an empty one as "none sent" and runs the document the hash names.
           const input = { ...request, query: request.query ?? '' };
           return {
             subscribe(sink) {
