@@ -382,7 +382,8 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
     await body.locator('[role="row"][aria-rowindex="1501"]').waitFor();
     // Keyboard: Home goes to the first row, arrows move one, each bringing it into view.
     await body.locator('input[type="checkbox"]').last().focus();
-    const focusedRow = (index: number) => page.waitForFunction(`document.activeElement?.dataset.index === '${index}'`);
+    // (A locator, not waitForFunction: the console's CSP forbids the eval that would need.)
+    const focusedRow = (index: number) => body.locator(`input[data-index="${index}"]:focus`).waitFor();
     await page.keyboard.press('Home');
     await focusedRow(0);
     await page.keyboard.press('ArrowDown');

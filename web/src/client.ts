@@ -15,7 +15,17 @@
  */
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { useSyncExternalStore } from 'react';
-import { Client, fetchExchange, mapExchange, subscriptionExchange, type Exchange } from 'urql';
+import {
+  Client,
+  fetchExchange,
+  makeOperation,
+  mapExchange,
+  subscriptionExchange,
+  type Exchange,
+  type Operation,
+  type OperationResult,
+} from 'urql';
+import { filter, makeSubject, map, merge, pipe } from 'wonka';
 import { bearer } from './api-key';
 
 export interface HomeroomClient {
@@ -42,17 +52,53 @@ export function documentHash(document: unknown): string | null {
   return typeof hash === 'string' ? hash : null;
 }
 
+/** True while Homeroom is known to run documents by hash; false after one it did not know. */
+let byHashOnly = true;
+
+function hashMissed(result: OperationResult): boolean {
+  return (result.error?.graphQLErrors ?? []).some((e) => {
+    const code = e.extensions?.['code'];
+    // PERSISTED_QUERY_NOT_FOUND: Homeroom (with `GRAPHQL_TRUSTED_DOCUMENTS=off`) or Apollo did not
+    // know the hash; over graphql-ws with `off`, the empty document is a parse failure.
+    return code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'GRAPHQL_PARSE_FAILED' || e.message === 'PersistedQueryNotFound';
+  });
+}
+
+/** The operation by its hash alone, or (`byHash` false) as a plain document without one. */
+function withPersistedQuery(operation: Operation, byHash: boolean): Operation {
+  const sha256Hash = documentHash(operation.query);
+  if (sha256Hash === null || operation.kind === 'teardown') return operation;
+  const { persistedQuery: _previous, ...others } = operation.extensions ?? {};
+  const extensions = byHash ? { ...others, persistedQuery: { version: 1 as const, sha256Hash } } : others;
+  return makeOperation(operation.kind, { ...operation, extensions }, operation.context);
+}
+
 /**
  * Puts `extensions.persistedQuery` on each operation whose document has an embedded hash; urql's
- * fetch body then leaves `query` out (and so does the subscription forwarder below).
+ * fetch body then leaves `query` out (and so does the subscription forwarder below). A Homeroom
+ * that runs any document (`GRAPHQL_TRUSTED_DOCUMENTS=off`, `npm start`'s default) does not know
+ * the hashes: the operation is sent once more as a plain document, and so is every later one.
  */
-export const persistedDocumentExchange: Exchange = mapExchange({
-  onOperation(operation) {
-    const sha256Hash = documentHash(operation.query);
-    if (sha256Hash === null || operation.kind === 'teardown') return operation;
-    return { ...operation, extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash } } };
-  },
-});
+export const persistedDocumentExchange: Exchange = ({ forward }) => {
+  return (operations$) => {
+    const retries = makeSubject<Operation>();
+    const sent$ = pipe(
+      operations$,
+      map((operation) => withPersistedQuery(operation, byHashOnly)),
+    );
+    return pipe(
+      forward(merge([sent$, retries.source])),
+      filter((result) => {
+        if (result.operation.extensions?.persistedQuery && hashMissed(result)) {
+          byHashOnly = false;
+          retries.next(withPersistedQuery(result.operation, false));
+          return false;
+        }
+        return true;
+      }),
+    );
+  };
+};
 
 let lastCost: OperationCost | null = null;
 const costListeners = new Set<() => void>();

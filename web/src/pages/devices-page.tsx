@@ -11,8 +11,12 @@ import { useVirtualRows } from '../components/use-virtual-rows';
 import { apiErrors, type ApiError } from '../errors';
 import {
   TokenDevicesDocument,
+  TokenModelsDocument,
   TokenProfilesDocument,
   type DeviceFilterInput,
+  type DeviceOrderField,
+  type DeviceOrderInput,
+  type DeviceProfileStatus,
   type DeviceRowFragment,
   type DeviceSelectionInput,
   type EnrollmentState,
@@ -31,6 +35,23 @@ const STATES: EnrollmentState[] = [
   'FAILED',
   'UNENROLLED',
 ];
+const PROFILE_STATUSES: DeviceProfileStatus[] = ['EMPTY', 'ASSIGNED', 'PUSHED', 'REMOVED'];
+
+/** The sortable columns, with the `orderBy` field each sorts by. */
+const COLUMNS: { label: string; field: DeviceOrderField | null }[] = [
+  { label: 'Serial', field: 'SERIAL_NUMBER' },
+  { label: 'Model', field: 'MODEL' },
+  { label: 'Profile', field: null },
+  { label: 'Apple status', field: null },
+  { label: 'First seen', field: 'FIRST_SEEN_AT' },
+  { label: 'Last contact', field: 'LAST_CONTACTED_AT' },
+  { label: 'Enrollment', field: 'ENROLLMENT_STATE' },
+];
+
+/** A date and time as the browser's locale writes it, short. */
+function shortDate(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }) : '';
+}
 
 interface Filters {
   serial: string;
@@ -41,9 +62,19 @@ interface Filters {
   movedAway: boolean;
   requiresWipe: '' | 'yes' | 'no';
   states: EnrollmentState[];
+  profileStatuses: DeviceProfileStatus[];
 }
 
-const NO_FILTERS: Filters = { serial: '', model: '', profile: '', removed: false, movedAway: false, requiresWipe: '', states: [] };
+const NO_FILTERS: Filters = {
+  serial: '',
+  model: '',
+  profile: '',
+  removed: false,
+  movedAway: false,
+  requiresWipe: '',
+  states: [],
+  profileStatuses: [],
+};
 
 export function filterInput(filters: Filters): DeviceFilterInput {
   const input: DeviceFilterInput = {};
@@ -55,6 +86,7 @@ export function filterInput(filters: Filters): DeviceFilterInput {
   if (filters.movedAway) input.movedAway = true;
   if (filters.requiresWipe) input.requiresWipe = filters.requiresWipe === 'yes';
   if (filters.states.length > 0) input.enrollmentStates = filters.states;
+  if (filters.profileStatuses.length > 0) input.profileStatuses = filters.profileStatuses;
   return input;
 }
 
@@ -77,6 +109,10 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
   const client = useClient();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const applied = useDebounced(filters, 300);
+  const [orderBy, setOrderBy] = useState<DeviceOrderInput | null>(null);
+  const [modelsResult] = useQuery({ query: TokenModelsDocument, variables: { tokenId } });
+  const modelsNode = modelsResult.data?.node;
+  const models = modelsNode && 'models' in modelsNode ? modelsNode.models : [];
   const [rows, setRows] = useState<DeviceRowFragment[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [cursor, setCursor] = useState<{ after: string | null; more: boolean }>({ after: null, more: false });
@@ -96,7 +132,7 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
       const mine = reset ? ++generation.current : generation.current;
       setLoading(true);
       const result = await client
-        .query(TokenDevicesDocument, { tokenId, first: PAGE_SIZE, after, filter: filterInput(applied) })
+        .query(TokenDevicesDocument, { tokenId, first: PAGE_SIZE, after, filter: filterInput(applied), orderBy })
         .toPromise();
       if (mine !== generation.current) return;
       setLoading(false);
@@ -111,7 +147,7 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
       setTotal(node.devices.totalCount);
       setCursor({ after: node.devices.pageInfo.endCursor ?? null, more: node.devices.pageInfo.hasNextPage });
     },
-    [client, tokenId, applied],
+    [client, tokenId, applied, orderBy],
   );
 
   useEffect(() => {
@@ -161,6 +197,9 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
     });
   };
   const selectionCount = allMatching ? (total ?? 0) : selectedIds.size;
+  /** A column header's click: order by it ascending, again to descend. */
+  const sortBy = (field: DeviceOrderField) =>
+    setOrderBy((current) => ({ field, direction: current?.field === field && current.direction !== 'DESC' ? 'DESC' : 'ASC' }));
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
 
   return (
@@ -171,13 +210,15 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
           <input id="filter-serial" type="search" value={filters.serial} onChange={(e) => set('serial', e.target.value)} maxLength={64} />
         </div>
         <div>
-          <label htmlFor="filter-model">Model (exact)</label>
-          <input
-            id="filter-model"
-            value={filters.model}
-            onChange={(e) => set('model', e.target.value)}
-            placeholder="iPad (10th generation)"
-          />
+          <label htmlFor="filter-model">Model</label>
+          <select id="filter-model" value={filters.model} onChange={(e) => set('model', e.target.value)}>
+            <option value="">Any model</option>
+            {models.map((m) => (
+              <option key={m.model} value={m.model}>
+                {m.model} ({m.deviceCount})
+              </option>
+            ))}
+          </select>
         </div>
         <div>
           <label htmlFor="filter-profile">Profile</label>
@@ -219,6 +260,27 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
             }
           >
             {STATES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-apple-status">Apple profile status</label>
+          <select
+            id="filter-apple-status"
+            multiple
+            size={3}
+            value={filters.profileStatuses}
+            onChange={(e) =>
+              set(
+                'profileStatuses',
+                [...e.target.selectedOptions].map((o) => o.value as DeviceProfileStatus),
+              )
+            }
+          >
+            {PROFILE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
@@ -282,11 +344,25 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
             <span role="columnheader" className="cell-check">
               <span className="visually-hidden">Selected</span>
             </span>
-            <span role="columnheader">Serial</span>
-            <span role="columnheader">Model</span>
-            <span role="columnheader">Profile</span>
-            <span role="columnheader">Apple status</span>
-            <span role="columnheader">Enrollment</span>
+            {COLUMNS.map(({ label, field }) => {
+              const sorted = field !== null && orderBy?.field === field;
+              return (
+                <span
+                  key={label}
+                  role="columnheader"
+                  aria-sort={field === null ? undefined : sorted ? (orderBy.direction === 'DESC' ? 'descending' : 'ascending') : 'none'}
+                >
+                  {field === null ? (
+                    label
+                  ) : (
+                    <button type="button" className="sort-button" onClick={() => sortBy(field)}>
+                      {label}
+                      <span aria-hidden="true">{sorted ? (orderBy.direction === 'DESC' ? ' ▼' : ' ▲') : ''}</span>
+                    </button>
+                  )}
+                </span>
+              );
+            })}
           </div>
         </div>
         <div role="rowgroup" className="device-body" ref={scroller} onKeyDown={onKeyDown}>
@@ -323,6 +399,8 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
                       {row.requiresWipe ? <span className="badge badge-EXPIRING_SOON">wipe</span> : null}
                       {row.removedAt ? <span className="badge">removed</span> : null}
                     </span>
+                    <span role="cell">{shortDate(row.firstSeenAt)}</span>
+                    <span role="cell">{shortDate(row.enrollment.lastContactedAt) || <span className="muted">never</span>}</span>
                     <span role="cell">
                       <span className={`badge state-${row.enrollment.state}`}>{row.enrollment.state}</span>
                     </span>

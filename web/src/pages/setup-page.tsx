@@ -4,7 +4,7 @@
  * token's health with its first sync, live.
  */
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import { ErrorSummary, FieldError } from '../components/error-summary';
 import { SyncProgressPanel } from '../components/sync-progress';
 import { apiErrors, errorFor, type ApiError } from '../errors';
@@ -12,9 +12,11 @@ import {
   GenerateEncryptionPublicKeyDocument,
   RefreshTokenStatusDocument,
   SetupStateDocument,
+  TokenHealthChangedDocument,
   UploadMdmPushCertificateDocument,
   UploadTokenDocument,
   type SetupStateQuery,
+  type TokenHealthFragment,
 } from '../gql/graphql';
 import { useTokens } from '../tokens';
 import { readTokenFile } from '../token-file';
@@ -224,24 +226,7 @@ function TokenHealthStep() {
       <ul className="token-list">
         {tokens.map((token) => (
           <li key={token.id} aria-label={`Token ${token.name}`}>
-            <h3>
-              {token.name} <span className={`badge badge-${token.status}`}>{token.status}</span>
-            </h3>
-            <p>{token.statusReason}</p>
-            <dl className="facts">
-              <dt>MDM server</dt>
-              <dd>
-                {token.serverName} ({token.organizationName})
-              </dd>
-              <dt>Devices</dt>
-              <dd data-testid="token-device-count">{token.deviceCount}</dd>
-              <dt>Profiles</dt>
-              <dd>{token.profileCount}</dd>
-              <dt>Expires</dt>
-              <dd>{new Date(token.expiresAt).toLocaleDateString()}</dd>
-              <dt>Last Apple error</dt>
-              <dd>{token.lastAppleError ? `${token.lastAppleError.code}: ${token.lastAppleError.message}` : 'none'}</dd>
-            </dl>
+            <LiveTokenHealth token={token} />
             <div className="actions">
               <button
                 type="button"
@@ -260,5 +245,61 @@ function TokenHealthStep() {
       <ErrorSummary errors={apiErrors(refreshed.error)} />
       {selected ? <SyncProgressPanel tokenId={selected.id} onEvent={(p) => p.status !== 'RUNNING' && refetch()} /> : null}
     </section>
+  );
+}
+
+/**
+ * One token's health, live from `tokenHealthChanged` (its snapshot, then each change), over what
+ * the token query last said until the first value arrives.
+ */
+function LiveTokenHealth({ token }: { token: TokenHealthFragment }) {
+  const [{ data }] = useSubscription({ query: TokenHealthChangedDocument, variables: { tokenId: token.id } });
+  const live = data?.tokenHealthChanged;
+  const status = live?.status ?? token.status;
+  const reason = live?.statusReason ?? token.statusReason;
+  const expiresAt = live?.expiresAt ?? token.expiresAt;
+  const appleError = live ? live.lastAppleError : token.lastAppleError;
+  return (
+    <>
+      <h3>
+        {token.name}{' '}
+        <span className={`badge badge-${status}`} data-testid="token-status">
+          {status}
+        </span>{' '}
+        {live ? (
+          <span className="muted live-note" title={`As of ${new Date(live.at).toLocaleTimeString()}`}>
+            live
+          </span>
+        ) : null}
+      </h3>
+      <p data-testid="token-status-reason">{reason}</p>
+      <dl className="facts">
+        <dt>MDM server</dt>
+        <dd>
+          {token.serverName} ({token.organizationName})
+        </dd>
+        <dt>Devices</dt>
+        <dd data-testid="token-device-count">{token.deviceCount}</dd>
+        <dt>Profiles</dt>
+        <dd>{token.profileCount}</dd>
+        <dt>Expires</dt>
+        <dd data-testid="token-expiry">
+          {new Date(expiresAt).toLocaleDateString()}
+          {live ? ` (${live.expiresInDays} ${live.expiresInDays === 1 ? 'day' : 'days'} left)` : null}
+        </dd>
+        {live ? (
+          <>
+            <dt>Apple's terms</dt>
+            <dd>{live.termsAccepted ? 'accepted' : 'not accepted: accept them in Apple School Manager, then check with Apple'}</dd>
+          </>
+        ) : null}
+        <dt>Last Apple error</dt>
+        <dd data-testid="token-apple-error">
+          {appleError
+            ? `${appleError.code}${appleError.appleCode ? ` (${appleError.appleCode})` : ''}: ${appleError.message} · ${new Date(appleError.at).toLocaleString()}`
+            : 'none'}
+        </dd>
+      </dl>
+    </>
   );
 }
