@@ -165,6 +165,17 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
     await page.getByTestId('sync-live-status').filter({ hasText: 'FULL sync SUCCEEDED' }).waitFor();
     await page.getByTestId('token-device-count').filter({ hasText: /^300$/ }).waitFor();
     await page.getByRole('listitem', { name: 'Token Riverside' }).getByText('ACTIVE', { exact: true }).waitFor();
+    // Its health, live (tokenHealthChanged's snapshot): the countdown and Apple's terms.
+    await page
+      .getByTestId('token-expiry')
+      .filter({ hasText: /\d+ days? left/ })
+      .waitFor();
+    await page.getByRole('listitem', { name: 'Token Riverside' }).getByText('accepted', { exact: true }).waitFor();
+    // The footer reports the last operation's cost (extensions.cost).
+    await page
+      .getByTestId('last-cost')
+      .filter({ hasText: /cost \d+/ })
+      .waitFor();
     await snap('02-setup-wizard');
     step('token uploaded and synced');
 
@@ -280,7 +291,7 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
     expect(untrusted).toEqual([]);
     expect(problems).toEqual([]);
     console.log(
-      `browser journey: ${sent.length} operations (${names.size} distinct), all in web/trusted-documents.json; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      `browser journey: ${sent.length} operations (${names.size} distinct), all by hash of web/trusted-documents.json; ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
   }, 180_000);
 
@@ -394,6 +405,23 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
       .filter({ hasText: /^1 selected$/ })
       .waitFor();
     await snap('15-devices-1500');
+
+    // The Model dropdown lists the token's models; the headers order the table (aria-sort), again to reverse.
+    expect(await page.getByLabel('Model').locator('option').count()).toBeGreaterThan(1);
+    const serialHeader = page.getByRole('columnheader', { name: /Serial/ });
+    expect(await serialHeader.getAttribute('aria-sort')).toBe('none');
+    await serialHeader.getByRole('button').click();
+    await page.locator('[role="columnheader"][aria-sort="ascending"]', { hasText: 'Serial' }).waitFor();
+    await page.getByTestId('device-count').filter({ hasText: '1500 devices (500 loaded)' }).waitFor();
+    const firstSerial = () => body.locator('[role="row"][aria-rowindex="2"] [role="cell"]').nth(1).textContent();
+    const ascending = await firstSerial();
+    await serialHeader.getByRole('button').click();
+    await page.locator('[role="columnheader"][aria-sort="descending"]', { hasText: 'Serial' }).waitFor();
+    await page.waitForTimeout(300);
+    await page.getByTestId('device-count').filter({ hasText: '1500 devices (500 loaded)' }).waitFor();
+    await expect.poll(firstSerial).not.toBe(ascending);
+    expect(ascending! < (await firstSerial())!).toBe(true);
+    await snap('17-devices-sorted');
     expect(problems).toEqual([]);
   }, 90_000);
 });
