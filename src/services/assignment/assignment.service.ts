@@ -30,8 +30,7 @@ import { AssignmentRunner, LEASE_MS, type AssignmentHooks } from './assignment-r
 import { endStatusOf, pendingCountOf, progressOf } from './job-state.js';
 import { jobProgressFromNow } from './job-progress-stream.js';
 import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
-import { waitAtMost } from '../../platform/background.js';
-import { outsideOperation } from '../../platform/operation-budget.js';
+import { BackgroundWork } from '../../platform/background.js';
 import type { AssignmentKind } from '../../entities/assignment-job.entity.js';
 import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
 import { MAX_LISTED_DEVICES, type AssignmentPreview, type DeviceSelection, type OutcomeFilter } from './assignment-types.js';
@@ -52,7 +51,7 @@ export class AssignmentService {
   readonly hooks: AssignmentHooks = {};
   /** This process's name on the leases it takes. */
   private readonly owner = randomUUID();
-  private readonly active = new Map<number, { runner: AssignmentRunner; done: Promise<AssignmentJob | null> }>();
+  private readonly jobs = new BackgroundWork<AssignmentRunner, AssignmentJob | null>();
   private readonly resumer = new SyncScheduler(() => this.resumeOrphans(), RESUME_CHECK_MS);
   private logger: Logger = createLogger('silent');
 
@@ -158,10 +157,9 @@ export class AssignmentService {
    */
   async stop(): Promise<void> {
     // Asked before anything is awaited, so no job starts another batch after stop() was called.
-    for (const { runner } of this.active.values()) runner.requestStop();
+    this.jobs.requestStop();
     await this.resumer.stop();
-    for (const { runner } of this.active.values()) runner.requestStop();
-    await waitAtMost(this.idle());
+    await this.jobs.stop();
   }
 
   /** One look for jobs to resume, now. */
@@ -171,7 +169,7 @@ export class AssignmentService {
 
   /** Resolves when every job this process runs has ended or paused (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.active.size > 0) await Promise.allSettled([...this.active.values()].map((entry) => entry.done));
+    await this.jobs.idle();
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -255,24 +253,22 @@ export class AssignmentService {
 
   /** Runs the job in the background, once per process. */
   private run(ctx: RequestContext, jobId: number): Promise<AssignmentJob | null> {
-    const running = this.active.get(jobId);
-    if (running) return running.done;
-    const runner = new AssignmentRunner(
-      {
-        database: this.deps.database,
-        clock: this.deps.clock,
-        events: this.deps.events,
-        appleSessions: this.appleSessions,
-        hooks: this.hooks,
-        owner: this.owner,
-      },
-      ctx,
+    return this.jobs.run(
       jobId,
+      () =>
+        new AssignmentRunner(
+          {
+            database: this.deps.database,
+            clock: this.deps.clock,
+            events: this.deps.events,
+            appleSessions: this.appleSessions,
+            hooks: this.hooks,
+            owner: this.owner,
+          },
+          ctx,
+          jobId,
+        ),
     );
-    // Not part of the request that started it: no time budget, no turns with its queries.
-    const done = outsideOperation(() => runner.execute()).finally(() => this.active.delete(jobId));
-    this.active.set(jobId, { runner, done });
-    return done;
   }
 
   /** Starts every unfinished job whose lease is free or ran out (an instance stopped or died). */
@@ -289,7 +285,7 @@ export class AssignmentService {
         .getRawMany<{ id: number }>();
       const ctx = systemContext(this.logger);
       for (const { id } of orphans) {
-        if (this.active.has(Number(id))) continue;
+        if (this.jobs.has(Number(id))) continue;
         this.logger.info({ jobId: Number(id) }, 'resuming an assignment job');
         void this.run(ctx, Number(id));
       }

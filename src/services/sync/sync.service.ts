@@ -34,8 +34,7 @@ import {
 } from './sync-rules.js';
 import { progressOf, releaseLease, SyncRunner, type SyncHooks } from './sync-runner.js';
 import { SyncScheduler } from './sync-scheduler.js';
-import { waitAtMost } from '../../platform/background.js';
-import { outsideOperation } from '../../platform/operation-budget.js';
+import { BackgroundWork } from '../../platform/background.js';
 import type { SyncPhase, SyncTrigger } from '../../entities/sync-vocabulary.js';
 import type { SyncCooldown, SyncProgressView, SyncStatus } from './sync-types.js';
 import { cooldownFromNow, progressFromNow, type SyncStreamDependencies } from './sync-streams.js';
@@ -53,7 +52,7 @@ const TOKEN_TARGET = 'EnrollmentProgramToken';
 export class SyncService {
   /** Test and benchmark seams (see {@link SyncHooks}); production leaves it empty. */
   readonly hooks: SyncHooks = {};
-  private readonly active = new Map<number, { runner: SyncRunner; done: Promise<SyncRun> }>();
+  private readonly runs = new BackgroundWork<SyncRunner, SyncRun>();
   private readonly scheduler = new SyncScheduler(() => this.scheduledCheck());
   private logger: Logger = createLogger('silent');
   private readonly streamDeps: SyncStreamDependencies;
@@ -141,20 +140,21 @@ export class SyncService {
     this.publishEnded(expired);
     this.deps.events.publish(Topic.SYNC_STATE_CHANGED, { tokenId });
     this.deps.events.publish(Topic.SYNC_PROGRESSED, progressOf(run, run.phase, this.deps.clock.now()));
-    const runner = new SyncRunner(
-      {
-        database: this.deps.database,
-        clock: this.deps.clock,
-        events: this.deps.events,
-        appleSessions: this.appleSessions,
-        hooks: this.hooks,
-      },
-      ctx,
-      Object.assign(new SyncRun(), run),
+    const done = this.runs.run(
+      run.id,
+      () =>
+        new SyncRunner(
+          {
+            database: this.deps.database,
+            clock: this.deps.clock,
+            events: this.deps.events,
+            appleSessions: this.appleSessions,
+            hooks: this.hooks,
+          },
+          ctx,
+          Object.assign(new SyncRun(), run),
+        ),
     );
-    // Not part of the request that started it: no time budget, no turns with its queries.
-    const done = outsideOperation(() => runner.execute()).finally(() => this.active.delete(run.id));
-    this.active.set(run.id, { runner, done });
     return { run, done };
   }
 
@@ -247,8 +247,7 @@ export class SyncService {
    */
   async stopScheduler(): Promise<void> {
     await this.scheduler.stop();
-    for (const { runner } of this.active.values()) runner.requestStop();
-    await waitAtMost(this.idle());
+    await this.runs.stop();
   }
 
   /** One check of the automatic sync loop, now. */
@@ -258,7 +257,7 @@ export class SyncService {
 
   /** Resolves when every run this process started has ended (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.active.size > 0) await Promise.allSettled([...this.active.values()].map((entry) => entry.done));
+    await this.runs.idle();
   }
 
   /**

@@ -19,9 +19,8 @@ import { UserImportJob } from '../../entities/user-import-job.entity.js';
 import { UserImportRow } from '../../entities/user-import-row.entity.js';
 import { badInput, type ErrorCode, type HomeroomError, isHomeroomError } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
-import { waitAtMost } from '../../platform/background.js';
+import { BackgroundWork } from '../../platform/background.js';
 import { Topic } from '../../platform/events/event-bus.js';
-import { outsideOperation } from '../../platform/operation-budget.js';
 import { systemContext, type RequestContext } from '../../platform/request-context.js';
 import { AuditRecord, type AuditService } from '../audit/audit.service.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
@@ -79,7 +78,7 @@ export class UserImportService {
   readonly hooks: UserImportHooks = {};
   /** This process's name on the leases it takes. */
   private readonly owner = randomUUID();
-  private readonly active = new Map<number, { runner: UserImportRunner; done: Promise<UserImportJob | null> }>();
+  private readonly jobs = new BackgroundWork<UserImportRunner, UserImportJob | null>();
   private readonly resumer = new SyncScheduler(() => this.resumeOrphans(), RESUME_CHECK_MS);
   private logger: Logger = createLogger('silent');
 
@@ -159,10 +158,9 @@ export class UserImportService {
    * 10 seconds. A job still hashing after that is left like a crashed one.
    */
   async stop(): Promise<void> {
-    for (const { runner } of this.active.values()) runner.requestStop();
+    this.jobs.requestStop();
     await this.resumer.stop();
-    for (const { runner } of this.active.values()) runner.requestStop();
-    await waitAtMost(this.idle());
+    await this.jobs.stop();
   }
 
   /** One look for jobs to resume, now. */
@@ -172,7 +170,7 @@ export class UserImportService {
 
   /** Resolves when every job this process runs has ended or paused (tests, shutdown). */
   async idle(): Promise<void> {
-    while (this.active.size > 0) await Promise.allSettled([...this.active.values()].map((entry) => entry.done));
+    await this.jobs.idle();
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -240,25 +238,23 @@ export class UserImportService {
 
   /** Runs the job in the background, once per process. */
   private run(ctx: RequestContext, jobId: number): Promise<UserImportJob | null> {
-    const running = this.active.get(jobId);
-    if (running) return running.done;
-    const runner = new UserImportRunner(
-      {
-        database: this.deps.database,
-        clock: this.deps.clock,
-        events: this.deps.events,
-        secretBox: this.deps.secretBox,
-        scryptLogN: this.deps.userPasswordScryptLogN ?? DEFAULT_SCRYPT_LOG_N,
-        hooks: this.hooks,
-        owner: this.owner,
-      },
-      ctx,
+    return this.jobs.run(
       jobId,
+      () =>
+        new UserImportRunner(
+          {
+            database: this.deps.database,
+            clock: this.deps.clock,
+            events: this.deps.events,
+            secretBox: this.deps.secretBox,
+            scryptLogN: this.deps.userPasswordScryptLogN ?? DEFAULT_SCRYPT_LOG_N,
+            hooks: this.hooks,
+            owner: this.owner,
+          },
+          ctx,
+          jobId,
+        ),
     );
-    // Not part of the request that stored the job: its database calls must not take the operation's turns.
-    const done = outsideOperation(() => runner.execute()).finally(() => this.active.delete(jobId));
-    this.active.set(jobId, { runner, done });
-    return done;
   }
 
   /** Starts every unfinished job whose lease is free or ran out (an instance stopped or died). */
@@ -275,7 +271,7 @@ export class UserImportService {
         .getRawMany<{ id: number }>();
       const ctx = systemContext(this.logger);
       for (const { id } of orphans) {
-        if (this.active.has(Number(id))) continue;
+        if (this.jobs.has(Number(id))) continue;
         this.logger.info({ jobId: Number(id) }, 'resuming a user import job');
         void this.run(ctx, Number(id));
       }
