@@ -223,6 +223,24 @@ describe.skipIf(!hasChromium)('the reference console in Chromium', () => {
     const renderedRows = await page.locator('.device-body [role="row"]').count();
     expect(renderedRows).toBeLessThan(60); // windowed: only the rows in view exist
     await snap('06-devices');
+    // Family and first-seen filters: every simulated device is an iPad, none was first seen before 2001; Clear filters undoes both.
+    await page.getByLabel('Device family').selectOption('iPad');
+    await page
+      .getByTestId('device-count')
+      .filter({ hasText: /^300 devices$/ })
+      .waitFor();
+    await page.getByLabel('First seen before').fill('2001-01-01');
+    await page
+      .getByTestId('device-count')
+      .filter({ hasText: /^0 devices$/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    expect(await page.getByLabel('Device family').inputValue()).toBe('');
+    expect(await page.getByLabel('First seen before').inputValue()).toBe('');
+    await page
+      .getByTestId('device-count')
+      .filter({ hasText: /^300 devices$/ })
+      .waitFor();
     await page.getByRole('button', { name: 'Select all 300 matching' }).click();
     await page.getByRole('button', { name: 'Assign profile…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Assign a profile to 300 devices' });

@@ -36,6 +36,15 @@ const STATES: EnrollmentState[] = [
   'UNENROLLED',
 ];
 const PROFILE_STATUSES: DeviceProfileStatus[] = ['EMPTY', 'ASSIGNED', 'PUSHED', 'REMOVED'];
+/** Apple's `device_family` values, as the schema lists them (matched in any case). */
+const DEVICE_FAMILIES = ['iPad', 'iPhone', 'iPod', 'Mac', 'AppleTV'];
+/** Apple's `os` values: iPads report `iPadOS` from protocol 7 (`iOS` before); Macs report `OSX`. */
+const OPERATING_SYSTEMS: { value: string; label: string }[] = [
+  { value: 'iOS', label: 'iOS' },
+  { value: 'iPadOS', label: 'iPadOS' },
+  { value: 'OSX', label: 'macOS (OSX)' },
+  { value: 'tvOS', label: 'tvOS' },
+];
 
 /** The sortable columns, with the `orderBy` field each sorts by. */
 const COLUMNS: { label: string; field: DeviceOrderField | null }[] = [
@@ -63,6 +72,15 @@ interface Filters {
   requiresWipe: '' | 'yes' | 'no';
   states: EnrollmentState[];
   profileStatuses: DeviceProfileStatus[];
+  /** '' any, or one `deviceFamily`. */
+  deviceFamily: string;
+  /** '' any, or one `os`. */
+  os: string;
+  /** Dates as `<input type="date">` writes them (YYYY-MM-DD), '' for no bound; `to` days are excluded. */
+  firstSeenFrom: string;
+  firstSeenTo: string;
+  lastSeenFrom: string;
+  lastSeenTo: string;
 }
 
 const NO_FILTERS: Filters = {
@@ -74,7 +92,30 @@ const NO_FILTERS: Filters = {
   requiresWipe: '',
   states: [],
   profileStatuses: [],
+  deviceFamily: '',
+  os: '',
+  firstSeenFrom: '',
+  firstSeenTo: '',
+  lastSeenFrom: '',
+  lastSeenTo: '',
 };
+
+/** A date input's day as the instant its local midnight starts, or undefined when empty or invalid. */
+function startOfDay(day: string): string | undefined {
+  if (!day) return undefined;
+  const date = new Date(`${day}T00:00:00`);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** A `DateTimeRangeInput` from two date inputs (`to` excluded), or undefined when both are empty. */
+function dateRange(from: string, to: string): DeviceFilterInput['firstSeen'] {
+  const range = { from: startOfDay(from), to: startOfDay(to) };
+  if (range.from === undefined && range.to === undefined) return undefined;
+  return {
+    ...(range.from === undefined ? {} : { from: range.from }),
+    ...(range.to === undefined ? {} : { to: range.to }),
+  };
+}
 
 export function filterInput(filters: Filters): DeviceFilterInput {
   const input: DeviceFilterInput = {};
@@ -87,6 +128,12 @@ export function filterInput(filters: Filters): DeviceFilterInput {
   if (filters.requiresWipe) input.requiresWipe = filters.requiresWipe === 'yes';
   if (filters.states.length > 0) input.enrollmentStates = filters.states;
   if (filters.profileStatuses.length > 0) input.profileStatuses = filters.profileStatuses;
+  if (filters.deviceFamily) input.deviceFamilies = [filters.deviceFamily];
+  if (filters.os) input.operatingSystems = [filters.os];
+  const firstSeen = dateRange(filters.firstSeenFrom, filters.firstSeenTo);
+  if (firstSeen) input.firstSeen = firstSeen;
+  const lastSeen = dateRange(filters.lastSeenFrom, filters.lastSeenTo);
+  if (lastSeen) input.lastSeen = lastSeen;
   return input;
 }
 
@@ -220,6 +267,66 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
             ))}
           </select>
         </div>
+        <div>
+          <label htmlFor="filter-family">Device family</label>
+          <select id="filter-family" value={filters.deviceFamily} onChange={(e) => set('deviceFamily', e.target.value)}>
+            <option value="">Any family</option>
+            {DEVICE_FAMILIES.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="filter-os">OS</label>
+          <select id="filter-os" value={filters.os} onChange={(e) => set('os', e.target.value)}>
+            <option value="">Any OS</option>
+            {OPERATING_SYSTEMS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="date-range">
+          <legend>First seen</legend>
+          <label htmlFor="filter-first-seen-from">First seen from</label>
+          <input
+            id="filter-first-seen-from"
+            type="date"
+            value={filters.firstSeenFrom}
+            max={filters.firstSeenTo || undefined}
+            onChange={(e) => set('firstSeenFrom', e.target.value)}
+          />
+          <label htmlFor="filter-first-seen-to">First seen before</label>
+          <input
+            id="filter-first-seen-to"
+            type="date"
+            value={filters.firstSeenTo}
+            min={filters.firstSeenFrom || undefined}
+            onChange={(e) => set('firstSeenTo', e.target.value)}
+          />
+        </fieldset>
+        <fieldset className="date-range">
+          <legend>Last seen</legend>
+          <label htmlFor="filter-last-seen-from">Last seen from</label>
+          <input
+            id="filter-last-seen-from"
+            type="date"
+            value={filters.lastSeenFrom}
+            max={filters.lastSeenTo || undefined}
+            onChange={(e) => set('lastSeenFrom', e.target.value)}
+          />
+          <label htmlFor="filter-last-seen-to">Last seen before</label>
+          <input
+            id="filter-last-seen-to"
+            type="date"
+            value={filters.lastSeenTo}
+            min={filters.lastSeenFrom || undefined}
+            onChange={(e) => set('lastSeenTo', e.target.value)}
+          />
+        </fieldset>
         <div>
           <label htmlFor="filter-profile">Profile</label>
           <select id="filter-profile" value={filters.profile} onChange={(e) => set('profile', e.target.value)}>
