@@ -4,9 +4,9 @@
  * listened to before the rehearsal is read, so no event after the snapshot is missed; events that
  * report no more iPads at rest than the snapshot (with the same status) are not sent again.
  */
-import { Repeater } from '@graphql-yoga/subscription';
 import { notFound } from '../errors.js';
 import { Topic, type RehearsalProgressed } from '../platform/events/event-bus.js';
+import { progressUntilEnded } from '../platform/events/snapshot-stream.js';
 import type { Services } from '../services/services.js';
 import { RehearsalProgressType } from './rehearsal.type.js';
 
@@ -20,33 +20,20 @@ export async function rehearsalProgressFromNow(
 ): Promise<AsyncIterable<RehearsalProgressType>> {
   const bus = services.deps.events.subscribe(Topic.REHEARSAL_PROGRESSED)[Symbol.asyncIterator]() as Events;
   // The bus listens from its first next(), which this is.
-  let pending = bus.next();
+  const pending = bus.next();
   const snapshot = services.rehearsals.find(rehearsalId);
   if (!snapshot) {
     await bus.return?.();
     throw notFound('rehearsal', globalId);
   }
-  return new Repeater<RehearsalProgressType>(async (push, stop) => {
-    void stop.then(() => bus.return?.());
-    try {
-      await push(RehearsalProgressType.from(snapshot, true));
-      if (snapshot.status !== 'RUNNING') {
-        stop();
-        return;
-      }
-      for (;;) {
-        const step = await Promise.race([pending, stop.then(() => null)]);
-        if (step === null || step.done) break;
-        pending = bus.next();
-        const event = step.value;
-        if (event.rehearsalId !== rehearsalId) continue;
-        if (event.status === 'RUNNING' && event.doneCount <= snapshot.doneCount) continue;
-        await push(RehearsalProgressType.from(event));
-        if (event.status !== 'RUNNING') break;
-      }
-    } catch (error) {
-      stop(error);
-    }
-    stop();
-  });
+  return progressUntilEnded(
+    bus,
+    pending,
+    RehearsalProgressType.from(snapshot, true),
+    (event) =>
+      event.rehearsalId !== rehearsalId || (event.status === 'RUNNING' && event.doneCount <= snapshot.doneCount)
+        ? null
+        : RehearsalProgressType.from(event),
+    (progress) => progress.rehearsal.status !== 'RUNNING',
+  );
 }

@@ -8,10 +8,10 @@
  * not sent again. An import that has already ended sends its snapshot (its final state) and the
  * stream ends at once.
  */
-import { Repeater } from '@graphql-yoga/subscription';
 import type { UserImportJob } from '../entities/user-import-job.entity.js';
 import { notFound } from '../errors.js';
 import { Topic, type UserImportJobProgressed } from '../platform/events/event-bus.js';
+import { progressUntilEnded } from '../platform/events/snapshot-stream.js';
 import type { Services } from '../services/services.js';
 import { FINAL_IMPORT_STATUSES, importProgressOf } from '../services/user/user-import.service.js';
 import { UserImportJobProgressType } from './user-import.type.js';
@@ -34,7 +34,7 @@ export async function importProgressFromNow(
 ): Promise<AsyncIterable<UserImportJobProgressType>> {
   const bus = services.deps.events.subscribe(Topic.USER_IMPORT_JOB_PROGRESSED)[Symbol.asyncIterator]() as Events;
   // The bus listens from its first next(), which this is; what it resolves with is read below.
-  let pending = bus.next();
+  const pending = bus.next();
   let job: UserImportJob | null;
   try {
     job = await services.userImports.findJob(jobId);
@@ -47,29 +47,15 @@ export async function importProgressFromNow(
     throw notFound('user import job', globalId);
   }
   const snapshot = importProgressOf(job, 0, job.finishedAt ?? services.deps.clock.now());
-  return new Repeater<UserImportJobProgressType>(async (push, stop) => {
-    void stop.then(() => bus.return?.());
-    try {
-      await push(UserImportJobProgressType.from(snapshot, true));
-      if (FINAL_IMPORT_STATUSES.has(snapshot.status)) {
-        stop();
-        return;
-      }
-      for (;;) {
-        const step = await Promise.race([pending, stop.then(() => null)]);
-        if (step === null || step.done) break;
-        pending = bus.next();
-        const event = step.value;
-        if (event.jobId !== jobId) continue;
-        const covered =
-          rowsDone(event) < rowsDone(snapshot) || (rowsDone(event) === rowsDone(snapshot) && event.status === snapshot.status);
-        if (covered) continue;
-        await push(UserImportJobProgressType.from(event));
-        if (FINAL_IMPORT_STATUSES.has(event.status)) break;
-      }
-    } catch (error) {
-      stop(error);
-    }
-    stop();
-  });
+  return progressUntilEnded(
+    bus,
+    pending,
+    UserImportJobProgressType.from(snapshot, true),
+    (event) => {
+      if (event.jobId !== jobId) return null;
+      const covered = rowsDone(event) < rowsDone(snapshot) || (rowsDone(event) === rowsDone(snapshot) && event.status === snapshot.status);
+      return covered ? null : UserImportJobProgressType.from(event);
+    },
+    (progress) => FINAL_IMPORT_STATUSES.has(progress.status),
+  );
 }

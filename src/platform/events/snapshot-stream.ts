@@ -34,3 +34,38 @@ export function snapshotThenEvents<E, V>(
     stop();
   });
 }
+
+/**
+ * A job's progress from now until it ends: `snapshot` first, then each event `step` keeps
+ * (null drops one the snapshot already covers), closing after the first value `ended` says is
+ * final, at once when the snapshot already is. The caller opened `events` before it read the
+ * snapshot and hands over that first `next()` as `pending`, so nothing in between is missed.
+ */
+export function progressUntilEnded<E, V>(
+  events: AsyncIterator<E, undefined>,
+  pending: Promise<IteratorResult<E, undefined>>,
+  snapshot: V,
+  step: (event: E) => V | null,
+  ended: (value: V) => boolean,
+): AsyncIterable<V> {
+  return new Repeater<V>(async (push, stop) => {
+    void stop.then(() => events.return?.());
+    let next = pending;
+    try {
+      await push(snapshot);
+      if (ended(snapshot)) return stop();
+      for (;;) {
+        const result = await Promise.race([next, stop.then(() => null)]);
+        if (result === null || result.done) break;
+        next = events.next();
+        const value = step(result.value);
+        if (value === null) continue;
+        await push(value);
+        if (ended(value)) break;
+      }
+    } catch (error) {
+      stop(error);
+    }
+    stop();
+  });
+}
