@@ -4,6 +4,7 @@
  * safe point.
  */
 import { outsideOperation } from './operation-budget.js';
+import { PeriodicCheck } from './periodic-check.js';
 
 /** How long a stopping server waits for runs and jobs to reach their next page or batch. */
 export const STOP_GRACE_MS = 10_000;
@@ -66,5 +67,44 @@ export class BackgroundWork<R extends BackgroundRunner<T>, T> {
   async stop(): Promise<void> {
     this.requestStop();
     await waitAtMost(this.idle());
+  }
+}
+
+/** How often a service looks for its jobs that no process holds (an instance stopped or died). */
+export const RESUME_CHECK_MS = 30_000;
+
+/**
+ * Leased jobs a service runs (assignment jobs, user imports): `resume` (the service's look for
+ * jobs no process holds, which starts them with `run`) runs at `start()` and every
+ * {@link RESUME_CHECK_MS}; at shutdown the look stops and the running jobs stop together.
+ */
+export class ResumableJobs<R extends BackgroundRunner<T>, T> extends BackgroundWork<R, T> {
+  private readonly resumer: PeriodicCheck;
+
+  constructor(resume: () => Promise<void>) {
+    super();
+    this.resumer = new PeriodicCheck(resume, RESUME_CHECK_MS);
+  }
+
+  /** Resumes jobs no process holds now, then looks again every {@link RESUME_CHECK_MS}. */
+  start(): void {
+    this.resumer.start();
+    void this.resumer.tick();
+  }
+
+  /** One look for jobs to resume, now. */
+  resumeNow(): Promise<void> {
+    return this.resumer.tick();
+  }
+
+  /**
+   * Stops looking, and asks the running jobs to stop at their next safe point (they stay RUNNING
+   * with their lease released, so the next start resumes them), waiting up to {@link STOP_GRACE_MS}.
+   */
+  override async stop(): Promise<void> {
+    // Asked before anything is awaited, so no job starts another step after stop() was called.
+    this.requestStop();
+    await this.resumer.stop();
+    await super.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BackgroundWork, type BackgroundRunner } from '../../src/platform/background.js';
+import { BackgroundWork, ResumableJobs, type BackgroundRunner } from '../../src/platform/background.js';
 import { currentBudget, OperationBudget, runWithBudget } from '../../src/platform/operation-budget.js';
 import { systemClock } from '../../src/platform/clock.js';
 
@@ -56,5 +56,25 @@ describe('BackgroundWork', () => {
     expect(await Promise.all(ends)).toEqual(['stopped', 'stopped']);
     await work.idle();
     expect(work.has(0) || work.has(1)).toBe(false);
+  });
+});
+
+describe('ResumableJobs', () => {
+  it('looks for jobs to resume at start and on resumeNow, and at stop stops looking before it stops the jobs', async () => {
+    const looks: number[] = [];
+    const jobs = new ResumableJobs<HeldRunner, string>(async () => {
+      looks.push(looks.length);
+    });
+    jobs.start();
+    await jobs.resumeNow();
+    expect(looks.length).toBeGreaterThanOrEqual(1);
+    const runner = new HeldRunner();
+    const end = jobs.run(3, () => runner);
+    await jobs.stop();
+    expect(runner.stopRequested).toBe(true);
+    expect(await end).toBe('stopped');
+    const seen = looks.length;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(looks.length).toBe(seen);
   });
 });

@@ -24,13 +24,12 @@ import { Topic, type AssignmentJobProgressed } from '../../platform/events/event
 import { paginate, type Page, type PageRequest } from '../../entities/pagination.js';
 import { systemContext, type RequestContext } from '../../platform/request-context.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
-import { SyncScheduler } from '../sync/sync-scheduler.js';
 import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import { AssignmentRunner, LEASE_MS, type AssignmentHooks } from './assignment-runner.js';
 import { endStatusOf, pendingCountOf, progressOf } from './job-state.js';
 import { jobProgressFromNow } from './job-progress-stream.js';
 import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
-import { BackgroundWork } from '../../platform/background.js';
+import { ResumableJobs } from '../../platform/background.js';
 import type { AssignmentKind } from '../../entities/assignment-job.entity.js';
 import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
 import { MAX_LISTED_DEVICES, type AssignmentPreview, type DeviceSelection, type OutcomeFilter } from './assignment-types.js';
@@ -39,8 +38,6 @@ export type { AssignmentHooks } from './assignment-runner.js';
 export { FINAL_JOB_STATUSES, pendingCountOf } from './job-state.js';
 export * from './assignment-types.js';
 
-/** How often a server looks for jobs no process holds (crashed elsewhere, or released by a stop). */
-const RESUME_CHECK_MS = 30_000;
 /** Longest serial number a device row holds. */
 const MAX_SERIAL_LENGTH = 64;
 
@@ -51,8 +48,7 @@ export class AssignmentService {
   readonly hooks: AssignmentHooks = {};
   /** This process's name on the leases it takes. */
   private readonly owner = randomUUID();
-  private readonly jobs = new BackgroundWork<AssignmentRunner, AssignmentJob | null>();
-  private readonly resumer = new SyncScheduler(() => this.resumeOrphans(), RESUME_CHECK_MS);
+  private readonly jobs = new ResumableJobs<AssignmentRunner, AssignmentJob | null>(() => this.resumeOrphans());
   private logger: Logger = createLogger('silent');
 
   constructor(
@@ -146,8 +142,7 @@ export class AssignmentService {
   /** Resumes jobs no process holds now, then checks again every 30 seconds. */
   start(logger?: Logger): void {
     if (logger) this.logger = logger.child({ component: 'profile-assignment' });
-    this.resumer.start();
-    void this.resumer.tick();
+    this.jobs.start();
   }
 
   /**
@@ -156,15 +151,12 @@ export class AssignmentService {
    * 10 seconds. A job still inside a call to Apple after that is left like a crashed one.
    */
   async stop(): Promise<void> {
-    // Asked before anything is awaited, so no job starts another batch after stop() was called.
-    this.jobs.requestStop();
-    await this.resumer.stop();
     await this.jobs.stop();
   }
 
   /** One look for jobs to resume, now. */
   async resumeNow(): Promise<void> {
-    return this.resumer.tick();
+    return this.jobs.resumeNow();
   }
 
   /** Resolves when every job this process runs has ended or paused (tests, shutdown). */

@@ -29,11 +29,12 @@ import {
   MANUAL_SYNC_FLOOR_MS,
   manualSyncAvailableAt,
   RUN_DEADLINE_MS,
+  SCHEDULER_CHECK_MS,
   syncAvailableAt,
   type SyncColumns,
 } from './sync-rules.js';
 import { progressOf, releaseLease, SyncRunner, type SyncHooks } from './sync-runner.js';
-import { SyncScheduler } from './sync-scheduler.js';
+import { PeriodicCheck } from '../../platform/periodic-check.js';
 import { BackgroundWork } from '../../platform/background.js';
 import type { SyncPhase, SyncTrigger } from '../../entities/sync-vocabulary.js';
 import type { SyncCooldown, SyncProgressView, SyncStatus } from './sync-types.js';
@@ -53,7 +54,7 @@ export class SyncService {
   /** Test and benchmark seams (see {@link SyncHooks}); production leaves it empty. */
   readonly hooks: SyncHooks = {};
   private readonly runs = new BackgroundWork<SyncRunner, SyncRun>();
-  private readonly scheduler = new SyncScheduler(() => this.scheduledCheck());
+  private readonly scheduler = new PeriodicCheck(() => this.scheduledCheck(), SCHEDULER_CHECK_MS);
   private logger: Logger = createLogger('silent');
   private readonly streamDeps: SyncStreamDependencies;
 

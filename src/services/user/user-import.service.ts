@@ -19,12 +19,11 @@ import { UserImportJob } from '../../entities/user-import-job.entity.js';
 import { UserImportRow } from '../../entities/user-import-row.entity.js';
 import { badInput, type ErrorCode, type HomeroomError, isHomeroomError } from '../../errors.js';
 import { createLogger, type Logger } from '../../logger.js';
-import { BackgroundWork } from '../../platform/background.js';
+import { ResumableJobs } from '../../platform/background.js';
 import { Topic } from '../../platform/events/event-bus.js';
 import { systemContext, type RequestContext } from '../../platform/request-context.js';
 import { AuditRecord, type AuditService } from '../audit/audit.service.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
-import { SyncScheduler } from '../sync/sync-scheduler.js';
 import { DEFAULT_SCRYPT_LOG_N } from './password-hash.js';
 import { parseUserCsv, type UserCsvRow } from './user-csv.js';
 import { UserImportRunner, type UserImportHooks } from './user-import-runner.js';
@@ -37,8 +36,6 @@ export * from './user-import-state.js';
 
 /** GraphQL type name of an import job, for audit targets and global IDs. */
 export const USER_IMPORT_JOB_TYPE = 'UserImportJob';
-/** How often a server looks for jobs no process holds (crashed elsewhere, or released by a stop). */
-const RESUME_CHECK_MS = 30_000;
 /** Rows per INSERT of the job's rows: 10 values each, far below both databases' bound-parameter limits. */
 const ROW_INSERT_CHUNK = 500;
 
@@ -78,8 +75,7 @@ export class UserImportService {
   readonly hooks: UserImportHooks = {};
   /** This process's name on the leases it takes. */
   private readonly owner = randomUUID();
-  private readonly jobs = new BackgroundWork<UserImportRunner, UserImportJob | null>();
-  private readonly resumer = new SyncScheduler(() => this.resumeOrphans(), RESUME_CHECK_MS);
+  private readonly jobs = new ResumableJobs<UserImportRunner, UserImportJob | null>(() => this.resumeOrphans());
   private logger: Logger = createLogger('silent');
 
   constructor(
@@ -148,8 +144,7 @@ export class UserImportService {
   /** Resumes jobs no process holds now, then checks again every 30 seconds. */
   start(logger?: Logger): void {
     if (logger) this.logger = logger.child({ component: 'user-import' });
-    this.resumer.start();
-    void this.resumer.tick();
+    this.jobs.start();
   }
 
   /**
@@ -158,14 +153,12 @@ export class UserImportService {
    * 10 seconds. A job still hashing after that is left like a crashed one.
    */
   async stop(): Promise<void> {
-    this.jobs.requestStop();
-    await this.resumer.stop();
     await this.jobs.stop();
   }
 
   /** One look for jobs to resume, now. */
   async resumeNow(): Promise<void> {
-    return this.resumer.tick();
+    return this.jobs.resumeNow();
   }
 
   /** Resolves when every job this process runs has ended or paused (tests, shutdown). */

@@ -1,17 +1,15 @@
 /**
- * The automatic sync loop: once a minute (by default) it runs one check, and a check never
- * overlaps the previous one. The check itself (which tokens are due) lives in the service; this
- * class only owns the timer, so tests call `tick()` with a ManualClock and never wait for it.
+ * A check run every `everyMs` (the automatic sync loop, the look for jobs to resume), never
+ * overlapping the previous one. The check itself lives in the service; this class only owns the
+ * timer, so tests call `tick()` with a ManualClock and never wait for it.
  */
-import { SCHEDULER_CHECK_MS } from './sync-rules.js';
-
-export class SyncScheduler {
+export class PeriodicCheck {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
     private readonly check: () => Promise<void>,
-    private readonly everyMs: number = SCHEDULER_CHECK_MS,
+    private readonly everyMs: number,
   ) {}
 
   get started(): boolean {
