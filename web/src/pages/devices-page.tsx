@@ -289,44 +289,22 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
             ))}
           </select>
         </div>
-        <fieldset className="date-range">
-          <legend>First seen</legend>
-          <label htmlFor="filter-first-seen-from">First seen from</label>
-          <input
-            id="filter-first-seen-from"
-            type="date"
-            value={filters.firstSeenFrom}
-            max={filters.firstSeenTo || undefined}
-            onChange={(e) => set('firstSeenFrom', e.target.value)}
-          />
-          <label htmlFor="filter-first-seen-to">First seen before</label>
-          <input
-            id="filter-first-seen-to"
-            type="date"
-            value={filters.firstSeenTo}
-            min={filters.firstSeenFrom || undefined}
-            onChange={(e) => set('firstSeenTo', e.target.value)}
-          />
-        </fieldset>
-        <fieldset className="date-range">
-          <legend>Last seen</legend>
-          <label htmlFor="filter-last-seen-from">Last seen from</label>
-          <input
-            id="filter-last-seen-from"
-            type="date"
-            value={filters.lastSeenFrom}
-            max={filters.lastSeenTo || undefined}
-            onChange={(e) => set('lastSeenFrom', e.target.value)}
-          />
-          <label htmlFor="filter-last-seen-to">Last seen before</label>
-          <input
-            id="filter-last-seen-to"
-            type="date"
-            value={filters.lastSeenTo}
-            min={filters.lastSeenFrom || undefined}
-            onChange={(e) => set('lastSeenTo', e.target.value)}
-          />
-        </fieldset>
+        <DateRangeFilter
+          label="First seen"
+          id="filter-first-seen"
+          from={filters.firstSeenFrom}
+          to={filters.firstSeenTo}
+          onFrom={(value) => set('firstSeenFrom', value)}
+          onTo={(value) => set('firstSeenTo', value)}
+        />
+        <DateRangeFilter
+          label="Last seen"
+          id="filter-last-seen"
+          from={filters.lastSeenFrom}
+          to={filters.lastSeenTo}
+          onFrom={(value) => set('lastSeenFrom', value)}
+          onTo={(value) => set('lastSeenTo', value)}
+        />
         <div>
           <label htmlFor="filter-profile">Profile</label>
           <select id="filter-profile" value={filters.profile} onChange={(e) => set('profile', e.target.value)}>
@@ -532,5 +510,37 @@ function TokenDevices({ tokenId }: { tokenId: string }) {
         />
       ) : null}
     </>
+  );
+}
+
+/** A labelled pair of dates: `from` included, `to` ("before") excluded, as the API's ranges are. */
+function DateRangeFilter(props: {
+  label: string;
+  id: string;
+  from: string;
+  to: string;
+  onFrom: (value: string) => void;
+  onTo: (value: string) => void;
+}) {
+  return (
+    <fieldset className="date-range">
+      <legend>{props.label}</legend>
+      <label htmlFor={`${props.id}-from`}>{props.label} from</label>
+      <input
+        id={`${props.id}-from`}
+        type="date"
+        value={props.from}
+        max={props.to || undefined}
+        onChange={(e) => props.onFrom(e.target.value)}
+      />
+      <label htmlFor={`${props.id}-to`}>{props.label} before</label>
+      <input
+        id={`${props.id}-to`}
+        type="date"
+        value={props.to}
+        min={props.from || undefined}
+        onChange={(e) => props.onTo(e.target.value)}
+      />
+    </fieldset>
   );
 }
