@@ -255,6 +255,8 @@ export function attestationObject(x5c: readonly Uint8Array[]): Uint8Array {
 export interface AcmeClientOverrides {
   /** Replaces the attestation chain the device sends (given the one Apple made). */
   readonly tamperAttestation?: (x5c: Uint8Array[], token: string) => Promise<Uint8Array[]> | Uint8Array[];
+  /** Signs the CSR with this key instead of the attested one. */
+  readonly csrKey?: crypto.KeyObject;
 }
 
 /**
@@ -290,7 +292,7 @@ export async function obtainAcmeIdentity(
   order = await poll(session, orderUrl, order, (status) => status !== 'pending');
   if (order.status !== 'ready') throw new AcmeClientError('order', `the order is ${String(order.status)}, not ready`);
   const finalized = await session.post('finalize', order.finalize as string, {
-    csr: buildCsr(key, settings.subject).toString('base64url'),
+    csr: buildCsr(overrides.csrKey ?? key, settings.subject).toString('base64url'),
   });
   order = await poll(session, orderUrl, jsonOf(finalized), (status) => status !== 'processing');
   if (order.status !== 'valid' || typeof order.certificate !== 'string')

@@ -29,6 +29,16 @@ describe('ACME issuance with device-attest-01 (RFC 8555, Apple attestation)', ()
   let serials: string[];
   let deviceIds: Map<string, number>;
   let tokenId: number;
+  let router: express.Router;
+  /** What a (re)started Homeroom serves at /acme: a new service has none of the old one's nonces. */
+  const mount = (service: AcmeIssuanceService) => {
+    acme = service;
+    router = acmeRoutes(service, createLogger('silent'));
+  };
+  const newService = () =>
+    new AcmeIssuanceService({ database: h.opened.database, clock: h.clock, publicUrl: () => baseUrl }, h.services.mdmAuthority, {
+      extraAttestationRoots: [h.simulator.attestationRootPem()],
+    });
 
   beforeAll(async () => {
     h = await startSyncHarness();
@@ -41,10 +51,8 @@ describe('ACME issuance with device-attest-01 (RFC 8555, Apple attestation)', ()
     server = http.createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    acme = new AcmeIssuanceService({ database: h.opened.database, clock: h.clock, publicUrl: () => baseUrl }, h.services.mdmAuthority, {
-      extraAttestationRoots: [h.simulator.attestationRootPem()],
-    });
-    app.use('/acme', acmeRoutes(acme, createLogger('silent')));
+    mount(newService());
+    app.use('/acme', (req, res, next) => router(req, res, next));
   });
   afterAll(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -122,6 +130,42 @@ describe('ACME issuance with device-attest-01 (RFC 8555, Apple attestation)', ()
     expect(identifier.usedAt).not.toBeNull();
     // The identifier is stored hashed only.
     expect(identifier.identifierHash).not.toBe(settings.clientIdentifier);
+  });
+
+  it('keeps orders across a restart: the device retries its badNonce once and finishes with the new process', async () => {
+    const serial = serials[1]!;
+    const { settings } = await profileFor(serial);
+    const identity = await obtainAcmeIdentity(
+      settings,
+      deviceOf(serial),
+      {},
+      {
+        tamperAttestation: (x5c) => {
+          mount(newService());
+          return x5c;
+        },
+      },
+    );
+    const row = await h.opened.dataSource.manager.findOneByOrFail(DeviceEnrollment, { deviceId: deviceIds.get(serial)! });
+    expect(row.identityFingerprint).toBe(certificateFingerprint(new crypto.X509Certificate(identity.certificatePem)));
+  });
+
+  it('refuses a CSR for a key other than the attested one (badCSR), saving nothing', async () => {
+    const serial = serials[0]!;
+    const { settings } = await profileFor(serial);
+    const before = await counts();
+    const refused = await obtainAcmeIdentity(
+      settings,
+      deviceOf(serial),
+      {},
+      {
+        csrKey: crypto.generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey,
+      },
+    ).catch((error: unknown) => error);
+    expect((refused as AcmeClientError).problemType).toBe('urn:ietf:params:acme:error:badCSR');
+    const after = await counts();
+    // The order got as far as ready (its challenge was met); no identifier used, no enrollment re-pinned.
+    expect({ used: after.used, pinned: after.pinned }).toEqual({ used: before.used, pinned: before.pinned });
   });
 
   it('refuses a second order with a used client identifier (rejectedIdentifier), saving nothing', async () => {
