@@ -27,6 +27,11 @@ export interface ServiceDependencies {
   readonly identityKeyType?: IdentityKeyType;
   /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
   readonly trustedDeviceCas?: readonly string[];
+  /**
+   * Attestation roots an ACME `device-attest-01` may end at, besides Apple's Enterprise Attestation
+   * Root CA (always trusted): the built-in simulator's when its device CA is trusted.
+   */
+  readonly trustedAttestationRoots?: readonly string[];
   /** scrypt cost (log2 N) of new user password hashes (`USER_PASSWORD_SCRYPT_LOG_N`); 15 when not given. */
   readonly userPasswordScryptLogN?: number;
   /** The once-a-second wake-up of live countdowns; a real one-second timer when not given (tests pass a ManualTicker). */
