@@ -28,6 +28,11 @@ export interface ServiceDependencies {
   /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
   readonly trustedDeviceCas?: readonly string[];
   /**
+   * How enrolling devices get their identity: a PKCS#12 made here (the default until `MDM_IDENTITY`
+   * chooses), or ACME with Apple's attestation (the device makes the key).
+   */
+  readonly identityKind?: 'pkcs12' | 'acme';
+  /**
    * Attestation roots an ACME `device-attest-01` may end at, besides Apple's Enterprise Attestation
    * Root CA (always trusted): the built-in simulator's when its device CA is trusted.
    */

@@ -66,6 +66,6 @@ export class Services {
     this.rehearsals = new RehearsalService(deps, this.audit);
     const trust = deviceTrust(deps.trustedDeviceCas ?? [], [APPLE_IPHONE_DEVICE_CA_PEM]);
     this.acmeIssuance = new AcmeIssuanceService(deps, this.mdmAuthority, { extraAttestationRoots: deps.trustedAttestationRoots ?? [] });
-    this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust, this.users);
+    this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust, this.users, this.acmeIssuance);
   }
 }
