@@ -326,6 +326,40 @@ describe('ACME issuance with device-attest-01 (RFC 8555, Apple attestation)', ()
       expect(await counts()).toEqual(before);
     });
 
+    it("answers another account's order as unknown (404 malformed), so accounts cannot read or finalize each other's orders", async () => {
+      const serial = serials[3]!;
+      const { clientIdentifier } = await profileFor(serial);
+      const owner = await post(`${baseUrl}/acme/new-account`, { nonce: await nonce(), jwk }, { termsOfServiceAgreed: true });
+      const order = await post(
+        `${baseUrl}/acme/new-order`,
+        { nonce: await nonce(), kid: owner.headers.get('location') },
+        {
+          identifiers: [{ type: 'permanent-identifier', value: clientIdentifier }],
+        },
+      );
+      expect(order.status).toBe(201);
+      const orderUrl = order.headers.get('location')!;
+      const otherKey = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+      const otherJwk = (({ kty, crv, x, y }) => ({ kty, crv, x, y }))(crypto.createPublicKey(otherKey).export({ format: 'jwk' }));
+      const other = await post(
+        `${baseUrl}/acme/new-account`,
+        { nonce: await nonce(), jwk: otherJwk },
+        { termsOfServiceAgreed: true },
+        otherKey,
+      );
+      const peek = await fetch(orderUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/jose+json' },
+        body: JSON.stringify(
+          await new FlattenedSign(new Uint8Array(0))
+            .setProtectedHeader({ alg: 'ES256', url: orderUrl, nonce: await nonce(), kid: other.headers.get('location')! })
+            .sign(otherKey),
+        ),
+      });
+      expect(peek.status).toBe(404);
+      expect(((await peek.json()) as { type: string }).type).toBe('urn:ietf:params:acme:error:malformed');
+    });
+
     it('refuses an order for an identifier Homeroom never issued (rejectedIdentifier) and an unknown account (accountDoesNotExist)', async () => {
       const before = await counts();
       const unknown = await post(
