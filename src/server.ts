@@ -38,6 +38,7 @@ import { assignRequestId, requestIdOf } from './http/request-id.js';
 import { serveSubscriptions } from './http/subscriptions.js';
 import { webPages } from './http/web-pages.js';
 import { createLogger, type Logger } from './logger.js';
+import { acmeRoutes } from './http/acme-routes.js';
 import { mdmRoutes } from './http/mdm-routes.js';
 import { RESOLVERS } from './resolvers/index.js';
 import { createLoaders } from './resolvers/loaders.js';
@@ -117,6 +118,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       publicUrl: () => config.publicUrl ?? listeningAt,
       automaticSyncIntervalMs: config.automaticSyncIntervalMs,
       trustedDeviceCas,
+      // The simulated Apple's attestation root is trusted exactly when its device CA is.
+      trustedAttestationRoots: simulator && config.mdm.trustSimulatorDeviceCa ? [simulator.attestationRootPem()] : [],
       userPasswordScryptLogN: config.userPasswordScryptLogN,
       identityKeyType: config.mdm.identityKey,
       ticker: options.ticker,
@@ -210,6 +213,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     // Devices, not API clients: they authenticate with their signatures, never with API keys.
     app.use(mdmRoutes(services.enrollment, logger));
+    app.use('/acme', acmeRoutes(services.acmeIssuance, logger));
     app.use(web.console);
     app.use((req, res) => {
       res.status(404).json({

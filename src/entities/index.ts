@@ -1,4 +1,5 @@
 /** Every entity, for the DataSource. */
+import { AcmeAccount, AcmeClientIdentifier, AcmeOrder } from './acme.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import { AssignmentJob } from './assignment-job.entity.js';
 import { AssignmentOutcome } from './assignment-outcome.entity.js';
@@ -36,4 +37,7 @@ export const ENTITIES = [
   ResidentUser,
   UserImportJob,
   UserImportRow,
+  AcmeClientIdentifier,
+  AcmeAccount,
+  AcmeOrder,
 ];

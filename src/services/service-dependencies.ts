@@ -27,6 +27,16 @@ export interface ServiceDependencies {
   readonly identityKeyType?: IdentityKeyType;
   /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
   readonly trustedDeviceCas?: readonly string[];
+  /**
+   * How enrolling devices get their identity: a PKCS#12 made here (the default until `MDM_IDENTITY`
+   * chooses), or ACME with Apple's attestation (the device makes the key).
+   */
+  readonly identityKind?: 'pkcs12' | 'acme';
+  /**
+   * Attestation roots an ACME `device-attest-01` may end at, besides Apple's Enterprise Attestation
+   * Root CA (always trusted): the built-in simulator's when its device CA is trusted.
+   */
+  readonly trustedAttestationRoots?: readonly string[];
   /** scrypt cost (log2 N) of new user password hashes (`USER_PASSWORD_SCRYPT_LOG_N`); 15 when not given. */
   readonly userPasswordScryptLogN?: number;
   /** The once-a-second wake-up of live countdowns; a real one-second timer when not given (tests pass a ManualTicker). */

@@ -7,6 +7,7 @@ import { AssignmentService } from './assignment/assignment.service.js';
 import { AuditService } from './audit/audit.service.js';
 import { APPLE_IPHONE_DEVICE_CA_PEM } from '../mdm/apple-device-ca.js';
 import { DeviceService } from './device/device.service.js';
+import { AcmeIssuanceService } from './enrollment/acme-issuance.js';
 import { EnrollmentQueries } from './enrollment/enrollment-queries.js';
 import { EnrollmentService } from './enrollment/enrollment.service.js';
 import { deviceTrust } from './enrollment/mdm-authentication.js';
@@ -36,6 +37,8 @@ export class Services {
   readonly mdmAuthority: MdmAuthorityService;
   /** Devices' enrollment state, read for GraphQL. */
   readonly enrollmentQueries: EnrollmentQueries;
+  /** Device identities by ACME with Apple's attestation (`/acme`). */
+  readonly acmeIssuance: AcmeIssuanceService;
   /** The MDM endpoints' rules: enrollment, check-in, connect. */
   readonly enrollment: EnrollmentService;
   /** The user directory: students and teachers who sign in on iPads. */
@@ -62,6 +65,7 @@ export class Services {
     this.userImports = new UserImportService(deps, this.audit);
     this.rehearsals = new RehearsalService(deps, this.audit);
     const trust = deviceTrust(deps.trustedDeviceCas ?? [], [APPLE_IPHONE_DEVICE_CA_PEM]);
-    this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust, this.users);
+    this.acmeIssuance = new AcmeIssuanceService(deps, this.mdmAuthority, { extraAttestationRoots: deps.trustedAttestationRoots ?? [] });
+    this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust, this.users, this.acmeIssuance);
   }
 }

@@ -31,7 +31,7 @@ describe('MDM enrollment profile', () => {
       PayloadOrganization: input.organization,
     });
     expect(identity).toMatchObject({ PayloadType: 'com.apple.security.pkcs12', Password: 'p4ss' });
-    expect(Buffer.from(identity['PayloadContent'] as Uint8Array)).toEqual(input.identity.pkcs12);
+    expect(Buffer.from(identity['PayloadContent'] as Uint8Array)).toEqual((input.identity as { pkcs12: Buffer }).pkcs12);
     expect(mdm['PayloadType']).toBe('com.apple.mdm');
     expect(mdm['IdentityCertificateUUID']).toBe(identity['PayloadUUID']);
   });

@@ -34,6 +34,7 @@ import {
   type ConnectReport,
   type MachineInfo,
 } from '../../mdm/mdm-messages.js';
+import type { AcmeIssuanceService } from './acme-issuance.js';
 import type { MdmAuthorityService } from './mdm-authority.service.js';
 import type { PushCertificateService } from './push-certificate.service.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
@@ -71,6 +72,7 @@ export class EnrollmentService {
     private readonly pushCertificates: PushCertificateService,
     private readonly trust: DeviceTrust,
     private readonly users: UserDirectory,
+    private readonly acme?: AcmeIssuanceService,
   ) {}
 
   /**
@@ -99,10 +101,12 @@ export class EnrollmentService {
     const user =
       profile.userAffinity === UserAffinity.WITH_USER_AFFINITY ? await this.signIn(device, profile, info, authorization, now) : null;
 
-    // The new key and the CA's signature: the only CPU-heavy part, before any transaction.
-    const identity = await this.authority.issueIdentity({ serialNumber: info.serialNumber, udid: info.udid });
+    // The new key and the CA's signature: the only CPU-heavy part, before any transaction. With ACME
+    // there is neither: the device makes its key, and `/acme` pins the enrollment once it has the certificate.
+    const acme = (this.deps.identityKind ?? 'pkcs12') === 'acme' ? this.acme : undefined;
+    const issued = acme ? null : await this.authority.issueIdentity({ serialNumber: info.serialNumber, udid: info.udid });
     const events = new PendingEvents();
-    await this.deps.database.transaction(async (tx) => {
+    const acmeIdentity = await this.deps.database.transaction(async (tx) => {
       const existing = await tx.findOneBy(DeviceEnrollment, { deviceId: device.id });
       const row = existing ?? tx.create(DeviceEnrollment, { deviceId: device.id });
       // A new enrollment starts clean: commands queued for the previous one would go to a device that forgot it.
@@ -118,8 +122,8 @@ export class EnrollmentService {
           // Unknown until the device answers DeviceInformation: the profile's wish is not the device's word.
           supervised: null,
           topic: push.topic,
-          identitySerial: normalizedSerial(identity.serialNumber),
-          identityFingerprint: certificateFingerprint(new crypto.X509Certificate(identity.certificatePem)),
+          identitySerial: issued ? normalizedSerial(issued.serialNumber) : null,
+          identityFingerprint: issued ? certificateFingerprint(new crypto.X509Certificate(issued.certificatePem)) : null,
           userId: user?.id ?? null,
           failedSignIns: 0,
           startedAt: now,
@@ -135,6 +139,8 @@ export class EnrollmentService {
         { id: device.id },
         { profileStatus: 'pushed', profilePushTime: device.profilePushTime ?? now, requiresWipe: false },
       );
+      // The one-time identifier the profile's ACME payload carries, bound to this device.
+      return acme ? acme.issueClientIdentifier({ deviceId: device.id, serialNumber: device.serialNumber, udid: info.udid }, { tx }) : null;
     });
     events.publish(this.deps.events);
 
@@ -146,7 +152,7 @@ export class EnrollmentService {
         topic: push.topic,
         serverUrl: `${base}${MDM_PATHS.connect}`,
         checkInUrl: `${base}${MDM_PATHS.checkIn}`,
-        identity,
+        identity: acmeIdentity ? { acme: acmeIdentity.payload } : issued!,
         organization: profile.departmentName ?? token.organizationName,
         sharedIPad: profile.sharedIPad,
       }),

@@ -85,7 +85,7 @@ const CA_NAME: Array<[string, string]> = [
   [OID.commonName, 'Apple iPhone Device CA (Homeroom simulator)'],
 ];
 
-function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
+export function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
@@ -93,7 +93,7 @@ function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
  * One attribute per RDN, as every CA writes names (PKI.js alone would put them all in one
  * multi-valued RDN). Country and serialNumber are PrintableString by X.520; the rest UTF8String.
  */
-function nameOf(attributes: Array<[string, string]>): pkijs.RelativeDistinguishedNames {
+export function nameOf(attributes: Array<[string, string]>): pkijs.RelativeDistinguishedNames {
   const rdns = attributes.map(([type, value]) => {
     const text =
       type === OID.country || type === OID.serialNumber ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value });
@@ -103,13 +103,13 @@ function nameOf(attributes: Array<[string, string]>): pkijs.RelativeDistinguishe
 }
 
 /** X.509 keeps UTCTime up to 2049 and GeneralizedTime after; whole seconds either way. */
-function timeOf(ms: number): pkijs.Time {
+export function timeOf(ms: number): pkijs.Time {
   const value = new Date(Math.floor(ms / 1000) * 1000);
   return new pkijs.Time({ type: value.getUTCFullYear() < 2050 ? 0 : 1, value });
 }
 
 /** KeyUsage bits: digitalSignature = 0, keyCertSign = 5, cRLSign = 6. */
-function keyUsage(bits: number[]): ArrayBuffer {
+export function keyUsage(bits: number[]): ArrayBuffer {
   let byte = 0;
   for (const bit of bits) byte |= 0x80 >> bit;
   const unused = Math.min(7, 7 - Math.max(...bits));
@@ -117,19 +117,19 @@ function keyUsage(bits: number[]): ArrayBuffer {
 }
 
 /** RFC 5280's method 1: SHA-1 of the subjectPublicKey bits. */
-function keyIdentifier(spki: pkijs.PublicKeyInfo): Buffer {
+export function keyIdentifier(spki: pkijs.PublicKeyInfo): Buffer {
   return crypto.createHash('sha1').update(spki.subjectPublicKey.valueBlock.valueHexView).digest();
 }
 
 /** A positive 16-byte serial, minimally encoded. */
-function randomSerial(): asn1js.Integer {
+export function randomSerial(): asn1js.Integer {
   const bytes = crypto.randomBytes(16);
   bytes[0] = bytes[0]! & 0x7f || 0x01;
   return new asn1js.Integer({ valueHex: arrayBufferOf(bytes) });
 }
 
 /** PEM as OpenSSL writes it (64-character lines); by hand, since parsing the DER again costs more than building it. */
-function pemOf(certificate: pkijs.Certificate): string {
+export function pemOf(certificate: pkijs.Certificate): string {
   const base64 = Buffer.from(certificate.toSchema().toBER(false)).toString('base64');
   return `-----BEGIN CERTIFICATE-----\n${base64.replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
 }

@@ -9,6 +9,8 @@ export { Portal, PortalError } from './portal.js';
 export type { AssignDevicesResult, OrderSummary, PortalDevice, ServerSummary } from './portal.js';
 export { ActivationService } from './activation.js';
 export type { ActivationResult, CloudConfiguration, NotManagedReason } from './activation.js';
+export { AttestationCaError } from './attestation-ca.js';
+export type { AttestationRequest, DeviceAttestation } from './attestation-ca.js';
 export { DeviceCaError } from './device-ca.js';
 export type { DeviceIdentityBundle, DeviceIdentityRequest } from './device-ca.js';
 export { Faults } from './faults.js';

@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { AttestationCaRecord } from './attestation-ca.js';
 import type { DeviceCaRecord } from './device-ca.js';
 import type { OrderInfo, SimulatedOrganization, Sku } from './organization.js';
 import type { RandomState } from './random.js';
@@ -79,6 +80,8 @@ export interface PersistedFile {
   profiles: ProfileRecord[];
   /** The device CA; absent until first used (and in files written before it existed, which get one on first use). */
   deviceCa?: DeviceCaRecord;
+  /** The attestation CA; absent until first used, like the device CA. */
+  attestationCa?: AttestationCaRecord;
 }
 
 const OPS: OpType[] = ['added', 'modified', 'deleted'];
@@ -167,6 +170,7 @@ export function serializeState(state: AppleState, seed: number, random: Persiste
     profiles: [...state.profiles.values()],
   };
   if (state.deviceCa) file.deviceCa = { certificatePem: state.deviceCa.certificatePem, privateKeyPem: state.deviceCa.privateKeyPem };
+  if (state.attestationCa) file.attestationCa = { ...state.attestationCa };
   return JSON.stringify(file);
 }
 
@@ -243,6 +247,7 @@ export function deserializeState(
   }
   for (const profile of file.profiles) state.profiles.set(profile.uuid, profile);
   if (file.deviceCa) state.deviceCa = { certificatePem: file.deviceCa.certificatePem, privateKeyPem: file.deviceCa.privateKeyPem };
+  if (file.attestationCa) state.attestationCa = { ...file.attestationCa };
   return { state, seed: file.seed, random: file.random };
 }
 

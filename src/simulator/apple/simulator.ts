@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { ActivationService } from './activation.js';
 import { CursorCodec } from './cursors.js';
 import { DepApi } from './dep-api.js';
+import { AttestationCaError, AttestationCertificateAuthority, type AttestationRequest, type DeviceAttestation } from './attestation-ca.js';
 import { DeviceCaError, DeviceCertificateAuthority, type DeviceIdentityBundle, type DeviceIdentityRequest } from './device-ca.js';
 import { FaultError, Faults, failureHeaders, type Fault } from './faults.js';
 import { BodyTooLargeError, isObject, parseJsonBody, readBody, sendEmpty, sendError, sendJson, type ErrorBodyStyle } from './http.js';
@@ -80,6 +81,19 @@ export interface AppleSimulator {
    * @throws DeviceCaError (`INVALID_SERIAL`, `INVALID_UDID`) for values that are not a serial or a UDID.
    */
   issueDeviceIdentity(request: DeviceIdentityRequest): DeviceIdentityBundle;
+  /**
+   * The simulated "Apple Enterprise Attestation Root CA" (PEM) that every {@link attestDevice} chain
+   * ends at: what an MDM trusts to accept simulated `device-attest-01` attestations. Also served at
+   * `GET /simulator/attestation-ca`. Made on first use and kept in the state file.
+   */
+  attestationRootPem(): string;
+  /**
+   * Apple's attestation servers' part: a chain (leaf first) vouching for a device's key, serial and
+   * UDID, with the freshness code bound in. Also served at `POST /simulator/device-attestations`.
+   *
+   * @throws AttestationCaError for a bad serial, UDID, key or freshness code.
+   */
+  attestDevice(request: AttestationRequest): DeviceAttestation;
 }
 
 /** A simulated Apple listening on a port. */
@@ -174,6 +188,19 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
     return deviceCa;
   }
   const issueDeviceIdentity = (request: DeviceIdentityRequest) => deviceAuthority().issue(request, clock.now());
+  let attestationCa: AttestationCertificateAuthority | null = state.attestationCa
+    ? AttestationCertificateAuthority.load(state.attestationCa)
+    : null;
+  /** The attestation CA, made (and saved) the first time anything needs it. */
+  function attestationAuthority(): AttestationCertificateAuthority {
+    if (!attestationCa) {
+      attestationCa = AttestationCertificateAuthority.create(clock.now());
+      state.attestationCa = attestationCa.record;
+      state.changed();
+    }
+    return attestationCa;
+  }
+  const attestDevice = (request: AttestationRequest) => attestationAuthority().attest(request, clock.now());
   const counts: Record<string, number> = {};
   const count = (key: string) => (counts[key] = (counts[key] ?? 0) + 1);
 
@@ -271,6 +298,17 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
       const pem = deviceAuthority().certificatePem;
       res.writeHead(200, { 'Content-Type': 'application/x-pem-file', 'Content-Length': Buffer.byteLength(pem) });
       res.end(pem);
+    } else if (route === 'GET /simulator/attestation-ca') {
+      const pem = attestationAuthority().rootCertificatePem;
+      res.writeHead(200, { 'Content-Type': 'application/x-pem-file', 'Content-Length': Buffer.byteLength(pem) });
+      res.end(pem);
+    } else if (route === 'POST /simulator/device-attestations') {
+      try {
+        sendJson(res, 200, attestDevice(body as AttestationRequest));
+      } catch (error) {
+        if (!(error instanceof AttestationCaError)) throw error;
+        sendJson(res, 400, portalErrorBody(error.code, error.message));
+      }
     } else if (route === 'POST /simulator/device-identities') {
       try {
         sendJson(res, 200, issueDeviceIdentity(body as DeviceIdentityRequest));
@@ -332,6 +370,8 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
     stats: () => ({ ...counts }),
     deviceCertificateAuthorityPem: () => deviceAuthority().certificatePem,
     issueDeviceIdentity,
+    attestationRootPem: () => attestationAuthority().rootCertificatePem,
+    attestDevice,
   };
 }
 

@@ -12,6 +12,7 @@
  * its member entry and the log entries share those objects, so the log costs one small object per
  * change and shows each change as it was when it happened.
  */
+import type { AttestationCaRecord } from './attestation-ca.js';
 import type { DeviceCaRecord } from './device-ca.js';
 import type { OrderInfo, SimulatedOrganization, Sku } from './organization.js';
 
@@ -152,6 +153,8 @@ export class AppleState {
   termsRequired = false;
   /** The simulated device CA (see device-ca.ts), made on first use. */
   deviceCa: DeviceCaRecord | null = null;
+  /** The simulated attestation CA (see attestation-ca.ts), made on first use. */
+  attestationCa: AttestationCaRecord | null = null;
 
   constructor(
     public organization: SimulatedOrganization,

@@ -10,6 +10,7 @@
  * `ServerURL`, `AccessRights` of 0, or a PKCS#12 that does not open with its `Password`.
  */
 import { parse, type PlistValue } from 'plist';
+import { AcmeClientError, readAcmePayload, type AcmeSettings } from './acme-client.js';
 import { openPkcs12, signedContentOf, type ImportedIdentity } from './device-crypto.js';
 
 type Dict = { [key: string]: PlistValue };
@@ -32,7 +33,10 @@ export interface EnrollmentProfile {
   readonly identifier: string;
   readonly uuid: string;
   readonly mdm: MdmPayload;
-  readonly identity: ImportedIdentity;
+  /** The PKCS#12 identity; null when the identity payload is ACME (the device obtains it: see `acme`). */
+  readonly identity: ImportedIdentity | null;
+  /** The ACME payload's settings, when the identity comes by ACME (`acme-client.ts`). */
+  readonly acme: AcmeSettings | null;
   /** Payload types in the order the device installs them. */
   readonly installOrder: readonly string[];
   /** Whether the profile came CMS-signed. */
@@ -97,8 +101,18 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
     (payload) => IDENTITY_TYPES.has(String(payload.PayloadType)) && payload.PayloadUUID === identityUuid,
   );
   if (!identityPayload) throw new ProfileRefusedError(`IdentityCertificateUUID ${identityUuid || '(none)'} names no identity payload`);
-  if (identityPayload.PayloadType !== 'com.apple.security.pkcs12') {
-    throw new ProfileRefusedError(`the identity payload is ${String(identityPayload.PayloadType)}; this simulator installs PKCS#12 only`);
+  let acme: AcmeSettings | null = null;
+  if (identityPayload.PayloadType === 'com.apple.security.acme') {
+    try {
+      acme = readAcmePayload(identityPayload);
+    } catch (error) {
+      if (error instanceof AcmeClientError) throw new ProfileRefusedError(error.message);
+      throw error;
+    }
+  } else if (identityPayload.PayloadType !== 'com.apple.security.pkcs12') {
+    throw new ProfileRefusedError(
+      `the identity payload is ${String(identityPayload.PayloadType)}; this simulator installs PKCS#12 and ACME only`,
+    );
   }
   const topic = typeof mdm.Topic === 'string' ? mdm.Topic : '';
   if (!topic.startsWith('com.apple.mgmt.')) throw new ProfileRefusedError(`the Topic ${topic || '(none)'} does not start com.apple.mgmt.`);
@@ -107,13 +121,15 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
   const accessRights = typeof mdm.AccessRights === 'number' ? mdm.AccessRights : 0;
   if (accessRights === 0) throw new ProfileRefusedError('the MDM payload has AccessRights 0');
 
-  const p12 = identityPayload.PayloadContent;
-  if (!(p12 instanceof Uint8Array)) throw new ProfileRefusedError('the PKCS#12 payload has no data');
-  let identity: ImportedIdentity;
-  try {
-    identity = openPkcs12(Buffer.from(p12), typeof identityPayload.Password === 'string' ? identityPayload.Password : '');
-  } catch (error) {
-    throw new ProfileRefusedError(`the PKCS#12 payload does not open (${(error as Error).message})`);
+  let identity: ImportedIdentity | null = null;
+  if (!acme) {
+    const p12 = identityPayload.PayloadContent;
+    if (!(p12 instanceof Uint8Array)) throw new ProfileRefusedError('the PKCS#12 payload has no data');
+    try {
+      identity = openPkcs12(Buffer.from(p12), typeof identityPayload.Password === 'string' ? identityPayload.Password : '');
+    } catch (error) {
+      throw new ProfileRefusedError(`the PKCS#12 payload does not open (${(error as Error).message})`);
+    }
   }
 
   const capabilities = Array.isArray(mdm.ServerCapabilities)
@@ -128,6 +144,7 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
     uuid: typeof root.PayloadUUID === 'string' ? root.PayloadUUID : '',
     signed,
     identity,
+    acme,
     installOrder,
     mdm: {
       topic,

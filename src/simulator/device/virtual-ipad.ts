@@ -22,7 +22,8 @@ import {
 } from './apple-client.js';
 import { CommandResponder, type DeviceFacts } from './commands.js';
 import { runConnectSession, type ConnectSessionResult } from './connect-session.js';
-import { identityOfPem, type SignatureDigest, type SigningIdentity } from './device-crypto.js';
+import { AcmeClientError, obtainAcmeIdentity } from './acme-client.js';
+import { identityOfPem, type ImportedIdentity, type SignatureDigest, type SigningIdentity } from './device-crypto.js';
 import { ProfileRefusedError, readEnrollmentProfile, type MdmPayload } from './enrollment-profile.js';
 import { EnrollmentStopped, type DeviceFailure } from './failure.js';
 import { bodyExcerpt, DeviceHttpError, type Fetch, type HttpAnswer, type Transport } from './http.js';
@@ -446,7 +447,8 @@ export class VirtualIPad {
       if (error instanceof ProfileRefusedError) throw new EnrollmentStopped({ reason: 'PROFILE_REFUSED', message: error.reason });
       throw error;
     }
-    const { mdm, identity } = profile;
+    const { mdm } = profile;
+    const identity = profile.identity ?? (await this.acmeIdentity(profile.acme!));
     this.diary.add('PROFILE_INSTALLED', {
       payloads: [...profile.installOrder],
       topic: mdm.topic,
@@ -501,6 +503,25 @@ export class VirtualIPad {
     };
     if (awaiting) await this.awaitDeviceConfigured();
     else await this.connectSession();
+  }
+
+  /**
+   * The identity an ACME payload asks for: the key made here, attested by the simulated Apple, the
+   * certificate from the MDM's ACME server. iOS fails the profile's installation when this fails.
+   */
+  private async acmeIdentity(settings: NonNullable<ReturnType<typeof readEnrollmentProfile>['acme']>): Promise<ImportedIdentity> {
+    try {
+      return await obtainAcmeIdentity(
+        settings,
+        { serialNumber: this.serialNumber, udid: this.udid, appleUrl: this.options.appleUrl, osVersion: this.osVersion },
+        this.transport,
+      );
+    } catch (error) {
+      if (error instanceof DeviceHttpError) throw new EnrollmentStopped({ reason: 'NETWORK_FAILURE', message: `ACME: ${error.message}` });
+      if (error instanceof AcmeClientError)
+        throw new EnrollmentStopped({ reason: 'PROFILE_REFUSED', message: `the ACME identity was refused: ${error.message}` });
+      throw error;
+    }
   }
 
   /** A check-in the enrollment cannot go on without (Authenticate, TokenUpdate). */

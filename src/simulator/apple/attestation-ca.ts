@@ -1,0 +1,251 @@
+/**
+ * The simulated Apple's Managed Device Attestation: what Apple's attestation servers do for a real
+ * iPad asked for an ACME identity with `Attest` (draft-acme-device-attest, "apple" format). The
+ * device makes a key in its Secure Enclave and asks Apple to vouch for it; Apple answers with a
+ * certificate chain (leaf, then "Apple Enterprise Attestation Sub CA 1") under the "Apple Enterprise
+ * Attestation Root CA", the leaf holding the device's key and, as extensions:
+ *
+ * - 1.2.840.113635.100.8.11.1, the freshness code the device asked for (SHA-256 of the ACME token);
+ * - 1.2.840.113635.100.8.9.1, the serial number; 1.2.840.113635.100.8.9.2, the UDID;
+ * - 1.2.840.113635.100.8.10.1, the OS version.
+ *
+ * No simulator can produce Apple's signature, so the simulated Apple has its own root and
+ * intermediate (ECDSA P-384 like Apple's), and an MDM under test trusts that root explicitly
+ * (Homeroom: only when it trusts the simulator's device CA). The root is published at
+ * `GET /simulator/attestation-ca`; attestations are issued at `POST /simulator/device-attestations`.
+ * The CA is kept in the state file like the device CA; its keys are real randomness.
+ */
+import crypto from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+import { arrayBufferOf, keyIdentifier, keyUsage, nameOf, pemOf, randomSerial, timeOf, validateIdentityRequest } from './device-ca.js';
+
+/** The CA's certificates and PKCS#8 keys, as persisted. */
+export interface AttestationCaRecord {
+  readonly rootCertificatePem: string;
+  readonly rootPrivateKeyPem: string;
+  readonly intermediateCertificatePem: string;
+  readonly intermediatePrivateKeyPem: string;
+}
+
+/** A device's request for an attestation of its key. */
+export interface AttestationRequest {
+  readonly serial: string;
+  readonly udid: string;
+  /** The key to attest: SubjectPublicKeyInfo DER, base64. */
+  readonly publicKey: string;
+  /** What the relying party asked to be bound in (ACME: SHA-256 of the challenge token), base64. */
+  readonly freshnessCode: string;
+  /** Reported in the leaf; `17.0` when not given. */
+  readonly osVersion?: string;
+}
+
+/** The chain, leaf first, as base64 DER: what goes into the attestation statement's `x5c`. */
+export interface DeviceAttestation {
+  readonly x5c: readonly string[];
+}
+
+/** A request the CA refuses; `code` is the portal-style error code. */
+export class AttestationCaError extends Error {
+  constructor(
+    readonly code: 'INVALID_SERIAL' | 'INVALID_UDID' | 'INVALID_PUBLIC_KEY' | 'INVALID_FRESHNESS_CODE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AttestationCaError';
+  }
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+const CA_VALIDITY_DAYS = 25 * 365;
+/** Apple's attestations are short-lived: a relying party checks them at once. */
+const ATTESTATION_VALIDITY_DAYS = 30;
+const NOT_BEFORE_SLACK_MS = DAY_MS;
+
+const OID = {
+  ecdsaWithSha384: '1.2.840.10045.4.3.3',
+  country: '2.5.4.6',
+  organization: '2.5.4.10',
+  commonName: '2.5.4.3',
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  subjectKeyIdentifier: '2.5.29.14',
+  authorityKeyIdentifier: '2.5.29.35',
+  freshnessCode: '1.2.840.113635.100.8.11.1',
+  serialNumber: '1.2.840.113635.100.8.9.1',
+  udid: '1.2.840.113635.100.8.9.2',
+  osVersion: '1.2.840.113635.100.8.10.1',
+} as const;
+
+// Not Apple's exact names, so nobody mistakes a simulated attestation for a real one.
+const ROOT_NAME: Array<[string, string]> = [
+  [OID.commonName, 'Apple Enterprise Attestation Root CA (Homeroom simulator)'],
+  [OID.organization, 'Apple Inc.'],
+  [OID.country, 'US'],
+];
+const INTERMEDIATE_NAME: Array<[string, string]> = [
+  [OID.commonName, 'Apple Enterprise Attestation Sub CA 1 (Homeroom simulator)'],
+  [OID.organization, 'Apple Inc.'],
+  [OID.country, 'US'],
+];
+
+interface Spec {
+  subject: Array<[string, string]>;
+  issuer: pkijs.RelativeDistinguishedNames;
+  spki: pkijs.PublicKeyInfo;
+  signingKey: crypto.KeyObject;
+  issuerSpki: pkijs.PublicKeyInfo | null;
+  notBefore: number;
+  notAfter: number;
+  ca: boolean;
+  /** Further extensions: OID and the raw extnValue content. */
+  facts?: Array<[string, Uint8Array]>;
+}
+
+function build(spec: Spec): pkijs.Certificate {
+  const algorithm = new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha384 });
+  const extensions = [
+    new pkijs.Extension({
+      extnID: OID.basicConstraints,
+      critical: true,
+      extnValue: new pkijs.BasicConstraints({ cA: spec.ca }).toSchema().toBER(false),
+    }),
+    new pkijs.Extension({ extnID: OID.keyUsage, critical: true, extnValue: keyUsage(spec.ca ? [5, 6] : [0]) }),
+    new pkijs.Extension({
+      extnID: OID.subjectKeyIdentifier,
+      extnValue: new asn1js.OctetString({ valueHex: arrayBufferOf(keyIdentifier(spec.spki)) }).toBER(false),
+    }),
+  ];
+  if (spec.issuerSpki) {
+    const authority = new pkijs.AuthorityKeyIdentifier({
+      keyIdentifier: new asn1js.OctetString({ valueHex: arrayBufferOf(keyIdentifier(spec.issuerSpki)) }),
+    });
+    extensions.push(new pkijs.Extension({ extnID: OID.authorityKeyIdentifier, extnValue: authority.toSchema().toBER(false) }));
+  }
+  for (const [extnID, value] of spec.facts ?? []) extensions.push(new pkijs.Extension({ extnID, extnValue: arrayBufferOf(value) }));
+  const certificate = new pkijs.Certificate({
+    version: 2,
+    serialNumber: randomSerial(),
+    signature: algorithm,
+    issuer: spec.issuer,
+    subject: nameOf(spec.subject),
+    notBefore: timeOf(spec.notBefore),
+    notAfter: timeOf(spec.notAfter),
+    subjectPublicKeyInfo: spec.spki,
+    extensions,
+  });
+  certificate.signatureAlgorithm = algorithm;
+  certificate.tbsView = new Uint8Array(certificate.encodeTBS().toBER(false));
+  const signature = crypto.sign('sha384', certificate.tbsView, spec.signingKey);
+  certificate.signatureValue = new asn1js.BitString({ valueHex: arrayBufferOf(signature) });
+  return certificate;
+}
+
+const spkiOf = (key: crypto.KeyObject) => pkijs.PublicKeyInfo.fromBER(arrayBufferOf(key.export({ type: 'spki', format: 'der' })));
+const parse = (pem: string) => pkijs.Certificate.fromBER(arrayBufferOf(new crypto.X509Certificate(pem).raw));
+const newP384 = () => crypto.generateKeyPairSync('ec', { namedCurve: 'P-384' });
+const pkcs8 = (key: crypto.KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+/** The simulated attestation CA: attests devices' keys. */
+export class AttestationCertificateAuthority {
+  private readonly intermediate: pkijs.Certificate;
+  private readonly intermediateKey: crypto.KeyObject;
+  private readonly intermediateDer: string;
+
+  private constructor(readonly record: AttestationCaRecord) {
+    this.intermediate = parse(record.intermediateCertificatePem);
+    this.intermediateKey = crypto.createPrivateKey(record.intermediatePrivateKeyPem);
+    this.intermediateDer = Buffer.from(new crypto.X509Certificate(record.intermediateCertificatePem).raw).toString('base64');
+  }
+
+  /** A new root and intermediate, valid 25 years from `now`. */
+  static create(now: Date): AttestationCertificateAuthority {
+    const root = newP384();
+    const rootSpki = spkiOf(root.publicKey);
+    const rootCertificate = build({
+      subject: ROOT_NAME,
+      issuer: nameOf(ROOT_NAME),
+      spki: rootSpki,
+      signingKey: root.privateKey,
+      issuerSpki: null,
+      notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
+      notAfter: now.getTime() + CA_VALIDITY_DAYS * DAY_MS,
+      ca: true,
+    });
+    const intermediate = newP384();
+    const intermediateCertificate = build({
+      subject: INTERMEDIATE_NAME,
+      issuer: rootCertificate.subject,
+      spki: spkiOf(intermediate.publicKey),
+      signingKey: root.privateKey,
+      issuerSpki: rootSpki,
+      notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
+      notAfter: now.getTime() + (CA_VALIDITY_DAYS - 1) * DAY_MS,
+      ca: true,
+    });
+    return new AttestationCertificateAuthority({
+      rootCertificatePem: pemOf(rootCertificate),
+      rootPrivateKeyPem: pkcs8(root.privateKey),
+      intermediateCertificatePem: pemOf(intermediateCertificate),
+      intermediatePrivateKeyPem: pkcs8(intermediate.privateKey),
+    });
+  }
+
+  static load(record: AttestationCaRecord): AttestationCertificateAuthority {
+    return new AttestationCertificateAuthority(record);
+  }
+
+  /** The root an MDM trusts to accept simulated attestations. */
+  get rootCertificatePem(): string {
+    return this.record.rootCertificatePem;
+  }
+
+  /**
+   * Attests `request.publicKey` for the device, binding in `request.freshnessCode`.
+   * @throws AttestationCaError for a bad serial, UDID, key or freshness code.
+   */
+  attest(request: AttestationRequest, now: Date): DeviceAttestation {
+    validateAttestationRequest(request);
+    let spki: pkijs.PublicKeyInfo;
+    try {
+      spki = spkiOf(crypto.createPublicKey({ key: Buffer.from(request.publicKey, 'base64'), format: 'der', type: 'spki' }));
+    } catch {
+      throw new AttestationCaError('INVALID_PUBLIC_KEY', 'publicKey must be a base64 DER SubjectPublicKeyInfo.');
+    }
+    const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+    const leaf = build({
+      subject: [[OID.commonName, crypto.createHash('sha256').update(Buffer.from(request.publicKey, 'base64')).digest('hex')]],
+      issuer: this.intermediate.subject,
+      spki,
+      signingKey: this.intermediateKey,
+      issuerSpki: this.intermediate.subjectPublicKeyInfo,
+      notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
+      notAfter: now.getTime() + ATTESTATION_VALIDITY_DAYS * DAY_MS,
+      ca: false,
+      facts: [
+        [OID.freshnessCode, new Uint8Array(Buffer.from(request.freshnessCode, 'base64'))],
+        [OID.serialNumber, utf8(request.serial)],
+        [OID.udid, utf8(request.udid)],
+        [OID.osVersion, utf8(request.osVersion ?? '17.0')],
+      ],
+    });
+    return { x5c: [Buffer.from(leaf.toSchema().toBER(false)).toString('base64'), this.intermediateDer] };
+  }
+}
+
+/** Throws {@link AttestationCaError} unless `request` is a plausible attestation request. */
+export function validateAttestationRequest(request: unknown): asserts request is AttestationRequest {
+  try {
+    validateIdentityRequest(request);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new AttestationCaError(code === 'INVALID_UDID' ? 'INVALID_UDID' : 'INVALID_SERIAL', (error as Error).message);
+  }
+  const body = request as unknown as Record<string, unknown>;
+  if (typeof body.publicKey !== 'string' || body.publicKey === '')
+    throw new AttestationCaError('INVALID_PUBLIC_KEY', 'publicKey must be a base64 DER SubjectPublicKeyInfo.');
+  if (typeof body.freshnessCode !== 'string' || Buffer.from(body.freshnessCode, 'base64').length !== 32)
+    throw new AttestationCaError('INVALID_FRESHNESS_CODE', 'freshnessCode must be 32 bytes (a SHA-256), base64.');
+  if (body.osVersion !== undefined && typeof body.osVersion !== 'string')
+    throw new AttestationCaError('INVALID_SERIAL', 'osVersion must be a string.');
+}

@@ -1,0 +1,52 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AcmeClientIdentifier, AcmeOrder } from '../../src/entities/acme.entity.js';
+import { Device } from '../../src/entities/device.entity.js';
+import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js';
+import { createLogger } from '../../src/logger.js';
+import { systemContext } from '../../src/platform/request-context.js';
+import { certificateFingerprint } from '../../src/services/enrollment/mdm-authentication.js';
+import { VirtualIPad } from '../../src/simulator/device/index.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { cartProfile, simulatedSchool } from '../support/tokens.js';
+
+/**
+ * ACME identities end to end: the profile carries `com.apple.security.acme`, the virtual iPad makes
+ * its P-384 key, gets it attested by the simulated Apple, obtains the certificate at `/acme`, and
+ * enrolls, checks in and is configured with it (check-ins pinned to that certificate).
+ */
+describe('enrollment with ACME device identities (device-attest-01)', () => {
+  const ctx = systemContext(createLogger('silent'));
+  let t: TestServer;
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    // The identity kind comes from MDM_IDENTITY once that setting exists; set directly until then.
+    (t.server.services.deps as { identityKind?: string }).identityKind = 'acme';
+  });
+  afterAll(() => t.close());
+
+  it('enrolls with a certificate for the key made on the device, and check-ins are pinned to it', async () => {
+    const apple = t.server.apple.simulator!;
+    const { token, serials } = await simulatedSchool(t.server.services, apple, ctx, { name: 'Northfield', devices: 2 });
+    const profile = await t.server.services.profiles.create(ctx, token.id, {
+      ...cartProfile('Northfield held'),
+      awaitDeviceConfigured: true,
+    });
+    const { done } = await t.server.services.assignments.assign(ctx, profile.id, { serialNumbers: [serials[0]!] });
+    expect(await done).toMatchObject({ status: 'SUCCEEDED' });
+
+    const ipad = await VirtualIPad.create({ appleUrl: apple.url, serialNumber: serials[0]!, connectPollIntervalMs: 10 });
+    expect(await ipad.powerOn()).toBe('HOME');
+    expect(ipad.deviceConfiguredReceived()).toBe(true);
+    const identity = new crypto.X509Certificate(ipad.enrollment!.identityCertificatePem);
+    expect(identity.publicKey.asymmetricKeyDetails?.namedCurve).toBe('secp384r1');
+    const device = await t.server.dataSource.getRepository(Device).findOneByOrFail({ serialNumber: serials[0]! });
+    expect(await t.server.dataSource.getRepository(DeviceEnrollment).findOneBy({ deviceId: device.id })).toMatchObject({
+      state: 'ENROLLED',
+      identityFingerprint: certificateFingerprint(identity),
+    });
+    expect(await t.server.dataSource.getRepository(AcmeOrder).findOneByOrFail({ status: 'valid' })).toBeTruthy();
+    expect((await t.server.dataSource.getRepository(AcmeClientIdentifier).findOneByOrFail({ deviceId: device.id })).usedAt).not.toBeNull();
+  });
+});
