@@ -141,6 +141,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clock,
       costBudget: costs,
       trustedDocuments: config.trustedDocuments,
+      events,
       ...(options.onOperationStarted ? { onOperationStarted: options.onOperationStarted } : {}),
     });
     apollo = new ApolloServer<GraphQLContext>({

@@ -8,8 +8,11 @@
  * `authorization.ts`). Each operation then goes through the same checks as
  * over HTTP: trusted documents, the key is still active, validation, depth and complexity
  * limits, the key's cost budget (charged once per operation; every result carries
- * `extensions.cost`), permissions, error masking, and the audit of failed mutations. (A subscription already streaming when its
- * key is revoked runs until the client disconnects.)
+ * `extensions.cost`), permissions, error masking, and the audit of failed mutations.
+ *
+ * Revoking a key ends its sockets at once: `API_KEY_REVOKED` (published once the revocation
+ * committed, through Redis to every instance when `REDIS_URL` is set) closes every socket the key
+ * opened here with 4403 "The API key was revoked.", so its subscriptions receive nothing more.
  */
 import type { Server } from 'node:http';
 import {
@@ -26,7 +29,7 @@ import {
 } from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { GraphQLLimits, TrustedDocumentsConfig } from '../config.js';
 import { ErrorCode } from '../errors.js';
 import { isDatabaseUnavailable, type DatabaseAvailability } from '../entities/database-availability.js';
@@ -40,8 +43,9 @@ import { type Actor, newRequestId } from '../platform/request-context.js';
 import type { Services } from '../services/services.js';
 import type { Clock } from '../platform/clock.js';
 import type { CostBudget } from '../platform/cost-budget.js';
+import { Topic, type EventBus } from '../platform/events/event-bus.js';
 import { OperationBudget, runWithBudget } from '../platform/operation-budget.js';
-import { authenticate, connectionAuthorization, REFUSAL_CLOSE_CODES } from './authorization.js';
+import { authenticate, connectionAuthorization, REFUSAL_CLOSE_CODES, REFUSAL_MESSAGES } from './authorization.js';
 import { chargeOperation, type CostReport } from './operation-cost.js';
 import { trustDocument } from './trusted-documents.js';
 
@@ -63,13 +67,24 @@ export function serveSubscriptions(options: {
   readonly costBudget: CostBudget;
   /** Which documents may run, as over HTTP. */
   readonly trustedDocuments: TrustedDocumentsConfig;
+  /** Where revocations arrive (`API_KEY_REVOKED`), from this instance and, over Redis, from others. */
+  readonly events: EventBus;
 }): Disposable {
   const { schema, services, limits, logger, clock, availability } = options;
   /** Each operation's `extensions.cost`, by the context onSubscribe built for it. */
   const costs = new WeakMap<object, CostReport>();
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const sockets = new KeySockets(logger);
+  const revocations = options.events.subscribe(Topic.API_KEY_REVOKED)[Symbol.asyncIterator]();
+  void (async () => {
+    for (;;) {
+      const next = await revocations.next();
+      if (next.done) return;
+      sockets.revoke(next.value.apiKeyId);
+    }
+  })();
 
-  return useServer<Record<string, unknown>, ConnectionExtra>(
+  const server = useServer<Record<string, unknown>, ConnectionExtra>(
     {
       schema,
       // A query over the websocket gets the same time budget as over HTTP; subscriptions none.
@@ -95,6 +110,7 @@ export function serveSubscriptions(options: {
           return false;
         }
         ctx.extra.actor = checked.actor;
+        if (checked.actor.apiKeyId != null) sockets.add(checked.actor.apiKeyId, ctx.extra.socket);
         return true;
       },
       async onSubscribe(ctx, _id, payload) {
@@ -160,7 +176,10 @@ export function serveSubscriptions(options: {
       onOperation(_ctx, _id, _payload, args) {
         options.onOperationStarted?.(operationNameOf(args.document, args.operationName));
       },
-      async onNext(_ctx, _id, _payload, args, result) {
+      async onNext(ctx, _id, _payload, args, result) {
+        // A revocation heard while this event was being executed: close before it is sent.
+        // (graphql-ws sends nothing on a closing socket.)
+        if (sockets.closeIfRevoked(ctx.extra.actor?.apiKeyId, ctx.extra.socket)) return result;
         // Always the context onSubscribe built (events run with a copy of it).
         const context = args.contextValue as GraphQLContext;
         const errors = result.errors ?? [];
@@ -176,6 +195,52 @@ export function serveSubscriptions(options: {
     },
     wss,
   );
+  return {
+    dispose: async () => {
+      await revocations.return?.();
+      await server.dispose();
+    },
+  };
+}
+
+/** The open sockets of each API key, and the keys revoked while this server runs. */
+class KeySockets {
+  private readonly byKey = new Map<number, Set<WebSocket>>();
+  private readonly revoked = new Set<number>();
+
+  constructor(private readonly logger: Logger) {}
+
+  add(apiKeyId: number, socket: WebSocket): void {
+    // Revoked between the connect check and now: close rather than keep it.
+    if (this.closeIfRevoked(apiKeyId, socket)) return;
+    let open = this.byKey.get(apiKeyId);
+    if (!open) this.byKey.set(apiKeyId, (open = new Set()));
+    open.add(socket);
+    socket.once('close', () => {
+      open.delete(socket);
+      if (open.size === 0 && this.byKey.get(apiKeyId) === open) this.byKey.delete(apiKeyId);
+    });
+  }
+
+  /** Closes every socket of the key (4403); a socket that is closing sends nothing more. */
+  revoke(apiKeyId: number): void {
+    this.revoked.add(apiKeyId);
+    const open = this.byKey.get(apiKeyId);
+    if (!open) return;
+    this.byKey.delete(apiKeyId);
+    this.logger.info({ apiKeyId, sockets: open.size }, 'API key revoked: its websockets are closed');
+    for (const socket of open) close(socket);
+  }
+
+  closeIfRevoked(apiKeyId: number | null | undefined, socket: WebSocket): boolean {
+    if (apiKeyId == null || !this.revoked.has(apiKeyId)) return false;
+    close(socket);
+    return true;
+  }
+}
+
+function close(socket: WebSocket): void {
+  socket.close(REFUSAL_CLOSE_CODES.REVOKED_KEY, REFUSAL_MESSAGES.REVOKED_KEY);
 }
 
 /** The operation's name from the document itself (clients often leave `operationName` out). */
