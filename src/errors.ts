@@ -25,6 +25,8 @@ export enum ErrorCode {
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   BAD_REQUEST = 'BAD_REQUEST',
+  REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
+  REQUEST_MALFORMED = 'REQUEST_MALFORMED',
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
@@ -80,6 +82,10 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.GRAPHQL_PARSE_FAILED]: 'The document is not valid GraphQL syntax.',
   [ErrorCode.GRAPHQL_VALIDATION_FAILED]: 'The document does not match the schema.',
   [ErrorCode.BAD_REQUEST]: 'The HTTP request is not a GraphQL request the server understands.',
+  [ErrorCode.REQUEST_TOO_LARGE]:
+    'The request body is larger than the server accepts (HTTP 413; `GRAPHQL_MAX_BODY_BYTES` for /graphql, `MDM_MAX_BODY_BYTES` for /mdm/*); `extensions.limitBytes` gives the limit. Nothing ran.',
+  [ErrorCode.REQUEST_MALFORMED]:
+    'The request body cannot be read: not valid JSON, an unsupported charset or encoding, or cut off (HTTP 400 or 415). Nothing ran.',
   [ErrorCode.OPERATION_RESOLUTION_FAILURE]: 'The document has several operations and `operationName` does not pick one.',
   [ErrorCode.PERSISTED_QUERY_NOT_FOUND]:
     'Persisted query: the hash is unknown; send the full query once (with `GRAPHQL_TRUSTED_DOCUMENTS=only`, only hashes of the manifest are known).',

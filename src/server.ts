@@ -31,6 +31,7 @@ import { ErrorCode } from './errors.js';
 import { distinguishedName } from './mdm/cms.js';
 import { homeroomPlugin } from './http/apollo-plugins.js';
 import { authenticate } from './http/authorization.js';
+import { graphqlRequestErrors, jsonRequestErrors } from './http/body-errors.js';
 import { refuseOversizedDocuments } from './http/document-size.js';
 import { trustedDocuments } from './http/trusted-documents.js';
 import { healthRoutes } from './http/health.js';
@@ -182,12 +183,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app.use(
       '/graphql',
       cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], exposedHeaders: ['x-request-id'] }),
-      express.json({ limit: '5mb' }),
+      express.json({ limit: config.bodyLimits.graphqlBytes }),
       // Before the size check: a document sent by hash is filled in here.
       trustedDocuments(config.trustedDocuments),
       refuseOversizedDocuments(config.graphql),
       // Each request's operation runs under a budget that its database calls see (started as a query).
-      (_req, _res, next) => runWithBudget(new OperationBudget(clock), next),
+      (_req: express.Request, _res: express.Response, next: express.NextFunction) => runWithBudget(new OperationBudget(clock), next),
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const requestId = requestIdOf(req);
@@ -208,17 +209,23 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           return { requestId, actor: checked.actor, logger: requestLogger, loaders: createLoaders(services), services };
         },
       }),
+      // A body too large or not JSON (and anything else failing here) answers as GraphQL errors.
+      graphqlRequestErrors(config.bodyLimits.graphqlBytes, logger),
     );
     // Devices, not API clients: they authenticate with their signatures, never with API keys.
-    app.use(mdmRoutes(services.enrollment, logger));
+    app.use(mdmRoutes(services.enrollment, logger, { maxBodyBytes: config.bodyLimits.mdmBytes }));
     app.use(web.console);
     app.use((req, res) => {
       res.status(404).json({
+        code: ErrorCode.NOT_FOUND,
+        message: 'Nothing is served at this path.',
         error: 'not found',
         path: req.path,
         endpoints: ['/graphql', '/healthz', '/readyz', '/mdm/enroll/<key>', '/mdm/checkin', '/mdm/connect'],
       });
     });
+    // Never Express's HTML error page (a stack and file paths outside production).
+    app.use(jsonRequestErrors(config.bodyLimits.graphqlBytes, logger));
 
     await listen(httpServer, config);
     const url = listeningUrl(httpServer.address() as AddressInfo);
