@@ -49,7 +49,7 @@ import { contextFailure } from './schema/operation-errors.js';
 import { depthLimitRule, maxDocumentTokens } from './schema/operation-limits.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Ticker } from './platform/ticker.js';
-import { OperationBudget, runWithBudget } from './platform/operation-budget.js';
+import { interactiveWaitLimit, OperationBudget, runWithBudget } from './platform/operation-budget.js';
 import { CostBudget, MemoryCostBuckets, RedisCostBuckets } from './platform/cost-budget.js';
 import { Redis } from 'ioredis';
 import { createEventBus, type ClosableEventBus } from './platform/events/event-bus.js';
@@ -102,7 +102,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     simulator = await startEmbeddedSimulator(config, clock, logger);
     const depUrl = simulator ? simulator.url : config.apple.mode === 'apple' ? config.apple.depUrl : '';
-    const connection = appleConnection(depUrl, config.apple.userAgent, { clock });
+    const connection = appleConnection(depUrl, config.apple.userAgent, {
+      clock,
+      // Someone waiting on a GraphQL operation gets an answer within seconds; syncs and jobs wait longer.
+      retry: { waitLimitMs: interactiveWaitLimit(config.appleInteractiveMaxWaitMs) },
+    });
     // Known only once listening when PORT is 0 and PUBLIC_URL unset; nothing asks before then.
     let listeningAt = config.publicUrl ?? '';
     events = await openEventBus(config, options, logger);
