@@ -10,7 +10,6 @@
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -55,6 +54,7 @@ import { Redis } from 'ioredis';
 import { createEventBus, type ClosableEventBus } from './platform/events/event-bus.js';
 import { connectRedisEventTransport } from './platform/events/pubsub-redis.js';
 import { systemContext } from './platform/request-context.js';
+import { checkDataDirectory, ensurePrivateDirectory, writePrivateFile } from './platform/private-files.js';
 import { resolveSecretKey, SecretBox } from './platform/secret-box.js';
 import { Services } from './services/services.js';
 import { startAppleSimulator, type RunningAppleSimulator } from './simulator/apple/index.js';
@@ -93,6 +93,7 @@ export const APPLE_SIMULATOR_STATE_FILE = 'apple-simulator.json';
 export async function startServer(config: Config, options: StartOptions = {}): Promise<HomeroomServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
+  checkDataDirectory(config.dataDir, logger);
   const secretBox = new SecretBox(resolveSecretKey(config.secretKey, config.dataDir, logger));
   const dataSource = await openDatabaseOrExplain(config);
   let simulator: RunningAppleSimulator | null = null;
@@ -410,7 +411,8 @@ async function createBootstrapKey(services: Services, config: Config, logger: Lo
   if (!created) return null;
   const file = path.join(config.dataDir, 'admin-api-key.txt');
   try {
-    fs.writeFileSync(file, `${created.secret}\n`, { mode: 0o600 });
+    ensurePrivateDirectory(config.dataDir);
+    writePrivateFile(file, `${created.secret}\n`);
     return { secret: created.secret, file };
   } catch (error) {
     logger.error({ err: error, file }, 'could not save the first ADMIN key; note it from the console now');

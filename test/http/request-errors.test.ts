@@ -78,7 +78,12 @@ for (const environment of ['development', 'production'] as const) {
       expect(answer.status).toBe(413);
       expectCleanJson(answer);
       expect(answer.body).toEqual({
-        errors: [{ message: `The request body is larger than the ${LIMIT} bytes this endpoint accepts.`, extensions: { code: 'REQUEST_TOO_LARGE', limitBytes: LIMIT } }],
+        errors: [
+          {
+            message: `The request body is larger than the ${LIMIT} bytes this endpoint accepts.`,
+            extensions: { code: 'REQUEST_TOO_LARGE', limitBytes: LIMIT },
+          },
+        ],
       });
     });
 
@@ -89,7 +94,9 @@ for (const environment of ['development', 'production'] as const) {
       });
       expect(answer.status).toBe(400);
       expectCleanJson(answer);
-      expect(answer.body).toEqual({ errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'REQUEST_MALFORMED' } }] });
+      expect(answer.body).toEqual({
+        errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'REQUEST_MALFORMED' } }],
+      });
     });
 
     it('answers 415 REQUEST_MALFORMED as a GraphQL error to an unsupported charset on /graphql', async () => {
@@ -145,11 +152,17 @@ describe('body limits at their defaults', () => {
     const limit = t.config.bodyLimits.graphqlBytes;
     expect(limit).toBe(5 * 1024 * 1024);
     const over = JSON.stringify({ query: '{ __typename }', variables: { padding: 'a'.repeat(limit) } });
-    const refused = await send(t.server.url, 'POST', '/graphql', over, { 'content-type': 'application/json', authorization: `Bearer ${t.keys.ADMIN}` });
+    const refused = await send(t.server.url, 'POST', '/graphql', over, {
+      'content-type': 'application/json',
+      authorization: `Bearer ${t.keys.ADMIN}`,
+    });
     expect(refused.status).toBe(413);
     expectCleanJson(refused);
     const under = JSON.stringify({ query: '{ __typename }', variables: { padding: 'a'.repeat(limit - 1000) } });
-    const read = await send(t.server.url, 'POST', '/graphql', under, { 'content-type': 'application/json', authorization: `Bearer ${t.keys.ADMIN}` });
+    const read = await send(t.server.url, 'POST', '/graphql', under, {
+      'content-type': 'application/json',
+      authorization: `Bearer ${t.keys.ADMIN}`,
+    });
     expect(read.body).toMatchObject({ data: { __typename: 'Query' } });
   });
 });
