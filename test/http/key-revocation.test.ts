@@ -20,6 +20,7 @@ import { systemContext } from '../../src/platform/request-context.js';
 import { startServer, type HomeroomServer } from '../../src/server.js';
 import { AuditEventRecordedDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from '../generated/operations.js';
 import { within } from '../support/database.js';
+import { runHomeroom } from '../support/cli.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { toGlobalId } from '../../src/global-id.js';
 
@@ -200,5 +201,30 @@ describe.skipIf(!available)(`revocation across two servers sharing Redis${availa
     }
     expect(await within(onB.closed, 10_000, 'the websocket on B to close')).toEqual({ code: 4403, reason: 'The API key was revoked.' });
     expect(onB.actions).toEqual(['createApiKey']);
+  });
+
+  it('a key revoked from the CLI with REDIS_URL set closes its websocket on a running server with 4403', async () => {
+    // The CLI publishes on the default channels: this server listens there.
+    const c = await startTestServer({ env: { REDIS_URL }, start: { ticker: new ManualTicker() } });
+    try {
+      const ctx = systemContext(createLogger('silent'));
+      const doomed = await c.server.services.apiKeys.create(ctx, { name: 'doomed-by-cli', role: Role.ADMIN });
+      const stream = await streamAudit(c.server.url, doomed.secret, () => c.nextOperationStarted());
+      const database = c.config.database;
+      const env = {
+        DATABASE_URL:
+          database.type === 'sqlite' ? `sqlite:${database.path}` : `${database.url}${database.schema ? `?schema=${database.schema}` : ''}`,
+        HOMEROOM_DATA_DIR: c.config.dataDir,
+        HOMEROOM_SECRET_KEY: c.config.secretKey!.toString('base64'),
+        REDIS_URL,
+        LOG_LEVEL: 'silent',
+      };
+      const run = await runHomeroom(env, 'api-key', 'revoke', '--name', 'doomed-by-cli');
+      expect(run.code, run.stderr).toBe(0);
+      expect(await within(stream.closed, 10_000, 'the websocket to close')).toEqual({ code: 4403, reason: 'The API key was revoked.' });
+      expect(stream.actions).toEqual([]);
+    } finally {
+      await c.close();
+    }
   });
 });
