@@ -199,7 +199,7 @@ export const CONFIG_VARIABLES = [
   [
     'APPLE_INTERACTIVE_MAX_WAIT_MS',
     '5000',
-    "Longest a GraphQL operation (someone waiting) lets one Apple call wait for retries in total; Apple asking for longer (`Retry-After`) answers `APPLE_UNAVAILABLE` with `extensions.retryAfter` in seconds. Syncs and jobs wait up to 10 minutes. 0 to 600000.",
+    'Longest a GraphQL operation (someone waiting) lets one Apple call wait for retries in total; Apple asking for longer (`Retry-After`) answers `APPLE_UNAVAILABLE` with `extensions.retryAfter` in seconds. Syncs and jobs wait up to 10 minutes. 0 to 600000.',
   ],
   ['AUTOMATIC_SYNC_INTERVAL_HOURS', '24', 'Every token gets an automatic sync of new and removed devices this often (1 to 168).'],
   [

@@ -32,7 +32,12 @@ export function bodyFailure(error: unknown, limitBytes: number): RequestFailure 
   if (typeof type !== 'string') {
     // Express's own refusals (a path that does not decode, say) carry a 4xx status and no type.
     if (typeof status === 'number' && status >= 400 && status < 500 && status !== 404) {
-      return { status, code: ErrorCode.REQUEST_MALFORMED, message: 'The request cannot be read (its path or headers are malformed).', details: {} };
+      return {
+        status,
+        code: ErrorCode.REQUEST_MALFORMED,
+        message: 'The request cannot be read (its path or headers are malformed).',
+        details: {},
+      };
     }
     return null;
   }

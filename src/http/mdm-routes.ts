@@ -22,7 +22,6 @@ import type { Logger } from '../logger.js';
 import { jsonRequestErrors } from './body-errors.js';
 import type { EnrollmentService } from '../services/enrollment/enrollment.service.js';
 
-
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.MDM_REQUEST_MALFORMED]: 400,
   [ErrorCode.MDM_SIGNATURE_INVALID]: 400,
