@@ -190,7 +190,7 @@ export type ErrorCode =
   | 'APPLE_TERMS_NOT_ACCEPTED'
   /** Apple refuses the server token (replaced by a newer download, expired, revoked or signed wrongly); `extensions.appleCode` has Apple's code. Download a new token for the MDM server and call `renewToken` with it. */
   | 'APPLE_TOKEN_REJECTED'
-  /** Apple could not be reached or kept failing (network errors, HTTP 5xx or 429) after Homeroom's retries; `extensions.attempts` says how many. Try again later. */
+  /** Apple could not be reached or kept failing (network errors, HTTP 5xx or 429) after Homeroom's retries; `extensions.attempts` says how many. When Apple asked to wait longer than the request may (`Retry-After` beyond `APPLE_INTERACTIVE_MAX_WAIT_MS` for an operation someone waits on), `extensions.retryAfter` says in how many seconds to try again; else try again later. */
   | 'APPLE_UNAVAILABLE'
   /** The HTTP request is not a GraphQL request the server understands. */
   | 'BAD_REQUEST'
