@@ -108,6 +108,19 @@ for (const environment of ['development', 'production'] as const) {
       expect((answer.body.errors as Array<{ extensions: { code: string } }>)[0]!.extensions.code).toBe('REQUEST_MALFORMED');
     });
 
+    it('answers Apollo’s own refusals (no query, a body that is not JSON) as GraphQL errors with BAD_REQUEST', async () => {
+      const headers = { authorization: `Bearer ${t.keys.ADMIN}` };
+      for (const [body, contentType] of [
+        ['{}', 'application/json'],
+        ['query { __typename }', 'text/plain'],
+      ] as const) {
+        const answer = await send(t.server.url, 'POST', '/graphql', body, { ...headers, 'content-type': contentType });
+        expect(answer.status, contentType).toBe(400);
+        expectCleanJson(answer);
+        expect((answer.body.errors as Array<{ extensions: { code: string } }>)[0]!.extensions.code).toBe('BAD_REQUEST');
+      }
+    });
+
     for (const [method, path] of [
       ['PUT', '/mdm/checkin'],
       ['PUT', '/mdm/connect'],
