@@ -13,6 +13,9 @@
  * Revoking a key ends its sockets at once: `API_KEY_REVOKED` (published once the revocation
  * committed, through Redis to every instance when `REDIS_URL` is set) closes every socket the key
  * opened here with 4403 "The API key was revoked.", so its subscriptions receive nothing more.
+ * A revocation no event brought here (the CLI without Redis, an event Redis lost) is found
+ * before the next event is sent: a key is read again when its last check is older than
+ * {@link REVOCATION_CHECK_MS}.
  */
 import type { Server } from 'node:http';
 import {
@@ -74,7 +77,7 @@ export function serveSubscriptions(options: {
   /** Each operation's `extensions.cost`, by the context onSubscribe built for it. */
   const costs = new WeakMap<object, CostReport>();
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
-  const sockets = new KeySockets(logger);
+  const sockets = new KeySockets(logger, clock, (id) => services.apiKeys.isActive(id));
   const revocations = options.events.subscribe(Topic.API_KEY_REVOKED)[Symbol.asyncIterator]();
   void (async () => {
     for (;;) {
@@ -177,9 +180,9 @@ export function serveSubscriptions(options: {
         options.onOperationStarted?.(operationNameOf(args.document, args.operationName));
       },
       async onNext(ctx, _id, _payload, args, result) {
-        // A revocation heard while this event was being executed: close before it is sent.
-        // (graphql-ws sends nothing on a closing socket.)
-        if (sockets.closeIfRevoked(ctx.extra.actor?.apiKeyId, ctx.extra.socket)) return result;
+        // A revocation heard while this event was being executed, or found now: close before it
+        // is sent (graphql-ws sends nothing on a closing socket).
+        if (await sockets.closeIfRevoked(ctx.extra.actor?.apiKeyId, ctx.extra.socket)) return result;
         // Always the context onSubscribe built (events run with a copy of it).
         const context = args.contextValue as GraphQLContext;
         const errors = result.errors ?? [];
@@ -203,28 +206,42 @@ export function serveSubscriptions(options: {
   };
 }
 
-/** The open sockets of each API key, and the keys revoked while this server runs. */
+/** How old a key's last check may be before an event for it is sent: older, the key is read again. */
+export const REVOCATION_CHECK_MS = 30_000;
+
+/** The open sockets of each API key, the keys revoked while this server runs, and when each was last checked. */
 class KeySockets {
   private readonly byKey = new Map<number, Set<WebSocket>>();
   private readonly revoked = new Set<number>();
+  private readonly checkedAt = new Map<number, number>();
 
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    private readonly clock: Clock,
+    private readonly isActive: (apiKeyId: number) => Promise<boolean>,
+  ) {}
 
+  /** A socket whose key was checked just now (at connect). */
   add(apiKeyId: number, socket: WebSocket): void {
     // Revoked between the connect check and now: close rather than keep it.
-    if (this.closeIfRevoked(apiKeyId, socket)) return;
+    if (this.revoked.has(apiKeyId)) return close(socket);
     let open = this.byKey.get(apiKeyId);
     if (!open) this.byKey.set(apiKeyId, (open = new Set()));
     open.add(socket);
+    this.checkedAt.set(apiKeyId, this.clock.now().getTime());
     socket.once('close', () => {
       open.delete(socket);
-      if (open.size === 0 && this.byKey.get(apiKeyId) === open) this.byKey.delete(apiKeyId);
+      if (open.size === 0 && this.byKey.get(apiKeyId) === open) {
+        this.byKey.delete(apiKeyId);
+        this.checkedAt.delete(apiKeyId);
+      }
     });
   }
 
   /** Closes every socket of the key (4403); a socket that is closing sends nothing more. */
   revoke(apiKeyId: number): void {
     this.revoked.add(apiKeyId);
+    this.checkedAt.delete(apiKeyId);
     const open = this.byKey.get(apiKeyId);
     if (!open) return;
     this.byKey.delete(apiKeyId);
@@ -232,8 +249,29 @@ class KeySockets {
     for (const socket of open) close(socket);
   }
 
-  closeIfRevoked(apiKeyId: number | null | undefined, socket: WebSocket): boolean {
-    if (apiKeyId == null || !this.revoked.has(apiKeyId)) return false;
+  /**
+   * Before an event is sent: true (and the socket closed) when its key is known to be revoked,
+   * or, last checked more than REVOCATION_CHECK_MS ago, the database now says so.
+   */
+  async closeIfRevoked(apiKeyId: number | null | undefined, socket: WebSocket): Promise<boolean> {
+    if (apiKeyId == null) return false;
+    if (!this.revoked.has(apiKeyId)) {
+      const now = this.clock.now().getTime();
+      if (now - (this.checkedAt.get(apiKeyId) ?? 0) < REVOCATION_CHECK_MS) return false;
+      // Set first: the events that follow at once do not each read the key.
+      this.checkedAt.set(apiKeyId, now);
+      let active: boolean;
+      try {
+        active = await this.isActive(apiKeyId);
+      } catch (error) {
+        // The database is away: the event goes out, the next one checks again.
+        this.checkedAt.delete(apiKeyId);
+        this.logger.warn({ err: error, apiKeyId }, 'could not check the key of an open websocket');
+        return false;
+      }
+      if (active) return false;
+      this.revoke(apiKeyId);
+    }
     close(socket);
     return true;
   }

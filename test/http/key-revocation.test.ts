@@ -15,6 +15,8 @@ import WebSocket from 'ws';
 import { createLogger } from '../../src/logger.js';
 import { Topic } from '../../src/platform/events/event-bus.js';
 import { ManualTicker } from '../../src/platform/ticker.js';
+import { ManualClock } from '../../src/platform/clock.js';
+import { REVOCATION_CHECK_MS } from '../../src/http/subscriptions.js';
 import { Role } from '../../src/permissions.js';
 import { systemContext } from '../../src/platform/request-context.js';
 import { startServer, type HomeroomServer } from '../../src/server.js';
@@ -123,6 +125,45 @@ describe('revoking an API key ends its open operations', () => {
   });
 });
 
+describe('a revocation no event announced (the CLI without REDIS_URL)', () => {
+  const clock = new ManualClock('2026-09-01T08:00:00.000Z');
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer({ clock });
+  });
+  afterAll(() => t?.close());
+
+  it('is found before the first event sent 30 s after the key’s last check, which closes the websocket with 4403 instead', async () => {
+    const ctx = systemContext(createLogger('silent'));
+    const doomed = await t.server.services.apiKeys.create(ctx, { name: 'doomed-quietly', role: Role.ADMIN });
+    const stream = await streamAudit(t.server.url, doomed.secret, () => t.nextOperationStarted());
+    const run = await runHomeroom(cliEnvironment(t), 'api-key', 'revoke', '--name', 'doomed-quietly');
+    expect(run.code, run.stderr).toBe(0);
+    // Nothing told this server, and the key was checked (at connect) less than 30 s ago.
+    clock.advance(REVOCATION_CHECK_MS - 1000);
+    await t.request(CreateApiKeyDocument, { input: { name: 'still-heard', role: Role.READ_ONLY } });
+    await received(stream.actions, 1);
+
+    clock.advance(1000);
+    await t.request(CreateApiKeyDocument, { input: { name: 'not-heard', role: Role.READ_ONLY } });
+    expect(await within(stream.closed, 10_000, 'the websocket to close')).toEqual({ code: 4403, reason: 'The API key was revoked.' });
+    expect(stream.actions).toEqual(['createApiKey']);
+  });
+});
+
+/** The environment a shell on the server's machine has: its database and keys (and REDIS_URL when given). */
+function cliEnvironment(t: TestServer, redisUrl?: string): NodeJS.ProcessEnv {
+  const database = t.config.database;
+  return {
+    DATABASE_URL:
+      database.type === 'sqlite' ? `sqlite:${database.path}` : `${database.url}${database.schema ? `?schema=${database.schema}` : ''}`,
+    HOMEROOM_DATA_DIR: t.config.dataDir,
+    HOMEROOM_SECRET_KEY: t.config.secretKey!.toString('base64'),
+    LOG_LEVEL: 'silent',
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+  };
+}
+
 /** Whether a Redis answers PING within a second. */
 async function redisAnswers(): Promise<boolean> {
   const probe = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
@@ -210,16 +251,7 @@ describe.skipIf(!available)(`revocation across two servers sharing Redis${availa
       const ctx = systemContext(createLogger('silent'));
       const doomed = await c.server.services.apiKeys.create(ctx, { name: 'doomed-by-cli', role: Role.ADMIN });
       const stream = await streamAudit(c.server.url, doomed.secret, () => c.nextOperationStarted());
-      const database = c.config.database;
-      const env = {
-        DATABASE_URL:
-          database.type === 'sqlite' ? `sqlite:${database.path}` : `${database.url}${database.schema ? `?schema=${database.schema}` : ''}`,
-        HOMEROOM_DATA_DIR: c.config.dataDir,
-        HOMEROOM_SECRET_KEY: c.config.secretKey!.toString('base64'),
-        REDIS_URL,
-        LOG_LEVEL: 'silent',
-      };
-      const run = await runHomeroom(env, 'api-key', 'revoke', '--name', 'doomed-by-cli');
+      const run = await runHomeroom(cliEnvironment(c, REDIS_URL), 'api-key', 'revoke', '--name', 'doomed-by-cli');
       expect(run.code, run.stderr).toBe(0);
       expect(await within(stream.closed, 10_000, 'the websocket to close')).toEqual({ code: 4403, reason: 'The API key was revoked.' });
       expect(stream.actions).toEqual([]);
