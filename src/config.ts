@@ -35,6 +35,14 @@ export interface GraphQLCostConfig {
   readonly restoreRate: number;
 }
 
+/** `GRAPHQL_MAX_BODY_BYTES`, `MDM_MAX_BODY_BYTES`. */
+export interface BodyLimits {
+  /** `/graphql` (JSON). */
+  readonly graphqlBytes: number;
+  /** `/mdm/enroll/<key>`, `/mdm/checkin`, `/mdm/connect` (signed plists, command results). */
+  readonly mdmBytes: number;
+}
+
 /** `GRAPHQL_TRUSTED_DOCUMENTS`: which documents Homeroom runs (`src/http/trusted-documents.ts`). */
 export type TrustedDocumentsMode = 'off' | 'allow' | 'only';
 
@@ -64,7 +72,14 @@ export interface Config {
   readonly graphql: GraphQLLimits;
   readonly graphqlCost: GraphQLCostConfig;
   readonly trustedDocuments: TrustedDocumentsConfig;
+  /** Largest request bodies read, in bytes; larger ones answer 413 `REQUEST_TOO_LARGE`. */
+  readonly bodyLimits: BodyLimits;
   readonly apple: AppleConfig;
+  /**
+   * Longest a request someone waits on (a GraphQL operation) lets one Apple call wait between
+   * its attempts, in total; past it, `APPLE_UNAVAILABLE` with `retryAfter`. Background work waits longer.
+   */
+  readonly appleInteractiveMaxWaitMs: number;
   /** How often every token gets an automatic sync of new and removed devices. */
   readonly automaticSyncIntervalMs: number;
   /** `redis://...` to carry subscription events between instances; null keeps them in memory. */
@@ -151,6 +166,16 @@ export const CONFIG_VARIABLES = [
   ],
   ['GRAPHQL_COST_RESTORE_RATE', 'GRAPHQL_COST_BUDGET / 20 (10000)', 'Points a second a key’s budget refills (1 or more).'],
   [
+    'GRAPHQL_MAX_BODY_BYTES',
+    '5242880 (5 MiB)',
+    'Largest `/graphql` request body read; a larger one answers HTTP 413 with `REQUEST_TOO_LARGE` (1024 to 104857600).',
+  ],
+  [
+    'MDM_MAX_BODY_BYTES',
+    '1048576 (1 MiB)',
+    'Largest body `/mdm/enroll/<key>`, `/mdm/checkin` and `/mdm/connect` read; a larger one answers HTTP 413 `{code: REQUEST_TOO_LARGE}` (1024 to 104857600).',
+  ],
+  [
     'GRAPHQL_TRUSTED_DOCUMENTS',
     'off',
     '`off`: run any document. `allow`: documents of the manifest may also be sent by hash alone (`extensions.persistedQuery.sha256Hash`). `only`: run nothing else (`UNTRUSTED_DOCUMENT`, `PERSISTED_QUERY_NOT_FOUND`), over HTTP and websockets.',
@@ -170,6 +195,11 @@ export const CONFIG_VARIABLES = [
     'APPLE_SIMULATOR_PORT',
     '8081',
     'Port of the built-in Apple simulator (portal, Device Assignment API, activation); 0 picks a free port.',
+  ],
+  [
+    'APPLE_INTERACTIVE_MAX_WAIT_MS',
+    '5000',
+    'Longest a GraphQL operation (someone waiting) lets one Apple call wait for retries in total; Apple asking for longer (`Retry-After`) answers `APPLE_UNAVAILABLE` with `extensions.retryAfter` in seconds. Syncs and jobs wait up to 10 minutes. 0 to 600000.',
   ],
   ['AUTOMATIC_SYNC_INTERVAL_HOURS', '24', 'Every token gets an automatic sync of new and removed devices this often (1 to 168).'],
   [
@@ -240,7 +270,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     graphqlCost: parseCostConfig(env),
     trustedDocuments: parseTrustedDocuments(env, cwd),
+    bodyLimits: {
+      graphqlBytes: parseInteger(env, 'GRAPHQL_MAX_BODY_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      mdmBytes: parseInteger(env, 'MDM_MAX_BODY_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    },
     apple: parseAppleConfig(env, environment),
+    appleInteractiveMaxWaitMs: parseInteger(env, 'APPLE_INTERACTIVE_MAX_WAIT_MS', 5000, 0, 600_000),
     automaticSyncIntervalMs: parseInteger(env, 'AUTOMATIC_SYNC_INTERVAL_HOURS', 24, 1, 168) * 60 * 60 * 1000,
     redisUrl: parseRedisUrl(env.REDIS_URL),
     mdm: parseMdmConfig(env, environment, cwd),

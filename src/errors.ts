@@ -25,6 +25,8 @@ export enum ErrorCode {
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   BAD_REQUEST = 'BAD_REQUEST',
+  REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
+  REQUEST_MALFORMED = 'REQUEST_MALFORMED',
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
@@ -80,6 +82,10 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.GRAPHQL_PARSE_FAILED]: 'The document is not valid GraphQL syntax.',
   [ErrorCode.GRAPHQL_VALIDATION_FAILED]: 'The document does not match the schema.',
   [ErrorCode.BAD_REQUEST]: 'The HTTP request is not a GraphQL request the server understands.',
+  [ErrorCode.REQUEST_TOO_LARGE]:
+    'The request body is larger than the server accepts (HTTP 413; `GRAPHQL_MAX_BODY_BYTES` for /graphql, `MDM_MAX_BODY_BYTES` for /mdm/*); `extensions.limitBytes` gives the limit. Nothing ran.',
+  [ErrorCode.REQUEST_MALFORMED]:
+    'The request body cannot be read: not valid JSON, an unsupported charset or encoding, or cut off (HTTP 400 or 415). Nothing ran.',
   [ErrorCode.OPERATION_RESOLUTION_FAILURE]: 'The document has several operations and `operationName` does not pick one.',
   [ErrorCode.PERSISTED_QUERY_NOT_FOUND]:
     'Persisted query: the hash is unknown; send the full query once (with `GRAPHQL_TRUSTED_DOCUMENTS=only`, only hashes of the manifest are known).',
@@ -107,7 +113,7 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
   [ErrorCode.APPLE_REQUEST_REJECTED]:
     "Apple refused the request itself (`extensions.appleCode` has Apple's code, e.g. `INVALID_CURSOR`, `FLAGS_INVALID`, or `ACCESS_DENIED`: the MDM server lacks access to what was asked); the token got through and keeps its status. Repeating the request unchanged will not help.",
   [ErrorCode.APPLE_UNAVAILABLE]:
-    "Apple could not be reached or kept failing (network errors, HTTP 5xx or 429) after Homeroom's retries; `extensions.attempts` says how many. Try again later.",
+    "Apple could not be reached or kept failing (network errors, HTTP 5xx or 429) after Homeroom's retries; `extensions.attempts` says how many. When Apple asked to wait longer than the request may (`Retry-After` beyond `APPLE_INTERACTIVE_MAX_WAIT_MS` for an operation someone waits on), `extensions.retryAfter` says in how many seconds to try again; else try again later.",
   [ErrorCode.MDM_PUSH_CERTIFICATE_REQUIRED]:
     'Upload the Apple MDM push certificate first (`uploadMdmPushCertificate`): enrollment program tokens need it. Nothing was changed.',
   [ErrorCode.MDM_PUSH_CERTIFICATE_INVALID]:

@@ -10,7 +10,6 @@
  */
 import 'reflect-metadata';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -31,6 +30,7 @@ import { ErrorCode } from './errors.js';
 import { distinguishedName } from './mdm/cms.js';
 import { homeroomPlugin } from './http/apollo-plugins.js';
 import { authenticate } from './http/authorization.js';
+import { graphqlRequestErrors, jsonRequestErrors } from './http/body-errors.js';
 import { refuseOversizedDocuments } from './http/document-size.js';
 import { trustedDocuments } from './http/trusted-documents.js';
 import { healthRoutes } from './http/health.js';
@@ -49,12 +49,13 @@ import { contextFailure } from './schema/operation-errors.js';
 import { depthLimitRule, maxDocumentTokens } from './schema/operation-limits.js';
 import { systemClock, type Clock } from './platform/clock.js';
 import type { Ticker } from './platform/ticker.js';
-import { OperationBudget, runWithBudget } from './platform/operation-budget.js';
+import { interactiveWaitLimit, OperationBudget, runWithBudget } from './platform/operation-budget.js';
 import { CostBudget, MemoryCostBuckets, RedisCostBuckets } from './platform/cost-budget.js';
 import { Redis } from 'ioredis';
 import { createEventBus, type ClosableEventBus } from './platform/events/event-bus.js';
 import { connectRedisEventTransport } from './platform/events/pubsub-redis.js';
 import { systemContext } from './platform/request-context.js';
+import { checkDataDirectory, ensurePrivateDirectory, writePrivateFile } from './platform/private-files.js';
 import { resolveSecretKey, SecretBox } from './platform/secret-box.js';
 import { Services } from './services/services.js';
 import { startAppleSimulator, type RunningAppleSimulator } from './simulator/apple/index.js';
@@ -93,6 +94,7 @@ export const APPLE_SIMULATOR_STATE_FILE = 'apple-simulator.json';
 export async function startServer(config: Config, options: StartOptions = {}): Promise<HomeroomServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
+  checkDataDirectory(config.dataDir, logger);
   const secretBox = new SecretBox(resolveSecretKey(config.secretKey, config.dataDir, logger));
   const dataSource = await openDatabaseOrExplain(config);
   let simulator: RunningAppleSimulator | null = null;
@@ -102,7 +104,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   try {
     simulator = await startEmbeddedSimulator(config, clock, logger);
     const depUrl = simulator ? simulator.url : config.apple.mode === 'apple' ? config.apple.depUrl : '';
-    const connection = appleConnection(depUrl, config.apple.userAgent, { clock });
+    const connection = appleConnection(depUrl, config.apple.userAgent, {
+      clock,
+      // Someone waiting on a GraphQL operation gets an answer within seconds; syncs and jobs wait longer.
+      retry: { waitLimitMs: interactiveWaitLimit(config.appleInteractiveMaxWaitMs) },
+    });
     // Known only once listening when PORT is 0 and PUBLIC_URL unset; nothing asks before then.
     let listeningAt = config.publicUrl ?? '';
     events = await openEventBus(config, options, logger);
@@ -144,6 +150,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       clock,
       costBudget: costs,
       trustedDocuments: config.trustedDocuments,
+      events,
       ...(options.onOperationStarted ? { onOperationStarted: options.onOperationStarted } : {}),
     });
     apollo = new ApolloServer<GraphQLContext>({
@@ -184,12 +191,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     app.use(
       '/graphql',
       cors({ origin: config.corsOrigins === '*' ? '*' : [...config.corsOrigins], exposedHeaders: ['x-request-id'] }),
-      express.json({ limit: '5mb' }),
+      express.json({ limit: config.bodyLimits.graphqlBytes }),
       // Before the size check: a document sent by hash is filled in here.
       trustedDocuments(config.trustedDocuments),
       refuseOversizedDocuments(config.graphql),
       // Each request's operation runs under a budget that its database calls see (started as a query).
-      (_req, _res, next) => runWithBudget(new OperationBudget(clock), next),
+      (_req: express.Request, _res: express.Response, next: express.NextFunction) => runWithBudget(new OperationBudget(clock), next),
       expressMiddleware(apollo, {
         context: async ({ req }): Promise<GraphQLContext> => {
           const requestId = requestIdOf(req);
@@ -210,18 +217,24 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           return { requestId, actor: checked.actor, logger: requestLogger, loaders: createLoaders(services), services };
         },
       }),
+      // A body too large or not JSON (and anything else failing here) answers as GraphQL errors.
+      graphqlRequestErrors(config.bodyLimits.graphqlBytes, logger),
     );
     // Devices, not API clients: they authenticate with their signatures, never with API keys.
-    app.use(mdmRoutes(services.enrollment, logger));
+    app.use(mdmRoutes(services.enrollment, logger, { maxBodyBytes: config.bodyLimits.mdmBytes }));
     app.use('/acme', acmeRoutes(services.acmeIssuance, logger));
     app.use(web.console);
     app.use((req, res) => {
       res.status(404).json({
+        code: ErrorCode.NOT_FOUND,
+        message: 'Nothing is served at this path.',
         error: 'not found',
         path: req.path,
-        endpoints: ['/graphql', '/healthz', '/readyz', '/mdm/enroll/<key>', '/mdm/checkin', '/mdm/connect'],
+        endpoints: ['/graphql', '/healthz', '/readyz', '/mdm/enroll/<key>', '/mdm/checkin', '/mdm/connect', '/acme/directory'],
       });
     });
+    // Never Express's HTML error page (a stack and file paths outside production).
+    app.use(jsonRequestErrors(config.bodyLimits.graphqlBytes, logger));
 
     await listen(httpServer, config);
     const url = listeningUrl(httpServer.address() as AddressInfo);
@@ -402,7 +415,8 @@ async function createBootstrapKey(services: Services, config: Config, logger: Lo
   if (!created) return null;
   const file = path.join(config.dataDir, 'admin-api-key.txt');
   try {
-    fs.writeFileSync(file, `${created.secret}\n`, { mode: 0o600 });
+    ensurePrivateDirectory(config.dataDir);
+    writePrivateFile(file, `${created.secret}\n`);
     return { secret: created.secret, file };
   } catch (error) {
     logger.error({ err: error, file }, 'could not save the first ADMIN key; note it from the console now');

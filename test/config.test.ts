@@ -47,7 +47,9 @@ describe('loadConfig defaults', () => {
       graphql: { maxDepth: 12, maxComplexity: 20_000, maxFields: 500, operationTimeoutMs: 10_000 },
       graphqlCost: { budget: 200_000, restoreRate: 10_000 },
       trustedDocuments: { mode: 'off', file: path.join(CWD, 'web', 'trusted-documents.json'), documents: new Map() },
+      bodyLimits: { graphqlBytes: 5 * 1024 * 1024, mdmBytes: 1024 * 1024 },
       apple: { mode: 'simulator', userAgent: 'homeroom/0.1.0', simulatorPort: 8081, simulatorDevices: 300 },
+      appleInteractiveMaxWaitMs: 5000,
       automaticSyncIntervalMs: 24 * 60 * 60 * 1000,
       redisUrl: null,
       mdm: { trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048' },
@@ -290,6 +292,23 @@ describe('MDM device trust', () => {
 });
 
 describe('user directory', () => {
+  it('reads the body limits from GRAPHQL_MAX_BODY_BYTES and MDM_MAX_BODY_BYTES (1024 to 104857600) and refuses others', () => {
+    expect(loadConfig({ GRAPHQL_MAX_BODY_BYTES: '1024', MDM_MAX_BODY_BYTES: '104857600' }, CWD).bodyLimits).toEqual({
+      graphqlBytes: 1024,
+      mdmBytes: 104_857_600,
+    });
+    expectRefused({ GRAPHQL_MAX_BODY_BYTES: '1023' }, 'GRAPHQL_MAX_BODY_BYTES');
+    expectRefused({ GRAPHQL_MAX_BODY_BYTES: '5mb' }, 'GRAPHQL_MAX_BODY_BYTES');
+    expectRefused({ MDM_MAX_BODY_BYTES: '104857601' }, 'MDM_MAX_BODY_BYTES');
+  });
+
+  it('reads APPLE_INTERACTIVE_MAX_WAIT_MS from 0 to 600000 and refuses others', () => {
+    expect(loadConfig({ APPLE_INTERACTIVE_MAX_WAIT_MS: '0' }, CWD).appleInteractiveMaxWaitMs).toBe(0);
+    expect(loadConfig({ APPLE_INTERACTIVE_MAX_WAIT_MS: '600000' }, CWD).appleInteractiveMaxWaitMs).toBe(600_000);
+    expectRefused({ APPLE_INTERACTIVE_MAX_WAIT_MS: '600001' }, 'APPLE_INTERACTIVE_MAX_WAIT_MS');
+    expectRefused({ APPLE_INTERACTIVE_MAX_WAIT_MS: '-1' }, 'APPLE_INTERACTIVE_MAX_WAIT_MS');
+  });
+
   it('reads the scrypt cost of user passwords from 10 to 20 and refuses others with USER_PASSWORD_SCRYPT_LOG_N', () => {
     expect(loadConfig({ USER_PASSWORD_SCRYPT_LOG_N: '10' }, CWD).userPasswordScryptLogN).toBe(10);
     expect(loadConfig({ USER_PASSWORD_SCRYPT_LOG_N: '20' }, CWD).userPasswordScryptLogN).toBe(20);

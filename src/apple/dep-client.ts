@@ -126,7 +126,9 @@ function statusesFor<S extends string>(serials: readonly string[], map: unknown,
  * - `more_to_follow` is accepted as a boolean or as the string Apple's 2018 example shows; a page that says "more"
  *   but returns the cursor it was given ends the iteration with `cursorEchoed` (micromdm's guard).
  * - `Retry-After` is honoured on 429 and 503 only; one beyond `maxRetryAfterMs` fails at once with
- *   `details.retryAfterMs`, so the caller can reschedule instead of holding a request for an hour.
+ *   `details.retryAfterMs`, so the caller can reschedule instead of holding a request for an hour. With
+ *   `retry.waitLimitMs` (a request someone waits on), a wait that would pass that total fails the same way at once,
+ *   with `details.retryAfter` in seconds.
  * - The replay after a re-sign-in gets a fresh retry budget; `attempts` on an error counts every request sent.
  * - A 2xx body that is not the JSON expected is `APPLE_UNAVAILABLE` and is not retried (a POST may have taken
  *   effect); an empty 2xx body reads as `{}`.

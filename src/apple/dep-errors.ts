@@ -179,7 +179,8 @@ export function depApiError(
       break;
     case ErrorCode.APPLE_UNAVAILABLE: {
       const last = failure.reason ? `${answer}, ${failure.reason}` : answer;
-      message = `Apple did not complete ${endpoint} after ${attempts} attempt${attempts === 1 ? '' : 's'} (last: ${last}). Try again later.`;
+      const when = typeof extra['retryAfter'] === 'number' ? `in ${extra['retryAfter']} s` : 'later';
+      message = `Apple did not complete ${endpoint} after ${attempts} attempt${attempts === 1 ? '' : 's'} (last: ${last}). Try again ${when}.`;
       break;
     }
     default:

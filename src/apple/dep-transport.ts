@@ -27,6 +27,13 @@ export interface DepRetryOptions {
   maxDelayMs?: number;
   /** A `Retry-After` longer than this is not waited for: the call fails at once. Default 10 min. */
   maxRetryAfterMs?: number;
+  /**
+   * Asked as each call starts: the most that call may wait between its attempts in total, or
+   * null for no total (each wait still at most `maxRetryAfterMs`). The caller's context decides:
+   * a request someone waits on gets a few seconds, background work null. A wait that would pass
+   * the total is not begun: the call fails at once with `APPLE_UNAVAILABLE` and `retryAfter`.
+   */
+  waitLimitMs?: () => number | null;
 }
 
 /** How to reach Apple and as whom. */
@@ -74,9 +81,18 @@ interface PreparedRequest {
   body?: string;
 }
 
-/** Counts the HTTP requests of one logical call, across retries and the replay after a re-sign-in. */
+/** Counts the HTTP requests of one logical call, across retries and the replay after a re-sign-in, and its waits. */
 interface AttemptCounter {
   attempts: number;
+  /** Waited between attempts so far. */
+  waitedMs: number;
+  /** The most the call may wait in total; null: no total. */
+  readonly waitLimitMs: number | null;
+}
+
+/** `details` of a call that gives up on a wait: `retryAfter` in whole seconds (as `Retry-After` and `RATE_LIMITED` say it), and the exact ms. */
+function retryAfter(ms: number): { retryAfter: number; retryAfterMs: number } {
+  return { retryAfter: Math.ceil(ms / 1000), retryAfterMs: ms };
 }
 
 /** A JSON object (not null, not an array). */
@@ -105,6 +121,7 @@ export class DepTransport {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly maxRetryAfterMs: number;
+  private readonly waitLimitMs: () => number | null;
   private readonly requestTimeoutMs: number;
   private readonly fetchImpl: typeof fetch;
   private readonly onSession: ((session: string) => void) | undefined;
@@ -123,6 +140,7 @@ export class DepTransport {
     this.baseDelayMs = options.retry?.baseDelayMs ?? 500;
     this.maxDelayMs = options.retry?.maxDelayMs ?? 30_000;
     this.maxRetryAfterMs = options.retry?.maxRetryAfterMs ?? 600_000;
+    this.waitLimitMs = options.retry?.waitLimitMs ?? (() => null);
     this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
     this.fetchImpl = options.fetch ?? globalThis.fetch;
     this.onSession = options.onSession;
@@ -158,6 +176,10 @@ export class DepTransport {
     }
   }
 
+  private newCounter(): AttemptCounter {
+    return { attempts: 0, waitedMs: 0, waitLimitMs: this.waitLimitMs() };
+  }
+
   /** The current session, signing in first if there is none; concurrent callers share one sign-in. */
   private async ensureSession(): Promise<string> {
     if (this.session !== null) return this.session;
@@ -173,7 +195,7 @@ export class DepTransport {
   private async signIn(): Promise<string> {
     const endpoint = 'GET /session';
     const url = this.url('/session');
-    const counter: AttemptCounter = { attempts: 0 };
+    const counter = this.newCounter();
     const answer = await this.send(endpoint, counter, true, () => {
       const { authorization } = signOAuth1({
         method: 'GET',
@@ -215,7 +237,7 @@ export class DepTransport {
     const endpoint = `${method} ${path}`;
     const url = this.url(path, request.query);
     const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-    const counter: AttemptCounter = { attempts: 0 };
+    const counter = this.newCounter();
     let reauthenticated = false;
     for (;;) {
       const sessionUsed = await this.ensureSession();
@@ -282,10 +304,13 @@ export class DepTransport {
         });
       const retryAfterMs =
         answer !== null && honoursRetryAfter(answer.status) ? parseRetryAfter(answer.headers.get('retry-after'), this.clock.now()) : null;
-      if (failures >= this.maxAttempts) throw fail(retryAfterMs === null ? {} : { retryAfterMs });
+      if (failures >= this.maxAttempts) throw fail(retryAfterMs === null ? {} : retryAfter(retryAfterMs));
       // Waiting longer than the cap would hold a sync or a GraphQL request hostage; report it and let the caller reschedule.
-      if (retryAfterMs !== null && retryAfterMs > this.maxRetryAfterMs) throw fail({ retryAfterMs });
+      if (retryAfterMs !== null && retryAfterMs > this.maxRetryAfterMs) throw fail(retryAfter(retryAfterMs));
       const delay = retryAfterMs ?? backoffDelay(failures, { baseDelayMs: this.baseDelayMs, maxDelayMs: this.maxDelayMs }, this.random);
+      // Someone waits on this call: say when to try again rather than keep them waiting.
+      if (counter.waitLimitMs !== null && counter.waitedMs + delay > counter.waitLimitMs) throw fail(retryAfter(Math.max(delay, 1)));
+      counter.waitedMs += delay;
       await this.sleep(delay);
     }
   }

@@ -6,10 +6,10 @@
  * the file) and foreign keys on. `synchronize` is never used: the schema only moves through
  * migrations, so data survives upgrades.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config.js';
+import { ensurePrivateDirectory, restrictIfPresent, touchPrivateFile } from '../platform/private-files.js';
 import { ENTITIES } from './index.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
@@ -55,9 +55,14 @@ export function createDataSource(database: DatabaseConfig): DataSource {
  * TypeORM takes an advisory lock around migrations; on SQLite the write lock serialises them.
  */
 export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
-  if (database.type === 'sqlite') fs.mkdirSync(path.dirname(database.path), { recursive: true });
+  if (database.type === 'sqlite') {
+    // 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+    ensurePrivateDirectory(path.dirname(database.path));
+    touchPrivateFile(database.path);
+  }
   const dataSource = createDataSource(database);
   await dataSource.initialize();
+  if (database.type === 'sqlite') for (const suffix of ['-wal', '-shm']) restrictIfPresent(database.path + suffix);
   try {
     if (database.type === 'postgres' && database.schema) {
       await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${database.schema}"`);

@@ -10,19 +10,20 @@
  * Every answer carries a fresh `Replay-Nonce` and a `Link` to the directory; refusals are problem
  * documents (`application/problem+json`), unexpected failures a logged `serverInternal`.
  */
-import express, { type Request, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { AcmeProblem } from '../mdm/acme/problems.js';
 import type { AcmeAnswer, AcmeIssuanceService } from '../services/enrollment/acme-issuance.js';
 import type { Logger } from '../logger.js';
 import { requestIdOf } from './request-id.js';
+import { bodyFailure } from './body-errors.js';
 
 /** A JWS with a CSR or an attestation object is a few kilobytes. */
-const BODY_LIMIT = '256kb';
+const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** The router to mount at `/acme` (`app.use('/acme', acmeRoutes(...))`). */
 export function acmeRoutes(acme: AcmeIssuanceService, logger: Logger): express.Router {
   const router = express.Router();
-  const raw = express.raw({ type: () => true, limit: BODY_LIMIT });
+  const raw = express.raw({ type: () => true, limit: BODY_LIMIT_BYTES });
   const log = logger.child({ component: 'acme' });
 
   const headers = (res: Response) => {
@@ -97,5 +98,14 @@ export function acmeRoutes(acme: AcmeIssuanceService, logger: Logger): express.R
     raw,
     handle('certificate', (body, id) => acme.certificate(body, id)),
   );
+  // A body body-parser refuses (too large, cut off) answers in ACME's own format, like every other refusal here.
+  router.use(((error: unknown, req, res, next) => {
+    const failure = bodyFailure(error, BODY_LIMIT_BYTES);
+    if (!failure || res.headersSent) return next(error);
+    log.info({ requestId: requestIdOf(req), code: failure.code }, 'ACME request body refused');
+    const problem = new AcmeProblem('malformed', failure.message, failure.status);
+    headers(res);
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON()));
+  }) as ErrorRequestHandler);
   return router;
 }

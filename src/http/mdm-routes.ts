@@ -10,17 +10,17 @@
  *   or empty when there is nothing to do.
  *
  * Bodies are read raw, whatever their Content-Type (devices and test clients differ), because the
- * signatures cover the exact bytes. Refusals answer JSON `{code, message, reason?}` with 400, 403,
- * 404 or 503 and are logged; never 401, which makes an enrolled device drop its enrollment.
+ * signatures cover the exact bytes (at most `MDM_MAX_BODY_BYTES`: a signed MachineInfo or check-in
+ * is a few kilobytes, which leaves room for command results). Refusals answer JSON
+ * `{code, message, reason?}` with 400, 403, 404, 413 or 503 and are logged; never 401 (outside
+ * user-affinity enrollment), which makes an enrolled device drop its enrollment.
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ErrorCode, isHomeroomError } from '../errors.js';
 import { requestIdOf } from './request-id.js';
 import type { Logger } from '../logger.js';
+import { jsonRequestErrors } from './body-errors.js';
 import type { EnrollmentService } from '../services/enrollment/enrollment.service.js';
-
-/** A signed MachineInfo or check-in is a few kilobytes; this leaves room for command results. */
-const BODY_LIMIT = '1mb';
 
 const STATUS_OF: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.MDM_REQUEST_MALFORMED]: 400,
@@ -35,9 +35,9 @@ const STATUS_OF: Partial<Record<ErrorCode, number>> = {
 
 type Handler = (req: Request, res: Response, log: Logger) => Promise<void>;
 
-export function mdmRoutes(enrollment: EnrollmentService, logger: Logger): express.Router {
+export function mdmRoutes(enrollment: EnrollmentService, logger: Logger, options: { readonly maxBodyBytes: number }): express.Router {
   const router = express.Router();
-  const raw = express.raw({ type: () => true, limit: BODY_LIMIT });
+  const raw = express.raw({ type: () => true, limit: options.maxBodyBytes });
   const log = logger.child({ component: 'mdm' });
 
   router.post(
@@ -69,6 +69,8 @@ export function mdmRoutes(enrollment: EnrollmentService, logger: Logger): expres
       else res.status(200).type('application/xml').send(next.command);
     }),
   );
+  // A body too large or cut off: `{code, message}` like every other refusal here.
+  router.use('/mdm', jsonRequestErrors(options.maxBodyBytes, log));
   return router;
 }
 

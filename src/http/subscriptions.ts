@@ -8,8 +8,14 @@
  * `authorization.ts`). Each operation then goes through the same checks as
  * over HTTP: trusted documents, the key is still active, validation, depth and complexity
  * limits, the key's cost budget (charged once per operation; every result carries
- * `extensions.cost`), permissions, error masking, and the audit of failed mutations. (A subscription already streaming when its
- * key is revoked runs until the client disconnects.)
+ * `extensions.cost`), permissions, error masking, and the audit of failed mutations.
+ *
+ * Revoking a key ends its sockets at once: `API_KEY_REVOKED` (published once the revocation
+ * committed, through Redis to every instance when `REDIS_URL` is set) closes every socket the key
+ * opened here with 4403 "The API key was revoked.", so its subscriptions receive nothing more.
+ * A revocation no event brought here (the CLI without Redis, an event Redis lost) is found
+ * before the next event is sent: a key is read again when its last check is older than
+ * {@link REVOCATION_CHECK_MS}.
  */
 import type { Server } from 'node:http';
 import {
@@ -26,7 +32,7 @@ import {
 } from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { GraphQLLimits, TrustedDocumentsConfig } from '../config.js';
 import { ErrorCode } from '../errors.js';
 import { isDatabaseUnavailable, type DatabaseAvailability } from '../entities/database-availability.js';
@@ -40,8 +46,9 @@ import { type Actor, newRequestId } from '../platform/request-context.js';
 import type { Services } from '../services/services.js';
 import type { Clock } from '../platform/clock.js';
 import type { CostBudget } from '../platform/cost-budget.js';
+import { Topic, type EventBus } from '../platform/events/event-bus.js';
 import { OperationBudget, runWithBudget } from '../platform/operation-budget.js';
-import { authenticate, connectionAuthorization, REFUSAL_CLOSE_CODES } from './authorization.js';
+import { authenticate, connectionAuthorization, REFUSAL_CLOSE_CODES, REFUSAL_MESSAGES } from './authorization.js';
 import { chargeOperation, type CostReport } from './operation-cost.js';
 import { trustDocument } from './trusted-documents.js';
 
@@ -63,13 +70,24 @@ export function serveSubscriptions(options: {
   readonly costBudget: CostBudget;
   /** Which documents may run, as over HTTP. */
   readonly trustedDocuments: TrustedDocumentsConfig;
+  /** Where revocations arrive (`API_KEY_REVOKED`), from this instance and, over Redis, from others. */
+  readonly events: EventBus;
 }): Disposable {
   const { schema, services, limits, logger, clock, availability } = options;
   /** Each operation's `extensions.cost`, by the context onSubscribe built for it. */
   const costs = new WeakMap<object, CostReport>();
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const sockets = new KeySockets(logger, clock, (id) => services.apiKeys.isActive(id));
+  const revocations = options.events.subscribe(Topic.API_KEY_REVOKED)[Symbol.asyncIterator]();
+  void (async () => {
+    for (;;) {
+      const next = await revocations.next();
+      if (next.done) return;
+      sockets.revoke(next.value.apiKeyId);
+    }
+  })();
 
-  return useServer<Record<string, unknown>, ConnectionExtra>(
+  const server = useServer<Record<string, unknown>, ConnectionExtra>(
     {
       schema,
       // A query over the websocket gets the same time budget as over HTTP; subscriptions none.
@@ -95,6 +113,7 @@ export function serveSubscriptions(options: {
           return false;
         }
         ctx.extra.actor = checked.actor;
+        if (checked.actor.apiKeyId != null) sockets.add(checked.actor.apiKeyId, ctx.extra.socket);
         return true;
       },
       async onSubscribe(ctx, _id, payload) {
@@ -160,7 +179,10 @@ export function serveSubscriptions(options: {
       onOperation(_ctx, _id, _payload, args) {
         options.onOperationStarted?.(operationNameOf(args.document, args.operationName));
       },
-      async onNext(_ctx, _id, _payload, args, result) {
+      async onNext(ctx, _id, _payload, args, result) {
+        // A revocation heard while this event was being executed, or found now: close before it
+        // is sent (graphql-ws sends nothing on a closing socket).
+        if (await sockets.closeIfRevoked(ctx.extra.actor?.apiKeyId, ctx.extra.socket)) return result;
         // Always the context onSubscribe built (events run with a copy of it).
         const context = args.contextValue as GraphQLContext;
         const errors = result.errors ?? [];
@@ -176,6 +198,87 @@ export function serveSubscriptions(options: {
     },
     wss,
   );
+  return {
+    dispose: async () => {
+      await revocations.return?.();
+      await server.dispose();
+    },
+  };
+}
+
+/** How old a key's last check may be before an event for it is sent: older, the key is read again. */
+export const REVOCATION_CHECK_MS = 30_000;
+
+/** The open sockets of each API key, the keys revoked while this server runs, and when each was last checked. */
+class KeySockets {
+  private readonly byKey = new Map<number, Set<WebSocket>>();
+  private readonly revoked = new Set<number>();
+  private readonly checkedAt = new Map<number, number>();
+
+  constructor(
+    private readonly logger: Logger,
+    private readonly clock: Clock,
+    private readonly isActive: (apiKeyId: number) => Promise<boolean>,
+  ) {}
+
+  /** A socket whose key was checked just now (at connect). */
+  add(apiKeyId: number, socket: WebSocket): void {
+    // Revoked between the connect check and now: close rather than keep it.
+    if (this.revoked.has(apiKeyId)) return close(socket);
+    let open = this.byKey.get(apiKeyId);
+    if (!open) this.byKey.set(apiKeyId, (open = new Set()));
+    open.add(socket);
+    this.checkedAt.set(apiKeyId, this.clock.now().getTime());
+    socket.once('close', () => {
+      open.delete(socket);
+      if (open.size === 0 && this.byKey.get(apiKeyId) === open) {
+        this.byKey.delete(apiKeyId);
+        this.checkedAt.delete(apiKeyId);
+      }
+    });
+  }
+
+  /** Closes every socket of the key (4403); a socket that is closing sends nothing more. */
+  revoke(apiKeyId: number): void {
+    this.revoked.add(apiKeyId);
+    this.checkedAt.delete(apiKeyId);
+    const open = this.byKey.get(apiKeyId);
+    if (!open) return;
+    this.byKey.delete(apiKeyId);
+    this.logger.info({ apiKeyId, sockets: open.size }, 'API key revoked: its websockets are closed');
+    for (const socket of open) close(socket);
+  }
+
+  /**
+   * Before an event is sent: true (and the socket closed) when its key is known to be revoked,
+   * or, last checked more than REVOCATION_CHECK_MS ago, the database now says so.
+   */
+  async closeIfRevoked(apiKeyId: number | null | undefined, socket: WebSocket): Promise<boolean> {
+    if (apiKeyId == null) return false;
+    if (!this.revoked.has(apiKeyId)) {
+      const now = this.clock.now().getTime();
+      if (now - (this.checkedAt.get(apiKeyId) ?? 0) < REVOCATION_CHECK_MS) return false;
+      // Set first: the events that follow at once do not each read the key.
+      this.checkedAt.set(apiKeyId, now);
+      let active: boolean;
+      try {
+        active = await this.isActive(apiKeyId);
+      } catch (error) {
+        // The database is away: the event goes out, the next one checks again.
+        this.checkedAt.delete(apiKeyId);
+        this.logger.warn({ err: error, apiKeyId }, 'could not check the key of an open websocket');
+        return false;
+      }
+      if (active) return false;
+      this.revoke(apiKeyId);
+    }
+    close(socket);
+    return true;
+  }
+}
+
+function close(socket: WebSocket): void {
+  socket.close(REFUSAL_CLOSE_CODES.REVOKED_KEY, REFUSAL_MESSAGES.REVOKED_KEY);
 }
 
 /** The operation's name from the document itself (clients often leave `operationName` out). */

@@ -54,3 +54,11 @@ export function currentBudget(): OperationBudget | undefined {
 export function outsideOperation<T>(work: () => T): T {
   return budgets.exit(work);
 }
+
+/**
+ * For the DEP client's `retry.waitLimitMs`: `maxWaitMs` while someone waits (the caller runs
+ * inside a GraphQL operation), null for background work (syncs and jobs run outside any).
+ */
+export function interactiveWaitLimit(maxWaitMs: number): () => number | null {
+  return () => (currentBudget() ? maxWaitMs : null);
+}

@@ -8,6 +8,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
+import { ensurePrivateDirectory, writePrivateFile } from './private-files.js';
 
 const VERSION = 'v1';
 
@@ -63,8 +64,8 @@ export function resolveSecretKey(configured: Buffer | null, dataDir: string, log
     return key;
   }
   const key = randomBytes(32);
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, key.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  ensurePrivateDirectory(dataDir);
+  writePrivateFile(file, key.toString('base64') + '\n', { exclusive: true });
   logger.warn(
     { file },
     'HOMEROOM_SECRET_KEY is not set: generated a secret key into the data directory. Back it up with the database, or set HOMEROOM_SECRET_KEY.',

@@ -50,7 +50,7 @@ export class Services {
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
-    this.apiKeys = new ApiKeyService(deps.database, this.audit, deps.clock);
+    this.apiKeys = new ApiKeyService(deps.database, this.audit, deps.clock, deps.events);
     this.pushCertificates = new PushCertificateService(deps, this.audit);
     // A token's first device sync starts when it is uploaded.
     this.appleSessions = new AppleSessionGateway(deps);

@@ -277,6 +277,29 @@ describe('retries', () => {
     expect(sleeps).toEqual([]);
   });
 
+  it('with a waitLimitMs of 5 s, answers a 503 Retry-After: 20 at once with APPLE_UNAVAILABLE and retryAfter 20, waiting nothing', async () => {
+    fake.script('GET /account', ...Array.from({ length: 5 }, () => ({ status: 503, headers: { 'Retry-After': '20' } })));
+    const error = await depError(clientFor({ retry: { waitLimitMs: () => 5000 } }).account());
+    expect(error.code).toBe(ErrorCode.APPLE_UNAVAILABLE);
+    expect(error.details).toMatchObject({ retryAfter: 20, retryAfterMs: 20_000, attempts: 1, status: 503 });
+    expect(error.message).toContain('Try again in 20 s.');
+    expect(sleeps).toEqual([]);
+    expect(fake.requestsTo('GET /account')).toHaveLength(1);
+  });
+
+  it('with a waitLimitMs, waits shorter Retry-Afters up to the total, then gives up with the next one as retryAfter', async () => {
+    fake.script('GET /account', ...Array.from({ length: 5 }, () => ({ status: 503, headers: { 'Retry-After': '2' } })));
+    const error = await depError(clientFor({ retry: { waitLimitMs: () => 5000 } }).account());
+    expect(error).toMatchObject({ code: ErrorCode.APPLE_UNAVAILABLE, attempts: 3, details: { retryAfter: 2 } });
+    expect(sleeps).toEqual([2000, 2000]);
+  });
+
+  it('without a waitLimitMs (background work), waits out each 503 Retry-After: 20', async () => {
+    fake.script('GET /account', { status: 503, headers: { 'Retry-After': '20' } }, { status: 503, headers: { 'Retry-After': '20' } });
+    expect(await clientFor({ retry: { waitLimitMs: () => null } }).account()).toEqual(ACCOUNT);
+    expect(sleeps).toEqual([20_000, 20_000]);
+  });
+
   it('retries /session failures too, signing each attempt with a new nonce', async () => {
     fake.script('GET /session', { status: 503, headers: { 'Retry-After': '1' } });
     await clientFor().account();

@@ -112,6 +112,14 @@ export interface RehearsalProgressed {
   readonly errorMessage: string | null;
 }
 
+/**
+ * An API key was revoked (published once the revocation committed): every instance closes the
+ * websockets that key opened, so nothing more reaches them.
+ */
+export interface ApiKeyRevoked {
+  readonly apiKeyId: number;
+}
+
 /** A token's sync started or ended: its cooldown and status changed. */
 export interface SyncStateChanged {
   readonly tokenId: number;
@@ -134,6 +142,7 @@ export type HomeroomTopics = {
   USER_IMPORT_JOB_PROGRESSED: [UserImportJobProgressed];
   DEVICE_ENROLLMENT_CHANGED: [DeviceEnrollmentChanged];
   REHEARSAL_PROGRESSED: [RehearsalProgressed];
+  API_KEY_REVOKED: [ApiKeyRevoked];
 };
 
 export const Topic = {
@@ -145,6 +154,7 @@ export const Topic = {
   USER_IMPORT_JOB_PROGRESSED: 'USER_IMPORT_JOB_PROGRESSED',
   DEVICE_ENROLLMENT_CHANGED: 'DEVICE_ENROLLMENT_CHANGED',
   REHEARSAL_PROGRESSED: 'REHEARSAL_PROGRESSED',
+  API_KEY_REVOKED: 'API_KEY_REVOKED',
 } as const satisfies Record<keyof HomeroomTopics, keyof HomeroomTopics>;
 
 export type EventBus = PubSub<HomeroomTopics>;

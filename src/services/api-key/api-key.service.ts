@@ -8,6 +8,7 @@ import { isUniqueViolation, type Database } from '../../entities/database.js';
 import { badInput, ErrorCode, HomeroomError, rowNotFound } from '../../errors.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
+import { Topic, type EventBus } from '../../platform/events/event-bus.js';
 import { type Page, type PageRequest, paginate } from '../../entities/pagination.js';
 import { Role } from '../../permissions.js';
 import type { Actor, RequestContext } from '../../platform/request-context.js';
@@ -36,6 +37,7 @@ export class ApiKeyService {
     private readonly database: Database,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly events: EventBus,
   ) {}
 
   async create(ctx: RequestContext, input: CreateApiKeyInput): Promise<CreatedApiKey> {
@@ -50,7 +52,10 @@ export class ApiKeyService {
     });
   }
 
-  /** Revoking a revoked key changes nothing and succeeds, so scripts can retry safely. */
+  /**
+   * Revoking a revoked key changes nothing and succeeds, so scripts can retry safely. Once the
+   * revocation commits, `API_KEY_REVOKED` tells every instance to close the key's websockets.
+   */
   async revoke(ctx: RequestContext, id: number): Promise<ApiKey> {
     return this.audit.mutate(ctx, 'revokeApiKey', async (tx, record) => {
       record.target('ApiKey', id);
@@ -66,6 +71,7 @@ export class ApiKeyService {
       key.revokedAt = this.clock.now();
       await tx.update(ApiKey, { id }, { revokedAt: key.revokedAt });
       record.detail({ name: key.name, role: key.role });
+      record.afterCommit(() => this.events.publish(Topic.API_KEY_REVOKED, { apiKeyId: id }));
       return key;
     });
   }

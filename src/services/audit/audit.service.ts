@@ -27,6 +27,8 @@ export interface AuditTarget {
 export class AuditRecord {
   readonly targets: AuditTarget[] = [];
   details: JsonFacts | null = null;
+  /** Run once the work committed, before its audit event is published. */
+  readonly committed: Array<() => void> = [];
 
   target(type: string, key: string | number): this {
     if (!this.targets.some((t) => t.type === type && String(t.key) === String(key))) this.targets.push({ type, key });
@@ -35,6 +37,15 @@ export class AuditRecord {
 
   detail(facts: JsonFacts): this {
     this.details = { ...this.details, ...facts };
+    return this;
+  }
+
+  /**
+   * Runs `callback` once the transaction committed (never after a rollback), before the audit
+   * event is published: a revocation closes the key's sockets before they could hear of it.
+   */
+  afterCommit(callback: () => void): this {
+    this.committed.push(callback);
     return this;
   }
 }
@@ -63,6 +74,7 @@ export class AuditService {
         eventId = await this.insert(tx, ctx, action, record, null);
         return value;
       });
+      for (const callback of record.committed) callback();
       this.published(eventId, action);
       return result;
     } catch (error) {

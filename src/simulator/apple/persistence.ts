@@ -251,12 +251,21 @@ export function deserializeState(
   return { state, seed: file.seed, random: file.random };
 }
 
-/** Writes `text` to `file` atomically: a temporary file in the same directory, then a rename. */
+/**
+ * Writes `text` to `file` atomically: a temporary file in the same directory, then a rename.
+ * The state holds the simulated school's credentials and keys: the file is 0600 and a directory
+ * created for it 0700, whatever the umask (set again with chmod, which the umask does not touch).
+ */
 export async function writeAtomically(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
+  const directory = path.dirname(file);
+  if (!(await fs.stat(directory).catch(() => null))) {
+    await fs.mkdir(directory, { recursive: true, mode: 0o700 });
+    await fs.chmod(directory, 0o700);
+  }
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await fs.writeFile(temporary, text, 'utf8');
+    await fs.writeFile(temporary, text, { encoding: 'utf8', mode: 0o600 });
+    await fs.chmod(temporary, 0o600);
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });

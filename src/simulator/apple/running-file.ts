@@ -26,8 +26,13 @@ export function writeRunningSimulatorFile(dataDir: string, url: string): () => v
   const file = path.join(dataDir, RUNNING_SIMULATOR_FILE);
   const record: RunningSimulatorRecord = { url, pid: process.pid };
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, `${JSON.stringify(record)}\n`);
+    // Private like the rest of the data directory: 0700 when created here, the file 0600.
+    if (!fs.existsSync(dataDir)) {
+      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+      fs.chmodSync(dataDir, 0o700);
+    }
+    fs.writeFileSync(file, `${JSON.stringify(record)}\n`, { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
   } catch {
     return () => undefined;
   }

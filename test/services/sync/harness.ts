@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { appleConnection } from '../../../src/apple/apple-connection.js';
+import type { DepRetryOptions } from '../../../src/apple/dep-client.js';
 import { Device } from '../../../src/entities/device.entity.js';
 import { EnrollmentProgramToken } from '../../../src/entities/enrollment-program-token.entity.js';
 import type { SyncRun } from '../../../src/entities/sync-run.entity.js';
@@ -48,7 +49,9 @@ export interface SyncHarness {
   close(): Promise<void>;
 }
 
-export async function startSyncHarness(options: { seed?: number; automaticSyncIntervalMs?: number } = {}): Promise<SyncHarness> {
+export async function startSyncHarness(
+  options: { seed?: number; automaticSyncIntervalMs?: number; appleRetry?: DepRetryOptions } = {},
+): Promise<SyncHarness> {
   const opened = await openTestDatabase();
   const clock = new ManualClock('2026-09-01T08:00:00.000Z');
   const simulator = await startAppleSimulator({ clock, seed: options.seed ?? 5, devices: 0 });
@@ -64,7 +67,12 @@ export async function startSyncHarness(options: { seed?: number; automaticSyncIn
     events,
     secretBox: new SecretBox(randomBytes(32)),
     // No jitter: backoff waits are their ceilings, so a test knows what the client waited.
-    apple: appleConnection(simulator.url, 'homeroom-test/1', { clock, sleep: wait, random: () => 0 }),
+    apple: appleConnection(simulator.url, 'homeroom-test/1', {
+      clock,
+      sleep: wait,
+      random: () => 0,
+      ...(options.appleRetry ? { retry: options.appleRetry } : {}),
+    }),
     publicUrl: () => 'https://homeroom.school.example',
     ...(options.automaticSyncIntervalMs ? { automaticSyncIntervalMs: options.automaticSyncIntervalMs } : {}),
   });

@@ -190,7 +190,7 @@ export type ErrorCode =
   | 'APPLE_TERMS_NOT_ACCEPTED'
   /** Apple refuses the server token (replaced by a newer download, expired, revoked or signed wrongly); `extensions.appleCode` has Apple's code. Download a new token for the MDM server and call `renewToken` with it. */
   | 'APPLE_TOKEN_REJECTED'
-  /** Apple could not be reached or kept failing (network errors, HTTP 5xx or 429) after Homeroom's retries; `extensions.attempts` says how many. Try again later. */
+  /** Apple could not be reached or kept failing (network errors, HTTP 5xx or 429) after Homeroom's retries; `extensions.attempts` says how many. When Apple asked to wait longer than the request may (`Retry-After` beyond `APPLE_INTERACTIVE_MAX_WAIT_MS` for an operation someone waits on), `extensions.retryAfter` says in how many seconds to try again; else try again later. */
   | 'APPLE_UNAVAILABLE'
   /** The HTTP request is not a GraphQL request the server understands. */
   | 'BAD_REQUEST'
@@ -248,6 +248,10 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   /** A rehearsal is already running on this server (`extensions.rehearsalId` names it); two at once would power on the same iPads. Follow it with `rehearsalProgressed` and start the next when it ends. Nothing was started. */
   | 'REHEARSAL_IN_PROGRESS'
+  /** The request body cannot be read: not valid JSON, an unsupported charset or encoding, or cut off (HTTP 400 or 415). Nothing ran. */
+  | 'REQUEST_MALFORMED'
+  /** The request body is larger than the server accepts (HTTP 413; `GRAPHQL_MAX_BODY_BYTES` for /graphql, `MDM_MAX_BODY_BYTES` for /mdm/*); `extensions.limitBytes` gives the limit. Nothing ran. */
+  | 'REQUEST_TOO_LARGE'
   /** Another token is already shared with School Data Sync (`extensions.tokenId` names it); unshare it first. Nothing was changed. */
   | 'SDS_ALREADY_SHARED'
   /** The database cannot be reached right now; nothing was changed. The response carries `extensions.requestId`. Try again shortly (`/readyz` says when the server is ready again). */
