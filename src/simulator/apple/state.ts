@@ -69,6 +69,8 @@ export interface DeviceRecord {
    * half a million never-moved devices carry nothing.
    */
   leftProfile?: LeftProfile | null;
+  /** When it was released from the organisation (epoch ms); the School Manager API reports it. */
+  releasedAt?: number | null;
 }
 
 /** One stay of a device on a server, in assignment order. */
@@ -134,6 +136,15 @@ export interface OrderRecord {
   readonly devices: DeviceRecord[];
 }
 
+/** A School Manager API account of the organisation: Apple keeps the public key only. */
+export interface ApiAccountRecord {
+  readonly name: string;
+  readonly clientId: string;
+  readonly keyId: string;
+  readonly publicKeyPem: string;
+  readonly createdAt: number;
+}
+
 /** What assigning one device to a server did. */
 export type AssignOutcome = 'assigned' | 'moved' | 'unchanged';
 
@@ -152,6 +163,8 @@ export class AppleState {
   termsRequired = false;
   /** The simulated device CA (see device-ca.ts), made on first use. */
   deviceCa: DeviceCaRecord | null = null;
+  /** School Manager API accounts by client id. */
+  readonly apiAccounts = new Map<string, ApiAccountRecord>();
 
   constructor(
     public organization: SimulatedOrganization,
@@ -269,6 +282,7 @@ export class AppleState {
   release(device: DeviceRecord): void {
     this.unassign(device);
     device.inOrg = false;
+    device.releasedAt = this.now();
     this.devices.delete(device.serial);
   }
 
