@@ -110,6 +110,11 @@ export class SchoolManagerClient {
     this.cacheKey = `${options.tokenUrl} ${options.credentials.clientId} ${options.credentials.keyId}`;
   }
 
+  /** Asks Apple for a fresh access token: resolves when the account's credentials work (the token is cached). */
+  async verifyCredentials(): Promise<void> {
+    await this.accessToken(true);
+  }
+
   /** Every device of the organisation, page by page (`links.next`); `limit` 1 to 1000. */
   async *orgDevices(limit = ASM_MAX_PAGE_LIMIT): AsyncGenerator<OrgDevice[]> {
     yield* this.pages<OrgDevice>(`/v1/orgDevices?limit=${pageLimit(limit)}`, 'GET /v1/orgDevices');

@@ -258,13 +258,17 @@ export class AppleState {
     return moved ? 'moved' : 'assigned';
   }
 
-  /** Takes `device` off its server (logged there as `deleted`); its profile goes with it, remembered in `leftProfile`. */
-  unassign(device: DeviceRecord): boolean {
+  /**
+   * Takes `device` off its server (logged there as `deleted`, unless `logged` is false: it then
+   * leaves fetches from now on without a change a sync would see); its profile goes with it,
+   * remembered in `leftProfile`.
+   */
+  unassign(device: DeviceRecord, logged = true): boolean {
     const server = device.state.serverUuid === null ? undefined : this.servers.get(device.state.serverUuid);
     if (!server || !device.member) return false;
     const now = this.now();
     const member = device.member;
-    member.removedAt = this.append(server, 'deleted', device, device.state, now);
+    member.removedAt = logged ? this.append(server, 'deleted', device, device.state, now) : this.position(server);
     member.removedTime = now;
     member.state = device.state;
     server.liveCount -= 1;
@@ -278,9 +282,13 @@ export class AppleState {
     return true;
   }
 
-  /** Removes `device` from the organisation (portal release, or DEP disown). */
-  release(device: DeviceRecord): void {
-    this.unassign(device);
+  /**
+   * Removes `device` from the organisation (portal release, or DEP disown). `depEvent: false`
+   * releases it the way schools report Apple doing it: its server's sync sees no `deleted` change
+   * (fetches no longer list it), so only the School Manager API tells an MDM.
+   */
+  release(device: DeviceRecord, depEvent = true): void {
+    this.unassign(device, depEvent);
     device.inOrg = false;
     device.releasedAt = this.now();
     this.devices.delete(device.serial);

@@ -126,7 +126,7 @@ describe('SchoolManagerClient against the simulator', () => {
     const servers = await client.mdmServers();
     const server = servers.find((candidate) => candidate.attributes.serverName === 'Homeroom MDM')!;
     expect(sameServerId(server.id, created.server.server_uuid)).toBe(true);
-    const [a, b] = (await client.orgDevices(2).next()).value!.map((device) => device.id) as [string, string];
+    const [a, b] = (await client.orgDevices(2).next()).value!.map((device: { id: string }) => device.id) as [string, string];
     const activity = await client.createActivity({ activityType: 'ASSIGN_DEVICES', serials: [a, b, 'NOSUCHSERIAL1'], mdmServerId: server.id });
     expect(activity.attributes).toMatchObject({ status: 'IN_PROGRESS', activityType: 'ASSIGN_DEVICES' });
     apple.schoolManager.completeActivities();
