@@ -109,7 +109,8 @@ describe('reconcile with the Apple School Manager API', () => {
     await t.server.services.sync.idle();
     await t.server.services.schoolManager.idle();
     const later = new Map((await devicesOf(tokenId)).devices.edges.map((edge) => [edge.node.serialNumber, edge.node]));
-    expect(later.get(second)).toMatchObject({ releasedFromOrgAt: laterAt });
+    // DEP's sync said nothing of it: it is not removed, only released.
+    expect(later.get(second)).toMatchObject({ releasedFromOrgAt: laterAt, removedAt: null });
     expect(later.get(released)).toMatchObject({ releasedFromOrgAt: releasedAt });
   });
 });
