@@ -16,7 +16,6 @@ import {
   ReconcileWithSchoolManagerPayload,
   RemoveSchoolManagerApiAccountPayload,
   SchoolManagerApiAccountType,
-  SchoolManagerReconcileType,
   SetSchoolManagerApiAccountPayload,
 } from './school-manager.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
@@ -75,6 +74,6 @@ export class SchoolManagerResolver {
     const result = await this.services.schoolManager.reconcile(ctx, tokenId);
     const token = await ctx.loaders.tokens.load(tokenId);
     if (!token) throw notFound('enrollment program token', input.tokenId);
-    return { reconcile: SchoolManagerReconcileType.from(result), token: EnrollmentProgramTokenType.from(token) };
+    return ReconcileWithSchoolManagerPayload.from(result, EnrollmentProgramTokenType.from(token));
   }
 }

@@ -5,13 +5,22 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { SchoolManagerAccount } from '../entities/school-manager-account.entity.js';
 import type { ReconcileResult } from '../services/school-manager/school-manager.service.js';
+import { toGlobalId } from '../global-id.js';
+import { Node } from '../schema/node.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
-@ObjectType('SchoolManagerApiAccount', {
+/** The GraphQL type name, which global IDs carry. */
+export const SCHOOL_MANAGER_API_ACCOUNT_TYPE = 'SchoolManagerApiAccount';
+
+@ObjectType(SCHOOL_MANAGER_API_ACCOUNT_TYPE, {
+  implements: Node,
   description:
     "An organisation's Apple School Manager API account as Homeroom stores it: its identifiers only. The private key is stored encrypted and never shown.",
 })
-export class SchoolManagerApiAccountType {
+export class SchoolManagerApiAccountType extends Node {
+  /** Row id; GraphQL shows the global ID. */
+  id!: number;
+
   @Field(() => String, { description: "Apple's organisation id the account belongs to (the tokens' `organizationId`)." })
   organizationId!: string;
 
@@ -27,8 +36,13 @@ export class SchoolManagerApiAccountType {
   @Field(() => Date, { description: 'When it was last replaced.' })
   updatedAt!: Date;
 
+  override get globalId(): string {
+    return toGlobalId(SCHOOL_MANAGER_API_ACCOUNT_TYPE, this.id);
+  }
+
   static from(row: SchoolManagerAccount): SchoolManagerApiAccountType {
     return Object.assign(new SchoolManagerApiAccountType(), {
+      id: row.id,
       organizationId: row.organizationId,
       clientId: row.clientId,
       keyId: row.keyId,
@@ -53,8 +67,11 @@ export class RemoveSchoolManagerApiAccountPayload {
   removed!: boolean;
 }
 
-@ObjectType('SchoolManagerReconcile', { description: 'What a reconcile of a token’s devices with the School Manager API found.' })
-export class SchoolManagerReconcileType {
+@ObjectType('ReconcileWithSchoolManagerPayload', { description: 'What a reconcile of a token’s devices with the School Manager API found.' })
+export class ReconcileWithSchoolManagerPayload {
+  @Field(() => EnrollmentProgramTokenType, { description: 'The token reconciled.' })
+  token!: EnrollmentProgramTokenType;
+
   @Field(() => Int, { description: "The token's devices Apple's `orgDevices` listed (order number, purchase source and release date written)." })
   devicesChecked!: number;
 
@@ -79,16 +96,8 @@ export class SchoolManagerReconcileType {
   @Field(() => Date, { description: 'When it ended.' })
   finishedAt!: Date;
 
-  static from(result: ReconcileResult): SchoolManagerReconcileType {
-    return Object.assign(new SchoolManagerReconcileType(), result);
+  static from(result: ReconcileResult, token: EnrollmentProgramTokenType): ReconcileWithSchoolManagerPayload {
+    const { tokenId: _tokenId, ...counts } = result;
+    return Object.assign(new ReconcileWithSchoolManagerPayload(), counts, { token });
   }
-}
-
-@ObjectType('ReconcileWithSchoolManagerPayload', { description: 'The reconcile and its token.' })
-export class ReconcileWithSchoolManagerPayload {
-  @Field(() => SchoolManagerReconcileType, { description: 'What it found.' })
-  reconcile!: SchoolManagerReconcileType;
-
-  @Field(() => EnrollmentProgramTokenType, { description: 'The token reconciled.' })
-  token!: EnrollmentProgramTokenType;
 }

@@ -916,6 +916,7 @@ export type TokenAssignmentJobsQuery = { node:
     | { __typename: 'EnrollmentProgramToken', assignmentJobs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: AssignmentKind, status: AssignmentJobStatus, deviceCount: number, pendingCount: number, unchangedCount: number, cannotChangeCount: number, succeededCount: number, notAccessibleCount: number, failedCount: number, throttledCount: number, requiresWipeCount: number, appleCalls: number, percent: number, requestedBy: string, createdAt: string, startedAt: string | null, finishedAt: string | null, errorCode: string | null, errorMessage: string | null, token: { id: string }, profile: { id: string, name: string } | null } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -939,6 +940,7 @@ export type TokenDeviceProfilesQuery = { node:
     | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, edges: Array<{ node: { id: string, serialNumber: string, profileStatus: DeviceProfileStatus, appleProfileUuid: string | null, requiresWipe: boolean, profile: { id: string } | null } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -960,6 +962,7 @@ export type AssignmentNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1009,6 +1012,7 @@ export type TokenDeviceEnrollmentsQuery = { node:
     | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, serialNumber: string, enrollment: { state: EnrollmentState, failureReason: string | null, udid: string | null, osVersion: string | null, buildVersion: string | null, productName: string | null, supervised: boolean | null, startedAt: string | null, enrolledAt: string | null, lastContactedAt: string | null, profile: { id: string, name: string } | null } } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1030,6 +1034,7 @@ export type DeviceEnrollmentNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1058,6 +1063,7 @@ export type DeviceEnrollmentUsersQuery = { node:
     | { __typename: 'EnrollmentProgramToken' }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1125,6 +1131,7 @@ export type NodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1146,6 +1153,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1242,6 +1250,7 @@ export type RehearsalNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', status: RehearsalStatus, enrolledCount: number, id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1273,7 +1282,7 @@ export type ReconcileWithSchoolManagerMutationVariables = Exact<{
 }>;
 
 
-export type ReconcileWithSchoolManagerMutation = { reconcileWithSchoolManager: { reconcile: { devicesChecked: number, devicesReleased: number, devicesNotOnServer: number, devicesOnOtherServer: number, coverageRead: number, startedAt: string, finishedAt: string }, token: { id: string } } };
+export type ReconcileWithSchoolManagerMutation = { reconcileWithSchoolManager: { devicesChecked: number, devicesReleased: number, devicesNotOnServer: number, devicesOnOtherServer: number, coverageRead: number, startedAt: string, finishedAt: string, token: { id: string } } };
 
 export type TokenSchoolManagerDevicesQueryVariables = Exact<{
   id: string | number;
@@ -1292,6 +1301,7 @@ export type TokenSchoolManagerDevicesQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string, schoolManagerApiAccount: { organizationId: string, clientId: string, keyId: string } | null, devices: { totalCount: number, edges: Array<{ node: { serialNumber: string, removedAt: string | null, releasedFromOrgAt: string | null, orderNumber: string | null, purchaseSourceType: string | null, appleCareStatus: string | null, appleCareDescription: string | null, appleCareEndsAt: string | null, schoolManagerCheckedAt: string | null } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1326,6 +1336,7 @@ export type TokenSyncQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string, deviceCount: number, syncStatus: { state: SyncState, lastSyncAt: string | null, lastSuccessfulSyncAt: string | null, lastFullSyncAt: string | null, nextFullSyncAvailableAt: string, syncAvailableAt: string, currentRun: { id: string, kind: SyncKind, trigger: SyncTrigger, status: SyncRunStatus, phase: SyncPhase, startedAt: string, finishedAt: string | null, deadlineAt: string, pages: number, devicesSeen: number, devicesAdded: number, devicesUpdated: number, devicesRemoved: number, defaultProfileAssigned: number, estimatedTotal: number | null, percent: number | null, fallbackReason: SyncFallbackReason | null, errorCode: string | null, errorMessage: string | null, token: { id: string } } | null }, syncRuns: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: SyncKind, trigger: SyncTrigger, status: SyncRunStatus, phase: SyncPhase, startedAt: string, finishedAt: string | null, deadlineAt: string, pages: number, devicesSeen: number, devicesAdded: number, devicesUpdated: number, devicesRemoved: number, defaultProfileAssigned: number, estimatedTotal: number | null, percent: number | null, fallbackReason: SyncFallbackReason | null, errorCode: string | null, errorMessage: string | null, token: { id: string } } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1352,6 +1363,7 @@ export type TokenDevicesQuery = { node:
     | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, serialNumber: string, model: string | null, description: string | null, color: string | null, assetTag: string | null, os: string | null, deviceFamily: string | null, profileStatus: DeviceProfileStatus, appleProfileUuid: string | null, profileAssignTime: string | null, profilePushTime: string | null, deviceAssignedDate: string | null, deviceAssignedBy: string | null, firstSeenAt: string, lastSeenAt: string, removedAt: string | null, token: { id: string }, profile: { id: string, name: string } | null } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1373,6 +1385,7 @@ export type SyncNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string, kind: SyncKind, trigger: SyncTrigger, status: SyncRunStatus, phase: SyncPhase, startedAt: string, finishedAt: string | null, deadlineAt: string, pages: number, devicesSeen: number, devicesAdded: number, devicesUpdated: number, devicesRemoved: number, defaultProfileAssigned: number, estimatedTotal: number | null, percent: number | null, fallbackReason: SyncFallbackReason | null, errorCode: string | null, errorMessage: string | null, token: { id: string } }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1417,6 +1430,7 @@ export type TokenMovedDevicesQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string, serverName: string, deviceCount: number, movedAwayDeviceCount: number, devices: { totalCount: number, edges: Array<{ node: { id: string, serialNumber: string, profileStatus: DeviceProfileStatus, requiresWipe: boolean, removedAt: string | null, movedAwayAt: string | null, movedAwayFrom: { id: string, serverName: string } | null, token: { id: string, serverName: string }, profile: { id: string, name: string } | null, enrollment: { state: EnrollmentState, profile: { name: string } | null } } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1532,6 +1546,7 @@ export type TokenNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', name: string, status: TokenStatus, statusReason: string, id: string, lastAppleError: { code: ErrorCode, appleCode: string | null, message: string, endpoint: string | null, at: string } | null }
     | { __typename: 'MdmPushCertificate', topic: string, id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1574,6 +1589,7 @@ export type UserImportJobNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', status: UserImportJobStatus, rowCount: number, id: string }
@@ -1615,6 +1631,7 @@ export type UserNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', username: string, role: UserRole, id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1696,7 +1713,7 @@ export const RehearsalNodeDocument = {"kind":"Document","definitions":[{"kind":"
 export const RehearsalProgressedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RehearsalProgressed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rehearsalProgressed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"snapshot"}},{"kind":"Field","name":{"kind":"Name","value":"rehearsal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"doneCount"}},{"kind":"Field","name":{"kind":"Name","value":"enrolledCount"}}]}}]}}]}}]} as unknown as DocumentNode<RehearsalProgressedSubscription, RehearsalProgressedSubscriptionVariables>;
 export const SetSchoolManagerApiAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSchoolManagerApiAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetSchoolManagerApiAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSchoolManagerApiAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replacedPrevious"}},{"kind":"Field","name":{"kind":"Name","value":"schoolManagerApiAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]} as unknown as DocumentNode<SetSchoolManagerApiAccountMutation, SetSchoolManagerApiAccountMutationVariables>;
 export const RemoveSchoolManagerApiAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveSchoolManagerApiAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveSchoolManagerApiAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeSchoolManagerApiAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removed"}}]}}]}}]} as unknown as DocumentNode<RemoveSchoolManagerApiAccountMutation, RemoveSchoolManagerApiAccountMutationVariables>;
-export const ReconcileWithSchoolManagerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconcileWithSchoolManager"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReconcileWithSchoolManagerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconcileWithSchoolManager"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconcile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devicesChecked"}},{"kind":"Field","name":{"kind":"Name","value":"devicesReleased"}},{"kind":"Field","name":{"kind":"Name","value":"devicesNotOnServer"}},{"kind":"Field","name":{"kind":"Name","value":"devicesOnOtherServer"}},{"kind":"Field","name":{"kind":"Name","value":"coverageRead"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ReconcileWithSchoolManagerMutation, ReconcileWithSchoolManagerMutationVariables>;
+export const ReconcileWithSchoolManagerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconcileWithSchoolManager"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReconcileWithSchoolManagerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconcileWithSchoolManager"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devicesChecked"}},{"kind":"Field","name":{"kind":"Name","value":"devicesReleased"}},{"kind":"Field","name":{"kind":"Name","value":"devicesNotOnServer"}},{"kind":"Field","name":{"kind":"Name","value":"devicesOnOtherServer"}},{"kind":"Field","name":{"kind":"Name","value":"coverageRead"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ReconcileWithSchoolManagerMutation, ReconcileWithSchoolManagerMutationVariables>;
 export const TokenSchoolManagerDevicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TokenSchoolManagerDevices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schoolManagerApiAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"removedAt"}},{"kind":"Field","name":{"kind":"Name","value":"releasedFromOrgAt"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"purchaseSourceType"}},{"kind":"Field","name":{"kind":"Name","value":"appleCareStatus"}},{"kind":"Field","name":{"kind":"Name","value":"appleCareDescription"}},{"kind":"Field","name":{"kind":"Name","value":"appleCareEndsAt"}},{"kind":"Field","name":{"kind":"Name","value":"schoolManagerCheckedAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TokenSchoolManagerDevicesQuery, TokenSchoolManagerDevicesQueryVariables>;
 export const SyncDevicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SyncDevices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SyncDevicesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncDevices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineAt"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"devicesSeen"}},{"kind":"Field","name":{"kind":"Name","value":"devicesAdded"}},{"kind":"Field","name":{"kind":"Name","value":"devicesUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"devicesRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"defaultProfileAssigned"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SyncDevicesMutation, SyncDevicesMutationVariables>;
 export const TokenSyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TokenSync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastSyncAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessfulSyncAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFullSyncAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextFullSyncAvailableAt"}},{"kind":"Field","name":{"kind":"Name","value":"syncAvailableAt"}},{"kind":"Field","name":{"kind":"Name","value":"currentRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"syncRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineAt"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"devicesSeen"}},{"kind":"Field","name":{"kind":"Name","value":"devicesAdded"}},{"kind":"Field","name":{"kind":"Name","value":"devicesUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"devicesRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"defaultProfileAssigned"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<TokenSyncQuery, TokenSyncQueryVariables>;

@@ -78,6 +78,10 @@ export class SchoolManagerService {
     private readonly audit: AuditService,
   ) {}
 
+  async findAccountById(id: number): Promise<SchoolManagerAccount | null> {
+    return this.deps.database.manager.findOneBy(SchoolManagerAccount, { id });
+  }
+
   /** The API account of the token's organisation, or null. */
   async accountForToken(tokenId: number): Promise<SchoolManagerAccount | null> {
     const token = await this.deps.database.manager.findOneBy(EnrollmentProgramToken, { id: tokenId });
