@@ -120,11 +120,14 @@ export class DeviceType extends Node {
   @Field(() => Date, {
     nullable: true,
     description:
-      "When Apple released the device from the organisation (School Manager API `releasedFromOrgDateTime`), or, when Apple no longer knows it at all, when a reconcile first noticed. DEP sends no change for a release, so only a reconcile with the School Manager API (`reconcileWithSchoolManager`, and after each sync when the organisation has an API account) sets it. Null while it belongs to the organisation, or before any reconcile.",
+      'When Apple released the device from the organisation (School Manager API `releasedFromOrgDateTime`), or, when Apple no longer knows it at all, when a reconcile first noticed. DEP sends no change for a release, so only a reconcile with the School Manager API (`reconcileWithSchoolManager`, and after each sync when the organisation has an API account) sets it. Null while it belongs to the organisation, or before any reconcile.',
   })
   releasedFromOrgAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'The purchase order it came with (School Manager API `orderNumber`); null before a reconcile.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The purchase order it came with (School Manager API `orderNumber`); null before a reconcile.',
+  })
   orderNumber!: string | null;
 
   @Field(() => String, {
@@ -137,7 +140,7 @@ export class DeviceType extends Node {
   @Field(() => String, {
     nullable: true,
     description:
-      "Its AppleCare coverage: ACTIVE or INACTIVE (of the active coverage ending last, else the one that ended last), NONE when Apple lists none; null until a reconcile read it (at most 500 devices a reconcile).",
+      'Its AppleCare coverage: ACTIVE or INACTIVE (of the active coverage ending last, else the one that ended last), NONE when Apple lists none; null until a reconcile read it (at most 500 devices a reconcile).',
   })
   appleCareStatus!: string | null;
 

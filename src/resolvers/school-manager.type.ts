@@ -67,12 +67,16 @@ export class RemoveSchoolManagerApiAccountPayload {
   removed!: boolean;
 }
 
-@ObjectType('ReconcileWithSchoolManagerPayload', { description: 'What a reconcile of a token’s devices with the School Manager API found.' })
+@ObjectType('ReconcileWithSchoolManagerPayload', {
+  description: 'What a reconcile of a token’s devices with the School Manager API found.',
+})
 export class ReconcileWithSchoolManagerPayload {
   @Field(() => EnrollmentProgramTokenType, { description: 'The token reconciled.' })
   token!: EnrollmentProgramTokenType;
 
-  @Field(() => Int, { description: "The token's devices Apple's `orgDevices` listed (order number, purchase source and release date written)." })
+  @Field(() => Int, {
+    description: "The token's devices Apple's `orgDevices` listed (order number, purchase source and release date written).",
+  })
   devicesChecked!: number;
 
   @Field(() => Int, { description: 'Devices this reconcile found released from the organisation (their `releasedFromOrgAt` is now set).' })

@@ -50,7 +50,10 @@ describe('reconcile with the Apple School Manager API', () => {
 
   it('marks a device released from the organisation (no DEP event) with Apple’s date, and enriches the others', async () => {
     const key = (await t.request(GenerateEncryptionPublicKeyDocument, {})).data!.generateEncryptionPublicKey.encryptionPublicKey;
-    const created = await portal<{ token: { content: string } }>('/portal/servers', { name: 'Reconcile MDM', publicKeyPem: key.certificate });
+    const created = await portal<{ token: { content: string } }>('/portal/servers', {
+      name: 'Reconcile MDM',
+      publicKeyPem: key.certificate,
+    });
     const { serials } = await portal<{ serials: string[] }>('/portal/orders', { count: 4 });
     await portal('/portal/servers/Reconcile%20MDM/devices', { serials });
     const uploaded = await t.request(UploadTokenDocument, {

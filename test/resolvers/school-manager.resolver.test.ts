@@ -90,7 +90,10 @@ describe('School Manager API account over GraphQL', () => {
   it('stores a good account sealed (the key is never returned), replaces it, and removes it', async () => {
     const first = await t.request(SetSchoolManagerApiAccountDocument, { input: input() });
     expect(first.errors).toBeUndefined();
-    expect(first.data!.setSchoolManagerApiAccount).toMatchObject({ replacedPrevious: false, schoolManagerApiAccount: { clientId: account.clientId } });
+    expect(first.data!.setSchoolManagerApiAccount).toMatchObject({
+      replacedPrevious: false,
+      schoolManagerApiAccount: { clientId: account.clientId },
+    });
     const row = await t.server.dataSource.manager.findOneByOrFail(SchoolManagerAccount, {});
     expect(row.sealedPrivateKey).not.toContain('PRIVATE KEY');
     expect(JSON.stringify(first.data)).not.toContain('PRIVATE KEY');

@@ -11,13 +11,7 @@
  */
 import { ErrorCode, HomeroomError } from '../../errors.js';
 import { backoffDelay, parseRetryAfter } from '../retry.js';
-import type {
-  AppleCareCoverage,
-  MdmServer,
-  OrgDevice,
-  OrgDeviceActivity,
-  OrgDeviceActivityRequest,
-} from './asm-types.js';
+import type { AppleCareCoverage, MdmServer, OrgDevice, OrgDeviceActivity, OrgDeviceActivityRequest } from './asm-types.js';
 import { clientAssertion, type SchoolManagerCredentials } from './client-assertion.js';
 
 /** Apple's production hosts. */
@@ -177,7 +171,7 @@ export class SchoolManagerClient {
       body: JSON.stringify({ data: { type: 'orgDeviceActivities', attributes, relationships } }),
       idempotent: false,
     });
-    return (this.parse<{ data: OrgDeviceActivity }>(answer, 'POST /v1/orgDeviceActivities')).data;
+    return this.parse<{ data: OrgDeviceActivity }>(answer, 'POST /v1/orgDeviceActivities').data;
   }
 
   /** An activity's status and sub-status; null when Apple does not know it (older than 30 days). */
@@ -229,7 +223,12 @@ export class SchoolManagerClient {
   }
 
   /** One authenticated call: a cached token, one fresh token and replay after 401. */
-  private async call(method: 'GET' | 'POST', url: string, endpoint: string, options: { body?: string; idempotent: boolean }): Promise<Answer> {
+  private async call(
+    method: 'GET' | 'POST',
+    url: string,
+    endpoint: string,
+    options: { body?: string; idempotent: boolean },
+  ): Promise<Answer> {
     let answer = await this.send(method, url, endpoint, { ...options, authenticated: true });
     if (answer.status === 401) {
       // The token expired early or was revoked; a request refused with 401 was not carried out.
@@ -312,8 +311,10 @@ export class SchoolManagerClient {
         throw this.unavailable(endpoint, attempt, answer?.status ?? null, failure);
       }
       if (attempt >= maxAttempts) throw this.unavailable(endpoint, attempt, answer?.status ?? null, failure);
-      const retryAfter = answer && (throttled || answer.status === 503) ? parseRetryAfter(answer.headers.get('retry-after'), this.clock.now()) : null;
-      if (retryAfter !== null && retryAfter > (retry.maxRetryAfterMs ?? 600_000)) throw this.unavailable(endpoint, attempt, answer!.status, failure);
+      const retryAfter =
+        answer && (throttled || answer.status === 503) ? parseRetryAfter(answer.headers.get('retry-after'), this.clock.now()) : null;
+      if (retryAfter !== null && retryAfter > (retry.maxRetryAfterMs ?? 600_000))
+        throw this.unavailable(endpoint, attempt, answer!.status, failure);
       await this.sleep(retryAfter ?? backoffDelay(attempt, backoff, this.random));
     }
   }
@@ -347,10 +348,14 @@ export class SchoolManagerClient {
   }
 
   private malformed(endpoint: string): HomeroomError {
-    return new HomeroomError(ErrorCode.APPLE_UNAVAILABLE, `Apple School Manager answered ${endpoint} with something that is not its JSON.`, {
-      endpoint,
-      attempts: 1,
-    });
+    return new HomeroomError(
+      ErrorCode.APPLE_UNAVAILABLE,
+      `Apple School Manager answered ${endpoint} with something that is not its JSON.`,
+      {
+        endpoint,
+        attempts: 1,
+      },
+    );
   }
 
   private unavailable(endpoint: string, attempts: number, status: number | null, cause: unknown): HomeroomError {

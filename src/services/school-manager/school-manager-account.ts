@@ -30,7 +30,8 @@ export function invalidAccount(field: string, reason: SchoolManagerAccountProble
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 
 const KEY_MESSAGES: Record<'NOT_PEM' | 'UNREADABLE' | 'NOT_EC' | 'NOT_P256', string> = {
-  NOT_PEM: 'is not an unencrypted PEM private key (-----BEGIN PRIVATE KEY----- or -----BEGIN EC PRIVATE KEY-----): paste the .pem Apple School Manager downloaded.',
+  NOT_PEM:
+    'is not an unencrypted PEM private key (-----BEGIN PRIVATE KEY----- or -----BEGIN EC PRIVATE KEY-----): paste the .pem Apple School Manager downloaded.',
   UNREADABLE: 'could not be read as a private key.',
   NOT_EC: 'is not an elliptic-curve key: Apple School Manager API keys are P-256 (ES256).',
   NOT_P256: 'is an elliptic-curve key on another curve: Apple School Manager API keys are P-256 (ES256).',
@@ -41,8 +42,13 @@ export function readSchoolManagerAccount(input: { clientId: string; keyId: strin
   const clientId = input.clientId.trim();
   const keyId = input.keyId.trim();
   if (!IDENTIFIER.test(clientId))
-    throw invalidAccount('clientId', 'CLIENT_ID_INVALID', 'must be the client ID Apple School Manager shows for the API account (e.g. SCHOOLAPI.<uuid>).');
-  if (!IDENTIFIER.test(keyId)) throw invalidAccount('keyId', 'KEY_ID_INVALID', "must be the key ID Apple School Manager shows for the account's key.");
+    throw invalidAccount(
+      'clientId',
+      'CLIENT_ID_INVALID',
+      'must be the client ID Apple School Manager shows for the API account (e.g. SCHOOLAPI.<uuid>).',
+    );
+  if (!IDENTIFIER.test(keyId))
+    throw invalidAccount('keyId', 'KEY_ID_INVALID', "must be the key ID Apple School Manager shows for the account's key.");
   const read = readP256PrivateKey(input.privateKey);
   if ('problem' in read) throw invalidAccount('privateKey', read.problem, KEY_MESSAGES[read.problem]);
   return { clientId, keyId, privateKeyPem: read.key.export({ type: 'pkcs8', format: 'pem' }).toString() };

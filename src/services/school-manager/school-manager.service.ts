@@ -198,7 +198,11 @@ export class SchoolManagerService {
     return done;
   }
 
-  private async audited(ctx: RequestContext, token: EnrollmentProgramToken, account: SchoolManagerAccount): Promise<ReconcileResult | null> {
+  private async audited(
+    ctx: RequestContext,
+    token: EnrollmentProgramToken,
+    account: SchoolManagerAccount,
+  ): Promise<ReconcileResult | null> {
     const action = 'reconcileWithSchoolManager';
     const result = await this.audit.recordingFailures(ctx, action, new AuditRecord(), () => this.run(token, account));
     if (result) {
@@ -339,7 +343,10 @@ export class SchoolManagerService {
     };
   }
 
-  private clientFor(token: EnrollmentProgramToken, credentials: { clientId: string; keyId: string; privateKeyPem: string }): SchoolManagerClient {
+  private clientFor(
+    token: EnrollmentProgramToken,
+    credentials: { clientId: string; keyId: string; privateKeyPem: string },
+  ): SchoolManagerClient {
     return this.deps.apple.schoolManager(credentials, token.tokenType === 'APPLE_BUSINESS_MANAGER' ? 'business.api' : 'school.api');
   }
 }

@@ -337,7 +337,8 @@ export class Portal {
       case 'POST /portal/devices/unassign':
         return ok(this.unassignDevices(input.serials as string[]));
       case 'POST /portal/devices/release':
-        if (input.depEvent !== undefined && typeof input.depEvent !== 'boolean') throw new PortalError('INVALID_REQUEST', 'depEvent must be a boolean.');
+        if (input.depEvent !== undefined && typeof input.depEvent !== 'boolean')
+          throw new PortalError('INVALID_REQUEST', 'depEvent must be a boolean.');
         return ok(this.releaseDevices(input.serials as string[], { depEvent: input.depEvent !== false }));
       case 'GET /portal/orders':
         return ok({ orders: this.listOrders() });

@@ -199,7 +199,10 @@ export class SchoolManagerApi {
     const activity = this.activities.get(id);
     if (!activity) return null;
     const escape = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-    const lines = ['Serial Number,Result,Message', ...activity.lines.map((line) => [line.serial, line.result, line.message].map(escape).join(','))];
+    const lines = [
+      'Serial Number,Result,Message',
+      ...activity.lines.map((line) => [line.serial, line.result, line.message].map(escape).join(',')),
+    ];
     return lines.join('\r\n') + '\r\n';
   }
 
@@ -211,7 +214,9 @@ export class SchoolManagerApi {
     if (failure) {
       const headers = failureHeaders(failure, this.options.now());
       delete headers['WWW-Authenticate'];
-      return failure.status >= 500 ? { status: failure.status, body: null, headers } : jsonApiError(failure.status, failure.body ?? 'ERROR', 'Simulated failure.', headers);
+      return failure.status >= 500
+        ? { status: failure.status, body: null, headers }
+        : jsonApiError(failure.status, failure.body ?? 'ERROR', 'Simulated failure.', headers);
     }
     if (path === ASM_TOKEN_PATH) {
       if (method !== 'POST') return jsonApiError(405, 'METHOD_NOT_ALLOWED', 'POST only.');
@@ -230,13 +235,21 @@ export class SchoolManagerApi {
     const links = { origin, url };
     if (method === 'GET' && parts.length === 2 && parts[1] === 'orgDevices') return this.listDevices(url, links.origin);
     if (method === 'GET' && parts[1] === 'orgDevices' && parts.length === 3) return this.device(parts[2]!, origin);
-    if (method === 'GET' && parts[1] === 'orgDevices' && parts.length === 5 && parts[3] === 'relationships' && parts[4] === 'assignedServer')
+    if (
+      method === 'GET' &&
+      parts[1] === 'orgDevices' &&
+      parts.length === 5 &&
+      parts[3] === 'relationships' &&
+      parts[4] === 'assignedServer'
+    )
       return this.assignedServer(parts[2]!, origin);
-    if (method === 'GET' && parts[1] === 'orgDevices' && parts.length === 4 && parts[3] === 'appleCareCoverage') return this.coverage(parts[2]!);
+    if (method === 'GET' && parts[1] === 'orgDevices' && parts.length === 4 && parts[3] === 'appleCareCoverage')
+      return this.coverage(parts[2]!);
     if (method === 'GET' && parts.length === 2 && parts[1] === 'mdmServers') return this.listServers(url, origin);
     if (method === 'GET' && parts[1] === 'mdmServers' && parts.length === 5 && parts[3] === 'relationships' && parts[4] === 'devices')
       return this.serverDevices(parts[2]!, url, origin);
-    if (method === 'POST' && parts.length === 2 && parts[1] === 'orgDeviceActivities') return this.createActivity(raw, token.clientId, origin);
+    if (method === 'POST' && parts.length === 2 && parts[1] === 'orgDeviceActivities')
+      return this.createActivity(raw, token.clientId, origin);
     if (method === 'GET' && parts[1] === 'orgDeviceActivities' && parts.length === 3) return this.activity(parts[2]!, origin);
     return jsonApiError(404, 'NOT_FOUND', `No resource ${method} ${path}.`);
   }
@@ -257,11 +270,13 @@ export class SchoolManagerApi {
 
   private async token(raw: Buffer): Promise<Answer> {
     const form = new URLSearchParams(raw.toString('utf8'));
-    if (form.get('grant_type') !== 'client_credentials') return oauthError('unsupported_grant_type', 'grant_type must be client_credentials.');
+    if (form.get('grant_type') !== 'client_credentials')
+      return oauthError('unsupported_grant_type', 'grant_type must be client_credentials.');
     if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
       return oauthError('invalid_request', 'client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer.');
     const scope = form.get('scope') ?? '';
-    if (!(ASM_SCOPES as readonly string[]).includes(scope)) return oauthError('invalid_scope', `scope must be one of ${ASM_SCOPES.join(', ')}.`);
+    if (!(ASM_SCOPES as readonly string[]).includes(scope))
+      return oauthError('invalid_scope', `scope must be one of ${ASM_SCOPES.join(', ')}.`);
     const clientId = form.get('client_id') ?? '';
     const assertion = form.get('client_assertion') ?? '';
     const account = this.accounts.get(clientId);
@@ -431,7 +446,14 @@ export class SchoolManagerApi {
     const now = this.options.now();
     const start = device.order.date;
     const year = 365 * 24 * 3600 * 1000;
-    const entry = (id: string, description: string, end: number, paymentType: string, agreementNumber: string | null, isRenewable: boolean) => ({
+    const entry = (
+      id: string,
+      description: string,
+      end: number,
+      paymentType: string,
+      agreementNumber: string | null,
+      isRenewable: boolean,
+    ) => ({
       type: 'appleCareCoverage',
       id,
       attributes: {
@@ -452,7 +474,14 @@ export class SchoolManagerApi {
       const agreement = String(hash.readUInt32BE(1)).padStart(10, '0');
       data.push(entry(agreement, 'AppleCare+ for Schools', start + 3 * year, 'PAID_UP_FRONT', agreement, false));
     }
-    return { status: 200, body: { data, links: { self: `/v1/orgDevices/${serial}/appleCareCoverage` }, meta: { paging: { total: data.length, limit: data.length } } } };
+    return {
+      status: 200,
+      body: {
+        data,
+        links: { self: `/v1/orgDevices/${serial}/appleCareCoverage` },
+        meta: { paging: { total: data.length, limit: data.length } },
+      },
+    };
   }
 
   private servers(): ServerRecord[] {
@@ -493,7 +522,8 @@ export class SchoolManagerApi {
       return jsonApiError(400, 'ENTITY_ERROR.REQUEST_BODY_INVALID', 'The body is not JSON.');
     }
     const data = isObject(body) && isObject(body.data) ? body.data : null;
-    if (!data || data.type !== 'orgDeviceActivities') return jsonApiError(400, 'ENTITY_ERROR.TYPE_INVALID', 'data.type must be orgDeviceActivities.');
+    if (!data || data.type !== 'orgDeviceActivities')
+      return jsonApiError(400, 'ENTITY_ERROR.TYPE_INVALID', 'data.type must be orgDeviceActivities.');
     const attributes = isObject(data.attributes) ? data.attributes : {};
     const type = attributes.activityType;
     if (typeof type !== 'string' || !(ACTIVITY_TYPES as readonly string[]).includes(type))
@@ -501,7 +531,11 @@ export class SchoolManagerApi {
     const relationships = isObject(data.relationships) ? data.relationships : {};
     const devicesData = isObject(relationships.devices) ? relationships.devices.data : undefined;
     if (!Array.isArray(devicesData) || devicesData.length === 0 || devicesData.length > ASM_MAX_ACTIVITY_DEVICES)
-      return jsonApiError(400, 'ENTITY_ERROR.RELATIONSHIP.INVALID', `relationships.devices.data must list 1 to ${ASM_MAX_ACTIVITY_DEVICES} orgDevices.`);
+      return jsonApiError(
+        400,
+        'ENTITY_ERROR.RELATIONSHIP.INVALID',
+        `relationships.devices.data must list 1 to ${ASM_MAX_ACTIVITY_DEVICES} orgDevices.`,
+      );
     const serials: string[] = [];
     for (const item of devicesData) {
       if (!isObject(item) || item.type !== 'orgDevices' || typeof item.id !== 'string')
@@ -518,7 +552,10 @@ export class SchoolManagerApi {
       serverId = server.id;
     }
     const deadline = typeof attributes.mdmMigrationDeadline === 'string' ? attributes.mdmMigrationDeadline : null;
-    if ((type === 'ASSIGN_DEVICES_WITH_MDM_MIGRATION_DEADLINE' || type === 'UPDATE_MDM_MIGRATION_DEADLINE') && (deadline === null || Number.isNaN(Date.parse(deadline))))
+    if (
+      (type === 'ASSIGN_DEVICES_WITH_MDM_MIGRATION_DEADLINE' || type === 'UPDATE_MDM_MIGRATION_DEADLINE') &&
+      (deadline === null || Number.isNaN(Date.parse(deadline)))
+    )
       return jsonApiError(400, 'ENTITY_ERROR.ATTRIBUTE.REQUIRED', `${type} needs attributes.mdmMigrationDeadline (ISO 8601).`);
     const activity: ActivityRecord = {
       id: randomUUID(),
@@ -539,7 +576,10 @@ export class SchoolManagerApi {
       if (activity.status === 'IN_PROGRESS') this.carryOut(activity);
     }, this.options.activityDelayMs ?? 0);
     this.pending.add(timer);
-    return { status: 201, body: { data: this.renderActivity(activity, origin), links: { self: `${origin}/v1/orgDeviceActivities/${activity.id}` } } };
+    return {
+      status: 201,
+      body: { data: this.renderActivity(activity, origin), links: { self: `${origin}/v1/orgDeviceActivities/${activity.id}` } },
+    };
   }
 
   /** Migration deadlines set by activities, by serial (what DEP will report at protocol 8). */
@@ -590,7 +630,11 @@ export class SchoolManagerApi {
     const failed = activity.lines.filter((line) => line.result === 'FAILED').length;
     activity.status = 'COMPLETED';
     activity.subStatus =
-      failed === 0 ? 'COMPLETED_WITH_SUCCESS' : failed === activity.lines.length ? 'COMPLETED_WITH_FAILURE' : 'COMPLETED_WITH_PARTIAL_FAILURE';
+      failed === 0
+        ? 'COMPLETED_WITH_SUCCESS'
+        : failed === activity.lines.length
+          ? 'COMPLETED_WITH_FAILURE'
+          : 'COMPLETED_WITH_PARTIAL_FAILURE';
     activity.completedAt = this.options.now();
     state.changed();
   }
@@ -614,7 +658,10 @@ export class SchoolManagerApi {
   private activity(id: string, origin: string): Answer {
     const activity = this.activities.get(id);
     if (!activity) return jsonApiError(404, 'NOT_FOUND', `No activity ${id}.`);
-    return { status: 200, body: { data: this.renderActivity(activity, origin), links: { self: `${origin}/v1/orgDeviceActivities/${id}` } } };
+    return {
+      status: 200,
+      body: { data: this.renderActivity(activity, origin), links: { self: `${origin}/v1/orgDeviceActivities/${id}` } },
+    };
   }
 }
 
@@ -629,7 +676,11 @@ export function routeOf(method: string, path: string): string {
 /** Writes an answer (JSON:API's `application/json`, or the CSV text). */
 export function sendAnswer(res: http.ServerResponse, answer: Answer): void {
   if (answer.text) {
-    res.writeHead(answer.status, { ...answer.headers, 'Content-Type': answer.text.contentType, 'Content-Length': Buffer.byteLength(answer.text.content) });
+    res.writeHead(answer.status, {
+      ...answer.headers,
+      'Content-Type': answer.text.contentType,
+      'Content-Length': Buffer.byteLength(answer.text.content),
+    });
     res.end(answer.text.content);
     return;
   }

@@ -127,13 +127,19 @@ describe('SchoolManagerClient against the simulator', () => {
     const server = servers.find((candidate) => candidate.attributes.serverName === 'Homeroom MDM')!;
     expect(sameServerId(server.id, created.server.server_uuid)).toBe(true);
     const [a, b] = (await client.orgDevices(2).next()).value!.map((device: { id: string }) => device.id) as [string, string];
-    const activity = await client.createActivity({ activityType: 'ASSIGN_DEVICES', serials: [a, b, 'NOSUCHSERIAL1'], mdmServerId: server.id });
+    const activity = await client.createActivity({
+      activityType: 'ASSIGN_DEVICES',
+      serials: [a, b, 'NOSUCHSERIAL1'],
+      mdmServerId: server.id,
+    });
     expect(activity.attributes).toMatchObject({ status: 'IN_PROGRESS', activityType: 'ASSIGN_DEVICES' });
     apple.schoolManager.completeActivities();
     const done = (await client.activity(activity.id))!;
     expect(done.attributes).toMatchObject({ status: 'COMPLETED', subStatus: 'COMPLETED_WITH_PARTIAL_FAILURE' });
     const csv = await client.activityLog(done.attributes.downloadUrl!);
-    expect(csv.split('\r\n')).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${a},SUCCESS,`)), expect.stringMatching(/^NOSUCHSERIAL1,FAILED,/)]));
+    expect(csv.split('\r\n')).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^${a},SUCCESS,`)), expect.stringMatching(/^NOSUCHSERIAL1,FAILED,/)]),
+    );
     expect(sameServerId((await client.assignedServerId(a))!, created.server.server_uuid)).toBe(true);
     const onServer: string[] = [];
     for await (const page of client.mdmServerSerials(server.id)) onServer.push(...page);

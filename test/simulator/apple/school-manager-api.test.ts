@@ -15,7 +15,9 @@ let apple: RunningAppleSimulator;
 let clock: ManualClock;
 let account: CreatedApiAccount;
 
-async function assertion(overrides: { key?: string; kid?: string; iss?: string; aud?: string; iat?: number; exp?: number } = {}): Promise<string> {
+async function assertion(
+  overrides: { key?: string; kid?: string; iss?: string; aud?: string; iat?: number; exp?: number } = {},
+): Promise<string> {
   const iat = overrides.iat ?? Math.floor(clock.now().getTime() / 1000);
   return new SignJWT({})
     .setProtectedHeader({ alg: 'ES256', kid: overrides.kid ?? account.keyId })
@@ -64,7 +66,10 @@ describe('the simulated School Manager API token endpoint', () => {
     ['for another kid', () => assertion({ kid: 'another-key' })],
     ['with another issuer', () => assertion({ iss: 'SCHOOLAPI.someone-else' })],
     ['for another audience', () => assertion({ aud: 'https://example.com/token' })],
-    ['expired', () => assertion({ iat: Math.floor(clock.now().getTime() / 1000) - 7200, exp: Math.floor(clock.now().getTime() / 1000) - 3600 })],
+    [
+      'expired',
+      () => assertion({ iat: Math.floor(clock.now().getTime() / 1000) - 7200, exp: Math.floor(clock.now().getTime() / 1000) - 3600 }),
+    ],
     ['living longer than 180 days', () => assertion({ exp: Math.floor(clock.now().getTime() / 1000) + 181 * 24 * 3600 })],
     ['that is not a JWT', async () => 'not-a-jwt'],
   ])('refuses an assertion %s: 400 invalid_client', async (_case, make) => {
