@@ -23,6 +23,8 @@ import { writeCoverage, writeOrgFacts, writeReleased, type CoverageFacts, type O
 
 /** AppleCare coverage reads per reconcile: one call per device, so a large school spreads them over several days. */
 export const COVERAGE_READS_PER_RECONCILE = 500;
+/** Coverage calls in flight at once. */
+const COVERAGE_CONCURRENCY = 4;
 /** Devices whose assigned server is asked one by one when they are missing from the server's list. */
 const ASSIGNED_SERVER_LOOKUPS = 50;
 
@@ -294,10 +296,14 @@ export class SchoolManagerService {
     // 4. AppleCare coverage of devices not read yet (or whose coverage ended), a bounded number per run.
     const unread = current.filter((row) => row.appleCareStatus === null || (row.appleCareEndsAt !== null && row.appleCareEndsAt < now));
     const coverage: CoverageFacts[] = [];
-    for (const row of unread.slice(0, COVERAGE_READS_PER_RECONCILE)) {
-      if (this.stopping) return null;
-      coverage.push(summarizeCoverage(row.serialNumber, await client.appleCareCoverage(row.serialNumber)));
-    }
+    const queue = unread.slice(0, COVERAGE_READS_PER_RECONCILE);
+    // A few calls at once: one per device is the API's only way, and each is a round trip.
+    const reader = async () => {
+      for (let row = queue.shift(); row && !this.stopping; row = queue.shift())
+        coverage.push(summarizeCoverage(row.serialNumber, await client.appleCareCoverage(row.serialNumber)));
+    };
+    await Promise.all(Array.from({ length: COVERAGE_CONCURRENCY }, reader));
+    if (this.stopping) return null;
     if (coverage.length > 0) await this.deps.database.transaction((tx) => writeCoverage(tx, token.id, coverage));
 
     return {
