@@ -8,6 +8,7 @@ import {
   SyncDevicesDocument,
   TokenSchoolManagerDevicesDocument,
   UploadTokenDocument,
+  type DeviceFilterInput,
 } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -34,8 +35,8 @@ describe('reconcile with the Apple School Manager API', () => {
     return (await response.json()) as T;
   }
 
-  async function devicesOf(tokenId: string) {
-    const res = await t.request(TokenSchoolManagerDevicesDocument, { id: tokenId, first: 10 });
+  async function devicesOf(tokenId: string, filter: DeviceFilterInput = {}) {
+    const res = await t.request(TokenSchoolManagerDevicesDocument, { id: tokenId, first: 10, filter });
     expect(res.errors).toBeUndefined();
     const node = res.data!.node;
     if (node?.__typename !== 'EnrollmentProgramToken') throw new Error('not a token');
@@ -115,5 +116,8 @@ describe('reconcile with the Apple School Manager API', () => {
     // DEP's sync said nothing of it: it is not removed, only released.
     expect(later.get(second)).toMatchObject({ releasedFromOrgAt: laterAt, removedAt: null });
     expect(later.get(released)).toMatchObject({ releasedFromOrgAt: releasedAt });
+    const onlyReleased = await devicesOf(tokenId, { releasedFromOrg: true });
+    expect(onlyReleased.devices.edges.map((edge) => edge.node.serialNumber).sort()).toEqual([released, second].sort());
+    expect((await devicesOf(tokenId, { releasedFromOrg: false })).devices.totalCount).toBe(2);
   });
 });

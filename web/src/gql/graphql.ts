@@ -94,6 +94,8 @@ export type DeviceFilterInput = {
   profile?: DeviceProfileFilterInput | null | undefined;
   /** Devices whose profile status at Apple (`profileStatus`) is any of these; EMPTY also keeps a status Apple may add later (shown as EMPTY). Every status when omitted or empty. */
   profileStatuses?: Array<DeviceProfileStatus> | null | undefined;
+  /** True: only devices a reconcile with the Apple School Manager API found released from the organisation (`releasedFromOrgAt` set; DEP does not report releases). False: only the others. Omitted: both. */
+  releasedFromOrg?: boolean | null | undefined;
   /** False (the default): devices Apple still assigns to the MDM server. True: only devices Apple stopped listing (`removedAt` set). */
   removed?: boolean | null | undefined;
   /** True: only devices that must be wiped to pick up their profile (`requiresWipe`: assigned a profile after they were activated with another, or enrolled with a profile other than the one Apple now holds). False: only the others. Omitted: both. */
