@@ -61,6 +61,9 @@ export enum ErrorCode {
   MDM_USER_AUTHENTICATION_REQUIRED = 'MDM_USER_AUTHENTICATION_REQUIRED',
   SIMULATOR_UNAVAILABLE = 'SIMULATOR_UNAVAILABLE',
   REHEARSAL_IN_PROGRESS = 'REHEARSAL_IN_PROGRESS',
+  SCHOOL_MANAGER_ACCOUNT_INVALID = 'SCHOOL_MANAGER_ACCOUNT_INVALID',
+  SCHOOL_MANAGER_ACCOUNT_REQUIRED = 'SCHOOL_MANAGER_ACCOUNT_REQUIRED',
+  SCHOOL_MANAGER_CREDENTIALS_REJECTED = 'SCHOOL_MANAGER_CREDENTIALS_REJECTED',
 }
 
 /** One line per code: shown in the schema, the README and `homeroom --help`. */
@@ -152,6 +155,12 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     "Rehearsals power on virtual iPads, which only the built-in Apple simulator knows: this Homeroom talks to Apple (or to a simulator elsewhere), or does not trust the simulator's device CA (`MDM_TRUST_SIMULATOR_DEVICE_CA=false`). Run `homeroom simulate devices` against a Homeroom started with `APPLE_DEP_URL=simulator` instead. Nothing was started.",
   [ErrorCode.REHEARSAL_IN_PROGRESS]:
     'A rehearsal is already running on this server (`extensions.rehearsalId` names it); two at once would power on the same iPads. Follow it with `rehearsalProgressed` and start the next when it ends. Nothing was started.',
+  [ErrorCode.SCHOOL_MANAGER_ACCOUNT_INVALID]:
+    'The Apple School Manager API account cannot be used; `extensions.field` names the input and `extensions.reason` the problem: NOT_PEM, UNREADABLE, NOT_EC or NOT_P256 (the private key must be the P-256 key ASM generated, unencrypted PEM), CLIENT_ID_INVALID, KEY_ID_INVALID, NO_ORGANIZATION (the token names no organisation). Nothing was changed.',
+  [ErrorCode.SCHOOL_MANAGER_ACCOUNT_REQUIRED]:
+    "The token's organisation has no Apple School Manager API account: create one in Apple School Manager (Settings, API) and store it with `setSchoolManagerApiAccount`. Nothing was done.",
+  [ErrorCode.SCHOOL_MANAGER_CREDENTIALS_REJECTED]:
+    "Apple School Manager refused the API account's client assertion (`extensions.appleCode`, e.g. `invalid_client`): the client ID, key ID or private key is wrong, or the key was revoked. Store the account again with a new key.",
 };
 
 /** Extra, machine-readable facts about a failure, merged into `extensions`. */

@@ -52,8 +52,14 @@ export const ASM_COMMANDS: Readonly<Record<string, CommandHelp>> = {
     about: 'Moves devices to another MDM server (as assign does by serial number).',
   },
   release: {
-    usage: `homeroom asm release ${SERIALS} [--json]`,
-    about: 'Releases devices from the organisation: they leave Apple School Manager for good.',
+    usage: `homeroom asm release ${SERIALS} [--no-dep-event] [--json]`,
+    about:
+      'Releases devices from the organisation: they leave Apple School Manager for good. --no-dep-event: their MDM server’s DEP sync sees no deleted change (only the School Manager API tells).',
+  },
+  'api-account': {
+    usage: 'homeroom asm api-account --name <label> [--out <file.pem>] [--json]',
+    about:
+      'Creates an API account for the School Manager API (Settings, API in ASM): prints its client ID and key ID, and the P-256 private key (to --out, else to the output), shown only this once.',
   },
   'add-order': {
     usage: 'homeroom asm add-order --count <n> [--model <model>] [--order <number>] [--json]',
@@ -147,6 +153,7 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
         model: { type: 'string' },
         limit: { type: 'string' },
         json: { type: 'boolean', default: false },
+        'no-dep-event': { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -233,9 +240,21 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
     }
     case 'release': {
       if (!serials?.length) throw new UsageError('asm release needs --serial', usage);
-      const result = await portal.post<Record<string, unknown>>('/portal/devices/release', { serials });
+      const depEvent = !values['no-dep-event'];
+      const result = await portal.post<Record<string, unknown>>('/portal/devices/release', { serials, depEvent });
       if (values.json) return out.json(result);
-      out.line(`Released ${serials.length} devices from the organisation.`);
+      out.line(`Released ${serials.length} devices from the organisation${depEvent ? '' : ' (no DEP event)'}.`);
+      return;
+    }
+    case 'api-account': {
+      const name = need(values.name, '--name');
+      const account = await portal.post<{ clientId: string; keyId: string; privateKeyPem: string }>('/portal/api-accounts', { name });
+      if (values.out) writeToken(values.out, account.privateKeyPem);
+      if (values.json) return out.json(values.out ? { ...account, privateKeyPem: undefined, privateKeyFile: values.out } : account);
+      out.line(`Client ID: ${account.clientId}`);
+      out.line(`Key ID:    ${account.keyId}`);
+      if (values.out) out.line(`Private key written to ${values.out} (shown only this once).`);
+      else out.line(account.privateKeyPem.trimEnd());
       return;
     }
     case 'add-order': {

@@ -105,4 +105,35 @@ export class Device {
    */
   @Column({ type: 'boolean', default: false })
   requiresWipe!: boolean;
+
+  /**
+   * When Apple released it from the organisation, as the School Manager API reports it
+   * (`releasedFromOrgDateTime`), or when a reconcile found Apple no longer knows it; DEP sends no
+   * event for a release. Null while it belongs to the organisation (or before any reconcile).
+   */
+  @DateTimeColumn({ nullable: true })
+  releasedFromOrgAt!: Date | null;
+
+  /** The purchase order it came with (School Manager API `orderNumber`). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  orderNumber!: string | null;
+
+  /** How it joined the organisation: `APPLE`, `RESELLER` or `MANUALLY_ADDED` (`purchaseSourceType`). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  purchaseSourceType!: string | null;
+
+  /** `ACTIVE` or `INACTIVE`: the status of its longest-running coverage (AppleCare+ or the warranty). */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  appleCareStatus!: string | null;
+
+  /** That coverage's name, e.g. `AppleCare+ for Schools` or `Limited Warranty`. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  appleCareDescription!: string | null;
+
+  @DateTimeColumn({ nullable: true })
+  appleCareEndsAt!: Date | null;
+
+  /** The last reconcile with the School Manager API that read this device. */
+  @DateTimeColumn({ nullable: true })
+  schoolManagerCheckedAt!: Date | null;
 }

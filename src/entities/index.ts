@@ -14,6 +14,7 @@ import { MdmCertificateAuthority } from './mdm-certificate-authority.entity.js';
 import { MdmCommand } from './mdm-command.entity.js';
 import { MdmPushCertificate } from './mdm-push-certificate.entity.js';
 import { ResidentUser } from './resident-user.entity.js';
+import { SchoolManagerAccount } from './school-manager-account.entity.js';
 import { SyncRun } from './sync-run.entity.js';
 import { UserImportJob } from './user-import-job.entity.js';
 import { UserImportRow } from './user-import-row.entity.js';
@@ -40,4 +41,5 @@ export const ENTITIES = [
   AcmeClientIdentifier,
   AcmeAccount,
   AcmeOrder,
+  SchoolManagerAccount,
 ];

@@ -179,6 +179,13 @@ export class DeviceFilterInput {
   })
   requiresWipe?: boolean | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'True: only devices a reconcile with the Apple School Manager API found released from the organisation (`releasedFromOrgAt` set; DEP does not report releases). False: only the others. Omitted: both.',
+  })
+  releasedFromOrg?: boolean | null;
+
   @Field(() => [EnrollmentStateEnum], {
     nullable: true,
     description:
@@ -294,6 +301,7 @@ export function deviceFilterOf(input: DeviceFilterInput | null | undefined, fiel
     });
   }
   if (input.requiresWipe != null) filter.requiresWipe = input.requiresWipe;
+  if (input.releasedFromOrg != null) filter.releasedFromOrg = input.releasedFromOrg;
   // Empty is no condition, as with the other list filters (an outcome's `results`).
   if (input.enrollmentStates && input.enrollmentStates.length > 0) filter.enrollmentStates = input.enrollmentStates;
   return filter;

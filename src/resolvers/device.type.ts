@@ -117,6 +117,42 @@ export class DeviceType extends Node {
   })
   requiresWipe!: boolean;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When Apple released the device from the organisation (School Manager API `releasedFromOrgDateTime`), or, when Apple no longer knows it at all, when a reconcile first noticed. DEP sends no change for a release, so only a reconcile with the School Manager API (`reconcileWithSchoolManager`, and after each sync when the organisation has an API account) sets it. Null while it belongs to the organisation, or before any reconcile.',
+  })
+  releasedFromOrgAt!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The purchase order it came with (School Manager API `orderNumber`); null before a reconcile.',
+  })
+  orderNumber!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How it joined the organisation (School Manager API `purchaseSourceType`): APPLE, RESELLER or MANUALLY_ADDED; null before a reconcile.',
+  })
+  purchaseSourceType!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Its AppleCare coverage: ACTIVE or INACTIVE (of the active coverage ending last, else the one that ended last), NONE when Apple lists none; null until a reconcile read it (at most 500 devices a reconcile).',
+  })
+  appleCareStatus!: string | null;
+
+  @Field(() => String, { nullable: true, description: "That coverage's name, e.g. `AppleCare+ for Schools` or `Limited Warranty`." })
+  appleCareDescription!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When that coverage ends (or ended).' })
+  appleCareEndsAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When a reconcile with the School Manager API last read the device; null before any.' })
+  schoolManagerCheckedAt!: Date | null;
+
   override get globalId(): string {
     return toGlobalId(DEVICE_TYPE, this.id);
   }
@@ -145,6 +181,13 @@ export class DeviceType extends Node {
       movedAwayFromTokenId: device.movedAwayFromTokenId,
       movedAwayAt: device.movedAwayAt,
       requiresWipe: device.requiresWipe,
+      releasedFromOrgAt: device.releasedFromOrgAt,
+      orderNumber: device.orderNumber,
+      purchaseSourceType: device.purchaseSourceType,
+      appleCareStatus: device.appleCareStatus,
+      appleCareDescription: device.appleCareDescription,
+      appleCareEndsAt: device.appleCareEndsAt,
+      schoolManagerCheckedAt: device.schoolManagerCheckedAt,
     });
   }
 }

@@ -13,6 +13,7 @@ import { NodeResolver } from './node.resolver.js';
 import { ProfileResolver } from './profile.resolver.js';
 import { PushCertificateResolver } from './push-certificate.resolver.js';
 import { RehearsalResolver } from './rehearsal.resolver.js';
+import { SchoolManagerResolver } from './school-manager.resolver.js';
 import { SyncProgressResolver, SyncResolver } from './sync.resolver.js';
 import { SyncTokenResolver } from './sync-token.resolver.js';
 import { TokenProfilesResolver } from './token-profiles.resolver.js';
@@ -47,4 +48,5 @@ export const RESOLVERS = [
   UserImportResolver,
   UserImportJobProgressResolver,
   RehearsalResolver,
+  SchoolManagerResolver,
 ] as const;

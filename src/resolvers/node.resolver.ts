@@ -17,6 +17,7 @@ import { RehearsalType } from './rehearsal.type.js';
 import { SyncRunType } from './sync.type.js';
 import { EncryptionPublicKeyType, EnrollmentProgramTokenType } from './token.type.js';
 import { UserImportJobType } from './user-import.type.js';
+import { SchoolManagerApiAccountType } from './school-manager.type.js';
 import { UserType } from './user.type.js';
 
 /** How `node(id:)` finds each type, and what reading it needs. Every Node type is listed. */
@@ -59,6 +60,7 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
   Device: byRow(Permission.DEVICE_READ, (s, id) => s.devices.findById(id), DeviceType.from),
   AssignmentJob: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findJob(id), AssignmentJobType.from),
   AssignmentOutcome: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findOutcome(id), AssignmentOutcomeType.from),
+  SchoolManagerApiAccount: byRow(Permission.TOKEN_READ, (s, id) => s.schoolManager.findAccountById(id), SchoolManagerApiAccountType.from),
   User: byRow(Permission.USER_MANAGE, (s, id) => s.users.findById(id), UserType.from),
   UserImportJob: byRow(Permission.USER_MANAGE, (s, id) => s.userImports.findJob(id), UserImportJobType.from),
   // Kept in memory under a UUID, not in a table (services/rehearsal/rehearsal.service.ts).

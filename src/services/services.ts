@@ -15,6 +15,7 @@ import { MdmAuthorityService } from './enrollment/mdm-authority.service.js';
 import { ProfileService } from './profile/profile.service.js';
 import { PushCertificateService } from './enrollment/push-certificate.service.js';
 import { RehearsalService } from './rehearsal/rehearsal.service.js';
+import { SchoolManagerService } from './school-manager/school-manager.service.js';
 import { SyncService } from './sync/sync.service.js';
 import { AppleSessionGateway } from './token/apple-session-gateway.js';
 import { TokenService } from './token/token.service.js';
@@ -47,6 +48,8 @@ export class Services {
   readonly userImports: UserImportService;
   /** Virtual iPads powered on from the API, with the built-in Apple simulator only. */
   readonly rehearsals: RehearsalService;
+  /** The Apple School Manager API: the organisation's API account and the reconcile of devices with it. */
+  readonly schoolManager: SchoolManagerService;
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
@@ -57,6 +60,9 @@ export class Services {
     this.tokens = new TokenService(deps, this.audit, this.appleSessions, (ctx, token) => this.sync.afterTokenUploaded(ctx, token));
     this.profiles = new ProfileService(deps, this.audit, this.tokens, this.appleSessions);
     this.sync = new SyncService(deps, this.appleSessions, this.audit);
+    this.schoolManager = new SchoolManagerService(deps, this.audit);
+    // DEP says nothing of released devices, orders or AppleCare: each successful sync is followed by a reconcile.
+    this.sync.afterSucceeded = (ctx, tokenId) => void this.schoolManager.afterSync(ctx, tokenId);
     this.devices = new DeviceService(deps.database);
     this.assignments = new AssignmentService(deps, this.appleSessions, this.audit);
     this.mdmAuthority = new MdmAuthorityService(deps);

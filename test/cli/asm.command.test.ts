@@ -59,6 +59,20 @@ describe('homeroom asm', () => {
     );
   });
 
+  it('creates a School Manager API account (P-256 key to --out, owner-only) and releases a device without a DEP event', async () => {
+    const out = path.join(dir, 'asm-api.pem');
+    const created = await run('asm', 'api-account', '--url', simulator.url, '--name', 'Homeroom', '--out', out);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/Client ID: SCHOOLAPI\./);
+    expect(fs.readFileSync(out, 'utf8')).toContain('-----BEGIN PRIVATE KEY-----');
+    expect(fs.statSync(out).mode & 0o777).toBe(0o600);
+    const serial = simulator.portal.listDevices({}).at(-1)!.serial_number;
+    const released = await run('asm', 'release', '--url', simulator.url, '--serial', serial, '--no-dep-event');
+    expect(released.code).toBe(0);
+    expect(released.stdout).toContain('Released 1 devices from the organisation (no DEP event).');
+    expect(simulator.portal.listDevices({}).map((device) => device.serial_number)).not.toContain(serial);
+  });
+
   it('lists at most --limit devices and says how many there are in all', async () => {
     const listed = await run('asm', 'devices', '--url', simulator.url, '--limit', '4');
     expect(listed.code).toBe(0);

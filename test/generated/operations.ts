@@ -169,6 +169,8 @@ export type DeviceFilterInput = {
   profile?: DeviceProfileFilterInput | null | undefined;
   /** Devices whose profile status at Apple (`profileStatus`) is any of these; EMPTY also keeps a status Apple may add later (shown as EMPTY). Every status when omitted or empty. */
   profileStatuses?: Array<DeviceProfileStatus> | null | undefined;
+  /** True: only devices a reconcile with the Apple School Manager API found released from the organisation (`releasedFromOrgAt` set; DEP does not report releases). False: only the others. Omitted: both. */
+  releasedFromOrg?: boolean | null | undefined;
   /** False (the default): devices Apple still assigns to the MDM server. True: only devices Apple stopped listing (`removedAt` set). */
   removed?: boolean | null | undefined;
   /** True: only devices that must be wiped to pick up their profile (`requiresWipe`: assigned a profile after they were activated with another, or enrolled with a profile other than the one Apple now holds). False: only the others. Omitted: both. */
@@ -258,6 +260,8 @@ export type DevicesFilterInput = {
   profile?: DeviceProfileFilterInput | null | undefined;
   /** Devices whose profile status at Apple (`profileStatus`) is any of these; EMPTY also keeps a status Apple may add later (shown as EMPTY). Every status when omitted or empty. */
   profileStatuses?: Array<DeviceProfileStatus> | null | undefined;
+  /** True: only devices a reconcile with the Apple School Manager API found released from the organisation (`releasedFromOrgAt` set; DEP does not report releases). False: only the others. Omitted: both. */
+  releasedFromOrg?: boolean | null | undefined;
   /** False (the default): devices Apple still assigns to the MDM server. True: only devices Apple stopped listing (`removedAt` set). */
   removed?: boolean | null | undefined;
   /** True: only devices that must be wiped to pick up their profile (`requiresWipe`: assigned a profile after they were activated with another, or enrolled with a profile other than the one Apple now holds). False: only the others. Omitted: both. */
@@ -359,6 +363,12 @@ export type ErrorCode =
   | 'REQUEST_MALFORMED'
   /** The request body is larger than the server accepts (HTTP 413; `GRAPHQL_MAX_BODY_BYTES` for /graphql, `MDM_MAX_BODY_BYTES` for /mdm/*); `extensions.limitBytes` gives the limit. Nothing ran. */
   | 'REQUEST_TOO_LARGE'
+  /** The Apple School Manager API account cannot be used; `extensions.field` names the input and `extensions.reason` the problem: NOT_PEM, UNREADABLE, NOT_EC or NOT_P256 (the private key must be the P-256 key ASM generated, unencrypted PEM), CLIENT_ID_INVALID, KEY_ID_INVALID, NO_ORGANIZATION (the token names no organisation). Nothing was changed. */
+  | 'SCHOOL_MANAGER_ACCOUNT_INVALID'
+  /** The token's organisation has no Apple School Manager API account: create one in Apple School Manager (Settings, API) and store it with `setSchoolManagerApiAccount`. Nothing was done. */
+  | 'SCHOOL_MANAGER_ACCOUNT_REQUIRED'
+  /** Apple School Manager refused the API account's client assertion (`extensions.appleCode`, e.g. `invalid_client`): the client ID, key ID or private key is wrong, or the key was revoked. Store the account again with a new key. */
+  | 'SCHOOL_MANAGER_CREDENTIALS_REJECTED'
   /** Another token is already shared with School Data Sync (`extensions.tokenId` names it); unshare it first. Nothing was changed. */
   | 'SDS_ALREADY_SHARED'
   /** The database cannot be reached right now; nothing was changed. The response carries `extensions.requestId`. Try again shortly (`/readyz` says when the server is ready again). */
@@ -454,6 +464,12 @@ export type Permission =
   /** Read, create, change, delete and import the directory users (students and teachers) who sign in on iPads. */
   | 'USER_MANAGE';
 
+/** The token whose devices to reconcile with the School Manager API. */
+export type ReconcileWithSchoolManagerInput = {
+  /** Global ID of the enrollment program token. */
+  tokenId: string | number;
+};
+
 /** The token whose status to ask Apple for. */
 export type RefreshTokenStatusInput = {
   /** Global ID of the token. */
@@ -468,6 +484,12 @@ export type RehearsalStatus =
   | 'RUNNING'
   /** Every iPad came to rest enrolled or unmanaged (no profile: the consumer Setup Assistant, expected). */
   | 'SUCCEEDED';
+
+/** The token whose organisation's API account to remove. */
+export type RemoveSchoolManagerApiAccountInput = {
+  /** Global ID of an enrollment program token of the organisation. */
+  tokenId: string | number;
+};
 
 /** A new token file for an existing token. */
 export type RenewTokenInput = {
@@ -501,6 +523,18 @@ export type SetDefaultEnrollmentProfileInput = {
   /** Global ID of one of the token's profiles; null clears the default. */
   profileId?: string | number | null | undefined;
   /** Global ID of the token. */
+  tokenId: string | number;
+};
+
+/** An Apple School Manager API account (ASM: Settings, API), for the organisation of a token. One per organisation: every token of it uses it. Checked, then tried with Apple, before it is stored; it replaces the organisation's previous account. */
+export type SetSchoolManagerApiAccountInput = {
+  /** The client ID ASM shows for the API account, e.g. `SCHOOLAPI.<uuid>`. */
+  clientId: string;
+  /** The key ID ASM shows for the account's private key. */
+  keyId: string;
+  /** The P-256 private key ASM generated for the account, unencrypted PEM (PKCS#8 or `EC PRIVATE KEY`). Stored encrypted, never shown again. */
+  privateKey: string;
+  /** Global ID of an enrollment program token of the organisation. */
   tokenId: string | number;
 };
 
@@ -890,6 +924,7 @@ export type TokenAssignmentJobsQuery = { node:
     | { __typename: 'EnrollmentProgramToken', assignmentJobs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: AssignmentKind, status: AssignmentJobStatus, deviceCount: number, pendingCount: number, unchangedCount: number, cannotChangeCount: number, succeededCount: number, notAccessibleCount: number, failedCount: number, throttledCount: number, requiresWipeCount: number, appleCalls: number, percent: number, requestedBy: string, createdAt: string, startedAt: string | null, finishedAt: string | null, errorCode: string | null, errorMessage: string | null, token: { id: string }, profile: { id: string, name: string } | null } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -913,6 +948,7 @@ export type TokenDeviceProfilesQuery = { node:
     | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, edges: Array<{ node: { id: string, serialNumber: string, profileStatus: DeviceProfileStatus, appleProfileUuid: string | null, requiresWipe: boolean, profile: { id: string } | null } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -934,6 +970,7 @@ export type AssignmentNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -983,6 +1020,7 @@ export type TokenDeviceEnrollmentsQuery = { node:
     | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, serialNumber: string, enrollment: { state: EnrollmentState, failureReason: string | null, udid: string | null, osVersion: string | null, buildVersion: string | null, productName: string | null, supervised: boolean | null, startedAt: string | null, enrolledAt: string | null, lastContactedAt: string | null, profile: { id: string, name: string } | null } } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1004,6 +1042,7 @@ export type DeviceEnrollmentNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1032,6 +1071,7 @@ export type DeviceEnrollmentUsersQuery = { node:
     | { __typename: 'EnrollmentProgramToken' }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1099,6 +1139,7 @@ export type NodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1120,6 +1161,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1216,6 +1258,7 @@ export type RehearsalNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', status: RehearsalStatus, enrolledCount: number, id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1227,6 +1270,51 @@ export type RehearsalProgressedSubscriptionVariables = Exact<{
 
 
 export type RehearsalProgressedSubscription = { rehearsalProgressed: { snapshot: boolean, rehearsal: { id: string, status: RehearsalStatus, doneCount: number, enrolledCount: number } } };
+
+export type SetSchoolManagerApiAccountMutationVariables = Exact<{
+  input: SetSchoolManagerApiAccountInput;
+}>;
+
+
+export type SetSchoolManagerApiAccountMutation = { setSchoolManagerApiAccount: { replacedPrevious: boolean, schoolManagerApiAccount: { clientId: string, keyId: string, createdAt: string, updatedAt: string } } };
+
+export type RemoveSchoolManagerApiAccountMutationVariables = Exact<{
+  input: RemoveSchoolManagerApiAccountInput;
+}>;
+
+
+export type RemoveSchoolManagerApiAccountMutation = { removeSchoolManagerApiAccount: { removed: boolean } };
+
+export type ReconcileWithSchoolManagerMutationVariables = Exact<{
+  input: ReconcileWithSchoolManagerInput;
+}>;
+
+
+export type ReconcileWithSchoolManagerMutation = { reconcileWithSchoolManager: { devicesChecked: number, devicesReleased: number, devicesNotOnServer: number, devicesOnOtherServer: number, coverageRead: number, startedAt: string, finishedAt: string, token: { id: string } } };
+
+export type TokenSchoolManagerDevicesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  filter?: DeviceFilterInput | null | undefined;
+}>;
+
+
+export type TokenSchoolManagerDevicesQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AssignmentJob' }
+    | { __typename: 'AssignmentOutcome' }
+    | { __typename: 'AuditEvent' }
+    | { __typename: 'Device' }
+    | { __typename: 'EncryptionPublicKey' }
+    | { __typename: 'EnrollmentProfile' }
+    | { __typename: 'EnrollmentProgramToken', id: string, schoolManagerApiAccount: { organizationId: string, clientId: string, keyId: string } | null, devices: { totalCount: number, edges: Array<{ node: { serialNumber: string, removedAt: string | null, releasedFromOrgAt: string | null, orderNumber: string | null, purchaseSourceType: string | null, appleCareStatus: string | null, appleCareDescription: string | null, appleCareEndsAt: string | null, schoolManagerCheckedAt: string | null } }> } }
+    | { __typename: 'MdmPushCertificate' }
+    | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
+    | { __typename: 'SyncRun' }
+    | { __typename: 'User' }
+    | { __typename: 'UserImportJob' }
+   | null };
 
 export type SyncRunFieldsFragment = { id: string, kind: SyncKind, trigger: SyncTrigger, status: SyncRunStatus, phase: SyncPhase, startedAt: string, finishedAt: string | null, deadlineAt: string, pages: number, devicesSeen: number, devicesAdded: number, devicesUpdated: number, devicesRemoved: number, defaultProfileAssigned: number, estimatedTotal: number | null, percent: number | null, fallbackReason: SyncFallbackReason | null, errorCode: string | null, errorMessage: string | null, token: { id: string } };
 
@@ -1257,6 +1345,7 @@ export type TokenSyncQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string, deviceCount: number, syncStatus: { state: SyncState, lastSyncAt: string | null, lastSuccessfulSyncAt: string | null, lastFullSyncAt: string | null, nextFullSyncAvailableAt: string, syncAvailableAt: string, currentRun: { id: string, kind: SyncKind, trigger: SyncTrigger, status: SyncRunStatus, phase: SyncPhase, startedAt: string, finishedAt: string | null, deadlineAt: string, pages: number, devicesSeen: number, devicesAdded: number, devicesUpdated: number, devicesRemoved: number, defaultProfileAssigned: number, estimatedTotal: number | null, percent: number | null, fallbackReason: SyncFallbackReason | null, errorCode: string | null, errorMessage: string | null, token: { id: string } } | null }, syncRuns: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: SyncKind, trigger: SyncTrigger, status: SyncRunStatus, phase: SyncPhase, startedAt: string, finishedAt: string | null, deadlineAt: string, pages: number, devicesSeen: number, devicesAdded: number, devicesUpdated: number, devicesRemoved: number, defaultProfileAssigned: number, estimatedTotal: number | null, percent: number | null, fallbackReason: SyncFallbackReason | null, errorCode: string | null, errorMessage: string | null, token: { id: string } } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1283,6 +1372,7 @@ export type TokenDevicesQuery = { node:
     | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, serialNumber: string, model: string | null, description: string | null, color: string | null, assetTag: string | null, os: string | null, deviceFamily: string | null, profileStatus: DeviceProfileStatus, appleProfileUuid: string | null, profileAssignTime: string | null, profilePushTime: string | null, deviceAssignedDate: string | null, deviceAssignedBy: string | null, firstSeenAt: string, lastSeenAt: string, removedAt: string | null, token: { id: string }, profile: { id: string, name: string } | null } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1304,6 +1394,7 @@ export type SyncNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string, kind: SyncKind, trigger: SyncTrigger, status: SyncRunStatus, phase: SyncPhase, startedAt: string, finishedAt: string | null, deadlineAt: string, pages: number, devicesSeen: number, devicesAdded: number, devicesUpdated: number, devicesRemoved: number, defaultProfileAssigned: number, estimatedTotal: number | null, percent: number | null, fallbackReason: SyncFallbackReason | null, errorCode: string | null, errorMessage: string | null, token: { id: string } }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1348,6 +1439,7 @@ export type TokenMovedDevicesQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string, serverName: string, deviceCount: number, movedAwayDeviceCount: number, devices: { totalCount: number, edges: Array<{ node: { id: string, serialNumber: string, profileStatus: DeviceProfileStatus, requiresWipe: boolean, removedAt: string | null, movedAwayAt: string | null, movedAwayFrom: { id: string, serverName: string } | null, token: { id: string, serverName: string }, profile: { id: string, name: string } | null, enrollment: { state: EnrollmentState, profile: { name: string } | null } } }> } }
     | { __typename: 'MdmPushCertificate' }
     | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
     | { __typename: 'SyncRun' }
     | { __typename: 'User' }
     | { __typename: 'UserImportJob' }
@@ -1463,6 +1555,7 @@ export type TokenNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', name: string, status: TokenStatus, statusReason: string, id: string, lastAppleError: { code: ErrorCode, appleCode: string | null, message: string, endpoint: string | null, at: string } | null }
     | { __typename: 'MdmPushCertificate', topic: string, id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1505,6 +1598,7 @@ export type UserImportJobNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', id: string }
     | { __typename: 'UserImportJob', status: UserImportJobStatus, rowCount: number, id: string }
@@ -1546,6 +1640,7 @@ export type UserNodeQuery = { node:
     | { __typename: 'EnrollmentProgramToken', id: string }
     | { __typename: 'MdmPushCertificate', id: string }
     | { __typename: 'Rehearsal', id: string }
+    | { __typename: 'SchoolManagerApiAccount', id: string }
     | { __typename: 'SyncRun', id: string }
     | { __typename: 'User', username: string, role: UserRole, id: string }
     | { __typename: 'UserImportJob', id: string }
@@ -1625,6 +1720,10 @@ export const RehearsalDocument = {"kind":"Document","definitions":[{"kind":"Oper
 export const RehearsalSupportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RehearsalSupport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rehearsalSupport"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"available"}},{"kind":"Field","name":{"kind":"Name","value":"unavailableReason"}},{"kind":"Field","name":{"kind":"Name","value":"maxCount"}},{"kind":"Field","name":{"kind":"Name","value":"running"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]}}]} as unknown as DocumentNode<RehearsalSupportQuery, RehearsalSupportQueryVariables>;
 export const RehearsalNodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"RehearsalNode"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Rehearsal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"enrolledCount"}}]}}]}}]}}]} as unknown as DocumentNode<RehearsalNodeQuery, RehearsalNodeQueryVariables>;
 export const RehearsalProgressedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"RehearsalProgressed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rehearsalProgressed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"snapshot"}},{"kind":"Field","name":{"kind":"Name","value":"rehearsal"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"doneCount"}},{"kind":"Field","name":{"kind":"Name","value":"enrolledCount"}}]}}]}}]}}]} as unknown as DocumentNode<RehearsalProgressedSubscription, RehearsalProgressedSubscriptionVariables>;
+export const SetSchoolManagerApiAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetSchoolManagerApiAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetSchoolManagerApiAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setSchoolManagerApiAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"replacedPrevious"}},{"kind":"Field","name":{"kind":"Name","value":"schoolManagerApiAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]}}]} as unknown as DocumentNode<SetSchoolManagerApiAccountMutation, SetSchoolManagerApiAccountMutationVariables>;
+export const RemoveSchoolManagerApiAccountDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RemoveSchoolManagerApiAccount"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RemoveSchoolManagerApiAccountInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removeSchoolManagerApiAccount"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"removed"}}]}}]}}]} as unknown as DocumentNode<RemoveSchoolManagerApiAccountMutation, RemoveSchoolManagerApiAccountMutationVariables>;
+export const ReconcileWithSchoolManagerDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReconcileWithSchoolManager"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReconcileWithSchoolManagerInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reconcileWithSchoolManager"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devicesChecked"}},{"kind":"Field","name":{"kind":"Name","value":"devicesReleased"}},{"kind":"Field","name":{"kind":"Name","value":"devicesNotOnServer"}},{"kind":"Field","name":{"kind":"Name","value":"devicesOnOtherServer"}},{"kind":"Field","name":{"kind":"Name","value":"coverageRead"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<ReconcileWithSchoolManagerMutation, ReconcileWithSchoolManagerMutationVariables>;
+export const TokenSchoolManagerDevicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TokenSchoolManagerDevices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceFilterInput"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schoolManagerApiAccount"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizationId"}},{"kind":"Field","name":{"kind":"Name","value":"clientId"}},{"kind":"Field","name":{"kind":"Name","value":"keyId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"removedAt"}},{"kind":"Field","name":{"kind":"Name","value":"releasedFromOrgAt"}},{"kind":"Field","name":{"kind":"Name","value":"orderNumber"}},{"kind":"Field","name":{"kind":"Name","value":"purchaseSourceType"}},{"kind":"Field","name":{"kind":"Name","value":"appleCareStatus"}},{"kind":"Field","name":{"kind":"Name","value":"appleCareDescription"}},{"kind":"Field","name":{"kind":"Name","value":"appleCareEndsAt"}},{"kind":"Field","name":{"kind":"Name","value":"schoolManagerCheckedAt"}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<TokenSchoolManagerDevicesQuery, TokenSchoolManagerDevicesQueryVariables>;
 export const SyncDevicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SyncDevices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SyncDevicesInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"syncDevices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineAt"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"devicesSeen"}},{"kind":"Field","name":{"kind":"Name","value":"devicesAdded"}},{"kind":"Field","name":{"kind":"Name","value":"devicesUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"devicesRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"defaultProfileAssigned"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SyncDevicesMutation, SyncDevicesMutationVariables>;
 export const TokenSyncDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TokenSync"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"syncStatus"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"lastSyncAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSuccessfulSyncAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastFullSyncAt"}},{"kind":"Field","name":{"kind":"Name","value":"nextFullSyncAvailableAt"}},{"kind":"Field","name":{"kind":"Name","value":"syncAvailableAt"}},{"kind":"Field","name":{"kind":"Name","value":"currentRun"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"syncRuns"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SyncRunFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineAt"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"devicesSeen"}},{"kind":"Field","name":{"kind":"Name","value":"devicesAdded"}},{"kind":"Field","name":{"kind":"Name","value":"devicesUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"devicesRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"defaultProfileAssigned"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<TokenSyncQuery, TokenSyncQueryVariables>;
 export const TokenDevicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TokenDevices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"last"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"before"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"Variable","name":{"kind":"Name","value":"last"}}},{"kind":"Argument","name":{"kind":"Name","value":"before"},"value":{"kind":"Variable","name":{"kind":"Name","value":"before"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceFields"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Device"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"color"}},{"kind":"Field","name":{"kind":"Name","value":"assetTag"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"deviceFamily"}},{"kind":"Field","name":{"kind":"Name","value":"profileStatus"}},{"kind":"Field","name":{"kind":"Name","value":"appleProfileUuid"}},{"kind":"Field","name":{"kind":"Name","value":"profileAssignTime"}},{"kind":"Field","name":{"kind":"Name","value":"profilePushTime"}},{"kind":"Field","name":{"kind":"Name","value":"deviceAssignedDate"}},{"kind":"Field","name":{"kind":"Name","value":"deviceAssignedBy"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastSeenAt"}},{"kind":"Field","name":{"kind":"Name","value":"removedAt"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<TokenDevicesQuery, TokenDevicesQueryVariables>;

@@ -11,6 +11,7 @@ import { SyncRules1800144000000 } from './1800144000000-sync-rules.js';
 import { MovedAway1800748800000 } from './1800748800000-moved-away.js';
 import { EnrollmentSupervisionUnknown1801353600000 } from './1801353600000-enrollment-supervision-unknown.js';
 import { UserImportJobs1801958400000 } from './1801958400000-user-import-jobs.js';
+import { SchoolManagerApi1802563200000 } from './1802563200000-school-manager-api.js';
 import { Acme1803168000000 } from './1803168000000-acme.js';
 
 export const MIGRATIONS = [
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   MovedAway1800748800000,
   EnrollmentSupervisionUnknown1801353600000,
   UserImportJobs1801958400000,
+  SchoolManagerApi1802563200000,
   Acme1803168000000,
 ];

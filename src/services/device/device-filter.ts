@@ -44,6 +44,8 @@ export interface DeviceFilter {
   readonly serialNumbers?: readonly string[];
   /** True: only devices that must be wiped to pick up their profile; false: only the others. */
   readonly requiresWipe?: boolean;
+  /** True: only devices a reconcile found released from the organisation (`releasedFromOrgAt` set); false: only the others. */
+  readonly releasedFromOrg?: boolean;
   /**
    * Devices in any of these enrollment states; NOT_CONTACTED also matches devices that never
    * contacted Homeroom (no enrollment row). Omitted or empty: every state.

@@ -97,6 +97,8 @@ export function scopedDeviceQueryOf(manager: EntityManager, scope: DeviceScope, 
   // Literals, not parameters: better-sqlite3 cannot bind a boolean.
   if (filter.requiresWipe !== undefined)
     query.andWhere(filter.requiresWipe ? 'device.requires_wipe = TRUE' : 'device.requires_wipe = FALSE');
+  if (filter.releasedFromOrg !== undefined)
+    query.andWhere(filter.releasedFromOrg ? 'device.released_from_org_at IS NOT NULL' : 'device.released_from_org_at IS NULL');
   if (filter.enrollmentStates && filter.enrollmentStates.length > 0) whereEnrollmentIn(query, filter.enrollmentStates);
   return query;
 }

@@ -80,10 +80,23 @@ interface KnownDevice {
 
 /**
  * What a sync writes of a device. `requires_wipe` is not Apple's to tell (assignment and the
- * enrollment wipe rule set it; new rows start false), and the moved-away columns are the upsert's
- * own (see {@link upsertStatement}).
+ * enrollment wipe rule set it; new rows start false), the moved-away columns are the upsert's
+ * own (see {@link upsertStatement}), and the School Manager API's are the reconcile's.
  */
-type DeviceRow = Omit<Device, 'id' | 'token' | 'profile' | 'requiresWipe' | 'movedAwayFromTokenId' | 'movedAwayFromToken' | 'movedAwayAt'>;
+type DeviceRow = Omit<
+  Device,
+  'id' | 'token' | 'profile' | 'requiresWipe' | 'movedAwayFromTokenId' | 'movedAwayFromToken' | 'movedAwayAt' | SchoolManagerColumn
+>;
+
+/** Columns only the reconcile with the School Manager API writes (services/school-manager). */
+type SchoolManagerColumn =
+  | 'releasedFromOrgAt'
+  | 'orderNumber'
+  | 'purchaseSourceType'
+  | 'appleCareStatus'
+  | 'appleCareDescription'
+  | 'appleCareEndsAt'
+  | 'schoolManagerCheckedAt';
 
 function text(value: unknown, max: number): string | null {
   return typeof value === 'string' && value !== '' ? value.slice(0, max) : null;

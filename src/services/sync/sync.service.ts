@@ -53,6 +53,8 @@ const TOKEN_TARGET = 'EnrollmentProgramToken';
 export class SyncService {
   /** Test and benchmark seams (see {@link SyncHooks}); production leaves it empty. */
   readonly hooks: SyncHooks = {};
+  /** Called (not awaited) when a run of a token succeeded; set when the services are wired. */
+  afterSucceeded: ((ctx: RequestContext, tokenId: number) => void) | null = null;
   private readonly runs = new BackgroundWork<SyncRunner, SyncRun>();
   private readonly scheduler = new PeriodicCheck(() => this.scheduledCheck(), SCHEDULER_CHECK_MS);
   private logger: Logger = createLogger('silent');
@@ -155,6 +157,12 @@ export class SyncService {
           ctx,
           Object.assign(new SyncRun(), run),
         ),
+    );
+    void done.then(
+      (ended) => {
+        if (ended.status === 'SUCCEEDED') this.afterSucceeded?.(ctx, ended.tokenId);
+      },
+      () => undefined,
     );
     return { run, done };
   }

@@ -19,3 +19,12 @@ export type { SimulatedOrganization } from './organization.js';
 export type { TokenFile } from './token-file.js';
 export { DEP_ROUTES, INVALID_USER_AGENT, MAX_DEVICES_PER_CALL, PAGE_LIMIT } from './dep-api.js';
 export { CURSOR_LIFETIME_MS } from './cursors.js';
+export {
+  SchoolManagerApi,
+  ACTIVITY_TYPES,
+  ASM_ASSERTION_AUDIENCE,
+  ASM_TOKEN_PATH,
+  ASM_MAX_LIMIT,
+  mdmServerId,
+} from './school-manager-api.js';
+export type { ActivityType, CreatedApiAccount } from './school-manager-api.js';

@@ -20,6 +20,7 @@ import type { RandomState } from './random.js';
 import {
   AppleState,
   UNASSIGNED,
+  type ApiAccountRecord,
   type ChangeEntry,
   type DeviceRecord,
   type DeviceState,
@@ -82,6 +83,10 @@ export interface PersistedFile {
   deviceCa?: DeviceCaRecord;
   /** The attestation CA; absent until first used, like the device CA. */
   attestationCa?: AttestationCaRecord;
+  /** School Manager API accounts (public keys only); absent in files written before the API existed. */
+  apiAccounts?: ApiAccountRecord[];
+  /** `[serial, epoch ms]` of released devices, for `releasedFromOrgDateTime`; absent in older files. */
+  releasedAt?: Array<[string, number]>;
 }
 
 const OPS: OpType[] = ['added', 'modified', 'deleted'];
@@ -171,6 +176,9 @@ export function serializeState(state: AppleState, seed: number, random: Persiste
   };
   if (state.deviceCa) file.deviceCa = { certificatePem: state.deviceCa.certificatePem, privateKeyPem: state.deviceCa.privateKeyPem };
   if (state.attestationCa) file.attestationCa = { ...state.attestationCa };
+  if (state.apiAccounts.size > 0) file.apiAccounts = [...state.apiAccounts.values()];
+  const released = state.allDevices.filter((device) => typeof device.releasedAt === 'number');
+  if (released.length > 0) file.releasedAt = released.map((device) => [device.serial, device.releasedAt!]);
   return JSON.stringify(file);
 }
 
@@ -248,6 +256,14 @@ export function deserializeState(
   for (const profile of file.profiles) state.profiles.set(profile.uuid, profile);
   if (file.deviceCa) state.deviceCa = { certificatePem: file.deviceCa.certificatePem, privateKeyPem: file.deviceCa.privateKeyPem };
   if (file.attestationCa) state.attestationCa = { ...file.attestationCa };
+  for (const account of file.apiAccounts ?? []) state.apiAccounts.set(account.clientId, account);
+  if (file.releasedAt) {
+    const bySerial = new Map(devices.map((device) => [device.serial, device]));
+    for (const [serial, at] of file.releasedAt) {
+      const device = bySerial.get(serial);
+      if (device) device.releasedAt = at;
+    }
+  }
   return { state, seed: file.seed, random: file.random };
 }
 

@@ -211,8 +211,11 @@ export class Portal {
     return result;
   }
 
-  /** Releases devices from the organisation (they disappear from every list and from activation). */
-  releaseDevices(serials: string[]): { released: string[]; unknown: string[] } {
+  /**
+   * Releases devices from the organisation (they disappear from every list and from activation).
+   * `depEvent: false`: their server's DEP sync gets no `deleted` change (see `AppleState.release`).
+   */
+  releaseDevices(serials: string[], options: { depEvent?: boolean } = {}): { released: string[]; unknown: string[] } {
     const result = { released: [] as string[], unknown: [] as string[] };
     for (const serial of new Set(stringList(serials, 'serials'))) {
       const device = this.deps.state.devices.get(serial);
@@ -220,7 +223,7 @@ export class Portal {
         result.unknown.push(serial);
         continue;
       }
-      this.deps.state.release(device);
+      this.deps.state.release(device, options.depEvent ?? true);
       result.released.push(serial);
     }
     this.deps.state.changed();
@@ -334,7 +337,9 @@ export class Portal {
       case 'POST /portal/devices/unassign':
         return ok(this.unassignDevices(input.serials as string[]));
       case 'POST /portal/devices/release':
-        return ok(this.releaseDevices(input.serials as string[]));
+        if (input.depEvent !== undefined && typeof input.depEvent !== 'boolean')
+          throw new PortalError('INVALID_REQUEST', 'depEvent must be a boolean.');
+        return ok(this.releaseDevices(input.serials as string[], { depEvent: input.depEvent !== false }));
       case 'GET /portal/orders':
         return ok({ orders: this.listOrders() });
       case 'POST /portal/orders':

@@ -24,6 +24,7 @@ import { generateOrganization, type SimulatedOrganization } from './organization
 import { deserializeState, SaveScheduler, serializeState } from './persistence.js';
 import { Portal, PortalError } from './portal.js';
 import { SeededRandom } from './random.js';
+import { SchoolManagerApi, routeOf, sendAnswer, type CreatedApiAccount } from './school-manager-api.js';
 import { SessionStore } from './sessions.js';
 import { AppleState } from './state.js';
 
@@ -51,6 +52,10 @@ export interface AppleSimulatorOptions {
   log?: (line: string) => void;
   /** Debounce of state saves; default 250 ms. */
   saveDebounceMs?: number;
+  /** School Manager API requests each API account may make per clock minute before 429; default 1000. */
+  schoolManagerRequestsPerMinute?: number;
+  /** Real milliseconds before a School Manager API activity is carried out; default 0 (the next tick). */
+  schoolManagerActivityDelayMs?: number;
 }
 
 /** A simulated Apple, not listening. */
@@ -60,6 +65,8 @@ export interface AppleSimulator {
   readonly portal: Portal;
   readonly faults: Faults;
   readonly activation: ActivationService;
+  /** The Apple School Manager API (REST) over the same organisation: API accounts, activities. */
+  readonly schoolManager: SchoolManagerApi;
   /** The seed in use (from the options, or from the loaded state file). */
   readonly seed: number;
   /** Expires every session: the next data call answers 401 `UNAUTHORIZED`. */
@@ -177,6 +184,13 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
   const nonces = new NonceCache();
   const dep = new DepApi({ state, sessions, nonces, cursors: new CursorCodec(seed), faults, ids: random.ids, now, errorBodyStyle: style });
   const activation = new ActivationService(state);
+  const schoolManager = new SchoolManagerApi({
+    state,
+    faults,
+    now,
+    ...(options.schoolManagerRequestsPerMinute !== undefined ? { requestsPerMinute: options.schoolManagerRequestsPerMinute } : {}),
+    ...(options.schoolManagerActivityDelayMs !== undefined ? { activityDelayMs: options.schoolManagerActivityDelayMs } : {}),
+  });
   let deviceCa: DeviceCertificateAuthority | null = state.deviceCa ? DeviceCertificateAuthority.load(state.deviceCa) : null;
   /** The device CA, made (and saved) the first time anything needs it. */
   function deviceAuthority(): DeviceCertificateAuthority {
@@ -227,6 +241,22 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
   async function handlePortal(res: http.ServerResponse, method: string, path: string, query: URLSearchParams, raw: Buffer) {
     const body = jsonBodyOrRefuse(res, raw);
     if (body === REFUSED) return;
+    if (method === 'POST' && path === '/portal/api-accounts') {
+      const name = isObject(body) && typeof body.name === 'string' ? body.name.trim() : '';
+      if (name === '' || name.length > 100) sendJson(res, 400, portalErrorBody('INVALID_REQUEST', 'name must be 1 to 100 characters.'));
+      else sendJson(res, 201, schoolManager.createApiAccount(name) satisfies CreatedApiAccount);
+      return;
+    }
+    if (method === 'GET' && path === '/portal/api-accounts') {
+      const accounts = [...state.apiAccounts.values()].map(({ name, clientId, keyId, createdAt }) => ({
+        name,
+        clientId,
+        keyId,
+        createdAt: new Date(createdAt).toISOString(),
+      }));
+      sendJson(res, 200, { accounts });
+      return;
+    }
     try {
       const result = portal.handleHttp(method, path, query, body);
       if (result) sendJson(res, result.status, result.body);
@@ -294,6 +324,13 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
     } else if (route === 'POST /simulator/save') {
       await save();
       sendEmpty(res, 204);
+    } else if (method === 'GET' && /^\/simulator\/school-manager\/activities\/[^/]+\/log\.csv$/.test(path)) {
+      const csv = schoolManager.activityLog(decodeURIComponent(path.split('/')[4]!));
+      if (csv === null) sendJson(res, 404, portalErrorBody('NOT_FOUND', 'No such activity.'));
+      else {
+        res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Length': Buffer.byteLength(csv) });
+        res.end(csv);
+      }
     } else if (route === 'GET /simulator/device-ca') {
       const pem = deviceAuthority().certificatePem;
       res.writeHead(200, { 'Content-Type': 'application/x-pem-file', 'Content-Length': Buffer.byteLength(pem) });
@@ -335,6 +372,10 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
     } else if (path.startsWith('/simulator/')) {
       count('simulator');
       await handleControl(res, method, path, raw);
+    } else if (SchoolManagerApi.knows(path)) {
+      count(routeOf(method, path));
+      const host = req.headers.host ?? 'apple.invalid';
+      sendAnswer(res, await schoolManager.handle(req, method, url, raw, `http://${host}`));
     } else {
       count(DepApi.knows(path) ? `${method} ${path}` : 'unknown');
       await dep.handle(req, res, path, url.searchParams, raw);
@@ -364,6 +405,7 @@ export function createAppleSimulator(options: AppleSimulatorOptions = {}): Apple
     portal,
     faults,
     activation,
+    schoolManager,
     seed,
     expireSessions: () => sessions.expireAll(),
     save,
@@ -397,6 +439,7 @@ export async function startAppleSimulator(
     url: `http://${shownHost}:${port}`,
     close() {
       closing ??= (async () => {
+        simulator.schoolManager.close();
         await simulator.save();
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));

@@ -70,6 +70,8 @@ export interface DeviceRecord {
    * half a million never-moved devices carry nothing.
    */
   leftProfile?: LeftProfile | null;
+  /** When it was released from the organisation (epoch ms); the School Manager API reports it. */
+  releasedAt?: number | null;
 }
 
 /** One stay of a device on a server, in assignment order. */
@@ -135,6 +137,15 @@ export interface OrderRecord {
   readonly devices: DeviceRecord[];
 }
 
+/** A School Manager API account of the organisation: Apple keeps the public key only. */
+export interface ApiAccountRecord {
+  readonly name: string;
+  readonly clientId: string;
+  readonly keyId: string;
+  readonly publicKeyPem: string;
+  readonly createdAt: number;
+}
+
 /** What assigning one device to a server did. */
 export type AssignOutcome = 'assigned' | 'moved' | 'unchanged';
 
@@ -155,6 +166,8 @@ export class AppleState {
   deviceCa: DeviceCaRecord | null = null;
   /** The simulated attestation CA (see attestation-ca.ts), made on first use. */
   attestationCa: AttestationCaRecord | null = null;
+  /** School Manager API accounts by client id. */
+  readonly apiAccounts = new Map<string, ApiAccountRecord>();
 
   constructor(
     public organization: SimulatedOrganization,
@@ -248,13 +261,17 @@ export class AppleState {
     return moved ? 'moved' : 'assigned';
   }
 
-  /** Takes `device` off its server (logged there as `deleted`); its profile goes with it, remembered in `leftProfile`. */
-  unassign(device: DeviceRecord): boolean {
+  /**
+   * Takes `device` off its server (logged there as `deleted`, unless `logged` is false: it then
+   * leaves fetches from now on without a change a sync would see); its profile goes with it,
+   * remembered in `leftProfile`.
+   */
+  unassign(device: DeviceRecord, logged = true): boolean {
     const server = device.state.serverUuid === null ? undefined : this.servers.get(device.state.serverUuid);
     if (!server || !device.member) return false;
     const now = this.now();
     const member = device.member;
-    member.removedAt = this.append(server, 'deleted', device, device.state, now);
+    member.removedAt = logged ? this.append(server, 'deleted', device, device.state, now) : this.position(server);
     member.removedTime = now;
     member.state = device.state;
     server.liveCount -= 1;
@@ -268,10 +285,15 @@ export class AppleState {
     return true;
   }
 
-  /** Removes `device` from the organisation (portal release, or DEP disown). */
-  release(device: DeviceRecord): void {
-    this.unassign(device);
+  /**
+   * Removes `device` from the organisation (portal release, or DEP disown). `depEvent: false`
+   * releases it the way schools report Apple doing it: its server's sync sees no `deleted` change
+   * (fetches no longer list it), so only the School Manager API tells an MDM.
+   */
+  release(device: DeviceRecord, depEvent = true): void {
+    this.unassign(device, depEvent);
     device.inOrg = false;
+    device.releasedAt = this.now();
     this.devices.delete(device.serial);
   }
 

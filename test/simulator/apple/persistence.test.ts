@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { SchoolManagerClient } from '../../../src/apple/asm-api/asm-client.js';
 import { startAppleSimulator } from '../../../src/simulator/apple/index.js';
 import { allSerials, depCall, ManualClock, mdmServer, readToken, signIn, testKeyPair } from './support.js';
 
@@ -29,6 +30,8 @@ describe('persistence', () => {
     const { cursor } = (await call('POST', '/server/devices', { limit: 1000 })).json<Page>();
     clock.advance(1000);
     first.portal.releaseDevices([serials[5]!]);
+    const apiAccount = first.schoolManager.createApiAccount('Kept API');
+    const releasedAt = clock.now().getTime();
     first.portal.requireTermsAcceptance();
     first.portal.acceptTerms();
     const order = first.portal.addOrder({ count: 2 });
@@ -42,6 +45,17 @@ describe('persistence', () => {
       expect(second.portal.organization()).toEqual(before.org);
       expect(second.portal.listServers()).toEqual(before.servers);
       expect(second.portal.listDevices()).toEqual(before.devices);
+      expect(second.schoolManager.accounts.get(apiAccount.clientId)).toMatchObject({ keyId: apiAccount.keyId, name: 'Kept API' });
+      // The account's key still signs in after the restart, and the release keeps its date.
+      const asm = new SchoolManagerClient({
+        apiUrl: second.url,
+        tokenUrl: `${second.url}/auth/oauth2/token`,
+        scope: 'school.api',
+        credentials: apiAccount,
+        userAgent: 'homeroom-test/1',
+        clock,
+      });
+      expect((await asm.orgDevice(serials[5]!))!.attributes.releasedFromOrgDateTime).toBe(new Date(releasedAt).toISOString());
       expect((await depCall(second, session, 'GET', '/account')).status).toBe(403);
       const fresh = await signIn(second, token, clock);
       const profile = await depCall(second, fresh, 'GET', `/profile?profile_uuid=${uuid}`);

@@ -94,6 +94,8 @@ export type DeviceFilterInput = {
   profile?: DeviceProfileFilterInput | null | undefined;
   /** Devices whose profile status at Apple (`profileStatus`) is any of these; EMPTY also keeps a status Apple may add later (shown as EMPTY). Every status when omitted or empty. */
   profileStatuses?: Array<DeviceProfileStatus> | null | undefined;
+  /** True: only devices a reconcile with the Apple School Manager API found released from the organisation (`releasedFromOrgAt` set; DEP does not report releases). False: only the others. Omitted: both. */
+  releasedFromOrg?: boolean | null | undefined;
   /** False (the default): devices Apple still assigns to the MDM server. True: only devices Apple stopped listing (`removedAt` set). */
   removed?: boolean | null | undefined;
   /** True: only devices that must be wiped to pick up their profile (`requiresWipe`: assigned a profile after they were activated with another, or enrolled with a profile other than the one Apple now holds). False: only the others. Omitted: both. */
@@ -252,6 +254,12 @@ export type ErrorCode =
   | 'REQUEST_MALFORMED'
   /** The request body is larger than the server accepts (HTTP 413; `GRAPHQL_MAX_BODY_BYTES` for /graphql, `MDM_MAX_BODY_BYTES` for /mdm/*); `extensions.limitBytes` gives the limit. Nothing ran. */
   | 'REQUEST_TOO_LARGE'
+  /** The Apple School Manager API account cannot be used; `extensions.field` names the input and `extensions.reason` the problem: NOT_PEM, UNREADABLE, NOT_EC or NOT_P256 (the private key must be the P-256 key ASM generated, unencrypted PEM), CLIENT_ID_INVALID, KEY_ID_INVALID, NO_ORGANIZATION (the token names no organisation). Nothing was changed. */
+  | 'SCHOOL_MANAGER_ACCOUNT_INVALID'
+  /** The token's organisation has no Apple School Manager API account: create one in Apple School Manager (Settings, API) and store it with `setSchoolManagerApiAccount`. Nothing was done. */
+  | 'SCHOOL_MANAGER_ACCOUNT_REQUIRED'
+  /** Apple School Manager refused the API account's client assertion (`extensions.appleCode`, e.g. `invalid_client`): the client ID, key ID or private key is wrong, or the key was revoked. Store the account again with a new key. */
+  | 'SCHOOL_MANAGER_CREDENTIALS_REJECTED'
   /** Another token is already shared with School Data Sync (`extensions.tokenId` names it); unshare it first. Nothing was changed. */
   | 'SDS_ALREADY_SHARED'
   /** The database cannot be reached right now; nothing was changed. The response carries `extensions.requestId`. Try again shortly (`/readyz` says when the server is ready again). */
