@@ -318,8 +318,9 @@ export async function paginateBySortKey<T extends ObjectLiteral & { id: number }
           });
         } else {
           const beyond = `(${value} ${op} :${v} OR (${value} = :${v} AND ${id} ${op} :${i}))`;
+          // Never null: the same rows, with a range on the value first, which an index on it can seek.
           const bounded = !nullable
-            ? beyond
+            ? `(${value} ${op}= :${v} AND (${value} ${op} :${v} OR ${id} ${op} :${i}))`
             : side === 'after'
               ? `(${value} IS NULL OR ${beyond})`
               : `(${value} IS NOT NULL AND ${beyond})`;
