@@ -298,6 +298,9 @@ function bareServer(statements: { count: number }): http.Server {
 // ---------------------------------------------------------------------------------------------
 // Measure.
 
+/** `extensions.cost.requestedQueryCost` of the last answer (Homeroom's; the bare server has none). */
+let requestedCost: number | null = null;
+
 /** Statements one request runs, averaged over `n` requests one after another. */
 async function statementsPerRequest(url: string, counter: { count: number }, n = 5): Promise<number> {
   const before = counter.count;
@@ -309,6 +312,8 @@ async function statementsPerRequest(url: string, counter: { count: number }, n =
     });
     const text = await response.text();
     if (response.status !== 200 || text.includes('"errors"')) throw new Error(`bad response ${response.status}: ${text.slice(0, 300)}`);
+    requestedCost =
+      (JSON.parse(text) as { extensions?: { cost?: { requestedQueryCost?: number } } }).extensions?.cost?.requestedQueryCost ?? null;
   }
   return Math.round(((counter.count - before) / n) * 10) / 10;
 }
@@ -328,6 +333,7 @@ const homeroomUrl = `${server.url}/graphql`;
 // Before the first request: TypeORM keeps prepared statements, and only those prepared from now on are timed.
 const sql = timeStatements(server.dataSource);
 const homeroomPerRequest = await statementsPerRequest(homeroomUrl, homeroomStatements);
+const homeroomCost = requestedCost;
 const sqlBefore = { ms: sql.ms, count: sql.count };
 const statementsBefore = homeroomStatements.count;
 const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -370,7 +376,7 @@ process.stdout.write(
       `(seeded in ${Math.round(seeded * 10) / 10} s), ${CONCURRENCY} clients, ${SECONDS} s${PAGING ? ', paging with after' : ', first page'}, ` +
       `NODE_ENV=${config.environment}${quick ? ', --quick' : ''}`,
     `  homeroom: ${homeroom.rps} req/s  p50 ${homeroom.p50} ms  p99 ${homeroom.p99} ms  (${homeroom.requests} requests)  ` +
-      `SQL statements/request ${homeroomPerRequest}`,
+      `SQL statements/request ${homeroomPerRequest}  query cost ${homeroomCost}`,
     `    event-loop delay p50 ${ms(loop.percentile(50))} ms  p99 ${ms(loop.percentile(99))} ms  max ${ms(loop.max)} ms; ` +
       `process CPU ${Math.round(((cpu.user + cpu.system) / 1000 / wall) * 100)}% of one core ` +
       `(${Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, (homeroomStatements.count - statementsBefore) / homeroomPerRequest)) * 10) / 10} ms a request); ` +
