@@ -46,10 +46,11 @@ export class CpuProfiler {
     await this.session.post('Profiler.start');
   }
 
-  /** Stops and splits the samples by `categories`. */
-  async stop(categories: readonly Category[]): Promise<CpuSplit> {
+  /** Stops and splits the samples by `categories`; `saveTo` also writes the profile (a `.cpuprofile` for DevTools). */
+  async stop(categories: readonly Category[], saveTo?: string): Promise<CpuSplit> {
     const { profile } = (await this.session.post('Profiler.stop')) as unknown as { profile: Profile };
     this.session.disconnect();
+    if (saveTo) fs.writeFileSync(saveTo, JSON.stringify(profile));
     return split(profile, categories);
   }
 }

@@ -14,7 +14,9 @@ import type { DirectoryUser } from '../entities/directory-user.entity.js';
 import type { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
 import type { ResidentUser } from '../entities/resident-user.entity.js';
 import type { Services } from '../services/services.js';
-import { profileTypes, type EnrollmentProfileType } from './profile.type.js';
+import type { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
+import type { ProfileFacts } from '../services/profile/profile.service.js';
+import { linkedProfileTypes, type EnrollmentProfileType } from './profile.type.js';
 
 export interface Loaders {
   /** Tokens by row id; null for one that does not exist. */
@@ -36,11 +38,19 @@ function inOrder<V, D>(keys: readonly number[], found: ReadonlyMap<number, V>, m
 
 /** Fresh loaders (empty caches) for one request, one websocket operation or one subscription event. */
 export function createLoaders(services: Services): Loaders {
+  // A profile's device count and default flag, read only for the profiles whose fields ask for them.
+  const profileFacts = new DataLoader<EnrollmentProfile, ProfileFacts, number>(
+    async (rows) => {
+      const facts = await services.profiles.factsFor(rows);
+      return rows.map((row) => facts.get(row.id) ?? { deviceCount: 0, isDefault: false });
+    },
+    { cacheKeyFn: (row) => row.id },
+  );
   return {
     tokens: new DataLoader(async (ids) => inOrder(ids, await services.tokens.findByIds(ids), null)),
     profiles: new DataLoader(async (ids) => {
       const rows = [...(await services.profiles.findByIds(ids)).values()];
-      const types = await profileTypes(services, rows);
+      const types = linkedProfileTypes(services, rows, (row) => profileFacts.load(row));
       return inOrder(ids, new Map(types.map((type) => [type.id, type])), null);
     }),
     enrollments: new DataLoader(async (ids) => inOrder(ids, await services.enrollmentQueries.findByDeviceIds(ids), null)),

@@ -21,7 +21,7 @@ import {
   SetupAssistantPane,
   USER_AFFINITY_DESCRIPTIONS,
 } from '../services/profile/profile-settings.js';
-import { inputOf } from '../services/profile/profile.service.js';
+import { inputOf, type ProfileFacts } from '../services/profile/profile.service.js';
 import type { Services } from '../services/services.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
@@ -133,10 +133,10 @@ export class EnrollmentProfileType extends Node {
   appleDefinedAt!: Date;
 
   @Field(() => Boolean, { description: "True when this is its token's default profile for new devices." })
-  isDefault!: boolean;
+  isDefault!: boolean | Promise<boolean>;
 
   @Field(() => Int, { description: 'Devices assigned to this profile and still on the token.' })
-  deviceCount!: number;
+  deviceCount!: number | Promise<number>;
 
   @Field(() => Date, { description: 'When the profile was created.' })
   createdAt!: Date;
@@ -154,19 +154,48 @@ export class EnrollmentProfileType extends Node {
 export async function profileTypes(services: Services, rows: readonly EnrollmentProfile[]): Promise<EnrollmentProfileType[]> {
   const facts = await services.profiles.factsFor(rows);
   return rows.map((row) =>
-    // The settings as a caller would give them (the service's one reading of the columns), then the rest.
-    Object.assign(new EnrollmentProfileType(), inputOf(row), {
-      id: row.id,
-      tokenId: row.tokenId,
-      enrollmentUrl: services.profiles.enrollmentUrl(row),
-      appleProfileUuid: row.appleProfileUuid,
-      appleDefinedAt: row.appleDefinedAt,
+    Object.assign(withoutFacts(services, row), {
       isDefault: facts.get(row.id)?.isDefault ?? false,
       deviceCount: facts.get(row.id)?.deviceCount ?? 0,
-      createdAt: row.createdAt,
-      updatedAt: row.updatedAt,
     }),
   );
+}
+
+/**
+ * {@link profileTypes} for profiles other rows link to (the few a page of devices names):
+ * `isDefault` and `deviceCount` are read through `facts` only when a query selects them, since
+ * counting a profile's devices reads every one of them, which a page of 100 devices should not
+ * pay for when it asks for the profiles' names.
+ */
+export function linkedProfileTypes(
+  services: Services,
+  rows: readonly EnrollmentProfile[],
+  facts: (row: EnrollmentProfile) => Promise<ProfileFacts>,
+): EnrollmentProfileType[] {
+  return rows.map((row) => {
+    const type = withoutFacts(services, row);
+    let read: Promise<ProfileFacts> | undefined;
+    const factsOfRow = () => (read ??= facts(row));
+    // graphql-js awaits a field's promise; type-graphql reads these fields as properties.
+    Object.defineProperties(type, {
+      isDefault: { enumerable: true, get: () => factsOfRow().then((f) => f.isDefault) },
+      deviceCount: { enumerable: true, get: () => factsOfRow().then((f) => f.deviceCount) },
+    });
+    return type;
+  });
+}
+
+/** The settings as a caller would give them (the service's one reading of the columns), then the rest. */
+function withoutFacts(services: Services, row: EnrollmentProfile): EnrollmentProfileType {
+  return Object.assign(new EnrollmentProfileType(), inputOf(row), {
+    id: row.id,
+    tokenId: row.tokenId,
+    enrollmentUrl: services.profiles.enrollmentUrl(row),
+    appleProfileUuid: row.appleProfileUuid,
+    appleDefinedAt: row.appleDefinedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  });
 }
 
 /** One profile as a GraphQL object, or null. */

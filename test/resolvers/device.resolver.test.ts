@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Device } from '../../src/entities/device.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { toGlobalId } from '../../src/global-id.js';
 import { Role } from '../../src/permissions.js';
@@ -6,6 +7,7 @@ import { systemContext } from '../../src/platform/request-context.js';
 import {
   AllDevicesDocument,
   DeviceBySerialDocument,
+  DevicesWithProfilesDocument,
   EnrollmentProfileByIdDocument,
   TokenDevicesOrderedDocument,
   type AllDevicesQuery,
@@ -122,6 +124,30 @@ describe('device look-ups, filters and orders over GraphQL', () => {
     for (const [variables, field] of cases) {
       const response = await t.request(AllDevicesDocument, variables);
       expect(response.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  it("lists devices with their profiles' names without counting the profiles' devices, and counts them once a page when asked", async () => {
+    const devices = t.server.dataSource.getRepository(Device);
+    await devices.update({ tokenId: east.token.id }, { profileId: east.profile.id });
+    const facts = vi.spyOn(t.server.services.profiles, 'factsFor');
+    try {
+      const filter = { tokenIds: [id(east.token.id)] };
+      const names = await t.request(DevicesWithProfilesDocument, { filter, withFacts: false }, t.keys[Role.READ_ONLY]);
+      expect(names.errors).toBeUndefined();
+      expect(names.data?.devices.nodes.map((n) => n.profile)).toEqual(east.serials.map(() => ({ name: 'East lookups carts' })));
+      expect(facts).not.toHaveBeenCalled();
+
+      const isDefault = (await t.server.services.tokens.findById(east.token.id))!.defaultProfileId === east.profile.id;
+      const counted = await t.request(DevicesWithProfilesDocument, { filter, withFacts: true }, t.keys[Role.READ_ONLY]);
+      expect(counted.errors).toBeUndefined();
+      expect(counted.data?.devices.nodes.map((n) => n.profile)).toEqual(
+        east.serials.map(() => ({ name: 'East lookups carts', deviceCount: east.serials.length, isDefault })),
+      );
+      expect(facts).toHaveBeenCalledTimes(1);
+    } finally {
+      facts.mockRestore();
+      await devices.update({ tokenId: east.token.id }, { profileId: null });
     }
   });
 

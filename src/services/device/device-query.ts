@@ -122,6 +122,11 @@ function whereEnrollmentIn(query: SelectQueryBuilder<Device>, states: readonly E
   query.andWhere(`${withoutRow ? 'NOT EXISTS' : 'EXISTS'} ${rows}`, { enrollmentStates: [...new Set(states)] });
 }
 
+/** Whether a device list's sort value may be null: no model, or no contact with Homeroom yet. */
+export function deviceSortMayBeNull(field: DeviceOrderField): boolean {
+  return field === 'MODEL' || field === 'LAST_CONTACTED_AT';
+}
+
 /**
  * The SQL value a device list is ordered by, per order field. The enrollment's columns come from
  * correlated subqueries (one enrollment row per device at most), not a join, for the reason

@@ -7,7 +7,7 @@ import { Device } from '../../entities/device.entity.js';
 import type { Database } from '../../entities/database.js';
 import { paginate, paginateBySortKey, type Page, type PageRequest } from '../../entities/pagination.js';
 import type { DeviceFilter, DeviceOrder, DeviceScope } from './device-filter.js';
-import { deviceQueryOf, deviceSortExpression, scopedDeviceQueryOf } from './device-query.js';
+import { deviceQueryOf, deviceSortExpression, deviceSortMayBeNull, scopedDeviceQueryOf } from './device-query.js';
 
 /** A model name and how many devices have it. */
 export interface DeviceModelCount {
@@ -35,6 +35,7 @@ export class DeviceService {
       {
         name: `${order.field}:${order.direction}`,
         expression: deviceSortExpression(order.field),
+        nullable: deviceSortMayBeNull(order.field),
         idColumn: 'device.id',
         idOf: (device) => device.id,
         direction: order.direction,

@@ -186,6 +186,28 @@ describe('DeviceService: orders, keyset pages and filters', () => {
     }
   }
 
+  it('pages every device by serial number along the serial index, not sorting every device for each page', async () => {
+    const runner = h.opened.dataSource.driver.createQueryRunner('master');
+    const run = runner.query;
+    const pages: Array<[string, unknown[]]> = [];
+    runner.query = ((sql: string, parameters?: unknown[], ...rest: unknown[]) => {
+      if (sql.includes('keyset_sort_value')) pages.push([sql, parameters ?? []]);
+      return (run as (...args: unknown[]) => Promise<unknown>)(sql, parameters, ...rest);
+    }) as typeof runner.query;
+    try {
+      const order: DeviceOrder = { field: 'SERIAL_NUMBER', direction: 'ASC' };
+      const first = await h.services.devices.listIn({ tokenIds: null }, {}, { first: 2 }, order);
+      await h.services.devices.listIn({ tokenIds: null }, {}, { first: 2, after: first.pageInfo.endCursor }, order);
+    } finally {
+      runner.query = run;
+    }
+    expect(pages).toHaveLength(2);
+    for (const [sql, parameters] of pages) {
+      const plan = (await h.opened.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, parameters)) as Array<{ detail: string }>;
+      expect(plan.map((step) => step.detail).join('; ')).not.toContain('TEMP B-TREE');
+    }
+  });
+
   it('keeps a page exact when a cursor row changes its sort value meanwhile', async () => {
     const order: DeviceOrder = { field: 'MODEL', direction: 'ASC' };
     const want = expected(order);
