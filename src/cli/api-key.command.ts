@@ -2,14 +2,13 @@
  * `homeroom api-key create|list|revoke`: key management from the server's shell, for the first
  * key of a PostgreSQL setup and for getting back in when every ADMIN key is lost.
  */
-import { parseArgs } from 'node:util';
 import type { ApiKey } from '../entities/api-key.entity.js';
 import { ErrorCode, HomeroomError } from '../errors.js';
 import { toGlobalId, integerKeyOf } from '../global-id.js';
 import { MAX_PAGE_SIZE } from '../entities/pagination.js';
 import { parseRole, Role } from '../permissions.js';
 import type { CliContext } from './cli-context.js';
-import { familyHelp, subcommandHelp, UsageError, wantsHelp, type CommandHelp, type CommandOutput } from './output.js';
+import { familyHelp, parseCommandLine, subcommandHelp, UsageError, wantsHelp, type CommandHelp, type CommandOutput } from './output.js';
 
 /** Every `api-key` subcommand: its synopsis and what it does (`homeroom api-key <command> --help`). */
 export const API_KEY_COMMANDS: Readonly<Record<string, CommandHelp>> = {
@@ -50,9 +49,8 @@ export async function apiKeyCommand(args: string[], open: () => Promise<CliConte
     return out.line(apiKeyHelp(action));
   }
   const usage = apiKeyHelp(action);
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandLine(
+    {
       args: rest,
       strict: true,
       options: {
@@ -63,11 +61,9 @@ export async function apiKeyCommand(args: string[], open: () => Promise<CliConte
         all: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
-    }));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message, usage);
-    throw error;
-  }
+    },
+    usage,
+  );
   if (action === 'create') {
     if (!values.name) throw new UsageError('api-key create needs --name', usage);
     const role = values.role ? parseRole(values.role) : undefined;

@@ -6,12 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { readRunningSimulatorUrl, RUNNING_SIMULATOR_FILE } from '../simulator/apple/running-file.js';
 import {
   familyHelp,
   listValues,
+  parseCommandLine,
   subcommandHelp,
   UsageError,
   wantsHelp,
@@ -132,9 +132,8 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
     return out.line(asmHelp(action));
   }
   const usage = asmHelp(action);
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = parseCommandLine(
+    {
       args: rest,
       strict: true,
       // Only `asm terms require|accept` takes a word after the command.
@@ -155,15 +154,10 @@ export async function asmCommand(args: string[], out: CommandOutput, env: NodeJS
         json: { type: 'boolean', default: false },
         'no-dep-event': { type: 'boolean', default: false },
       },
-    });
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
-      throw new UsageError(`${message}\nSeveral values: --serial A --serial B, or --serial A,B, or --serial "A B".`, usage);
-    if (code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError(message, usage);
-    throw error;
-  }
-  const { values, positionals } = parsed;
+    },
+    usage,
+    'Several values: --serial A --serial B, or --serial A,B, or --serial "A B".',
+  );
   const serials = listValues(values.serial);
   const orders = listValues(values.order);
   /** `--order` of add-order and devices: one order number, not a list. */

@@ -11,7 +11,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import {
   directoryUsernames,
@@ -22,7 +21,7 @@ import {
   type ScenarioReport,
 } from '../simulator/device/index.js';
 import { defaultSimulatorUrl } from './asm.command.js';
-import { subcommandHelp, UsageError, wholeNumber, type CommandHelp, type CommandOutput } from './output.js';
+import { parseCommandLine, subcommandHelp, UsageError, wholeNumber, type CommandHelp, type CommandOutput } from './output.js';
 import { tokenForRehearsal, type Waiting } from './rehearsal-demo.js';
 
 /** `homeroom simulate devices`: synopsis and what it does. */
@@ -58,9 +57,8 @@ export interface DevicesCommandIo {
 /** Runs the rehearsal; resolves with the exit code. */
 export async function simulateDevicesCommand(args: string[], out: CommandOutput, io: DevicesCommandIo): Promise<number> {
   const usage = subcommandHelp(SIMULATE_DEVICES_HELP, SIMULATE_DEVICES_NOTES);
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandLine(
+    {
       args,
       strict: true,
       options: {
@@ -77,11 +75,9 @@ export async function simulateDevicesCommand(args: string[], out: CommandOutput,
         'shared-sign-ins': { type: 'string', default: '0' },
         json: { type: 'boolean', default: false },
       },
-    }));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message, usage);
-    throw error;
-  }
+    },
+    usage,
+  );
   const count = values.count === undefined ? undefined : wholeNumber('--count', values.count, 1, 500_000);
   const concurrency = wholeNumber('--concurrency', values.concurrency, 1, 1000);
   const seed = wholeNumber('--seed', values.seed, 0, 2 ** 31 - 1);

@@ -1,3 +1,9 @@
+/**
+ * What every `homeroom` command shares: its output, usage errors and help text, and the checks of
+ * its command line.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 /** How CLI commands answer: lines, tables and JSON on stdout; tests capture them. */
 export interface CommandOutput {
   line(text: string): void;
@@ -88,4 +94,24 @@ export function wantsHelp(args: readonly string[]): boolean {
  */
 export function listValues(values: readonly string[] | undefined): string[] | undefined {
   return values?.flatMap((value) => value.split(/[\s,]+/)).filter((value) => value !== '');
+}
+
+/**
+ * `parseArgs` of a command's words; a bad command line (an unknown flag, a missing value) is a
+ * {@link UsageError} followed by `usage`, with `positionalHint` added when a stray word was given.
+ */
+export function parseCommandLine<const T extends ParseArgsConfig>(
+  config: T,
+  usage: string,
+  positionalHint?: string,
+): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    if (positionalHint !== undefined && code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError(`${message}\n${positionalHint}`, usage);
+    if (code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError(message, usage);
+    throw error;
+  }
 }

@@ -4,10 +4,9 @@
  * runs until interrupted; the organisation it serves is printed at start.
  * `homeroom simulate devices` (the rehearsal) is in devices.command.ts.
  */
-import { parseArgs } from 'node:util';
 import { startAppleSimulator } from '../simulator/apple/index.js';
 import { SIMULATE_DEVICES_HELP, SIMULATE_DEVICES_NOTES, simulateDevicesCommand, type DevicesCommandIo } from './devices.command.js';
-import { subcommandHelp, UsageError, wantsHelp, wholeNumber, type CommandHelp, type CommandOutput } from './output.js';
+import { parseCommandLine, subcommandHelp, UsageError, wantsHelp, wholeNumber, type CommandHelp, type CommandOutput } from './output.js';
 
 const SIMULATE_APPLE_HELP: CommandHelp = {
   usage: 'homeroom simulate apple [--port 8081] [--host 127.0.0.1] [--devices 300] [--orders 3] [--seed 1] [--state <file.json>]',
@@ -52,9 +51,8 @@ export async function simulateCommand(args: string[], out: CommandOutput, stop: 
       simulateHelp(undefined),
     );
   const usage = simulateHelp('apple');
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseCommandLine(
+    {
       args: rest,
       strict: true,
       options: {
@@ -65,11 +63,9 @@ export async function simulateCommand(args: string[], out: CommandOutput, stop: 
         seed: { type: 'string', default: '1' },
         state: { type: 'string' },
       },
-    }));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) throw new UsageError((error as Error).message, usage);
-    throw error;
-  }
+    },
+    usage,
+  );
   const simulator = await startAppleSimulator({
     port: wholeNumber('--port', values.port, 0, 65535),
     host: values.host,

@@ -8,10 +8,11 @@
  * Counts are final results only: a serial Apple throttled and that waits for its retry is still
  * pending. They are kept up to date in the same transaction as the outcomes, never recounted.
  */
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { DateTimeColumn, wordsOf } from './columns.js';
+import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
+import { wordsOf } from './columns.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+import { LeasedJob } from './leased-job.js';
 
 /** ASSIGN a profile to devices, or UNASSIGN whatever profile they have at Apple. */
 export const AssignmentKind = wordsOf('ASSIGN', 'UNASSIGN');
@@ -24,10 +25,7 @@ export type AssignmentJobStatus = (typeof AssignmentJobStatus)[keyof typeof Assi
 @Entity()
 @Index('assignment_job_token', ['tokenId', 'id'])
 @Index('assignment_job_status', ['status', 'leaseUntil'])
-export class AssignmentJob {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
+export class AssignmentJob extends LeasedJob {
   @Column({ type: 'varchar', length: 20 })
   kind!: AssignmentKind;
 
@@ -46,10 +44,6 @@ export class AssignmentJob {
 
   @Column({ type: 'varchar', length: 30 })
   status!: AssignmentJobStatus;
-
-  /** The audit log's name of who asked (an API key's name, `cli:<user>`, `system`). */
-  @Column({ type: 'varchar', length: 200 })
-  requestedBy!: string;
 
   /** Every device (or serial) the job concerns, whatever became of it. */
   @Column({ type: 'integer' })
@@ -84,35 +78,10 @@ export class AssignmentJob {
   /** Calls made to Apple (each of at most 1000 serials). */
   @Column({ type: 'integer' })
   appleCalls!: number;
-
-  @DateTimeColumn()
-  createdAt!: Date;
-
-  @DateTimeColumn({ nullable: true })
-  startedAt!: Date | null;
-
-  @DateTimeColumn({ nullable: true })
-  finishedAt!: Date | null;
-
-  @DateTimeColumn()
-  updatedAt!: Date;
-
-  /** Which process works on the job (random per process); null when none. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  leaseOwner!: string | null;
-
-  /** Until when that process holds it; renewed after every batch. */
-  @DateTimeColumn({ nullable: true })
-  leaseUntil!: Date | null;
-
-  @Column({ type: 'varchar', length: 60, nullable: true })
-  errorCode!: string | null;
-
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  errorMessage!: string | null;
 }
 
 /** A job's counts, kept with its outcomes: what the job, its events and its views all show. */
+export type AssignmentJobCounts = Pick<AssignmentJob, (typeof ASSIGNMENT_JOB_COUNTS)[number]>;
 export const ASSIGNMENT_JOB_COUNTS = [
   'deviceCount',
   'unchangedCount',
@@ -124,4 +93,3 @@ export const ASSIGNMENT_JOB_COUNTS = [
   'requiresWipeCount',
   'appleCalls',
 ] as const satisfies ReadonlyArray<keyof AssignmentJob>;
-export type AssignmentJobCounts = Pick<AssignmentJob, (typeof ASSIGNMENT_JOB_COUNTS)[number]>;

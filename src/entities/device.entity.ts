@@ -5,25 +5,17 @@
  * the row remembers the token it left (`movedAwayFromTokenId`, `movedAwayAt`) so that token can
  * still list it as moved away instead of losing it.
  */
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { DateTimeColumn } from './columns.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+import { TokenOwnedRow } from './owned-rows.js';
 
 @Entity()
 @Index('device_token', ['tokenId', 'id'])
 @Index('device_profile', ['profileId'])
 @Index('device_moved_away_from', ['movedAwayFromTokenId', 'id'])
-export class Device {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
-  @Column({ type: 'integer' })
-  tokenId!: number;
-
-  @ManyToOne(() => EnrollmentProgramToken, { onDelete: 'RESTRICT', nullable: false })
-  token!: Relation<EnrollmentProgramToken>;
-
+export class Device extends TokenOwnedRow {
   @Column({ type: 'varchar', length: 64, unique: true })
   serialNumber!: string;
 

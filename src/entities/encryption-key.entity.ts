@@ -3,21 +3,12 @@
  * while it waits for the token Apple encrypts to it. One at a time: asking again replaces it.
  * When a token arrives, the pair moves onto the token (renewals decrypt with it) and this row goes.
  */
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
 import { DateTimeColumn } from './columns.js';
+import { SealedCertificateRow } from './owned-rows.js';
 
 @Entity()
-export class EncryptionKey {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
-  @Column({ type: 'text' })
-  certificatePem!: string;
-
-  /** PEM private key, sealed with the secret box. */
-  @Column({ type: 'text' })
-  sealedPrivateKey!: string;
-
+export class EncryptionKey extends SealedCertificateRow {
   @DateTimeColumn()
   createdAt!: Date;
 

@@ -3,9 +3,9 @@
  * profiles are immutable, so each change defines a new one at Apple: `appleProfileUuid` is the
  * current one, and devices that had the old one are moved to it.
  */
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { DateTimeColumn, JsonColumn } from './columns.js';
-import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
+import { TokenOwnedRow } from './owned-rows.js';
 
 /** Whether a device is tied to a user at setup (Intune's "user affinity"). */
 export enum UserAffinity {
@@ -22,16 +22,7 @@ export enum PairingMode {
 
 @Entity()
 @Index('enrollment_profile_token_name', ['tokenId', 'name'], { unique: true })
-export class EnrollmentProfile {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
-  @Column({ type: 'integer' })
-  tokenId!: number;
-
-  @ManyToOne(() => EnrollmentProgramToken, { onDelete: 'RESTRICT', nullable: false })
-  token!: Relation<EnrollmentProgramToken>;
-
+export class EnrollmentProfile extends TokenOwnedRow {
   @Column({ type: 'varchar', length: 125 })
   name!: string;
 

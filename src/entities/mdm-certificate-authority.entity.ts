@@ -4,21 +4,12 @@
  * (two instances starting at once may both make one: they then agree on the first). The private
  * key is sealed at rest like every secret.
  */
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
 import { DateTimeColumn } from './columns.js';
+import { SealedCertificateRow } from './owned-rows.js';
 
 @Entity()
-export class MdmCertificateAuthority {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
-  @Column({ type: 'text' })
-  certificatePem!: string;
-
-  /** The PEM private key, sealed with HOMEROOM_SECRET_KEY (see `src/services/enrollment/mdm-authority.service.ts`). */
-  @Column({ type: 'text' })
-  sealedPrivateKey!: string;
-
+export class MdmCertificateAuthority extends SealedCertificateRow {
   @DateTimeColumn()
   notAfter!: Date;
 

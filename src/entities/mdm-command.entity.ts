@@ -3,25 +3,16 @@
  * answered by it (`Acknowledged`, `Error`, `CommandFormatError` end it; `NotNow` puts it back in
  * the queue to be sent again on a later connect).
  */
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { DateTimeColumn, JsonColumn } from './columns.js';
-import { Device } from './device.entity.js';
+import { DeviceOwnedRow } from './device-owned-row.js';
 
 export const COMMAND_STATUSES = ['QUEUED', 'SENT', 'ACKNOWLEDGED', 'ERROR', 'COMMAND_FORMAT_ERROR', 'NOT_NOW'] as const;
 export type CommandStatusName = (typeof COMMAND_STATUSES)[number];
 
 @Entity()
 @Index('mdm_command_device_status', ['deviceId', 'status', 'id'])
-export class MdmCommand {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
-  @Column({ type: 'integer' })
-  deviceId!: number;
-
-  @ManyToOne(() => Device, { onDelete: 'CASCADE', nullable: false })
-  device!: Relation<Device>;
-
+export class MdmCommand extends DeviceOwnedRow {
   @Column({ type: 'varchar', length: 64, unique: true })
   commandUuid!: string;
 

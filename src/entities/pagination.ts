@@ -132,20 +132,17 @@ export async function paginate<T extends ObjectLiteral>(
   request: PageRequest,
 ): Promise<Page<T>> {
   const flip = (d: 'ASC' | 'DESC') => (d === 'ASC' ? 'DESC' : 'ASC');
-  return keysetPage(
-    query,
-    {
-      encode: encodeCursor,
-      decode: decodeCursor,
-      keyOf: order.keyOf,
-      bound(page, side, key) {
-        const op = (side === 'after') === (order.direction === 'ASC') ? '>' : '<';
-        page.andWhere(`${order.column} ${op} :${side}Key`, { [`${side}Key`]: key });
-      },
-      order: (page, backward) => page.orderBy(order.column, backward ? flip(order.direction) : order.direction),
+  const byId: KeyStrategy<T, number> = {
+    encode: encodeCursor,
+    decode: decodeCursor,
+    keyOf: order.keyOf,
+    bound: (page, side, key) => {
+      const op = (side === 'after') === (order.direction === 'ASC') ? '>' : '<';
+      page.andWhere(`${order.column} ${op} :${side}Key`, { [`${side}Key`]: key });
     },
-    request,
-  );
+    order: (page, backward) => page.orderBy(order.column, backward ? flip(order.direction) : order.direction),
+  };
+  return keysetPage(query, byId, request);
 }
 
 /** A list ordered by a text column (a name), ties broken by the row id: both ascending. */

@@ -3,23 +3,14 @@
  * or refreshed by each user-channel TokenUpdate. A device keeps at most its MaximumResidentUsers;
  * beyond that the user whose last sign-in is oldest is dropped, as the device itself evicts them.
  */
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
 import { DateTimeColumn } from './columns.js';
-import { Device } from './device.entity.js';
+import { DeviceOwnedRow } from './device-owned-row.js';
 import { DirectoryUser } from './directory-user.entity.js';
 
 @Entity()
 @Index('resident_user_device_name', ['deviceId', 'shortName'], { unique: true })
-export class ResidentUser {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
-  @Column({ type: 'integer' })
-  deviceId!: number;
-
-  @ManyToOne(() => Device, { onDelete: 'CASCADE', nullable: false })
-  device!: Relation<Device>;
-
+export class ResidentUser extends DeviceOwnedRow {
   /** TokenUpdate `UserShortName`: the Managed Apple Account, lower-case. */
   @Column({ type: 'varchar', length: 254 })
   shortName!: string;

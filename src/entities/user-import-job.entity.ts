@@ -8,22 +8,15 @@
  * at a time, and a job whose instance stopped or died is resumed by the next one. Counts are kept
  * up to date in the same transaction as the users each chunk creates, never recounted.
  */
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { DateTimeColumn } from './columns.js';
+import { Column, Entity, Index } from 'typeorm';
+import { LeasedJob } from './leased-job.js';
 
 @Entity()
 @Index('user_import_job_status', ['status', 'leaseUntil'])
-export class UserImportJob {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
+export class UserImportJob extends LeasedJob {
   /** PENDING, RUNNING, SUCCEEDED or FAILED. */
   @Column({ type: 'varchar', length: 20 })
   status!: string;
-
-  /** The audit log's name of who asked (an API key's name, `cli:<user>`, `system`). */
-  @Column({ type: 'varchar', length: 200 })
-  requestedBy!: string;
 
   /** Every data row of the file, whatever became of it. */
   @Column({ type: 'integer' })
@@ -36,31 +29,4 @@ export class UserImportJob {
   /** Rows that created nothing: refused when the file was checked, or found taken when their chunk ran. */
   @Column({ type: 'integer' })
   failedCount!: number;
-
-  @DateTimeColumn()
-  createdAt!: Date;
-
-  @DateTimeColumn({ nullable: true })
-  startedAt!: Date | null;
-
-  @DateTimeColumn({ nullable: true })
-  finishedAt!: Date | null;
-
-  @DateTimeColumn()
-  updatedAt!: Date;
-
-  /** Which process works on the job (random per process); null when none. */
-  @Column({ type: 'varchar', length: 64, nullable: true })
-  leaseOwner!: string | null;
-
-  /** Until when that process holds it; renewed with every chunk. */
-  @DateTimeColumn({ nullable: true })
-  leaseUntil!: Date | null;
-
-  /** Why a FAILED job stopped; null otherwise. */
-  @Column({ type: 'varchar', length: 60, nullable: true })
-  errorCode!: string | null;
-
-  @Column({ type: 'varchar', length: 1000, nullable: true })
-  errorMessage!: string | null;
 }

@@ -1,15 +1,17 @@
 /** Filters of a token's `devices` connection, and their translation for the sync service. */
-import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import type { EnrollmentStateName } from '../entities/device-enrollment.entity.js';
 import { badInput } from '../errors.js';
 import { checkOneLineText } from '../text-input.js';
 import { ConnectionArgs } from '../schema/connection.type.js';
+import { describedEnum } from '../schema/enums.js';
 import { integerKeyOf } from '../global-id.js';
 import {
   MAX_SERIAL_NUMBERS,
   type AppleProfileStatus,
   type DeviceFilter,
   type DeviceOrder,
+  type DeviceOrderField as DeviceOrderFieldName,
   type DeviceScope,
   type InstantRange,
 } from '../services/device/device-filter.js';
@@ -18,21 +20,16 @@ import { DeviceProfileStatus } from './device.type.js';
 import { ENROLLMENT_PROFILE_TYPE } from './profile.type.js';
 import { ENROLLMENT_PROGRAM_TOKEN_TYPE } from './token.type.js';
 
-export enum DeviceProfileAssignment {
-  UNASSIGNED = 'UNASSIGNED',
-  ANY = 'ANY',
-  PROFILE = 'PROFILE',
-}
-
-registerEnumType(DeviceProfileAssignment, {
-  name: 'DeviceProfileAssignment',
-  description: 'Which devices a profile filter keeps, by their Homeroom enrollment profile.',
-  valuesConfig: {
-    UNASSIGNED: { description: 'Devices without an enrollment profile.' },
-    ANY: { description: 'Devices with any enrollment profile.' },
-    PROFILE: { description: 'Devices with the profile `profileId`.' },
+export const DeviceProfileAssignment = describedEnum(
+  'DeviceProfileAssignment',
+  'Which devices a profile filter keeps, by their Homeroom enrollment profile.',
+  {
+    UNASSIGNED: 'Devices without an enrollment profile.',
+    ANY: 'Devices with any enrollment profile.',
+    PROFILE: 'Devices with the profile `profileId`.',
   },
-});
+);
+export type DeviceProfileAssignment = keyof typeof DeviceProfileAssignment;
 
 @InputType('DeviceProfileFilterInput', { description: 'Devices by their enrollment profile.' })
 export class DeviceProfileFilterInput {
@@ -57,44 +54,25 @@ export class DateTimeRangeInput {
   to?: Date | null;
 }
 
-export enum DeviceOrderField {
-  SERIAL_NUMBER = 'SERIAL_NUMBER',
-  MODEL = 'MODEL',
-  FIRST_SEEN_AT = 'FIRST_SEEN_AT',
-  LAST_CONTACTED_AT = 'LAST_CONTACTED_AT',
-  ENROLLMENT_STATE = 'ENROLLMENT_STATE',
-}
-
-registerEnumType(DeviceOrderField, {
-  name: 'DeviceOrderField',
-  description: 'What a device list is ordered by; devices with equal values follow in the order Homeroom first saw them.',
-  valuesConfig: {
-    SERIAL_NUMBER: { description: 'The serial number.' },
-    MODEL: { description: 'The model name; devices without one come last.' },
-    FIRST_SEEN_AT: { description: 'When a sync first listed the device.' },
-    LAST_CONTACTED_AT: {
-      description: "When the device last contacted Homeroom's MDM (`enrollment.lastContactedAt`); devices that never did come last.",
-    },
-    ENROLLMENT_STATE: {
-      description:
-        'The enrollment state in the order a device passes them: NOT_CONTACTED, AWAITING_USER, ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED, UNENROLLED.',
-    },
+export const DeviceOrderField = describedEnum<DeviceOrderFieldName>(
+  'DeviceOrderField',
+  'What a device list is ordered by; devices with equal values follow in the order Homeroom first saw them.',
+  {
+    SERIAL_NUMBER: 'The serial number.',
+    MODEL: 'The model name; devices without one come last.',
+    FIRST_SEEN_AT: 'When a sync first listed the device.',
+    LAST_CONTACTED_AT: "When the device last contacted Homeroom's MDM (`enrollment.lastContactedAt`); devices that never did come last.",
+    ENROLLMENT_STATE:
+      'The enrollment state in the order a device passes them: NOT_CONTACTED, AWAITING_USER, ENROLLING, AWAITING_CONFIGURATION, ENROLLED, FAILED, UNENROLLED.',
   },
-});
+);
+export type DeviceOrderField = DeviceOrderFieldName;
 
-export enum OrderDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-
-registerEnumType(OrderDirection, {
-  name: 'OrderDirection',
-  description: 'Ascending or descending.',
-  valuesConfig: {
-    ASC: { description: 'Smallest (or earliest, or A) first; nulls last.' },
-    DESC: { description: 'Largest (or latest, or Z) first; nulls still last.' },
-  },
+export const OrderDirection = describedEnum<'ASC' | 'DESC'>('OrderDirection', 'Ascending or descending.', {
+  ASC: 'Smallest (or earliest, or A) first; nulls last.',
+  DESC: 'Largest (or latest, or Z) first; nulls still last.',
 });
+export type OrderDirection = keyof typeof OrderDirection;
 
 @InputType('DeviceOrderInput', { description: 'The order of a device list. Cursors from one order do not page another.' })
 export class DeviceOrderInput {
@@ -261,7 +239,7 @@ export function deviceFilterOf(input: DeviceFilterInput | null | undefined, fiel
   const filter: { -readonly [K in keyof DeviceFilter]: DeviceFilter[K] } = { removed: input.removed ?? false };
   const profile = input.profile;
   if (profile) {
-    if (profile.assignment === DeviceProfileAssignment.PROFILE) {
+    if (profile.assignment === 'PROFILE') {
       if (!profile.profileId) throw badInput(`${field}.profile.profileId`, 'is required when assignment is PROFILE.');
       const profileId = integerKeyOf(profile.profileId, ENROLLMENT_PROFILE_TYPE);
       if (profileId === null) throw badInput(`${field}.profile.profileId`, 'is not the ID of an enrollment profile.');

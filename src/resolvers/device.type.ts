@@ -3,30 +3,25 @@
  * Apple sends (Device Assignment API section 6) and Homeroom's own (token, profile, first and
  * last seen, removed). `token` and `profile` are field resolvers in `device.resolver.ts`.
  */
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { describedEnum } from '../schema/enums.js';
 import type { Device } from '../entities/device.entity.js';
 import { Connection } from '../schema/connection.type.js';
 import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
 
 /** Apple's `profile_status`, upper-cased. */
-export enum DeviceProfileStatus {
-  EMPTY = 'EMPTY',
-  ASSIGNED = 'ASSIGNED',
-  PUSHED = 'PUSHED',
-  REMOVED = 'REMOVED',
-}
-
-registerEnumType(DeviceProfileStatus, {
-  name: 'DeviceProfileStatus',
-  description: "Apple's `profile_status` of a device: where its enrollment profile stands at Apple.",
-  valuesConfig: {
-    EMPTY: { description: 'No profile is assigned at Apple.' },
-    ASSIGNED: { description: 'A profile is assigned at Apple; the device has not fetched it yet.' },
-    PUSHED: { description: 'The device fetched its profile from Apple (at activation).' },
-    REMOVED: { description: 'The profile was removed at Apple; Apple still shows its UUID.' },
+export const DeviceProfileStatus = describedEnum(
+  'DeviceProfileStatus',
+  "Apple's `profile_status` of a device: where its enrollment profile stands at Apple.",
+  {
+    EMPTY: 'No profile is assigned at Apple.',
+    ASSIGNED: 'A profile is assigned at Apple; the device has not fetched it yet.',
+    PUSHED: 'The device fetched its profile from Apple (at activation).',
+    REMOVED: 'The profile was removed at Apple; Apple still shows its UUID.',
   },
-});
+);
+export type DeviceProfileStatus = keyof typeof DeviceProfileStatus;
 
 /** Apple's lower-case word as the enum; anything Apple may add later reads as EMPTY rather than failing the query. */
 function profileStatusOf(apple: string): DeviceProfileStatus {

@@ -56,13 +56,6 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
     permission: Permission.PROFILE_READ,
     load: byIntegerKey(async (s, id) => profileType(s, await s.profiles.findById(id))),
   },
-  SyncRun: byRow(Permission.DEVICE_READ, (s, id) => s.sync.findRun(id), SyncRunType.from),
-  Device: byRow(Permission.DEVICE_READ, (s, id) => s.devices.findById(id), DeviceType.from),
-  AssignmentJob: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findJob(id), AssignmentJobType.from),
-  AssignmentOutcome: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findOutcome(id), AssignmentOutcomeType.from),
-  SchoolManagerApiAccount: byRow(Permission.TOKEN_READ, (s, id) => s.schoolManager.findAccountById(id), SchoolManagerApiAccountType.from),
-  User: byRow(Permission.USER_MANAGE, (s, id) => s.users.findById(id), UserType.from),
-  UserImportJob: byRow(Permission.USER_MANAGE, (s, id) => s.userImports.findJob(id), UserImportJobType.from),
   // Kept in memory under a UUID, not in a table (services/rehearsal/rehearsal.service.ts).
   Rehearsal: {
     permission: Permission.DEVICE_READ,
@@ -71,6 +64,13 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
       return rehearsal ? RehearsalType.from(rehearsal) : null;
     },
   },
+  SyncRun: byRow(Permission.DEVICE_READ, (s, id) => s.sync.findRun(id), SyncRunType.from),
+  Device: byRow(Permission.DEVICE_READ, (s, id) => s.devices.findById(id), DeviceType.from),
+  AssignmentJob: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findJob(id), AssignmentJobType.from),
+  AssignmentOutcome: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findOutcome(id), AssignmentOutcomeType.from),
+  SchoolManagerApiAccount: byRow(Permission.TOKEN_READ, (s, id) => s.schoolManager.findAccountById(id), SchoolManagerApiAccountType.from),
+  User: byRow(Permission.USER_MANAGE, (s, id) => s.users.findById(id), UserType.from),
+  UserImportJob: byRow(Permission.USER_MANAGE, (s, id) => s.userImports.findJob(id), UserImportJobType.from),
 };
 
 @Resolver()

@@ -5,12 +5,10 @@
  * report no more iPads at rest than the snapshot (with the same status) are not sent again.
  */
 import { notFound } from '../errors.js';
-import { Topic, type RehearsalProgressed } from '../platform/events/event-bus.js';
-import { progressUntilEnded } from '../platform/events/snapshot-stream.js';
+import { Topic } from '../platform/events/event-bus.js';
+import { listenThenRead, progressUntilEnded } from '../platform/events/snapshot-stream.js';
 import type { Services } from '../services/services.js';
 import { RehearsalProgressType } from './rehearsal.type.js';
-
-type Events = AsyncIterator<RehearsalProgressed, undefined>;
 
 /** The rehearsal's progress from now until it ends; NOT_FOUND (naming `globalId`) when this server knows no such rehearsal. */
 export async function rehearsalProgressFromNow(
@@ -18,17 +16,14 @@ export async function rehearsalProgressFromNow(
   rehearsalId: string,
   globalId: string,
 ): Promise<AsyncIterable<RehearsalProgressType>> {
-  const bus = services.deps.events.subscribe(Topic.REHEARSAL_PROGRESSED)[Symbol.asyncIterator]() as Events;
-  // The bus listens from its first next(), which this is.
-  const pending = bus.next();
-  const snapshot = services.rehearsals.find(rehearsalId);
-  if (!snapshot) {
-    await bus.return?.();
-    throw notFound('rehearsal', globalId);
-  }
+  const listened = await listenThenRead(services.deps.events.subscribe(Topic.REHEARSAL_PROGRESSED), () =>
+    services.rehearsals.find(rehearsalId),
+  );
+  if (!listened) throw notFound('rehearsal', globalId);
+  const { snapshot } = listened;
   return progressUntilEnded(
-    bus,
-    pending,
+    listened.events,
+    listened.pending,
     RehearsalProgressType.from(snapshot, true),
     (event) =>
       event.rehearsalId !== rehearsalId || (event.status === 'RUNNING' && event.doneCount <= snapshot.doneCount)

@@ -8,15 +8,12 @@
  * not sent again. An import that has already ended sends its snapshot (its final state) and the
  * stream ends at once.
  */
-import type { UserImportJob } from '../entities/user-import-job.entity.js';
 import { notFound } from '../errors.js';
 import { Topic, type UserImportJobProgressed } from '../platform/events/event-bus.js';
-import { progressUntilEnded } from '../platform/events/snapshot-stream.js';
+import { listenThenRead, progressUntilEnded } from '../platform/events/snapshot-stream.js';
 import type { Services } from '../services/services.js';
 import { FINAL_IMPORT_STATUSES, importProgressOf } from '../services/user/user-import.service.js';
 import { UserImportJobProgressType } from './user-import.type.js';
-
-type Events = AsyncIterator<UserImportJobProgressed, undefined>;
 
 /** Rows dealt with: monotonic in a job's life, so an event below the snapshot's is older than it. */
 function rowsDone(event: UserImportJobProgressed): number {
@@ -32,24 +29,15 @@ export async function importProgressFromNow(
   jobId: number,
   globalId: string,
 ): Promise<AsyncIterable<UserImportJobProgressType>> {
-  const bus = services.deps.events.subscribe(Topic.USER_IMPORT_JOB_PROGRESSED)[Symbol.asyncIterator]() as Events;
-  // The bus listens from its first next(), which this is; what it resolves with is read below.
-  const pending = bus.next();
-  let job: UserImportJob | null;
-  try {
-    job = await services.userImports.findJob(jobId);
-  } catch (error) {
-    await bus.return?.();
-    throw error;
-  }
-  if (!job) {
-    await bus.return?.();
-    throw notFound('user import job', globalId);
-  }
-  const snapshot = importProgressOf(job, 0, job.finishedAt ?? services.deps.clock.now());
+  const listened = await listenThenRead(services.deps.events.subscribe(Topic.USER_IMPORT_JOB_PROGRESSED), async () => {
+    const job = await services.userImports.findJob(jobId);
+    return job && importProgressOf(job, 0, job.finishedAt ?? services.deps.clock.now());
+  });
+  if (!listened) throw notFound('user import job', globalId);
+  const { snapshot } = listened;
   return progressUntilEnded(
-    bus,
-    pending,
+    listened.events,
+    listened.pending,
     UserImportJobProgressType.from(snapshot, true),
     (event) => {
       if (event.jobId !== jobId) return null;

@@ -16,7 +16,19 @@ import { Permission, PERMISSION_DESCRIPTIONS, Role, ROLE_DESCRIPTIONS } from '..
  */
 export function describedEnum<T extends string>(name: string, description: string, values: Record<T, string>): Record<T, T> {
   const enumObject = Object.fromEntries(Object.keys(values).map((key) => [key, key])) as Record<T, T>;
-  registerEnumType(enumObject, { name, description, valuesConfig: describeEach(values) });
+  return describeEnum(enumObject, name, description, values);
+}
+
+/** Registers an enum object declared elsewhere (an entity's word set), with a description for each of its values. */
+function describeEnum<E extends object>(
+  enumObject: E,
+  name: string,
+  description: string,
+  values: Record<Extract<E[keyof E], string>, string>,
+): E {
+  // The enum's keys are its values (string enums and word sets alike), so its descriptions key both.
+  const valuesConfig = describeEach(values) as Partial<Record<keyof E, { description: string }>>;
+  registerEnumType(enumObject, { name, description, valuesConfig });
   return enumObject;
 }
 
@@ -24,30 +36,23 @@ function describeEach<T extends string>(descriptions: Record<T, string>): Record
   return Object.fromEntries(Object.entries(descriptions).map(([k, d]) => [k, { description: d }])) as Record<T, { description: string }>;
 }
 
-registerEnumType(ErrorCode, {
-  name: 'ErrorCode',
-  description:
-    'Every code a client can find in `errors[].extensions.code`. Expected failures are raised as GraphQL errors with one of these codes; nothing is changed when a mutation fails.',
-  valuesConfig: describeEach(ERROR_CODE_DESCRIPTIONS),
-});
+describeEnum(
+  ErrorCode,
+  'ErrorCode',
+  'Every code a client can find in `errors[].extensions.code`. Expected failures are raised as GraphQL errors with one of these codes; nothing is changed when a mutation fails.',
+  ERROR_CODE_DESCRIPTIONS,
+);
 
-registerEnumType(Role, {
-  name: 'Role',
-  description: "An API key's role: a fixed bundle of permissions, after Intune's Enrollment programs permissions.",
-  valuesConfig: describeEach(ROLE_DESCRIPTIONS),
-});
+describeEnum(
+  Role,
+  'Role',
+  "An API key's role: a fixed bundle of permissions, after Intune's Enrollment programs permissions.",
+  ROLE_DESCRIPTIONS,
+);
 
-registerEnumType(Permission, {
-  name: 'Permission',
-  description: 'One thing a role allows. Operations document the permission they need.',
-  valuesConfig: describeEach(PERMISSION_DESCRIPTIONS),
-});
+describeEnum(Permission, 'Permission', 'One thing a role allows. Operations document the permission they need.', PERMISSION_DESCRIPTIONS);
 
-registerEnumType(AuditOutcome, {
-  name: 'AuditOutcome',
-  description: 'How an audited attempt ended.',
-  valuesConfig: {
-    SUCCEEDED: { description: 'The change was made and committed.' },
-    FAILED: { description: 'Nothing was changed; `errorCode` says why.' },
-  },
+describeEnum(AuditOutcome, 'AuditOutcome', 'How an audited attempt ended.', {
+  SUCCEEDED: 'The change was made and committed.',
+  FAILED: 'Nothing was changed; `errorCode` says why.',
 });

@@ -69,3 +69,35 @@ export function progressUntilEnded<E, V>(
     stop();
   });
 }
+
+/** Events opened before their snapshot was read: the first `next()` still pending, and the snapshot. */
+export interface ListenedSnapshot<E, S> {
+  readonly events: AsyncIterator<E, undefined>;
+  readonly pending: Promise<IteratorResult<E, undefined>>;
+  readonly snapshot: S;
+}
+
+/**
+ * Opens `events` (a pub/sub subscription listens from its first `next()`), then reads the
+ * snapshot, so no event between the two is missed: what {@link progressUntilEnded} is handed.
+ * Null, with the listener closed, when there is nothing to follow; a failed read closes it too.
+ */
+export async function listenThenRead<E, S>(
+  events: AsyncIterable<E>,
+  read: () => S | null | Promise<S | null>,
+): Promise<ListenedSnapshot<E, S> | null> {
+  const iterator = events[Symbol.asyncIterator]() as AsyncIterator<E, undefined>;
+  const pending = iterator.next();
+  let snapshot: S | null;
+  try {
+    snapshot = await read();
+  } catch (error) {
+    await iterator.return?.();
+    throw error;
+  }
+  if (snapshot === null) {
+    await iterator.return?.();
+    return null;
+  }
+  return { events: iterator, pending, snapshot };
+}

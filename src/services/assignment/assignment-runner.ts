@@ -20,11 +20,20 @@
  */
 import type { DepClient } from '../../apple/dep-client.js';
 import { AssignmentJob } from '../../entities/assignment-job.entity.js';
+import { endedJobColumns } from '../../entities/leased-job.js';
 import type { Database } from '../../entities/database.js';
 import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError } from '../../errors.js';
-import type { Clock } from '../../platform/clock.js';
-import { Topic, type AssignmentJobProgressed, type EventBus } from '../../platform/events/event-bus.js';
+import {
+  JOB_LEASE_MS,
+  LeasedJobRunner,
+  Stopping,
+  type AfterStepHook,
+  type BeforeStepHook,
+  leasedJobKind,
+  type LeasedJobRunnerDependencies,
+} from '../../platform/leased-jobs.js';
+import { Topic, type AssignmentJobProgressed } from '../../platform/events/event-bus.js';
 import { enrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
 import { Bindings } from '../../entities/raw-sql.js';
 import type { RequestContext } from '../../platform/request-context.js';
@@ -42,38 +51,25 @@ export const FAILED_RETRIES = 3;
 export const FAILED_BACKOFF_MS = 15_000;
 /** Apple throttled without saying how long to wait (protocol < 10): this long. */
 export const DEFAULT_THROTTLE_WAIT_MS = 60_000;
-/** How long a job's lease lasts past its last renewal. */
-export const LEASE_MS = 2 * 60_000;
+/** How long a job's lease lasts past its last renewal (the one every leased job has). */
+export const LEASE_MS = JOB_LEASE_MS;
+
+/** Assignment jobs, for the lease they share with user imports. */
+const UNEXPECTED_FAILURE = 'The assignment failed unexpectedly; see the server log.';
+export const ASSIGNMENT_JOBS = leasedJobKind(AssignmentJob, 'QUEUED', 'an assignment job', UNEXPECTED_FAILURE);
 
 /** Test and benchmark seams; production sets none. */
 export interface AssignmentHooks {
   /** Waits for retries that are not due yet. Default: a real timer (cut short when the server stops). */
   sleep?: (ms: number) => Promise<void>;
-  /** Called before each batch is taken; a test holds a job here until it listens. */
-  beforeBatch?: (jobId: number) => void | Promise<void>;
-  /**
-   * Called after each batch committed. Throwing from it abandons the job the way a killed process
-   * would: nothing more is written and the lease stays until it runs out.
-   */
-  afterBatchCommitted?: (progress: AssignmentJobProgressed) => void | Promise<void>;
+  beforeBatch?: BeforeStepHook;
+  afterBatchCommitted?: AfterStepHook<AssignmentJobProgressed>;
 }
 
-export interface RunnerDependencies {
-  readonly database: Database;
-  readonly clock: Clock;
-  readonly events: EventBus;
+export interface RunnerDependencies extends LeasedJobRunnerDependencies {
   readonly appleSessions: AppleSessionGateway;
   readonly hooks: AssignmentHooks;
-  /** This process's lease owner name. */
-  readonly owner: string;
 }
-
-/** Another process holds the job, or it is gone or ended. */
-class LeaseLost extends Error {}
-/** The server is stopping: release the job at this batch boundary. */
-class Stopping extends Error {}
-/** A hook threw: behave like a killed process. */
-class Abandoned extends Error {}
 
 /** A row of `assignment_outcome` as the driver returns it (PostgreSQL may give integers as text). */
 interface OutcomeRow {
@@ -125,11 +121,8 @@ const FINAL_COUNT_COLUMN: Partial<Record<AssignmentResult, CountColumn>> = {
   THROTTLED: 'throttledCount',
 };
 
-export class AssignmentRunner {
-  private stopRequested = false;
+export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
   private wake: (() => void) | null = null;
-  /** The job as this process holds it; its counts are kept in step with every commit. */
-  private job: AssignmentJob | null = null;
   /** The last PENDING outcome taken: the next batch starts after it. */
   private cursor = 0;
   /** The earliest retry known to wait; null when none does. */
@@ -137,72 +130,28 @@ export class AssignmentRunner {
 
   constructor(
     private readonly deps: RunnerDependencies,
-    private readonly ctx: RequestContext,
-    private readonly jobId: number,
-  ) {}
+    ctx: RequestContext,
+    jobId: number,
+  ) {
+    super(ASSIGNMENT_JOBS, deps, ctx, jobId);
+  }
 
   /** Ends the job's work at the next batch boundary (it stays RUNNING, lease released, resumable). */
-  requestStop(): void {
-    this.stopRequested = true;
+  override requestStop(): void {
+    super.requestStop();
     this.wake?.();
   }
 
-  /** Runs to the end, or until stopped; never rejects. Resolves with the job as stored. */
-  async execute(): Promise<AssignmentJob | null> {
-    let job: AssignmentJob | null;
-    try {
-      job = await this.claim();
-    } catch (error) {
-      this.ctx.logger.error({ err: error, jobId: this.jobId }, 'assignment job could not start');
-      return this.stored().catch(() => null);
-    }
-    if (!job) return this.stored();
-    const claimed = job;
-    try {
-      this.job = claimed;
-      await this.deps.appleSessions.callApple(claimed.tokenId, (client) => this.loop(client));
-      return await this.finish(null);
-    } catch (error) {
-      try {
-        if (error instanceof LeaseLost || error instanceof Abandoned) return await this.stored();
-        if (error instanceof Stopping) return await this.release();
-        const code = isHomeroomError(error) ? error.code : ErrorCode.INTERNAL_SERVER_ERROR;
-        const message = isHomeroomError(error) ? error.message : 'The assignment failed unexpectedly; see the server log.';
-        if (isHomeroomError(error)) this.ctx.logger.warn({ code, jobId: this.jobId, message }, 'assignment job failed');
-        else this.ctx.logger.error({ err: error, jobId: this.jobId }, 'assignment job failed');
-        return await this.finish({ code, message });
-      } catch (finishError) {
-        // The database is gone (shutdown) or the token was deleted with its jobs: nothing left to record.
-        this.ctx.logger.warn({ err: finishError, jobId: this.jobId }, 'assignment job could not record its end');
-        return null;
-      }
-    }
+  protected override async work(job: AssignmentJob): Promise<void> {
+    await this.deps.appleSessions.callApple(job.tokenId, (client) => this.loop(client));
+  }
+
+  protected override logFailure(error: unknown, code: string, message: string): void {
+    if (isHomeroomError(error)) this.ctx.logger.warn({ code, jobId: this.jobId, message }, 'assignment job failed');
+    else super.logFailure(error, code, message);
   }
 
   // ----------------------------------------------------------------------------------------------
-
-  /** Takes the job (QUEUED, or RUNNING with a lease run out or released); null when it is not to be had. */
-  private async claim(): Promise<AssignmentJob | null> {
-    const now = this.deps.clock.now();
-    const taken = await this.deps.database.manager
-      .createQueryBuilder()
-      .update(AssignmentJob)
-      .set({ status: 'RUNNING', leaseOwner: this.deps.owner, leaseUntil: new Date(now.getTime() + LEASE_MS), updatedAt: now })
-      .where("id = :id AND status IN ('QUEUED', 'RUNNING')", { id: this.jobId })
-      .andWhere('(lease_owner IS NULL OR lease_until IS NULL OR lease_until <= :now OR lease_owner = :owner)', {
-        now: now.toISOString(),
-        owner: this.deps.owner,
-      })
-      .execute();
-    if ((taken.affected ?? 0) !== 1) return null;
-    await this.deps.database.manager
-      .createQueryBuilder()
-      .update(AssignmentJob)
-      .set({ startedAt: now })
-      .where('id = :id AND started_at IS NULL', { id: this.jobId })
-      .execute();
-    return this.deps.database.manager.findOneBy(AssignmentJob, { id: this.jobId });
-  }
 
   private async loop(client: DepClient): Promise<void> {
     const job = this.job!;
@@ -261,11 +210,7 @@ export class AssignmentRunner {
     const answered = await batch.answer;
     if (checkStop) this.checkpoint();
     const progress = await this.commit(batch.due, answered);
-    try {
-      await this.deps.hooks.afterBatchCommitted?.(progress);
-    } catch {
-      throw new Abandoned();
-    }
+    await this.runHook(() => this.deps.hooks.afterBatchCommitted?.(progress));
   }
 
   /** The profile's Apple UUID now (an update of the profile moves it to a new one). */
@@ -439,13 +384,7 @@ export class AssignmentRunner {
       counts.set('appleCalls', 1);
       const increments: Record<string, () => string> = {};
       for (const [column, n] of counts) if (n > 0) increments[column] = () => `${columnOf(column)} + ${n}`;
-      const held = await manager
-        .createQueryBuilder()
-        .update(AssignmentJob)
-        .set({ ...increments, updatedAt: now, leaseUntil: new Date(now.getTime() + LEASE_MS) })
-        .where("id = :id AND lease_owner = :owner AND status = 'RUNNING'", { id: this.jobId, owner: this.deps.owner })
-        .execute();
-      if ((held.affected ?? 0) !== 1) throw new LeaseLost();
+      await this.holdLease(manager, { ...increments, updatedAt: now, leaseUntil: this.leaseFrom(now) });
     });
     for (const [column, n] of counts) job[column] += n;
     return this.publish(job, due.length);
@@ -458,57 +397,26 @@ export class AssignmentRunner {
    */
   private async transaction(work: Parameters<Database['transaction']>[0], leaseUntil?: Date): Promise<void> {
     await this.deps.database.transaction(async (manager) => {
-      const until = leaseUntil ?? new Date(this.deps.clock.now().getTime() + LEASE_MS);
-      const held = await manager
-        .createQueryBuilder()
-        .update(AssignmentJob)
-        .set({ leaseUntil: until })
-        .where("id = :id AND lease_owner = :owner AND status = 'RUNNING'", { id: this.jobId, owner: this.deps.owner })
-        .execute();
-      if ((held.affected ?? 0) !== 1) throw new LeaseLost();
+      await this.holdLease(manager, { leaseUntil: leaseUntil ?? this.leaseFrom(this.deps.clock.now()) });
       await work(manager);
     });
   }
 
-  private checkpoint(): void {
-    if (this.stopRequested) throw new Stopping();
-  }
-
   /** Records the end: the status the counts call for, or FAILED with the error. */
-  private async finish(error: { code: string; message: string } | null): Promise<AssignmentJob | null> {
+  protected override async finish(error: { code: string; message: string } | null): Promise<AssignmentJob | null> {
     let ended: AssignmentJob | null = null;
     await this.transaction(async (manager) => {
       const job = await manager.findOneByOrFail(AssignmentJob, { id: this.jobId });
       const now = this.deps.clock.now();
       const values = {
         status: error ? 'FAILED' : endStatusOf(job),
-        finishedAt: now,
-        updatedAt: now,
-        leaseOwner: null,
-        leaseUntil: null,
-        errorCode: error?.code.slice(0, 60) ?? null,
-        errorMessage: error?.message.slice(0, 1000) ?? null,
+        ...endedJobColumns(now, error),
       };
       await manager.update(AssignmentJob, { id: this.jobId }, values);
       ended = Object.assign(job, values);
     });
     if (ended) this.publish(ended, 0);
     return ended;
-  }
-
-  /** Lets go of the job for another process or the next start; it stays RUNNING. */
-  private async release(): Promise<AssignmentJob | null> {
-    await this.deps.database.manager
-      .createQueryBuilder()
-      .update(AssignmentJob)
-      .set({ leaseOwner: null, leaseUntil: null })
-      .where('id = :id AND lease_owner = :owner', { id: this.jobId, owner: this.deps.owner })
-      .execute();
-    return this.stored();
-  }
-
-  private stored(): Promise<AssignmentJob | null> {
-    return this.deps.database.manager.findOneBy(AssignmentJob, { id: this.jobId });
   }
 
   private publish(job: AssignmentJob, batchSize: number): AssignmentJobProgressed {

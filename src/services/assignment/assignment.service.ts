@@ -10,26 +10,25 @@
  *
  * What happens to each device is decided in `assignment-selection.ts`; the rules are there.
  */
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AssignmentJob } from '../../entities/assignment-job.entity.js';
+import { unleasedJobColumns } from '../../entities/leased-job.js';
 import { AssignmentOutcome } from '../../entities/assignment-outcome.entity.js';
 import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import { badInput, rowNotFound } from '../../errors.js';
 import { checkOneLineText } from '../../text-input.js';
-import { createLogger, type Logger } from '../../logger.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Topic, type AssignmentJobProgressed } from '../../platform/events/event-bus.js';
 import { paginate, type Page, type PageRequest } from '../../entities/pagination.js';
-import { systemContext, type RequestContext } from '../../platform/request-context.js';
+import type { RequestContext } from '../../platform/request-context.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
 import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
-import { AssignmentRunner, LEASE_MS, type AssignmentHooks } from './assignment-runner.js';
+import { ASSIGNMENT_JOBS, AssignmentRunner, LEASE_MS, type AssignmentHooks } from './assignment-runner.js';
 import { endStatusOf, pendingCountOf, progressOf } from './job-state.js';
 import { jobProgressFromNow } from './job-progress-stream.js';
 import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
-import { ResumableJobs } from '../../platform/background.js';
+import { LeasedJobService } from '../../platform/leased-jobs.js';
 import type { AssignmentKind } from '../../entities/assignment-job.entity.js';
 import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
 import { MAX_LISTED_DEVICES, type AssignmentPreview, type DeviceSelection, type OutcomeFilter } from './assignment-types.js';
@@ -43,19 +42,17 @@ const MAX_SERIAL_LENGTH = 64;
 
 const ACTION: Record<AssignmentKind, string> = { ASSIGN: 'assignProfile', UNASSIGN: 'unassignProfile' };
 
-export class AssignmentService {
+export class AssignmentService extends LeasedJobService<AssignmentJob> {
   /** Test and benchmark seams (see {@link AssignmentHooks}); production leaves it empty. */
   readonly hooks: AssignmentHooks = {};
-  /** This process's name on the leases it takes. */
-  private readonly owner = randomUUID();
-  private readonly jobs = new ResumableJobs<AssignmentRunner, AssignmentJob | null>(() => this.resumeOrphans());
-  private logger: Logger = createLogger('silent');
 
   constructor(
     private readonly deps: ServiceDependencies,
     private readonly appleSessions: AppleSessionGateway,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    super(ASSIGNMENT_JOBS, 'profile-assignment', deps);
+  }
 
   /**
    * What assigning the profile to the selected devices would do: counts and the first 50 of
@@ -139,31 +136,6 @@ export class AssignmentService {
     return pendingCountOf(job);
   }
 
-  /** Resumes jobs no process holds now, then checks again every 30 seconds. */
-  start(logger?: Logger): void {
-    if (logger) this.logger = logger.child({ component: 'profile-assignment' });
-    this.jobs.start();
-  }
-
-  /**
-   * Stops looking for jobs, and asks this process's jobs to stop at their next batch boundary
-   * (they stay RUNNING with their lease released, so the next start resumes them), waiting up to
-   * 10 seconds. A job still inside a call to Apple after that is left like a crashed one.
-   */
-  async stop(): Promise<void> {
-    await this.jobs.stop();
-  }
-
-  /** One look for jobs to resume, now. */
-  async resumeNow(): Promise<void> {
-    return this.jobs.resumeNow();
-  }
-
-  /** Resolves when every job this process runs has ended or paused (tests, shutdown). */
-  async idle(): Promise<void> {
-    await this.jobs.idle();
-  }
-
   // ----------------------------------------------------------------------------------------------
 
   private async create(
@@ -196,10 +168,7 @@ export class AssignmentService {
         startedAt: null,
         finishedAt: null,
         updatedAt: now,
-        leaseOwner: null,
-        leaseUntil: null,
-        errorCode: null,
-        errorMessage: null,
+        ...unleasedJobColumns(),
       });
       await tx.insert(AssignmentJob, row);
       record.target('AssignmentJob', row.id);
@@ -244,7 +213,7 @@ export class AssignmentService {
   }
 
   /** Runs the job in the background, once per process. */
-  private run(ctx: RequestContext, jobId: number): Promise<AssignmentJob | null> {
+  protected override run(ctx: RequestContext, jobId: number): Promise<AssignmentJob | null> {
     return this.jobs.run(
       jobId,
       () =>
@@ -261,29 +230,6 @@ export class AssignmentService {
           jobId,
         ),
     );
-  }
-
-  /** Starts every unfinished job whose lease is free or ran out (an instance stopped or died). */
-  private async resumeOrphans(): Promise<void> {
-    try {
-      const now = this.deps.clock.now().toISOString();
-      const orphans = await this.deps.database.manager
-        .getRepository(AssignmentJob)
-        .createQueryBuilder('job')
-        .select('job.id', 'id')
-        .where("job.status IN ('QUEUED', 'RUNNING')")
-        .andWhere('(job.lease_until IS NULL OR job.lease_until <= :now)', { now })
-        .orderBy('job.id')
-        .getRawMany<{ id: number }>();
-      const ctx = systemContext(this.logger);
-      for (const { id } of orphans) {
-        if (this.jobs.has(Number(id))) continue;
-        this.logger.info({ jobId: Number(id) }, 'resuming an assignment job');
-        void this.run(ctx, Number(id));
-      }
-    } catch (error) {
-      this.logger.error({ err: error }, 'looking for assignment jobs to resume failed');
-    }
   }
 }
 

@@ -17,13 +17,21 @@
 import { availableParallelism } from 'node:os';
 import type { EntityManager } from 'typeorm';
 import { DirectoryUser, type UserRole } from '../../entities/directory-user.entity.js';
-import { isUniqueViolation, type Database } from '../../entities/database.js';
+import { isUniqueViolation } from '../../entities/database.js';
 import { Bindings } from '../../entities/raw-sql.js';
 import { UserImportJob } from '../../entities/user-import-job.entity.js';
+import { endedJobColumns } from '../../entities/leased-job.js';
 import { UserImportRow } from '../../entities/user-import-row.entity.js';
-import { ErrorCode, HomeroomError, isHomeroomError } from '../../errors.js';
-import type { Clock } from '../../platform/clock.js';
-import { Topic, type EventBus, type UserImportJobProgressed } from '../../platform/events/event-bus.js';
+import { ErrorCode, HomeroomError } from '../../errors.js';
+import {
+  JOB_LEASE_MS,
+  LeasedJobRunner,
+  type AfterStepHook,
+  type BeforeStepHook,
+  leasedJobKind,
+  type LeasedJobRunnerDependencies,
+} from '../../platform/leased-jobs.js';
+import { Topic, type UserImportJobProgressed } from '../../platform/events/event-bus.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { SecretBox } from '../../platform/secret-box.js';
 import { hashPassword } from './password-hash.js';
@@ -36,8 +44,11 @@ import { findUsersNamed, usernameTaken } from './user.service.js';
  * SQLite is held for one INSERT of 50 users, not for the hashing.
  */
 export const IMPORT_CHUNK = 50;
-/** How long a job's lease lasts past its last renewal. */
-export const IMPORT_LEASE_MS = 2 * 60_000;
+/** The lease every leased job has, named for tests that simulate a crashed instance. */
+export const IMPORT_LEASE_MS = JOB_LEASE_MS;
+/** User imports, for the lease they share with assignment jobs. */
+const UNEXPECTED_FAILURE = 'The import stopped unexpectedly; see the server log.';
+export const USER_IMPORT_JOBS = leasedJobKind(UserImportJob, 'PENDING', 'a user import job', UNEXPECTED_FAILURE);
 /** How often a chunk's commit is tried again when PostgreSQL reports a name created meanwhile. */
 const COMMIT_ATTEMPTS = 3;
 
@@ -50,33 +61,16 @@ const IMPORT_HASH_CONCURRENCY = Math.max(1, Math.min(availableParallelism(), (Nu
 
 /** Test and benchmark seams; production sets none. */
 export interface UserImportHooks {
-  /** Called before each chunk is taken; a test holds a job here until it listens. */
-  beforeChunk?: (jobId: number) => void | Promise<void>;
-  /**
-   * Called after each chunk committed. Throwing from it abandons the job the way a killed process
-   * would: nothing more is written and the lease stays until it runs out.
-   */
-  afterChunkCommitted?: (progress: UserImportJobProgressed) => void | Promise<void>;
+  beforeChunk?: BeforeStepHook;
+  afterChunkCommitted?: AfterStepHook<UserImportJobProgressed>;
 }
 
-export interface UserImportRunnerDependencies {
-  readonly database: Database;
-  readonly clock: Clock;
-  readonly events: EventBus;
+export interface UserImportRunnerDependencies extends LeasedJobRunnerDependencies {
   readonly secretBox: SecretBox;
   /** scrypt cost (log2 N) of the hashes made. */
   readonly scryptLogN: number;
   readonly hooks: UserImportHooks;
-  /** This process's lease owner name. */
-  readonly owner: string;
 }
-
-/** Another process holds the job, or it is gone or ended. */
-class LeaseLost extends Error {}
-/** The server is stopping: release the job at this chunk boundary. */
-class Stopping extends Error {}
-/** A hook threw: behave like a killed process. */
-class Abandoned extends Error {}
 
 /** A PENDING row as read for its chunk. */
 interface PendingRow {
@@ -91,75 +85,20 @@ interface PendingRow {
 /** A row's hash, or why it has none. */
 type Hashed = { readonly row: PendingRow; readonly hash: string } | { readonly row: PendingRow; readonly unreadable: true };
 
-export class UserImportRunner {
-  private stopRequested = false;
-  /** The job as this process holds it; its counts are kept in step with every commit. */
-  private job: UserImportJob | null = null;
-
+export class UserImportRunner extends LeasedJobRunner<UserImportJob> {
   constructor(
     private readonly deps: UserImportRunnerDependencies,
-    private readonly ctx: RequestContext,
-    private readonly jobId: number,
-  ) {}
-
-  /** Ends the job's work at the next chunk boundary (it stays RUNNING, lease released, resumable). */
-  requestStop(): void {
-    this.stopRequested = true;
+    ctx: RequestContext,
+    jobId: number,
+  ) {
+    super(USER_IMPORT_JOBS, deps, ctx, jobId);
   }
 
-  /** Runs to the end, or until stopped; never rejects. Resolves with the job as stored. */
-  async execute(): Promise<UserImportJob | null> {
-    try {
-      this.job = await this.claim();
-    } catch (error) {
-      this.ctx.logger.error({ err: error, jobId: this.jobId }, 'user import job could not start');
-      return this.stored().catch(() => null);
-    }
-    if (!this.job) return this.stored().catch(() => null);
-    try {
-      await this.loop();
-      return await this.finish(null);
-    } catch (error) {
-      try {
-        if (error instanceof LeaseLost || error instanceof Abandoned) return await this.stored();
-        if (error instanceof Stopping) return await this.release();
-        const code = isHomeroomError(error) ? error.code : ErrorCode.INTERNAL_SERVER_ERROR;
-        const message = isHomeroomError(error) ? error.message : 'The import stopped unexpectedly; see the server log.';
-        this.ctx.logger.error({ err: error, jobId: this.jobId }, 'user import job failed');
-        return await this.finish({ code, message });
-      } catch (finishError) {
-        // The database is gone (shutdown, outage): the lease runs out and the next start resumes the job.
-        this.ctx.logger.warn({ err: finishError, jobId: this.jobId }, 'user import job could not record its end');
-        return null;
-      }
-    }
+  protected override async work(): Promise<void> {
+    await this.loop();
   }
 
   // ----------------------------------------------------------------------------------------------
-
-  /** Takes the job (PENDING, or RUNNING with a lease run out or released); null when it is not to be had. */
-  private async claim(): Promise<UserImportJob | null> {
-    const now = this.deps.clock.now();
-    const manager = this.deps.database.manager;
-    const taken = await manager
-      .createQueryBuilder()
-      .update(UserImportJob)
-      .set({ status: 'RUNNING', leaseOwner: this.deps.owner, leaseUntil: this.leaseFrom(now), updatedAt: now })
-      .where("id = :id AND status IN ('PENDING', 'RUNNING')", { id: this.jobId })
-      .andWhere('(lease_owner IS NULL OR lease_until IS NULL OR lease_until <= :now OR lease_owner = :owner)', {
-        now: now.toISOString(),
-        owner: this.deps.owner,
-      })
-      .execute();
-    if ((taken.affected ?? 0) !== 1) return null;
-    await manager
-      .createQueryBuilder()
-      .update(UserImportJob)
-      .set({ startedAt: now })
-      .where('id = :id AND started_at IS NULL', { id: this.jobId })
-      .execute();
-    return manager.findOneBy(UserImportJob, { id: this.jobId });
-  }
 
   private async loop(): Promise<void> {
     for (;;) {
@@ -172,11 +111,7 @@ export class UserImportRunner {
       await this.renewLease();
       const hashed = await mapConcurrently(rows, IMPORT_HASH_CONCURRENCY, (row) => this.hash(row));
       const progress = await this.commit(hashed);
-      try {
-        await this.deps.hooks.afterChunkCommitted?.(progress);
-      } catch {
-        throw new Abandoned();
-      }
+      await this.runHook(() => this.deps.hooks.afterChunkCommitted?.(progress));
     }
   }
 
@@ -260,18 +195,12 @@ export class UserImportRunner {
             );
           }
           for (const { row, error } of failed) await this.setRows(tx, [row.id], 'FAILED', error, now);
-          const held = await tx
-            .createQueryBuilder()
-            .update(UserImportJob)
-            .set({
-              createdCount: () => `created_count + ${created.length}`,
-              failedCount: () => `failed_count + ${failed.length}`,
-              updatedAt: now,
-              leaseUntil: this.leaseFrom(now),
-            })
-            .where("id = :id AND lease_owner = :owner AND status = 'RUNNING'", { id: this.jobId, owner: this.deps.owner })
-            .execute();
-          if ((held.affected ?? 0) !== 1) throw new LeaseLost();
+          await this.holdLease(tx, {
+            createdCount: () => `created_count + ${created.length}`,
+            failedCount: () => `failed_count + ${failed.length}`,
+            updatedAt: now,
+            leaseUntil: this.leaseFrom(now),
+          });
           return { created: created.length, failed: failed.length };
         });
         job.createdCount += counts.created;
@@ -304,22 +233,7 @@ export class UserImportRunner {
   }
 
   private async renewLease(): Promise<void> {
-    const now = this.deps.clock.now();
-    const held = await this.deps.database.manager
-      .createQueryBuilder()
-      .update(UserImportJob)
-      .set({ leaseUntil: this.leaseFrom(now) })
-      .where("id = :id AND lease_owner = :owner AND status = 'RUNNING'", { id: this.jobId, owner: this.deps.owner })
-      .execute();
-    if ((held.affected ?? 0) !== 1) throw new LeaseLost();
-  }
-
-  private leaseFrom(now: Date): Date {
-    return new Date(now.getTime() + IMPORT_LEASE_MS);
-  }
-
-  private checkpoint(): void {
-    if (this.stopRequested) throw new Stopping();
+    await this.holdLease(this.deps.database.manager, { leaseUntil: this.leaseFrom(this.deps.clock.now()) });
   }
 
   /**
@@ -327,17 +241,11 @@ export class UserImportRunner {
    * reach as FAILED too and wipes their sealed passwords: nothing waits in the database for a job
    * that will not run again.
    */
-  private async finish(error: { code: string; message: string } | null): Promise<UserImportJob | null> {
+  protected override async finish(error: { code: string; message: string } | null): Promise<UserImportJob | null> {
     let ended: UserImportJob | null = null;
     await this.deps.database.transaction(async (tx) => {
       const now = this.deps.clock.now();
-      const owned = await tx
-        .createQueryBuilder()
-        .update(UserImportJob)
-        .set({ updatedAt: now })
-        .where("id = :id AND lease_owner = :owner AND status = 'RUNNING'", { id: this.jobId, owner: this.deps.owner })
-        .execute();
-      if ((owned.affected ?? 0) !== 1) return;
+      if (!(await this.updateIfHeld(tx, { updatedAt: now }))) return;
       if (error) {
         const notReached = new HomeroomError(
           ErrorCode.INTERNAL_SERVER_ERROR,
@@ -356,12 +264,7 @@ export class UserImportRunner {
         status: error ? 'FAILED' : 'SUCCEEDED',
         // Every row is CREATED or FAILED now.
         failedCount: job.rowCount - job.createdCount,
-        finishedAt: now,
-        updatedAt: now,
-        leaseOwner: null,
-        leaseUntil: null,
-        errorCode: error?.code.slice(0, 60) ?? null,
-        errorMessage: error?.message.slice(0, 1000) ?? null,
+        ...endedJobColumns(now, error),
       };
       await tx.update(UserImportJob, { id: this.jobId }, values);
       ended = Object.assign(job, values);
@@ -369,21 +272,6 @@ export class UserImportRunner {
     if (!ended) return this.stored();
     this.publish(ended, 0);
     return ended;
-  }
-
-  /** Lets go of the job for another process or the next start; it stays RUNNING. */
-  private async release(): Promise<UserImportJob | null> {
-    await this.deps.database.manager
-      .createQueryBuilder()
-      .update(UserImportJob)
-      .set({ leaseOwner: null, leaseUntil: null })
-      .where('id = :id AND lease_owner = :owner', { id: this.jobId, owner: this.deps.owner })
-      .execute();
-    return this.stored();
-  }
-
-  private stored(): Promise<UserImportJob | null> {
-    return this.deps.database.manager.findOneBy(UserImportJob, { id: this.jobId });
   }
 
   private publish(job: UserImportJob, chunkSize: number): UserImportJobProgressed {

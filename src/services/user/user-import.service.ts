@@ -10,23 +10,22 @@
  * then hashes and creates the users in the background, chunk by chunk (`user-import-runner.ts`),
  * and survives a restart: every start, and a check every 30 seconds, resumes jobs no process holds.
  */
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { UserRole } from '../../entities/directory-user.entity.js';
 import { paginate, type Page, type PageRequest } from '../../entities/pagination.js';
 import { Bindings, chunks } from '../../entities/raw-sql.js';
 import { UserImportJob } from '../../entities/user-import-job.entity.js';
+import { unleasedJobColumns } from '../../entities/leased-job.js';
 import { UserImportRow } from '../../entities/user-import-row.entity.js';
 import { badInput, type ErrorCode, type HomeroomError, isHomeroomError } from '../../errors.js';
-import { createLogger, type Logger } from '../../logger.js';
-import { ResumableJobs } from '../../platform/background.js';
+import { LeasedJobService } from '../../platform/leased-jobs.js';
 import { Topic } from '../../platform/events/event-bus.js';
-import { systemContext, type RequestContext } from '../../platform/request-context.js';
+import type { RequestContext } from '../../platform/request-context.js';
 import { AuditRecord, type AuditService } from '../audit/audit.service.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
 import { DEFAULT_SCRYPT_LOG_N } from './password-hash.js';
 import { parseUserCsv, type UserCsvRow } from './user-csv.js';
-import { UserImportRunner, type UserImportHooks } from './user-import-runner.js';
+import { USER_IMPORT_JOBS, UserImportRunner, type UserImportHooks } from './user-import-runner.js';
 import { importProgressOf, sealContextOf, type UserImportRowStatus } from './user-import-state.js';
 import { checkDisplayName, checkPassword, checkRole, checkUsername, findUsersNamed, USER_LIMITS, usernameTaken } from './user.service.js';
 
@@ -70,18 +69,16 @@ type CheckedRow =
   | { readonly row: number; readonly username: string; readonly displayName: string; readonly role: UserRole; readonly password: string }
   | { readonly row: number; readonly username: string | null; readonly error: HomeroomError };
 
-export class UserImportService {
+export class UserImportService extends LeasedJobService<UserImportJob> {
   /** Test and benchmark seams (see {@link UserImportHooks}); production leaves it empty. */
   readonly hooks: UserImportHooks = {};
-  /** This process's name on the leases it takes. */
-  private readonly owner = randomUUID();
-  private readonly jobs = new ResumableJobs<UserImportRunner, UserImportJob | null>(() => this.resumeOrphans());
-  private logger: Logger = createLogger('silent');
 
   constructor(
     private readonly deps: ServiceDependencies,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    super(USER_IMPORT_JOBS, 'user-import', deps);
+  }
 
   /**
    * Checks a CSV file (`username,displayName,role,password`; see `user-csv.ts`) and stores it as
@@ -141,31 +138,6 @@ export class UserImportService {
     return paginate(query, { column: 'importRow.id', keyOf: (row) => row.id, direction: 'ASC' }, page);
   }
 
-  /** Resumes jobs no process holds now, then checks again every 30 seconds. */
-  start(logger?: Logger): void {
-    if (logger) this.logger = logger.child({ component: 'user-import' });
-    this.jobs.start();
-  }
-
-  /**
-   * Stops looking for jobs, and asks this process's jobs to stop at their next chunk boundary
-   * (they stay RUNNING with their lease released, so the next start resumes them), waiting up to
-   * 10 seconds. A job still hashing after that is left like a crashed one.
-   */
-  async stop(): Promise<void> {
-    await this.jobs.stop();
-  }
-
-  /** One look for jobs to resume, now. */
-  async resumeNow(): Promise<void> {
-    return this.jobs.resumeNow();
-  }
-
-  /** Resolves when every job this process runs has ended or paused (tests, shutdown). */
-  async idle(): Promise<void> {
-    await this.jobs.idle();
-  }
-
   // ----------------------------------------------------------------------------------------------
 
   /** The job and its rows, written through `tx`; passwords sealed, names checked against the directory. */
@@ -198,10 +170,7 @@ export class UserImportService {
       startedAt: pending > 0 ? null : now,
       finishedAt: pending > 0 ? null : now,
       updatedAt: now,
-      leaseOwner: null,
-      leaseUntil: null,
-      errorCode: null,
-      errorMessage: null,
+      ...unleasedJobColumns(),
     });
     await tx.insert(UserImportJob, job);
     const stamp = now.toISOString();
@@ -230,7 +199,7 @@ export class UserImportService {
   }
 
   /** Runs the job in the background, once per process. */
-  private run(ctx: RequestContext, jobId: number): Promise<UserImportJob | null> {
+  protected override run(ctx: RequestContext, jobId: number): Promise<UserImportJob | null> {
     return this.jobs.run(
       jobId,
       () =>
@@ -248,29 +217,6 @@ export class UserImportService {
           jobId,
         ),
     );
-  }
-
-  /** Starts every unfinished job whose lease is free or ran out (an instance stopped or died). */
-  private async resumeOrphans(): Promise<void> {
-    try {
-      const now = this.deps.clock.now().toISOString();
-      const orphans = await this.deps.database.manager
-        .getRepository(UserImportJob)
-        .createQueryBuilder('job')
-        .select('job.id', 'id')
-        .where("job.status IN ('PENDING', 'RUNNING')")
-        .andWhere('(job.lease_until IS NULL OR job.lease_until <= :now)', { now })
-        .orderBy('job.id')
-        .getRawMany<{ id: number }>();
-      const ctx = systemContext(this.logger);
-      for (const { id } of orphans) {
-        if (this.jobs.has(Number(id))) continue;
-        this.logger.info({ jobId: Number(id) }, 'resuming a user import job');
-        void this.run(ctx, Number(id));
-      }
-    } catch (error) {
-      this.logger.error({ err: error }, 'looking for user import jobs to resume failed');
-    }
   }
 }
 

@@ -31,18 +31,20 @@ export const PROFILE_KEYS = [
   'is_return_to_service',
 ] as const;
 
-const BOOLEAN_KEYS = [
-  'allow_pairing',
-  'is_supervised',
-  'is_multi_user',
-  'is_mandatory',
-  'await_device_configured',
-  'is_mdm_removable',
-  'auto_advance_setup',
-  'do_not_use_profile_from_backup',
-  'is_return_to_service',
+const STRING_LIST_KEYS: readonly string[] = ['anchor_certs', 'supervising_host_certs', 'skip_setup_items'];
+const TEXT_KEYS: readonly string[] = [
+  'profile_name',
+  'url',
+  'configuration_web_url',
+  'support_phone_number',
+  'support_email_address',
+  'org_magic',
+  'department',
+  'language',
+  'region',
 ];
-const STRING_LIST_KEYS = ['anchor_certs', 'supervising_host_certs', 'skip_setup_items'];
+/** Every other key Apple knows holds a flag. */
+const BOOLEAN_KEYS = PROFILE_KEYS.filter((key) => !TEXT_KEYS.includes(key) && !STRING_LIST_KEYS.includes(key));
 
 /** A valid profile, or the code Apple answers with (400). */
 export type ProfileValidation = { ok: true; body: Record<string, unknown>; devices: string[] | undefined } | { ok: false; code: string };

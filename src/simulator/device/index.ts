@@ -22,19 +22,8 @@ export type { SetupPane } from './setup-assistant.js';
 export type { TraceEntry, TraceStep } from './trace.js';
 export { seededRandom } from './identifiers.js';
 export { planScenario, runScenario } from './scenario.js';
-export type {
-  DeviceOutcome,
-  InjectedFault,
-  ScenarioFailureReason,
-  ScenarioFaults,
-  ScenarioDevices,
-  ScenarioOptions,
-  ScenarioProgress,
-  ScenarioReport,
-  ScenarioSettings,
-  ScenarioSharedSignIns,
-  SharedSignInOutcome,
-} from './scenario.js';
+// Every type of the rehearsal runner (options, progress, report) is public.
+export type * from './scenario.js';
 export { STAGES, percentile, stageDurations } from './stages.js';
 export type { Stage } from './stages.js';
 export { directoryUsernames, graphqlRequest, HomeroomApiError, tokenDevices } from './homeroom-api.js';
