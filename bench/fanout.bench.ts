@@ -39,6 +39,7 @@ import { Role } from '../src/permissions.js';
 import { Topic } from '../src/platform/events/event-bus.js';
 import { systemContext } from '../src/platform/request-context.js';
 import { startServer, type HomeroomServer } from '../src/server.js';
+import { CpuProfiler, mainThreadCpuMs, type Category } from './cpu-profile.js';
 import { SimulatedApple } from './simulated-apple.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 200_000);
@@ -81,6 +82,22 @@ interface FanoutReport {
   readonly unfinished: number;
   readonly errors: string[];
 }
+
+/** Where instance A's main thread spends the run (see cpu-profile.ts). */
+const CATEGORIES: readonly Category[] = [
+  { name: 'GraphQL execution per delivery', packages: /\/(graphql|type-graphql)\// },
+  { name: 'websockets (graphql-ws, ws)', packages: /\/(graphql-ws|ws)\// },
+  {
+    name: 'subscription plumbing (streams, bus, onNext)',
+    own: /\/src\/(http\/subscriptions|platform\/events|services\/sync\/sync-streams|schema|resolvers)\//,
+    packages: /\/(@graphql-yoga|@repeaterjs|ioredis|@graphql-tools)\//,
+  },
+  {
+    name: 'the sync (pages, database)',
+    own: /\/src\/(services|entities|apple)\//,
+    packages: /\/(typeorm|better-sqlite3|pg|pg-protocol)\//,
+  },
+];
 
 const keyOf = (p: Progress) => `${p.runId}|${p.status}|${p.phase}|${p.pages}|${p.devicesSeen}|${p.devicesAdded}`;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -315,6 +332,9 @@ async function main(): Promise<void> {
       }
     }
 
+    const profiler = new CpuProfiler();
+    await profiler.start();
+    const cpuBefore = mainThreadCpuMs();
     const response = await fetch(`${a.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${operator.secret}` },
@@ -334,6 +354,19 @@ async function main(): Promise<void> {
     const timeout = setTimeout(() => subscribers?.send({ finish: true }), GRACE_MS);
     const report = await reported;
     clearTimeout(timeout);
+    const cpuAfter = mainThreadCpuMs();
+    const split = await profiler.stop(CATEGORIES);
+    const busy = Object.entries(split).filter(([name]) => name !== 'idle');
+    const busyMs = busy.reduce((sum, [, ms]) => sum + ms, 0);
+    process.stdout.write(
+      `  instance A's main thread: ${cpuBefore !== null && cpuAfter !== null ? `${round((cpuAfter - cpuBefore) / 1000)} s of CPU; ` : ''}` +
+        `busy samples ${round(busyMs / 1000)} s: ` +
+        busy
+          .sort(([, x], [, y]) => y - x)
+          .map(([name, ms]) => `${name} ${Math.round((100 * ms) / busyMs)}%`)
+          .join(', ') +
+        '\n',
+    );
 
     const problems: string[] = [];
     if (run.status !== 'SUCCEEDED' || run.devicesAdded !== DEVICES)
