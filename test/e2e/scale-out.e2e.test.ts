@@ -53,7 +53,7 @@ const PG_URL = process.env.TEST_DATABASE_URL?.trim() || 'postgres://postgres@127
 const REDIS_URL = process.env.TEST_REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
 /** 12 pages of sync, 12 Apple calls of assignment: each slowed so A is killed with most still to do. */
 const DEVICES = 12_000;
-const SLOW_CALL_MS = 300;
+const SLOW_CALL_MS = 500;
 
 async function postgresAnswers(): Promise<boolean> {
   const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
