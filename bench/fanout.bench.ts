@@ -48,6 +48,8 @@ const ORDER = Math.min(10_000, DEVICES);
 const TARGET_P99_MS = 100;
 /** How long subscribers may take after the run ended before a missing event counts as lost. */
 const GRACE_MS = 30_000;
+/** How long one subscriber may take to connect and get its snapshot. */
+const SNAPSHOT_WAIT_MS = 120_000;
 
 /** The web console's own subscription (web/src/operations/sync.graphql). */
 const SYNC_PROGRESSED = `subscription SyncProgressed($tokenId: ID!) {
@@ -72,6 +74,8 @@ interface FanoutReport {
   readonly subscribers: number;
   /** Per instance (by URL index): latencies of every delivery, sorted. */
   readonly latencies: number[][];
+  /** Per event the reference received, in its order: p50 and p99 over every subscriber that received it. */
+  readonly perEvent: Array<{ key: string; p50: number; p99: number }>;
   /** The reference's events, in order. */
   readonly reference: string[];
   readonly referencePages: number[];
@@ -135,9 +139,16 @@ async function subscribersProcess(options: { urls: string[]; key: string; tokenI
     const latencies = options.urls.map(() => [] as number[]);
     events.forEach((received, i) => latencies[i % options.urls.length]!.push(...received.map((e) => e.latency)));
     for (const list of latencies) list.sort((a, b) => a - b);
+    const byEvent = new Map<string, number[]>(referenceKeys.map((key) => [key, []]));
+    for (const received of events) for (const e of received) byEvent.get(e.key)?.push(e.latency);
+    const perEvent = [...byEvent].map(([key, list]) => {
+      list.sort((a, b) => a - b);
+      return { key, p50: quantile(list, 0.5), p99: quantile(list, 0.99) };
+    });
     const result: FanoutReport = {
       subscribers: events.length,
       latencies,
+      perEvent,
       reference: referenceKeys,
       referencePages: reference.map((e) => e.pages),
       referenceEnded: ended[0] === true,
@@ -171,7 +182,16 @@ async function subscribersProcess(options: { urls: string[]; key: string; tokenI
           lazy: true,
         });
         clients.push(client);
-        return new Promise<void>((subscribed) => {
+        return new Promise<void>((resolve) => {
+          // A subscriber without its snapshot is reported, not waited for forever.
+          const timer = setTimeout(() => {
+            errors.push(`subscriber ${i}: no snapshot within ${SNAPSHOT_WAIT_MS / 1000} s`);
+            resolve();
+          }, SNAPSHOT_WAIT_MS);
+          const subscribed = () => {
+            clearTimeout(timer);
+            resolve();
+          };
           client.subscribe<{ syncProgressed: Progress }>(
             { query: SYNC_PROGRESSED, variables: { tokenId: options.tokenId } },
             {
@@ -391,6 +411,15 @@ async function main(): Promise<void> {
           `p99 ${quantile(list, 0.99)} ms, max ${quantile(list, 1)} ms over ${list.length} deliveries\n`,
       ),
     );
+    if (report.perEvent.length > 0) {
+      const p99s = report.perEvent.map((e) => e.p99).sort((x, y) => x - y);
+      const p50s = report.perEvent.map((e) => e.p50).sort((x, y) => x - y);
+      const worst = report.perEvent.reduce((w, e) => (e.p99 > w.p99 ? e : w));
+      process.stdout.write(
+        `  per event (${report.perEvent.length}): p50 across subscribers, median ${quantile(p50s, 0.5)} ms; ` +
+          `p99 across subscribers, median ${quantile(p99s, 0.5)} ms, worst ${worst.p99} ms (status|phase|pages ${worst.key.split('|').slice(1, 4).join('|')})\n`,
+      );
+    }
     for (const problem of problems) process.stdout.write(`  ERROR: ${problem}\n`);
     failed = problems.length > 0 || lost > 0;
     process.stdout.write(
