@@ -15,7 +15,10 @@ import type { RequestContext } from '../src/platform/request-context.js';
 import type { Services } from '../src/services/services.js';
 import { startAppleSimulator } from '../src/simulator/apple/index.js';
 
-type Ask = { op: 'server'; name: string; publicKeyPem: string; devices: number } | { op: 'token'; name: string; publicKeyPem: string };
+type Ask =
+  | { op: 'server'; name: string; publicKeyPem: string; devices: number }
+  | { op: 'token'; name: string; publicKeyPem: string }
+  | { op: 'assign'; name: string; devices: number };
 type Request = Ask & { id: number };
 
 async function simulatorProcess(devices: number, orderSize: number): Promise<void> {
@@ -27,6 +30,9 @@ async function simulatorProcess(devices: number, orderSize: number): Promise<voi
       const { token } = simulator.portal.createServer({ name: message.name, publicKeyPem: message.publicKeyPem });
       simulator.portal.assignDevices(message.name, { orderNumbers: available.splice(0, Math.ceil(message.devices / orderSize)) });
       process.send!({ id: message.id, token: token.content });
+    } else if (message.op === 'assign') {
+      simulator.portal.assignDevices(message.name, { orderNumbers: available.splice(0, Math.ceil(message.devices / orderSize)) });
+      process.send!({ id: message.id, token: '' });
     } else {
       process.send!({
         id: message.id,
@@ -74,6 +80,11 @@ export class SimulatedApple {
   /** A new MDM server with `devices` iPads (whole orders); its token file. */
   server(name: string, publicKeyPem: string, devices: number): Promise<string> {
     return this.ask({ op: 'server', name, publicKeyPem, devices });
+  }
+
+  /** Whole orders of `devices` more iPads for an existing server (its next sync lists them). */
+  async assign(name: string, devices: number): Promise<void> {
+    await this.ask({ op: 'assign', name, devices });
   }
 
   /** A fresh token of the server, encrypted to `publicKeyPem`. */

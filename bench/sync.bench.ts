@@ -11,7 +11,8 @@
  *    upserted with ONE raw prepared better-sqlite3 statement, all in one transaction, into a
  *    second fresh database (foreign keys off). It runs last, warm, so the ratio is not flattered.
  * Prints devices/s of both, their ratio (target <= 1.5), and peak RSS at 50k and 200k (target:
- * flat). Run with NODE_ENV=production (the npm script does). BENCH_DEVICES scales step 2.
+ * flat). Run with NODE_ENV=production (the npm script does). BENCH_DEVICES scales step 2,
+ * BENCH_WARMUP_DEVICES step 1 (whole orders of 10,000, or of the smaller of the two).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -32,9 +33,11 @@ import { SecretBox } from '../src/platform/secret-box.js';
 import { Services } from '../src/services/services.js';
 import { SimulatedApple } from './simulated-apple.js';
 
-const SMALL = 50_000;
+/** The warm-up sync's size; BENCH_WARMUP_DEVICES makes it smaller (the CI regression run). */
+const SMALL = Number(process.env.BENCH_WARMUP_DEVICES ?? 50_000);
 const LARGE = Number(process.env.BENCH_DEVICES ?? 200_000);
-const ORDER = 10_000;
+/** iPads per simulator order; each step's size is whole orders. */
+const ORDER = Math.min(10_000, SMALL, LARGE);
 const USER_AGENT = 'homeroom-bench/1';
 
 /** Peak RSS while `work` runs: sampled every 10 ms and after every committed page. */

@@ -6,6 +6,7 @@
  * same bus runs over Redis when `REDIS_URL` is set, so an event published on one instance
  * reaches subscribers on another, and subscribers re-read rows rather than trust a stale copy.
  */
+import { setMaxListeners } from 'node:events';
 import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
 import type { AssignmentJob, AssignmentJobCounts } from '../../entities/assignment-job.entity.js';
 import type { EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
@@ -180,6 +181,16 @@ export type ClosableEventBus = EventBus & { close(): Promise<void> };
  */
 export function createEventBus(options: { readonly redis?: EventTransport | null } = {}): ClosableEventBus {
   const redis = options.redis ?? null;
-  const bus = createPubSub<HomeroomTopics>(redis ? { eventTarget: redis.eventTarget } : undefined);
+  const bus = createPubSub<HomeroomTopics>({ eventTarget: redis ? redis.eventTarget : inMemoryTarget() });
   return Object.assign(bus, { close: async () => redis?.close() });
+}
+
+/**
+ * Every subscriber of a topic is one listener of its event: Node's EventTarget warns of a leak
+ * past 10 of them, which 11 browser tabs on one sync would print.
+ */
+function inMemoryTarget(): PubSubEventTarget<HomeroomTopics> {
+  const target = new EventTarget();
+  setMaxListeners(0, target);
+  return target as PubSubEventTarget<HomeroomTopics>;
 }
