@@ -153,7 +153,7 @@ describe('the HTTP server', () => {
     const response = await fetch(`${t.server.url}/nope`);
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({
-      endpoints: ['/graphql', '/healthz', '/readyz', '/mdm/enroll/<key>', '/mdm/checkin', '/mdm/connect'],
+      endpoints: ['/graphql', '/healthz', '/readyz', '/mdm/enroll/<key>', '/mdm/checkin', '/mdm/connect', '/acme/directory'],
     });
   });
 
