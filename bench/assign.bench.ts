@@ -31,6 +31,7 @@ import { systemContext } from '../src/platform/request-context.js';
 import { SecretBox } from '../src/platform/secret-box.js';
 import { Services } from '../src/services/services.js';
 import { benchSchool, SimulatedApple } from './simulated-apple.js';
+import { mainThreadCpuMs } from './cpu-profile.js';
 import { timeStatements } from './sql-timing.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 200_000);
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     line(`Homeroom: assignProfile by filter (unassigned) to ${DEVICES.toLocaleString('en')} devices (${where}):`);
     const statements = sqlite ? timeStatements(dataSource) : null;
     const loop = performance.eventLoopUtilization();
+    const cpuBefore = mainThreadCpuMs();
     const started = performance.now();
     const { job, done } = await services.assignments.assign(ctx, profile.id, { filter: { profile: { kind: 'UNASSIGNED' } } });
     const created = performance.now();
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     }
     const homeroomSeconds = (finished - started) / 1000;
     const busy = performance.eventLoopUtilization(loop);
+    const cpuAfter = mainThreadCpuMs();
     const rowsWritten = DEVICES * 3;
     line(
       `  job created (${DEVICES.toLocaleString('en')} outcome rows) in ${round((created - started) / 1000)} s; ` +
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
     );
     line(
       `  Homeroom's event loop busy ${Math.round(busy.utilization * 100)}% of it` +
+        (cpuBefore !== null && cpuAfter !== null ? ` (main thread CPU ${round((cpuAfter - cpuBefore) / 1000)} s)` : '') +
         (statements
           ? `; inside SQLite statements ${round(statements.ms / 1000)} s (${round(statements.ms / ended.appleCalls, 1)} ms per batch)`
           : ''),
@@ -116,6 +120,7 @@ async function main(): Promise<void> {
     const credentials = readServerToken(await apple.token(SERVER, keyPair.certificatePem), keyPair);
     const client = new DepClient({ baseUrl: apple.url, credentials, userAgent: USER_AGENT });
     await client.account();
+    const directCpu = mainThreadCpuMs();
     const directStart = performance.now();
     let accepted = 0;
     for (let i = 0; i < serials.length; i += BATCH) {
@@ -124,7 +129,18 @@ async function main(): Promise<void> {
     }
     const directSeconds = (performance.now() - directStart) / 1000;
     if (accepted !== DEVICES) throw new Error(`the simulator accepted ${accepted} of ${DEVICES}`);
-    line(`  ${round(directSeconds)} s = ${Math.round(DEVICES / directSeconds)} devices/s`);
+    const directCpuAfter = mainThreadCpuMs();
+    line(
+      `  ${round(directSeconds)} s = ${Math.round(DEVICES / directSeconds)} devices/s` +
+        (directCpu !== null && directCpuAfter !== null ? ` (main thread CPU ${round((directCpuAfter - directCpu) / 1000)} s)` : ''),
+    );
+    // The machine's load says whether the two times are comparable with another run's.
+    line(
+      `load average ${os
+        .loadavg()
+        .map((n) => round(n, 1))
+        .join(' ')} on ${os.availableParallelism()} cores`,
+    );
     line(`ratio Homeroom/simulator: ${round(homeroomSeconds / directSeconds)} (target <= 1.3)`);
   } finally {
     apple.stop();
