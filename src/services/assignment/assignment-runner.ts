@@ -283,7 +283,15 @@ export class AssignmentRunner {
 
   /** Waits for Apple's answer to the batch; the next group commit records it. */
   private async land(batch: Batch): Promise<void> {
-    this.landed.push({ due: batch.due, answered: await batch.answer });
+    let answered: Answered;
+    try {
+      answered = await batch.answer;
+    } catch (error) {
+      // Apple refused this call: what it answered before is still recorded before the job ends.
+      await this.commitLanded();
+      throw error;
+    }
+    this.landed.push({ due: batch.due, answered });
   }
 
   /** Records the batches landed so far in one transaction, then reports each (events, hook) in order. */

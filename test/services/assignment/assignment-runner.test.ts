@@ -97,6 +97,23 @@ describe('assignment job runner', () => {
     h.simulator.faults.clear();
   });
 
+  it('records the calls Apple answered in the group before one it fails, and ends FAILED with APPLE_UNAVAILABLE', async () => {
+    const { token, profile } = await h.school('Failing later school', 2500);
+    h.simulator.faults.add({ kind: 'http', status: 500, endpoint: 'POST /profile/devices', onCall: 3, times: 50 });
+    try {
+      const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { filter: {} });
+      const ended = (await done)!;
+      expect(ended).toMatchObject({ status: 'FAILED', errorCode: ErrorCode.APPLE_UNAVAILABLE, succeededCount: 2000, appleCalls: 2 });
+      expect(h.services.assignments.pendingCountOf(ended)).toBe(500);
+      const assigned = [...(await h.devices(token.id)).values()].filter((device) => device.profileId === profile.id);
+      expect(assigned).toHaveLength(2000);
+      const pending = await h.services.assignments.listOutcomes(job.id, { results: ['PENDING'] }, { first: 500 });
+      expect(pending.edges).toHaveLength(500);
+    } finally {
+      h.simulator.faults.clear();
+    }
+  });
+
   it('publishes one event per batch, then the final state', async () => {
     const { profile } = await h.school('Evented school', 2100);
     const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { filter: {} });
