@@ -5,13 +5,14 @@
  * 200,000 iPads. Homeroom (Services over a fresh SQLite file, as `npm start` opens it) uploads its
  * token (the upload's FULL sync brings the devices in), creates a profile, and assigns it to every
  * unassigned device with one filter: the job writes 200,000 outcome rows, makes 200 Apple calls of
- * 1000 serials, and records each answer and each device in one transaction per call.
+ * 1000 serials, and records each answer and each device in one transaction per group of 5 calls.
  *
  * Ceiling: the simulator's own time for the same 200 calls (same serials, same order, same
  * profile), made straight from the DEP client with no database, measured after Homeroom's run in
  * the same process (so the simulator is warm and the ratio is not flattered).
- * Prints both times, their ratio (target <= 1.3) and Homeroom's database write rate (outcome
- * rows inserted and updated, device rows updated, per second of the job). Run with
+ * Prints both times, their ratio (target <= 1.3), the main thread's CPU time of each and the load
+ * average (on a shared machine the wall times move with it), and Homeroom's database write rate
+ * (outcome rows inserted and updated, device rows updated, per second of the job). Run with
  * NODE_ENV=production (the npm script does). BENCH_DEVICES scales it.
  */
 import { randomBytes } from 'node:crypto';
@@ -31,6 +32,7 @@ import { systemContext } from '../src/platform/request-context.js';
 import { SecretBox } from '../src/platform/secret-box.js';
 import { Services } from '../src/services/services.js';
 import { benchSchool, SimulatedApple } from './simulated-apple.js';
+import { mainThreadCpuMs } from './cpu-profile.js';
 import { timeStatements } from './sql-timing.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 200_000);
@@ -74,8 +76,9 @@ async function main(): Promise<void> {
 
     const where = sqlite ? 'SQLite file, WAL' : 'PostgreSQL';
     line(`Homeroom: assignProfile by filter (unassigned) to ${DEVICES.toLocaleString('en')} devices (${where}):`);
-    const statements = sqlite ? timeStatements(dataSource) : null;
+    const statements = timeStatements(dataSource);
     const loop = performance.eventLoopUtilization();
+    const cpuBefore = mainThreadCpuMs();
     const started = performance.now();
     const { job, done } = await services.assignments.assign(ctx, profile.id, { filter: { profile: { kind: 'UNASSIGNED' } } });
     const created = performance.now();
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
     }
     const homeroomSeconds = (finished - started) / 1000;
     const busy = performance.eventLoopUtilization(loop);
+    const cpuAfter = mainThreadCpuMs();
     const rowsWritten = DEVICES * 3;
     line(
       `  job created (${DEVICES.toLocaleString('en')} outcome rows) in ${round((created - started) / 1000)} s; ` +
@@ -93,10 +97,13 @@ async function main(): Promise<void> {
     );
     line(
       `  Homeroom's event loop busy ${Math.round(busy.utilization * 100)}% of it` +
-        (statements
-          ? `; inside SQLite statements ${round(statements.ms / 1000)} s (${round(statements.ms / ended.appleCalls, 1)} ms per batch)`
-          : ''),
+        (cpuBefore !== null && cpuAfter !== null ? ` (main thread CPU ${round((cpuAfter - cpuBefore) / 1000)} s)` : '') +
+        `; ${sqlite ? 'inside SQLite statements' : 'waiting for PostgreSQL'} ${round(statements.ms / 1000)} s ` +
+        `(${round(statements.ms / ended.appleCalls, 1)} ms per batch), most in:`,
     );
+    for (const [shape, time] of [...statements.byStatement].sort((a, b) => b[1].ms - a[1].ms).slice(0, 5)) {
+      line(`    ${round(time.ms / 1000)} s, ${time.count}x ${shape}`);
+    }
     line(
       `  database writes: ${rowsWritten.toLocaleString('en')} rows (outcomes inserted and updated, devices updated) = ${Math.round(rowsWritten / homeroomSeconds)} rows/s`,
     );
@@ -116,6 +123,7 @@ async function main(): Promise<void> {
     const credentials = readServerToken(await apple.token(SERVER, keyPair.certificatePem), keyPair);
     const client = new DepClient({ baseUrl: apple.url, credentials, userAgent: USER_AGENT });
     await client.account();
+    const directCpu = mainThreadCpuMs();
     const directStart = performance.now();
     let accepted = 0;
     for (let i = 0; i < serials.length; i += BATCH) {
@@ -124,7 +132,18 @@ async function main(): Promise<void> {
     }
     const directSeconds = (performance.now() - directStart) / 1000;
     if (accepted !== DEVICES) throw new Error(`the simulator accepted ${accepted} of ${DEVICES}`);
-    line(`  ${round(directSeconds)} s = ${Math.round(DEVICES / directSeconds)} devices/s`);
+    const directCpuAfter = mainThreadCpuMs();
+    line(
+      `  ${round(directSeconds)} s = ${Math.round(DEVICES / directSeconds)} devices/s` +
+        (directCpu !== null && directCpuAfter !== null ? ` (main thread CPU ${round((directCpuAfter - directCpu) / 1000)} s)` : ''),
+    );
+    // The machine's load says whether the two times are comparable with another run's.
+    line(
+      `load average ${os
+        .loadavg()
+        .map((n) => round(n, 1))
+        .join(' ')} on ${os.availableParallelism()} cores`,
+    );
     line(`ratio Homeroom/simulator: ${round(homeroomSeconds / directSeconds)} (target <= 1.3)`);
   } finally {
     apple.stop();

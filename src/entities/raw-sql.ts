@@ -32,9 +32,11 @@ export function placeholderStyle(manager: EntityManager): (index: number) => str
 export class Bindings {
   readonly values: unknown[] = [];
   private readonly placeholder: (index: number) => string;
+  private readonly postgres: boolean;
 
   constructor(manager: EntityManager) {
     this.placeholder = placeholderStyle(manager);
+    this.postgres = manager.connection.options.type === 'postgres';
   }
 
   bind(value: unknown): string {
@@ -45,5 +47,14 @@ export class Bindings {
   /** `(p1, p2, ...)` for an `IN` list; never empty (callers skip empty lists). */
   list(values: readonly unknown[]): string {
     return `(${values.map((value) => this.bind(value)).join(', ')})`;
+  }
+
+  /**
+   * Membership in `values`, to follow a column: `IN (?, ?, ...)` on SQLite, `= ANY($n)` with one
+   * array value on PostgreSQL (a list of thousands of placeholders costs PostgreSQL more to parse
+   * and plan than the statement takes to run). Never empty (callers skip empty lists).
+   */
+  in(values: readonly unknown[]): string {
+    return this.postgres ? `= ANY(${this.bind([...values])})` : `IN ${this.list(values)}`;
   }
 }

@@ -2,10 +2,14 @@
  * One assignment job, from QUEUED to its end, in the background.
  *
  * The loop: take the next serials due (retries whose time came first, then PENDING ones in device
- * order), at most 1000; send them to Apple (outside any transaction); then ONE transaction records
- * Apple's answer for each serial, updates the devices Apple accepted, adds to the job's counts and
- * renews the job's lease. A crash therefore loses at most the batch in flight, which the resumed
- * job sends again (Apple takes an assignment twice without complaint).
+ * order), at most 1000, and send them to Apple (outside any transaction), one call at a time. The
+ * answers are recorded per group of up to {@link GROUP_CALLS} calls: ONE transaction records
+ * Apple's answer for each serial of the group, updates the devices Apple accepted, adds to the
+ * job's counts and renews the job's lease, while Apple answers the next call. A crash therefore
+ * loses at most the group not yet recorded (and the call in flight), which the resumed job sends
+ * again (Apple takes an assignment twice without complaint). PENDING serials are read a group at
+ * a time too; each write is one statement over the whole group (an `IN` list on SQLite, one array
+ * on PostgreSQL), so a group costs a handful of statements whatever its size.
  *
  * Apple's answers per serial: SUCCESS and NOT_ACCESSIBLE are final. THROTTLED is asked again
  * after Apple's `retry_after_seconds` (up to {@link THROTTLED_RETRIES} times); FAILED ("retry;
@@ -22,7 +26,6 @@ import type { DepClient } from '../../apple/dep-client.js';
 import { AssignmentJob } from '../../entities/assignment-job.entity.js';
 import { endedJobColumns } from '../../entities/leased-job.js';
 import type { Database } from '../../entities/database.js';
-import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { ErrorCode, HomeroomError, isHomeroomError } from '../../errors.js';
 import {
   JOB_LEASE_MS,
@@ -43,6 +46,12 @@ import { endStatusOf, progressOf } from './job-state.js';
 
 /** Serials per Apple call: Apple's limit. */
 export const APPLE_BATCH = 1000;
+/**
+ * Apple calls whose answers one transaction records. Larger groups save statements and commits
+ * (each commit is a WAL write, and an fsync on PostgreSQL) but lose more to a crash; a group
+ * of 5000 serials stays far below SQLite's limit of bound values.
+ */
+export const GROUP_CALLS = 5;
 /** How often a serial Apple keeps throttling is asked again before it is reported THROTTLED. */
 export const THROTTLED_RETRIES = 10;
 /** How often a FAILED serial is asked again (Apple: "contact Apple after 3 failures"). */
@@ -63,6 +72,7 @@ export interface AssignmentHooks {
   /** Waits for retries that are not due yet. Default: a real timer (cut short when the server stops). */
   sleep?: (ms: number) => Promise<void>;
   beforeBatch?: BeforeStepHook;
+  /** Called for each batch once its group committed, in order, with the job's counts as they stood after that batch. */
   afterBatchCommitted?: AfterStepHook<AssignmentJobProgressed>;
 }
 
@@ -94,6 +104,12 @@ interface Batch {
   readonly answer: Promise<Answered>;
 }
 
+/** Serials Apple answered, not recorded yet. */
+interface Landed {
+  readonly due: readonly DueOutcome[];
+  readonly answered: Answered;
+}
+
 /** The job's count columns a batch adds to. */
 type CountColumn = 'succeededCount' | 'notAccessibleCount' | 'failedCount' | 'throttledCount' | 'requiresWipeCount' | 'appleCalls';
 
@@ -123,8 +139,14 @@ const FINAL_COUNT_COLUMN: Partial<Record<AssignmentResult, CountColumn>> = {
 
 export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
   private wake: (() => void) | null = null;
-  /** The last PENDING outcome taken: the next batch starts after it. */
+  /** The last PENDING outcome read: the next read starts after it. */
   private cursor = 0;
+  /** PENDING outcomes read (a group's worth at a time) and not sent yet, in device order. */
+  private queued: DueOutcome[] = [];
+  /** The profile's Apple UUID (ASSIGN), read again with every read of serials (see {@link dueOutcomes}). */
+  private uuid: string | null = null;
+  /** Batches Apple answered that the next group commit records. */
+  private landed: Landed[] = [];
   /** The earliest retry known to wait; null when none does. */
   private retryAt: Date | null = null;
 
@@ -162,28 +184,31 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         this.checkpoint();
         await this.deps.hooks.beforeBatch?.(this.jobId);
         this.checkpoint();
-        // Retries reread rows the batch in flight may hold: let it land first.
+        // Retries reread rows that answers not recorded yet may hold: record them first.
         const retrying = this.retryAt !== null && this.retryAt.getTime() <= this.deps.clock.now().getTime();
-        if (retrying && inFlight) {
-          await this.land(inFlight);
+        if (retrying && (inFlight || this.landed.length > 0)) {
+          if (inFlight) await this.land(inFlight);
           inFlight = null;
+          await this.commitLanded();
         }
         const due = await this.dueOutcomes(retrying);
-        // One call to Apple at a time, but the previous batch is written while Apple answers this one.
+        // One call to Apple at a time, but a group of answers is written while Apple answers the next call.
         const sent = due.length > 0 ? this.send(client, job, due) : null;
         if (inFlight) await this.land(inFlight);
         inFlight = sent;
+        if (this.landed.length >= GROUP_CALLS || (!sent && this.landed.length > 0)) await this.commitLanded();
         if (inFlight) continue;
         this.retryAt = await this.nextRetryAt();
         if (this.retryAt === null) return;
         await this.waitUntil(this.retryAt);
       }
     } catch (error) {
-      // A stopping server still records what Apple already did; a failure leaves the batch for the resume to send again.
-      if (error instanceof Stopping && inFlight) {
+      // A stopping server still records what Apple already did; a failure leaves the group for the resume to send again.
+      if (error instanceof Stopping) {
         const last = inFlight;
         inFlight = null;
-        await this.land(last, false);
+        if (last) await this.land(last);
+        await this.commitLanded();
       }
       throw error;
     } finally {
@@ -196,7 +221,7 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
     const serials = due.map((outcome) => outcome.serialNumber);
     const answer = (async () => {
       if (job.kind !== 'ASSIGN') return { results: await client.removeProfile(serials), retryAfterSeconds: null, uuid: null };
-      const uuid = await this.profileUuid(job);
+      const uuid = this.uuid ?? (this.uuid = await this.profileUuid(job));
       const answered = await client.assignProfile(uuid, serials);
       return { results: answered.results as Record<string, string>, retryAfterSeconds: answered.retryAfterSeconds, uuid };
     })();
@@ -205,27 +230,54 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
     return { due, answer };
   }
 
-  /** Waits for Apple's answer to the batch and records it. */
-  private async land(batch: Batch, checkStop = true): Promise<void> {
-    const answered = await batch.answer;
-    if (checkStop) this.checkpoint();
-    const progress = await this.commit(batch.due, answered);
-    await this.runHook(() => this.deps.hooks.afterBatchCommitted?.(progress));
+  /** Waits for Apple's answer to the batch; the next group commit records it. */
+  private async land(batch: Batch): Promise<void> {
+    let answered: Answered;
+    try {
+      answered = await batch.answer;
+    } catch (error) {
+      // Apple refused this call: what it answered before is still recorded before the job ends.
+      await this.commitLanded();
+      throw error;
+    }
+    this.landed.push({ due: batch.due, answered });
   }
 
-  /** The profile's Apple UUID now (an update of the profile moves it to a new one). */
+  /** Records the batches landed so far in one transaction, then reports each (events, hook) in order. */
+  private async commitLanded(): Promise<void> {
+    if (this.landed.length === 0) return;
+    const group = this.landed;
+    this.landed = [];
+    const job = this.job!;
+    const counts = await this.commit(group);
+    for (const [index, batch] of group.entries()) {
+      for (const [column, n] of counts[index]!) job[column] += n;
+      const progress = this.publish(job, batch.due.length);
+      await this.runHook(() => this.deps.hooks.afterBatchCommitted?.(progress));
+    }
+  }
+
+  /** The profile's Apple UUID now (an update of the profile moves it to a new one: the next group sends that). */
   private async profileUuid(job: AssignmentJob): Promise<string> {
-    const profile =
+    const manager = this.deps.database.manager;
+    const sql = new Bindings(manager);
+    const rows =
       job.profileId === null
-        ? null
-        : await this.deps.database.manager.findOne(EnrollmentProfile, { where: { id: job.profileId }, select: { appleProfileUuid: true } });
-    if (!profile) throw new HomeroomError(ErrorCode.NOT_FOUND, 'The profile of this assignment was deleted while the job ran.');
-    return profile.appleProfileUuid;
+        ? []
+        : ((await manager.query(
+            `SELECT apple_profile_uuid FROM enrollment_profile WHERE id = ${sql.bind(job.profileId)}`,
+            sql.values,
+          )) as Array<{
+            apple_profile_uuid: string;
+          }>);
+    if (rows.length === 0) throw new HomeroomError(ErrorCode.NOT_FOUND, 'The profile of this assignment was deleted while the job ran.');
+    return rows[0]!.apple_profile_uuid;
   }
 
   /**
    * Up to 1000 serials: when `retrying`, the retries whose time came, then PENDING ones in
-   * device order after the last taken (so a batch in flight is never taken twice).
+   * device order after the last read (so a batch in flight is never taken twice), read a group's
+   * worth at a time.
    */
   private async dueOutcomes(retrying: boolean): Promise<DueOutcome[]> {
     const manager = this.deps.database.manager;
@@ -247,23 +299,21 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
       this.retryAt = rows.length === APPLE_BATCH ? now : await this.nextRetryAt(now);
     }
     const room = APPLE_BATCH - rows.length;
-    if (room > 0) {
+    let read = retrying;
+    if (room > 0 && this.queued.length < room) {
+      read = true;
       const sql = new Bindings(manager);
       const pending = (await manager.query(
         `SELECT ${pendingColumns} FROM assignment_outcome WHERE job_id = ${sql.bind(this.jobId)} AND result = 'PENDING' ` +
-          `AND id > ${sql.bind(this.cursor)} ORDER BY id LIMIT ${room}`,
+          `AND id > ${sql.bind(this.cursor)} ORDER BY id LIMIT ${GROUP_CALLS * APPLE_BATCH}`,
         sql.values,
       )) as OutcomeRow[];
       if (pending.length > 0) this.cursor = Number(pending[pending.length - 1]!.id);
-      rows.push(...pending);
+      this.queued.push(...pending.map(dueOf));
     }
-    return rows.map((row) => ({
-      id: Number(row.id),
-      serialNumber: row.serial_number,
-      deviceId: row.device_id === null ? null : Number(row.device_id),
-      attempts: Number(row.attempts),
-      failures: Number(row.failures),
-    }));
+    // Read now, not when the call goes out: on SQLite that read would wait for the group commit the call should overlap.
+    if (read && this.job!.kind === 'ASSIGN') this.uuid = await this.profileUuid(this.job!);
+    return [...rows.map(dueOf), ...this.queued.splice(0, Math.max(0, room))];
   }
 
   /** The earliest retry waiting (after `after`, when given); null when none waits. */
@@ -312,21 +362,31 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
   }
 
   /**
-   * One transaction: each serial's answer, the devices Apple accepted, and the job's counts and
-   * lease (checked last: losing it rolls the whole batch back). Statements are hand-written with
-   * positional values: at 1000 serials a batch, the query builder's named values cost more than
-   * the writes (see raw-sql.ts). Returns the event it publishes after the commit.
+   * One transaction for a group of answered batches: each serial's answer, the devices Apple
+   * accepted, and the job's counts and lease (checked last: losing it rolls the whole group back).
+   * Set-based: one SELECT for the devices to be wiped, one UPDATE per distinct new state of the
+   * outcomes (a group has a handful), one per Apple UUID of the devices (one, unless the profile
+   * changed meanwhile), one of the job. Statements are hand-written with positional values: at
+   * thousands of serials, the query builder's named values cost more than the writes (see
+   * raw-sql.ts). Returns what each batch adds to the job's counts, for its event.
    */
-  private async commit(due: readonly DueOutcome[], answered: Answered): Promise<AssignmentJobProgressed> {
+  private async commit(group: readonly Landed[]): Promise<Array<Map<CountColumn, number>>> {
     const job = this.job!;
-    const counts = new Map<CountColumn, number>();
+    const perBatch = group.map(() => new Map<CountColumn, number>());
     await this.deps.database.transaction(async (manager) => {
+      // Every statement below picks rows by primary key; a table just filled (the job's outcomes, a first sync's
+      // devices) has no statistics yet, and PostgreSQL would scan it whole for each group.
+      if (manager.connection.options.type === 'postgres') await manager.query('SET LOCAL enable_seqscan = off');
       const now = this.deps.clock.now();
       const stamp = now.toISOString();
-      const answers = due.map((outcome) => ({
-        outcome,
-        answer: this.answerOf(answered.results[outcome.serialNumber], outcome, answered.retryAfterSeconds, now),
-      }));
+      const answers = group.flatMap(({ due, answered }, batch) =>
+        due.map((outcome) => ({
+          batch,
+          outcome,
+          uuid: answered.uuid,
+          answer: this.answerOf(answered.results[outcome.serialNumber], outcome, answered.retryAfterSeconds, now),
+        })),
+      );
       const accepted = answers.filter(({ answer, outcome }) => answer.result === 'SUCCESS' && outcome.deviceId !== null);
       const acceptedDevices = accepted.map(({ outcome }) => outcome.deviceId!);
 
@@ -336,58 +396,66 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
       const wiped = new Set<number>();
       if (job.kind === 'ASSIGN' && acceptedDevices.length > 0) {
         const sql = new Bindings(manager);
-        const ids = sql.list(acceptedDevices);
+        const ids = sql.in(acceptedDevices);
         const rows = (await manager.query(
-          `SELECT id FROM device WHERE id IN ${ids} AND (profile_status = 'pushed' OR requires_wipe = TRUE OR ` +
+          `SELECT id FROM device WHERE id ${ids} AND (profile_status = 'pushed' OR requires_wipe = TRUE OR ` +
             `${enrolledWithOtherProfile(sql.bind(job.profileId))})`,
           sql.values,
         )) as Array<{ id: number }>;
         for (const row of rows) wiped.add(Number(row.id));
       }
 
-      // One UPDATE per distinct new state (a batch has a handful), each over an IN list of outcome ids.
-      const groups = new Map<string, { answer: Answer; requiresWipe: boolean; retried: boolean; ids: number[] }>();
-      for (const { outcome, answer } of answers) {
+      // One UPDATE per distinct new state (a group has a handful), each over the list of its outcome ids.
+      const states = new Map<string, { answer: Answer; requiresWipe: boolean; retried: boolean; ids: number[] }>();
+      for (const { batch, outcome, answer } of answers) {
         const requiresWipe = answer.result === 'SUCCESS' && outcome.deviceId !== null && wiped.has(outcome.deviceId);
         // Rows never retried have no retry time to clear; leaving the column out spares its index.
         const retried = outcome.attempts > 0;
         const key = `${answer.result}/${answer.retryAt?.toISOString() ?? ''}/${answer.failed}/${requiresWipe}/${retried}`;
-        const group = groups.get(key) ?? { answer, requiresWipe, retried, ids: [] };
-        group.ids.push(outcome.id);
-        groups.set(key, group);
+        const state = states.get(key) ?? { answer, requiresWipe, retried, ids: [] };
+        state.ids.push(outcome.id);
+        states.set(key, state);
+        const counts = perBatch[batch]!;
         const column = answer.retryAt === null ? FINAL_COUNT_COLUMN[answer.result] : undefined;
         if (column) counts.set(column, (counts.get(column) ?? 0) + 1);
+        if (requiresWipe) counts.set('requiresWipeCount', (counts.get('requiresWipeCount') ?? 0) + 1);
       }
-      for (const { answer, requiresWipe, retried, ids } of groups.values()) {
+      for (const { answer, requiresWipe, retried, ids } of states.values()) {
         // Values bind in the order the text names them: build the statement left to right.
         const sql = new Bindings(manager);
         let statement = `UPDATE assignment_outcome SET result = ${sql.bind(answer.result)}, attempts = attempts + 1, `;
         statement += `failures = failures + ${answer.failed ? 1 : 0}, requires_wipe = ${requiresWipe ? 'TRUE' : 'FALSE'}, `;
         if (answer.retryAt !== null || retried) statement += `retry_at = ${sql.bind(answer.retryAt?.toISOString() ?? null)}, `;
-        statement += `updated_at = ${sql.bind(stamp)} WHERE id IN ${sql.list(ids)}`;
+        statement += `updated_at = ${sql.bind(stamp)} WHERE id ${sql.in(ids)}`;
         await manager.query(statement, sql.values);
         if (answer.retryAt && (this.retryAt === null || answer.retryAt.getTime() < this.retryAt.getTime())) this.retryAt = answer.retryAt;
       }
 
-      if (acceptedDevices.length > 0) {
+      // The devices Apple accepted, by the UUID they got (one, unless the profile changed while the group was sent).
+      const byUuid = new Map<string | null, number[]>();
+      for (const { outcome, uuid } of accepted) {
+        const devices = byUuid.get(uuid) ?? [];
+        devices.push(outcome.deviceId!);
+        byUuid.set(uuid, devices);
+      }
+      for (const [uuid, devices] of byUuid) {
         const sql = new Bindings(manager);
+        const wipedHere = devices.filter((id) => wiped.has(id));
         const changes =
           job.kind === 'ASSIGN'
-            ? `profile_id = ${sql.bind(job.profileId)}, apple_profile_uuid = ${sql.bind(answered.uuid)}, profile_status = 'assigned', ` +
+            ? `profile_id = ${sql.bind(job.profileId)}, apple_profile_uuid = ${sql.bind(uuid)}, profile_status = 'assigned', ` +
               `profile_assign_time = ${sql.bind(stamp)}, profile_push_time = NULL, ` +
-              `requires_wipe = ${wiped.size > 0 ? `CASE WHEN id IN ${sql.list([...wiped])} THEN TRUE ELSE FALSE END` : 'FALSE'}`
+              `requires_wipe = ${wipedHere.length > 0 ? `CASE WHEN id ${sql.in(wipedHere)} THEN TRUE ELSE FALSE END` : 'FALSE'}`
             : "profile_id = NULL, profile_status = 'removed', requires_wipe = FALSE";
-        await manager.query(`UPDATE device SET ${changes} WHERE id IN ${sql.list(acceptedDevices)}`, sql.values);
+        await manager.query(`UPDATE device SET ${changes} WHERE id ${sql.in(devices)}`, sql.values);
       }
 
-      counts.set('requiresWipeCount', wiped.size);
-      counts.set('appleCalls', 1);
-      const increments: Record<string, () => string> = {};
-      for (const [column, n] of counts) if (n > 0) increments[column] = () => `${columnOf(column)} + ${n}`;
-      await this.holdLease(manager, { ...increments, updatedAt: now, leaseUntil: this.leaseFrom(now) });
+      for (const counts of perBatch) counts.set('appleCalls', 1);
+      const totals = new Map<CountColumn, number>();
+      for (const counts of perBatch) for (const [column, n] of counts) totals.set(column, (totals.get(column) ?? 0) + n);
+      await this.holdLeaseAdding(manager, totals, now);
     });
-    for (const [column, n] of counts) job[column] += n;
-    return this.publish(job, due.length);
+    return perBatch;
   }
 
   /**
@@ -426,7 +494,13 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
   }
 }
 
-/** `succeededCount` -> `succeeded_count`. */
-function columnOf(property: CountColumn): string {
-  return property.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** A row read from `assignment_outcome`, with the driver's text integers as numbers. */
+function dueOf(row: OutcomeRow): DueOutcome {
+  return {
+    id: Number(row.id),
+    serialNumber: row.serial_number,
+    deviceId: row.device_id === null ? null : Number(row.device_id),
+    attempts: Number(row.attempts),
+    failures: Number(row.failures),
+  };
 }

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssignmentJob } from '../../../src/entities/assignment-job.entity.js';
 import { ErrorCode } from '../../../src/errors.js';
-import { FAILED_BACKOFF_MS, LEASE_MS, THROTTLED_RETRIES } from '../../../src/services/assignment/assignment-runner.js';
+import {
+  APPLE_BATCH,
+  FAILED_BACKOFF_MS,
+  GROUP_CALLS,
+  LEASE_MS,
+  THROTTLED_RETRIES,
+} from '../../../src/services/assignment/assignment-runner.js';
 import { Services } from '../../../src/services/services.js';
 import { gate, openAllGates } from '../../support/gate.js';
 import { startAssignmentHarness, type AssignmentHarness } from './harness.js';
@@ -91,6 +97,23 @@ describe('assignment job runner', () => {
     h.simulator.faults.clear();
   });
 
+  it('records the calls Apple answered in the group before one it fails, and ends FAILED with APPLE_UNAVAILABLE', async () => {
+    const { token, profile } = await h.school('Failing later school', 2500);
+    h.simulator.faults.add({ kind: 'http', status: 500, endpoint: 'POST /profile/devices', onCall: 3, times: 50 });
+    try {
+      const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { filter: {} });
+      const ended = (await done)!;
+      expect(ended).toMatchObject({ status: 'FAILED', errorCode: ErrorCode.APPLE_UNAVAILABLE, succeededCount: 2000, appleCalls: 2 });
+      expect(h.services.assignments.pendingCountOf(ended)).toBe(500);
+      const assigned = [...(await h.devices(token.id)).values()].filter((device) => device.profileId === profile.id);
+      expect(assigned).toHaveLength(2000);
+      const pending = await h.services.assignments.listOutcomes(job.id, { results: ['PENDING'] }, { first: 500 });
+      expect(pending.edges).toHaveLength(500);
+    } finally {
+      h.simulator.faults.clear();
+    }
+  });
+
   it('publishes one event per batch, then the final state', async () => {
     const { profile } = await h.school('Evented school', 2100);
     const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { filter: {} });
@@ -104,17 +127,20 @@ describe('assignment job runner', () => {
     ]);
   });
 
-  it('resumes a job whose process died once its lease runs out, sending only the serials not yet answered', async () => {
-    const { profile } = await h.school('Crash school', 2500);
+  // A group of calls and half a call more: the first group is recorded while the last call is in flight.
+  const GROUP_AND_A_HALF = GROUP_CALLS * APPLE_BATCH + APPLE_BATCH / 2;
+
+  it('resumes a job whose process died after a group commit from the next group once its lease runs out, losing at most that call', async () => {
+    const { profile } = await h.school('Crash school', GROUP_AND_A_HALF);
     h.services.assignments.hooks.afterBatchCommitted = () => {
       throw new Error('killed');
     };
     const before = h.assignCalls();
     const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { filter: {} });
-    expect(await done).toMatchObject({ status: 'RUNNING', succeededCount: 1000 });
+    // The whole first group was recorded, in one transaction.
+    expect(await done).toMatchObject({ status: 'RUNNING', succeededCount: GROUP_CALLS * APPLE_BATCH, appleCalls: GROUP_CALLS });
     h.services.assignments.hooks.afterBatchCommitted = undefined;
-    // The dead process also sent the second batch; its answer was never recorded.
-    const sentBeforeDying = h.assignCalls() - before;
+    // The dead process also sent the next group's first call; its answer was never recorded.
 
     const restarted = new Services(h.services.deps);
     restarted.assignments.hooks.sleep = h.services.assignments.hooks.sleep!;
@@ -125,28 +151,37 @@ describe('assignment job runner', () => {
     h.clock.advance(LEASE_MS + 1);
     await restarted.assignments.resumeNow();
     await restarted.assignments.idle();
-    expect(await h.services.assignments.findJob(job.id)).toMatchObject({ status: 'SUCCEEDED', succeededCount: 2500 });
-    expect(h.assignCalls() - before - sentBeforeDying).toBe(2);
+    expect(await h.services.assignments.findJob(job.id)).toMatchObject({
+      status: 'SUCCEEDED',
+      succeededCount: GROUP_AND_A_HALF,
+      appleCalls: GROUP_CALLS + 1,
+    });
+    // Only the call whose answer was lost is sent again.
+    expect(h.assignCalls() - before).toBe(GROUP_CALLS + 2);
     await restarted.assignments.stop();
   });
 
   it('lets exactly one of two instances take over an orphaned job', async () => {
-    const { profile } = await h.school('Contended school', 2500);
+    const { profile } = await h.school('Contended school', GROUP_AND_A_HALF);
     h.services.assignments.hooks.afterBatchCommitted = () => {
       throw new Error('killed');
     };
+    const before = h.assignCalls();
     const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { filter: {} });
     await done;
     h.services.assignments.hooks.afterBatchCommitted = undefined;
     h.clock.advance(LEASE_MS + 1);
-    const before = h.assignCalls();
 
     const [first, second] = [new Services(h.services.deps), new Services(h.services.deps)];
     await Promise.all([first.assignments.resumeNow(), second.assignments.resumeNow()]);
     await Promise.all([first.assignments.idle(), second.assignments.idle()]);
-    expect(await h.services.assignments.findJob(job.id)).toMatchObject({ status: 'SUCCEEDED', succeededCount: 2500, leaseOwner: null });
-    // One taker sends the two batches the dead process left (its second was sent but never recorded): 1001-2000 and 2001-2500.
-    expect(h.assignCalls() - before).toBe(2);
+    expect(await h.services.assignments.findJob(job.id)).toMatchObject({
+      status: 'SUCCEEDED',
+      succeededCount: GROUP_AND_A_HALF,
+      leaseOwner: null,
+    });
+    // One taker sends again the one call the dead process left (sent but never recorded): the last 500 serials.
+    expect(h.assignCalls() - before).toBe(GROUP_CALLS + 2);
     await Promise.all([first.assignments.stop(), second.assignments.stop()]);
   });
 
