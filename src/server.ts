@@ -39,6 +39,8 @@ import { serveSubscriptions } from './http/subscriptions.js';
 import { webPages } from './http/web-pages.js';
 import { createLogger, type Logger } from './logger.js';
 import { mdmRoutes } from './http/mdm-routes.js';
+import { scepRoutes } from './http/scep-routes.js';
+import { DeviceIdentityKind } from './entities/enrollment-profile.entity.js';
 import { RESOLVERS } from './resolvers/index.js';
 import { createLoaders } from './resolvers/loaders.js';
 import { buildHomeroomSchema } from './schema/build-schema.js';
@@ -119,6 +121,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       trustedDeviceCas,
       userPasswordScryptLogN: config.userPasswordScryptLogN,
       identityKeyType: config.mdm.identityKey,
+      identityKind: config.mdm.identity === 'pkcs12' ? DeviceIdentityKind.PKCS12 : DeviceIdentityKind.SCEP,
+      scepChallengeTtlMs: config.mdm.scepChallengeTtlMs,
       ticker: options.ticker,
       embeddedSimulator: simulator ? { url: simulator.url, deviceCaTrusted: config.mdm.trustSimulatorDeviceCa } : null,
     });
@@ -210,6 +214,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     // Devices, not API clients: they authenticate with their signatures, never with API keys.
     app.use(mdmRoutes(services.enrollment, logger));
+    app.use(scepRoutes(services.scep, logger));
     app.use(web.console);
     app.use((req, res) => {
       res.status(404).json({

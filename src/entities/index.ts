@@ -13,6 +13,7 @@ import { MdmCertificateAuthority } from './mdm-certificate-authority.entity.js';
 import { MdmCommand } from './mdm-command.entity.js';
 import { MdmPushCertificate } from './mdm-push-certificate.entity.js';
 import { ResidentUser } from './resident-user.entity.js';
+import { ScepChallenge } from './scep-challenge.entity.js';
 import { SyncRun } from './sync-run.entity.js';
 import { UserImportJob } from './user-import-job.entity.js';
 import { UserImportRow } from './user-import-row.entity.js';
@@ -36,4 +37,5 @@ export const ENTITIES = [
   ResidentUser,
   UserImportJob,
   UserImportRow,
+  ScepChallenge,
 ];

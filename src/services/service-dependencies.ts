@@ -6,6 +6,7 @@
  */
 import type { AppleConnection } from '../apple/apple-connection.js';
 import type { Database } from '../entities/database.js';
+import type { DeviceIdentityKind } from '../entities/enrollment-profile.entity.js';
 import type { IdentityKeyType } from '../mdm/certificate-authority.js';
 import type { Clock } from '../platform/clock.js';
 import type { EventBus } from '../platform/events/event-bus.js';
@@ -25,6 +26,10 @@ export interface ServiceDependencies {
   readonly automaticSyncIntervalMs?: number;
   /** The key of the identities issued to enrolling devices (`MDM_IDENTITY_KEY`); RSA-2048 when not given. */
   readonly identityKeyType?: IdentityKeyType;
+  /** How enrolling devices get their identity unless their profile says (`MDM_IDENTITY`); SCEP when not given. */
+  readonly identityKind?: DeviceIdentityKind;
+  /** How long a SCEP challenge stays usable (`MDM_SCEP_CHALLENGE_MINUTES`); 15 minutes when not given. */
+  readonly scepChallengeTtlMs?: number;
   /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
   readonly trustedDeviceCas?: readonly string[];
   /** scrypt cost (log2 N) of new user password hashes (`USER_PASSWORD_SCRYPT_LOG_N`); 15 when not given. */

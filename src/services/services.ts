@@ -11,6 +11,9 @@ import { EnrollmentQueries } from './enrollment/enrollment-queries.js';
 import { EnrollmentService } from './enrollment/enrollment.service.js';
 import { deviceTrust } from './enrollment/mdm-authentication.js';
 import { MdmAuthorityService } from './enrollment/mdm-authority.service.js';
+import { Pkcs12IdentityIssuer } from './enrollment/device-identity.js';
+import { ScepService } from './enrollment/scep.service.js';
+import { DeviceIdentityKind } from '../entities/enrollment-profile.entity.js';
 import { ProfileService } from './profile/profile.service.js';
 import { PushCertificateService } from './enrollment/push-certificate.service.js';
 import { RehearsalService } from './rehearsal/rehearsal.service.js';
@@ -36,6 +39,8 @@ export class Services {
   readonly mdmAuthority: MdmAuthorityService;
   /** Devices' enrollment state, read for GraphQL. */
   readonly enrollmentQueries: EnrollmentQueries;
+  /** The SCEP endpoint's rules: devices of the SCEP kind get their identity there. */
+  readonly scep: ScepService;
   /** The MDM endpoints' rules: enrollment, check-in, connect. */
   readonly enrollment: EnrollmentService;
   /** The user directory: students and teachers who sign in on iPads. */
@@ -62,6 +67,11 @@ export class Services {
     this.userImports = new UserImportService(deps, this.audit);
     this.rehearsals = new RehearsalService(deps, this.audit);
     const trust = deviceTrust(deps.trustedDeviceCas ?? [], [APPLE_IPHONE_DEVICE_CA_PEM]);
-    this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust, this.users);
+    this.scep = new ScepService(deps, this.mdmAuthority);
+    const issuers = {
+      [DeviceIdentityKind.SCEP]: this.scep.issuer(),
+      [DeviceIdentityKind.PKCS12]: new Pkcs12IdentityIssuer(this.mdmAuthority),
+    };
+    this.enrollment = new EnrollmentService(deps, issuers, this.pushCertificates, trust, this.users);
   }
 }

@@ -11,6 +11,7 @@ import { SyncRules1800144000000 } from './1800144000000-sync-rules.js';
 import { MovedAway1800748800000 } from './1800748800000-moved-away.js';
 import { EnrollmentSupervisionUnknown1801353600000 } from './1801353600000-enrollment-supervision-unknown.js';
 import { UserImportJobs1801958400000 } from './1801958400000-user-import-jobs.js';
+import { DeviceIdentityKinds1802563200000 } from './1802563200000-device-identity-kinds.js';
 
 export const MIGRATIONS = [
   Foundation1795305600000,
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   MovedAway1800748800000,
   EnrollmentSupervisionUnknown1801353600000,
   UserImportJobs1801958400000,
+  DeviceIdentityKinds1802563200000,
 ];

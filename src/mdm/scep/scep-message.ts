@@ -1,0 +1,400 @@
+/**
+ * SCEP messages (RFC 8894) as Homeroom's SCEP endpoint reads and writes them: the requester's
+ * PKIMessage (a CMS SignedData, signed by the requester's own, usually self-signed, certificate,
+ * over an EnvelopedData encrypted to Homeroom's CA, holding a PKCS#10 request), and the CertRep
+ * answer (a SignedData signed by the CA, over an EnvelopedData encrypted to the requester's
+ * certificate, holding a degenerate certs-only SignedData with the issued certificate).
+ *
+ * PKI.js lays out and reads the structures; Node's OpenSSL does every key operation. Node refuses
+ * PKCS#1 v1.5 decryption since the Marvin advisory (CVE-2023-46809), which RFC 8894 key transport
+ * uses, so the padding is checked here after a raw RSA operation, without branching on where it
+ * fails, and every decryption failure answers the same badMessageCheck.
+ */
+import crypto from 'node:crypto';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
+
+/** RFC 8894 section 3.2.1.4.5: why a request was refused. */
+export type ScepFailInfo = 'badAlg' | 'badMessageCheck' | 'badRequest' | 'badTime' | 'badCertId';
+const FAIL_INFO: Record<ScepFailInfo, string> = { badAlg: '0', badMessageCheck: '1', badRequest: '2', badTime: '3', badCertId: '4' };
+
+/** The message types a requester sends (section 3.2.1.2). */
+export const SCEP_MESSAGE_TYPES = { CertRep: '3', RenewalReq: '17', PKCSReq: '19', CertPoll: '20', GetCert: '21', GetCRL: '22' } as const;
+
+/** A request that cannot be answered as asked; `failInfo` is what the CertRep FAILURE says. */
+export class ScepRefusal extends Error {
+  constructor(
+    readonly failInfo: ScepFailInfo,
+    message: string,
+    /** The transaction, when known: what a CertRep FAILURE answers. */
+    readonly request: PkiHeader | null = null,
+  ) {
+    super(message);
+    this.name = 'ScepRefusal';
+  }
+}
+
+/** Not even a PKIMessage to answer (no transaction ID, nonce or signer): HTTP 400, no CertRep. */
+export class ScepMalformed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScepMalformed';
+  }
+}
+
+export const OID = {
+  data: '1.2.840.113549.1.7.1',
+  signedData: '1.2.840.113549.1.7.2',
+  envelopedData: '1.2.840.113549.1.7.3',
+  contentType: '1.2.840.113549.1.9.3',
+  messageDigest: '1.2.840.113549.1.9.4',
+  signingTime: '1.2.840.113549.1.9.5',
+  challengePassword: '1.2.840.113549.1.9.7',
+  extensionRequest: '1.2.840.113549.1.9.14',
+  rsaEncryption: '1.2.840.113549.1.1.1',
+  messageType: '2.16.840.1.113733.1.9.2',
+  pkiStatus: '2.16.840.1.113733.1.9.3',
+  failInfo: '2.16.840.1.113733.1.9.4',
+  senderNonce: '2.16.840.1.113733.1.9.5',
+  recipientNonce: '2.16.840.1.113733.1.9.6',
+  transactionId: '2.16.840.1.113733.1.9.7',
+  commonName: '2.5.4.3',
+  serialNumber: '2.5.4.5',
+} as const;
+
+/** Digest OIDs, as Node names them. */
+const DIGESTS: Readonly<Record<string, string>> = {
+  '1.3.14.3.2.26': 'sha1',
+  '2.16.840.1.101.3.4.2.1': 'sha256',
+  '2.16.840.1.101.3.4.2.2': 'sha384',
+  '2.16.840.1.101.3.4.2.3': 'sha512',
+};
+const DIGEST_OIDS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(DIGESTS).map(([oid, name]) => [name, oid]));
+/** Signature OIDs a SignerInfo or a CSR may name, and the digest they imply (null: the digest algorithm's). */
+const SIGNATURES: Readonly<Record<string, string | null>> = {
+  '1.2.840.113549.1.1.1': null,
+  '1.2.840.113549.1.1.5': 'sha1',
+  '1.2.840.113549.1.1.11': 'sha256',
+  '1.2.840.113549.1.1.12': 'sha384',
+  '1.2.840.113549.1.1.13': 'sha512',
+  '1.2.840.10045.4.1': 'sha1',
+  '1.2.840.10045.4.3.2': 'sha256',
+  '1.2.840.10045.4.3.3': 'sha384',
+};
+
+/** Content encryption a requester may pick (GetCACaps offers AES and DES3); single DES is refused as badAlg. */
+export const CIPHERS: Readonly<Record<string, { name: string; keyLength: number; ivLength: number }>> = {
+  '2.16.840.1.101.3.4.1.2': { name: 'aes-128-cbc', keyLength: 16, ivLength: 16 },
+  '2.16.840.1.101.3.4.1.22': { name: 'aes-192-cbc', keyLength: 24, ivLength: 16 },
+  '2.16.840.1.101.3.4.1.42': { name: 'aes-256-cbc', keyLength: 32, ivLength: 16 },
+  '1.2.840.113549.3.7': { name: 'des-ede3-cbc', keyLength: 24, ivLength: 8 },
+};
+
+export function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
+
+/** An OCTET STRING's bytes, also when BER splits it into pieces. */
+function octetsOf(block: asn1js.OctetString): Buffer {
+  if (block.valueBlock.isConstructed)
+    return Buffer.concat((block.valueBlock.value as asn1js.OctetString[]).map((piece) => octetsOf(piece)));
+  return Buffer.from(block.valueBlock.valueHexView);
+}
+
+/** A PrintableString / UTF8String / IA5String attribute value as text. */
+function textOf(value: unknown): string | null {
+  const block = value as { valueBlock?: { value?: unknown } } | undefined;
+  return typeof block?.valueBlock?.value === 'string' ? block.valueBlock.value : null;
+}
+
+/** What identifies a transaction, enough to answer it. */
+export interface PkiHeader {
+  readonly messageType: string;
+  readonly transactionId: string;
+  readonly senderNonce: Buffer;
+  readonly digest: string;
+}
+
+/** A PKCSReq (or RenewalReq) as received, its signature checked against the signer's own certificate. */
+export interface PkiRequest extends PkiHeader {
+  /** The requester's certificate (self-signed for a first enrollment): the CertRep is encrypted to it. */
+  readonly signerCertificate: crypto.X509Certificate;
+  /** The DER EnvelopedData the SignedData carries. */
+  readonly envelopedData: Buffer;
+}
+
+/**
+ * Reads a PKIMessage and checks its signature.
+ * @throws ScepMalformed when there is nothing to answer; ScepRefusal (badMessageCheck, badAlg) when the
+ *   transaction is known but the message does not hold.
+ */
+export function readPkiMessage(der: Buffer): PkiRequest {
+  let signed: pkijs.SignedData;
+  try {
+    const info = pkijs.ContentInfo.fromBER(arrayBufferOf(der));
+    if (info.contentType !== OID.signedData) throw new Error(`content type ${info.contentType}`);
+    signed = new pkijs.SignedData({ schema: info.content });
+  } catch (error) {
+    throw new ScepMalformed(`not a CMS SignedData (${(error as Error).message})`);
+  }
+  const signer = signed.signerInfos[0];
+  const attributes = signer?.signedAttrs?.attributes ?? [];
+  const attribute = (oid: string) => attributes.find((a) => a.type === oid)?.values[0];
+  const transactionId = textOf(attribute(OID.transactionId));
+  const nonce = attribute(OID.senderNonce);
+  const messageType = textOf(attribute(OID.messageType));
+  if (!signer || signed.signerInfos.length !== 1 || !transactionId || !(nonce instanceof asn1js.OctetString) || !messageType)
+    throw new ScepMalformed('the SignedData lacks one signer with transactionID, senderNonce and messageType');
+  const senderNonce = octetsOf(nonce);
+  const digest = DIGESTS[signer.digestAlgorithm.algorithmId];
+  const request: PkiHeader = { messageType, transactionId, senderNonce, digest: digest ?? 'sha256' };
+  const refuse = (failInfo: ScepFailInfo, message: string) => new ScepRefusal(failInfo, message, request);
+
+  const sid = signer.sid;
+  const certificates = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+  const mine =
+    sid instanceof pkijs.IssuerAndSerialNumber
+      ? certificates.find((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer))
+      : certificates[0];
+  if (!mine) throw new ScepMalformed("the signer's certificate is not in the SignedData");
+  const signerCertificate = new crypto.X509Certificate(Buffer.from(mine.toSchema().toBER(false)));
+
+  if (!digest) throw refuse('badAlg', `unsupported digest ${signer.digestAlgorithm.algorithmId}`);
+  const content = signed.encapContentInfo.eContent;
+  if (!content) throw refuse('badRequest', 'the PKIMessage carries no content');
+  const envelopedData = octetsOf(content);
+  const messageDigest = attribute(OID.messageDigest);
+  if (!(messageDigest instanceof asn1js.OctetString) || !signer.signedAttrs)
+    throw refuse('badMessageCheck', 'the signed attributes hold no message digest');
+  if (!crypto.createHash(digest).update(envelopedData).digest().equals(octetsOf(messageDigest)))
+    throw refuse('badMessageCheck', 'the message digest does not match the content');
+  const signatureDigest = SIGNATURES[signer.signatureAlgorithm.algorithmId];
+  if (signatureDigest === undefined) throw refuse('badAlg', `unsupported signature ${signer.signatureAlgorithm.algorithmId}`);
+  let valid = false;
+  try {
+    valid = crypto.verify(
+      signatureDigest ?? digest,
+      Buffer.from(signer.signedAttrs.encodedValue),
+      signerCertificate.publicKey,
+      Buffer.from(signer.signature.valueBlock.valueHexView),
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw refuse('badMessageCheck', 'the signature does not verify with the signer certificate');
+  return { ...request, digest, signerCertificate, envelopedData };
+}
+
+/**
+ * RSA PKCS#1 v1.5 key transport undone: a raw RSA operation, then the padding checked as a whole.
+ * A bad block yields a random key of the right length (implicit rejection), so a wrong key and a
+ * wrong padding fail the same way later, at the content's CBC padding or the CSR's parse.
+ */
+function rsaPkcs1Decrypt(key: crypto.KeyObject, encrypted: Buffer, keyLength: number): Buffer {
+  const block = crypto.privateDecrypt({ key, padding: crypto.constants.RSA_NO_PADDING }, encrypted);
+  const separator = block.indexOf(0, 2);
+  const good = block[0] === 0 && block[1] === 2 && separator >= 10 && block.length - separator - 1 === keyLength;
+  return good ? block.subarray(separator + 1) : crypto.randomBytes(keyLength);
+}
+
+/** RSA PKCS#1 v1.5 encryption of a content key to `certificate` (the other direction: public key, which Node still allows). */
+function rsaPkcs1Encrypt(publicKey: crypto.KeyObject, key: Buffer): Buffer {
+  return crypto.publicEncrypt({ key: publicKey, padding: crypto.constants.RSA_PKCS1_PADDING }, key);
+}
+
+/**
+ * The EnvelopedData's content, decrypted with `privateKey` (the key of the certificate the
+ * requester encrypted to, Homeroom's CA).
+ * @throws ScepRefusal badAlg (a cipher or key transport not offered), badMessageCheck (it does not decrypt).
+ */
+export function openEnvelope(der: Buffer, privateKey: crypto.KeyObject): { content: Buffer; cipherOid: string } {
+  let enveloped: pkijs.EnvelopedData;
+  try {
+    const info = pkijs.ContentInfo.fromBER(arrayBufferOf(der));
+    if (info.contentType !== OID.envelopedData) throw new Error(`content type ${info.contentType}`);
+    enveloped = new pkijs.EnvelopedData({ schema: info.content });
+  } catch (error) {
+    throw new ScepRefusal('badRequest', `the content is not a CMS EnvelopedData (${(error as Error).message})`);
+  }
+  const recipient = enveloped.recipientInfos.find((r) => r.variant === 1)?.value as pkijs.KeyTransRecipientInfo | undefined;
+  if (!recipient) throw new ScepRefusal('badAlg', 'the EnvelopedData has no key transport recipient');
+  if (recipient.keyEncryptionAlgorithm.algorithmId !== OID.rsaEncryption)
+    throw new ScepRefusal('badAlg', `unsupported key transport ${recipient.keyEncryptionAlgorithm.algorithmId}`);
+  const encryption = enveloped.encryptedContentInfo.contentEncryptionAlgorithm;
+  const cipher = CIPHERS[encryption.algorithmId];
+  if (!cipher) throw new ScepRefusal('badAlg', `unsupported content encryption ${encryption.algorithmId}`);
+  const iv = encryption.algorithmParams instanceof asn1js.OctetString ? octetsOf(encryption.algorithmParams) : null;
+  const encrypted = enveloped.encryptedContentInfo.encryptedContent;
+  if (!iv || iv.length !== cipher.ivLength || !encrypted) throw new ScepRefusal('badRequest', 'the encrypted content or its IV is missing');
+  try {
+    const key = rsaPkcs1Decrypt(privateKey, octetsOf(recipient.encryptedKey), cipher.keyLength);
+    const decipher = crypto.createDecipheriv(cipher.name, key, iv);
+    return { content: Buffer.concat([decipher.update(octetsOf(encrypted)), decipher.final()]), cipherOid: encryption.algorithmId };
+  } catch {
+    throw new ScepRefusal('badMessageCheck', 'the EnvelopedData does not decrypt with the CA key');
+  }
+}
+
+/** A PKCS#10 request, its self-signature checked. */
+export interface CertificateRequest {
+  /** The subject's commonName, null when it has none. */
+  readonly commonName: string | null;
+  /** The subject's serialNumber attribute, null when it has none. */
+  readonly subjectSerialNumber: string | null;
+  readonly challengePassword: string | null;
+  /** DER SubjectPublicKeyInfo. */
+  readonly spki: Buffer;
+}
+
+/** @throws ScepRefusal badRequest (not a PKCS#10), badMessageCheck (its signature does not verify). */
+export function readCertificateRequest(der: Buffer): CertificateRequest {
+  let request: pkijs.CertificationRequest;
+  try {
+    request = pkijs.CertificationRequest.fromBER(arrayBufferOf(der));
+  } catch (error) {
+    throw new ScepRefusal('badRequest', `the content is not a PKCS#10 request (${(error as Error).message})`);
+  }
+  const spki = Buffer.from(request.subjectPublicKeyInfo.toSchema().toBER(false));
+  const digest = SIGNATURES[request.signatureAlgorithm.algorithmId];
+  if (!digest) throw new ScepRefusal('badAlg', `unsupported request signature ${request.signatureAlgorithm.algorithmId}`);
+  let valid = false;
+  try {
+    valid = crypto.verify(
+      digest,
+      Buffer.from(request.tbsView),
+      crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' }),
+      Buffer.from(request.signatureValue.valueBlock.valueHexView),
+    );
+  } catch {
+    valid = false;
+  }
+  if (!valid) throw new ScepRefusal('badMessageCheck', "the request's signature does not verify with its own key");
+  const subject = (oid: string) => textOf(request.subject.typesAndValues.find((t) => t.type === oid)?.value);
+  const challenge = request.attributes?.find((a) => a.type === OID.challengePassword)?.values[0];
+  return {
+    commonName: subject(OID.commonName),
+    subjectSerialNumber: subject(OID.serialNumber),
+    challengePassword: textOf(challenge),
+    spki,
+  };
+}
+
+function printable(value: string): asn1js.PrintableString {
+  return new asn1js.PrintableString({ value });
+}
+
+/** An EnvelopedData (ContentInfo, DER) of `content` for `recipient`, with the cipher `cipherOid`. */
+export function sealEnvelope(content: Buffer, recipient: crypto.X509Certificate, cipherOid: string): Buffer {
+  const cipher = CIPHERS[cipherOid]!;
+  const key = crypto.randomBytes(cipher.keyLength);
+  const iv = crypto.randomBytes(cipher.ivLength);
+  const encryptor = crypto.createCipheriv(cipher.name, key, iv);
+  const encrypted = Buffer.concat([encryptor.update(content), encryptor.final()]);
+  const certificate = pkijs.Certificate.fromBER(arrayBufferOf(recipient.raw));
+  const enveloped = new pkijs.EnvelopedData({
+    version: 0,
+    recipientInfos: [
+      new pkijs.RecipientInfo({
+        variant: 1,
+        value: new pkijs.KeyTransRecipientInfo({
+          version: 0,
+          rid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
+          keyEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
+          encryptedKey: new asn1js.OctetString({ valueHex: arrayBufferOf(rsaPkcs1Encrypt(recipient.publicKey, key)) }),
+        }),
+      }),
+    ],
+    encryptedContentInfo: new pkijs.EncryptedContentInfo({
+      contentType: OID.data,
+      contentEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({
+        algorithmId: cipherOid,
+        algorithmParams: new asn1js.OctetString({ valueHex: arrayBufferOf(iv) }),
+      }),
+      encryptedContent: new asn1js.OctetString({ valueHex: arrayBufferOf(encrypted) }),
+    }),
+  });
+  const info = new pkijs.ContentInfo({ contentType: OID.envelopedData, content: enveloped.toSchema() });
+  return Buffer.from(info.toSchema().toBER(false));
+}
+
+/** A degenerate certs-only SignedData (ContentInfo, DER): how SCEP hands out certificates (also GetCACert's chain). */
+export function certificatesOnly(certificates: readonly Buffer[]): Buffer {
+  const signed = new pkijs.SignedData({
+    version: 1,
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
+    certificates: certificates.map((der) => pkijs.Certificate.fromBER(arrayBufferOf(der))),
+  });
+  const info = new pkijs.ContentInfo({ contentType: OID.signedData, content: signed.toSchema(true) });
+  return Buffer.from(info.toSchema().toBER(false));
+}
+
+/** The signer of CertReps: Homeroom's CA. */
+export interface ScepSigner {
+  readonly certificate: crypto.X509Certificate;
+  readonly privateKey: crypto.KeyObject;
+}
+
+/** What a CertRep says. */
+export type CertRepOutcome =
+  | { readonly status: 'SUCCESS'; readonly certificates: readonly Buffer[]; readonly cipherOid: string }
+  | { readonly status: 'FAILURE'; readonly failInfo: ScepFailInfo };
+
+/**
+ * The CertRep for `request` (section 3.3.2): signed by `signer` with the request's digest, with
+ * transactionID, a fresh senderNonce and the request's nonce as recipientNonce; on SUCCESS the
+ * certificates go in a certs-only SignedData, enveloped to the requester's certificate.
+ */
+export function certRep(
+  request: Pick<PkiRequest, 'transactionId' | 'senderNonce' | 'digest'> & { readonly signerCertificate: crypto.X509Certificate | null },
+  outcome: CertRepOutcome,
+  signer: ScepSigner,
+): Buffer {
+  const digest = DIGEST_OIDS[request.digest] ? request.digest : 'sha256';
+  const content =
+    outcome.status === 'SUCCESS' && request.signerCertificate
+      ? sealEnvelope(certificatesOnly(outcome.certificates), request.signerCertificate, outcome.cipherOid)
+      : null;
+  const attributes = [
+    new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+    new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: new Date() })] }),
+    new pkijs.Attribute({ type: OID.messageType, values: [printable(SCEP_MESSAGE_TYPES.CertRep)] }),
+    new pkijs.Attribute({ type: OID.pkiStatus, values: [printable(outcome.status === 'SUCCESS' ? '0' : '2')] }),
+    ...(outcome.status === 'FAILURE' ? [new pkijs.Attribute({ type: OID.failInfo, values: [printable(FAIL_INFO[outcome.failInfo])] })] : []),
+    new pkijs.Attribute({ type: OID.transactionId, values: [printable(request.transactionId)] }),
+    new pkijs.Attribute({
+      type: OID.senderNonce,
+      values: [new asn1js.OctetString({ valueHex: arrayBufferOf(crypto.randomBytes(16)) })],
+    }),
+    new pkijs.Attribute({ type: OID.recipientNonce, values: [new asn1js.OctetString({ valueHex: arrayBufferOf(request.senderNonce) })] }),
+    new pkijs.Attribute({
+      type: OID.messageDigest,
+      values: [new asn1js.OctetString({ valueHex: arrayBufferOf(crypto.createHash(digest).update(content ?? Buffer.alloc(0)).digest()) })],
+    }),
+  ];
+  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes });
+  const toSign = Buffer.from(signedAttrs.toSchema().toBER(false));
+  toSign[0] = 0x31;
+  const caCertificate = pkijs.Certificate.fromBER(arrayBufferOf(signer.certificate.raw));
+  const digestAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: DIGEST_OIDS[digest]!, algorithmParams: new asn1js.Null() });
+  const signed = new pkijs.SignedData({
+    version: 1,
+    digestAlgorithms: [digestAlgorithm],
+    encapContentInfo: new pkijs.EncapsulatedContentInfo({
+      eContentType: OID.data,
+      ...(content ? { eContent: new asn1js.OctetString({ valueHex: arrayBufferOf(content) }) } : {}),
+    }),
+    certificates: [caCertificate],
+    signerInfos: [
+      new pkijs.SignerInfo({
+        version: 1,
+        sid: new pkijs.IssuerAndSerialNumber({ issuer: caCertificate.issuer, serialNumber: caCertificate.serialNumber }),
+        digestAlgorithm,
+        signedAttrs,
+        signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
+        signature: new asn1js.OctetString({ valueHex: arrayBufferOf(crypto.sign(digest, toSign, signer.privateKey)) }),
+      }),
+    ],
+  });
+  const info = new pkijs.ContentInfo({ contentType: OID.signedData, content: signed.toSchema(true) });
+  return Buffer.from(info.toSchema().toBER(false));
+}
