@@ -7,10 +7,12 @@
  *
  * A profile iOS would refuse is refused here with the reason, and the device ends FAILED: an
  * `IdentityCertificateUUID` naming no identity payload, a `Topic` outside `com.apple.mgmt.`, no
- * `ServerURL`, `AccessRights` of 0, or a PKCS#12 that does not open with its `Password`.
+ * `ServerURL`, `AccessRights` of 0, a PKCS#12 that does not open with its `Password`, or a SCEP payload
+ * without `URL`. A SCEP identity is fetched by the device afterwards (`scep-client.ts`).
  */
 import { parse, type PlistValue } from 'plist';
 import { openPkcs12, signedContentOf, type ImportedIdentity } from './device-crypto.js';
+import type { ScepPayload } from './scep-client.js';
 
 type Dict = { [key: string]: PlistValue };
 
@@ -32,7 +34,10 @@ export interface EnrollmentProfile {
   readonly identifier: string;
   readonly uuid: string;
   readonly mdm: MdmPayload;
-  readonly identity: ImportedIdentity;
+  /** The identity the profile carries (PKCS#12); null when the device must fetch it (SCEP). */
+  readonly identity: ImportedIdentity | null;
+  /** The SCEP payload the device enrolls with before the MDM payload; null for a PKCS#12 identity. */
+  readonly scep: ScepPayload | null;
   /** Payload types in the order the device installs them. */
   readonly installOrder: readonly string[];
   /** Whether the profile came CMS-signed. */
@@ -97,8 +102,8 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
     (payload) => IDENTITY_TYPES.has(String(payload.PayloadType)) && payload.PayloadUUID === identityUuid,
   );
   if (!identityPayload) throw new ProfileRefusedError(`IdentityCertificateUUID ${identityUuid || '(none)'} names no identity payload`);
-  if (identityPayload.PayloadType !== 'com.apple.security.pkcs12') {
-    throw new ProfileRefusedError(`the identity payload is ${String(identityPayload.PayloadType)}; this simulator installs PKCS#12 only`);
+  if (identityPayload.PayloadType !== 'com.apple.security.pkcs12' && identityPayload.PayloadType !== 'com.apple.security.scep') {
+    throw new ProfileRefusedError(`the identity payload is ${String(identityPayload.PayloadType)}; this simulator installs PKCS#12 and SCEP`);
   }
   const topic = typeof mdm.Topic === 'string' ? mdm.Topic : '';
   if (!topic.startsWith('com.apple.mgmt.')) throw new ProfileRefusedError(`the Topic ${topic || '(none)'} does not start com.apple.mgmt.`);
@@ -107,14 +112,8 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
   const accessRights = typeof mdm.AccessRights === 'number' ? mdm.AccessRights : 0;
   if (accessRights === 0) throw new ProfileRefusedError('the MDM payload has AccessRights 0');
 
-  const p12 = identityPayload.PayloadContent;
-  if (!(p12 instanceof Uint8Array)) throw new ProfileRefusedError('the PKCS#12 payload has no data');
-  let identity: ImportedIdentity;
-  try {
-    identity = openPkcs12(Buffer.from(p12), typeof identityPayload.Password === 'string' ? identityPayload.Password : '');
-  } catch (error) {
-    throw new ProfileRefusedError(`the PKCS#12 payload does not open (${(error as Error).message})`);
-  }
+  const scep = identityPayload.PayloadType === 'com.apple.security.scep' ? scepPayloadOf(identityPayload) : null;
+  const identity = scep ? null : pkcs12IdentityOf(identityPayload);
 
   const capabilities = Array.isArray(mdm.ServerCapabilities)
     ? mdm.ServerCapabilities.filter((c): c is string => typeof c === 'string')
@@ -128,6 +127,7 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
     uuid: typeof root.PayloadUUID === 'string' ? root.PayloadUUID : '',
     signed,
     identity,
+    scep,
     installOrder,
     mdm: {
       topic,
@@ -139,5 +139,39 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
       checkOutWhenRemoved: mdm.CheckOutWhenRemoved === true,
       identityCertificateUuid: identityUuid,
     },
+  };
+}
+
+function pkcs12IdentityOf(payload: Dict): ImportedIdentity {
+  const p12 = payload.PayloadContent;
+  if (!(p12 instanceof Uint8Array)) throw new ProfileRefusedError('the PKCS#12 payload has no data');
+  try {
+    return openPkcs12(Buffer.from(p12), typeof payload.Password === 'string' ? payload.Password : '');
+  } catch (error) {
+    throw new ProfileRefusedError(`the PKCS#12 payload does not open (${(error as Error).message})`);
+  }
+}
+
+/** The SCEP payload's content; `Subject` as an array of RDNs of `[type, value]` pairs. */
+function scepPayloadOf(payload: Dict): ScepPayload {
+  const content = payload.PayloadContent;
+  if (!isDict(content)) throw new ProfileRefusedError('the SCEP payload has no PayloadContent dictionary');
+  const url = typeof content.URL === 'string' ? content.URL : '';
+  if (url === '') throw new ProfileRefusedError('the SCEP payload has no URL');
+  const keyType = content['Key Type'] ?? 'RSA';
+  if (keyType !== 'RSA') throw new ProfileRefusedError(`the SCEP payload asks for a ${String(keyType)} key; iOS makes RSA keys only`);
+  const subject = Array.isArray(content.Subject)
+    ? content.Subject.filter(Array.isArray).map((rdn) =>
+        rdn
+          .filter((pair): pair is PlistValue[] => Array.isArray(pair) && pair.length === 2)
+          .map((pair) => [String(pair[0]), String(pair[1])] as const),
+      )
+    : [];
+  return {
+    url,
+    challenge: typeof content.Challenge === 'string' ? content.Challenge : null,
+    subject,
+    keySize: typeof content.Keysize === 'number' ? content.Keysize : 1024,
+    name: typeof content.Name === 'string' ? content.Name : null,
   };
 }
