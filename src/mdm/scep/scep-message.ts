@@ -95,10 +95,11 @@ export function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
 }
 
 /** An OCTET STRING's bytes, also when BER splits it into pieces. */
-function octetsOf(block: asn1js.OctetString): Buffer {
-  if (block.valueBlock.isConstructed)
-    return Buffer.concat((block.valueBlock.value as asn1js.OctetString[]).map((piece) => octetsOf(piece)));
-  return Buffer.from(block.valueBlock.valueHexView);
+function octetsOf(block: asn1js.BaseBlock): Buffer {
+  // Primitive: the bytes. Constructed (BER pieces, or an IMPLICIT [0] PKI.js writes in pieces): the pieces' bytes.
+  const pieces = (block.valueBlock as { value?: unknown }).value;
+  if (block.idBlock.isConstructed && Array.isArray(pieces)) return Buffer.concat((pieces as asn1js.BaseBlock[]).map((piece) => octetsOf(piece)));
+  return Buffer.from((block.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView);
 }
 
 /** A PrintableString / UTF8String / IA5String attribute value as text. */

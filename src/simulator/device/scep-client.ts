@@ -78,10 +78,11 @@ function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
-function octetsOf(block: asn1js.OctetString): Buffer {
-  if (block.valueBlock.isConstructed)
-    return Buffer.concat((block.valueBlock.value as asn1js.OctetString[]).map((piece) => octetsOf(piece)));
-  return Buffer.from(block.valueBlock.valueHexView);
+function octetsOf(block: asn1js.BaseBlock): Buffer {
+  // Primitive: the bytes. Constructed (BER pieces, or an IMPLICIT [0] PKI.js writes in pieces): the pieces' bytes.
+  const pieces = (block.valueBlock as { value?: unknown }).value;
+  if (block.idBlock.isConstructed && Array.isArray(pieces)) return Buffer.concat((pieces as asn1js.BaseBlock[]).map((piece) => octetsOf(piece)));
+  return Buffer.from((block.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView);
 }
 
 function nameOf(subject: ScepPayload['subject']): pkijs.RelativeDistinguishedNames {
@@ -220,8 +221,31 @@ function attributeText(attributes: readonly pkijs.Attribute[], oid: string): str
   return typeof value?.valueBlock?.value === 'string' ? value.valueBlock.value : null;
 }
 
-/** The CertRep's certificates, once it is the CA's answer to this transaction and says SUCCESS. */
-function readCertRep(body: Buffer, ca: crypto.X509Certificate, key: crypto.KeyObject, transactionId: string, senderNonce: Buffer): Buffer[] {
+/** A PKCSReq for `key`, ready to send: the PKIMessage, and what its CertRep must echo. */
+export function scepRequest(input: {
+  readonly ca: crypto.X509Certificate;
+  readonly key: crypto.KeyObject;
+  readonly subject: ScepPayload['subject'];
+  readonly challenge: string | null;
+  /** AES-128-CBC unless given (DES3: `1.2.840.113549.3.7`). */
+  readonly cipherOid?: string;
+}): { message: Buffer; transactionId: string; senderNonce: Buffer; spki: Buffer } {
+  const spki = crypto.createPublicKey(input.key).export({ type: 'spki', format: 'der' });
+  const subject = nameOf(input.subject);
+  const request = certificationRequest(input.key, spki, subject, input.challenge);
+  const transactionId = crypto.createHash('sha256').update(spki).digest('hex');
+  const senderNonce = crypto.randomBytes(16);
+  const message = pkiMessage(
+    envelope(request, input.ca, input.cipherOid ?? OID.aes128Cbc),
+    { certificate: selfSigned(input.key, spki, subject), key: input.key },
+    transactionId,
+    senderNonce,
+  );
+  return { message, transactionId, senderNonce, spki };
+}
+
+/** The CertRep's certificates (DER), once it is the CA's answer to this transaction and says SUCCESS. @throws ScepEnrollmentError */
+export function readCertRep(body: Buffer, ca: crypto.X509Certificate, key: crypto.KeyObject, transactionId: string, senderNonce: Buffer): Buffer[] {
   let signed: pkijs.SignedData;
   try {
     signed = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(arrayBufferOf(body)).content });
@@ -294,13 +318,8 @@ export async function enrollByScep(
   const ca = caCertificateOf(caAnswer.contentType, caAnswer.body);
 
   const key = await (options.keys ?? generateRsaKey)(payload.keySize);
-  const spki = crypto.createPublicKey(key).export({ type: 'spki', format: 'der' });
-  const subject = nameOf(payload.subject);
-  const request = certificationRequest(key, spki, subject, payload.challenge);
   const cipherOid = capabilities.includes('AES') || capabilities.includes('SCEPStandard') ? OID.aes128Cbc : OID.desEde3Cbc;
-  const transactionId = crypto.createHash('sha256').update(spki).digest('hex');
-  const senderNonce = crypto.randomBytes(16);
-  const message = pkiMessage(envelope(request, ca, cipherOid), { certificate: selfSigned(key, spki, subject), key }, transactionId, senderNonce);
+  const { message, transactionId, senderNonce, spki } = scepRequest({ ca, key, subject: payload.subject, challenge: payload.challenge, cipherOid });
   const post = capabilities.includes('POSTPKIOperation') || capabilities.includes('SCEPStandard');
   const answer = post
     ? await send(url('PKIOperation'), { method: 'POST', headers: { 'content-type': 'application/x-pki-message' }, body: message }, options.transport)
