@@ -205,11 +205,7 @@ export const CONFIG_VARIABLES = [
     '`scep`',
     'How enrolling devices get their identity unless their profile says: `scep` (the key is made on the device, every iPadOS supports it) or `pkcs12` (Homeroom makes the key and sends it inside the profile).',
   ],
-  [
-    'MDM_SCEP_CHALLENGE_MINUTES',
-    '15',
-    'How long the one-time SCEP challenge in an enrollment profile stays usable (1 to 1440).',
-  ],
+  ['MDM_SCEP_CHALLENGE_MINUTES', '15', 'How long the one-time SCEP challenge in an enrollment profile stays usable (1 to 1440).'],
   [
     'MDM_DEVICE_CA_FILE',
     'unset',

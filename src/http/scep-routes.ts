@@ -32,7 +32,10 @@ export function scepRoutes(scep: ScepService, logger: Logger): express.Router {
         res.status(200).type('text/plain').send(SCEP_CAPABILITIES.join('\n'));
         return;
       case 'GetCACert':
-        res.status(200).type('application/x-x509-ca-cert').send(await scep.caCertificate());
+        res
+          .status(200)
+          .type('application/x-x509-ca-cert')
+          .send(await scep.caCertificate());
         return;
       case 'PKIOperation': {
         if (!message || message.length === 0) {

@@ -59,7 +59,12 @@ export const SCEP_KEY_USAGE = 5;
  * with `challenge` to `url`, and installs what the CA answers. `Subject` names the device by its
  * serial (CN), which the SCEP endpoint checks against the challenge's device.
  */
-export function scepPayload(input: { readonly url: string; readonly challenge: string; readonly serialNumber: string; readonly name: string }): IdentityPayload {
+export function scepPayload(input: {
+  readonly url: string;
+  readonly challenge: string;
+  readonly serialNumber: string;
+  readonly name: string;
+}): IdentityPayload {
   return {
     PayloadType: 'com.apple.security.scep',
     PayloadDisplayName: 'Device identity (SCEP)',

@@ -23,7 +23,10 @@ describe('enrollment with SCEP device identities', () => {
   it('hands out a SCEP payload, certifies the key the iPad made, and pins check-ins to that certificate', async () => {
     const apple = t.server.apple.simulator!;
     const { token, serials } = await simulatedSchool(t.server.services, apple, ctx, { name: 'Northfield', devices: 3 });
-    const profile = await t.server.services.profiles.create(ctx, token.id, { ...cartProfile('Northfield held'), awaitDeviceConfigured: true });
+    const profile = await t.server.services.profiles.create(ctx, token.id, {
+      ...cartProfile('Northfield held'),
+      awaitDeviceConfigured: true,
+    });
     const { done } = await t.server.services.assignments.assign(ctx, profile.id, { serialNumbers: serials.slice(0, 2) });
     expect(await done).toMatchObject({ status: 'SUCCEEDED' });
 

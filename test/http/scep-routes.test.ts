@@ -129,7 +129,11 @@ describe('SCEP endpoint: GetCACaps, GetCACert, PKIOperation with one-time challe
     const row = await enrollmentOf(serial);
     expect(row.identitySerial).toBe(certificate.serialNumber.replace(/^0+/, ''));
 
-    const device = new TestMdmDevice('UDID-SCEP-0', mdm, identityOfPem(key.export({ type: 'pkcs1', format: 'pem' }) as string, certificate.toString()));
+    const device = new TestMdmDevice(
+      'UDID-SCEP-0',
+      mdm,
+      identityOfPem(key.export({ type: 'pkcs1', format: 'pem' }) as string, certificate.toString()),
+    );
     expect((await device.checkIn({ MessageType: 'Authenticate', SerialNumber: serial })).status).toBe(200);
     expect((await device.tokenUpdate(false)).status).toBe(200);
     expect(await enrollmentOf(serial)).toMatchObject({ state: 'ENROLLED' });
@@ -164,7 +168,7 @@ describe('SCEP endpoint: GetCACaps, GetCACert, PKIOperation with one-time challe
     expect(await request(deviceKey(), serials[3]!, String(scep.Challenge))).toHaveLength(1);
   });
 
-  it("refuses the challenge of an earlier enrollment attempt once the device enrolled again", async () => {
+  it('refuses the challenge of an earlier enrollment attempt once the device enrolled again', async () => {
     const serial = serials[5]!;
     const first = await enroll(serial, 'UDID-SCEP-5');
     const second = await enroll(serial, 'UDID-SCEP-5');

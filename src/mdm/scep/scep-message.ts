@@ -12,6 +12,7 @@
  */
 import crypto from 'node:crypto';
 import * as asn1js from 'asn1js';
+import forge from 'node-forge';
 import * as pkijs from 'pkijs';
 
 /** RFC 8894 section 3.2.1.4.5: why a request was refused. */
@@ -82,13 +83,32 @@ const SIGNATURES: Readonly<Record<string, string | null>> = {
   '1.2.840.10045.4.3.3': 'sha384',
 };
 
-/** Content encryption a requester may pick (GetCACaps offers AES and DES3); single DES is refused as badAlg. */
+/**
+ * Content encryption a requester may pick: GetCACaps offers AES and DES3. Single DES (`desCBC`) is
+ * accepted too, read only, because SCEP's original default still ships in clients (micromdm's
+ * scepclient sends it); the CertRep then answers with AES-128, never with DES.
+ */
 export const CIPHERS: Readonly<Record<string, { name: string; keyLength: number; ivLength: number }>> = {
   '2.16.840.1.101.3.4.1.2': { name: 'aes-128-cbc', keyLength: 16, ivLength: 16 },
   '2.16.840.1.101.3.4.1.22': { name: 'aes-192-cbc', keyLength: 24, ivLength: 16 },
   '2.16.840.1.101.3.4.1.42': { name: 'aes-256-cbc', keyLength: 32, ivLength: 16 },
   '1.2.840.113549.3.7': { name: 'des-ede3-cbc', keyLength: 24, ivLength: 8 },
 };
+const DES_CBC = '1.3.14.3.2.7';
+const AES_128_CBC = '2.16.840.1.101.3.4.1.2';
+
+/** Content decryption: OpenSSL for the ciphers it still ships; forge for single DES (OpenSSL 3 moved it to its legacy provider). */
+function decrypt(cipherOid: string, key: Buffer, iv: Buffer, data: Buffer): Buffer {
+  if (cipherOid !== DES_CBC) {
+    const decipher = crypto.createDecipheriv(CIPHERS[cipherOid]!.name, key, iv);
+    return Buffer.concat([decipher.update(data), decipher.final()]);
+  }
+  const decipher = forge.cipher.createDecipher('DES-CBC', forge.util.createBuffer(key.toString('binary')));
+  decipher.start({ iv: forge.util.createBuffer(iv.toString('binary')) });
+  decipher.update(forge.util.createBuffer(data.toString('binary')));
+  if (!decipher.finish()) throw new Error('bad padding');
+  return Buffer.from(decipher.output.getBytes(), 'binary');
+}
 
 export function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
   return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -98,7 +118,8 @@ export function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
 function octetsOf(block: asn1js.BaseBlock): Buffer {
   // Primitive: the bytes. Constructed (BER pieces, or an IMPLICIT [0] PKI.js writes in pieces): the pieces' bytes.
   const pieces = (block.valueBlock as { value?: unknown }).value;
-  if (block.idBlock.isConstructed && Array.isArray(pieces)) return Buffer.concat((pieces as asn1js.BaseBlock[]).map((piece) => octetsOf(piece)));
+  if (block.idBlock.isConstructed && Array.isArray(pieces))
+    return Buffer.concat((pieces as asn1js.BaseBlock[]).map((piece) => octetsOf(piece)));
   return Buffer.from((block.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView);
 }
 
@@ -222,15 +243,16 @@ export function openEnvelope(der: Buffer, privateKey: crypto.KeyObject): { conte
   if (recipient.keyEncryptionAlgorithm.algorithmId !== OID.rsaEncryption)
     throw new ScepRefusal('badAlg', `unsupported key transport ${recipient.keyEncryptionAlgorithm.algorithmId}`);
   const encryption = enveloped.encryptedContentInfo.contentEncryptionAlgorithm;
-  const cipher = CIPHERS[encryption.algorithmId];
+  const cipher = encryption.algorithmId === DES_CBC ? { keyLength: 8, ivLength: 8 } : CIPHERS[encryption.algorithmId];
   if (!cipher) throw new ScepRefusal('badAlg', `unsupported content encryption ${encryption.algorithmId}`);
   const iv = encryption.algorithmParams instanceof asn1js.OctetString ? octetsOf(encryption.algorithmParams) : null;
   const encrypted = enveloped.encryptedContentInfo.encryptedContent;
   if (!iv || iv.length !== cipher.ivLength || !encrypted) throw new ScepRefusal('badRequest', 'the encrypted content or its IV is missing');
   try {
     const key = rsaPkcs1Decrypt(privateKey, octetsOf(recipient.encryptedKey), cipher.keyLength);
-    const decipher = crypto.createDecipheriv(cipher.name, key, iv);
-    return { content: Buffer.concat([decipher.update(octetsOf(encrypted)), decipher.final()]), cipherOid: encryption.algorithmId };
+    const content = decrypt(encryption.algorithmId, key, iv, octetsOf(encrypted));
+    // What the CertRep is encrypted with: the request's cipher, AES-128 in place of single DES.
+    return { content, cipherOid: encryption.algorithmId === DES_CBC ? AES_128_CBC : encryption.algorithmId };
   } catch {
     throw new ScepRefusal('badMessageCheck', 'the EnvelopedData does not decrypt with the CA key');
   }
@@ -329,6 +351,17 @@ export function certificatesOnly(certificates: readonly Buffer[]): Buffer {
   return Buffer.from(info.toSchema().toBER(false));
 }
 
+/**
+ * Attributes in DER's SET OF order (by their encodings): verifiers that re-encode the signed
+ * attributes before checking the signature (Go's pkcs7, used by micromdm's scep) sort them.
+ */
+export function derSorted(attributes: readonly pkijs.Attribute[]): pkijs.Attribute[] {
+  return attributes
+    .map((attribute) => ({ attribute, der: Buffer.from(attribute.toSchema().toBER(false)) }))
+    .sort((a, b) => Buffer.compare(a.der, b.der))
+    .map(({ attribute }) => attribute);
+}
+
 /** The signer of CertReps: Homeroom's CA. */
 export interface ScepSigner {
   readonly certificate: crypto.X509Certificate;
@@ -360,7 +393,9 @@ export function certRep(
     new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: new Date() })] }),
     new pkijs.Attribute({ type: OID.messageType, values: [printable(SCEP_MESSAGE_TYPES.CertRep)] }),
     new pkijs.Attribute({ type: OID.pkiStatus, values: [printable(outcome.status === 'SUCCESS' ? '0' : '2')] }),
-    ...(outcome.status === 'FAILURE' ? [new pkijs.Attribute({ type: OID.failInfo, values: [printable(FAIL_INFO[outcome.failInfo])] })] : []),
+    ...(outcome.status === 'FAILURE'
+      ? [new pkijs.Attribute({ type: OID.failInfo, values: [printable(FAIL_INFO[outcome.failInfo])] })]
+      : []),
     new pkijs.Attribute({ type: OID.transactionId, values: [printable(request.transactionId)] }),
     new pkijs.Attribute({
       type: OID.senderNonce,
@@ -369,10 +404,19 @@ export function certRep(
     new pkijs.Attribute({ type: OID.recipientNonce, values: [new asn1js.OctetString({ valueHex: arrayBufferOf(request.senderNonce) })] }),
     new pkijs.Attribute({
       type: OID.messageDigest,
-      values: [new asn1js.OctetString({ valueHex: arrayBufferOf(crypto.createHash(digest).update(content ?? Buffer.alloc(0)).digest()) })],
+      values: [
+        new asn1js.OctetString({
+          valueHex: arrayBufferOf(
+            crypto
+              .createHash(digest)
+              .update(content ?? Buffer.alloc(0))
+              .digest(),
+          ),
+        }),
+      ],
     }),
   ];
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes });
+  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: derSorted(attributes) });
   const toSign = Buffer.from(signedAttrs.toSchema().toBER(false));
   toSign[0] = 0x31;
   const caCertificate = pkijs.Certificate.fromBER(arrayBufferOf(signer.certificate.raw));

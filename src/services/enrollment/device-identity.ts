@@ -58,6 +58,9 @@ export class Pkcs12IdentityIssuer implements DeviceIdentityIssuer {
 }
 
 /** The kind a profile's devices get: its own setting, else the server's default. */
-export function identityKindOf(profile: { readonly identityKind: DeviceIdentityKind | null }, fallback: DeviceIdentityKind): DeviceIdentityKind {
+export function identityKindOf(
+  profile: { readonly identityKind: DeviceIdentityKind | null },
+  fallback: DeviceIdentityKind,
+): DeviceIdentityKind {
   return profile.identityKind ?? fallback;
 }

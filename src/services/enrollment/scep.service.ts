@@ -118,7 +118,12 @@ export class ScepService {
     }
   }
 
-  private failure(request: PkiHeader, signerCertificate: crypto.X509Certificate | null, refusal: ScepRefusal, signer: ScepSigner): ScepOutcome {
+  private failure(
+    request: PkiHeader,
+    signerCertificate: crypto.X509Certificate | null,
+    refusal: ScepRefusal,
+    signer: ScepSigner,
+  ): ScepOutcome {
     return {
       certRep: certRep({ ...request, signerCertificate }, { status: 'FAILURE', failInfo: refusal.failInfo }, signer),
       transactionId: request.transactionId,
@@ -141,7 +146,10 @@ export class ScepService {
     if (challenge.expiresAt <= now) throw new ScepRefusal('badRequest', `the challenge expired at ${challenge.expiresAt.toISOString()}`);
     const named = (csr.commonName ?? csr.subjectSerialNumber ?? '').toUpperCase();
     if (named !== challenge.serialNumber.toUpperCase())
-      throw new ScepRefusal('badRequest', `the request names ${named || 'no serial'}, but the challenge was issued to ${challenge.serialNumber}`);
+      throw new ScepRefusal(
+        'badRequest',
+        `the request names ${named || 'no serial'}, but the challenge was issued to ${challenge.serialNumber}`,
+      );
     const attempt = await manager.findOneBy(DeviceEnrollment, { deviceId: challenge.deviceId });
     const current = (row: DeviceEnrollment | null) =>
       row !== null && row.state === 'ENROLLING' && row.startedAt.getTime() === challenge.attemptStartedAt.getTime();
@@ -192,7 +200,12 @@ export class ScepIdentityIssuer implements DeviceIdentityIssuer {
     const challenge = crypto.randomBytes(24).toString('hex');
     const ttl = this.deps.scepChallengeTtlMs ?? DEFAULT_SCEP_CHALLENGE_TTL_MS;
     return Promise.resolve({
-      payload: scepPayload({ url: `${this.deps.publicUrl()}${SCEP_PATH}`, challenge, serialNumber: device.serialNumber, name: SCEP_CA_NAME }),
+      payload: scepPayload({
+        url: `${this.deps.publicUrl()}${SCEP_PATH}`,
+        challenge,
+        serialNumber: device.serialNumber,
+        name: SCEP_CA_NAME,
+      }),
       issued: null,
       async persist(tx, attempt) {
         // A new attempt makes the device's older challenges worthless: drop them.

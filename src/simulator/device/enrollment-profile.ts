@@ -103,7 +103,9 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
   );
   if (!identityPayload) throw new ProfileRefusedError(`IdentityCertificateUUID ${identityUuid || '(none)'} names no identity payload`);
   if (identityPayload.PayloadType !== 'com.apple.security.pkcs12' && identityPayload.PayloadType !== 'com.apple.security.scep') {
-    throw new ProfileRefusedError(`the identity payload is ${String(identityPayload.PayloadType)}; this simulator installs PKCS#12 and SCEP`);
+    throw new ProfileRefusedError(
+      `the identity payload is ${String(identityPayload.PayloadType)}; this simulator installs PKCS#12 and SCEP`,
+    );
   }
   const topic = typeof mdm.Topic === 'string' ? mdm.Topic : '';
   if (!topic.startsWith('com.apple.mgmt.')) throw new ProfileRefusedError(`the Topic ${topic || '(none)'} does not start com.apple.mgmt.`);

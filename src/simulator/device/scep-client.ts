@@ -44,7 +44,9 @@ export type KeySource = (bits: number) => Promise<crypto.KeyObject>;
 
 export const generateRsaKey: KeySource = (bits) =>
   new Promise((resolve, reject) =>
-    crypto.generateKeyPair('rsa', { modulusLength: bits }, (error, _publicKey, privateKey) => (error ? reject(error) : resolve(privateKey))),
+    crypto.generateKeyPair('rsa', { modulusLength: bits }, (error, _publicKey, privateKey) =>
+      error ? reject(error) : resolve(privateKey),
+    ),
   );
 
 const OID = {
@@ -66,7 +68,13 @@ const OID = {
   recipientNonce: '2.16.840.1.113733.1.9.6',
   transactionId: '2.16.840.1.113733.1.9.7',
 } as const;
-const NAME_TYPES: Readonly<Record<string, string>> = { CN: '2.5.4.3', O: '2.5.4.10', OU: '2.5.4.11', C: '2.5.4.6', SERIALNUMBER: '2.5.4.5' };
+const NAME_TYPES: Readonly<Record<string, string>> = {
+  CN: '2.5.4.3',
+  O: '2.5.4.10',
+  OU: '2.5.4.11',
+  C: '2.5.4.6',
+  SERIALNUMBER: '2.5.4.5',
+};
 const CIPHERS: Readonly<Record<string, { name: string; keyLength: number; ivLength: number }>> = {
   [OID.aes128Cbc]: { name: 'aes-128-cbc', keyLength: 16, ivLength: 16 },
   '2.16.840.1.101.3.4.1.42': { name: 'aes-256-cbc', keyLength: 32, ivLength: 16 },
@@ -81,7 +89,8 @@ function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
 function octetsOf(block: asn1js.BaseBlock): Buffer {
   // Primitive: the bytes. Constructed (BER pieces, or an IMPLICIT [0] PKI.js writes in pieces): the pieces' bytes.
   const pieces = (block.valueBlock as { value?: unknown }).value;
-  if (block.idBlock.isConstructed && Array.isArray(pieces)) return Buffer.concat((pieces as asn1js.BaseBlock[]).map((piece) => octetsOf(piece)));
+  if (block.idBlock.isConstructed && Array.isArray(pieces))
+    return Buffer.concat((pieces as asn1js.BaseBlock[]).map((piece) => octetsOf(piece)));
   return Buffer.from((block.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView);
 }
 
@@ -119,7 +128,12 @@ function selfSigned(key: crypto.KeyObject, spki: Buffer, subject: pkijs.Relative
 }
 
 /** The PKCS#10 request with the challenge. */
-function certificationRequest(key: crypto.KeyObject, spki: Buffer, subject: pkijs.RelativeDistinguishedNames, challenge: string | null): Buffer {
+function certificationRequest(
+  key: crypto.KeyObject,
+  spki: Buffer,
+  subject: pkijs.RelativeDistinguishedNames,
+  challenge: string | null,
+): Buffer {
   const request = new pkijs.CertificationRequest();
   request.version = 0;
   request.subject = subject;
@@ -245,7 +259,13 @@ export function scepRequest(input: {
 }
 
 /** The CertRep's certificates (DER), once it is the CA's answer to this transaction and says SUCCESS. @throws ScepEnrollmentError */
-export function readCertRep(body: Buffer, ca: crypto.X509Certificate, key: crypto.KeyObject, transactionId: string, senderNonce: Buffer): Buffer[] {
+export function readCertRep(
+  body: Buffer,
+  ca: crypto.X509Certificate,
+  key: crypto.KeyObject,
+  transactionId: string,
+  senderNonce: Buffer,
+): Buffer[] {
   let signed: pkijs.SignedData;
   try {
     signed = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(arrayBufferOf(body)).content });
@@ -263,7 +283,8 @@ export function readCertRep(body: Buffer, ca: crypto.X509Certificate, key: crypt
     Buffer.from(signer.signature.valueBlock.valueHexView),
   );
   if (!signatureOk) throw new ScepEnrollmentError('the CertRep is not signed by the CA');
-  if (attributeText(attributes, OID.transactionId) !== transactionId) throw new ScepEnrollmentError('the CertRep answers another transaction');
+  if (attributeText(attributes, OID.transactionId) !== transactionId)
+    throw new ScepEnrollmentError('the CertRep answers another transaction');
   const recipientNonce = attributes.find((a) => a.type === OID.recipientNonce)?.values[0];
   if (!(recipientNonce instanceof asn1js.OctetString) || !octetsOf(recipientNonce).equals(senderNonce))
     throw new ScepEnrollmentError("the CertRep's recipientNonce is not the request's nonce");
@@ -271,7 +292,9 @@ export function readCertRep(body: Buffer, ca: crypto.X509Certificate, key: crypt
   if (status !== '0') {
     const failInfo = attributeText(attributes, OID.failInfo);
     throw new ScepEnrollmentError(
-      status === '2' ? `the SCEP server refused the request (${FAIL_INFOS[Number(failInfo)] ?? `failInfo ${failInfo}`})` : `pkiStatus ${status}`,
+      status === '2'
+        ? `the SCEP server refused the request (${FAIL_INFOS[Number(failInfo)] ?? `failInfo ${failInfo}`})`
+        : `pkiStatus ${status}`,
     );
   }
   const content = signed.encapContentInfo.eContent;
@@ -284,7 +307,11 @@ export function readCertRep(body: Buffer, ca: crypto.X509Certificate, key: crypt
   const block = crypto.privateDecrypt({ key, padding: crypto.constants.RSA_NO_PADDING }, octetsOf(recipient.encryptedKey));
   const separator = block.indexOf(0, 2);
   if (block[0] !== 0 || block[1] !== 2 || separator < 10) throw new ScepEnrollmentError('the CertRep does not decrypt with the device key');
-  const decipher = crypto.createDecipheriv(cipher.name, block.subarray(separator + 1), octetsOf(algorithm.algorithmParams as asn1js.OctetString));
+  const decipher = crypto.createDecipheriv(
+    cipher.name,
+    block.subarray(separator + 1),
+    octetsOf(algorithm.algorithmParams as asn1js.OctetString),
+  );
   const inner = Buffer.concat([decipher.update(octetsOf(enveloped.encryptedContentInfo.encryptedContent!)), decipher.final()]);
   const certsOnly = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(arrayBufferOf(inner)).content });
   return (certsOnly.certificates ?? [])
@@ -309,20 +336,39 @@ export async function enrollByScep(
   payload: ScepPayload,
   options: { readonly transport: Transport; readonly keys?: KeySource },
 ): Promise<ImportedIdentity> {
-  const url = (operation: string, extra = '') =>
-    `${payload.url}${payload.url.includes('?') ? '&' : '?'}operation=${operation}${extra}`;
+  const url = (operation: string, extra = '') => `${payload.url}${payload.url.includes('?') ? '&' : '?'}operation=${operation}${extra}`;
   const caps = await send(url('GetCACaps'), { method: 'GET' }, options.transport);
-  const capabilities = caps.status === 200 ? caps.body.toString('utf8').split(/\r?\n/).map((c) => c.trim()) : [];
-  const caAnswer = await send(url('GetCACert', payload.name ? `&message=${encodeURIComponent(payload.name)}` : ''), { method: 'GET' }, options.transport);
+  const capabilities =
+    caps.status === 200
+      ? caps.body
+          .toString('utf8')
+          .split(/\r?\n/)
+          .map((c) => c.trim())
+      : [];
+  const caAnswer = await send(
+    url('GetCACert', payload.name ? `&message=${encodeURIComponent(payload.name)}` : ''),
+    { method: 'GET' },
+    options.transport,
+  );
   if (caAnswer.status !== 200) throw new ScepEnrollmentError(`GetCACert answered ${caAnswer.status}`, caAnswer.status);
   const ca = caCertificateOf(caAnswer.contentType, caAnswer.body);
 
   const key = await (options.keys ?? generateRsaKey)(payload.keySize);
   const cipherOid = capabilities.includes('AES') || capabilities.includes('SCEPStandard') ? OID.aes128Cbc : OID.desEde3Cbc;
-  const { message, transactionId, senderNonce, spki } = scepRequest({ ca, key, subject: payload.subject, challenge: payload.challenge, cipherOid });
+  const { message, transactionId, senderNonce, spki } = scepRequest({
+    ca,
+    key,
+    subject: payload.subject,
+    challenge: payload.challenge,
+    cipherOid,
+  });
   const post = capabilities.includes('POSTPKIOperation') || capabilities.includes('SCEPStandard');
   const answer = post
-    ? await send(url('PKIOperation'), { method: 'POST', headers: { 'content-type': 'application/x-pki-message' }, body: message }, options.transport)
+    ? await send(
+        url('PKIOperation'),
+        { method: 'POST', headers: { 'content-type': 'application/x-pki-message' }, body: message },
+        options.transport,
+      )
     : await send(url('PKIOperation', `&message=${encodeURIComponent(message.toString('base64'))}`), { method: 'GET' }, options.transport);
   if (answer.status !== 200) throw new ScepEnrollmentError(`PKIOperation answered ${answer.status}`, answer.status);
   const issued = readCertRep(answer.body, ca, key, transactionId, senderNonce)
