@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Device } from '../../src/entities/device.entity.js';
 import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js';
+import { DeviceIdentityKind } from '../../src/entities/enrollment-profile.entity.js';
 import { ScepChallenge } from '../../src/entities/scep-challenge.entity.js';
 import { createLogger } from '../../src/logger.js';
 import { systemContext } from '../../src/platform/request-context.js';
@@ -53,5 +54,21 @@ describe('enrollment with SCEP device identities', () => {
       expect(challenges[0]!.usedAt).not.toBeNull();
       expect(challenges[0]!.challengeHash).toMatch(/^[0-9a-f]{64}$/);
     }
+  });
+
+  it('gives a PKCS#12 identity to the devices of a profile that says PKCS12, whatever the server default', async () => {
+    const apple = t.server.apple.simulator!;
+    const { token, serials } = await simulatedSchool(t.server.services, apple, ctx, { name: 'Southfield', devices: 1 });
+    const profile = await t.server.services.profiles.create(ctx, token.id, {
+      ...cartProfile('Southfield PKCS#12'),
+      identityKind: DeviceIdentityKind.PKCS12,
+    });
+    const { done } = await t.server.services.assignments.assign(ctx, profile.id, { serialNumbers: [serials[0]!] });
+    expect(await done).toMatchObject({ status: 'SUCCEEDED' });
+    const ipad = await VirtualIPad.create({ appleUrl: apple.url, serialNumber: serials[0]!, connectPollIntervalMs: 10 });
+    expect(await ipad.powerOn()).toBe('HOME');
+    const installed = ipad.trace.find((entry) => entry.step === 'PROFILE_INSTALLED')!;
+    expect(installed.detail?.payloads).toEqual(['com.apple.security.pkcs12', 'com.apple.mdm']);
+    expect(ipad.trace.map((entry) => entry.step)).not.toContain('SCEP_ENROLLED');
   });
 });

@@ -306,6 +306,17 @@ function printable(value: string): asn1js.PrintableString {
   return new asn1js.PrintableString({ value });
 }
 
+/** PKI.js's reading of a certificate, once per certificate object (parsing is most of what building a CertRep costs). */
+const parsedCertificates = new WeakMap<crypto.X509Certificate, pkijs.Certificate>();
+function parsedCertificate(certificate: crypto.X509Certificate): pkijs.Certificate {
+  let parsed = parsedCertificates.get(certificate);
+  if (!parsed) {
+    parsed = pkijs.Certificate.fromBER(arrayBufferOf(certificate.raw));
+    parsedCertificates.set(certificate, parsed);
+  }
+  return parsed;
+}
+
 /** An EnvelopedData (ContentInfo, DER) of `content` for `recipient`, with the cipher `cipherOid`. */
 export function sealEnvelope(content: Buffer, recipient: crypto.X509Certificate, cipherOid: string): Buffer {
   const cipher = CIPHERS[cipherOid]!;
@@ -313,7 +324,7 @@ export function sealEnvelope(content: Buffer, recipient: crypto.X509Certificate,
   const iv = crypto.randomBytes(cipher.ivLength);
   const encryptor = crypto.createCipheriv(cipher.name, key, iv);
   const encrypted = Buffer.concat([encryptor.update(content), encryptor.final()]);
-  const certificate = pkijs.Certificate.fromBER(arrayBufferOf(recipient.raw));
+  const certificate = parsedCertificate(recipient);
   const enveloped = new pkijs.EnvelopedData({
     version: 0,
     recipientInfos: [
@@ -419,7 +430,7 @@ export function certRep(
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: derSorted(attributes) });
   const toSign = Buffer.from(signedAttrs.toSchema().toBER(false));
   toSign[0] = 0x31;
-  const caCertificate = pkijs.Certificate.fromBER(arrayBufferOf(signer.certificate.raw));
+  const caCertificate = parsedCertificate(signer.certificate);
   const digestAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: DIGEST_OIDS[digest]!, algorithmParams: new asn1js.Null() });
   const signed = new pkijs.SignedData({
     version: 1,
