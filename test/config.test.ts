@@ -50,7 +50,7 @@ describe('loadConfig defaults', () => {
       apple: { mode: 'simulator', userAgent: 'homeroom/0.1.0', simulatorPort: 8081, simulatorDevices: 300 },
       automaticSyncIntervalMs: 24 * 60 * 60 * 1000,
       redisUrl: null,
-      mdm: { trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048' },
+      mdm: { trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048', identity: 'scep', scepChallengeTtlMs: 900_000 },
       userPasswordScryptLogN: 15,
     });
   });
