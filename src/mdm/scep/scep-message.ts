@@ -192,7 +192,7 @@ export function readPkiMessage(der: Buffer): PkiRequest {
     throw refuse('badMessageCheck', 'the message digest does not match the content');
   const signatureDigest = SIGNATURES[signer.signatureAlgorithm.algorithmId];
   if (signatureDigest === undefined) throw refuse('badAlg', `unsupported signature ${signer.signatureAlgorithm.algorithmId}`);
-  let valid = false;
+  let valid: boolean;
   try {
     valid = crypto.verify(
       signatureDigest ?? digest,
@@ -280,7 +280,7 @@ export function readCertificateRequest(der: Buffer): CertificateRequest {
   const spki = Buffer.from(request.subjectPublicKeyInfo.toSchema().toBER(false));
   const digest = SIGNATURES[request.signatureAlgorithm.algorithmId];
   if (!digest) throw new ScepRefusal('badAlg', `unsupported request signature ${request.signatureAlgorithm.algorithmId}`);
-  let valid = false;
+  let valid: boolean;
   try {
     valid = crypto.verify(
       digest,
