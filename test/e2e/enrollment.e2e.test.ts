@@ -133,7 +133,8 @@ describe('first day of term: from token to enrolled iPads', () => {
       const steps = device.trace.map((entry) => entry.step);
       expect(steps.indexOf('REMOTE_MANAGEMENT')).toBeLessThan(steps.indexOf('DEVICE_CONFIGURED'));
     }
-  });
+    // Twenty iPads each make an RSA key for SCEP (the default identity): more than vitest's 30 s on a loaded two-core machine.
+  }, 180_000);
 
   it('an unassigned iPad runs the consumer Setup Assistant and ends unmanaged; Homeroom never hears of it', async () => {
     const rowsBefore = await t.server.dataSource.getRepository(DeviceEnrollment).count();
