@@ -102,6 +102,7 @@ describe('first day of term: from token to enrolled iPads', () => {
 
     const devices = await Promise.all(cart.map(ipad));
     const states = await Promise.all(devices.map((d) => d.powerOn()));
+    expect(devices.map((d) => d.failure).filter(Boolean)).toEqual([]);
     expect(states).toEqual(cart.map(() => 'HOME'));
 
     const enrolled = await t.request(TokenDeviceEnrollmentsDocument, {

@@ -151,60 +151,118 @@ export interface PkiRequest extends PkiHeader {
  *   transaction is known but the message does not hold.
  */
 export function readPkiMessage(der: Buffer): PkiRequest {
-  let signed: pkijs.SignedData;
+  let parts: SignedParts;
   try {
-    const info = pkijs.ContentInfo.fromBER(arrayBufferOf(der));
-    if (info.contentType !== OID.signedData) throw new Error(`content type ${info.contentType}`);
-    signed = new pkijs.SignedData({ schema: info.content });
+    parts = signedPartsOf(der);
   } catch (error) {
-    throw new ScepMalformed(`not a CMS SignedData (${(error as Error).message})`);
+    throw new ScepMalformed(`not a CMS SignedData with one signer (${(error as Error).message})`);
   }
-  const signer = signed.signerInfos[0];
-  const attributes = signer?.signedAttrs?.attributes ?? [];
-  const attribute = (oid: string) => attributes.find((a) => a.type === oid)?.values[0];
+  const attribute = (oid: string) => parts.attributes.get(oid);
   const transactionId = textOf(attribute(OID.transactionId));
   const nonce = attribute(OID.senderNonce);
   const messageType = textOf(attribute(OID.messageType));
-  if (!signer || signed.signerInfos.length !== 1 || !transactionId || !(nonce instanceof asn1js.OctetString) || !messageType)
-    throw new ScepMalformed('the SignedData lacks one signer with transactionID, senderNonce and messageType');
+  if (!transactionId || !(nonce instanceof asn1js.OctetString) || !messageType)
+    throw new ScepMalformed('the SignedData lacks transactionID, senderNonce or messageType');
   const senderNonce = octetsOf(nonce);
-  const digest = DIGESTS[signer.digestAlgorithm.algorithmId];
+  const digest = DIGESTS[parts.digestOid];
   const request: PkiHeader = { messageType, transactionId, senderNonce, digest: digest ?? 'sha256' };
   const refuse = (failInfo: ScepFailInfo, message: string) => new ScepRefusal(failInfo, message, request);
 
-  const sid = signer.sid;
-  const certificates = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
-  const mine =
-    sid instanceof pkijs.IssuerAndSerialNumber
-      ? certificates.find((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer))
-      : certificates[0];
-  if (!mine) throw new ScepMalformed("the signer's certificate is not in the SignedData");
-  const signerCertificate = new crypto.X509Certificate(Buffer.from(mine.toSchema().toBER(false)));
+  const signerCertificate =
+    parts.serialNumber === null
+      ? parts.certificates[0]
+      : parts.certificates.find((c) => c.serialNumber.toUpperCase().replace(/^0+/, '') === parts.serialNumber);
+  if (!signerCertificate) throw new ScepMalformed("the signer's certificate is not in the SignedData");
 
-  if (!digest) throw refuse('badAlg', `unsupported digest ${signer.digestAlgorithm.algorithmId}`);
-  const content = signed.encapContentInfo.eContent;
-  if (!content) throw refuse('badRequest', 'the PKIMessage carries no content');
-  const envelopedData = octetsOf(content);
+  if (!digest) throw refuse('badAlg', `unsupported digest ${parts.digestOid}`);
+  if (!parts.content) throw refuse('badRequest', 'the PKIMessage carries no content');
+  const envelopedData = parts.content;
   const messageDigest = attribute(OID.messageDigest);
-  if (!(messageDigest instanceof asn1js.OctetString) || !signer.signedAttrs)
+  if (!(messageDigest instanceof asn1js.OctetString) || !parts.signedAttributes)
     throw refuse('badMessageCheck', 'the signed attributes hold no message digest');
   if (!crypto.createHash(digest).update(envelopedData).digest().equals(octetsOf(messageDigest)))
     throw refuse('badMessageCheck', 'the message digest does not match the content');
-  const signatureDigest = SIGNATURES[signer.signatureAlgorithm.algorithmId];
-  if (signatureDigest === undefined) throw refuse('badAlg', `unsupported signature ${signer.signatureAlgorithm.algorithmId}`);
+  const signatureDigest = SIGNATURES[parts.signatureOid];
+  if (signatureDigest === undefined) throw refuse('badAlg', `unsupported signature ${parts.signatureOid}`);
   let valid: boolean;
   try {
-    valid = crypto.verify(
-      signatureDigest ?? digest,
-      Buffer.from(signer.signedAttrs.encodedValue),
-      signerCertificate.publicKey,
-      Buffer.from(signer.signature.valueBlock.valueHexView),
-    );
+    valid = crypto.verify(signatureDigest ?? digest, parts.signedAttributes, signerCertificate.publicKey, parts.signature);
   } catch {
     valid = false;
   }
   if (!valid) throw refuse('badMessageCheck', 'the signature does not verify with the signer certificate');
   return { ...request, digest, signerCertificate, envelopedData };
+}
+
+/** What a one-signer SignedData holds, read with asn1js alone (PKI.js's schema matching costs milliseconds a message). */
+interface SignedParts {
+  readonly content: Buffer | null;
+  readonly certificates: readonly crypto.X509Certificate[];
+  /** The SignerInfo's serial, upper-case hex without leading zeros; null for a subject key identifier. */
+  readonly serialNumber: string | null;
+  readonly digestOid: string;
+  readonly signatureOid: string;
+  /** The signed attributes as signed (re-tagged as a SET), null when absent. */
+  readonly signedAttributes: Buffer | null;
+  /** Each signed attribute's first value, by OID. */
+  readonly attributes: ReadonlyMap<string, asn1js.AsnType>;
+  readonly signature: Buffer;
+}
+
+const childrenOf = (block: asn1js.AsnType | undefined): asn1js.AsnType[] => {
+  const value = (block as asn1js.Constructed | undefined)?.valueBlock?.value;
+  if (!block || !(block as asn1js.BaseBlock).idBlock.isConstructed || !Array.isArray(value))
+    throw new Error('expected a constructed value');
+  return value as asn1js.AsnType[];
+};
+const oidOf = (block: asn1js.AsnType | undefined) => {
+  if (!(block instanceof asn1js.ObjectIdentifier)) throw new Error('expected an OID');
+  return block.valueBlock.toString();
+};
+const isContext = (block: asn1js.AsnType | undefined, tag: number) =>
+  block !== undefined && (block as asn1js.BaseBlock).idBlock.tagClass === 3 && (block as asn1js.BaseBlock).idBlock.tagNumber === tag;
+
+function signedPartsOf(der: Buffer): SignedParts {
+  const parsed = asn1js.fromBER(arrayBufferOf(der));
+  if (parsed.offset === -1) throw new Error('not DER or BER');
+  const [type, wrapped] = childrenOf(parsed.result);
+  if (oidOf(type) !== OID.signedData) throw new Error('not SignedData');
+  const signedData = childrenOf(childrenOf(wrapped)[0]);
+  const encapsulated = childrenOf(signedData[2]);
+  const content = isContext(encapsulated[1], 0) ? octetsOf(childrenOf(encapsulated[1])[0] as asn1js.BaseBlock) : null;
+  const certificates = signedData
+    .filter((block) => isContext(block, 0))
+    .flatMap(childrenOf)
+    .map((block) => new crypto.X509Certificate(Buffer.from((block as asn1js.BaseBlock).valueBeforeDecodeView)));
+  const signerInfos = childrenOf(signedData[signedData.length - 1]);
+  if (signerInfos.length !== 1) throw new Error(`${signerInfos.length} signers`);
+  const fields = childrenOf(signerInfos[0]);
+  const sid = fields[1] as asn1js.BaseBlock;
+  const serial = sid.idBlock.tagClass === 1 ? (childrenOf(sid)[1] as asn1js.Integer) : null;
+  const hasAttributes = isContext(fields[3], 0);
+  const attributes = new Map<string, asn1js.AsnType>();
+  for (const attribute of hasAttributes ? childrenOf(fields[3]) : []) {
+    const [oid, values] = childrenOf(attribute);
+    const first = childrenOf(values)[0];
+    if (first) attributes.set(oidOf(oid), first);
+  }
+  let signedAttributes: Buffer | null = null;
+  if (hasAttributes) {
+    // The signature covers the attributes under a SET tag, not their [0] IMPLICIT one (RFC 5652 section 5.4).
+    signedAttributes = Buffer.from((fields[3] as asn1js.BaseBlock).valueBeforeDecodeView);
+    signedAttributes[0] = 0x31;
+  }
+  const at = hasAttributes ? 4 : 3;
+  return {
+    content,
+    certificates,
+    serialNumber: serial ? Buffer.from(serial.valueBlock.valueHexView).toString('hex').toUpperCase().replace(/^0+/, '') : null,
+    digestOid: oidOf(childrenOf(fields[2])[0]),
+    signatureOid: oidOf(childrenOf(fields[at])[0]),
+    signedAttributes,
+    attributes,
+    signature: octetsOf(fields[at + 1] as asn1js.BaseBlock),
+  };
 }
 
 /**
