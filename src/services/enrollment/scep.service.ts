@@ -55,7 +55,7 @@ export function challengeHash(challenge: string): string {
   return crypto.createHash('sha256').update(challenge, 'utf8').digest('hex');
 }
 
-/** Why a request was refused, for the log (the device only sees the failInfo). */
+/** What a PKIOperation came to: the CertRep, and for the log what was issued or why it was refused (the device sees only the failInfo). */
 export interface ScepOutcome {
   /** The DER CertRep to answer with (`application/x-pki-message`). */
   readonly certRep: Buffer;
