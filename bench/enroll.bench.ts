@@ -16,8 +16,12 @@
  * the same number of identities issued with the same concurrency straight from
  * `services.mdmAuthority` (no HTTP, no database), in the same run; the ratio is total / ceiling.
  *
- * BENCH_DEVICES (1000), BENCH_CONCURRENCY (50) and BENCH_IDENTITY_KEY (Homeroom's MDM_IDENTITY_KEY,
- * here ec-p256 unless set: rsa-2048, Homeroom's default, spends ~100 s of CPU on keys alone) change it.
+ * BENCH_DEVICES (1000), BENCH_CONCURRENCY (50), BENCH_IDENTITY (Homeroom's MDM_IDENTITY: `scep`, the
+ * default, or `pkcs12`) and BENCH_IDENTITY_KEY (MDM_IDENTITY_KEY of PKCS#12 identities, here ec-p256
+ * unless set: rsa-2048 spends ~100 s of CPU on keys alone) change it. With SCEP each iPad makes its
+ * RSA key, which on real hardware is the iPad's own work: by default the iPads' process makes
+ * BENCH_DEVICE_KEYS (100) keys before the run and hands them out in turn; BENCH_DEVICE_KEYS=0 makes
+ * every iPad generate its own during the run (the devices' process then spends ~100 ms a device).
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -32,11 +36,14 @@ import { toGlobalId } from '../src/global-id.js';
 import { Role } from '../src/permissions.js';
 import { systemContext } from '../src/platform/request-context.js';
 import { runScenario, type ScenarioOptions, type ScenarioReport } from '../src/simulator/device/index.js';
+import { generateRsaKey } from '../src/simulator/device/scep-client.js';
 import { CpuProfiler, mainThreadCpuMs, type Category } from './cpu-profile.js';
 import { benchSchool, SimulatedApple } from './simulated-apple.js';
 import { timeStatements } from './sql-timing.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
+const IDENTITY = process.env.BENCH_IDENTITY ?? 'scep';
+const DEVICE_KEYS = Number(process.env.BENCH_DEVICE_KEYS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const ORDER = Math.min(DEVICES, 500);
 const SERVER = 'Bench enrollment';
@@ -47,7 +54,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const CATEGORIES: readonly Category[] = [
   {
     name: 'identity issuance',
-    own: /\/src\/(mdm\/certificate-authority|crypto\/(pkcs12|x509)|services\/mdm-authority\.service)\.js$/,
+    own: /\/src\/(mdm\/certificate-authority|mdm\/scep\/scep-message|crypto\/(pkcs12|x509)|services\/(enrollment\/)?(mdm-authority|scep)\.service)\.js$/,
     packages: /\/node-forge\//,
   },
   {
@@ -67,9 +74,13 @@ const CATEGORIES: readonly Category[] = [
 
 /** The devices' side, in its own process: the rehearsal runner, reporting back over IPC. */
 async function devicesProcess(options: ScenarioOptions): Promise<void> {
+  // Device keys made before the run (untimed): an iPad's key generation is its own CPU, not Homeroom's.
+  const keys = DEVICE_KEYS > 0 ? await Promise.all(Array.from({ length: DEVICE_KEYS }, () => generateRsaKey(2048))) : [];
+  let handedOut = 0;
   const cpu = process.cpuUsage();
   const report = await runScenario({
     ...options,
+    ...(keys.length > 0 ? { scepKeys: () => Promise.resolve(keys[handedOut++ % keys.length]!) } : {}),
     onProgress: (progress) => {
       if (progress.done % 100 === 0) process.send!({ progress });
     },
@@ -110,6 +121,7 @@ async function main(): Promise<void> {
       // EC P-256 identities by default: with Homeroom's default RSA-2048, key generation alone is some
       // 100 s of CPU for 1,000 devices on 2 cores, more than the 60 s budget (BENCH_IDENTITY_KEY=rsa-2048 measures it).
       MDM_IDENTITY_KEY: process.env.BENCH_IDENTITY_KEY ?? 'ec-p256',
+      MDM_IDENTITY: IDENTITY,
     });
     const server = await startServer(config);
     const { services } = server;
@@ -139,15 +151,29 @@ async function main(): Promise<void> {
           issued.ms += performance.now() - started;
         }
       };
+      const scepRequests = { count: 0, ms: 0 };
+      const pkiOperation = services.scep.pkiOperation.bind(services.scep);
+      services.scep.pkiOperation = async (body) => {
+        const started = performance.now();
+        try {
+          return await pkiOperation(body);
+        } finally {
+          scepRequests.count += 1;
+          scepRequests.ms += performance.now() - started;
+        }
+      };
       const statements = timeStatements(server.dataSource);
       const profiler = new CpuProfiler();
       await profiler.start();
       const cpu = process.cpuUsage();
       const mainCpu = mainThreadCpuMs();
       const loop = performance.eventLoopUtilization();
-      const identityKey = config.mdm.identityKey;
+      const identityKind =
+        config.mdm.identity === 'scep'
+          ? `SCEP identities (device keys: ${DEVICE_KEYS > 0 ? `${DEVICE_KEYS} made before the run, handed out in turn` : 'each iPad makes its own during the run'})`
+          : `PKCS#12 ${config.mdm.identityKey} identities`;
       line(
-        `Homeroom (SQLite file, NODE_ENV=production, ${identityKey} identities) with the Apple simulator and ${DEVICES.toLocaleString('en')} virtual iPads ` +
+        `Homeroom (SQLite file, NODE_ENV=production, ${identityKind}) with the Apple simulator and ${DEVICES.toLocaleString('en')} virtual iPads ` +
           `in child processes, ${CONCURRENCY} at once, on ${os.availableParallelism()} cores:`,
       );
       const { report, cpuMs: devicesCpuMs } = await runDevices({
@@ -196,11 +222,13 @@ async function main(): Promise<void> {
       );
       line(
         `  wrapped: issueIdentity ${issued.count} calls, ${Math.round(issued.ms / Math.max(issued.count, 1))} ms each from call to identity ` +
-          `(waits for the pool included); SQLite statements ${statements.count.toLocaleString('en')}, ${seconds(statements.ms)}`,
+          `(waits for the pool included); SCEP PKIOperation ${scepRequests.count} calls, ${Math.round(scepRequests.ms / Math.max(scepRequests.count, 1))} ms each; SQLite statements ${statements.count.toLocaleString('en')}, ${seconds(statements.ms)}`,
       );
       line(`The iPads' CPU (their process): ${seconds(devicesCpuMs)} = ${Math.round(devicesCpuMs / report.count)} ms per iPad`);
 
-      // Ceiling: the identities alone, as many, as many at once, no HTTP and no database.
+      // Ceiling: the identities alone, as many, as many at once, no HTTP and no database (PKCS#12 only:
+      // a SCEP identity is the device's request and Homeroom's answer, measured above per PKIOperation).
+      if (issued.count === 0) return;
       const ceilingCpu = process.cpuUsage();
       const ceilingStart = performance.now();
       let next = 0;

@@ -98,9 +98,22 @@ export interface MdmConfig {
   readonly trustSimulatorDeviceCa: boolean;
   /** PEM certificates read from `MDM_DEVICE_CA_FILE` at start; empty when unset. */
   readonly extraDeviceCaPems: readonly string[];
-  /** The key of the identities Homeroom issues to enrolling devices. */
+  /** The key of the identities Homeroom issues to enrolling devices (PKCS#12 identities, made on the server). */
   readonly identityKey: 'rsa-2048' | 'ec-p256';
+  /** How an enrolling device gets its identity unless its profile says otherwise (`MDM_IDENTITY`). */
+  readonly identity: IdentityKindSetting;
+  /** How long a SCEP challenge handed out with an enrollment profile stays usable (`MDM_SCEP_CHALLENGE_MINUTES`). */
+  readonly scepChallengeTtlMs: number;
 }
+
+/**
+ * The ways a device can get its MDM identity: `scep` (the device makes its key and asks Homeroom's
+ * SCEP endpoint to certify it), `acme` (the device makes a hardware-bound key, Apple attests it, and
+ * Homeroom's ACME server certifies it; iOS 16+) or `pkcs12` (Homeroom makes key and certificate and
+ * puts both in the profile). A list, so another kind is one more entry.
+ */
+export const IDENTITY_KINDS = ['scep', 'acme', 'pkcs12'] as const;
+export type IdentityKindSetting = (typeof IDENTITY_KINDS)[number];
 
 /** Apple's production Device Assignment API. */
 export const APPLE_DEP_PRODUCTION_URL = 'https://mdmenrollment.apple.com';
@@ -219,6 +232,12 @@ export const CONFIG_VARIABLES = [
     'Key of the identity each enrolling device gets: `rsa-2048` (every iOS and iPadOS imports it; ~100 ms of CPU each) or `ec-p256` (microseconds; the kind ACME identities use).',
   ],
   [
+    'MDM_IDENTITY',
+    '`scep`',
+    'How enrolling devices get their identity unless their profile says: `scep` (the key is made on the device, every iPadOS supports it) or `pkcs12` (Homeroom makes the key and sends it inside the profile).',
+  ],
+  ['MDM_SCEP_CHALLENGE_MINUTES', '15', 'How long the one-time SCEP challenge in an enrollment profile stays usable (1 to 1440).'],
+  [
     'MDM_DEVICE_CA_FILE',
     'unset',
     'PEM file of further device CAs to trust for enrollment, e.g. an Apple simulator run with `homeroom simulate apple` (`GET /simulator/device-ca`).',
@@ -297,10 +316,15 @@ function parseMdmConfig(env: Env, environment: RuntimeEnvironment, cwd: string):
   const identityKey = nonEmpty(env.MDM_IDENTITY_KEY) ?? 'rsa-2048';
   if (identityKey !== 'rsa-2048' && identityKey !== 'ec-p256')
     throw new ConfigError('MDM_IDENTITY_KEY', `must be rsa-2048 or ec-p256, not "${identityKey}".`);
+  const identity = nonEmpty(env.MDM_IDENTITY) ?? 'scep';
+  if (!(IDENTITY_KINDS as readonly string[]).includes(identity))
+    throw new ConfigError('MDM_IDENTITY', `must be one of ${IDENTITY_KINDS.join(', ')}, not "${identity}".`);
   return {
     trustSimulatorDeviceCa: trust === undefined ? simulated : trust === 'true',
     extraDeviceCaPems: readDeviceCaFile(env, cwd),
     identityKey,
+    identity: identity as IdentityKindSetting,
+    scepChallengeTtlMs: parseInteger(env, 'MDM_SCEP_CHALLENGE_MINUTES', 15, 1, 1440) * 60_000,
   };
 }
 

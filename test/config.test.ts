@@ -52,7 +52,7 @@ describe('loadConfig defaults', () => {
       appleInteractiveMaxWaitMs: 5000,
       automaticSyncIntervalMs: 24 * 60 * 60 * 1000,
       redisUrl: null,
-      mdm: { trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048' },
+      mdm: { trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048', identity: 'scep', scepChallengeTtlMs: 900_000 },
       userPasswordScryptLogN: 15,
     });
   });
@@ -265,7 +265,13 @@ describe('Apple', () => {
 
 describe('MDM device trust', () => {
   it("trusts the simulator's device CA by default only where the simulator runs, and MDM_TRUST_SIMULATOR_DEVICE_CA switches it", () => {
-    expect(loadConfig({}, CWD).mdm).toEqual({ trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048' });
+    expect(loadConfig({}, CWD).mdm).toEqual({
+      trustSimulatorDeviceCa: true,
+      extraDeviceCaPems: [],
+      identityKey: 'rsa-2048',
+      identity: 'scep',
+      scepChallengeTtlMs: 15 * 60_000,
+    });
     expect(loadConfig({ MDM_IDENTITY_KEY: 'ec-p256' }, CWD).mdm.identityKey).toBe('ec-p256');
     expect(configError({ MDM_IDENTITY_KEY: 'dsa' }).variable).toBe('MDM_IDENTITY_KEY');
     expect(loadConfig({ NODE_ENV: 'production', HOMEROOM_SECRET_KEY: HEX_KEY }, CWD).mdm.trustSimulatorDeviceCa).toBe(false);
@@ -274,6 +280,17 @@ describe('MDM device trust', () => {
     expect(configError({ APPLE_DEP_URL: 'https://mdmenrollment.apple.com', MDM_TRUST_SIMULATOR_DEVICE_CA: 'true' }).variable).toBe(
       'MDM_TRUST_SIMULATOR_DEVICE_CA',
     );
+  });
+
+  it('issues identities by SCEP by default; MDM_IDENTITY picks acme or pkcs12 and refuses an unknown kind (CONFIG_INVALID)', () => {
+    expect(loadConfig({ MDM_IDENTITY: 'pkcs12' }, CWD).mdm.identity).toBe('pkcs12');
+    expect(loadConfig({ MDM_IDENTITY: 'scep' }, CWD).mdm.identity).toBe('scep');
+    expect(loadConfig({ MDM_IDENTITY: 'acme' }, CWD).mdm.identity).toBe('acme');
+    expect(loadConfig({}, CWD).mdm.identity).toBe('scep');
+    expect(configError({ MDM_IDENTITY: 'p12' }).variable).toBe('MDM_IDENTITY');
+    expect(loadConfig({ MDM_SCEP_CHALLENGE_MINUTES: '5' }, CWD).mdm.scepChallengeTtlMs).toBe(5 * 60_000);
+    expectRefused({ MDM_SCEP_CHALLENGE_MINUTES: '0' }, 'MDM_SCEP_CHALLENGE_MINUTES');
+    expectRefused({ MDM_SCEP_CHALLENGE_MINUTES: '1441' }, 'MDM_SCEP_CHALLENGE_MINUTES');
   });
 
   it('reads the certificates of MDM_DEVICE_CA_FILE and refuses a missing file or one without a certificate', () => {
