@@ -98,6 +98,8 @@ export interface MdmConfig {
   readonly trustSimulatorDeviceCa: boolean;
   /** PEM certificates read from `MDM_DEVICE_CA_FILE` at start; empty when unset. */
   readonly extraDeviceCaPems: readonly string[];
+  /** PEM certificates read from `MDM_ATTESTATION_CA_FILE` at start: attestation roots besides Apple's; empty when unset. */
+  readonly extraAttestationRootPems: readonly string[];
   /** The key of the identities Homeroom issues to enrolling devices (PKCS#12 identities, made on the server). */
   readonly identityKey: 'rsa-2048' | 'ec-p256';
   /** How an enrolling device gets its identity unless its profile says otherwise (`MDM_IDENTITY`). */
@@ -234,13 +236,18 @@ export const CONFIG_VARIABLES = [
   [
     'MDM_IDENTITY',
     '`scep`',
-    'How enrolling devices get their identity unless their profile says: `scep` (the key is made on the device, every iPadOS supports it) or `pkcs12` (Homeroom makes the key and sends it inside the profile).',
+    'How enrolling devices get their identity unless their profile says: `scep` (the key is made on the device, every iPadOS supports it), `acme` (a hardware-bound key Apple attests, iPadOS 16+) or `pkcs12` (Homeroom makes the key and sends it inside the profile).',
   ],
   ['MDM_SCEP_CHALLENGE_MINUTES', '15', 'How long the one-time SCEP challenge in an enrollment profile stays usable (1 to 1440).'],
   [
     'MDM_DEVICE_CA_FILE',
     'unset',
     'PEM file of further device CAs to trust for enrollment, e.g. an Apple simulator run with `homeroom simulate apple` (`GET /simulator/device-ca`).',
+  ],
+  [
+    'MDM_ATTESTATION_CA_FILE',
+    'unset',
+    "PEM file of further attestation roots ACME's `device-attest-01` may end at, besides Apple's, e.g. an Apple simulator elsewhere (`GET /simulator/attestation-ca`).",
   ],
   [
     'USER_PASSWORD_SCRYPT_LOG_N',
@@ -321,30 +328,31 @@ function parseMdmConfig(env: Env, environment: RuntimeEnvironment, cwd: string):
     throw new ConfigError('MDM_IDENTITY', `must be one of ${IDENTITY_KINDS.join(', ')}, not "${identity}".`);
   return {
     trustSimulatorDeviceCa: trust === undefined ? simulated : trust === 'true',
-    extraDeviceCaPems: readDeviceCaFile(env, cwd),
+    extraDeviceCaPems: readCertificateFile(env, cwd, 'MDM_DEVICE_CA_FILE'),
+    extraAttestationRootPems: readCertificateFile(env, cwd, 'MDM_ATTESTATION_CA_FILE'),
     identityKey,
     identity: identity as IdentityKindSetting,
     scepChallengeTtlMs: parseInteger(env, 'MDM_SCEP_CHALLENGE_MINUTES', 15, 1, 1440) * 60_000,
   };
 }
 
-function readDeviceCaFile(env: Env, cwd: string): string[] {
-  const raw = nonEmpty(env.MDM_DEVICE_CA_FILE);
+function readCertificateFile(env: Env, cwd: string, variable: 'MDM_DEVICE_CA_FILE' | 'MDM_ATTESTATION_CA_FILE'): string[] {
+  const raw = nonEmpty(env[variable]);
   if (raw === undefined) return [];
   const file = path.resolve(cwd, raw);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError('MDM_DEVICE_CA_FILE', `cannot read ${file}: ${(error as Error).message}`);
+    throw new ConfigError(variable, `cannot read ${file}: ${(error as Error).message}`);
   }
   const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (pems.length === 0) throw new ConfigError('MDM_DEVICE_CA_FILE', `${file} holds no PEM certificate.`);
+  if (pems.length === 0) throw new ConfigError(variable, `${file} holds no PEM certificate.`);
   for (const pem of pems) {
     try {
       new crypto.X509Certificate(pem);
     } catch (error) {
-      throw new ConfigError('MDM_DEVICE_CA_FILE', `${file} holds a certificate that cannot be read: ${(error as Error).message}`);
+      throw new ConfigError(variable, `${file} holds a certificate that cannot be read: ${(error as Error).message}`);
     }
   }
   return pems;

@@ -134,7 +134,10 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       automaticSyncIntervalMs: config.automaticSyncIntervalMs,
       trustedDeviceCas,
       // The simulated Apple's attestation root is trusted exactly when its device CA is.
-      trustedAttestationRoots: simulator && config.mdm.trustSimulatorDeviceCa ? [simulator.attestationRootPem()] : [],
+      trustedAttestationRoots: [
+        ...(simulator && config.mdm.trustSimulatorDeviceCa ? [simulator.attestationRootPem()] : []),
+        ...config.mdm.extraAttestationRootPems,
+      ],
       userPasswordScryptLogN: config.userPasswordScryptLogN,
       identityKeyType: config.mdm.identityKey,
       identityKind: IDENTITY_KIND_OF_SETTING[config.mdm.identity],

@@ -52,7 +52,14 @@ describe('loadConfig defaults', () => {
       appleInteractiveMaxWaitMs: 5000,
       automaticSyncIntervalMs: 24 * 60 * 60 * 1000,
       redisUrl: null,
-      mdm: { trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048', identity: 'scep', scepChallengeTtlMs: 900_000 },
+      mdm: {
+        trustSimulatorDeviceCa: true,
+        extraDeviceCaPems: [],
+        extraAttestationRootPems: [],
+        identityKey: 'rsa-2048',
+        identity: 'scep',
+        scepChallengeTtlMs: 900_000,
+      },
       userPasswordScryptLogN: 15,
     });
   });
@@ -268,6 +275,7 @@ describe('MDM device trust', () => {
     expect(loadConfig({}, CWD).mdm).toEqual({
       trustSimulatorDeviceCa: true,
       extraDeviceCaPems: [],
+      extraAttestationRootPems: [],
       identityKey: 'rsa-2048',
       identity: 'scep',
       scepChallengeTtlMs: 15 * 60_000,
@@ -293,7 +301,7 @@ describe('MDM device trust', () => {
     expectRefused({ MDM_SCEP_CHALLENGE_MINUTES: '1441' }, 'MDM_SCEP_CHALLENGE_MINUTES');
   });
 
-  it('reads the certificates of MDM_DEVICE_CA_FILE and refuses a missing file or one without a certificate', () => {
+  it('reads the certificates of MDM_DEVICE_CA_FILE and MDM_ATTESTATION_CA_FILE and refuses a missing file or one without a certificate', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-config-'));
     try {
       const ca = createCertificateAuthority({ commonName: 'Elsewhere Device CA', now: new Date() });
@@ -302,6 +310,9 @@ describe('MDM device trust', () => {
       expect(loadConfig({ MDM_DEVICE_CA_FILE: 'cas.pem' }, dir).mdm.extraDeviceCaPems).toHaveLength(2);
       expect(configError({ MDM_DEVICE_CA_FILE: path.join(dir, 'missing.pem') }).message).toMatch(/MDM_DEVICE_CA_FILE: cannot read/);
       expect(configError({ MDM_DEVICE_CA_FILE: path.join(dir, 'empty.pem') }).message).toMatch(/holds no PEM certificate/);
+      expect(loadConfig({ MDM_ATTESTATION_CA_FILE: 'cas.pem' }, dir).mdm.extraAttestationRootPems).toHaveLength(2);
+      expect(loadConfig({}, dir).mdm.extraAttestationRootPems).toEqual([]);
+      expect(configError({ MDM_ATTESTATION_CA_FILE: path.join(dir, 'empty.pem') }).variable).toBe('MDM_ATTESTATION_CA_FILE');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
