@@ -56,8 +56,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const CATEGORIES: readonly Category[] = [
   {
     name: 'identity issuance',
-    own: /\/src\/(mdm\/certificate-authority|mdm\/scep\/scep-message|crypto\/(pkcs12|x509)|services\/(enrollment\/)?(mdm-authority|scep)\.service)\.js$/,
-    packages: /\/node-forge\//,
+    own: /\/src\/(mdm\/certificate-authority|mdm\/scep\/scep-message|mdm\/acme\/[a-z-]+|crypto\/(pkcs12|x509)|services\/(enrollment\/)?((mdm-authority|scep)\.service|acme-issuance))\.js$/,
+    packages: /\/(node-forge|jose|cborg)\//,
   },
   {
     name: 'signature verification',
