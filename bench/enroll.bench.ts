@@ -16,8 +16,12 @@
  * the same number of identities issued with the same concurrency straight from
  * `services.mdmAuthority` (no HTTP, no database), in the same run; the ratio is total / ceiling.
  *
- * BENCH_DEVICES (1000), BENCH_CONCURRENCY (50) and BENCH_IDENTITY_KEY (Homeroom's MDM_IDENTITY_KEY,
- * here ec-p256 unless set: rsa-2048, Homeroom's default, spends ~100 s of CPU on keys alone) change it.
+ * BENCH_DEVICES (1000), BENCH_CONCURRENCY (50), BENCH_IDENTITY (Homeroom's MDM_IDENTITY: `scep`, the
+ * default, `acme` or `pkcs12`; `all` runs the three one after the other) and BENCH_IDENTITY_KEY (MDM_IDENTITY_KEY of PKCS#12 identities, here ec-p256
+ * unless set: rsa-2048 spends ~100 s of CPU on keys alone) change it. With SCEP each iPad makes its
+ * RSA key, which on real hardware is the iPad's own work: by default the iPads' process makes
+ * BENCH_DEVICE_KEYS (100) keys before the run and hands them out in turn; BENCH_DEVICE_KEYS=0 makes
+ * every iPad generate its own during the run (the devices' process then spends ~100 ms a device).
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -32,11 +36,16 @@ import { toGlobalId } from '../src/global-id.js';
 import { Role } from '../src/permissions.js';
 import { systemContext } from '../src/platform/request-context.js';
 import { runScenario, type ScenarioOptions, type ScenarioReport } from '../src/simulator/device/index.js';
+import { generateRsaKey } from '../src/simulator/device/scep-client.js';
 import { CpuProfiler, mainThreadCpuMs, type Category } from './cpu-profile.js';
 import { benchSchool, SimulatedApple } from './simulated-apple.js';
 import { timeStatements } from './sql-timing.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 1000);
+const IDENTITY = process.env.BENCH_IDENTITY ?? 'scep';
+/** `all` runs the bench once per identity kind, one after the other. */
+const IDENTITIES = IDENTITY === 'all' ? ['scep', 'acme', 'pkcs12'] : [IDENTITY];
+const DEVICE_KEYS = Number(process.env.BENCH_DEVICE_KEYS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const ORDER = Math.min(DEVICES, 500);
 const SERVER = 'Bench enrollment';
@@ -47,8 +56,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const CATEGORIES: readonly Category[] = [
   {
     name: 'identity issuance',
-    own: /\/src\/(mdm\/certificate-authority|crypto\/(pkcs12|x509)|services\/mdm-authority\.service)\.js$/,
-    packages: /\/node-forge\//,
+    own: /\/src\/(mdm\/certificate-authority|mdm\/scep\/scep-message|mdm\/acme\/[a-z-]+|crypto\/(pkcs12|x509)|services\/(enrollment\/)?((mdm-authority|scep)\.service|acme-issuance))\.js$/,
+    packages: /\/(node-forge|jose|cborg)\//,
   },
   {
     name: 'signature verification',
@@ -67,9 +76,14 @@ const CATEGORIES: readonly Category[] = [
 
 /** The devices' side, in its own process: the rehearsal runner, reporting back over IPC. */
 async function devicesProcess(options: ScenarioOptions): Promise<void> {
+  // Device keys made before the run (untimed): an iPad's key generation is its own CPU, not Homeroom's.
+  const keys =
+    DEVICE_KEYS > 0 && IDENTITY === 'scep' ? await Promise.all(Array.from({ length: DEVICE_KEYS }, () => generateRsaKey(2048))) : [];
+  let handedOut = 0;
   const cpu = process.cpuUsage();
   const report = await runScenario({
     ...options,
+    ...(keys.length > 0 ? { scepKeys: () => Promise.resolve(keys[handedOut++ % keys.length]!) } : {}),
     onProgress: (progress) => {
       if (progress.done % 100 === 0) process.send!({ progress });
     },
@@ -81,8 +95,11 @@ async function devicesProcess(options: ScenarioOptions): Promise<void> {
   });
 }
 
-function runDevices(options: ScenarioOptions): Promise<{ report: ScenarioReport; cpuMs: number }> {
-  const child = fork(fileURLToPath(import.meta.url), ['--devices', JSON.stringify(options)], { stdio: 'inherit' });
+function runDevices(options: ScenarioOptions, identity: string): Promise<{ report: ScenarioReport; cpuMs: number }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--devices', JSON.stringify(options)], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_IDENTITY: identity },
+  });
   return new Promise((resolve, reject) => {
     child.on('message', (message: { progress?: { done: number; total: number }; report?: ScenarioReport; cpuMs?: number }) => {
       if (message.progress) process.stderr.write(`  ... ${message.progress.done}/${message.progress.total} iPads at rest\n`);
@@ -92,12 +109,15 @@ function runDevices(options: ScenarioOptions): Promise<{ report: ScenarioReport;
   });
 }
 
-async function main(): Promise<void> {
+async function main(identity: string): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-bench-enroll-'));
   const apple = await SimulatedApple.start(Math.ceil(DEVICES / ORDER) * ORDER, ORDER);
   try {
     const caFile = path.join(dir, 'device-ca.pem');
     fs.writeFileSync(caFile, await (await fetch(`${apple.url}/simulator/device-ca`)).text());
+    // ACME: the simulated Apple's attestations must chain to a root Homeroom trusts.
+    const attestationFile = path.join(dir, 'attestation-ca.pem');
+    fs.writeFileSync(attestationFile, await (await fetch(`${apple.url}/simulator/attestation-ca`)).text());
     const config = loadConfig({
       NODE_ENV: 'production',
       PORT: '0',
@@ -106,10 +126,12 @@ async function main(): Promise<void> {
       HOMEROOM_SECRET_KEY: randomBytes(32).toString('base64'),
       APPLE_DEP_URL: apple.url,
       MDM_DEVICE_CA_FILE: caFile,
+      MDM_ATTESTATION_CA_FILE: attestationFile,
       LOG_LEVEL: 'silent',
       // EC P-256 identities by default: with Homeroom's default RSA-2048, key generation alone is some
       // 100 s of CPU for 1,000 devices on 2 cores, more than the 60 s budget (BENCH_IDENTITY_KEY=rsa-2048 measures it).
       MDM_IDENTITY_KEY: process.env.BENCH_IDENTITY_KEY ?? 'ec-p256',
+      MDM_IDENTITY: identity,
     });
     const server = await startServer(config);
     const { services } = server;
@@ -139,26 +161,45 @@ async function main(): Promise<void> {
           issued.ms += performance.now() - started;
         }
       };
+      const scepRequests = { count: 0, ms: 0 };
+      const pkiOperation = services.scep.pkiOperation.bind(services.scep);
+      services.scep.pkiOperation = async (body) => {
+        const started = performance.now();
+        try {
+          return await pkiOperation(body);
+        } finally {
+          scepRequests.count += 1;
+          scepRequests.ms += performance.now() - started;
+        }
+      };
       const statements = timeStatements(server.dataSource);
       const profiler = new CpuProfiler();
       await profiler.start();
       const cpu = process.cpuUsage();
       const mainCpu = mainThreadCpuMs();
       const loop = performance.eventLoopUtilization();
-      const identityKey = config.mdm.identityKey;
+      const identityKind =
+        config.mdm.identity === 'scep'
+          ? `SCEP identities (device keys: ${DEVICE_KEYS > 0 ? `${DEVICE_KEYS} made before the run, handed out in turn` : 'each iPad makes its own during the run'})`
+          : config.mdm.identity === 'acme'
+            ? 'ACME identities (each iPad makes its P-384 key, attested by the simulated Apple)'
+            : `PKCS#12 ${config.mdm.identityKey} identities`;
       line(
-        `Homeroom (SQLite file, NODE_ENV=production, ${identityKey} identities) with the Apple simulator and ${DEVICES.toLocaleString('en')} virtual iPads ` +
+        `Homeroom (SQLite file, NODE_ENV=production, ${identityKind}) with the Apple simulator and ${DEVICES.toLocaleString('en')} virtual iPads ` +
           `in child processes, ${CONCURRENCY} at once, on ${os.availableParallelism()} cores:`,
       );
-      const { report, cpuMs: devicesCpuMs } = await runDevices({
-        homeroomUrl: server.url,
-        apiKey: secret,
-        appleUrl: apple.url,
-        tokenId: toGlobalId('EnrollmentProgramToken', token.id),
-        count: DEVICES,
-        concurrency: CONCURRENCY,
-        seed: 1,
-      });
+      const { report, cpuMs: devicesCpuMs } = await runDevices(
+        {
+          homeroomUrl: server.url,
+          apiKey: secret,
+          appleUrl: apple.url,
+          tokenId: toGlobalId('EnrollmentProgramToken', token.id),
+          count: DEVICES,
+          concurrency: CONCURRENCY,
+          seed: 1,
+        },
+        identity,
+      );
       const used = process.cpuUsage(cpu);
       const mainCpuAfter = mainThreadCpuMs();
       const busy = performance.eventLoopUtilization(loop);
@@ -196,11 +237,13 @@ async function main(): Promise<void> {
       );
       line(
         `  wrapped: issueIdentity ${issued.count} calls, ${Math.round(issued.ms / Math.max(issued.count, 1))} ms each from call to identity ` +
-          `(waits for the pool included); SQLite statements ${statements.count.toLocaleString('en')}, ${seconds(statements.ms)}`,
+          `(waits for the pool included); SCEP PKIOperation ${scepRequests.count} calls, ${Math.round(scepRequests.ms / Math.max(scepRequests.count, 1))} ms each; SQLite statements ${statements.count.toLocaleString('en')}, ${seconds(statements.ms)}`,
       );
       line(`The iPads' CPU (their process): ${seconds(devicesCpuMs)} = ${Math.round(devicesCpuMs / report.count)} ms per iPad`);
 
-      // Ceiling: the identities alone, as many, as many at once, no HTTP and no database.
+      // Ceiling: the identities alone, as many, as many at once, no HTTP and no database (PKCS#12 only:
+      // a SCEP identity is the device's request and Homeroom's answer, measured above per PKIOperation).
+      if (issued.count === 0) return;
       const ceilingCpu = process.cpuUsage();
       const ceilingStart = performance.now();
       let next = 0;
@@ -229,4 +272,4 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--devices') await devicesProcess(JSON.parse(process.argv[3]!) as ScenarioOptions);
-else await main();
+else for (const identity of IDENTITIES) await main(identity);

@@ -98,9 +98,24 @@ export interface MdmConfig {
   readonly trustSimulatorDeviceCa: boolean;
   /** PEM certificates read from `MDM_DEVICE_CA_FILE` at start; empty when unset. */
   readonly extraDeviceCaPems: readonly string[];
-  /** The key of the identities Homeroom issues to enrolling devices. */
+  /** PEM certificates read from `MDM_ATTESTATION_CA_FILE` at start: attestation roots besides Apple's; empty when unset. */
+  readonly extraAttestationRootPems: readonly string[];
+  /** The key of the identities Homeroom issues to enrolling devices (PKCS#12 identities, made on the server). */
   readonly identityKey: 'rsa-2048' | 'ec-p256';
+  /** How an enrolling device gets its identity unless its profile says otherwise (`MDM_IDENTITY`). */
+  readonly identity: IdentityKindSetting;
+  /** How long a SCEP challenge handed out with an enrollment profile stays usable (`MDM_SCEP_CHALLENGE_MINUTES`). */
+  readonly scepChallengeTtlMs: number;
 }
+
+/**
+ * The ways a device can get its MDM identity: `scep` (the device makes its key and asks Homeroom's
+ * SCEP endpoint to certify it), `acme` (the device makes a hardware-bound key, Apple attests it, and
+ * Homeroom's ACME server certifies it; iOS 16+) or `pkcs12` (Homeroom makes key and certificate and
+ * puts both in the profile). A list, so another kind is one more entry.
+ */
+export const IDENTITY_KINDS = ['scep', 'acme', 'pkcs12'] as const;
+export type IdentityKindSetting = (typeof IDENTITY_KINDS)[number];
 
 /** Apple's production Device Assignment API. */
 export const APPLE_DEP_PRODUCTION_URL = 'https://mdmenrollment.apple.com';
@@ -219,9 +234,20 @@ export const CONFIG_VARIABLES = [
     'Key of the identity each enrolling device gets: `rsa-2048` (every iOS and iPadOS imports it; ~100 ms of CPU each) or `ec-p256` (microseconds; the kind ACME identities use).',
   ],
   [
+    'MDM_IDENTITY',
+    '`scep`',
+    'How enrolling devices get their identity unless their profile says: `scep` (the key is made on the device, every iPadOS supports it), `acme` (a hardware-bound key Apple attests, iPadOS 16+) or `pkcs12` (Homeroom makes the key and sends it inside the profile).',
+  ],
+  ['MDM_SCEP_CHALLENGE_MINUTES', '15', 'How long the one-time SCEP challenge in an enrollment profile stays usable (1 to 1440).'],
+  [
     'MDM_DEVICE_CA_FILE',
     'unset',
     'PEM file of further device CAs to trust for enrollment, e.g. an Apple simulator run with `homeroom simulate apple` (`GET /simulator/device-ca`).',
+  ],
+  [
+    'MDM_ATTESTATION_CA_FILE',
+    'unset',
+    "PEM file of further attestation roots ACME's `device-attest-01` may end at, besides Apple's, e.g. an Apple simulator elsewhere (`GET /simulator/attestation-ca`).",
   ],
   [
     'USER_PASSWORD_SCRYPT_LOG_N',
@@ -297,30 +323,36 @@ function parseMdmConfig(env: Env, environment: RuntimeEnvironment, cwd: string):
   const identityKey = nonEmpty(env.MDM_IDENTITY_KEY) ?? 'rsa-2048';
   if (identityKey !== 'rsa-2048' && identityKey !== 'ec-p256')
     throw new ConfigError('MDM_IDENTITY_KEY', `must be rsa-2048 or ec-p256, not "${identityKey}".`);
+  const identity = nonEmpty(env.MDM_IDENTITY) ?? 'scep';
+  if (!(IDENTITY_KINDS as readonly string[]).includes(identity))
+    throw new ConfigError('MDM_IDENTITY', `must be one of ${IDENTITY_KINDS.join(', ')}, not "${identity}".`);
   return {
     trustSimulatorDeviceCa: trust === undefined ? simulated : trust === 'true',
-    extraDeviceCaPems: readDeviceCaFile(env, cwd),
+    extraDeviceCaPems: readCertificateFile(env, cwd, 'MDM_DEVICE_CA_FILE'),
+    extraAttestationRootPems: readCertificateFile(env, cwd, 'MDM_ATTESTATION_CA_FILE'),
     identityKey,
+    identity: identity as IdentityKindSetting,
+    scepChallengeTtlMs: parseInteger(env, 'MDM_SCEP_CHALLENGE_MINUTES', 15, 1, 1440) * 60_000,
   };
 }
 
-function readDeviceCaFile(env: Env, cwd: string): string[] {
-  const raw = nonEmpty(env.MDM_DEVICE_CA_FILE);
+function readCertificateFile(env: Env, cwd: string, variable: 'MDM_DEVICE_CA_FILE' | 'MDM_ATTESTATION_CA_FILE'): string[] {
+  const raw = nonEmpty(env[variable]);
   if (raw === undefined) return [];
   const file = path.resolve(cwd, raw);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError('MDM_DEVICE_CA_FILE', `cannot read ${file}: ${(error as Error).message}`);
+    throw new ConfigError(variable, `cannot read ${file}: ${(error as Error).message}`);
   }
   const pems = text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  if (pems.length === 0) throw new ConfigError('MDM_DEVICE_CA_FILE', `${file} holds no PEM certificate.`);
+  if (pems.length === 0) throw new ConfigError(variable, `${file} holds no PEM certificate.`);
   for (const pem of pems) {
     try {
       new crypto.X509Certificate(pem);
     } catch (error) {
-      throw new ConfigError('MDM_DEVICE_CA_FILE', `${file} holds a certificate that cannot be read: ${(error as Error).message}`);
+      throw new ConfigError(variable, `${file} holds a certificate that cannot be read: ${(error as Error).message}`);
     }
   }
   return pems;

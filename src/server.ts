@@ -22,7 +22,7 @@ import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { appleConnection, type AppleConnection } from './apple/apple-connection.js';
-import { ConfigError, redactUrl, type Config } from './config.js';
+import { ConfigError, redactUrl, type Config, type IdentityKindSetting } from './config.js';
 import { Database } from './entities/database.js';
 import { DatabaseAvailability } from './entities/database-availability.js';
 import { openDatabase } from './entities/data-source.js';
@@ -40,6 +40,8 @@ import { webPages } from './http/web-pages.js';
 import { createLogger, type Logger } from './logger.js';
 import { acmeRoutes } from './http/acme-routes.js';
 import { mdmRoutes } from './http/mdm-routes.js';
+import { scepRoutes } from './http/scep-routes.js';
+import { DeviceIdentityKind } from './entities/enrollment-profile.entity.js';
 import { RESOLVERS } from './resolvers/index.js';
 import { createLoaders } from './resolvers/loaders.js';
 import { buildHomeroomSchema } from './schema/build-schema.js';
@@ -91,6 +93,13 @@ export interface HomeroomServer {
 /** The demo school's state file: a restarted demo keeps its organisation, MDM servers and tokens. */
 export const APPLE_SIMULATOR_STATE_FILE = 'apple-simulator.json';
 
+/** `MDM_IDENTITY`'s values as the profiles' kinds. */
+const IDENTITY_KIND_OF_SETTING: Readonly<Record<IdentityKindSetting, DeviceIdentityKind>> = {
+  scep: DeviceIdentityKind.SCEP,
+  acme: DeviceIdentityKind.ACME,
+  pkcs12: DeviceIdentityKind.PKCS12,
+};
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<HomeroomServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
@@ -125,9 +134,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       automaticSyncIntervalMs: config.automaticSyncIntervalMs,
       trustedDeviceCas,
       // The simulated Apple's attestation root is trusted exactly when its device CA is.
-      trustedAttestationRoots: simulator && config.mdm.trustSimulatorDeviceCa ? [simulator.attestationRootPem()] : [],
+      trustedAttestationRoots: [
+        ...(simulator && config.mdm.trustSimulatorDeviceCa ? [simulator.attestationRootPem()] : []),
+        ...config.mdm.extraAttestationRootPems,
+      ],
       userPasswordScryptLogN: config.userPasswordScryptLogN,
       identityKeyType: config.mdm.identityKey,
+      identityKind: IDENTITY_KIND_OF_SETTING[config.mdm.identity],
+      scepChallengeTtlMs: config.mdm.scepChallengeTtlMs,
       ticker: options.ticker,
       embeddedSimulator: simulator ? { url: simulator.url, deviceCaTrusted: config.mdm.trustSimulatorDeviceCa } : null,
     });
@@ -222,6 +236,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     // Devices, not API clients: they authenticate with their signatures, never with API keys.
     app.use(mdmRoutes(services.enrollment, logger, { maxBodyBytes: config.bodyLimits.mdmBytes }));
+    app.use(scepRoutes(services.scep, logger));
     app.use('/acme', acmeRoutes(services.acmeIssuance, logger));
     app.use(web.console);
     app.use((req, res) => {

@@ -52,7 +52,14 @@ describe('loadConfig defaults', () => {
       appleInteractiveMaxWaitMs: 5000,
       automaticSyncIntervalMs: 24 * 60 * 60 * 1000,
       redisUrl: null,
-      mdm: { trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048' },
+      mdm: {
+        trustSimulatorDeviceCa: true,
+        extraDeviceCaPems: [],
+        extraAttestationRootPems: [],
+        identityKey: 'rsa-2048',
+        identity: 'scep',
+        scepChallengeTtlMs: 900_000,
+      },
       userPasswordScryptLogN: 15,
     });
   });
@@ -265,7 +272,14 @@ describe('Apple', () => {
 
 describe('MDM device trust', () => {
   it("trusts the simulator's device CA by default only where the simulator runs, and MDM_TRUST_SIMULATOR_DEVICE_CA switches it", () => {
-    expect(loadConfig({}, CWD).mdm).toEqual({ trustSimulatorDeviceCa: true, extraDeviceCaPems: [], identityKey: 'rsa-2048' });
+    expect(loadConfig({}, CWD).mdm).toEqual({
+      trustSimulatorDeviceCa: true,
+      extraDeviceCaPems: [],
+      extraAttestationRootPems: [],
+      identityKey: 'rsa-2048',
+      identity: 'scep',
+      scepChallengeTtlMs: 15 * 60_000,
+    });
     expect(loadConfig({ MDM_IDENTITY_KEY: 'ec-p256' }, CWD).mdm.identityKey).toBe('ec-p256');
     expect(configError({ MDM_IDENTITY_KEY: 'dsa' }).variable).toBe('MDM_IDENTITY_KEY');
     expect(loadConfig({ NODE_ENV: 'production', HOMEROOM_SECRET_KEY: HEX_KEY }, CWD).mdm.trustSimulatorDeviceCa).toBe(false);
@@ -276,7 +290,18 @@ describe('MDM device trust', () => {
     );
   });
 
-  it('reads the certificates of MDM_DEVICE_CA_FILE and refuses a missing file or one without a certificate', () => {
+  it('issues identities by SCEP by default; MDM_IDENTITY picks acme or pkcs12 and refuses an unknown kind (CONFIG_INVALID)', () => {
+    expect(loadConfig({ MDM_IDENTITY: 'pkcs12' }, CWD).mdm.identity).toBe('pkcs12');
+    expect(loadConfig({ MDM_IDENTITY: 'scep' }, CWD).mdm.identity).toBe('scep');
+    expect(loadConfig({ MDM_IDENTITY: 'acme' }, CWD).mdm.identity).toBe('acme');
+    expect(loadConfig({}, CWD).mdm.identity).toBe('scep');
+    expect(configError({ MDM_IDENTITY: 'p12' }).variable).toBe('MDM_IDENTITY');
+    expect(loadConfig({ MDM_SCEP_CHALLENGE_MINUTES: '5' }, CWD).mdm.scepChallengeTtlMs).toBe(5 * 60_000);
+    expectRefused({ MDM_SCEP_CHALLENGE_MINUTES: '0' }, 'MDM_SCEP_CHALLENGE_MINUTES');
+    expectRefused({ MDM_SCEP_CHALLENGE_MINUTES: '1441' }, 'MDM_SCEP_CHALLENGE_MINUTES');
+  });
+
+  it('reads the certificates of MDM_DEVICE_CA_FILE and MDM_ATTESTATION_CA_FILE and refuses a missing file or one without a certificate', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-config-'));
     try {
       const ca = createCertificateAuthority({ commonName: 'Elsewhere Device CA', now: new Date() });
@@ -285,6 +310,9 @@ describe('MDM device trust', () => {
       expect(loadConfig({ MDM_DEVICE_CA_FILE: 'cas.pem' }, dir).mdm.extraDeviceCaPems).toHaveLength(2);
       expect(configError({ MDM_DEVICE_CA_FILE: path.join(dir, 'missing.pem') }).message).toMatch(/MDM_DEVICE_CA_FILE: cannot read/);
       expect(configError({ MDM_DEVICE_CA_FILE: path.join(dir, 'empty.pem') }).message).toMatch(/holds no PEM certificate/);
+      expect(loadConfig({ MDM_ATTESTATION_CA_FILE: 'cas.pem' }, dir).mdm.extraAttestationRootPems).toHaveLength(2);
+      expect(loadConfig({}, dir).mdm.extraAttestationRootPems).toEqual([]);
+      expect(configError({ MDM_ATTESTATION_CA_FILE: path.join(dir, 'empty.pem') }).variable).toBe('MDM_ATTESTATION_CA_FILE');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

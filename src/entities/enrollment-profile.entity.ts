@@ -20,6 +20,18 @@ export enum PairingMode {
   ALLOW_CONFIGURATOR_BY_CERTIFICATE = 'ALLOW_CONFIGURATOR_BY_CERTIFICATE',
 }
 
+/**
+ * How a device enrolling with the profile gets its MDM identity: `SCEP` (the device makes its key and
+ * Homeroom's SCEP endpoint certifies it), `ACME` (the device makes a hardware-bound key that Apple
+ * attests, and Homeroom's ACME server certifies it) or `PKCS12` (Homeroom makes key and certificate
+ * and sends both in the profile). Stored by name, so another kind is one more member.
+ */
+export enum DeviceIdentityKind {
+  SCEP = 'SCEP',
+  ACME = 'ACME',
+  PKCS12 = 'PKCS12',
+}
+
 @Entity()
 @Index('enrollment_profile_token_name', ['tokenId', 'name'], { unique: true })
 export class EnrollmentProfile extends TokenOwnedRow {
@@ -72,6 +84,10 @@ export class EnrollmentProfile extends TokenOwnedRow {
   /** Apple's skip keys (`Passcode`, `Location`, ...). */
   @JsonColumn()
   skippedPanes!: string[];
+
+  /** How its devices get their identity; null: the server's default (`MDM_IDENTITY`). Homeroom's own setting, never sent to Apple. */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  identityKind!: DeviceIdentityKind | null;
 
   /** The UUID Apple gave the current definition. */
   @Column({ type: 'varchar', length: 64 })

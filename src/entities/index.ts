@@ -15,6 +15,7 @@ import { MdmCommand } from './mdm-command.entity.js';
 import { MdmPushCertificate } from './mdm-push-certificate.entity.js';
 import { ResidentUser } from './resident-user.entity.js';
 import { SchoolManagerAccount } from './school-manager-account.entity.js';
+import { ScepChallenge } from './scep-challenge.entity.js';
 import { SyncRun } from './sync-run.entity.js';
 import { UserImportJob } from './user-import-job.entity.js';
 import { UserImportRow } from './user-import-row.entity.js';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   AcmeAccount,
   AcmeOrder,
   SchoolManagerAccount,
+  ScepChallenge,
 ];

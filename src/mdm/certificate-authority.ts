@@ -83,14 +83,9 @@ export function newIdentityKey(type: IdentityKeyType): crypto.KeyObject {
 }
 
 /**
- * Issues an identity for the device `serialNumber` (CN `<serial>`, with the UDID as OU when
- * known), signed by `ca`, valid {@link IDENTITY_VALIDITY_DAYS} days, for client authentication
- * and signing (the device signs every check-in with it), packed as PKCS#12 under a random password.
- * The key is `privateKeyPem` when given (RSA or EC), else a new one of `keyType` (RSA-2048 by default).
- *
- * forge lays out the certificate; it can encode only RSA public keys, so the device's
- * SubjectPublicKeyInfo (from Node, any algorithm) goes into the to-be-signed part afterwards, and
- * Node's OpenSSL signs it (forge's own RSA would hold the event loop some 40 ms per device).
+ * Issues an identity for the device `serialNumber` (see {@link issueDeviceCertificate}), packed as
+ * PKCS#12 under a random password with its key: `privateKeyPem` when given (RSA or EC), else a new
+ * one of `keyType` (RSA-2048 by default).
  */
 export function issueDeviceIdentity(
   ca: MdmCertificateAuthority,
@@ -98,6 +93,46 @@ export function issueDeviceIdentity(
 ): DeviceIdentity {
   const key = device.privateKeyPem ? crypto.createPrivateKey(device.privateKeyPem) : newIdentityKey(device.keyType ?? 'rsa-2048');
   const spki = crypto.createPublicKey(key).export({ type: 'spki', format: 'der' });
+  const issued = issueDeviceCertificate(ca, { ...device, spki });
+  const caCertificate = new crypto.X509Certificate(ca.certificatePem);
+
+  const password = crypto.randomBytes(18).toString('base64url');
+  const pkcs12 = buildPkcs12({
+    privateKeyPkcs8: key.export({ type: 'pkcs8', format: 'der' }),
+    certificates: [issued.der, Buffer.from(caCertificate.raw)],
+    password,
+    friendlyName: `Homeroom ${device.serialNumber}`,
+    // The password is 144 random bits, so key stretching adds nothing: a small count (the usual 2048
+    // is some 35 ms of pure-JS SHA-1) keeps enrollment bursts cheap at no cost in strength.
+    iterations: PKCS12_ITERATIONS,
+  });
+  return { certificatePem: issued.certificatePem, serialNumber: issued.serialNumber, notAfter: issued.notAfter, pkcs12, password };
+}
+
+/** A device certificate without its key: what a SCEP request gets, and what a PKCS#12 identity holds. */
+export interface IssuedDeviceCertificate {
+  readonly der: Buffer;
+  readonly certificatePem: string;
+  /** Upper-case hex, as forge wrote it. */
+  readonly serialNumber: string;
+  readonly notAfter: Date;
+}
+
+/**
+ * Certifies the device's public key `spki` (DER SubjectPublicKeyInfo, any algorithm): CN `<serial>`,
+ * O `Homeroom device identity`, the UDID as OU when known, valid {@link IDENTITY_VALIDITY_DAYS} days,
+ * for client authentication and signing. The subject is Homeroom's, never the requester's.
+ *
+ * forge lays out the certificate; it can encode only RSA public keys, so the device's
+ * SubjectPublicKeyInfo (from Node, any algorithm) goes into the to-be-signed part afterwards, and
+ * Node's OpenSSL signs it (forge's own RSA would hold the event loop some 40 ms per device).
+ */
+export function issueDeviceCertificate(
+  ca: MdmCertificateAuthority,
+  device: { serialNumber: string; udid?: string | null; now: Date; spki: Buffer },
+): IssuedDeviceCertificate {
+  const { spki } = device;
+  const ecKey = crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' }).asymmetricKeyType === 'ec';
   const caCertificate = forge.pki.certificateFromPem(ca.certificatePem);
   const utf8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
   const certificate = forge.pki.createCertificate();
@@ -117,7 +152,6 @@ export function issueDeviceIdentity(
       attribute.valueTagClass === utf8 ? { ...attribute, value: forge.util.decodeUtf8(String(attribute.value)) } : attribute,
     ),
   );
-  const ecKey = key.asymmetricKeyType === 'ec';
   certificate.setExtensions([
     { name: 'basicConstraints', critical: true, cA: false },
     // keyEncipherment is an RSA use; an EC key signs (and agrees keys) only.
@@ -126,23 +160,11 @@ export function issueDeviceIdentity(
     { name: 'subjectKeyIdentifier', subjectKeyIdentifier: subjectKeyIdentifierOf(spki) },
   ]);
   const der = signWithPublicKey(certificate, spki, ca.privateKeyPem);
-
-  const password = crypto.randomBytes(18).toString('base64url');
-  const pkcs12 = buildPkcs12({
-    privateKeyPkcs8: key.export({ type: 'pkcs8', format: 'der' }),
-    certificates: [der, Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(caCertificate)).getBytes(), 'binary')],
-    password,
-    friendlyName: `Homeroom ${device.serialNumber}`,
-    // The password is 144 random bits, so key stretching adds nothing: a small count (the usual 2048
-    // is some 35 ms of pure-JS SHA-1) keeps enrollment bursts cheap at no cost in strength.
-    iterations: PKCS12_ITERATIONS,
-  });
   return {
+    der,
     certificatePem: new crypto.X509Certificate(der).toString(),
     serialNumber: certificate.serialNumber.toUpperCase(),
     notAfter: certificate.validity.notAfter,
-    pkcs12,
-    password,
   };
 }
 

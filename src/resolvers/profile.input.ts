@@ -1,6 +1,6 @@
 /** Inputs of the enrollment profile mutations. */
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { PairingMode, UserAffinity } from '../entities/enrollment-profile.entity.js';
+import { DeviceIdentityKind, PairingMode, UserAffinity } from '../entities/enrollment-profile.entity.js';
 import { PROFILE_LIMITS, SetupAssistantPane } from '../services/profile/profile-settings.js';
 
 const CERTIFICATES = `PEM (-----BEGIN CERTIFICATE-----) or base64 DER X.509 certificates of Apple Configurator hosts; required (1 to ${PROFILE_LIMITS.configuratorCertificates}) with pairing ALLOW_CONFIGURATOR_BY_CERTIFICATE, refused with other modes.`;
@@ -52,11 +52,17 @@ export class CreateEnrollmentProfileInput {
 
   @Field(() => [SetupAssistantPane], { description: 'Setup Assistant panes to skip (may be empty).' })
   skippedPanes!: SetupAssistantPane[];
+
+  @Field(() => DeviceIdentityKind, {
+    nullable: true,
+    description: "How its devices get their MDM identity; omitted or null: the server's default (MDM_IDENTITY).",
+  })
+  identityKind?: DeviceIdentityKind | null;
 }
 
 @InputType('UpdateEnrollmentProfileInput', {
   description:
-    'Changes to a profile. An omitted field keeps its value; null clears description, maximumCachedUsers, departmentName and departmentPhone, and keeps the others. Changing pairing to DENY_ALL or ALLOW_ALL drops the configurator certificates. Turning user affinity or supervised off on a Shared iPad profile turns Shared iPad off (the payload says so) unless sharedIPad: true is asked for too, which is refused.',
+    'Changes to a profile. An omitted field keeps its value; null clears description, maximumCachedUsers, departmentName, departmentPhone and identityKind, and keeps the others. Changing pairing to DENY_ALL or ALLOW_ALL drops the configurator certificates. Turning user affinity or supervised off on a Shared iPad profile turns Shared iPad off (the payload says so) unless sharedIPad: true is asked for too, which is refused.',
 })
 export class UpdateEnrollmentProfileInput {
   @Field(() => ID, { description: 'Global ID of the profile.' })
@@ -100,6 +106,12 @@ export class UpdateEnrollmentProfileInput {
 
   @Field(() => [SetupAssistantPane], { nullable: true, description: 'Setup Assistant panes to skip; replaces the list.' })
   skippedPanes?: SetupAssistantPane[] | null;
+
+  @Field(() => DeviceIdentityKind, {
+    nullable: true,
+    description: "How its devices get their MDM identity; null returns it to the server's default (MDM_IDENTITY).",
+  })
+  identityKind?: DeviceIdentityKind | null;
 }
 
 @InputType('DeleteEnrollmentProfileInput', { description: 'The profile to delete.' })

@@ -13,8 +13,9 @@ import { Connection } from '../schema/connection.type.js';
 import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
 import type { Page } from '../entities/pagination.js';
-import { PairingMode, UserAffinity } from '../entities/enrollment-profile.entity.js';
+import { DeviceIdentityKind, PairingMode, UserAffinity } from '../entities/enrollment-profile.entity.js';
 import {
+  IDENTITY_KIND_DESCRIPTIONS,
   PAIRING_MODE_DESCRIPTIONS,
   PROFILE_LIMITS,
   SETUP_ASSISTANT_PANES,
@@ -35,6 +36,13 @@ registerEnumType(PairingMode, {
   name: 'PairingMode',
   description: 'Whether devices may pair with (sync to) computers.',
   valuesConfig: Object.fromEntries(Object.entries(PAIRING_MODE_DESCRIPTIONS).map(([k, d]) => [k, { description: d }])),
+});
+
+registerEnumType(DeviceIdentityKind, {
+  name: 'DeviceIdentityKind',
+  description:
+    "How an enrolling device gets the identity its MDM check-ins are signed with (the profile's, else the server's MDM_IDENTITY).",
+  valuesConfig: Object.fromEntries(Object.entries(IDENTITY_KIND_DESCRIPTIONS).map(([k, d]) => [k, { description: d }])),
 });
 
 registerEnumType(SetupAssistantPane, {
@@ -104,6 +112,13 @@ export class EnrollmentProfileType extends Node {
 
   @Field(() => Boolean, { description: 'Setup waits until Homeroom releases the device (Apple `await_device_configured`).' })
   awaitDeviceConfigured!: boolean;
+
+  @Field(() => DeviceIdentityKind, {
+    nullable: true,
+    description:
+      "How its devices get their MDM identity; null: the server's default (MDM_IDENTITY). Homeroom's setting, not sent to Apple.",
+  })
+  identityKind!: DeviceIdentityKind | null;
 
   @Field(() => String, {
     nullable: true,

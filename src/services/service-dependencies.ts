@@ -6,6 +6,7 @@
  */
 import type { AppleConnection } from '../apple/apple-connection.js';
 import type { Database } from '../entities/database.js';
+import type { DeviceIdentityKind } from '../entities/enrollment-profile.entity.js';
 import type { IdentityKeyType } from '../mdm/certificate-authority.js';
 import type { Clock } from '../platform/clock.js';
 import type { EventBus } from '../platform/events/event-bus.js';
@@ -25,13 +26,12 @@ export interface ServiceDependencies {
   readonly automaticSyncIntervalMs?: number;
   /** The key of the identities issued to enrolling devices (`MDM_IDENTITY_KEY`); RSA-2048 when not given. */
   readonly identityKeyType?: IdentityKeyType;
+  /** How enrolling devices get their identity unless their profile says (`MDM_IDENTITY`); SCEP when not given. */
+  readonly identityKind?: DeviceIdentityKind;
+  /** How long a SCEP challenge stays usable (`MDM_SCEP_CHALLENGE_MINUTES`); 15 minutes when not given. */
+  readonly scepChallengeTtlMs?: number;
   /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
   readonly trustedDeviceCas?: readonly string[];
-  /**
-   * How enrolling devices get their identity: a PKCS#12 made here (the default until `MDM_IDENTITY`
-   * chooses), or ACME with Apple's attestation (the device makes the key).
-   */
-  readonly identityKind?: 'pkcs12' | 'acme';
   /**
    * Attestation roots an ACME `device-attest-01` may end at, besides Apple's Enterprise Attestation
    * Root CA (always trusted): the built-in simulator's when its device CA is trusted.

@@ -12,6 +12,9 @@ import { EnrollmentQueries } from './enrollment/enrollment-queries.js';
 import { EnrollmentService } from './enrollment/enrollment.service.js';
 import { deviceTrust } from './enrollment/mdm-authentication.js';
 import { MdmAuthorityService } from './enrollment/mdm-authority.service.js';
+import { Pkcs12IdentityIssuer } from './enrollment/device-identity.js';
+import { ScepService } from './enrollment/scep.service.js';
+import { DeviceIdentityKind } from '../entities/enrollment-profile.entity.js';
 import { ProfileService } from './profile/profile.service.js';
 import { PushCertificateService } from './enrollment/push-certificate.service.js';
 import { RehearsalService } from './rehearsal/rehearsal.service.js';
@@ -38,7 +41,9 @@ export class Services {
   readonly mdmAuthority: MdmAuthorityService;
   /** Devices' enrollment state, read for GraphQL. */
   readonly enrollmentQueries: EnrollmentQueries;
-  /** Device identities by ACME with Apple's attestation (`/acme`). */
+  /** The SCEP endpoint's rules: devices of the SCEP kind get their identity there. */
+  readonly scep: ScepService;
+  /** Device identities by ACME with Apple's attestation (`/acme`): devices of the ACME kind get theirs there. */
   readonly acmeIssuance: AcmeIssuanceService;
   /** The MDM endpoints' rules: enrollment, check-in, connect. */
   readonly enrollment: EnrollmentService;
@@ -71,7 +76,13 @@ export class Services {
     this.userImports = new UserImportService(deps, this.audit);
     this.rehearsals = new RehearsalService(deps, this.audit);
     const trust = deviceTrust(deps.trustedDeviceCas ?? [], [APPLE_IPHONE_DEVICE_CA_PEM]);
+    this.scep = new ScepService(deps, this.mdmAuthority);
     this.acmeIssuance = new AcmeIssuanceService(deps, this.mdmAuthority, { extraAttestationRoots: deps.trustedAttestationRoots ?? [] });
-    this.enrollment = new EnrollmentService(deps, this.mdmAuthority, this.pushCertificates, trust, this.users, this.acmeIssuance);
+    const issuers = {
+      [DeviceIdentityKind.SCEP]: this.scep.issuer(),
+      [DeviceIdentityKind.ACME]: this.acmeIssuance.issuer(),
+      [DeviceIdentityKind.PKCS12]: new Pkcs12IdentityIssuer(this.mdmAuthority),
+    };
+    this.enrollment = new EnrollmentService(deps, issuers, this.pushCertificates, trust, this.users);
   }
 }

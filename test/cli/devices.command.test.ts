@@ -20,7 +20,7 @@ import { cartProfile, uploadSimulatedToken } from '../support/tokens.js';
 
 const ctx = systemContext(createLogger('silent'));
 // EC identities and cheap password hashes: the same flow at a fraction of the CPU.
-const FAST = { MDM_IDENTITY_KEY: 'ec-p256', USER_PASSWORD_SCRYPT_LOG_N: '10' };
+const FAST = { MDM_IDENTITY: 'pkcs12', MDM_IDENTITY_KEY: 'ec-p256', USER_PASSWORD_SCRYPT_LOG_N: '10' };
 const LONG = 300_000;
 
 function portOf(url: string): string {

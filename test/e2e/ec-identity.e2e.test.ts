@@ -8,13 +8,13 @@ import { VirtualIPad } from '../../src/simulator/device/index.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { cartProfile, simulatedSchool } from '../support/tokens.js';
 
-/** `MDM_IDENTITY_KEY=ec-p256`: a virtual iPad enrolls and checks in with an EC identity end to end. */
+/** `MDM_IDENTITY=pkcs12` with `MDM_IDENTITY_KEY=ec-p256`: a virtual iPad enrolls and checks in with an EC identity end to end. */
 describe('enrollment with EC P-256 device identities', () => {
   const ctx = systemContext(createLogger('silent'));
   let t: TestServer;
 
   beforeAll(async () => {
-    t = await startTestServer({ env: { MDM_IDENTITY_KEY: 'ec-p256' } });
+    t = await startTestServer({ env: { MDM_IDENTITY: 'pkcs12', MDM_IDENTITY_KEY: 'ec-p256' } });
   });
   afterAll(() => t.close());
 

@@ -5,7 +5,7 @@
  * through Homeroom's services (the setup is not what is under test); Homeroom's GraphQL answers
  * are then checked against the report.
  *
- * Identities are EC P-256 (`MDM_IDENTITY_KEY`) and passwords hashed at the cheapest cost, so
+ * Identities are EC P-256 PKCS#12 (`MDM_IDENTITY=pkcs12`, `MDM_IDENTITY_KEY`) and passwords hashed at the cheapest cost, so
  * hundreds of enrollments take seconds of CPU rather than minutes; the flow is the same. The long
  * tests raise vitest's own 30 s ceiling (a loaded CI machine shares two cores among everything);
  * nothing here asserts how long anything takes.
@@ -61,7 +61,7 @@ describe('a rehearsal against a real Homeroom', () => {
   let t: TestServer;
 
   beforeAll(async () => {
-    t = await startTestServer({ env: { MDM_IDENTITY_KEY: 'ec-p256', USER_PASSWORD_SCRYPT_LOG_N: '10' } });
+    t = await startTestServer({ env: { MDM_IDENTITY: 'pkcs12', MDM_IDENTITY_KEY: 'ec-p256', USER_PASSWORD_SCRYPT_LOG_N: '10' } });
   });
   afterAll(() => t.close());
 

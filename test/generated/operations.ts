@@ -91,6 +91,8 @@ export type CreateEnrollmentProfileInput = {
   departmentPhone?: string | null | undefined;
   /** For admins (at most 1000 characters). */
   description?: string | null | undefined;
+  /** How its devices get their MDM identity; omitted or null: the server's default (MDM_IDENTITY). */
+  identityKind?: DeviceIdentityKind | null | undefined;
   /** Locked enrollment: the management profile cannot be removed. Requires supervised. */
   lockedEnrollment: boolean;
   /** Shared iPad only: users cached on the device, 1 to 96. */
@@ -180,6 +182,15 @@ export type DeviceFilterInput = {
   /** Exactly these serial numbers, as Apple writes them (upper case), 1 to 1000; serials with no device are simply absent. An empty list keeps no device. */
   serialNumbers?: Array<string> | null | undefined;
 };
+
+/** How an enrolling device gets the identity its MDM check-ins are signed with (the profile's, else the server's MDM_IDENTITY). */
+export type DeviceIdentityKind =
+  /** The device makes a hardware-bound key, Apple attests it, and Homeroom's ACME server certifies it after checking the attestation (iOS and iPadOS 16 and later). */
+  | 'ACME'
+  /** Homeroom makes the key and the certificate and sends both inside the enrollment profile (any iOS). */
+  | 'PKCS12'
+  /** The device makes its own key and gets its certificate from Homeroom's SCEP endpoint with a one-time challenge (every iOS and iPadOS; the key never leaves the device). */
+  | 'SCEP';
 
 /** What a device list is ordered by; devices with equal values follow in the order Homeroom first saw them. */
 export type DeviceOrderField =
@@ -737,7 +748,7 @@ export type UnassignProfileInput = {
   tokenId: string | number;
 };
 
-/** Changes to a profile. An omitted field keeps its value; null clears description, maximumCachedUsers, departmentName and departmentPhone, and keeps the others. Changing pairing to DENY_ALL or ALLOW_ALL drops the configurator certificates. Turning user affinity or supervised off on a Shared iPad profile turns Shared iPad off (the payload says so) unless sharedIPad: true is asked for too, which is refused. */
+/** Changes to a profile. An omitted field keeps its value; null clears description, maximumCachedUsers, departmentName, departmentPhone and identityKind, and keeps the others. Changing pairing to DENY_ALL or ALLOW_ALL drops the configurator certificates. Turning user affinity or supervised off on a Shared iPad profile turns Shared iPad off (the payload says so) unless sharedIPad: true is asked for too, which is refused. */
 export type UpdateEnrollmentProfileInput = {
   /** Setup waits until Homeroom releases the device. */
   awaitDeviceConfigured?: boolean | null | undefined;
@@ -749,6 +760,8 @@ export type UpdateEnrollmentProfileInput = {
   departmentPhone?: string | null | undefined;
   /** For admins; null clears it. */
   description?: string | null | undefined;
+  /** How its devices get their MDM identity; null returns it to the server's default (MDM_IDENTITY). */
+  identityKind?: DeviceIdentityKind | null | undefined;
   /** Locked enrollment. Requires supervised. */
   lockedEnrollment?: boolean | null | undefined;
   /** Shared iPad only: users cached on the device, 1 to 96. Null clears it. */

@@ -42,7 +42,9 @@ describe('MDM endpoints: enrollment, check-in, connect', () => {
   const events: DeviceEnrollmentChanged[] = [];
 
   beforeAll(async () => {
-    t = await startTestServer({ env: { MDM_DEVICE_CA_FILE: deviceCa.file, MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' } });
+    t = await startTestServer({
+      env: { MDM_IDENTITY: 'pkcs12', MDM_DEVICE_CA_FILE: deviceCa.file, MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' },
+    });
     const { services } = t.server;
     const apple = t.server.apple.simulator!;
     const school = await simulatedSchool(services, apple, ctx, { name: 'Lakeside', devices: 8 });

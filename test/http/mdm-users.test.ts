@@ -45,7 +45,10 @@ describe('MDM endpoints: user affinity and Shared iPad', () => {
   let serials: string[];
 
   beforeAll(async () => {
-    t = await startTestServer({ clock, env: { MDM_DEVICE_CA_FILE: deviceCa.file, MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' } });
+    t = await startTestServer({
+      clock,
+      env: { MDM_IDENTITY: 'pkcs12', MDM_DEVICE_CA_FILE: deviceCa.file, MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' },
+    });
     const { services } = t.server;
     const school = await simulatedSchool(services, t.server.apple.simulator!, ctx, { name: 'Riverside', devices: 6 });
     serials = school.serials;

@@ -1,6 +1,12 @@
 import { parse } from 'plist';
 import { describe, expect, it } from 'vitest';
-import { ALL_ACCESS_RIGHTS, buildEnrollmentProfile, type EnrollmentProfileInput } from '../../src/mdm/mobileconfig.js';
+import {
+  ALL_ACCESS_RIGHTS,
+  buildEnrollmentProfile,
+  pkcs12Payload,
+  scepPayload,
+  type EnrollmentProfileInput,
+} from '../../src/mdm/mobileconfig.js';
 
 type Dict = Record<string, unknown>;
 
@@ -8,7 +14,7 @@ const input: EnrollmentProfileInput = {
   topic: 'com.apple.mgmt.External.2A4E2AC5-2F4B-4C2E-9D0B-8E7A1D3F2B10',
   serverUrl: 'https://homeroom.school.example/mdm/connect',
   checkInUrl: 'https://homeroom.school.example/mdm/checkin',
-  identity: { pkcs12: Buffer.from([0x30, 0x82, 0x01, 0x02, 0xff]), password: 'p4ss' },
+  identity: pkcs12Payload({ pkcs12: Buffer.from([0x30, 0x82, 0x01, 0x02, 0xff]), password: 'p4ss' }),
   organization: 'Riverside <Schools> & Co',
   sharedIPad: false,
 };
@@ -31,9 +37,28 @@ describe('MDM enrollment profile', () => {
       PayloadOrganization: input.organization,
     });
     expect(identity).toMatchObject({ PayloadType: 'com.apple.security.pkcs12', Password: 'p4ss' });
-    expect(Buffer.from(identity['PayloadContent'] as Uint8Array)).toEqual((input.identity as { pkcs12: Buffer }).pkcs12);
+    expect(Buffer.from(identity['PayloadContent'] as Uint8Array)).toEqual(Buffer.from([0x30, 0x82, 0x01, 0x02, 0xff]));
     expect(mdm['PayloadType']).toBe('com.apple.mdm');
     expect(mdm['IdentityCertificateUUID']).toBe(identity['PayloadUUID']);
+  });
+
+  it('with SCEP carries com.apple.security.scep (URL, challenge, RSA 2048, key usage 5, the serial as CN) and no key', () => {
+    const scep = scepPayload({ url: 'https://homeroom.school.example/scep', challenge: 'c0ffee', serialNumber: 'DMPX1', name: 'Homeroom' });
+    const xml = buildEnrollmentProfile({ ...input, identity: scep });
+    const { identity, mdm } = payloads(xml);
+    expect(identity).toMatchObject({
+      PayloadType: 'com.apple.security.scep',
+      PayloadContent: {
+        URL: 'https://homeroom.school.example/scep',
+        Challenge: 'c0ffee',
+        Keysize: 2048,
+        'Key Type': 'RSA',
+        'Key Usage': 5,
+        Subject: [[['O', 'Homeroom device identity']], [['CN', 'DMPX1']]],
+      },
+    });
+    expect(mdm['IdentityCertificateUUID']).toBe(identity['PayloadUUID']);
+    expect(xml).not.toContain('pkcs12');
   });
 
   it('carries the push topic, the server and check-in URLs, signed messages and every access right', () => {

@@ -51,7 +51,7 @@ describe('startRehearsal with the built-in Apple simulator', () => {
   let serials: string[];
   beforeAll(async () => {
     // EC identities: the flow is the same, and each enrollment costs microseconds rather than 100 ms of CPU.
-    t = await startTestServer({ env: { MDM_IDENTITY_KEY: 'ec-p256' } });
+    t = await startTestServer({ env: { MDM_IDENTITY: 'pkcs12', MDM_IDENTITY_KEY: 'ec-p256' } });
     const school = await simulatedSchool(t.server.services, t.server.apple.simulator!, ctx, { name: 'Riverside', devices: 5 });
     const { done } = await t.server.services.assignments.assign(ctx, school.profile.id, { serialNumbers: school.serials });
     expect((await done)?.status).toBe('SUCCEEDED');

@@ -121,6 +121,23 @@ export function readEnrollmentProfile(xml: string): { mdm: Dict; identity: Signi
   return { mdm, identity: identityOfPkcs12(pkcs12.PayloadContent as Uint8Array, pkcs12.Password as string) };
 }
 
+/** An enrollment profile with a SCEP identity: its MDM payload and the SCEP payload's content. */
+export function readScepEnrollmentProfile(xml: string): { mdm: Dict; scep: Dict } {
+  const payloads = (parse(xml) as Dict).PayloadContent as Dict[];
+  const scep = payloads.find((p) => p.PayloadType === 'com.apple.security.scep');
+  if (!scep) throw new Error('the profile has no com.apple.security.scep payload');
+  const mdm = payloads.find((p) => p.PayloadType === 'com.apple.mdm')!;
+  return { mdm, scep: scep.PayloadContent as Dict };
+}
+
+/** A signing identity of PEM key and certificate (a key made by the device, the certificate SCEP issued). */
+export function identityOfPem(privateKeyPem: string, certificatePem: string): SigningIdentity {
+  return {
+    key: forge.pki.privateKeyFromPem(privateKeyPem) as forge.pki.rsa.PrivateKey,
+    certificate: forge.pki.certificateFromPem(certificatePem),
+  };
+}
+
 /** A device after enrollment: sends signed check-ins and connects. */
 export class TestMdmDevice {
   constructor(

@@ -13,6 +13,7 @@ import { EnrollmentSupervisionUnknown1801353600000 } from './1801353600000-enrol
 import { UserImportJobs1801958400000 } from './1801958400000-user-import-jobs.js';
 import { SchoolManagerApi1802563200000 } from './1802563200000-school-manager-api.js';
 import { Acme1803168000000 } from './1803168000000-acme.js';
+import { DeviceIdentityKinds1803772800000 } from './1803772800000-device-identity-kinds.js';
 
 export const MIGRATIONS = [
   Foundation1795305600000,
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   UserImportJobs1801958400000,
   SchoolManagerApi1802563200000,
   Acme1803168000000,
+  DeviceIdentityKinds1803772800000,
 ];

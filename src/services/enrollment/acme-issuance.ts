@@ -48,6 +48,8 @@ import {
 } from '../../mdm/acme/resources.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
 import type { MdmAuthorityService } from './mdm-authority.service.js';
+import type { DeviceIdentityIssuer } from './device-identity.js';
+import type { IdentityPayload } from '../../mdm/mobileconfig.js';
 import { certificateFingerprint } from './mdm-authentication.js';
 
 /** Where the ACME server lives under PUBLIC_URL. */
@@ -118,30 +120,56 @@ export class AcmeIssuanceService {
     device: { readonly deviceId: number; readonly serialNumber: string; readonly udid: string | null },
     options: { readonly tx?: EntityManager; readonly payloadUuid?: string } = {},
   ): Promise<AcmeEnrollment> {
+    const issued = this.newClientIdentifier(device, options.payloadUuid);
+    if (options.tx) await issued.persist(options.tx);
+    else await this.deps.database.transaction((tx) => issued.persist(tx));
+    return { clientIdentifier: issued.clientIdentifier, payload: issued.payload };
+  }
+
+  /**
+   * The ACME kind for enrollment: the profile carries the ACME payload; the identifier is stored
+   * inside the enrollment's transaction, and the certificate (and the pin) comes when the device
+   * finalizes its order.
+   */
+  issuer(): DeviceIdentityIssuer {
+    return {
+      prepare: (device) => {
+        const issued = this.newClientIdentifier(device);
+        return Promise.resolve({
+          payload: issued.payload as unknown as IdentityPayload,
+          issued: null,
+          persist: (tx) => issued.persist(tx),
+        });
+      },
+    };
+  }
+
+  private newClientIdentifier(
+    device: { readonly deviceId: number; readonly serialNumber: string; readonly udid: string | null },
+    payloadUuid?: string,
+  ): AcmeEnrollment & { persist(tx: EntityManager): Promise<void> } {
     const now = this.deps.clock.now();
     const clientIdentifier = crypto.randomBytes(24).toString('base64url');
-    const write = async (tx: EntityManager) => {
-      await tx.delete(AcmeClientIdentifier, { deviceId: device.deviceId });
-      await tx.insert(AcmeClientIdentifier, {
-        identifierHash: sha256Hex(clientIdentifier),
-        deviceId: device.deviceId,
-        serialNumber: device.serialNumber,
-        udid: device.udid,
-        expiresAt: new Date(now.getTime() + this.lifetimeMs),
-        usedAt: null,
-        createdAt: now,
-      });
-    };
-    if (options.tx) await write(options.tx);
-    else await this.deps.database.transaction(write);
     return {
       clientIdentifier,
       payload: buildAcmePayload({
         directoryUrl: `${this.baseUrl()}${ACME_PATHS.directory}`,
         clientIdentifier,
         serialNumber: device.serialNumber,
-        ...(options.payloadUuid ? { payloadUuid: options.payloadUuid } : {}),
+        ...(payloadUuid ? { payloadUuid } : {}),
       }),
+      persist: async (tx) => {
+        await tx.delete(AcmeClientIdentifier, { deviceId: device.deviceId });
+        await tx.insert(AcmeClientIdentifier, {
+          identifierHash: sha256Hex(clientIdentifier),
+          deviceId: device.deviceId,
+          serialNumber: device.serialNumber,
+          udid: device.udid,
+          expiresAt: new Date(now.getTime() + this.lifetimeMs),
+          usedAt: null,
+          createdAt: now,
+        });
+      },
     };
   }
 

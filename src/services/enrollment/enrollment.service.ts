@@ -4,14 +4,15 @@
  *
  * - `enroll`: a device POSTs its signed MachineInfo to its profile's enrollment URL. It must be a
  *   trusted device, known to Homeroom, of the profile's token, still listed by Apple, and assigned
- *   that profile. It gets the enrollment profile with a new identity; its state becomes ENROLLING.
+ *   that profile. It gets the enrollment profile with its identity payload (the profile's kind, else
+ *   `MDM_IDENTITY`: a SCEP challenge, or a PKCS#12; see `device-identity.ts`); state ENROLLING.
  * - `checkIn`: Authenticate (its SerialNumber, when sent, must be the enrolled device's), TokenUpdate
  *   (ENROLLED, or AWAITING_CONFIGURATION with DeviceConfigured queued), CheckOut (UNENROLLED).
  * - `connect`: the device reports Idle or a command's result and gets the next queued command.
  *   DeviceConfigured acknowledged: ENROLLED; refused: FAILED with the device's reason. Supervision is
  *   what the DeviceInformation answer says, null (unknown) until and unless it says.
  *
- * Refusals change nothing. Expensive work (a new RSA key, the identity's signature) happens before
+ * Refusals change nothing. Expensive work (a PKCS#12's new RSA key, the identity's signature) happens before
  * the transaction; events go out after it commits.
  */
 import crypto from 'node:crypto';
@@ -34,8 +35,8 @@ import {
   type ConnectReport,
   type MachineInfo,
 } from '../../mdm/mdm-messages.js';
-import type { AcmeIssuanceService } from './acme-issuance.js';
-import type { MdmAuthorityService } from './mdm-authority.service.js';
+import { identityKindOf, type DeviceIdentityIssuers } from './device-identity.js';
+import { DeviceIdentityKind } from '../../entities/enrollment-profile.entity.js';
 import type { PushCertificateService } from './push-certificate.service.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
 import { clearQueue, enqueueCommand, findCommand, hasWaitingCommand, recordAnswer, takeNextCommand } from './command-queue.js';
@@ -68,11 +69,10 @@ function refuse(reason: RefusalReason, message: string, details: Record<string, 
 export class EnrollmentService {
   constructor(
     private readonly deps: ServiceDependencies,
-    private readonly authority: MdmAuthorityService,
+    private readonly issuers: DeviceIdentityIssuers,
     private readonly pushCertificates: PushCertificateService,
     private readonly trust: DeviceTrust,
     private readonly users: UserDirectory,
-    private readonly acme?: AcmeIssuanceService,
   ) {}
 
   /**
@@ -101,12 +101,12 @@ export class EnrollmentService {
     const user =
       profile.userAffinity === UserAffinity.WITH_USER_AFFINITY ? await this.signIn(device, profile, info, authorization, now) : null;
 
-    // The new key and the CA's signature: the only CPU-heavy part, before any transaction. With ACME
-    // there is neither: the device makes its key, and `/acme` pins the enrollment once it has the certificate.
-    const acme = (this.deps.identityKind ?? 'pkcs12') === 'acme' ? this.acme : undefined;
-    const issued = acme ? null : await this.authority.issueIdentity({ serialNumber: info.serialNumber, udid: info.udid });
+    // The identity's CPU-heavy part (a PKCS#12's new key and the CA's signature), before any transaction.
+    // By SCEP or ACME there is none: the device makes its key.
+    const kind = identityKindOf(profile, this.deps.identityKind ?? DeviceIdentityKind.SCEP);
+    const identity = await this.issuers[kind].prepare({ deviceId: device.id, serialNumber: device.serialNumber, udid: info.udid }, now);
     const events = new PendingEvents();
-    const acmeIdentity = await this.deps.database.transaction(async (tx) => {
+    await this.deps.database.transaction(async (tx) => {
       const existing = await tx.findOneBy(DeviceEnrollment, { deviceId: device.id });
       const row = existing ?? tx.create(DeviceEnrollment, { deviceId: device.id });
       // A new enrollment starts clean: commands queued for the previous one would go to a device that forgot it.
@@ -122,8 +122,9 @@ export class EnrollmentService {
           // Unknown until the device answers DeviceInformation: the profile's wish is not the device's word.
           supervised: null,
           topic: push.topic,
-          identitySerial: issued ? normalizedSerial(issued.serialNumber) : null,
-          identityFingerprint: issued ? certificateFingerprint(new crypto.X509Certificate(issued.certificatePem)) : null,
+          // Pinned now when issued now (PKCS#12); by SCEP or ACME, when the device's request is certified.
+          identitySerial: identity.issued ? normalizedSerial(identity.issued.serialNumber) : null,
+          identityFingerprint: identity.issued ? certificateFingerprint(new crypto.X509Certificate(identity.issued.certificatePem)) : null,
           userId: user?.id ?? null,
           failedSignIns: 0,
           startedAt: now,
@@ -131,6 +132,7 @@ export class EnrollmentService {
         },
         { previous: existing?.state ?? 'NOT_CONTACTED', serialNumber: device.serialNumber, now, events },
       );
+      await identity.persist(tx, { deviceId: device.id, startedAt: now });
       // Enrolling proves the device fetched its cloud configuration: Apple has it `pushed` (the next sync
       // will say so too). A profile assigned from now on waits for a wipe; and one that waited for a wipe
       // applies now, since the device came back through Setup Assistant.
@@ -139,8 +141,6 @@ export class EnrollmentService {
         { id: device.id },
         { profileStatus: 'pushed', profilePushTime: device.profilePushTime ?? now, requiresWipe: false },
       );
-      // The one-time identifier the profile's ACME payload carries, bound to this device.
-      return acme ? acme.issueClientIdentifier({ deviceId: device.id, serialNumber: device.serialNumber, udid: info.udid }, { tx }) : null;
     });
     events.publish(this.deps.events);
 
@@ -152,7 +152,7 @@ export class EnrollmentService {
         topic: push.topic,
         serverUrl: `${base}${MDM_PATHS.connect}`,
         checkInUrl: `${base}${MDM_PATHS.checkIn}`,
-        identity: acmeIdentity ? { acme: acmeIdentity.payload } : issued!,
+        identity: identity.payload,
         organization: profile.departmentName ?? token.organizationName,
         sharedIPad: profile.sharedIPad,
       }),

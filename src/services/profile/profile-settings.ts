@@ -8,7 +8,7 @@
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import type { DepProfile } from '../../apple/dep-types.js';
-import { PairingMode, UserAffinity } from '../../entities/enrollment-profile.entity.js';
+import { DeviceIdentityKind, PairingMode, UserAffinity } from '../../entities/enrollment-profile.entity.js';
 import { badInput, ErrorCode, HomeroomError } from '../../errors.js';
 import { checkStorableText } from '../../text-input.js';
 
@@ -17,6 +17,15 @@ export const USER_AFFINITY_DESCRIPTIONS: Record<UserAffinity, string> = {
     'The device is affiliated with a user during setup (their Managed Apple Account). Required for Shared iPad.',
   [UserAffinity.WITHOUT_USER_AFFINITY]:
     'The device is not affiliated with a user: for devices that do tasks without user data. Apps that need a user (Company Portal) do not work.',
+};
+
+/** How a profile's devices get their MDM identity, as the API describes each kind. */
+export const IDENTITY_KIND_DESCRIPTIONS: Record<DeviceIdentityKind, string> = {
+  [DeviceIdentityKind.SCEP]:
+    "The device makes its own key and gets its certificate from Homeroom's SCEP endpoint with a one-time challenge (every iOS and iPadOS; the key never leaves the device).",
+  [DeviceIdentityKind.ACME]:
+    "The device makes a hardware-bound key, Apple attests it, and Homeroom's ACME server certifies it after checking the attestation (iOS and iPadOS 16 and later).",
+  [DeviceIdentityKind.PKCS12]: 'Homeroom makes the key and the certificate and sends both inside the enrollment profile (any iOS).',
 };
 
 export const PAIRING_MODE_DESCRIPTIONS: Record<PairingMode, string> = {
@@ -219,6 +228,8 @@ export interface ProfileSettingsInput {
   readonly departmentName?: string | null;
   readonly departmentPhone?: string | null;
   readonly skippedPanes: readonly SetupAssistantPane[];
+  /** How its devices get their identity; null or absent: the server's default (`MDM_IDENTITY`). */
+  readonly identityKind?: DeviceIdentityKind | null;
 }
 
 /** Settings that passed every rule, normalised (trimmed text, PEM certificates, Apple skip keys). */
@@ -238,6 +249,8 @@ export interface ProfileSettings {
   readonly departmentPhone: string | null;
   /** Apple keys, in the enum's order, duplicates dropped. */
   readonly skipSetupItems: string[];
+  /** Homeroom's own setting, never sent to Apple; null: the server's default. */
+  readonly identityKind: DeviceIdentityKind | null;
 }
 
 /** A rule between settings is broken; `field` names the setting a frontend should mark. */
@@ -370,6 +383,7 @@ export function checkSettings(input: ProfileSettingsInput): ProfileSettings {
     departmentName,
     departmentPhone,
     skipSetupItems,
+    identityKind: input.identityKind == null ? null : oneOf(input.identityKind, DeviceIdentityKind, 'identityKind'),
   };
 }
 
@@ -398,7 +412,7 @@ export function mergeSettings(current: ProfileSettingsInput, changes: ProfileSet
     const value = changes[key];
     return (value === undefined || value === null ? current[key] : value) as ProfileSettingsInput[K];
   };
-  const clearable = <K extends 'description' | 'maximumCachedUsers' | 'departmentName' | 'departmentPhone'>(key: K) =>
+  const clearable = <K extends 'description' | 'maximumCachedUsers' | 'departmentName' | 'departmentPhone' | 'identityKind'>(key: K) =>
     changes[key] === undefined ? current[key] : changes[key];
   const merged: { -readonly [K in keyof ProfileSettingsInput]: ProfileSettingsInput[K] } = {
     name: keep('name'),
@@ -414,6 +428,7 @@ export function mergeSettings(current: ProfileSettingsInput, changes: ProfileSet
     departmentName: clearable('departmentName'),
     departmentPhone: clearable('departmentPhone'),
     skippedPanes: keep('skippedPanes'),
+    identityKind: clearable('identityKind'),
   };
   // Certificates only mean something to certificate pairing: a change to another mode drops them
   // unless it names some itself (then checkSettings refuses, as the caller meant them).

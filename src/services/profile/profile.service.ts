@@ -458,6 +458,7 @@ export function inputOf(profile: EnrollmentProfile): ProfileSettingsInput {
     departmentName: profile.departmentName,
     departmentPhone: profile.departmentPhone,
     skippedPanes: panesOfAppleKeys(profile.skippedPanes),
+    identityKind: profile.identityKind,
   };
 }
 
@@ -477,5 +478,6 @@ function columnsOf(settings: ProfileSettings) {
     departmentName: settings.departmentName,
     departmentPhone: settings.departmentPhone,
     skippedPanes: settings.skipSetupItems,
+    identityKind: settings.identityKind,
   };
 }

@@ -7,11 +7,14 @@
  *
  * A profile iOS would refuse is refused here with the reason, and the device ends FAILED: an
  * `IdentityCertificateUUID` naming no identity payload, a `Topic` outside `com.apple.mgmt.`, no
- * `ServerURL`, `AccessRights` of 0, or a PKCS#12 that does not open with its `Password`.
+ * `ServerURL`, `AccessRights` of 0, a PKCS#12 that does not open with its `Password`, a SCEP payload
+ * without `URL`, or an ACME payload without what it needs. A SCEP or ACME identity is obtained by the
+ * device afterwards (`scep-client.ts`, `acme-client.ts`).
  */
 import { parse, type PlistValue } from 'plist';
 import { AcmeClientError, readAcmePayload, type AcmeSettings } from './acme-client.js';
 import { openPkcs12, signedContentOf, type ImportedIdentity } from './device-crypto.js';
+import type { ScepPayload } from './scep-client.js';
 
 type Dict = { [key: string]: PlistValue };
 
@@ -33,8 +36,10 @@ export interface EnrollmentProfile {
   readonly identifier: string;
   readonly uuid: string;
   readonly mdm: MdmPayload;
-  /** The PKCS#12 identity; null when the identity payload is ACME (the device obtains it: see `acme`). */
+  /** The identity the profile carries (PKCS#12); null when the device must fetch it (SCEP or ACME). */
   readonly identity: ImportedIdentity | null;
+  /** The SCEP payload the device enrolls with before the MDM payload; null unless the identity comes by SCEP. */
+  readonly scep: ScepPayload | null;
   /** The ACME payload's settings, when the identity comes by ACME (`acme-client.ts`). */
   readonly acme: AcmeSettings | null;
   /** Payload types in the order the device installs them. */
@@ -101,18 +106,9 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
     (payload) => IDENTITY_TYPES.has(String(payload.PayloadType)) && payload.PayloadUUID === identityUuid,
   );
   if (!identityPayload) throw new ProfileRefusedError(`IdentityCertificateUUID ${identityUuid || '(none)'} names no identity payload`);
-  let acme: AcmeSettings | null = null;
-  if (identityPayload.PayloadType === 'com.apple.security.acme') {
-    try {
-      acme = readAcmePayload(identityPayload);
-    } catch (error) {
-      if (error instanceof AcmeClientError) throw new ProfileRefusedError(error.message);
-      throw error;
-    }
-  } else if (identityPayload.PayloadType !== 'com.apple.security.pkcs12') {
-    throw new ProfileRefusedError(
-      `the identity payload is ${String(identityPayload.PayloadType)}; this simulator installs PKCS#12 and ACME only`,
-    );
+  const identityType = String(identityPayload.PayloadType);
+  if (!['com.apple.security.pkcs12', 'com.apple.security.scep', 'com.apple.security.acme'].includes(identityType)) {
+    throw new ProfileRefusedError(`the identity payload is ${identityType}; this simulator installs PKCS#12, SCEP and ACME`);
   }
   const topic = typeof mdm.Topic === 'string' ? mdm.Topic : '';
   if (!topic.startsWith('com.apple.mgmt.')) throw new ProfileRefusedError(`the Topic ${topic || '(none)'} does not start com.apple.mgmt.`);
@@ -121,16 +117,9 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
   const accessRights = typeof mdm.AccessRights === 'number' ? mdm.AccessRights : 0;
   if (accessRights === 0) throw new ProfileRefusedError('the MDM payload has AccessRights 0');
 
-  let identity: ImportedIdentity | null = null;
-  if (!acme) {
-    const p12 = identityPayload.PayloadContent;
-    if (!(p12 instanceof Uint8Array)) throw new ProfileRefusedError('the PKCS#12 payload has no data');
-    try {
-      identity = openPkcs12(Buffer.from(p12), typeof identityPayload.Password === 'string' ? identityPayload.Password : '');
-    } catch (error) {
-      throw new ProfileRefusedError(`the PKCS#12 payload does not open (${(error as Error).message})`);
-    }
-  }
+  const scep = identityType === 'com.apple.security.scep' ? scepPayloadOf(identityPayload) : null;
+  const acme = identityType === 'com.apple.security.acme' ? acmeSettingsOf(identityPayload) : null;
+  const identity = scep || acme ? null : pkcs12IdentityOf(identityPayload);
 
   const capabilities = Array.isArray(mdm.ServerCapabilities)
     ? mdm.ServerCapabilities.filter((c): c is string => typeof c === 'string')
@@ -144,6 +133,7 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
     uuid: typeof root.PayloadUUID === 'string' ? root.PayloadUUID : '',
     signed,
     identity,
+    scep,
     acme,
     installOrder,
     mdm: {
@@ -156,5 +146,48 @@ export function readEnrollmentProfile(body: Buffer): EnrollmentProfile {
       checkOutWhenRemoved: mdm.CheckOutWhenRemoved === true,
       identityCertificateUuid: identityUuid,
     },
+  };
+}
+
+function pkcs12IdentityOf(payload: Dict): ImportedIdentity {
+  const p12 = payload.PayloadContent;
+  if (!(p12 instanceof Uint8Array)) throw new ProfileRefusedError('the PKCS#12 payload has no data');
+  try {
+    return openPkcs12(Buffer.from(p12), typeof payload.Password === 'string' ? payload.Password : '');
+  } catch (error) {
+    throw new ProfileRefusedError(`the PKCS#12 payload does not open (${(error as Error).message})`);
+  }
+}
+
+function acmeSettingsOf(payload: Dict): AcmeSettings {
+  try {
+    return readAcmePayload(payload);
+  } catch (error) {
+    if (error instanceof AcmeClientError) throw new ProfileRefusedError(error.message);
+    throw error;
+  }
+}
+
+/** The SCEP payload's content; `Subject` as an array of RDNs of `[type, value]` pairs. */
+function scepPayloadOf(payload: Dict): ScepPayload {
+  const content = payload.PayloadContent;
+  if (!isDict(content)) throw new ProfileRefusedError('the SCEP payload has no PayloadContent dictionary');
+  const url = typeof content.URL === 'string' ? content.URL : '';
+  if (url === '') throw new ProfileRefusedError('the SCEP payload has no URL');
+  const keyType = content['Key Type'] ?? 'RSA';
+  if (keyType !== 'RSA') throw new ProfileRefusedError(`the SCEP payload asks for a ${String(keyType)} key; iOS makes RSA keys only`);
+  const subject = Array.isArray(content.Subject)
+    ? content.Subject.filter(Array.isArray).map((rdn) =>
+        rdn
+          .filter((pair): pair is PlistValue[] => Array.isArray(pair) && pair.length === 2)
+          .map((pair) => [String(pair[0]), String(pair[1])] as const),
+      )
+    : [];
+  return {
+    url,
+    challenge: typeof content.Challenge === 'string' ? content.Challenge : null,
+    subject,
+    keySize: typeof content.Keysize === 'number' ? content.Keysize : 1024,
+    name: typeof content.Name === 'string' ? content.Name : null,
   };
 }

@@ -11,7 +11,7 @@ import type { Trace } from './trace.js';
 import { asksForUser, basicAuthorization, credentialsAt, signInRefused, type CredentialsSource } from './users.js';
 
 /** HTTP that stops the enrollment (`NETWORK_FAILURE`) when the exchange itself fails. */
-export async function stopOnNetworkFailure(what: string, call: () => Promise<HttpAnswer>): Promise<HttpAnswer> {
+export async function stopOnNetworkFailure<T = HttpAnswer>(what: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {

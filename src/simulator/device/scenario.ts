@@ -9,6 +9,7 @@
  * is what it should do, not a failure. With `sharedSignIns`, each iPad that enrolled as a Shared
  * iPad then has users sign in (the first lesson), and the report counts them.
  */
+import type { KeySource } from './scep-client.js';
 import { FAILURE_REASONS, type FailureReason } from './failure.js';
 import { tokenDevices, type HomeroomApi, type TokenDevice } from './homeroom-api.js';
 import type { Fetch } from './http.js';
@@ -81,6 +82,8 @@ export interface ScenarioSettings {
   readonly maxConnectPolls?: number;
   /** Time allowed per HTTP exchange; default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** Where SCEP enrollments' device keys come from; default each device makes a new RSA key. */
+  readonly scepKeys?: KeySource;
   /**
    * Once aborted, no further device is powered on; those already on finish their run. The report
    * then covers the devices that ran (a stopping server ends its rehearsals this way).
@@ -233,6 +236,7 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRep
         connectPollIntervalMs: options.pollIntervalMs ?? 500,
         maxConnectPolls: options.maxConnectPolls ?? 600,
         ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+        ...(options.scepKeys ? { scepKeys: options.scepKeys } : {}),
         ...(credentials ? { credentials } : {}),
         ...(fault === 'NETWORK_FAILURE' ? { fetch: offlineAtActivation } : {}),
       });

@@ -13,6 +13,7 @@
  * - `ACTIVATION_FAILED`: the lookup did not answer (`{reason, message, status?}`); the device rests in FAILED;
  * - `REMOTE_MANAGEMENT`: the Remote Management pane (`{organizationName, department, phone, email}`);
  * - `MACHINE_INFO_POSTED`: the enrollment request (`{url, status}`);
+ * - `SCEP_ENROLLED`: the profile's SCEP payload got the device its identity from the SCEP server (`{identitySerial}`);
  * - `PROFILE_INSTALLED`: the enrollment profile's payloads, in install order (`{payloads, topic, identitySerial}`);
  * - `CHECK_IN`: one check-in message (`{messageType, status}`);
  * - `CONNECT`: one connect request (`{sent, commandUuid?, status, received}`: the Status sent, the HTTP
@@ -36,6 +37,7 @@ export type TraceStep =
   | 'ACTIVATION_FAILED'
   | 'REMOTE_MANAGEMENT'
   | 'MACHINE_INFO_POSTED'
+  | 'SCEP_ENROLLED'
   | 'PROFILE_INSTALLED'
   | 'CHECK_IN'
   | 'CONNECT'

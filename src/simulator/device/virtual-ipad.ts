@@ -25,6 +25,7 @@ import { runConnectSession, type ConnectSessionResult } from './connect-session.
 import { AcmeClientError, obtainAcmeIdentity } from './acme-client.js';
 import { identityOfPem, type ImportedIdentity, type SignatureDigest, type SigningIdentity } from './device-crypto.js';
 import { ProfileRefusedError, readEnrollmentProfile, type MdmPayload } from './enrollment-profile.js';
+import { enrollByScep, ScepEnrollmentError, type KeySource } from './scep-client.js';
 import { EnrollmentStopped, type DeviceFailure } from './failure.js';
 import { bodyExcerpt, DeviceHttpError, type Fetch, type HttpAnswer, type Transport } from './http.js';
 import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
@@ -87,6 +88,8 @@ export interface VirtualIPadOptions {
   credentials?: CredentialsSource;
   /** Attempts at the sign-in pane before Setup Assistant gives up; default 3. */
   maxSignInAttempts?: number;
+  /** Where a SCEP enrollment's device key comes from; default a new RSA key from Node's generator (libuv's pool). */
+  scepKeys?: KeySource;
 }
 
 /** What the device learned from its enrollment profile and check-ins. */
@@ -448,7 +451,7 @@ export class VirtualIPad {
       throw error;
     }
     const { mdm } = profile;
-    const identity = profile.identity ?? (await this.acmeIdentity(profile.acme!));
+    const identity = profile.identity ?? (profile.scep ? await this.scepIdentity(profile.scep) : await this.acmeIdentity(profile.acme!));
     this.diary.add('PROFILE_INSTALLED', {
       payloads: [...profile.installOrder],
       topic: mdm.topic,
@@ -520,6 +523,26 @@ export class VirtualIPad {
       if (error instanceof DeviceHttpError) throw new EnrollmentStopped({ reason: 'NETWORK_FAILURE', message: `ACME: ${error.message}` });
       if (error instanceof AcmeClientError)
         throw new EnrollmentStopped({ reason: 'PROFILE_REFUSED', message: `the ACME identity was refused: ${error.message}` });
+      throw error;
+    }
+  }
+
+  /** The identity the profile's SCEP payload asks for: the key made here, the certificate from the SCEP server. */
+  private async scepIdentity(payload: NonNullable<ReturnType<typeof readEnrollmentProfile>['scep']>) {
+    try {
+      const identity = await stopOnNetworkFailure('SCEP', () =>
+        enrollByScep(payload, { transport: this.transport, ...(this.options.scepKeys ? { keys: this.options.scepKeys } : {}) }),
+      );
+      this.diary.add('SCEP_ENROLLED', { identitySerial: identity.serialNumber });
+      return identity;
+    } catch (error) {
+      // As on iOS, a SCEP payload that gets no certificate fails the profile's installation.
+      if (error instanceof ScepEnrollmentError)
+        throw new EnrollmentStopped({
+          reason: 'PROFILE_REFUSED',
+          message: `SCEP enrollment failed: ${error.reason}`,
+          ...(error.status ? { status: error.status } : {}),
+        });
       throw error;
     }
   }

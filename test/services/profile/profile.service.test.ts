@@ -11,7 +11,7 @@ import { createLogger } from '../../../src/logger.js';
 import { ManualClock } from '../../../src/platform/clock.js';
 import { createEventBus } from '../../../src/platform/events/event-bus.js';
 import { Role } from '../../../src/permissions.js';
-import { PairingMode, UserAffinity } from '../../../src/entities/enrollment-profile.entity.js';
+import { DeviceIdentityKind, PairingMode, UserAffinity } from '../../../src/entities/enrollment-profile.entity.js';
 import { SETUP_ASSISTANT_PANES, SetupAssistantPane, type ProfileSettingsInput } from '../../../src/services/profile/profile-settings.js';
 import type { RequestContext } from '../../../src/platform/request-context.js';
 import { SecretBox } from '../../../src/platform/secret-box.js';
@@ -448,6 +448,26 @@ describe('ProfileService', () => {
       const defined = await appleProfile(cleared.profile.appleProfileUuid);
       expect(defined).not.toHaveProperty('department');
       expect(defined).not.toHaveProperty('support_phone_number');
+    });
+
+    it("keeps the identity kind as Homeroom's own setting: set and cleared (null: the server's default) without a new Apple definition", async () => {
+      const created = await services.profiles.create(
+        ctx,
+        token.id,
+        classroomSettings({ name: 'Kinds', identityKind: DeviceIdentityKind.PKCS12 }),
+      );
+      expect(created.identityKind).toBe(DeviceIdentityKind.PKCS12);
+      expect(await appleProfile(created.appleProfileUuid)).not.toHaveProperty('identityKind');
+      const before = calls('POST /profile');
+      const scep = await services.profiles.update(ctx, created.id, { identityKind: DeviceIdentityKind.SCEP });
+      expect(scep).toMatchObject({ redefinedAtApple: false, profile: { identityKind: DeviceIdentityKind.SCEP } });
+      const kept = await services.profiles.update(ctx, created.id, { description: 'still SCEP' });
+      expect(kept.profile.identityKind).toBe(DeviceIdentityKind.SCEP);
+      const cleared = await services.profiles.update(ctx, created.id, { identityKind: null });
+      expect(cleared.profile.identityKind).toBeNull();
+      expect(calls('POST /profile')).toBe(before);
+      const refused = await homeroomErrorOf(services.profiles.update(ctx, created.id, { identityKind: 'P12' as DeviceIdentityKind }));
+      expect(refused).toMatchObject({ code: ErrorCode.BAD_USER_INPUT });
     });
 
     it('moves 2,500 assigned devices to the new Apple profile in batches of 1000, and the simulator shows all of them on the new UUID', async () => {

@@ -22,7 +22,7 @@ import { build, parse, type PlistValue } from 'plist';
 import { onTestFinished } from 'vitest';
 import { createCertificateAuthority, issueDeviceIdentity, type MdmCertificateAuthority } from '../../../src/mdm/certificate-authority.js';
 import { verifySignedData } from '../../../src/mdm/cms.js';
-import { buildEnrollmentProfile } from '../../../src/mdm/mobileconfig.js';
+import { buildEnrollmentProfile, pkcs12Payload } from '../../../src/mdm/mobileconfig.js';
 
 export type Dict = { [key: string]: PlistValue };
 
@@ -217,7 +217,7 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
       topic,
       serverUrl: `${base}/mdm/connect`,
       checkInUrl: `${base}/mdm/checkin`,
-      identity,
+      identity: pkcs12Payload(identity),
       organization: 'Fake MDM',
       sharedIPad: options.sharedIPad ?? false,
     });
