@@ -10,45 +10,22 @@
  *
  * Nonces are not here: they live minutes, in memory (see `src/mdm/acme/nonces.ts`).
  */
-import { Column, Entity, Index, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 import { DateTimeColumn, JsonColumn } from './columns.js';
-import { Device } from './device.entity.js';
+import { DeviceOneTimeSecret } from './device-owned-row.js';
 import type { AcmeAuthorizationStatus, AcmeOrderStatus } from '../mdm/acme/resources.js';
 
 @Entity()
 @Index('acme_client_identifier_hash', ['identifierHash'], { unique: true })
 @Index('acme_client_identifier_device', ['deviceId'])
-export class AcmeClientIdentifier {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
+export class AcmeClientIdentifier extends DeviceOneTimeSecret {
   /** SHA-256 of the identifier, hex. */
   @Column({ type: 'varchar', length: 64 })
   identifierHash!: string;
 
-  @Column({ type: 'integer' })
-  deviceId!: number;
-
-  @ManyToOne(() => Device, { onDelete: 'CASCADE', nullable: false })
-  device!: Relation<Device>;
-
-  /** The serial the attestation must carry. */
-  @Column({ type: 'varchar', length: 64 })
-  serialNumber!: string;
-
   /** The UDID the attestation must carry, when the device told it (its MachineInfo). */
   @Column({ type: 'varchar', length: 64, nullable: true })
   udid!: string | null;
-
-  @DateTimeColumn()
-  expiresAt!: Date;
-
-  /** When a certificate was issued on it; it serves no second order after that. */
-  @DateTimeColumn({ nullable: true })
-  usedAt!: Date | null;
-
-  @DateTimeColumn()
-  createdAt!: Date;
 }
 
 @Entity()

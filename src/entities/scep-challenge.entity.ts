@@ -6,27 +6,14 @@
  * attempt's start), and to a short life. Spent challenges keep `usedAt`, so a replay is told apart
  * from a guess; a new attempt of the device drops the older ones.
  */
-import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { DateTimeColumn } from './columns.js';
-import { Device } from './device.entity.js';
+import { DeviceOneTimeSecret } from './device-owned-row.js';
 
 @Entity()
 @Index('scep_challenge_hash', ['challengeHash'], { unique: true })
 @Index('scep_challenge_device', ['deviceId'])
-export class ScepChallenge {
-  @PrimaryGeneratedColumn({ type: 'integer' })
-  id!: number;
-
-  @Column({ type: 'integer' })
-  deviceId!: number;
-
-  @ManyToOne(() => Device, { onDelete: 'CASCADE', nullable: false })
-  device!: Relation<Device>;
-
-  /** The serial the certificate request must name (the device's, as Homeroom knows it). */
-  @Column({ type: 'varchar', length: 64 })
-  serialNumber!: string;
-
+export class ScepChallenge extends DeviceOneTimeSecret {
   /** SHA-256 of the challenge, hex. */
   @Column({ type: 'varchar', length: 64 })
   challengeHash!: string;
@@ -34,14 +21,4 @@ export class ScepChallenge {
   /** `startedAt` of the enrollment attempt that handed it out: a newer attempt makes it worthless. */
   @DateTimeColumn()
   attemptStartedAt!: Date;
-
-  @DateTimeColumn()
-  expiresAt!: Date;
-
-  /** When a certificate was issued against it; a challenge is good once. */
-  @DateTimeColumn({ nullable: true })
-  usedAt!: Date | null;
-
-  @DateTimeColumn()
-  createdAt!: Date;
 }

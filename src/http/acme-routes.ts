@@ -37,6 +37,10 @@ export function acmeRoutes(acme: AcmeIssuanceService, logger: Logger): express.R
     if (answer.pemChain !== undefined) res.status(answer.status).type('application/pem-certificate-chain').send(answer.pemChain);
     else res.status(answer.status).json(answer.json);
   };
+  const refuse = (res: Response, problem: AcmeProblem) => {
+    headers(res);
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON()));
+  };
   const handle = (endpoint: string, work: (body: Buffer, id: string) => Promise<AcmeAnswer>) => async (req: Request, res: Response) => {
     try {
       send(res, await work(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), String(req.params.id ?? '')));
@@ -46,8 +50,7 @@ export function acmeRoutes(acme: AcmeIssuanceService, logger: Logger): express.R
       const requestLog = log.child({ requestId: requestIdOf(req), endpoint });
       if (error instanceof AcmeProblem) requestLog.info({ problem: problem.type, detail: problem.detail }, 'ACME request refused');
       else requestLog.error({ err: error }, 'ACME request failed');
-      headers(res);
-      res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON()));
+      refuse(res, problem);
     }
   };
 
@@ -63,49 +66,24 @@ export function acmeRoutes(acme: AcmeIssuanceService, logger: Logger): express.R
     headers(res);
     res.status(204).end();
   });
-  router.post(
-    '/new-account',
-    raw,
-    handle('new-account', (body) => acme.newAccount(body)),
-  );
-  router.post(
-    '/new-order',
-    raw,
-    handle('new-order', (body) => acme.newOrder(body)),
-  );
-  router.post(
-    '/order/:id',
-    raw,
-    handle('order', (body, id) => acme.order(body, id)),
-  );
-  router.post(
-    '/authz/:id',
-    raw,
-    handle('authz', (body, id) => acme.authorization(body, id)),
-  );
-  router.post(
-    '/chall/:id',
-    raw,
-    handle('challenge', (body, id) => acme.challenge(body, id)),
-  );
-  router.post(
-    '/finalize/:id',
-    raw,
-    handle('finalize', (body, id) => acme.finalize(body, id)),
-  );
-  router.post(
-    '/cert/:id',
-    raw,
-    handle('certificate', (body, id) => acme.certificate(body, id)),
-  );
+  // Path, the endpoint name logs carry, and the service call, in the order they are mounted.
+  const posts: Array<[string, string, (body: Buffer, id: string) => Promise<AcmeAnswer>]> = [
+    ['/new-account', 'new-account', (body) => acme.newAccount(body)],
+    ['/new-order', 'new-order', (body) => acme.newOrder(body)],
+    ['/order/:id', 'order', (body, id) => acme.order(body, id)],
+    ['/authz/:id', 'authz', (body, id) => acme.authorization(body, id)],
+    ['/chall/:id', 'challenge', (body, id) => acme.challenge(body, id)],
+    ['/finalize/:id', 'finalize', (body, id) => acme.finalize(body, id)],
+    ['/cert/:id', 'certificate', (body, id) => acme.certificate(body, id)],
+  ];
+  for (const [path, endpoint, work] of posts) router.post(path, raw, handle(endpoint, work));
   // A body body-parser refuses (too large, cut off) answers in ACME's own format, like every other refusal here.
   router.use(((error: unknown, req, res, next) => {
     const failure = bodyFailure(error, BODY_LIMIT_BYTES);
     if (!failure || res.headersSent) return next(error);
     log.info({ requestId: requestIdOf(req), code: failure.code }, 'ACME request body refused');
     const problem = new AcmeProblem('malformed', failure.message, failure.status);
-    headers(res);
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON()));
+    refuse(res, problem);
   }) as ErrorRequestHandler);
   return router;
 }

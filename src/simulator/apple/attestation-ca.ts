@@ -16,9 +16,18 @@
  * The CA is kept in the state file like the device CA; its keys are real randomness.
  */
 import crypto from 'node:crypto';
-import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { arrayBufferOf, keyIdentifier, keyUsage, nameOf, pemOf, randomSerial, timeOf, validateIdentityRequest } from './device-ca.js';
+import {
+  arrayBufferOf,
+  DAY_MS,
+  keyIdentifier,
+  nameOf,
+  NOT_BEFORE_SLACK_MS,
+  pemOf,
+  signCertificate,
+  spkiOf,
+} from './certificate-builder.js';
+import { validateIdentityRequest } from './device-ca.js';
 
 /** The CA's certificates and PKCS#8 keys, as persisted. */
 export interface AttestationCaRecord {
@@ -56,21 +65,14 @@ export class AttestationCaError extends Error {
   }
 }
 
-const DAY_MS = 24 * 3600 * 1000;
 const CA_VALIDITY_DAYS = 25 * 365;
 /** Apple's attestations are short-lived: a relying party checks them at once. */
 const ATTESTATION_VALIDITY_DAYS = 30;
-const NOT_BEFORE_SLACK_MS = DAY_MS;
 
 const OID = {
-  ecdsaWithSha384: '1.2.840.10045.4.3.3',
   country: '2.5.4.6',
   organization: '2.5.4.10',
   commonName: '2.5.4.3',
-  basicConstraints: '2.5.29.19',
-  keyUsage: '2.5.29.15',
-  subjectKeyIdentifier: '2.5.29.14',
-  authorityKeyIdentifier: '2.5.29.35',
   freshnessCode: '1.2.840.113635.100.8.11.1',
   serialNumber: '1.2.840.113635.100.8.9.1',
   udid: '1.2.840.113635.100.8.9.2',
@@ -89,59 +91,6 @@ const INTERMEDIATE_NAME: Array<[string, string]> = [
   [OID.country, 'US'],
 ];
 
-interface Spec {
-  subject: Array<[string, string]>;
-  issuer: pkijs.RelativeDistinguishedNames;
-  spki: pkijs.PublicKeyInfo;
-  signingKey: crypto.KeyObject;
-  issuerSpki: pkijs.PublicKeyInfo | null;
-  notBefore: number;
-  notAfter: number;
-  ca: boolean;
-  /** Further extensions: OID and the raw extnValue content. */
-  facts?: Array<[string, Uint8Array]>;
-}
-
-function build(spec: Spec): pkijs.Certificate {
-  const algorithm = new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha384 });
-  const extensions = [
-    new pkijs.Extension({
-      extnID: OID.basicConstraints,
-      critical: true,
-      extnValue: new pkijs.BasicConstraints({ cA: spec.ca }).toSchema().toBER(false),
-    }),
-    new pkijs.Extension({ extnID: OID.keyUsage, critical: true, extnValue: keyUsage(spec.ca ? [5, 6] : [0]) }),
-    new pkijs.Extension({
-      extnID: OID.subjectKeyIdentifier,
-      extnValue: new asn1js.OctetString({ valueHex: arrayBufferOf(keyIdentifier(spec.spki)) }).toBER(false),
-    }),
-  ];
-  if (spec.issuerSpki) {
-    const authority = new pkijs.AuthorityKeyIdentifier({
-      keyIdentifier: new asn1js.OctetString({ valueHex: arrayBufferOf(keyIdentifier(spec.issuerSpki)) }),
-    });
-    extensions.push(new pkijs.Extension({ extnID: OID.authorityKeyIdentifier, extnValue: authority.toSchema().toBER(false) }));
-  }
-  for (const [extnID, value] of spec.facts ?? []) extensions.push(new pkijs.Extension({ extnID, extnValue: arrayBufferOf(value) }));
-  const certificate = new pkijs.Certificate({
-    version: 2,
-    serialNumber: randomSerial(),
-    signature: algorithm,
-    issuer: spec.issuer,
-    subject: nameOf(spec.subject),
-    notBefore: timeOf(spec.notBefore),
-    notAfter: timeOf(spec.notAfter),
-    subjectPublicKeyInfo: spec.spki,
-    extensions,
-  });
-  certificate.signatureAlgorithm = algorithm;
-  certificate.tbsView = new Uint8Array(certificate.encodeTBS().toBER(false));
-  const signature = crypto.sign('sha384', certificate.tbsView, spec.signingKey);
-  certificate.signatureValue = new asn1js.BitString({ valueHex: arrayBufferOf(signature) });
-  return certificate;
-}
-
-const spkiOf = (key: crypto.KeyObject) => pkijs.PublicKeyInfo.fromBER(arrayBufferOf(key.export({ type: 'spki', format: 'der' })));
 const parse = (pem: string) => pkijs.Certificate.fromBER(arrayBufferOf(new crypto.X509Certificate(pem).raw));
 const newP384 = () => crypto.generateKeyPairSync('ec', { namedCurve: 'P-384' });
 const pkcs8 = (key: crypto.KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -162,26 +111,28 @@ export class AttestationCertificateAuthority {
   static create(now: Date): AttestationCertificateAuthority {
     const root = newP384();
     const rootSpki = spkiOf(root.publicKey);
-    const rootCertificate = build({
+    const rootCertificate = signCertificate({
       subject: ROOT_NAME,
       issuer: nameOf(ROOT_NAME),
       spki: rootSpki,
       signingKey: root.privateKey,
-      issuerSpki: null,
+      issuerKeyId: null,
       notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
       notAfter: now.getTime() + CA_VALIDITY_DAYS * DAY_MS,
       ca: true,
+      hash: 'sha384',
     });
     const intermediate = newP384();
-    const intermediateCertificate = build({
+    const intermediateCertificate = signCertificate({
       subject: INTERMEDIATE_NAME,
       issuer: rootCertificate.subject,
       spki: spkiOf(intermediate.publicKey),
       signingKey: root.privateKey,
-      issuerSpki: rootSpki,
+      issuerKeyId: keyIdentifier(rootSpki),
       notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
       notAfter: now.getTime() + (CA_VALIDITY_DAYS - 1) * DAY_MS,
       ca: true,
+      hash: 'sha384',
     });
     return new AttestationCertificateAuthority({
       rootCertificatePem: pemOf(rootCertificate),
@@ -213,15 +164,16 @@ export class AttestationCertificateAuthority {
       throw new AttestationCaError('INVALID_PUBLIC_KEY', 'publicKey must be a base64 DER SubjectPublicKeyInfo.');
     }
     const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
-    const leaf = build({
+    const leaf = signCertificate({
       subject: [[OID.commonName, crypto.createHash('sha256').update(Buffer.from(request.publicKey, 'base64')).digest('hex')]],
       issuer: this.intermediate.subject,
       spki,
       signingKey: this.intermediateKey,
-      issuerSpki: this.intermediate.subjectPublicKeyInfo,
+      issuerKeyId: keyIdentifier(this.intermediate.subjectPublicKeyInfo),
       notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
       notAfter: now.getTime() + ATTESTATION_VALIDITY_DAYS * DAY_MS,
       ca: false,
+      hash: 'sha384',
       facts: [
         [OID.freshnessCode, new Uint8Array(Buffer.from(request.freshnessCode, 'base64'))],
         [OID.serialNumber, utf8(request.serial)],

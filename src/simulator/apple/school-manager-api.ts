@@ -11,27 +11,27 @@
  * `assignedServer`, AppleCare coverage, `mdmServers` and their devices, and device activities that
  * answer `IN_PROGRESS` and are carried out a tick later, each with a per-serial CSV log.
  */
-import { createHash, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { decodeProtectedHeader, importSPKI, jwtVerify } from 'jose';
 import type { Faults } from './faults.js';
 import { failureHeaders } from './faults.js';
 import { isObject } from './http.js';
+import { ASM_TOKEN_PATH, iso, jsonApiError, page, routeOf, type Answer } from './school-manager-http.js';
+import { answerTokenRequest, type AccessToken } from './school-manager-token.js';
 import type { ApiAccountRecord, AppleState, DeviceRecord, ServerRecord } from './state.js';
 
-/** The token endpoint's path (Apple: `https://account.apple.com/auth/oauth2/token`). */
-export const ASM_TOKEN_PATH = '/auth/oauth2/token';
-/** The `aud` a client assertion must carry. */
-export const ASM_ASSERTION_AUDIENCE = 'https://account.apple.com/auth/oauth2/v2/token';
-/** Scopes: Apple School Manager's and Apple Business Manager's. */
-export const ASM_SCOPES = ['school.api', 'business.api'] as const;
-/** Access tokens live an hour. */
-export const ASM_ACCESS_TOKEN_SECONDS = 3600;
-/** Apple caps a client assertion's lifetime at 180 days. */
-export const ASM_MAX_ASSERTION_SECONDS = 180 * 24 * 3600;
-/** `limit` of list endpoints: default and largest. */
-export const ASM_DEFAULT_LIMIT = 100;
-export const ASM_MAX_LIMIT = 1000;
+export {
+  ASM_ACCESS_TOKEN_SECONDS,
+  ASM_ASSERTION_AUDIENCE,
+  ASM_DEFAULT_LIMIT,
+  ASM_MAX_ASSERTION_SECONDS,
+  ASM_MAX_LIMIT,
+  ASM_SCOPES,
+  ASM_TOKEN_PATH,
+  routeOf,
+  sendAnswer,
+} from './school-manager-http.js';
+
 /** Devices one activity may name. */
 export const ASM_MAX_ACTIVITY_DEVICES = 1000;
 
@@ -52,11 +52,6 @@ export interface CreatedApiAccount {
   readonly keyId: string;
   /** PKCS#8 PEM of the P-256 key; the simulator, like Apple, does not keep it. */
   readonly privateKeyPem: string;
-}
-
-interface AccessToken {
-  readonly clientId: string;
-  readonly expiresAt: number;
 }
 
 /** One serial's line of an activity's log. */
@@ -90,30 +85,6 @@ export interface SchoolManagerApiOptions {
   /** Real milliseconds before an activity is carried out; default 0 (the next tick). */
   readonly activityDelayMs?: number;
 }
-
-interface Answer {
-  readonly status: number;
-  readonly body: unknown;
-  readonly headers?: Record<string, string>;
-  /** A non-JSON body (CSV logs). */
-  readonly text?: { readonly contentType: string; readonly content: string };
-}
-
-const JSON_API_TYPE = 'application/json';
-
-function jsonApiError(status: number, code: string, detail: string, headers?: Record<string, string>): Answer {
-  return {
-    status,
-    body: { errors: [{ id: randomUUID(), status: String(status), code, title: code.replace(/[._]/g, ' ').toLowerCase(), detail }] },
-    ...(headers ? { headers } : {}),
-  };
-}
-
-function oauthError(error: string, description: string): Answer {
-  return { status: 400, body: { error, error_description: description } };
-}
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Apple writes MDM server ids as the server UUID's hex digits, upper case. */
 export function mdmServerId(server: ServerRecord): string {
@@ -268,93 +239,8 @@ export class SchoolManagerApi {
     });
   }
 
-  private async token(raw: Buffer): Promise<Answer> {
-    const form = new URLSearchParams(raw.toString('utf8'));
-    if (form.get('grant_type') !== 'client_credentials')
-      return oauthError('unsupported_grant_type', 'grant_type must be client_credentials.');
-    if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer')
-      return oauthError('invalid_request', 'client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer.');
-    const scope = form.get('scope') ?? '';
-    if (!(ASM_SCOPES as readonly string[]).includes(scope))
-      return oauthError('invalid_scope', `scope must be one of ${ASM_SCOPES.join(', ')}.`);
-    const clientId = form.get('client_id') ?? '';
-    const assertion = form.get('client_assertion') ?? '';
-    const account = this.accounts.get(clientId);
-    if (!account) return oauthError('invalid_client', 'Unknown client_id.');
-    let kid: string | undefined;
-    try {
-      const header = decodeProtectedHeader(assertion);
-      if (header.alg !== 'ES256') return oauthError('invalid_client', 'The assertion must be signed with ES256.');
-      kid = header.kid;
-    } catch {
-      return oauthError('invalid_client', 'The client assertion is not a JWT.');
-    }
-    if (kid !== account.keyId) return oauthError('invalid_client', 'The assertion kid is not the key of this API account.');
-    const now = this.options.now();
-    try {
-      const key = await importSPKI(account.publicKeyPem, 'ES256');
-      const { payload } = await jwtVerify(assertion, key, {
-        algorithms: ['ES256'],
-        issuer: clientId,
-        subject: clientId,
-        audience: ASM_ASSERTION_AUDIENCE,
-        currentDate: new Date(now),
-        clockTolerance: 60,
-        requiredClaims: ['iat', 'exp', 'jti'],
-      });
-      if (payload.exp! - payload.iat! > ASM_MAX_ASSERTION_SECONDS)
-        return oauthError('invalid_client', 'The assertion lives longer than 180 days.');
-    } catch (error) {
-      return oauthError('invalid_client', `The client assertion was refused: ${(error as Error).message}`);
-    }
-    const accessToken = randomBytes(24).toString('base64url');
-    this.tokens.set(accessToken, { clientId, expiresAt: now + ASM_ACCESS_TOKEN_SECONDS * 1000 });
-    return { status: 200, body: { access_token: accessToken, token_type: 'Bearer', expires_in: ASM_ACCESS_TOKEN_SECONDS, scope } };
-  }
-
-  private limitOf(url: URL): number | Answer {
-    const raw = url.searchParams.get('limit');
-    if (raw === null) return ASM_DEFAULT_LIMIT;
-    const limit = Number(raw);
-    if (!/^\d+$/.test(raw) || limit < 1 || limit > ASM_MAX_LIMIT)
-      return jsonApiError(400, 'PARAMETER_ERROR.INVALID', `limit must be an integer from 1 to ${ASM_MAX_LIMIT}.`);
-    return limit;
-  }
-
-  private cursorOf(url: URL): number | Answer {
-    const raw = url.searchParams.get('cursor');
-    if (raw === null) return 0;
-    const offset = Number(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (!Number.isInteger(offset) || offset < 0) return jsonApiError(400, 'PARAMETER_ERROR.INVALID', 'cursor is not valid.');
-    return offset;
-  }
-
-  /** One page of `items` with JSON:API paging links. */
-  private page<T>(items: readonly T[], url: URL, origin: string, render: (item: T) => unknown): Answer {
-    const limit = this.limitOf(url);
-    if (typeof limit !== 'number') return limit;
-    const offset = this.cursorOf(url);
-    if (typeof offset !== 'number') return offset;
-    const slice = items.slice(offset, offset + limit);
-    const self = new URL(url.pathname + url.search, origin).toString();
-    const more = offset + limit < items.length;
-    const links: Record<string, string> = { self };
-    let nextCursor: string | undefined;
-    if (more) {
-      nextCursor = Buffer.from(String(offset + limit)).toString('base64url');
-      const next = new URL(url.pathname, origin);
-      next.searchParams.set('cursor', nextCursor);
-      next.searchParams.set('limit', String(limit));
-      links.next = next.toString();
-    }
-    return {
-      status: 200,
-      body: {
-        data: slice.map(render),
-        links,
-        meta: { paging: { limit, total: items.length, ...(nextCursor ? { nextCursor } : {}) } },
-      },
-    };
+  private token(raw: Buffer): Promise<Answer> {
+    return answerTokenRequest(raw, this.accounts, this.tokens, () => this.options.now());
   }
 
   private orgDevices(): DeviceRecord[] {
@@ -363,7 +249,7 @@ export class SchoolManagerApi {
   }
 
   private listDevices(url: URL, origin: string): Answer {
-    return this.page(this.orgDevices(), url, origin, (device) => this.renderDevice(device, origin));
+    return page(this.orgDevices(), url, origin, (device) => this.renderDevice(device, origin));
   }
 
   private find(serial: string): DeviceRecord | undefined {
@@ -494,7 +380,7 @@ export class SchoolManagerApi {
   }
 
   private listServers(url: URL, origin: string): Answer {
-    return this.page(this.servers(), url, origin, (server) => ({
+    return page(this.servers(), url, origin, (server) => ({
       type: 'mdmServers',
       id: mdmServerId(server),
       attributes: {
@@ -511,7 +397,7 @@ export class SchoolManagerApi {
     const server = this.serverById(id);
     if (!server) return jsonApiError(404, 'NOT_FOUND', `No device management service ${id}.`);
     const members = server.members.filter((member) => member.removedAt === null);
-    return this.page(members, url, origin, (member) => ({ type: 'orgDevices', id: member.device.serial }));
+    return page(members, url, origin, (member) => ({ type: 'orgDevices', id: member.device.serial }));
   }
 
   private createActivity(raw: Buffer, clientId: string, origin: string): Answer {
@@ -663,28 +549,4 @@ export class SchoolManagerApi {
       body: { data: this.renderActivity(activity, origin), links: { self: `${origin}/v1/orgDeviceActivities/${id}` } },
     };
   }
-}
-
-/** The route pattern faults and stats name (`GET /v1/orgDevices/{id}`). */
-export function routeOf(method: string, path: string): string {
-  if (path === ASM_TOKEN_PATH) return `${method} ${path}`;
-  const parts = path.split('/').filter(Boolean);
-  const named = parts.map((part, index) => (index >= 2 && index % 2 === 0 && parts[index - 1] !== 'relationships' ? '{id}' : part));
-  return `${method} /${named.join('/')}`;
-}
-
-/** Writes an answer (JSON:API's `application/json`, or the CSV text). */
-export function sendAnswer(res: http.ServerResponse, answer: Answer): void {
-  if (answer.text) {
-    res.writeHead(answer.status, {
-      ...answer.headers,
-      'Content-Type': answer.text.contentType,
-      'Content-Length': Buffer.byteLength(answer.text.content),
-    });
-    res.end(answer.text.content);
-    return;
-  }
-  const body = answer.body === null ? '' : JSON.stringify(answer.body);
-  res.writeHead(answer.status, { ...answer.headers, 'Content-Type': JSON_API_TYPE, 'Content-Length': Buffer.byteLength(body) });
-  res.end(body);
 }

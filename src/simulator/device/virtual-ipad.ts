@@ -22,10 +22,10 @@ import {
 } from './apple-client.js';
 import { CommandResponder, type DeviceFacts } from './commands.js';
 import { runConnectSession, type ConnectSessionResult } from './connect-session.js';
-import { AcmeClientError, obtainAcmeIdentity } from './acme-client.js';
-import { identityOfPem, type ImportedIdentity, type SignatureDigest, type SigningIdentity } from './device-crypto.js';
-import { ProfileRefusedError, readEnrollmentProfile, type MdmPayload } from './enrollment-profile.js';
-import { enrollByScep, ScepEnrollmentError, type KeySource } from './scep-client.js';
+import { identityOfPem, type SignatureDigest, type SigningIdentity } from './device-crypto.js';
+import { type MdmPayload } from './enrollment-profile.js';
+import { acquireIdentity, readProfileAnswer } from './enrollment-identity.js';
+import type { KeySource } from './scep-client.js';
 import { EnrollmentStopped, type DeviceFailure } from './failure.js';
 import { bodyExcerpt, DeviceHttpError, type Fetch, type HttpAnswer, type Transport } from './http.js';
 import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
@@ -436,22 +436,17 @@ export class VirtualIPad {
       credentials: this.options.credentials,
       maxAttempts: this.options.maxSignInAttempts ?? DEFAULT_MAX_SIGN_IN_ATTEMPTS,
     });
-    if (!answer.contentType.startsWith('application/x-apple-aspen-config')) {
-      throw new EnrollmentStopped({
-        reason: 'PROFILE_REFUSED',
-        message: `the enrollment URL answered ${answer.contentType || 'no content type'}, not application/x-apple-aspen-config`,
-        status: answer.status,
-      });
-    }
-    let profile: ReturnType<typeof readEnrollmentProfile>;
-    try {
-      profile = readEnrollmentProfile(answer.body);
-    } catch (error) {
-      if (error instanceof ProfileRefusedError) throw new EnrollmentStopped({ reason: 'PROFILE_REFUSED', message: error.reason });
-      throw error;
-    }
+    const profile = readProfileAnswer(answer);
     const { mdm } = profile;
-    const identity = profile.identity ?? (profile.scep ? await this.scepIdentity(profile.scep) : await this.acmeIdentity(profile.acme!));
+    const identity = await acquireIdentity(profile, {
+      serialNumber: this.serialNumber,
+      udid: this.udid,
+      osVersion: this.osVersion,
+      appleUrl: this.options.appleUrl,
+      transport: this.transport,
+      trace: this.diary,
+      ...(this.options.scepKeys ? { scepKeys: this.options.scepKeys } : {}),
+    });
     this.diary.add('PROFILE_INSTALLED', {
       payloads: [...profile.installOrder],
       topic: mdm.topic,
@@ -506,45 +501,6 @@ export class VirtualIPad {
     };
     if (awaiting) await this.awaitDeviceConfigured();
     else await this.connectSession();
-  }
-
-  /**
-   * The identity an ACME payload asks for: the key made here, attested by the simulated Apple, the
-   * certificate from the MDM's ACME server. iOS fails the profile's installation when this fails.
-   */
-  private async acmeIdentity(settings: NonNullable<ReturnType<typeof readEnrollmentProfile>['acme']>): Promise<ImportedIdentity> {
-    try {
-      return await obtainAcmeIdentity(
-        settings,
-        { serialNumber: this.serialNumber, udid: this.udid, appleUrl: this.options.appleUrl, osVersion: this.osVersion },
-        this.transport,
-      );
-    } catch (error) {
-      if (error instanceof DeviceHttpError) throw new EnrollmentStopped({ reason: 'NETWORK_FAILURE', message: `ACME: ${error.message}` });
-      if (error instanceof AcmeClientError)
-        throw new EnrollmentStopped({ reason: 'PROFILE_REFUSED', message: `the ACME identity was refused: ${error.message}` });
-      throw error;
-    }
-  }
-
-  /** The identity the profile's SCEP payload asks for: the key made here, the certificate from the SCEP server. */
-  private async scepIdentity(payload: NonNullable<ReturnType<typeof readEnrollmentProfile>['scep']>) {
-    try {
-      const identity = await stopOnNetworkFailure('SCEP', () =>
-        enrollByScep(payload, { transport: this.transport, ...(this.options.scepKeys ? { keys: this.options.scepKeys } : {}) }),
-      );
-      this.diary.add('SCEP_ENROLLED', { identitySerial: identity.serialNumber });
-      return identity;
-    } catch (error) {
-      // As on iOS, a SCEP payload that gets no certificate fails the profile's installation.
-      if (error instanceof ScepEnrollmentError)
-        throw new EnrollmentStopped({
-          reason: 'PROFILE_REFUSED',
-          message: `SCEP enrollment failed: ${error.reason}`,
-          ...(error.status ? { status: error.status } : {}),
-        });
-      throw error;
-    }
   }
 
   /** A check-in the enrollment cannot go on without (Authenticate, TokenUpdate). */
