@@ -6,6 +6,9 @@
  * With `LOAD_FOLLOW=<field>` each loop pages a connection instead of repeating one request: it
  * sends the previous answer's `data.<field>.pageInfo.endCursor` as the variable `after`, and
  * starts again from the first page after the last one.
+ * With `LOAD_ACCEPT_RATE_LIMITED=1` a 429 `RATE_LIMITED` answer is a refusal, not an error: it is
+ * timed with the rest and counted apart, and the line adds `refused` and the served answers' own
+ * p50/p99 (how a client that counts every answer sees a mix of quick refusals and slow pages).
  */
 import http from 'node:http';
 
@@ -14,14 +17,20 @@ if (!url || body === undefined) throw new Error('usage: load.js <url> <json body
 const agent = new http.Agent({ keepAlive: true, maxSockets: Number(concurrency) });
 const target = new URL(url);
 const follow = process.env.LOAD_FOLLOW;
+const acceptRateLimited = process.env.LOAD_ACCEPT_RATE_LIMITED === '1';
 const extraHeaders: Record<string, string> = authorization?.startsWith('{')
   ? (JSON.parse(authorization) as Record<string, string>)
   : authorization && authorization !== '-'
     ? { authorization }
     : {};
 
+interface Timed {
+  readonly ms: number;
+  readonly refused: boolean;
+}
+
 /** One request; with `LOAD_FOLLOW`, `cursor` holds the loop's place in the list. */
-function once(cursor: { after: string | null }): Promise<number> {
+function once(cursor: { after: string | null }): Promise<Timed> {
   const started = performance.now();
   const sent = follow ? withAfter(cursor.after) : body!;
   return new Promise((resolve, reject) => {
@@ -39,11 +48,13 @@ function once(cursor: { after: string | null }): Promise<number> {
         response.on('data', (c: Buffer) => chunks.push(c));
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString();
-          if (response.statusCode !== 200 || text.includes('"errors"'))
+          if (acceptRateLimited && response.statusCode === 429 && text.includes('RATE_LIMITED'))
+            resolve({ ms: performance.now() - started, refused: true });
+          else if (response.statusCode !== 200 || text.includes('"errors"'))
             reject(new Error(`bad response ${response.statusCode}: ${text.slice(0, 300)}`));
           else {
             if (follow) cursor.after = nextCursor(text);
-            resolve(performance.now() - started);
+            resolve({ ms: performance.now() - started, refused: false });
           }
         });
       },
@@ -65,8 +76,8 @@ function nextCursor(text: string): string | null {
   return page.hasNextPage ? page.endCursor : null;
 }
 
-async function run(ms: number, record: boolean): Promise<number[]> {
-  const latencies: number[] = [];
+async function run(ms: number, record: boolean): Promise<Timed[]> {
+  const latencies: Timed[] = [];
   const end = performance.now() + ms;
   await Promise.all(
     Array.from({ length: Number(concurrency) }, async () => {
@@ -81,9 +92,19 @@ async function run(ms: number, record: boolean): Promise<number[]> {
 }
 
 await run(Number(warmup) * 1000, false);
-const latencies = (await run(Number(seconds) * 1000, true)).sort((a, b) => a - b);
-const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 100) / 100;
-process.stdout.write(
-  JSON.stringify({ requests: latencies.length, rps: Math.round(latencies.length / Number(seconds)), p50: at(0.5), p99: at(0.99) }) + '\n',
-);
+const timed = await run(Number(seconds) * 1000, true);
+const sorted = (values: number[]) => values.sort((a, b) => a - b);
+const latencies = sorted(timed.map((t) => t.ms));
+const served = sorted(timed.filter((t) => !t.refused).map((t) => t.ms));
+const at = (list: number[], q: number) => Math.round((list[Math.min(list.length - 1, Math.floor(q * list.length))] ?? NaN) * 100) / 100;
+const line = {
+  requests: latencies.length,
+  rps: Math.round(latencies.length / Number(seconds)),
+  p50: at(latencies, 0.5),
+  p99: at(latencies, 0.99),
+};
+const refusals = acceptRateLimited
+  ? { refused: latencies.length - served.length, p50Served: at(served, 0.5), p99Served: at(served, 0.99) }
+  : {};
+process.stdout.write(JSON.stringify({ ...line, ...refusals }) + '\n');
 agent.destroy();
