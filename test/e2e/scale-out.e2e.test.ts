@@ -19,7 +19,6 @@ import path from 'node:path';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -47,10 +46,11 @@ import {
 import { within } from '../support/database.js';
 import { Subscription } from '../support/server.js';
 import { cartProfile } from '../support/tokens.js';
+import { redisAnswers, TEST_REDIS_URL } from '../support/redis.js';
 
 const MAIN = path.resolve('dist/src/main.js');
 const PG_URL = process.env.TEST_DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/test';
-const REDIS_URL = process.env.TEST_REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 /** 12 pages of sync, 12 Apple calls of assignment: each slowed so A is killed with most still to do. */
 const DEVICES = 12_000;
 const SLOW_CALL_MS = 500;
@@ -65,19 +65,6 @@ async function postgresAnswers(): Promise<boolean> {
     return false;
   } finally {
     await client.end().catch(() => undefined);
-  }
-}
-
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
   }
 }
 

@@ -25,8 +25,9 @@ import { within } from '../support/database.js';
 import { runHomeroom } from '../support/cli.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { toGlobalId } from '../../src/global-id.js';
+import { redisAnswers, TEST_REDIS_URL } from '../support/redis.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
+const REDIS_URL = TEST_REDIS_URL;
 
 /** A raw graphql-transport-ws socket streaming `auditEventRecorded`: the actions it received, and how it closed. */
 interface AuditStream {
@@ -162,20 +163,6 @@ function cliEnvironment(t: TestServer, redisUrl?: string): NodeJS.ProcessEnv {
     LOG_LEVEL: 'silent',
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
   };
-}
-
-/** Whether a Redis answers PING within a second. */
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
 }
 
 const available = await redisAnswers();

@@ -31,22 +31,9 @@ import {
 import { createTestDatabase, testEnvironment, within } from '../support/database.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
 import { uploadSimulatedToken } from '../support/tokens.js';
+import { redisAnswers, TEST_REDIS_URL } from '../support/redis.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
-
-/** Whether a Redis answers PING at REDIS_URL within a second. */
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 const available = await redisAnswers();
 const SKIP_REASON = `SKIPPED: no Redis answers at ${REDIS_URL} (start one, e.g. \`redis-server\`, or set TEST_REDIS_URL, to run it)`;

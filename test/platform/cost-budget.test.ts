@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { CostBudget, MemoryCostBuckets, RedisCostBuckets } from '../../src/platform/cost-budget.js';
+import { redisAnswers, TEST_REDIS_URL } from '../support/redis.js';
 
 const LIMITS = { maximumAvailable: 1000, restoreRate: 50 };
 
@@ -35,20 +36,7 @@ describe('CostBudget (leaky bucket per key)', () => {
   });
 });
 
-const REDIS_URL = process.env.TEST_REDIS_URL?.trim() || 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
+const REDIS_URL = TEST_REDIS_URL;
 
 const haveRedis = await redisAnswers();
 if (!haveRedis) console.warn(`cost-budget Redis tests skipped: no Redis answers at ${REDIS_URL} (set TEST_REDIS_URL)`);
