@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
+import { randomSerialHex } from '../../src/crypto/x509.js';
 
 export interface TestPushCertificate {
   readonly certificate: string;
@@ -33,10 +34,7 @@ export function pushCertificate(
   const forgeKey = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = forge.pki.setRsaPublicKey(forgeKey.n, forgeKey.e);
-  certificate.serialNumber = crypto
-    .randomBytes(8)
-    .toString('hex')
-    .replace(/^[89a-f]/, '1');
+  certificate.serialNumber = randomSerialHex();
   const notBefore = options.notBefore ?? new Date('2026-01-01T00:00:00Z');
   const notAfter = options.notAfter ?? new Date('2027-06-01T00:00:00Z');
   certificate.validity.notBefore = notBefore;

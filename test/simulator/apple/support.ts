@@ -43,7 +43,9 @@ function makeKeyPair(commonName: string): TestKeyPair {
   const privateKeyPem = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
-  certificate.serialNumber = '0' + forge.util.bytesToHex(forge.random.getBytesSync(15));
+  // A leading 01 keeps it positive and minimally encoded: a random first byte of 00 made a serial
+  // forge reads back differently from the one it wrote, and the token matched no recipient.
+  certificate.serialNumber = '01' + forge.util.bytesToHex(forge.random.getBytesSync(15));
   certificate.validity.notBefore = new Date('2026-01-01T00:00:00Z');
   certificate.validity.notAfter = new Date('2028-01-01T00:00:00Z');
   const subject = [{ name: 'commonName', value: commonName }];
