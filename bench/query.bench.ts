@@ -376,9 +376,17 @@ const bare = bareServer(bareStatements);
 await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
 const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/graphql`;
 const barePerRequest = await statementsPerRequest(bareUrl, bareStatements);
+const bareStatementsBefore = bareStatements.count;
+const bareCpuBefore = process.cpuUsage();
 const ceiling = await load(bareUrl, body, `Bearer ${secret}`);
+const bareCpu = process.cpuUsage(bareCpuBefore);
 
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+/** Milliseconds of this process's CPU per request served (requests counted by their SQL statements). */
+const cpuPerRequest = (used: NodeJS.CpuUsage, statements: number, perRequest: number) =>
+  Math.round(((used.user + used.system) / 1000 / Math.max(1, statements / perRequest)) * 10) / 10;
+const homeroomCpu = cpuPerRequest(cpu, homeroomStatements.count - statementsBefore, homeroomPerRequest);
+const ceilingCpu = cpuPerRequest(bareCpu, bareStatements.count - bareStatementsBefore, barePerRequest);
 const ratio = Math.round((homeroom.p99 / ceiling.p99) * 100) / 100;
 process.stdout.write(
   [
@@ -393,7 +401,7 @@ process.stdout.write(
           `the pages served: p50 ${homeroom.p50Served} ms  p99 ${homeroom.p99Served} ms`),
     `    event-loop delay p50 ${ms(loop.percentile(50))} ms  p99 ${ms(loop.percentile(99))} ms  max ${ms(loop.max)} ms; ` +
       `process CPU ${Math.round(((cpu.user + cpu.system) / 1000 / wall) * 100)}% of one core ` +
-      `(${Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, (homeroomStatements.count - statementsBefore) / homeroomPerRequest)) * 10) / 10} ms a request); ` +
+      `(${homeroomCpu} ms a request); ` +
       `SQLite ${Math.round(sql.ms - sqlBefore.ms)} ms in ${sql.count - sqlBefore.count} statements ` +
       `(${Math.round(((sql.ms - sqlBefore.ms) / wall) * 100)}% of the run); GC ${Math.round(gc.ms)} ms`,
     ...(split
@@ -405,7 +413,10 @@ process.stdout.write(
         ]
       : []),
     `  bare graphql-js + hand-written SQL (better-sqlite3, DataLoader): ${ceiling.rps} req/s  p50 ${ceiling.p50} ms  p99 ${ceiling.p99} ms  ` +
-      `(${ceiling.requests} requests)  SQL statements/request ${barePerRequest}`,
+      `(${ceiling.requests} requests)  SQL statements/request ${barePerRequest}  CPU ${ceilingCpu} ms a request`,
+    // Under saturation p99 is about the queue times the CPU a request takes, so this ratio is what
+    // the p99 ratio tends to on a machine that gives both servers the same share of a core.
+    `  CPU per request homeroom/bare: ${Math.round((homeroomCpu / Math.max(0.1, ceilingCpu)) * 100) / 100}`,
     `  p99 ratio homeroom/bare: ${ratio} (target <= 1.2)`,
     '',
   ].join('\n'),

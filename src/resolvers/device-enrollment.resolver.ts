@@ -45,9 +45,9 @@ export class DeviceEnrollmentResolver {
     description:
       "The device's enrollment with Homeroom's MDM, as it is now: NOT_CONTACTED (every fact null) until it first asks to enroll. Every role.",
   })
-  async enrollment(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<DeviceEnrollmentType> {
-    const row = await ctx.loaders.enrollments.load(device.id);
-    return DeviceEnrollmentType.from(row ?? null, device.id);
+  // Not async: the loader's promise is returned as it is (a page asks this of every device).
+  enrollment(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<DeviceEnrollmentType> {
+    return ctx.loaders.enrollments.load(device.id).then((row) => DeviceEnrollmentType.from(row ?? null, device.id));
   }
 
   @Authorized(Permission.DEVICE_READ)
@@ -75,7 +75,7 @@ export class DeviceEnrollmentProfileResolver {
     description:
       'The Homeroom enrollment profile the device enrolled with (it may differ from the one assigned since, until the device enrolls again); null while NOT_CONTACTED, or when that profile was deleted. Every role.',
   })
-  async profile(@Root() enrollment: DeviceEnrollmentType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> {
+  profile(@Root() enrollment: DeviceEnrollmentType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> | null {
     const profileId = enrollment.profileId;
     if (profileId === null) return null;
     // The loader `Device.profile` uses: a device's two profiles, when they are one, are read once.

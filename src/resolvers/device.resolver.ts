@@ -66,7 +66,8 @@ export class DeviceResolver {
     description:
       "The Homeroom enrollment profile assigned to the device (the token's default for new serials, or one assigned later); null when none. Every role.",
   })
-  async profile(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> {
+  // Not async: the loader's promise is returned as it is (a page asks this of every device).
+  profile(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> | null {
     const profileId = device.profileId;
     if (profileId === null) return null;
     return ctx.loaders.profiles.load(profileId);

@@ -7,10 +7,10 @@
  * below resolvers/ (resolvers use its Node, connections and scalars), so it must not import them.
  */
 import { printSchema, lexicographicSortSchema, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { buildSchema, type ContainerType, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, type AuthChecker, type ContainerType, type NonEmptyArray } from 'type-graphql';
 import { createEventBus, type EventBus } from '../platform/events/event-bus.js';
 import type { Services } from '../services/services.js';
-import { permissionAuthChecker } from './auth-checker.js';
+import { guardAuthorizedFields } from './auth-checker.js';
 import { DateTimeScalar } from './scalars.js';
 import './enums.js';
 
@@ -35,11 +35,15 @@ export async function buildHomeroomSchema(resolvers: ResolverClasses, services: 
   const schema = await buildSchema({
     resolvers,
     container: resolverContainer(services),
-    authChecker: permissionAuthChecker,
+    // Not type-graphql's auth middleware (a chain of promises per field): `guardAuthorizedFields`
+    // puts the `@Authorized` checks in front of their fields below. type-graphql refuses
+    // `@Authorized` without an `authChecker` (undefined) but applies none for null.
+    authChecker: null as unknown as AuthChecker,
     pubSub: events,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
   });
+  guardAuthorizedFields(schema, resolvers);
   // type-graphql has no option for the root types' descriptions; they are plain graphql-js objects.
   describeRoot(schema.getQueryType(), 'Reads. Every field needs an API key; each says which role may read it.');
   describeRoot(

@@ -182,6 +182,43 @@ export function operationComplexity(
   });
 }
 
+/** Costs already computed, per schema and parsed document (Apollo and graphql-ws reuse a document's parse). */
+const costs = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+/** Variable sets remembered per document; a document asked with more is forgotten and starts again. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * {@link operationComplexity}, computed once per document and the variables that can change it.
+ * The cost reads only `first`/`last` (Int) and `@skip`/`@include` (Boolean) values, so variables
+ * typed String or ID (cursors, search text) are left out of the key: paging with `after` reuses it.
+ */
+function cachedComplexity(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | null | undefined,
+): number {
+  const relevant: unknown[] = [operationName ?? null];
+  for (const definition of operation.variableDefinitions ?? []) {
+    let type = definition.type;
+    while (type.kind !== Kind.NAMED_TYPE) type = type.type;
+    if (type.name.value === 'String' || type.name.value === 'ID') continue;
+    relevant.push(definition.variable.name.value, variables?.[definition.variable.name.value] ?? null);
+  }
+  const key = JSON.stringify(relevant);
+  let byDocument = costs.get(schema);
+  if (!byDocument) costs.set(schema, (byDocument = new WeakMap()));
+  let known = byDocument.get(document);
+  if (!known) byDocument.set(document, (known = new Map()));
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const complexity = operationComplexity(schema, document, variables, operationName);
+  if (known.size >= COSTS_PER_DOCUMENT) known.clear();
+  known.set(key, complexity);
+  return complexity;
+}
+
 /**
  * A limit error as GraphQL wants it, carrying the HomeroomError with its code: Apollo relabels
  * validation errors GRAPHQL_VALIDATION_FAILED but keeps the original error, where
@@ -267,7 +304,7 @@ export function measureComplexity(
   if (coerced.errors) return { complexity: null, error: null };
   let complexity: number;
   try {
-    complexity = operationComplexity(schema, document, variables, operationName);
+    complexity = cachedComplexity(schema, document, operation, variables, operationName);
   } catch (error) {
     // Whatever went wrong (the estimator's own node limit, a bug), an operation that cannot be
     // costed does not run.

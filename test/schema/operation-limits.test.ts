@@ -10,6 +10,7 @@ import {
   COUNT_COST,
   depthLimitRule,
   documentSelectionCount,
+  measureComplexity,
   operationComplexity,
   operationDepth,
 } from '../../src/schema/operation-limits.js';
@@ -197,6 +198,18 @@ describe('checkComplexity', () => {
       complexity: 1501,
     });
     expect(checkComplexity(schema, limits, document, { n: 2 })).toBeNull();
+  });
+
+  it('costs one parsed document again for each page size and @include value, whatever its cursor (costs are kept per document)', () => {
+    const document = parse(
+      `query Keys($n: Int, $after: String, $more: Boolean!) { a: ${apiKeys('(first: $n, after: $after)')} b: apiKeys(first: 2) @include(if: $more) { totalCount } }`,
+    );
+    const cost = (variables: Record<string, unknown>) => measureComplexity(schema, limits, document, variables).complexity;
+    expect(cost({ n: 2, after: null, more: false })).toBe(7);
+    expect(cost({ n: 2, after: 'a-cursor', more: false })).toBe(7);
+    expect(cost({ n: 10, after: 'a-cursor', more: false })).toBe(31);
+    expect(cost({ n: 10, after: 'a-cursor', more: true })).toBe(31 + 1 + COUNT_COST);
+    expect(cost({ n: 2, after: 'another', more: false })).toBe(7);
   });
 
   it('leaves bad variables to execution and returns null', () => {
