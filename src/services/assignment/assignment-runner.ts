@@ -44,6 +44,7 @@ import { Bindings } from '../../entities/raw-sql.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
+import type { QueryResult } from 'typeorm';
 import { endStatusOf, progressOf } from './job-state.js';
 
 /** Serials per Apple call: Apple's limit. */
@@ -434,21 +435,37 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         })),
       );
       const accepted = answers.filter(({ answer, outcome }) => answer.result === 'SUCCESS' && outcome.deviceId !== null);
-      const acceptedDevices = accepted.map(({ outcome }) => outcome.deviceId!);
-
-      // Devices already activated with another profile keep it until wiped: decided before they change. Activated means
-      // Apple saw it fetch a profile (`pushed`), or it waits for a wipe already, or it is enrolled with Homeroom under
-      // another profile (a device moved from another token's server shows `empty` here, yet runs its old configuration).
+      // The devices Apple accepted, by the UUID they got (one, unless the profile changed while the group was sent). A
+      // device already activated with another profile keeps it until wiped, decided from its row before the change, in
+      // the same statement (which returns who it was). Activated means Apple saw it fetch a profile (`pushed`), or it
+      // waits for a wipe already, or it is enrolled with Homeroom under another profile (a device moved from another
+      // token's server shows `empty` here, yet runs its old configuration).
       const wiped = new Set<number>();
-      if (job.kind === 'ASSIGN' && acceptedDevices.length > 0) {
+      const byUuid = new Map<string | null, number[]>();
+      for (const { outcome, uuid } of accepted) {
+        const devices = byUuid.get(uuid) ?? [];
+        devices.push(outcome.deviceId!);
+        byUuid.set(uuid, devices);
+      }
+      for (const [uuid, devices] of byUuid) {
+        // Values bind in the order the text names them: build the statement left to right.
         const sql = new Bindings(manager);
-        const ids = sql.in(acceptedDevices);
-        const rows = (await manager.query(
-          `SELECT id FROM device WHERE id ${ids} AND (profile_status = 'pushed' OR requires_wipe = TRUE OR ` +
-            `${enrolledWithOtherProfile(sql.bind(job.profileId))})`,
-          sql.values,
-        )) as Array<{ id: number }>;
-        for (const row of rows) wiped.add(Number(row.id));
+        if (job.kind !== 'ASSIGN') {
+          await manager.query(
+            `UPDATE device SET profile_id = NULL, profile_status = 'removed', requires_wipe = FALSE WHERE id ${sql.in(devices)}`,
+            sql.values,
+          );
+          continue;
+        }
+        let statement = `UPDATE device SET profile_id = ${sql.bind(job.profileId)}, apple_profile_uuid = ${sql.bind(uuid)}, `;
+        statement += `profile_status = 'assigned', profile_assign_time = ${sql.bind(stamp)}, profile_push_time = NULL, `;
+        statement += `requires_wipe = CASE WHEN profile_status = 'pushed' OR requires_wipe = TRUE OR `;
+        statement += `${enrolledWithOtherProfile(sql.bind(job.profileId))} THEN TRUE ELSE FALSE END `;
+        statement += `WHERE id ${sql.in(devices)} RETURNING id, requires_wipe`;
+        const updated = (await manager.queryRunner!.query(statement, sql.values, true)) as QueryResult;
+        for (const row of updated.records as Array<{ id: number | string; requires_wipe: boolean | number }>) {
+          if (row.requires_wipe === true || Number(row.requires_wipe) === 1) wiped.add(Number(row.id));
+        }
       }
 
       // One UPDATE per distinct new state (a group has a handful), each over the list of its outcome ids.
@@ -475,25 +492,6 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         statement += `updated_at = ${sql.bind(stamp)} WHERE id ${sql.in(ids)}`;
         await manager.query(statement, sql.values);
         if (answer.retryAt && (this.retryAt === null || answer.retryAt.getTime() < this.retryAt.getTime())) this.retryAt = answer.retryAt;
-      }
-
-      // The devices Apple accepted, by the UUID they got (one, unless the profile changed while the group was sent).
-      const byUuid = new Map<string | null, number[]>();
-      for (const { outcome, uuid } of accepted) {
-        const devices = byUuid.get(uuid) ?? [];
-        devices.push(outcome.deviceId!);
-        byUuid.set(uuid, devices);
-      }
-      for (const [uuid, devices] of byUuid) {
-        const sql = new Bindings(manager);
-        const wipedHere = devices.filter((id) => wiped.has(id));
-        const changes =
-          job.kind === 'ASSIGN'
-            ? `profile_id = ${sql.bind(job.profileId)}, apple_profile_uuid = ${sql.bind(uuid)}, profile_status = 'assigned', ` +
-              `profile_assign_time = ${sql.bind(stamp)}, profile_push_time = NULL, ` +
-              `requires_wipe = ${wipedHere.length > 0 ? `CASE WHEN id ${sql.in(wipedHere)} THEN TRUE ELSE FALSE END` : 'FALSE'}`
-            : "profile_id = NULL, profile_status = 'removed', requires_wipe = FALSE";
-        await manager.query(`UPDATE device SET ${changes} WHERE id ${sql.in(devices)}`, sql.values);
       }
 
       for (const counts of perBatch) counts.set('appleCalls', 1);
