@@ -5,7 +5,8 @@
  * 200,000 iPads. Homeroom (Services over a fresh SQLite file, as `npm start` opens it) uploads its
  * token (the upload's FULL sync brings the devices in), creates a profile, and assigns it to every
  * unassigned device with one filter: the job writes 200,000 outcome rows, makes 200 Apple calls of
- * 1000 serials, and records each answer and each device in one transaction per group of 5 calls.
+ * 1000 serials, and records each answer and each device in one transaction per group of up to 5
+ * calls, written while the next calls go out.
  *
  * Ceiling: the simulator's own time for the same 200 calls (same serials, same order, same
  * profile), made straight from the DEP client with no database, measured after Homeroom's run in

@@ -9,7 +9,6 @@ import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation
 import { AssignmentJob } from './assignment-job.entity.js';
 import { wordsOf } from '../words.js';
 import { DateTimeColumn } from './columns.js';
-import { Device } from './device.entity.js';
 
 /**
  * What became of one device. PENDING until Apple answered for good; then Apple's answer
@@ -44,12 +43,13 @@ export class AssignmentOutcome {
   @ManyToOne(() => AssignmentJob, { onDelete: 'CASCADE', nullable: false })
   job!: Relation<AssignmentJob>;
 
-  /** The device; null for a serial number Homeroom does not know. */
+  /**
+   * The device; null for a serial number Homeroom does not know. No foreign key: the rows come
+   * from the job's own selection of devices, and a key check per row doubled the job's creation
+   * (a device deleted since simply no longer loads).
+   */
   @Column({ type: 'integer', nullable: true })
   deviceId!: number | null;
-
-  @ManyToOne(() => Device, { onDelete: 'SET NULL', nullable: true })
-  device!: Relation<Device> | null;
 
   @Column({ type: 'varchar', length: 64 })
   serialNumber!: string;

@@ -5,8 +5,10 @@
  * order), at most 1000, and send them to Apple (outside any transaction), one call at a time. The
  * answers are recorded per group of up to {@link GROUP_CALLS} calls: ONE transaction records
  * Apple's answer for each serial of the group, updates the devices Apple accepted, adds to the
- * job's counts and renews the job's lease, while Apple answers the next call. A crash therefore
- * loses at most the group not yet recorded (and the call in flight), which the resumed job sends
+ * job's counts and renews the job's lease. The calls go on while a group is written (one group
+ * at a time), until the group being written and the answers landed since make a group: on
+ * PostgreSQL the database's work and Apple's overlap. A crash therefore still loses at most a
+ * group's worth of answers not yet recorded (and the call in flight), which the resumed job sends
  * again (Apple takes an assignment twice without complaint). PENDING serials are read a group at
  * a time too; each write is one statement over the whole group (an `IN` list on SQLite, one array
  * on PostgreSQL), so a group costs a handful of statements whatever its size.
@@ -42,6 +44,7 @@ import { Bindings } from '../../entities/raw-sql.js';
 import type { RequestContext } from '../../platform/request-context.js';
 import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
+import type { QueryResult } from 'typeorm';
 import { endStatusOf, progressOf } from './job-state.js';
 
 /** Serials per Apple call: Apple's limit. */
@@ -52,6 +55,8 @@ export const APPLE_BATCH = 1000;
  * of 5000 serials stays far below SQLite's limit of bound values.
  */
 export const GROUP_CALLS = 5;
+/** PENDING serials read at once. */
+export const PENDING_READ = 5 * APPLE_BATCH;
 /** How often a serial Apple keeps throttling is asked again before it is reported THROTTLED. */
 export const THROTTLED_RETRIES = 10;
 /** How often a FAILED serial is asked again (Apple: "contact Apple after 3 failures"). */
@@ -147,6 +152,10 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
   private uuid: string | null = null;
   /** Batches Apple answered that the next group commit records. */
   private landed: Landed[] = [];
+  /** The group commit under way (at most one): Apple's next calls go out and land while it writes. */
+  private writing: Promise<void> | null = null;
+  /** Apple calls in the group under way: with those landed since, never more than {@link GROUP_CALLS}. */
+  private writingCalls = 0;
   /** The earliest retry known to wait; null when none does. */
   private retryAt: Date | null = null;
 
@@ -186,18 +195,20 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         this.checkpoint();
         // Retries reread rows that answers not recorded yet may hold: record them first.
         const retrying = this.retryAt !== null && this.retryAt.getTime() <= this.deps.clock.now().getTime();
-        if (retrying && (inFlight || this.landed.length > 0)) {
+        if (retrying && (inFlight || this.landed.length > 0 || this.writing)) {
           if (inFlight) await this.land(inFlight);
           inFlight = null;
-          await this.commitLanded();
+          await this.recordLanded();
         }
         const due = await this.dueOutcomes(retrying);
         // One call to Apple at a time, but a group of answers is written while Apple answers the next call.
         const sent = due.length > 0 ? this.send(client, job, due) : null;
         if (inFlight) await this.land(inFlight);
         inFlight = sent;
-        if (this.landed.length >= GROUP_CALLS || (!sent && this.landed.length > 0)) await this.commitLanded();
+        // Answers not recorded yet never exceed a group, so a crash loses no more than it did before writes overlapped calls.
+        if (this.landed.length + this.writingCalls >= GROUP_CALLS) await this.commitLanded();
         if (inFlight) continue;
+        await this.recordLanded();
         this.retryAt = await this.nextRetryAt();
         if (this.retryAt === null) return;
         await this.waitUntil(this.retryAt);
@@ -208,11 +219,13 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         const last = inFlight;
         inFlight = null;
         if (last) await this.land(last);
-        await this.commitLanded();
+        await this.recordLanded();
       }
       throw error;
     } finally {
       inFlight?.answer.catch(() => undefined);
+      // Whatever ended the loop, the job's end is recorded only after the group under way.
+      await this.writing?.catch(() => undefined);
     }
   }
 
@@ -237,17 +250,51 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
       answered = await batch.answer;
     } catch (error) {
       // Apple refused this call: what it answered before is still recorded before the job ends.
-      await this.commitLanded();
+      await this.recordLanded();
       throw error;
     }
     this.landed.push({ due: batch.due, answered });
   }
 
-  /** Records the batches landed so far in one transaction, then reports each (events, hook) in order. */
+  /**
+   * Starts recording the batches landed so far, once the group before them is recorded (which
+   * throws if that one failed), and returns without waiting for it: Apple's next calls overlap
+   * the writes. One group writes at a time, so events and hooks keep the batches' order.
+   */
   private async commitLanded(): Promise<void> {
+    await this.written();
     if (this.landed.length === 0) return;
     const group = this.landed;
     this.landed = [];
+    const writing = this.record(group);
+    this.writingCalls = group.length;
+    // Awaited by the next commit or by {@link written}; until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
+    this.writing = writing;
+  }
+
+  /** Records every batch landed so far and waits until it is written. */
+  private async recordLanded(): Promise<void> {
+    await this.commitLanded();
+    await this.written();
+  }
+
+  /** Waits for the group commit under way, if any, and passes on its failure. */
+  private async written(): Promise<void> {
+    const writing = this.writing;
+    if (!writing) return;
+    try {
+      await writing;
+    } finally {
+      if (this.writing === writing) {
+        this.writing = null;
+        this.writingCalls = 0;
+      }
+    }
+  }
+
+  /** Records a group in one transaction, then reports each batch (events, hook) in order. */
+  private async record(group: readonly Landed[]): Promise<void> {
     const job = this.job!;
     const counts = await this.commit(group);
     for (const [index, batch] of group.entries()) {
@@ -305,7 +352,7 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
       const sql = new Bindings(manager);
       const pending = (await manager.query(
         `SELECT ${pendingColumns} FROM assignment_outcome WHERE job_id = ${sql.bind(this.jobId)} AND result = 'PENDING' ` +
-          `AND id > ${sql.bind(this.cursor)} ORDER BY id LIMIT ${GROUP_CALLS * APPLE_BATCH}`,
+          `AND id > ${sql.bind(this.cursor)} ORDER BY id LIMIT ${PENDING_READ}`,
         sql.values,
       )) as OutcomeRow[];
       if (pending.length > 0) this.cursor = Number(pending[pending.length - 1]!.id);
@@ -388,21 +435,37 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         })),
       );
       const accepted = answers.filter(({ answer, outcome }) => answer.result === 'SUCCESS' && outcome.deviceId !== null);
-      const acceptedDevices = accepted.map(({ outcome }) => outcome.deviceId!);
-
-      // Devices already activated with another profile keep it until wiped: decided before they change. Activated means
-      // Apple saw it fetch a profile (`pushed`), or it waits for a wipe already, or it is enrolled with Homeroom under
-      // another profile (a device moved from another token's server shows `empty` here, yet runs its old configuration).
+      // The devices Apple accepted, by the UUID they got (one, unless the profile changed while the group was sent). A
+      // device already activated with another profile keeps it until wiped, decided from its row before the change, in
+      // the same statement (which returns who it was). Activated means Apple saw it fetch a profile (`pushed`), or it
+      // waits for a wipe already, or it is enrolled with Homeroom under another profile (a device moved from another
+      // token's server shows `empty` here, yet runs its old configuration).
       const wiped = new Set<number>();
-      if (job.kind === 'ASSIGN' && acceptedDevices.length > 0) {
+      const byUuid = new Map<string | null, number[]>();
+      for (const { outcome, uuid } of accepted) {
+        const devices = byUuid.get(uuid) ?? [];
+        devices.push(outcome.deviceId!);
+        byUuid.set(uuid, devices);
+      }
+      for (const [uuid, devices] of byUuid) {
+        // Values bind in the order the text names them: build the statement left to right.
         const sql = new Bindings(manager);
-        const ids = sql.in(acceptedDevices);
-        const rows = (await manager.query(
-          `SELECT id FROM device WHERE id ${ids} AND (profile_status = 'pushed' OR requires_wipe = TRUE OR ` +
-            `${enrolledWithOtherProfile(sql.bind(job.profileId))})`,
-          sql.values,
-        )) as Array<{ id: number }>;
-        for (const row of rows) wiped.add(Number(row.id));
+        if (job.kind !== 'ASSIGN') {
+          await manager.query(
+            `UPDATE device SET profile_id = NULL, profile_status = 'removed', requires_wipe = FALSE WHERE id ${sql.in(devices)}`,
+            sql.values,
+          );
+          continue;
+        }
+        let statement = `UPDATE device SET profile_id = ${sql.bind(job.profileId)}, apple_profile_uuid = ${sql.bind(uuid)}, `;
+        statement += `profile_status = 'assigned', profile_assign_time = ${sql.bind(stamp)}, profile_push_time = NULL, `;
+        statement += `requires_wipe = CASE WHEN profile_status = 'pushed' OR requires_wipe = TRUE OR `;
+        statement += `${enrolledWithOtherProfile(sql.bind(job.profileId))} THEN TRUE ELSE FALSE END `;
+        statement += `WHERE id ${sql.in(devices)} RETURNING id, requires_wipe`;
+        const updated = (await manager.queryRunner!.query(statement, sql.values, true)) as QueryResult;
+        for (const row of updated.records as Array<{ id: number | string; requires_wipe: boolean | number }>) {
+          if (row.requires_wipe === true || Number(row.requires_wipe) === 1) wiped.add(Number(row.id));
+        }
       }
 
       // One UPDATE per distinct new state (a group has a handful), each over the list of its outcome ids.
@@ -429,25 +492,6 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         statement += `updated_at = ${sql.bind(stamp)} WHERE id ${sql.in(ids)}`;
         await manager.query(statement, sql.values);
         if (answer.retryAt && (this.retryAt === null || answer.retryAt.getTime() < this.retryAt.getTime())) this.retryAt = answer.retryAt;
-      }
-
-      // The devices Apple accepted, by the UUID they got (one, unless the profile changed while the group was sent).
-      const byUuid = new Map<string | null, number[]>();
-      for (const { outcome, uuid } of accepted) {
-        const devices = byUuid.get(uuid) ?? [];
-        devices.push(outcome.deviceId!);
-        byUuid.set(uuid, devices);
-      }
-      for (const [uuid, devices] of byUuid) {
-        const sql = new Bindings(manager);
-        const wipedHere = devices.filter((id) => wiped.has(id));
-        const changes =
-          job.kind === 'ASSIGN'
-            ? `profile_id = ${sql.bind(job.profileId)}, apple_profile_uuid = ${sql.bind(uuid)}, profile_status = 'assigned', ` +
-              `profile_assign_time = ${sql.bind(stamp)}, profile_push_time = NULL, ` +
-              `requires_wipe = ${wipedHere.length > 0 ? `CASE WHEN id ${sql.in(wipedHere)} THEN TRUE ELSE FALSE END` : 'FALSE'}`
-            : "profile_id = NULL, profile_status = 'removed', requires_wipe = FALSE";
-        await manager.query(`UPDATE device SET ${changes} WHERE id ${sql.in(devices)}`, sql.values);
       }
 
       for (const counts of perBatch) counts.set('appleCalls', 1);

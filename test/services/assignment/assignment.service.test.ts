@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssignmentJob } from '../../../src/entities/assignment-job.entity.js';
 import { AssignmentOutcome } from '../../../src/entities/assignment-outcome.entity.js';
 import { AuditEvent } from '../../../src/entities/audit-event.entity.js';
+import { Device } from '../../../src/entities/device.entity.js';
 import { ErrorCode } from '../../../src/errors.js';
 import { homeroomErrorOf } from '../../support/assertions.js';
 import { cartProfile, DAY } from '../sync/harness.js';
@@ -215,6 +216,19 @@ describe('AssignmentService', () => {
       if (field) expect(error.details).toMatchObject({ field });
     }
     expect(await h.opened.dataSource.manager.count(AssignmentJob)).toBe(jobs);
+  });
+
+  it('keeps the outcomes of a job, serial and device id, when their device is deleted afterwards (no key to the device)', async () => {
+    const { token, profile, serials } = await h.school('Deleted device school', 2);
+    const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { serialNumbers: serials });
+    expect(await done).toMatchObject({ status: 'SUCCEEDED', succeededCount: 2 });
+    const gone = (await h.devices(token.id)).get(serials[0]!)!;
+    // As deleting the token deletes its devices: the outcome row is neither touched nor in the way.
+    await h.opened.dataSource.manager.delete(Device, { id: gone.id });
+    const page = await h.services.assignments.listOutcomes(job.id, { results: ['SUCCESS'] }, { first: 10 });
+    expect(page.edges.map(({ node }) => [node.serialNumber, node.deviceId])).toContainEqual([serials[0], gone.id]);
+    expect(await page.totalCount()).toBe(2);
+    expect(await h.services.devices.findById(gone.id)).toBeNull();
   });
 
   it('audits the request with its counts, and refuses to delete a profile a job is still assigning (PROFILE_IN_USE)', async () => {
