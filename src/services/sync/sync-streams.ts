@@ -32,6 +32,15 @@ function progressMade(event: SyncProgressed): number {
   return event.pages + event.devicesSeen + event.devicesAdded + event.devicesUpdated + event.devicesRemoved + event.defaultProfileAssigned;
 }
 
+/** Each published event's view, made once: every subscriber then yields the same object, which lets the GraphQL layer execute it once for all. */
+const liveViews = new WeakMap<SyncProgressed, SyncProgressView>();
+
+function liveViewOf(event: SyncProgressed): SyncProgressView {
+  let view = liveViews.get(event);
+  if (!view) liveViews.set(event, (view = { ...event, snapshot: false }));
+  return view;
+}
+
 /**
  * A snapshot of where the token stands first, then its SYNC_PROGRESSED events as published.
  * Steps the snapshot already covers (its run's, with less progress, or every one of a run it
@@ -51,7 +60,7 @@ export function progressFromNow(reads: SyncReads, deps: SyncStreamDependencies, 
     },
     (event) => {
       const covered = now !== null && event.runId === now.runId && (now.status !== 'RUNNING' || progressMade(event) < progressMade(now));
-      return covered ? null : { ...event, snapshot: false };
+      return covered ? null : liveViewOf(event);
     },
   );
 }
