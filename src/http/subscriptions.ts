@@ -34,6 +34,7 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type FormattedExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
 import type { Disposable } from 'graphql-ws';
@@ -60,6 +61,8 @@ import { trustDocument } from './trusted-documents.js';
 import { serveGraphqlWs } from './ws-transport.js';
 
 type ConnectionExtra = { actor?: Actor };
+/** What `onNext` hands graphql-ws to send. */
+type Reported = ExecutionResult | FormattedExecutionResult;
 
 export function serveSubscriptions(options: {
   readonly httpServer: Server;
@@ -100,6 +103,30 @@ export function serveSubscriptions(options: {
       sockets.revoke(next.value.apiKeyId);
     }
   })();
+
+  /** What a socket is sent for an event: the shared bytes when the result can be shared, else its own formatted copy. */
+  const reported = (args: ExecutionArgs, result: ExecutionResult): Reported | Promise<Reported> => {
+    // Always the context onSubscribe built (events run with a copy of it).
+    const context = args.contextValue as GraphQLContext;
+    const json = shared.openJsonOf(result);
+    if (json !== null) {
+      let tail = frameTails.get(context);
+      if (tail === undefined) {
+        const cost = costs.get(context);
+        frameTails.set(context, (tail = cost ? `,"extensions":${JSON.stringify({ cost })}}` : '}'));
+      }
+      return new SerialisedPayload(json + tail) as ExecutionResult;
+    }
+    return formatted(context, args, result);
+  };
+  const formatted = async (context: GraphQLContext, args: ExecutionArgs, result: ExecutionResult): Promise<Reported> => {
+    const errors = result.errors ?? [];
+    await handleOperationErrors(services.audit, availability, context, getOperationAST(args.document, args.operationName), errors);
+    const cost = costs.get(context);
+    const withCost = cost ? { ...result, extensions: { ...result.extensions, cost } } : result;
+    if (errors.length === 0) return withCost;
+    return { ...withCost, errors: errors.map((error) => withRequestId(formatError(error.toJSON(), error), context.requestId)) };
+  };
 
   const server = serveGraphqlWs<ConnectionExtra>(
     {
@@ -195,27 +222,14 @@ export function serveSubscriptions(options: {
       onOperation(_ctx, _id, _payload, args) {
         options.onOperationStarted?.(operationNameOf(args.document, args.operationName));
       },
-      async onNext(ctx, _id, _payload, args, result) {
+      onNext(ctx, _id, _payload, args, result) {
         // A revocation heard while this event was being executed, or found now: close before it
-        // is sent (graphql-ws sends nothing on a closing socket).
-        if (await sockets.closeIfRevoked(ctx.extra.actor?.apiKeyId, ctx.extra.socket)) return result;
-        // Always the context onSubscribe built (events run with a copy of it).
-        const context = args.contextValue as GraphQLContext;
-        const json = shared.openJsonOf(result);
-        if (json !== null) {
-          let tail = frameTails.get(context);
-          if (tail === undefined) {
-            const cost = costs.get(context);
-            frameTails.set(context, (tail = cost ? `,"extensions":${JSON.stringify({ cost })}}` : '}'));
-          }
-          return new SerialisedPayload(json + tail) as ExecutionResult;
-        }
-        const errors = result.errors ?? [];
-        await handleOperationErrors(services.audit, availability, context, getOperationAST(args.document, args.operationName), errors);
-        const cost = costs.get(context);
-        const reported = cost ? { ...result, extensions: { ...result.extensions, cost } } : result;
-        if (errors.length === 0) return reported;
-        return { ...reported, errors: errors.map((error) => withRequestId(formatError(error.toJSON(), error), context.requestId)) };
+        // is sent (graphql-ws sends nothing on a closing socket). Synchronous unless the key is due
+        // a check: most events to most sockets cost no promise here.
+        const revoked = sockets.closeIfRevoked(ctx.extra.actor?.apiKeyId, ctx.extra.socket);
+        if (revoked === true) return result;
+        if (revoked !== false) return revoked.then((closed) => (closed ? result : reported(args, result)));
+        return reported(args, result);
       },
       onError(_ctx, _id, _payload, errors) {
         return errors.map((error) => formatError(error.toJSON(), error));
@@ -279,25 +293,32 @@ class KeySockets {
    * Before an event is sent: true (and the socket closed) when its key is known to be revoked,
    * or, last checked more than REVOCATION_CHECK_MS ago, the database now says so.
    */
-  async closeIfRevoked(apiKeyId: number | null | undefined, socket: WebSocket): Promise<boolean> {
+  closeIfRevoked(apiKeyId: number | null | undefined, socket: WebSocket): boolean | Promise<boolean> {
     if (apiKeyId == null) return false;
-    if (!this.revoked.has(apiKeyId)) {
-      const now = this.clock.now().getTime();
-      if (now - (this.checkedAt.get(apiKeyId) ?? 0) < REVOCATION_CHECK_MS) return false;
-      // Set first: the events that follow at once do not each read the key.
-      this.checkedAt.set(apiKeyId, now);
-      let active: boolean;
-      try {
-        active = await this.isActive(apiKeyId);
-      } catch (error) {
-        // The database is away: the event goes out, the next one checks again.
-        this.checkedAt.delete(apiKeyId);
-        this.logger.warn({ err: error, apiKeyId }, 'could not check the key of an open websocket');
-        return false;
-      }
-      if (active) return false;
-      this.revoke(apiKeyId);
+    if (this.revoked.has(apiKeyId)) {
+      close(socket);
+      return true;
     }
+    const now = this.clock.now().getTime();
+    if (now - (this.checkedAt.get(apiKeyId) ?? 0) < REVOCATION_CHECK_MS) return false;
+    // Set first: the events that follow at once do not each read the key.
+    this.checkedAt.set(apiKeyId, now);
+    return this.readAgain(apiKeyId, socket);
+  }
+
+  /** The key read again: revoked closes every socket of the key, this one included. */
+  private async readAgain(apiKeyId: number, socket: WebSocket): Promise<boolean> {
+    let active: boolean;
+    try {
+      active = await this.isActive(apiKeyId);
+    } catch (error) {
+      // The database is away: the event goes out, the next one checks again.
+      this.checkedAt.delete(apiKeyId);
+      this.logger.warn({ err: error, apiKeyId }, 'could not check the key of an open websocket');
+      return false;
+    }
+    if (active) return false;
+    this.revoke(apiKeyId);
     close(socket);
     return true;
   }
