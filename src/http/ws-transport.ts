@@ -43,6 +43,7 @@ export function serveGraphqlWs<E extends object>(
   options: ServerOptions<Record<string, unknown>, SocketExtra & E>,
   wss: WebSocketServer,
   logger: Logger,
+  maxBufferedBytes = MAX_BUFFERED_BYTES,
 ): Disposable {
   /** The payload the replacer just left out, taken by the `send` that follows. */
   let pending: string | null = null;
@@ -81,7 +82,7 @@ export function serveGraphqlWs<E extends object>(
           const payload = pending;
           pending = null;
           if (socket.readyState !== socket.OPEN) return;
-          if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+          if (socket.bufferedAmount > maxBufferedBytes) {
             logger.warn({ bufferedBytes: socket.bufferedAmount }, 'websocket closed: the client fell too far behind');
             socket.close(SLOW_CLIENT_CLOSE_CODE, SLOW_CLIENT_REASON);
             return;
