@@ -175,7 +175,7 @@ export interface EventBus {
  * and implemented there, so the transport depends on the bus's topics and not the other way round.
  */
 export interface EventTransport {
-  /** For `createPubSub({ eventTarget })`. */
+  /** Where the bus dispatches each event and listens for every subscriber. */
   readonly eventTarget: PubSubEventTarget<HomeroomTopics>;
   /** Closes the transport's connections; pending publishes are sent first. */
   close(): Promise<void>;

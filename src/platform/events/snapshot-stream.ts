@@ -10,6 +10,7 @@
  */
 import { Repeater } from '@graphql-yoga/subscription';
 
+/** The snapshot first, then each event `step` keeps (null drops one), until the client leaves or the events end. */
 export function snapshotThenEvents<E, V>(
   events: AsyncIterable<E>,
   snapshot: () => Promise<V>,
