@@ -375,7 +375,7 @@ async function main(): Promise<void> {
     const report = await reported;
     clearTimeout(timeout);
     const cpuAfter = mainThreadCpuMs();
-    const split = await profiler.stop(CATEGORIES);
+    const split = await profiler.stop(CATEGORIES, process.env.BENCH_PROFILE || undefined);
     const busy = Object.entries(split).filter(([name]) => name !== 'idle');
     const busyMs = busy.reduce((sum, [, ms]) => sum + ms, 0);
     process.stdout.write(
@@ -387,6 +387,22 @@ async function main(): Promise<void> {
           .join(', ') +
         '\n',
     );
+    const cpuMs = cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null;
+    const deliveriesOnA = report.latencies[0]?.length ?? 0;
+    if (cpuMs !== null && deliveriesOnA > 0) {
+      // The sync's own samples taken out: what is left is what the deliveries cost.
+      const syncShare = busyMs > 0 ? (split['the sync (pages, database)'] ?? 0) / busyMs : 0;
+      const perDelivery = (cpuMs * (1 - syncShare)) / deliveriesOnA;
+      const perInstance = Math.ceil(SUBSCRIBERS / urls.length);
+      process.stdout.write(
+        `  CPU per delivery on A (the sync's share taken out): ${round(perDelivery * 1000)} µs; one event to its ` +
+          `${perInstance} subscribers is about ${Math.round(perDelivery * perInstance)} ms of one core, the last ` +
+          `subscriber's wait on an idle machine; load average ${os
+            .loadavg()
+            .map((l) => round(l, 1))
+            .join(' ')}\n`,
+      );
+    }
 
     const problems: string[] = [];
     if (run.status !== 'SUCCEEDED' || run.devicesAdded !== DEVICES)

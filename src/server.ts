@@ -68,6 +68,8 @@ export interface StartOptions {
   readonly clock?: Clock;
   /** Called when a websocket operation is running, i.e. a subscription now receives events. */
   readonly onOperationStarted?: (operationName: string | null) => void;
+  /** Called each time a subscription event is executed (once per group of subscribers sharing it). */
+  readonly onSubscriptionEventExecuted?: () => void;
   /** The once-a-second wake-up of `syncCooldown` countdowns; tests pass a ManualTicker. */
   readonly ticker?: Ticker;
   /** Prefix of the Redis channels (`REDIS_URL`); tests give each server pair its own. Default `homeroom:`. */
@@ -166,6 +168,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       trustedDocuments: config.trustedDocuments,
       events,
       ...(options.onOperationStarted ? { onOperationStarted: options.onOperationStarted } : {}),
+      ...(options.onSubscriptionEventExecuted ? { onEventExecuted: options.onSubscriptionEventExecuted } : {}),
     });
     apollo = new ApolloServer<GraphQLContext>({
       schema,

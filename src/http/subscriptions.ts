@@ -16,6 +16,12 @@
  * A revocation no event brought here (the CLI without Redis, an event Redis lost) is found
  * before the next event is sent: a key is read again when its last check is older than
  * {@link REVOCATION_CHECK_MS}.
+ *
+ * An event is executed once per group of subscribers whose results cannot differ (same document,
+ * variables and API key; see `shared-executions.ts`), with fresh DataLoaders, and serialised once:
+ * each socket gets the same bytes in a frame of its own (its subscription id, its operation's
+ * `extensions.cost`). `ws-transport.ts` writes them, and closes a client that falls far behind
+ * (4413).
  */
 import type { Server } from 'node:http';
 import {
@@ -28,10 +34,10 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
+  type FormattedExecutionResult,
   type GraphQLSchema,
 } from 'graphql';
 import type { Disposable } from 'graphql-ws';
-import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { GraphQLLimits, TrustedDocumentsConfig } from '../config.js';
 import { ErrorCode } from '../errors.js';
@@ -50,9 +56,13 @@ import { Topic, type EventBus } from '../platform/events/event-bus.js';
 import { OperationBudget, runWithBudget } from '../platform/operation-budget.js';
 import { authenticate, connectionAuthorization, REFUSAL_CLOSE_CODES, REFUSAL_MESSAGES } from './authorization.js';
 import { chargeOperation, type CostReport } from './operation-cost.js';
+import { SerialisedPayload, SharedExecutions, groupKeyOf } from './shared-executions.js';
 import { trustDocument } from './trusted-documents.js';
+import { serveGraphqlWs } from './ws-transport.js';
 
 type ConnectionExtra = { actor?: Actor };
+/** What `onNext` hands graphql-ws to send. */
+type Reported = ExecutionResult | FormattedExecutionResult;
 
 export function serveSubscriptions(options: {
   readonly httpServer: Server;
@@ -72,10 +82,17 @@ export function serveSubscriptions(options: {
   readonly trustedDocuments: TrustedDocumentsConfig;
   /** Where revocations arrive (`API_KEY_REVOKED`), from this instance and, over Redis, from others. */
   readonly events: EventBus;
+  /** Called each time a subscription event is executed (once per group of subscribers sharing it). */
+  readonly onEventExecuted?: () => void;
 }): Disposable {
   const { schema, services, limits, logger, clock, availability } = options;
   /** Each operation's `extensions.cost`, by the context onSubscribe built for it. */
   const costs = new WeakMap<object, CostReport>();
+  /** Each subscription's group (see `shared-executions.ts`), by its context. */
+  const groups = new WeakMap<object, string>();
+  /** Each subscription's frame tail after a shared result: its `extensions.cost` and the closing braces. */
+  const frameTails = new WeakMap<object, string>();
+  const shared = new SharedExecutions(options.onEventExecuted);
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const sockets = new KeySockets(logger, clock, (id) => services.apiKeys.isActive(id));
   const revocations = options.events.subscribe(Topic.API_KEY_REVOKED)[Symbol.asyncIterator]();
@@ -87,7 +104,31 @@ export function serveSubscriptions(options: {
     }
   })();
 
-  const server = useServer<Record<string, unknown>, ConnectionExtra>(
+  /** What a socket is sent for an event: the shared bytes when the result can be shared, else its own formatted copy. */
+  const reported = (args: ExecutionArgs, result: ExecutionResult): Reported | Promise<Reported> => {
+    // Always the context onSubscribe built (events run with a copy of it).
+    const context = args.contextValue as GraphQLContext;
+    const json = shared.openJsonOf(result);
+    if (json !== null) {
+      let tail = frameTails.get(context);
+      if (tail === undefined) {
+        const cost = costs.get(context);
+        frameTails.set(context, (tail = cost ? `,"extensions":${JSON.stringify({ cost })}}` : '}'));
+      }
+      return new SerialisedPayload(json + tail) as ExecutionResult;
+    }
+    return formatted(context, args, result);
+  };
+  const formatted = async (context: GraphQLContext, args: ExecutionArgs, result: ExecutionResult): Promise<Reported> => {
+    const errors = result.errors ?? [];
+    await handleOperationErrors(services.audit, availability, context, getOperationAST(args.document, args.operationName), errors);
+    const cost = costs.get(context);
+    const withCost = cost ? { ...result, extensions: { ...result.extensions, cost } } : result;
+    if (errors.length === 0) return withCost;
+    return { ...withCost, errors: errors.map((error) => withRequestId(formatError(error.toJSON(), error), context.requestId)) };
+  };
+
+  const server = serveGraphqlWs<ConnectionExtra>(
     {
       schema,
       // A query over the websocket gets the same time budget as over HTTP; subscriptions none.
@@ -164,6 +205,7 @@ export function serveSubscriptions(options: {
           if (charged.refused) return [charged.refused];
           costs.set(contextValue, charged.report);
         }
+        groups.set(contextValue, groupKeyOf(trust.query ?? payload.query, payload.operationName, payload.variables, actor ?? null));
         contextValue.logger.info({ operationName: operationNameOf(document, payload.operationName) }, 'graphql-ws operation started');
         return {
           schema,
@@ -175,28 +217,26 @@ export function serveSubscriptions(options: {
       },
       // Each event of a subscription runs with fresh DataLoaders (graphql-js's own `subscribe`
       // would run every event with the operation's one context, caching rows for its whole life).
-      subscribe: (args) => subscribeWithFreshLoaders(args, () => createLoaders(services)),
+      subscribe: (args) =>
+        subscribeWithFreshLoaders(args, () => createLoaders(services), shared, groups.get(args.contextValue as object) ?? null),
       onOperation(_ctx, _id, _payload, args) {
         options.onOperationStarted?.(operationNameOf(args.document, args.operationName));
       },
-      async onNext(ctx, _id, _payload, args, result) {
+      onNext(ctx, _id, _payload, args, result) {
         // A revocation heard while this event was being executed, or found now: close before it
-        // is sent (graphql-ws sends nothing on a closing socket).
-        if (await sockets.closeIfRevoked(ctx.extra.actor?.apiKeyId, ctx.extra.socket)) return result;
-        // Always the context onSubscribe built (events run with a copy of it).
-        const context = args.contextValue as GraphQLContext;
-        const errors = result.errors ?? [];
-        await handleOperationErrors(services.audit, availability, context, getOperationAST(args.document, args.operationName), errors);
-        const cost = costs.get(context);
-        const reported = cost ? { ...result, extensions: { ...result.extensions, cost } } : result;
-        if (errors.length === 0) return reported;
-        return { ...reported, errors: errors.map((error) => withRequestId(formatError(error.toJSON(), error), context.requestId)) };
+        // is sent (graphql-ws sends nothing on a closing socket). Synchronous unless the key is due
+        // a check: most events to most sockets cost no promise here.
+        const revoked = sockets.closeIfRevoked(ctx.extra.actor?.apiKeyId, ctx.extra.socket);
+        if (revoked === true) return result;
+        if (revoked !== false) return revoked.then((closed) => (closed ? result : reported(args, result)));
+        return reported(args, result);
       },
       onError(_ctx, _id, _payload, errors) {
         return errors.map((error) => formatError(error.toJSON(), error));
       },
     },
     wss,
+    logger,
   );
   return {
     dispose: async () => {
@@ -253,25 +293,32 @@ class KeySockets {
    * Before an event is sent: true (and the socket closed) when its key is known to be revoked,
    * or, last checked more than REVOCATION_CHECK_MS ago, the database now says so.
    */
-  async closeIfRevoked(apiKeyId: number | null | undefined, socket: WebSocket): Promise<boolean> {
+  closeIfRevoked(apiKeyId: number | null | undefined, socket: WebSocket): boolean | Promise<boolean> {
     if (apiKeyId == null) return false;
-    if (!this.revoked.has(apiKeyId)) {
-      const now = this.clock.now().getTime();
-      if (now - (this.checkedAt.get(apiKeyId) ?? 0) < REVOCATION_CHECK_MS) return false;
-      // Set first: the events that follow at once do not each read the key.
-      this.checkedAt.set(apiKeyId, now);
-      let active: boolean;
-      try {
-        active = await this.isActive(apiKeyId);
-      } catch (error) {
-        // The database is away: the event goes out, the next one checks again.
-        this.checkedAt.delete(apiKeyId);
-        this.logger.warn({ err: error, apiKeyId }, 'could not check the key of an open websocket');
-        return false;
-      }
-      if (active) return false;
-      this.revoke(apiKeyId);
+    if (this.revoked.has(apiKeyId)) {
+      close(socket);
+      return true;
     }
+    const now = this.clock.now().getTime();
+    if (now - (this.checkedAt.get(apiKeyId) ?? 0) < REVOCATION_CHECK_MS) return false;
+    // Set first: the events that follow at once do not each read the key.
+    this.checkedAt.set(apiKeyId, now);
+    return this.readAgain(apiKeyId, socket);
+  }
+
+  /** The key read again: revoked closes every socket of the key, this one included. */
+  private async readAgain(apiKeyId: number, socket: WebSocket): Promise<boolean> {
+    let active: boolean;
+    try {
+      active = await this.isActive(apiKeyId);
+    } catch (error) {
+      // The database is away: the event goes out, the next one checks again.
+      this.checkedAt.delete(apiKeyId);
+      this.logger.warn({ err: error, apiKeyId }, 'could not check the key of an open websocket');
+      return false;
+    }
+    if (active) return false;
+    this.revoke(apiKeyId);
     close(socket);
     return true;
   }
@@ -289,11 +336,15 @@ function operationNameOf(document: DocumentNode, operationName: string | null | 
 /**
  * graphql-js's `subscribe`, except that each event executes with a copy of the operation's
  * context holding fresh loaders: what a resolver loads for one event is not served to the next.
- * The source stream is closed when the client leaves or an event's execution throws.
+ * Subscriptions of one `group` share each event's execution (`shared`), the first to reach it
+ * running it with its context. The source stream is closed when the client leaves or an event's
+ * execution throws.
  */
 export async function subscribeWithFreshLoaders(
   args: ExecutionArgs,
   freshLoaders: () => GraphQLContext['loaders'],
+  shared: SharedExecutions = new SharedExecutions(),
+  group: string | null = null,
 ): Promise<AsyncGenerator<ExecutionResult> | ExecutionResult> {
   const stream = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in stream)) return stream;
@@ -305,7 +356,9 @@ export async function subscribeWithFreshLoaders(
   const run = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult>> => {
     if (step.done) return { done: true, value: undefined };
     try {
-      const value = await execute({ ...args, rootValue: step.value, contextValue: { ...base, loaders: freshLoaders() } });
+      const value = await shared.run(step.value, group, () =>
+        execute({ ...args, rootValue: step.value, contextValue: { ...base, loaders: freshLoaders() } }),
+      );
       return { done: false, value };
     } catch (error) {
       await closeSource();

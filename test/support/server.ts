@@ -41,7 +41,7 @@ export async function startTestServer(
   options: {
     clock?: Clock;
     env?: Record<string, string>;
-    start?: Pick<StartOptions, 'ticker' | 'redisChannelPrefix' | 'webDirectory'>;
+    start?: Pick<StartOptions, 'ticker' | 'redisChannelPrefix' | 'webDirectory' | 'onSubscriptionEventExecuted'>;
     /** The server's logger, for tests that read what it logs; one at the configured level otherwise. */
     logger?: Logger;
   } = {},

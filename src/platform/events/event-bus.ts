@@ -7,11 +7,12 @@
  * reaches subscribers on another, and subscribers re-read rows rather than trust a stale copy.
  */
 import { setMaxListeners } from 'node:events';
-import { createPubSub, type PubSub, type PubSubEventTarget } from '@graphql-yoga/subscription';
+import type { PubSubEvent, PubSubEventTarget } from '@graphql-yoga/subscription';
 import type { AssignmentJob, AssignmentJobCounts } from '../../entities/assignment-job.entity.js';
 import type { EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 import type { SyncRun, SyncRunCounts } from '../../entities/sync-run.entity.js';
 import type { SyncPhase } from '../../entities/sync-vocabulary.js';
+import { EventStream } from './event-stream.js';
 
 export interface AuditEventRecorded {
   readonly auditEventId: number;
@@ -158,14 +159,23 @@ export const Topic = {
   API_KEY_REVOKED: 'API_KEY_REVOKED',
 } as const satisfies Record<keyof HomeroomTopics, keyof HomeroomTopics>;
 
-export type EventBus = PubSub<HomeroomTopics>;
+/**
+ * Publishes an event to every subscriber of its topic (on every instance, over Redis); each
+ * `subscribe` is one subscriber's stream ({@link EventStream}: it listens from its first
+ * `next()`). Every subscriber of an event receives the same object, which is what lets the
+ * GraphQL layer execute an event once for many subscribers.
+ */
+export interface EventBus {
+  publish<K extends keyof HomeroomTopics>(topic: K, payload: HomeroomTopics[K][0]): void;
+  subscribe<K extends keyof HomeroomTopics>(topic: K): EventStream<HomeroomTopics[K][0]>;
+}
 
 /**
  * Where events travel when not in memory (`pubsub-redis.ts` makes the Redis one). Declared here,
  * and implemented there, so the transport depends on the bus's topics and not the other way round.
  */
 export interface EventTransport {
-  /** For `createPubSub({ eventTarget })`. */
+  /** Where the bus dispatches each event and listens for every subscriber. */
   readonly eventTarget: PubSubEventTarget<HomeroomTopics>;
   /** Closes the transport's connections; pending publishes are sent first. */
   close(): Promise<void>;
@@ -181,8 +191,21 @@ export type ClosableEventBus = EventBus & { close(): Promise<void> };
  */
 export function createEventBus(options: { readonly redis?: EventTransport | null } = {}): ClosableEventBus {
   const redis = options.redis ?? null;
-  const bus = createPubSub<HomeroomTopics>({ eventTarget: redis ? redis.eventTarget : inMemoryTarget() });
-  return Object.assign(bus, { close: async () => redis?.close() });
+  const target = redis ? redis.eventTarget : inMemoryTarget();
+  type Listener = (event: PubSubEvent<HomeroomTopics, keyof HomeroomTopics>) => void;
+  return {
+    publish(topic, payload) {
+      target.dispatchEvent(new CustomEvent(topic, { detail: payload }));
+    },
+    subscribe<K extends keyof HomeroomTopics>(topic: K) {
+      return new EventStream<HomeroomTopics[K][0]>((push) => {
+        const listener: Listener = (event) => push(event.detail as HomeroomTopics[K][0]);
+        target.addEventListener(topic, listener);
+        return () => target.removeEventListener(topic, listener);
+      });
+    },
+    close: async () => redis?.close(),
+  };
 }
 
 /**

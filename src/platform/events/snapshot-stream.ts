@@ -4,35 +4,62 @@
  * change between the two is missed; a subscriber may see a change the snapshot already shows,
  * and `step` decides what to do with each event (drop it with null).
  *
- * The stream is a Repeater: a client leaving a quiet stream ends it at once (an async generator
- * waiting on the bus could not be returned until the next event).
+ * A plain iterator, not a Repeater: one event reaches every subscriber of a topic, and each hop
+ * of a Repeater costs promises per delivery. A client leaving a quiet stream still ends it at
+ * once: `return()` ends the bus stream, whose waiting `next()` then resolves as done.
  */
 import { Repeater } from '@graphql-yoga/subscription';
 
+/** The snapshot first, then each event `step` keeps (null drops one), until the client leaves or the events end. */
 export function snapshotThenEvents<E, V>(
   events: AsyncIterable<E>,
   snapshot: () => Promise<V>,
   step: (event: E) => V | null | Promise<V | null>,
-): AsyncIterable<V> {
-  return new Repeater<V>(async (push, stop) => {
-    const iterator = events[Symbol.asyncIterator]();
-    // A pub/sub subscription starts listening on its first `next()`.
-    let pending = iterator.next();
-    void stop.then(() => iterator.return?.());
-    try {
-      await push(await snapshot());
-      for (;;) {
-        const next = await Promise.race([pending, stop.then(() => null)]);
-        if (next === null || next.done) break;
-        pending = iterator.next();
-        const value = await step(next.value);
-        if (value !== null) await push(value);
-      }
-    } catch (error) {
-      stop(error);
+): AsyncIterableIterator<V, undefined> {
+  const iterator = events[Symbol.asyncIterator]();
+  let started = false;
+  let ended = false;
+  /** The bus's first `next()`, taken before the snapshot was read. */
+  let pending: Promise<IteratorResult<E>> | null = null;
+  const end = async (): Promise<IteratorReturnResult<undefined>> => {
+    if (!ended) {
+      ended = true;
+      await iterator.return?.();
     }
-    stop();
-  });
+    return { done: true, value: undefined };
+  };
+  const stream: AsyncIterableIterator<V, undefined> = {
+    async next() {
+      if (ended) return { done: true, value: undefined };
+      try {
+        if (!started) {
+          started = true;
+          // A pub/sub subscription starts listening on its first `next()`: before the read.
+          const first = iterator.next();
+          first.catch(() => undefined);
+          pending = first;
+          return { done: false, value: await snapshot() };
+        }
+        for (;;) {
+          const next = await (pending ?? iterator.next());
+          pending = null;
+          if (next.done || ended) return await end();
+          const value = await step(next.value);
+          if (value !== null) return { done: false, value };
+        }
+      } catch (error) {
+        await end();
+        throw error;
+      }
+    },
+    return: end,
+    async throw(error?: unknown) {
+      await end();
+      throw error;
+    },
+    [Symbol.asyncIterator]: () => stream,
+  };
+  return stream;
 }
 
 /**

@@ -9,7 +9,7 @@
  * the token, and when the running run's 15 minutes are up (the read marks it TIMED_OUT); the
  * once-a-second ticks in between cost no query.
  */
-import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
+import { Repeater } from '@graphql-yoga/subscription';
 import { Topic, type SyncProgressed } from '../../platform/events/event-bus.js';
 import { snapshotThenEvents } from '../../platform/events/snapshot-stream.js';
 import type { Ticker } from '../../platform/ticker.js';
@@ -32,6 +32,15 @@ function progressMade(event: SyncProgressed): number {
   return event.pages + event.devicesSeen + event.devicesAdded + event.devicesUpdated + event.devicesRemoved + event.defaultProfileAssigned;
 }
 
+/** Each published event's view, made once: every subscriber then yields the same object, which lets the GraphQL layer execute it once for all. */
+const liveViews = new WeakMap<SyncProgressed, SyncProgressView>();
+
+function liveViewOf(event: SyncProgressed): SyncProgressView {
+  let view = liveViews.get(event);
+  if (!view) liveViews.set(event, (view = { ...event, snapshot: false }));
+  return view;
+}
+
 /**
  * A snapshot of where the token stands first, then its SYNC_PROGRESSED events as published.
  * Steps the snapshot already covers (its run's, with less progress, or every one of a run it
@@ -40,18 +49,16 @@ function progressMade(event: SyncProgressed): number {
 export function progressFromNow(reads: SyncReads, deps: SyncStreamDependencies, tokenId: number): AsyncIterable<SyncProgressView> {
   let now: SyncProgressed | null = null;
   return snapshotThenEvents(
-    pipe(
-      deps.events.subscribe(Topic.SYNC_PROGRESSED),
-      filter((event: SyncProgressed) => event.tokenId === tokenId),
-    ),
+    deps.events.subscribe(Topic.SYNC_PROGRESSED),
     async (): Promise<SyncProgressView> => {
       now = await reads.progressNow(tokenId);
       if (now) return { ...now, snapshot: true };
       return { ...NO_SYNC_PROGRESS, tokenId, at: deps.clock.now().toISOString(), snapshot: true };
     },
     (event) => {
+      if (event.tokenId !== tokenId) return null;
       const covered = now !== null && event.runId === now.runId && (now.status !== 'RUNNING' || progressMade(event) < progressMade(now));
-      return covered ? null : { ...event, snapshot: false };
+      return covered ? null : liveViewOf(event);
     },
   );
 }
