@@ -398,7 +398,8 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         const sql = new Bindings(manager);
         const ids = sql.in(acceptedDevices);
         const rows = (await manager.query(
-          `SELECT id FROM device WHERE id ${ids} AND (profile_status = 'pushed' OR requires_wipe = TRUE OR ` +
+          // A device migrating without erase (Apple's deadline set) takes the new profile without a wipe.
+          `SELECT id FROM device WHERE id ${ids} AND mdm_migration_deadline IS NULL AND (profile_status = 'pushed' OR requires_wipe = TRUE OR ` +
             `${enrolledWithOtherProfile(sql.bind(job.profileId))})`,
           sql.values,
         )) as Array<{ id: number }>;
