@@ -64,6 +64,8 @@ export enum ErrorCode {
   SCHOOL_MANAGER_ACCOUNT_INVALID = 'SCHOOL_MANAGER_ACCOUNT_INVALID',
   SCHOOL_MANAGER_ACCOUNT_REQUIRED = 'SCHOOL_MANAGER_ACCOUNT_REQUIRED',
   SCHOOL_MANAGER_CREDENTIALS_REJECTED = 'SCHOOL_MANAGER_CREDENTIALS_REJECTED',
+  MIGRATION_NOT_ELIGIBLE = 'MIGRATION_NOT_ELIGIBLE',
+  MIGRATION_NOT_IN_PROGRESS = 'MIGRATION_NOT_IN_PROGRESS',
 }
 
 /** One line per code: shown in the schema, the README and `homeroom --help`. */
@@ -161,6 +163,10 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     "The token's organisation has no Apple School Manager API account: create one in Apple School Manager (Settings, API) and store it with `setSchoolManagerApiAccount`. Nothing was done.",
   [ErrorCode.SCHOOL_MANAGER_CREDENTIALS_REJECTED]:
     "Apple School Manager refused the API account's client assertion (`extensions.appleCode`, e.g. `invalid_client`): the client ID, key ID or private key is wrong, or the key was revoked. Store the account again with a new key.",
+  [ErrorCode.MIGRATION_NOT_ELIGIBLE]:
+    'Some devices cannot migrate without erase: `extensions.refused` lists each `{serialNumber, reason}` (NOT_IN_ORGANIZATION, RELEASED_FROM_ORGANIZATION, SHARED_IPAD, RETURN_TO_SERVICE, OS_TOO_OLD, MIGRATION_IN_PROGRESS, ALREADY_ENROLLED; `migrationEligibility` tells beforehand). Nothing was sent to Apple or changed.',
+  [ErrorCode.MIGRATION_NOT_IN_PROGRESS]:
+    'Some devices have no migration under way (REQUESTED or STARTED) for this token to update or cancel: `extensions.serialNumbers` lists them. Nothing was sent to Apple or changed.',
 };
 
 /** Extra, machine-readable facts about a failure, merged into `extensions`. */

@@ -161,6 +161,22 @@ export class SchoolManagerService {
     return result;
   }
 
+  /**
+   * A School Manager API client for the token's organisation, for the services that send activities
+   * (migrations). `SCHOOL_MANAGER_ACCOUNT_REQUIRED` when the organisation has no API account.
+   */
+  async clientForToken(tokenId: number): Promise<{ token: EnrollmentProgramToken; client: SchoolManagerClient }> {
+    const token = await this.requireToken(tokenId);
+    const account = await this.accountFor(token);
+    if (!account)
+      throw new HomeroomError(
+        ErrorCode.SCHOOL_MANAGER_ACCOUNT_REQUIRED,
+        `The organisation of token ${token.name} has no Apple School Manager API account; store one with setSchoolManagerApiAccount.`,
+        { tokenId },
+      );
+    return { token, client: this.clientFor(token, this.credentialsOf(account)) };
+  }
+
   /** After a successful sync: reconciles when the organisation has an account; failures are logged, never thrown. */
   afterSync(ctx: RequestContext, tokenId: number): Promise<void> {
     if (this.stopping) return Promise.resolve();

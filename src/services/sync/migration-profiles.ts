@@ -58,7 +58,8 @@ export async function migrationAssignments(
   for (const device of migrating) {
     const profile = migrationProfileOf(scheduled.get(device.serial_number) ?? null, profiles, defaultProfileId);
     if (!profile) continue;
-    const held = device.profile_uuid === profile.appleProfileUuid && (device.profile_status === 'assigned' || device.profile_status === 'pushed');
+    const held =
+      device.profile_uuid === profile.appleProfileUuid && (device.profile_status === 'assigned' || device.profile_status === 'pushed');
     if (!held) wanted.set(device.serial_number, profile);
   }
   return wanted;

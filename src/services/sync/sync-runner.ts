@@ -251,7 +251,13 @@ export class SyncRunner {
     const candidates =
       this.cursorPhase === CursorPhase.FETCH ? page.devices : page.devices.filter((device) => device.op_type !== 'deleted');
     const manager = this.deps.database.manager;
-    const migrations = await migrationAssignments(manager, this.run.tokenId, candidates, this.tokenProfiles, this.defaultProfile?.id ?? null);
+    const migrations = await migrationAssignments(
+      manager,
+      this.run.tokenId,
+      candidates,
+      this.tokenProfiles,
+      this.defaultProfile?.id ?? null,
+    );
     const groups = new Map<string, { profile: { id: number; appleProfileUuid: string }; serials: string[] }>();
     const profile = this.defaultProfile;
     if (profile) {
