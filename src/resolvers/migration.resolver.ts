@@ -20,6 +20,7 @@ import {
   ScheduleDeviceMigrationPayload,
   UpdateDeviceMigrationDeadlinePayload,
 } from './migration.type.js';
+import type { MigrationStatus } from '../entities/device-migration.entity.js';
 import type { MigrationChange } from '../services/migration/migration.service.js';
 import { profileKeyOf } from './profile.resolver.js';
 import { subscribedToken, type SubscribeData } from './sync.resolver.js';
@@ -45,7 +46,12 @@ function progressFromNow(services: Services, tokenId: number): AsyncIterable<Mig
       const migration = await services.migrations.findById(event.migrationId);
       if (!migration) return null;
       const device = await services.devices.findBySerialNumber(migration.serialNumber);
-      return MigrationProgressType.change(migration, device && device.tokenId === tokenId ? device.id : null, new Date(event.at));
+      return MigrationProgressType.change(
+        event.status as MigrationStatus,
+        migration,
+        device && device.tokenId === tokenId ? device.id : null,
+        new Date(event.at),
+      );
     },
   );
 }

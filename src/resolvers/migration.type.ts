@@ -168,7 +168,16 @@ export class MigrationProgressType {
   })
   statusCounts!: MigrationStatusCountType[] | null;
 
-  @Field(() => DeviceMigrationType, { nullable: true, description: 'The migration as read when the event arrived; null on the snapshot.' })
+  @Field(() => MigrationStatusEnum, {
+    nullable: true,
+    description: "The status the change left the migration in (the event's, whatever happened since); null on the snapshot.",
+  })
+  status!: MigrationStatus | null;
+
+  @Field(() => DeviceMigrationType, {
+    nullable: true,
+    description: 'The migration as read when the event arrived (it may have moved on since the change); null on the snapshot.',
+  })
   migration!: DeviceMigrationType | null;
 
   @Field(() => ID, {
@@ -180,9 +189,10 @@ export class MigrationProgressType {
   @Field(() => Date, { description: 'When the migration changed (the server clock); for the snapshot, when it was taken.' })
   at!: Date;
 
-  static change(migration: DeviceMigration, deviceId: number | null, at: Date): MigrationProgressType {
+  static change(status: MigrationStatus, migration: DeviceMigration, deviceId: number | null, at: Date): MigrationProgressType {
     return Object.assign(new MigrationProgressType(), {
       snapshot: false,
+      status,
       statusCounts: null,
       migration: DeviceMigrationType.from(migration),
       deviceId: deviceId === null ? null : toGlobalId(DEVICE_TYPE, deviceId),
@@ -197,6 +207,7 @@ export class MigrationProgressType {
       statusCounts: Object.values(MigrationStatus).map((status) =>
         Object.assign(new MigrationStatusCountType(), { status, count: found.get(status) ?? 0 }),
       ),
+      status: null,
       migration: null,
       deviceId: null,
       at,
