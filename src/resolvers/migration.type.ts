@@ -104,7 +104,9 @@ export class DeviceMigrationType extends Node {
   }
 }
 
-@ObjectType('MigrationEligibility', { description: 'Whether a device may be scheduled to migrate without erase now.' })
+@ObjectType('MigrationEligibilityStatus', {
+  description: 'Whether a device may be scheduled to migrate without erase now (a value object: ask again for a fresh one).',
+})
 export class MigrationEligibilityType {
   @Field(() => String, { description: 'The device, by serial number.' })
   serialNumber!: string;
