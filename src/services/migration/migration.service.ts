@@ -221,52 +221,50 @@ export class MigrationService {
 
   /** Moves the deadline of the devices' migrations under way. */
   async updateDeadline(ctx: RequestContext, request: UpdateMigrationRequest): Promise<MigrationChange> {
-    const action = 'updateDeviceMigrationDeadline';
-    const record = new AuditRecord().target('EnrollmentProgramToken', request.tokenId);
-    return this.audit.recordingFailures(ctx, action, record, async () => {
-      const serials = readSerials(request.serialNumbers);
-      const days = readDays(request.deadlineInDays);
-      const { token, client } = await this.schoolManager.clientForToken(request.tokenId);
-      await this.requireOpen(this.deps.database.manager, token.id, serials);
-      const deadline = deadlineAfter(this.deps.clock.now(), days);
-      const type = 'UPDATE_MDM_MIGRATION_DEADLINE';
-      const activity = await client.createActivity({ activityType: type, serials, mdmMigrationDeadline: deadline });
-      const migrations = await this.audit.mutate(ctx, action, async (tx, audit) => {
-        const rows = await this.requireOpen(tx, token.id, serials);
-        const now = this.deps.clock.now();
-        for (const row of rows)
-          Object.assign(row, { deadline, updatedAt: now, ...this.activityColumns(activity.id, type, activity.attributes.status) });
-        await tx.save(DeviceMigration, rows);
-        this.audited(audit, token.id, rows, activity.id, { deadline: deadline.toISOString() });
-        return rows;
-      });
-      this.follow(ctx, token.id, client, activity.id);
-      return { activityId: activity.id, migrations };
-    });
+    const days = (): number => readDays(request.deadlineInDays);
+    return this.changeOpen(ctx, 'updateDeviceMigrationDeadline', request, 'UPDATE_MDM_MIGRATION_DEADLINE', days, (deadline) => ({
+      deadline: deadline!,
+    }));
   }
 
   /** Cancels the devices' migrations under way: they stay with their current MDM. */
   async cancel(ctx: RequestContext, request: CancelMigrationRequest): Promise<MigrationChange> {
-    const action = 'cancelDeviceMigration';
+    return this.changeOpen(ctx, 'cancelDeviceMigration', request, 'CANCEL_MDM_MIGRATION', null, (_deadline, now) => ({
+      status: 'CANCELLED',
+      finishedAt: now,
+    }));
+  }
+
+  /**
+   * An activity on migrations under way (update or cancel): checked (input, the token's open
+   * migrations) before Apple is called, rows changed by `changes` once Apple took it.
+   */
+  private async changeOpen(
+    ctx: RequestContext,
+    action: string,
+    request: { readonly tokenId: number; readonly serialNumbers: readonly string[] },
+    type: 'UPDATE_MDM_MIGRATION_DEADLINE' | 'CANCEL_MDM_MIGRATION',
+    days: (() => number) | null,
+    changes: (deadline: Date | null, now: Date) => Partial<DeviceMigration>,
+  ): Promise<MigrationChange> {
     const record = new AuditRecord().target('EnrollmentProgramToken', request.tokenId);
     return this.audit.recordingFailures(ctx, action, record, async () => {
       const serials = readSerials(request.serialNumbers);
+      const deadline = days === null ? null : deadlineAfter(this.deps.clock.now(), days());
       const { token, client } = await this.schoolManager.clientForToken(request.tokenId);
       await this.requireOpen(this.deps.database.manager, token.id, serials);
-      const type = 'CANCEL_MDM_MIGRATION';
-      const activity = await client.createActivity({ activityType: type, serials });
+      const activity = await client.createActivity({
+        activityType: type,
+        serials,
+        ...(deadline ? { mdmMigrationDeadline: deadline } : {}),
+      });
       const migrations = await this.audit.mutate(ctx, action, async (tx, audit) => {
         const rows = await this.requireOpen(tx, token.id, serials);
         const now = this.deps.clock.now();
-        for (const row of rows)
-          Object.assign(row, {
-            status: 'CANCELLED',
-            finishedAt: now,
-            updatedAt: now,
-            ...this.activityColumns(activity.id, type, activity.attributes.status),
-          });
+        const activityColumns = this.activityColumns(activity.id, type, activity.attributes.status);
+        for (const row of rows) Object.assign(row, { ...changes(deadline, now), updatedAt: now, ...activityColumns });
         await tx.save(DeviceMigration, rows);
-        this.audited(audit, token.id, rows, activity.id, {});
+        this.audited(audit, token.id, rows, activity.id, deadline ? { deadline: deadline.toISOString() } : {});
         return rows;
       });
       this.follow(ctx, token.id, client, activity.id);
