@@ -7,6 +7,8 @@ import {
   GenerateEncryptionPublicKeyDocument,
   ScheduleDeviceMigrationDocument,
   SetSchoolManagerApiAccountDocument,
+  SyncDevicesDocument,
+  TokenMigratingDevicesDocument,
   UpdateDeviceMigrationDeadlineDocument,
   UploadTokenDocument,
 } from '../generated/operations.js';
@@ -37,6 +39,16 @@ describe('migration mutations', () => {
     await t.server.services.sync.idle();
   });
   afterAll(() => t.close());
+
+  async function syncedDeadline(serial: string): Promise<string | null | undefined> {
+    clock.advance(3600 * 1000);
+    expect((await t.request(SyncDevicesDocument, { input: { tokenId } })).errors).toBeUndefined();
+    await t.server.services.sync.idle();
+    const res = await t.request(TokenMigratingDevicesDocument, { id: tokenId, serial });
+    const node = res.data!.node;
+    if (node?.__typename !== 'EnrollmentProgramToken') throw new Error('not a token');
+    return node.devices.edges.find((edge) => edge.node.serialNumber === serial)?.node.mdmMigrationDeadline;
+  }
 
   it('refuses to schedule without an API account with SCHOOL_MANAGER_ACCOUNT_REQUIRED, and without a profile that awaits configuration with BAD_USER_INPUT', async () => {
     const schedule = { input: { tokenId, serialNumbers: [serials[0]!], deadlineInDays: 10 } };
@@ -76,6 +88,7 @@ describe('migration mutations', () => {
     expect(scheduled.errors).toBeUndefined();
     await t.server.services.migrations.idle();
     expect(apple.schoolManager.migrationDeadlines.get(first)).toBe(new Date(clock.now().getTime() + 10 * DAY).toISOString());
+    expect(await syncedDeadline(first)).toBe(new Date(clock.now().getTime() + 10 * DAY - 3600 * 1000).toISOString());
 
     const updated = await t.request(UpdateDeviceMigrationDeadlineDocument, {
       input: { tokenId, serialNumbers: [first], deadlineInDays: 30 },
@@ -93,6 +106,9 @@ describe('migration mutations', () => {
     expect(cancelled.data!.cancelDeviceMigration.migrations).toMatchObject([{ serialNumber: second, status: 'CANCELLED' }]);
     await t.server.services.migrations.idle();
     expect(apple.schoolManager.migrationDeadlines.has(second)).toBe(false);
+    // The sync sees both as `modified` devices the token lists: the moved deadline, and none after the cancel.
+    expect(await syncedDeadline(first)).toBe(deadline);
+    expect(await syncedDeadline(second)).toBeNull();
 
     const refusedUpdate = await t.request(UpdateDeviceMigrationDeadlineDocument, {
       input: { tokenId, serialNumbers: [second, third], deadlineInDays: 5 },

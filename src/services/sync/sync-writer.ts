@@ -69,7 +69,7 @@ export interface PageOutcome {
   readonly seen: number;
   /** Serials this token did not list before (new, moved from another token, or back after removal). */
   readonly added: string[];
-  /** Serials refreshed that the token already listed (full sync only). */
+  /** Serials refreshed that the token already listed (full sync; in a changes page, those whose migration deadline changed). */
   readonly updated: number;
   /** Serials marked removed. */
   readonly removed: number;
