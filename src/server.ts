@@ -277,7 +277,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           // Runs and jobs end at their next page or batch (resumable) before the database closes.
           await Promise.all([services.assignments.stop(), services.userImports.stop(), services.rehearsals.stop()]);
           await services.sync.stopScheduler();
-          await services.schoolManager.stop();
+          await Promise.all([services.schoolManager.stop(), services.migrations.stop()]);
           await running.stop();
           // After the websockets: no subscriber is left to hear the bus.
           await bus.close();

@@ -99,6 +99,13 @@ export class Device extends TokenOwnedRow {
   requiresWipe!: boolean;
 
   /**
+   * Apple's `mdm_migration_deadline` (DEP protocol 8): the device is migrating to this token's MDM
+   * server without erase and must enroll by then. Such a device never needs a wipe.
+   */
+  @DateTimeColumn({ nullable: true })
+  mdmMigrationDeadline!: Date | null;
+
+  /**
    * When Apple released it from the organisation, as the School Manager API reports it
    * (`releasedFromOrgDateTime`), or when a reconcile found Apple no longer knows it; DEP sends no
    * event for a release. Null while it belongs to the organisation (or before any reconcile).

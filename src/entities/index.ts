@@ -6,6 +6,7 @@ import { AssignmentOutcome } from './assignment-outcome.entity.js';
 import { AuditEvent, AuditEventTarget } from './audit-event.entity.js';
 import { Device } from './device.entity.js';
 import { DeviceEnrollment } from './device-enrollment.entity.js';
+import { DeviceMigration } from './device-migration.entity.js';
 import { DirectoryUser } from './directory-user.entity.js';
 import { EncryptionKey } from './encryption-key.entity.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
@@ -44,4 +45,5 @@ export const ENTITIES = [
   AcmeOrder,
   SchoolManagerAccount,
   ScepChallenge,
+  DeviceMigration,
 ];

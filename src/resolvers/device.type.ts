@@ -148,6 +148,13 @@ export class DeviceType extends Node {
   @Field(() => Date, { nullable: true, description: 'When a reconcile with the School Manager API last read the device; null before any.' })
   schoolManagerCheckedAt!: Date | null;
 
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "Apple's `mdm_migration_deadline`: the device is migrating to this token's MDM server without erase and must enroll by then (it never requires a wipe); null otherwise. `migration` has Homeroom's side of it.",
+  })
+  mdmMigrationDeadline!: Date | null;
+
   override get globalId(): string {
     return toGlobalId(DEVICE_TYPE, this.id);
   }
@@ -183,6 +190,7 @@ export class DeviceType extends Node {
       appleCareDescription: device.appleCareDescription,
       appleCareEndsAt: device.appleCareEndsAt,
       schoolManagerCheckedAt: device.schoolManagerCheckedAt,
+      mdmMigrationDeadline: device.mdmMigrationDeadline,
     });
   }
 }

@@ -9,6 +9,7 @@ import {
 import { AuditEventResolver } from './audit-event.resolver.js';
 import { DeviceEnrollmentProfileResolver, DeviceEnrollmentResolver, ResidentUserResolver } from './device-enrollment.resolver.js';
 import { DeviceResolver } from './device.resolver.js';
+import { MigrationResolver } from './migration.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { ProfileResolver } from './profile.resolver.js';
 import { PushCertificateResolver } from './push-certificate.resolver.js';
@@ -49,4 +50,5 @@ export const RESOLVERS = [
   UserImportJobProgressResolver,
   RehearsalResolver,
   SchoolManagerResolver,
+  MigrationResolver,
 ] as const;

@@ -10,6 +10,7 @@
  */
 import DataLoader from 'dataloader';
 import type { DeviceEnrollment } from '../entities/device-enrollment.entity.js';
+import type { DeviceMigration } from '../entities/device-migration.entity.js';
 import type { DirectoryUser } from '../entities/directory-user.entity.js';
 import type { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
 import type { ResidentUser } from '../entities/resident-user.entity.js';
@@ -29,6 +30,8 @@ export interface Loaders {
   readonly residentUsers: DataLoader<number, ResidentUser[]>;
   /** Directory users by row id; null for one deleted. */
   readonly directoryUsers: DataLoader<number, DirectoryUser | null>;
+  /** Migrations without erase by serial number; null for a device never scheduled. */
+  readonly migrations: DataLoader<string, DeviceMigration | null>;
 }
 
 /** `load` results in the order of `keys`, from a map of what was found. */
@@ -56,5 +59,9 @@ export function createLoaders(services: Services): Loaders {
     enrollments: new DataLoader(async (ids) => inOrder(ids, await services.enrollmentQueries.findByDeviceIds(ids), null)),
     residentUsers: new DataLoader(async (ids) => inOrder(ids, await services.enrollmentQueries.residentUsersOf(ids), [])),
     directoryUsers: new DataLoader(async (ids) => inOrder(ids, await services.enrollmentQueries.usersByIds(ids), null)),
+    migrations: new DataLoader(async (serials) => {
+      const found = new Map((await services.migrations.findBySerials(serials)).map((row) => [row.serialNumber, row]));
+      return serials.map((serial) => found.get(serial) ?? null);
+    }),
   };
 }

@@ -19,6 +19,7 @@ import { EncryptionPublicKeyType, EnrollmentProgramTokenType } from './token.typ
 import { UserImportJobType } from './user-import.type.js';
 import { SchoolManagerApiAccountType } from './school-manager.type.js';
 import { UserType } from './user.type.js';
+import { DeviceMigrationType } from './migration.type.js';
 
 /** How `node(id:)` finds each type, and what reading it needs. Every Node type is listed. */
 interface NodeLoader {
@@ -69,6 +70,7 @@ export const NODE_LOADERS: Record<string, NodeLoader> = {
   AssignmentJob: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findJob(id), AssignmentJobType.from),
   AssignmentOutcome: byRow(Permission.DEVICE_READ, (s, id) => s.assignments.findOutcome(id), AssignmentOutcomeType.from),
   SchoolManagerApiAccount: byRow(Permission.TOKEN_READ, (s, id) => s.schoolManager.findAccountById(id), SchoolManagerApiAccountType.from),
+  DeviceMigration: byRow(Permission.DEVICE_READ, (s, id) => s.migrations.findById(id), DeviceMigrationType.from),
   User: byRow(Permission.USER_MANAGE, (s, id) => s.users.findById(id), UserType.from),
   UserImportJob: byRow(Permission.USER_MANAGE, (s, id) => s.userImports.findJob(id), UserImportJobType.from),
 };

@@ -18,6 +18,7 @@ import { DeviceIdentityKind } from '../entities/enrollment-profile.entity.js';
 import { ProfileService } from './profile/profile.service.js';
 import { PushCertificateService } from './enrollment/push-certificate.service.js';
 import { RehearsalService } from './rehearsal/rehearsal.service.js';
+import { MigrationService } from './migration/migration.service.js';
 import { SchoolManagerService } from './school-manager/school-manager.service.js';
 import { SyncService } from './sync/sync.service.js';
 import { AppleSessionGateway } from './token/apple-session-gateway.js';
@@ -55,6 +56,8 @@ export class Services {
   readonly rehearsals: RehearsalService;
   /** The Apple School Manager API: the organisation's API account and the reconcile of devices with it. */
   readonly schoolManager: SchoolManagerService;
+  /** Migration without erase: deadlines scheduled, moved and cancelled through the School Manager API. */
+  readonly migrations: MigrationService;
 
   constructor(readonly deps: ServiceDependencies) {
     this.audit = new AuditService(deps.database, deps.clock, deps.events);
@@ -68,6 +71,7 @@ export class Services {
     this.schoolManager = new SchoolManagerService(deps, this.audit);
     // DEP says nothing of released devices, orders or AppleCare: each successful sync is followed by a reconcile.
     this.sync.afterSucceeded = (ctx, tokenId) => void this.schoolManager.afterSync(ctx, tokenId);
+    this.migrations = new MigrationService(deps, this.audit, this.schoolManager);
     this.devices = new DeviceService(deps.database);
     this.assignments = new AssignmentService(deps, this.appleSessions, this.audit);
     this.mdmAuthority = new MdmAuthorityService(deps);

@@ -69,6 +69,14 @@ export type AuditOutcome =
   /** The change was made and committed. */
   | 'SUCCEEDED';
 
+/** Migrations under way to cancel: the devices stay with their MDM. */
+export type CancelDeviceMigrationInput = {
+  /** Serial numbers with a migration under way (REQUESTED or STARTED), 1 to 1000. */
+  serialNumbers: Array<string>;
+  /** Global ID of the token the devices migrate to. */
+  tokenId: string | number;
+};
+
 /** A new API key. */
 export type CreateApiKeyInput = {
   /** What the key is for (at most 500 characters). */
@@ -346,6 +354,10 @@ export type ErrorCode =
   | 'MDM_SIGNATURE_INVALID'
   /** MDM endpoints: the profile enrolls with user affinity and the device sent no valid user credentials (HTTP Basic). HTTP 401 with `WWW-Authenticate: Basic`; the device asks its user and tries again. */
   | 'MDM_USER_AUTHENTICATION_REQUIRED'
+  /** Some devices cannot migrate without erase: `extensions.refused` lists each `{serialNumber, reason}` (NOT_IN_ORGANIZATION, RELEASED_FROM_ORGANIZATION, SHARED_IPAD, RETURN_TO_SERVICE, OS_TOO_OLD, MIGRATION_IN_PROGRESS, ALREADY_ENROLLED; `migrationEligibility` tells beforehand). Nothing was sent to Apple or changed. */
+  | 'MIGRATION_NOT_ELIGIBLE'
+  /** Some devices have no migration under way (REQUESTED or STARTED) for this token to update or cancel: `extensions.serialNumbers` lists them. Nothing was sent to Apple or changed. */
+  | 'MIGRATION_NOT_IN_PROGRESS'
   /** The ID names nothing this key can see (deleted, never existed, or malformed); the message repeats the global ID as sent. */
   | 'NOT_FOUND'
   /** The document has several operations and `operationName` does not pick one. */
@@ -425,6 +437,36 @@ export type MdmPushCertificateStatus =
   | 'EXPIRED'
   /** Expires within 30 days: renew it at the Apple Push Certificates Portal with the same Apple ID, then upload it again. */
   | 'EXPIRING_SOON';
+
+/** Why a device cannot be scheduled to migrate without erase. */
+export type MigrationRefusalReason =
+  /** The device is enrolled with Homeroom already. */
+  | 'ALREADY_ENROLLED'
+  /** A migration of the device is already under way; update or cancel it instead. */
+  | 'MIGRATION_IN_PROGRESS'
+  /** Apple School Manager does not know the device: it was not set up by Automated Device Enrollment from the organisation's purchases. */
+  | 'NOT_IN_ORGANIZATION'
+  /** The device runs a version before iPadOS 26, which cannot migrate without erase. */
+  | 'OS_TOO_OLD'
+  /** The device was released from the organisation. */
+  | 'RELEASED_FROM_ORGANIZATION'
+  /** The device is set up for Return to Service, which erases it anyway. */
+  | 'RETURN_TO_SERVICE'
+  /** A Shared iPad: Apple migrates single-user devices only. */
+  | 'SHARED_IPAD';
+
+/** Where a migration without erase stands. */
+export type MigrationStatus =
+  /** Homeroom cancelled the migration at Apple; the device stays with its MDM. */
+  | 'CANCELLED'
+  /** Apple refused the device, or its enrollment with Homeroom failed: `failureReason` says which. */
+  | 'FAILED'
+  /** Apple was asked to move the device with a deadline; the device has not contacted Homeroom yet. */
+  | 'REQUESTED'
+  /** The device began enrolling with Homeroom (the user chose to migrate, or the deadline came). */
+  | 'STARTED'
+  /** The device enrolled with Homeroom without erase and is ENROLLED. */
+  | 'SUCCESS';
 
 /** Ascending or descending. */
 export type OrderDirection =
@@ -528,6 +570,20 @@ export type Role =
   | 'OPERATOR'
   /** Reads tokens, profiles and devices; changes nothing. */
   | 'READ_ONLY';
+
+/** Devices to move to a token's MDM server without erase, by a deadline (iPadOS 26+, Automated Device Enrollment, not Shared iPad, not Return to Service, not released). Every device is checked first; one that is not eligible refuses the whole request (MIGRATION_NOT_ELIGIBLE). */
+export type ScheduleDeviceMigrationInput = {
+  /** Days until Apple forces the migration, 1 to 90. */
+  deadlineInDays: number;
+  /** Bundle ids of the managed apps the devices keep (at most 100); Homeroom takes them over before it releases each device. Default none. */
+  keptApps?: Array<string> | null | undefined;
+  /** Global ID of a profile of the token that awaits configuration (`awaitDeviceConfigured`), given to the devices when they arrive; default: the token's default profile if it awaits configuration, else its first profile that does. */
+  profileId?: string | number | null | undefined;
+  /** Serial numbers, 1 to 1000 (devices of the organisation, usually managed by another MDM now). */
+  serialNumbers: Array<string>;
+  /** Global ID of the token whose MDM server the devices migrate to; its organisation needs an Apple School Manager API account. */
+  tokenId: string | number;
+};
 
 /** A token's default profile for new devices. */
 export type SetDefaultEnrollmentProfileInput = {
@@ -748,6 +804,16 @@ export type UnassignProfileInput = {
   tokenId: string | number;
 };
 
+/** Migrations under way whose deadline to move. */
+export type UpdateDeviceMigrationDeadlineInput = {
+  /** Days from now until the new deadline, 1 to 90. */
+  deadlineInDays: number;
+  /** Serial numbers with a migration under way (REQUESTED or STARTED), 1 to 1000. */
+  serialNumbers: Array<string>;
+  /** Global ID of the token the devices migrate to. */
+  tokenId: string | number;
+};
+
 /** Changes to a profile. An omitted field keeps its value; null clears description, maximumCachedUsers, departmentName, departmentPhone and identityKind, and keeps the others. Changing pairing to DENY_ALL or ALLOW_ALL drops the configurator certificates. Turning user affinity or supervised off on a Shared iPad profile turns Shared iPad off (the payload says so) unless sharedIPad: true is asked for too, which is refused. */
 export type UpdateEnrollmentProfileInput = {
   /** Setup waits until Homeroom releases the device. */
@@ -932,6 +998,7 @@ export type TokenAssignmentJobsQuery = { node:
     | { __typename: 'AssignmentOutcome' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Device' }
+    | { __typename: 'DeviceMigration' }
     | { __typename: 'EncryptionPublicKey' }
     | { __typename: 'EnrollmentProfile' }
     | { __typename: 'EnrollmentProgramToken', assignmentJobs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: AssignmentKind, status: AssignmentJobStatus, deviceCount: number, pendingCount: number, unchangedCount: number, cannotChangeCount: number, succeededCount: number, notAccessibleCount: number, failedCount: number, throttledCount: number, requiresWipeCount: number, appleCalls: number, percent: number, requestedBy: string, createdAt: string, startedAt: string | null, finishedAt: string | null, errorCode: string | null, errorMessage: string | null, token: { id: string }, profile: { id: string, name: string } | null } }> } }
@@ -956,6 +1023,7 @@ export type TokenDeviceProfilesQuery = { node:
     | { __typename: 'AssignmentOutcome' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Device' }
+    | { __typename: 'DeviceMigration' }
     | { __typename: 'EncryptionPublicKey' }
     | { __typename: 'EnrollmentProfile' }
     | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, edges: Array<{ node: { id: string, serialNumber: string, profileStatus: DeviceProfileStatus, appleProfileUuid: string | null, requiresWipe: boolean, profile: { id: string } | null } }> } }
@@ -978,6 +1046,7 @@ export type AssignmentNodeQuery = { node:
     | { __typename: 'AssignmentOutcome', id: string, serialNumber: string, result: AssignmentResult, attempts: number, requiresWipe: boolean, retryAt: string | null, updatedAt: string, device: { id: string, serialNumber: string, profileStatus: DeviceProfileStatus } | null }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Device', id: string }
+    | { __typename: 'DeviceMigration', id: string }
     | { __typename: 'EncryptionPublicKey', id: string }
     | { __typename: 'EnrollmentProfile', id: string }
     | { __typename: 'EnrollmentProgramToken', id: string }
@@ -1028,6 +1097,7 @@ export type TokenDeviceEnrollmentsQuery = { node:
     | { __typename: 'AssignmentOutcome' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Device' }
+    | { __typename: 'DeviceMigration' }
     | { __typename: 'EncryptionPublicKey' }
     | { __typename: 'EnrollmentProfile' }
     | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, serialNumber: string, enrollment: { state: EnrollmentState, failureReason: string | null, udid: string | null, osVersion: string | null, buildVersion: string | null, productName: string | null, supervised: boolean | null, startedAt: string | null, enrolledAt: string | null, lastContactedAt: string | null, profile: { id: string, name: string } | null } } }> } }
@@ -1050,6 +1120,7 @@ export type DeviceEnrollmentNodeQuery = { node:
     | { __typename: 'AssignmentOutcome', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Device', serialNumber: string, id: string, enrollment: { state: EnrollmentState, failureReason: string | null, udid: string | null, osVersion: string | null, buildVersion: string | null, productName: string | null, supervised: boolean | null, startedAt: string | null, enrolledAt: string | null, lastContactedAt: string | null, profile: { id: string, name: string } | null } }
+    | { __typename: 'DeviceMigration', id: string }
     | { __typename: 'EncryptionPublicKey', id: string }
     | { __typename: 'EnrollmentProfile', id: string }
     | { __typename: 'EnrollmentProgramToken', id: string }
@@ -1079,6 +1150,7 @@ export type DeviceEnrollmentUsersQuery = { node:
     | { __typename: 'AssignmentOutcome' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Device', serialNumber: string, enrollment: { state: EnrollmentState, failureReason: string | null, maximumResidentUsers: number | null, user: { username: string, displayName: string } | null, residentUsers: Array<{ username: string, displayName: string | null, firstSignedInAt: string, lastSignedInAt: string, user: { username: string } | null }> } }
+    | { __typename: 'DeviceMigration' }
     | { __typename: 'EncryptionPublicKey' }
     | { __typename: 'EnrollmentProfile' }
     | { __typename: 'EnrollmentProgramToken' }
@@ -1144,6 +1216,68 @@ export type DevicesWithProfilesQueryVariables = Exact<{
 
 export type DevicesWithProfilesQuery = { devices: { nodes: Array<{ serialNumber: string, profile: { name: string, deviceCount?: number, isDefault?: boolean } | null }> } };
 
+export type DeviceMigrationFieldsFragment = { id: string, serialNumber: string, status: MigrationStatus, deadline: string, keptApps: Array<string>, reinstalledApps: Array<string>, activityId: string, activityType: string, activityStatus: string, failureReason: string | null, requestedAt: string, startedAt: string | null, finishedAt: string | null };
+
+export type MigrationEligibilityQueryVariables = Exact<{
+  tokenId: string | number;
+  serialNumbers: Array<string> | string;
+}>;
+
+
+export type MigrationEligibilityQuery = { migrationEligibility: Array<{ serialNumber: string, eligible: boolean, reason: MigrationRefusalReason | null, message: string | null }> };
+
+export type ScheduleDeviceMigrationMutationVariables = Exact<{
+  input: ScheduleDeviceMigrationInput;
+}>;
+
+
+export type ScheduleDeviceMigrationMutation = { scheduleDeviceMigration: { activityId: string, migrations: Array<{ id: string, serialNumber: string, status: MigrationStatus, deadline: string, keptApps: Array<string>, reinstalledApps: Array<string>, activityId: string, activityType: string, activityStatus: string, failureReason: string | null, requestedAt: string, startedAt: string | null, finishedAt: string | null }> } };
+
+export type UpdateDeviceMigrationDeadlineMutationVariables = Exact<{
+  input: UpdateDeviceMigrationDeadlineInput;
+}>;
+
+
+export type UpdateDeviceMigrationDeadlineMutation = { updateDeviceMigrationDeadline: { activityId: string, migrations: Array<{ id: string, serialNumber: string, status: MigrationStatus, deadline: string, keptApps: Array<string>, reinstalledApps: Array<string>, activityId: string, activityType: string, activityStatus: string, failureReason: string | null, requestedAt: string, startedAt: string | null, finishedAt: string | null }> } };
+
+export type CancelDeviceMigrationMutationVariables = Exact<{
+  input: CancelDeviceMigrationInput;
+}>;
+
+
+export type CancelDeviceMigrationMutation = { cancelDeviceMigration: { activityId: string, migrations: Array<{ id: string, serialNumber: string, status: MigrationStatus, deadline: string, keptApps: Array<string>, reinstalledApps: Array<string>, activityId: string, activityType: string, activityStatus: string, failureReason: string | null, requestedAt: string, startedAt: string | null, finishedAt: string | null }> } };
+
+export type TokenMigratingDevicesQueryVariables = Exact<{
+  id: string | number;
+  serial?: string | null | undefined;
+}>;
+
+
+export type TokenMigratingDevicesQuery = { node:
+    | { __typename: 'ApiKey' }
+    | { __typename: 'AssignmentJob' }
+    | { __typename: 'AssignmentOutcome' }
+    | { __typename: 'AuditEvent' }
+    | { __typename: 'Device' }
+    | { __typename: 'DeviceMigration' }
+    | { __typename: 'EncryptionPublicKey' }
+    | { __typename: 'EnrollmentProfile' }
+    | { __typename: 'EnrollmentProgramToken', devices: { edges: Array<{ node: { id: string, serialNumber: string, requiresWipe: boolean, mdmMigrationDeadline: string | null, profile: { id: string, name: string } | null, enrollment: { state: EnrollmentState }, migration: { id: string, serialNumber: string, status: MigrationStatus, deadline: string, keptApps: Array<string>, reinstalledApps: Array<string>, activityId: string, activityType: string, activityStatus: string, failureReason: string | null, requestedAt: string, startedAt: string | null, finishedAt: string | null } | null } }> } }
+    | { __typename: 'MdmPushCertificate' }
+    | { __typename: 'Rehearsal' }
+    | { __typename: 'SchoolManagerApiAccount' }
+    | { __typename: 'SyncRun' }
+    | { __typename: 'User' }
+    | { __typename: 'UserImportJob' }
+   | null };
+
+export type MigrationProgressedSubscriptionVariables = Exact<{
+  tokenId: string | number;
+}>;
+
+
+export type MigrationProgressedSubscription = { migrationProgressed: { snapshot: boolean, status: MigrationStatus | null, deviceId: string | null, at: string, statusCounts: Array<{ status: MigrationStatus, count: number }> | null, migration: { id: string, serialNumber: string, status: MigrationStatus, deadline: string, keptApps: Array<string>, reinstalledApps: Array<string>, activityId: string, activityType: string, activityStatus: string, failureReason: string | null, requestedAt: string, startedAt: string | null, finishedAt: string | null } | null } };
+
 export type NodeQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -1155,6 +1289,7 @@ export type NodeQuery = { node:
     | { __typename: 'AssignmentOutcome', id: string }
     | { __typename: 'AuditEvent', action: string, outcome: AuditOutcome, id: string }
     | { __typename: 'Device', id: string }
+    | { __typename: 'DeviceMigration', id: string }
     | { __typename: 'EncryptionPublicKey', id: string }
     | { __typename: 'EnrollmentProfile', id: string }
     | { __typename: 'EnrollmentProgramToken', id: string }
@@ -1177,6 +1312,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'AssignmentOutcome', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Device', id: string }
+    | { __typename: 'DeviceMigration', id: string }
     | { __typename: 'EncryptionPublicKey', id: string }
     | { __typename: 'EnrollmentProfile', id: string }
     | { __typename: 'EnrollmentProgramToken', id: string }
@@ -1274,6 +1410,7 @@ export type RehearsalNodeQuery = { node:
     | { __typename: 'AssignmentOutcome', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Device', id: string }
+    | { __typename: 'DeviceMigration', id: string }
     | { __typename: 'EncryptionPublicKey', id: string }
     | { __typename: 'EnrollmentProfile', id: string }
     | { __typename: 'EnrollmentProgramToken', id: string }
@@ -1326,6 +1463,7 @@ export type TokenSchoolManagerDevicesQuery = { node:
     | { __typename: 'AssignmentOutcome' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Device' }
+    | { __typename: 'DeviceMigration' }
     | { __typename: 'EncryptionPublicKey' }
     | { __typename: 'EnrollmentProfile' }
     | { __typename: 'EnrollmentProgramToken', id: string, schoolManagerApiAccount: { organizationId: string, clientId: string, keyId: string } | null, devices: { totalCount: number, edges: Array<{ node: { serialNumber: string, removedAt: string | null, releasedFromOrgAt: string | null, orderNumber: string | null, purchaseSourceType: string | null, appleCareStatus: string | null, appleCareDescription: string | null, appleCareEndsAt: string | null, schoolManagerCheckedAt: string | null } }> } }
@@ -1361,6 +1499,7 @@ export type TokenSyncQuery = { node:
     | { __typename: 'AssignmentOutcome' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Device' }
+    | { __typename: 'DeviceMigration' }
     | { __typename: 'EncryptionPublicKey' }
     | { __typename: 'EnrollmentProfile' }
     | { __typename: 'EnrollmentProgramToken', id: string, deviceCount: number, syncStatus: { state: SyncState, lastSyncAt: string | null, lastSuccessfulSyncAt: string | null, lastFullSyncAt: string | null, nextFullSyncAvailableAt: string, syncAvailableAt: string, currentRun: { id: string, kind: SyncKind, trigger: SyncTrigger, status: SyncRunStatus, phase: SyncPhase, startedAt: string, finishedAt: string | null, deadlineAt: string, pages: number, devicesSeen: number, devicesAdded: number, devicesUpdated: number, devicesRemoved: number, defaultProfileAssigned: number, estimatedTotal: number | null, percent: number | null, fallbackReason: SyncFallbackReason | null, errorCode: string | null, errorMessage: string | null, token: { id: string } } | null }, syncRuns: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, kind: SyncKind, trigger: SyncTrigger, status: SyncRunStatus, phase: SyncPhase, startedAt: string, finishedAt: string | null, deadlineAt: string, pages: number, devicesSeen: number, devicesAdded: number, devicesUpdated: number, devicesRemoved: number, defaultProfileAssigned: number, estimatedTotal: number | null, percent: number | null, fallbackReason: SyncFallbackReason | null, errorCode: string | null, errorMessage: string | null, token: { id: string } } }> } }
@@ -1388,6 +1527,7 @@ export type TokenDevicesQuery = { node:
     | { __typename: 'AssignmentOutcome' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Device' }
+    | { __typename: 'DeviceMigration' }
     | { __typename: 'EncryptionPublicKey' }
     | { __typename: 'EnrollmentProfile' }
     | { __typename: 'EnrollmentProgramToken', devices: { totalCount: number, pageInfo: { hasNextPage: boolean, hasPreviousPage: boolean, startCursor: string | null, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, serialNumber: string, model: string | null, description: string | null, color: string | null, assetTag: string | null, os: string | null, deviceFamily: string | null, profileStatus: DeviceProfileStatus, appleProfileUuid: string | null, profileAssignTime: string | null, profilePushTime: string | null, deviceAssignedDate: string | null, deviceAssignedBy: string | null, firstSeenAt: string, lastSeenAt: string, removedAt: string | null, token: { id: string }, profile: { id: string, name: string } | null } }> } }
@@ -1410,6 +1550,7 @@ export type SyncNodeQuery = { node:
     | { __typename: 'AssignmentOutcome', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Device', id: string, serialNumber: string, model: string | null, description: string | null, color: string | null, assetTag: string | null, os: string | null, deviceFamily: string | null, profileStatus: DeviceProfileStatus, appleProfileUuid: string | null, profileAssignTime: string | null, profilePushTime: string | null, deviceAssignedDate: string | null, deviceAssignedBy: string | null, firstSeenAt: string, lastSeenAt: string, removedAt: string | null, token: { id: string }, profile: { id: string, name: string } | null }
+    | { __typename: 'DeviceMigration', id: string }
     | { __typename: 'EncryptionPublicKey', id: string }
     | { __typename: 'EnrollmentProfile', id: string }
     | { __typename: 'EnrollmentProgramToken', id: string }
@@ -1455,6 +1596,7 @@ export type TokenMovedDevicesQuery = { node:
     | { __typename: 'AssignmentOutcome' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Device' }
+    | { __typename: 'DeviceMigration' }
     | { __typename: 'EncryptionPublicKey' }
     | { __typename: 'EnrollmentProfile' }
     | { __typename: 'EnrollmentProgramToken', id: string, serverName: string, deviceCount: number, movedAwayDeviceCount: number, devices: { totalCount: number, edges: Array<{ node: { id: string, serialNumber: string, profileStatus: DeviceProfileStatus, requiresWipe: boolean, removedAt: string | null, movedAwayAt: string | null, movedAwayFrom: { id: string, serverName: string } | null, token: { id: string, serverName: string }, profile: { id: string, name: string } | null, enrollment: { state: EnrollmentState, profile: { name: string } | null } } }> } }
@@ -1571,6 +1713,7 @@ export type TokenNodeQuery = { node:
     | { __typename: 'AssignmentOutcome', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Device', id: string }
+    | { __typename: 'DeviceMigration', id: string }
     | { __typename: 'EncryptionPublicKey', certificate: string, id: string }
     | { __typename: 'EnrollmentProfile', id: string }
     | { __typename: 'EnrollmentProgramToken', name: string, status: TokenStatus, statusReason: string, id: string, lastAppleError: { code: ErrorCode, appleCode: string | null, message: string, endpoint: string | null, at: string } | null }
@@ -1614,6 +1757,7 @@ export type UserImportJobNodeQuery = { node:
     | { __typename: 'AssignmentOutcome', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Device', id: string }
+    | { __typename: 'DeviceMigration', id: string }
     | { __typename: 'EncryptionPublicKey', id: string }
     | { __typename: 'EnrollmentProfile', id: string }
     | { __typename: 'EnrollmentProgramToken', id: string }
@@ -1656,6 +1800,7 @@ export type UserNodeQuery = { node:
     | { __typename: 'AssignmentOutcome', id: string }
     | { __typename: 'AuditEvent', id: string }
     | { __typename: 'Device', id: string }
+    | { __typename: 'DeviceMigration', id: string }
     | { __typename: 'EncryptionPublicKey', id: string }
     | { __typename: 'EnrollmentProfile', id: string }
     | { __typename: 'EnrollmentProgramToken', id: string }
@@ -1698,6 +1843,7 @@ export const AssignmentOutcomeFieldsFragmentDoc = {"kind":"Document","definition
 export const AssignmentPreviewFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AssignmentPreviewFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AssignmentPreview"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"willChangeCount"}},{"kind":"Field","name":{"kind":"Name","value":"unchangedCount"}},{"kind":"Field","name":{"kind":"Name","value":"cannotChangeCount"}},{"kind":"Field","name":{"kind":"Name","value":"removedCount"}},{"kind":"Field","name":{"kind":"Name","value":"otherTokenCount"}},{"kind":"Field","name":{"kind":"Name","value":"unknownSerialCount"}},{"kind":"Field","name":{"kind":"Name","value":"requiresWipeCount"}},{"kind":"Field","name":{"kind":"Name","value":"willChange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unchanged"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cannotChange"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}}]}},{"kind":"Field","name":{"kind":"Name","value":"unknownSerialNumbers"}}]}}]} as unknown as DocumentNode<AssignmentPreviewFieldsFragment, unknown>;
 export const DeviceEnrollmentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceEnrollmentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceEnrollment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"udid"}},{"kind":"Field","name":{"kind":"Name","value":"osVersion"}},{"kind":"Field","name":{"kind":"Name","value":"buildVersion"}},{"kind":"Field","name":{"kind":"Name","value":"productName"}},{"kind":"Field","name":{"kind":"Name","value":"supervised"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"enrolledAt"}},{"kind":"Field","name":{"kind":"Name","value":"lastContactedAt"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<DeviceEnrollmentFieldsFragment, unknown>;
 export const DeviceListFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceListFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"deviceFamily"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"profileStatus"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]} as unknown as DocumentNode<DeviceListFieldsFragment, unknown>;
+export const DeviceMigrationFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceMigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"keptApps"}},{"kind":"Field","name":{"kind":"Name","value":"reinstalledApps"}},{"kind":"Field","name":{"kind":"Name","value":"activityId"}},{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"activityStatus"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<DeviceMigrationFieldsFragment, unknown>;
 export const EnrollmentProfileFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProfile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"userAffinity"}},{"kind":"Field","name":{"kind":"Name","value":"supervised"}},{"kind":"Field","name":{"kind":"Name","value":"lockedEnrollment"}},{"kind":"Field","name":{"kind":"Name","value":"sharedIPad"}},{"kind":"Field","name":{"kind":"Name","value":"maximumCachedUsers"}},{"kind":"Field","name":{"kind":"Name","value":"pairing"}},{"kind":"Field","name":{"kind":"Name","value":"configuratorCertificates"}},{"kind":"Field","name":{"kind":"Name","value":"awaitDeviceConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"departmentName"}},{"kind":"Field","name":{"kind":"Name","value":"departmentPhone"}},{"kind":"Field","name":{"kind":"Name","value":"skippedPanes"}},{"kind":"Field","name":{"kind":"Name","value":"enrollmentUrl"}},{"kind":"Field","name":{"kind":"Name","value":"appleProfileUuid"}},{"kind":"Field","name":{"kind":"Name","value":"appleDefinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<EnrollmentProfileFieldsFragment, unknown>;
 export const RehearsalFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RehearsalFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Rehearsal"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"requestedCount"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"concurrency"}},{"kind":"Field","name":{"kind":"Name","value":"doneCount"}},{"kind":"Field","name":{"kind":"Name","value":"enrolledCount"}},{"kind":"Field","name":{"kind":"Name","value":"unmanagedCount"}},{"kind":"Field","name":{"kind":"Name","value":"failedCount"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}},{"kind":"Field","name":{"kind":"Name","value":"failures"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"startedBy"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<RehearsalFieldsFragment, unknown>;
 export const SyncRunFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SyncRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SyncRun"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"trigger"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"phase"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}},{"kind":"Field","name":{"kind":"Name","value":"deadlineAt"}},{"kind":"Field","name":{"kind":"Name","value":"pages"}},{"kind":"Field","name":{"kind":"Name","value":"devicesSeen"}},{"kind":"Field","name":{"kind":"Name","value":"devicesAdded"}},{"kind":"Field","name":{"kind":"Name","value":"devicesUpdated"}},{"kind":"Field","name":{"kind":"Name","value":"devicesRemoved"}},{"kind":"Field","name":{"kind":"Name","value":"defaultProfileAssigned"}},{"kind":"Field","name":{"kind":"Name","value":"estimatedTotal"}},{"kind":"Field","name":{"kind":"Name","value":"percent"}},{"kind":"Field","name":{"kind":"Name","value":"fallbackReason"}},{"kind":"Field","name":{"kind":"Name","value":"errorCode"}},{"kind":"Field","name":{"kind":"Name","value":"errorMessage"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SyncRunFieldsFragment, unknown>;
@@ -1729,6 +1875,12 @@ export const AllDevicesDocument = {"kind":"Document","definitions":[{"kind":"Ope
 export const TokenDevicesOrderedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TokenDevicesOrdered"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceOrderInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentProgramToken"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"models"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}}]}},{"kind":"Field","name":{"kind":"Name","value":"devices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceListFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceListFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceConnection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"model"}},{"kind":"Field","name":{"kind":"Name","value":"deviceFamily"}},{"kind":"Field","name":{"kind":"Name","value":"os"}},{"kind":"Field","name":{"kind":"Name","value":"profileStatus"}},{"kind":"Field","name":{"kind":"Name","value":"firstSeenAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]} as unknown as DocumentNode<TokenDevicesOrderedQuery, TokenDevicesOrderedQueryVariables>;
 export const EnrollmentProfileByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"EnrollmentProfileById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]} as unknown as DocumentNode<EnrollmentProfileByIdQuery, EnrollmentProfileByIdQueryVariables>;
 export const DevicesWithProfilesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DevicesWithProfiles"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"DevicesFilterInput"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"withFacts"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Boolean"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withFacts"}}}]}]},{"kind":"Field","name":{"kind":"Name","value":"isDefault"},"directives":[{"kind":"Directive","name":{"kind":"Name","value":"include"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"if"},"value":{"kind":"Variable","name":{"kind":"Name","value":"withFacts"}}}]}]}]}}]}}]}}]}}]} as unknown as DocumentNode<DevicesWithProfilesQuery, DevicesWithProfilesQueryVariables>;
+export const MigrationEligibilityDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MigrationEligibility"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tokenId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"serialNumbers"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"migrationEligibility"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tokenId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tokenId"}}},{"kind":"Argument","name":{"kind":"Name","value":"serialNumbers"},"value":{"kind":"Variable","name":{"kind":"Name","value":"serialNumbers"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"eligible"}},{"kind":"Field","name":{"kind":"Name","value":"reason"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]} as unknown as DocumentNode<MigrationEligibilityQuery, MigrationEligibilityQueryVariables>;
+export const ScheduleDeviceMigrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ScheduleDeviceMigration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ScheduleDeviceMigrationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scheduleDeviceMigration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activityId"}},{"kind":"Field","name":{"kind":"Name","value":"migrations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceMigrationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceMigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"keptApps"}},{"kind":"Field","name":{"kind":"Name","value":"reinstalledApps"}},{"kind":"Field","name":{"kind":"Name","value":"activityId"}},{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"activityStatus"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<ScheduleDeviceMigrationMutation, ScheduleDeviceMigrationMutationVariables>;
+export const UpdateDeviceMigrationDeadlineDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"UpdateDeviceMigrationDeadline"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"UpdateDeviceMigrationDeadlineInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateDeviceMigrationDeadline"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activityId"}},{"kind":"Field","name":{"kind":"Name","value":"migrations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceMigrationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceMigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"keptApps"}},{"kind":"Field","name":{"kind":"Name","value":"reinstalledApps"}},{"kind":"Field","name":{"kind":"Name","value":"activityId"}},{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"activityStatus"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<UpdateDeviceMigrationDeadlineMutation, UpdateDeviceMigrationDeadlineMutationVariables>;
+export const CancelDeviceMigrationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelDeviceMigration"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CancelDeviceMigrationInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelDeviceMigration"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activityId"}},{"kind":"Field","name":{"kind":"Name","value":"migrations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceMigrationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceMigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"keptApps"}},{"kind":"Field","name":{"kind":"Name","value":"reinstalledApps"}},{"kind":"Field","name":{"kind":"Name","value":"activityId"}},{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"activityStatus"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<CancelDeviceMigrationMutation, CancelDeviceMigrationMutationVariables>;
+export const TokenMigratingDevicesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"TokenMigratingDevices"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"serial"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProgramToken"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"devices"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"10"}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"serialContains"},"value":{"kind":"Variable","name":{"kind":"Name","value":"serial"}}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"requiresWipe"}},{"kind":"Field","name":{"kind":"Name","value":"mdmMigrationDeadline"}},{"kind":"Field","name":{"kind":"Name","value":"profile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"enrollment"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"state"}}]}},{"kind":"Field","name":{"kind":"Name","value":"migration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceMigrationFields"}}]}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceMigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"keptApps"}},{"kind":"Field","name":{"kind":"Name","value":"reinstalledApps"}},{"kind":"Field","name":{"kind":"Name","value":"activityId"}},{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"activityStatus"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<TokenMigratingDevicesQuery, TokenMigratingDevicesQueryVariables>;
+export const MigrationProgressedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"MigrationProgressed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tokenId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"migrationProgressed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"tokenId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tokenId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"snapshot"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusCounts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}},{"kind":"Field","name":{"kind":"Name","value":"deviceId"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"migration"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"DeviceMigrationFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"DeviceMigrationFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"DeviceMigration"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"serialNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"deadline"}},{"kind":"Field","name":{"kind":"Name","value":"keptApps"}},{"kind":"Field","name":{"kind":"Name","value":"reinstalledApps"}},{"kind":"Field","name":{"kind":"Name","value":"activityId"}},{"kind":"Field","name":{"kind":"Name","value":"activityType"}},{"kind":"Field","name":{"kind":"Name","value":"activityStatus"}},{"kind":"Field","name":{"kind":"Name","value":"failureReason"}},{"kind":"Field","name":{"kind":"Name","value":"requestedAt"}},{"kind":"Field","name":{"kind":"Name","value":"startedAt"}},{"kind":"Field","name":{"kind":"Name","value":"finishedAt"}}]}}]} as unknown as DocumentNode<MigrationProgressedSubscription, MigrationProgressedSubscriptionVariables>;
 export const NodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Node"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ApiKey"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"role"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AuditEvent"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"action"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}}]}}]}}]}}]} as unknown as DocumentNode<NodeQuery, NodeQueryVariables>;
 export const NodesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Nodes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"ids"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"ids"},"value":{"kind":"Variable","name":{"kind":"Name","value":"ids"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<NodesQuery, NodesQueryVariables>;
 export const CreateEnrollmentProfileDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateEnrollmentProfile"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateEnrollmentProfileInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createEnrollmentProfile"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"enrollmentProfile"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"EnrollmentProfileFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"EnrollmentProfileFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"EnrollmentProfile"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"userAffinity"}},{"kind":"Field","name":{"kind":"Name","value":"supervised"}},{"kind":"Field","name":{"kind":"Name","value":"lockedEnrollment"}},{"kind":"Field","name":{"kind":"Name","value":"sharedIPad"}},{"kind":"Field","name":{"kind":"Name","value":"maximumCachedUsers"}},{"kind":"Field","name":{"kind":"Name","value":"pairing"}},{"kind":"Field","name":{"kind":"Name","value":"configuratorCertificates"}},{"kind":"Field","name":{"kind":"Name","value":"awaitDeviceConfigured"}},{"kind":"Field","name":{"kind":"Name","value":"departmentName"}},{"kind":"Field","name":{"kind":"Name","value":"departmentPhone"}},{"kind":"Field","name":{"kind":"Name","value":"skippedPanes"}},{"kind":"Field","name":{"kind":"Name","value":"enrollmentUrl"}},{"kind":"Field","name":{"kind":"Name","value":"appleProfileUuid"}},{"kind":"Field","name":{"kind":"Name","value":"appleDefinedAt"}},{"kind":"Field","name":{"kind":"Name","value":"isDefault"}},{"kind":"Field","name":{"kind":"Name","value":"deviceCount"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"token"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<CreateEnrollmentProfileMutation, CreateEnrollmentProfileMutationVariables>;

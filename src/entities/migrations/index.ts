@@ -14,6 +14,7 @@ import { UserImportJobs1801958400000 } from './1801958400000-user-import-jobs.js
 import { SchoolManagerApi1802563200000 } from './1802563200000-school-manager-api.js';
 import { Acme1803168000000 } from './1803168000000-acme.js';
 import { DeviceIdentityKinds1803772800000 } from './1803772800000-device-identity-kinds.js';
+import { MigrationWithoutErase1804377600000 } from './1804377600000-migration-without-erase.js';
 import { AssignmentOutcomeDeviceKey1805587200000 } from './1805587200000-assignment-outcome-device-key.js';
 
 export const MIGRATIONS = [
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   SchoolManagerApi1802563200000,
   Acme1803168000000,
   DeviceIdentityKinds1803772800000,
+  MigrationWithoutErase1804377600000,
   AssignmentOutcomeDeviceKey1805587200000,
 ];

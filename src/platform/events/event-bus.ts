@@ -135,6 +135,21 @@ export interface TokenHealthChanged {
   readonly tokenId: number;
 }
 
+/**
+ * A migration without erase moved on (scheduled, updated, cancelled, Apple's activity finished,
+ * or its device's enrollment advanced): published after the change committed. Subscribers re-read
+ * the migration by its id.
+ */
+export interface MigrationProgressed {
+  readonly tokenId: number;
+  readonly migrationId: number;
+  readonly serialNumber: string;
+  /** The status now (REQUESTED, STARTED, SUCCESS, FAILED, CANCELLED). */
+  readonly status: string;
+  /** ISO 8601 time of the change (the server clock). */
+  readonly at: string;
+}
+
 export type HomeroomTopics = {
   TOKEN_HEALTH_CHANGED: [TokenHealthChanged];
   AUDIT_EVENT_RECORDED: [AuditEventRecorded];
@@ -145,6 +160,7 @@ export type HomeroomTopics = {
   DEVICE_ENROLLMENT_CHANGED: [DeviceEnrollmentChanged];
   REHEARSAL_PROGRESSED: [RehearsalProgressed];
   API_KEY_REVOKED: [ApiKeyRevoked];
+  MIGRATION_PROGRESSED: [MigrationProgressed];
 };
 
 export const Topic = {
@@ -157,6 +173,7 @@ export const Topic = {
   DEVICE_ENROLLMENT_CHANGED: 'DEVICE_ENROLLMENT_CHANGED',
   REHEARSAL_PROGRESSED: 'REHEARSAL_PROGRESSED',
   API_KEY_REVOKED: 'API_KEY_REVOKED',
+  MIGRATION_PROGRESSED: 'MIGRATION_PROGRESSED',
 } as const satisfies Record<keyof HomeroomTopics, keyof HomeroomTopics>;
 
 /**

@@ -459,8 +459,9 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         }
         let statement = `UPDATE device SET profile_id = ${sql.bind(job.profileId)}, apple_profile_uuid = ${sql.bind(uuid)}, `;
         statement += `profile_status = 'assigned', profile_assign_time = ${sql.bind(stamp)}, profile_push_time = NULL, `;
-        statement += `requires_wipe = CASE WHEN profile_status = 'pushed' OR requires_wipe = TRUE OR `;
-        statement += `${enrolledWithOtherProfile(sql.bind(job.profileId))} THEN TRUE ELSE FALSE END `;
+        // A device migrating without erase (Apple's deadline set) takes the new profile without a wipe.
+        statement += `requires_wipe = CASE WHEN mdm_migration_deadline IS NULL AND (profile_status = 'pushed' OR requires_wipe = TRUE OR `;
+        statement += `${enrolledWithOtherProfile(sql.bind(job.profileId))}) THEN TRUE ELSE FALSE END `;
         statement += `WHERE id ${sql.in(devices)} RETURNING id, requires_wipe`;
         const updated = (await manager.queryRunner!.query(statement, sql.values, true)) as QueryResult;
         for (const row of updated.records as Array<{ id: number | string; requires_wipe: boolean | number }>) {

@@ -6,19 +6,28 @@
 import type { EntityManager } from 'typeorm';
 import { DeviceEnrollment, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 import type { MachineInfo } from '../../mdm/mdm-messages.js';
-import { Topic, type DeviceEnrollmentChanged, type EventBus } from '../../platform/events/event-bus.js';
+import { Topic, type DeviceEnrollmentChanged, type EventBus, type MigrationProgressed } from '../../platform/events/event-bus.js';
+import { followEnrollment } from '../migration/migration-steps.js';
 
 /** Events to publish once the transaction that produced them has committed. */
 export class PendingEvents {
   private readonly events: DeviceEnrollmentChanged[] = [];
+  private readonly migrations: MigrationProgressed[] = [];
 
   add(event: DeviceEnrollmentChanged): void {
     this.events.push(event);
   }
 
+  /** A migration without erase that moved with the enrollment (migration-steps.ts). */
+  addMigration(event: MigrationProgressed): void {
+    this.migrations.push(event);
+  }
+
   publish(bus: EventBus): void {
     for (const event of this.events) bus.publish(Topic.DEVICE_ENROLLMENT_CHANGED, event);
+    for (const event of this.migrations) bus.publish(Topic.MIGRATION_PROGRESSED, event);
     this.events.length = 0;
+    this.migrations.length = 0;
   }
 }
 
@@ -70,6 +79,9 @@ export async function saveEnrollment(
       previousState: context.previous,
       at: context.now.toISOString(),
     });
+    // A device migrating without erase: its migration follows the enrollment, in the same transaction.
+    const migration = await followEnrollment(tx, context.serialNumber, row.state, row.failureReason ?? null, context.now);
+    if (migration) context.events.addMigration(migration);
   }
   return row;
 }

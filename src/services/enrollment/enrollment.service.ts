@@ -41,6 +41,7 @@ import type { PushCertificateService } from './push-certificate.service.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
 import { clearQueue, enqueueCommand, findCommand, hasWaitingCommand, recordAnswer, takeNextCommand } from './command-queue.js';
 import { attemptStart, PendingEvents, saveEnrollment } from './enrollment-state.js';
+import { keptAppAnswered, queueKeptApps, REINSTALL_REQUEST_TYPE } from '../migration/migration-steps.js';
 import { clearResidentUsers, MAXIMUM_RESIDENT_USERS, maximumResidentUsersOf, recordResidentSignIn } from './resident-users.js';
 import { basicCredentials, recordSignInNeeded, type SignedInUser, type UserDirectory } from './user-sign-in.js';
 import { UserAffinity } from '../../entities/enrollment-profile.entity.js';
@@ -296,7 +297,9 @@ export class EnrollmentService {
               const item = { Item: MAXIMUM_RESIDENT_USERS, [MAXIMUM_RESIDENT_USERS]: profile.maximumCachedUsers };
               await enqueueCommand(tx, row.deviceId, { RequestType: 'Settings', Settings: [item] }, now);
             }
-            await enqueueCommand(tx, row.deviceId, { RequestType: 'DeviceConfigured' }, now);
+            // A device migrating without erase: the apps it kept are taken over first, DeviceConfigured after the last.
+            if (!(await queueKeptApps(tx, row.deviceId, now)))
+              await enqueueCommand(tx, row.deviceId, { RequestType: 'DeviceConfigured' }, now);
           }
           return { ...facts, state: 'AWAITING_CONFIGURATION' };
         }
@@ -338,6 +341,12 @@ export class EnrollmentService {
         state: 'FAILED' as EnrollmentStateName,
         failureReason: `The device refused DeviceConfigured: ${describeErrorChain(report)}`.slice(0, 500),
       };
+    }
+    if (command.requestType === REINSTALL_REQUEST_TYPE && row.state === 'AWAITING_CONFIGURATION') {
+      const released = await keptAppAnswered(tx, row.deviceId, command.command, acknowledged, now);
+      if (released && !(await hasWaitingCommand(tx, row.deviceId, 'DeviceConfigured')))
+        await enqueueCommand(tx, row.deviceId, { RequestType: 'DeviceConfigured' }, now);
+      return {};
     }
     if (command.requestType === 'DeviceInformation' && acknowledged) return deviceInformationFacts(report);
     if (command.requestType === 'Settings' && acknowledged) {

@@ -34,7 +34,8 @@ export function enrolledWithOtherProfile(profileSql: string): string {
 
 /**
  * Sets `requires_wipe` on the devices among `serials` whose Apple profile is `assigned` (held for
- * them, not fetched yet) while they are enrolled with another one. Set-based: one UPDATE per 1000
+ * them, not fetched yet) while they are enrolled with another one; never on a device migrating
+ * without erase (Apple's `mdm_migration_deadline` set): it moves its enrollment instead. Set-based: one UPDATE per 1000
  * serials, with positional values like the sync writer's (see raw-sql.ts on why not the builder).
  */
 export async function markEnrolledWithOtherProfile(manager: EntityManager, serials: readonly string[]): Promise<void> {
@@ -42,7 +43,8 @@ export async function markEnrolledWithOtherProfile(manager: EntityManager, seria
     const sql = new Bindings(manager);
     await manager.query(
       `UPDATE device SET requires_wipe = TRUE WHERE serial_number IN ${sql.list(batch)} AND requires_wipe = FALSE ` +
-        `AND profile_status = 'assigned' AND apple_profile_uuid IS NOT NULL AND ${enrolledWithOtherProfile('device.profile_id')}`,
+        `AND profile_status = 'assigned' AND apple_profile_uuid IS NOT NULL AND mdm_migration_deadline IS NULL ` +
+        `AND ${enrolledWithOtherProfile('device.profile_id')}`,
       sql.values,
     );
   }

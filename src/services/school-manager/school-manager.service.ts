@@ -148,6 +148,23 @@ export class SchoolManagerService {
    * `SCHOOL_MANAGER_ACCOUNT_REQUIRED` when its organisation has no API account.
    */
   async reconcile(ctx: RequestContext, tokenId: number): Promise<ReconcileResult> {
+    const { token, account } = await this.requireAccount(tokenId);
+    const result = await this.once(tokenId, () => this.audited(ctx, token, account));
+    if (!result) throw new HomeroomError(ErrorCode.SERVICE_UNAVAILABLE, 'Homeroom is stopping; reconcile again once it is back.');
+    return result;
+  }
+
+  /**
+   * A School Manager API client for the token's organisation, for the services that send activities
+   * (migrations). `SCHOOL_MANAGER_ACCOUNT_REQUIRED` when the organisation has no API account.
+   */
+  async clientForToken(tokenId: number): Promise<{ token: EnrollmentProgramToken; client: SchoolManagerClient }> {
+    const { token, account } = await this.requireAccount(tokenId);
+    return { token, client: this.clientFor(token, this.credentialsOf(account)) };
+  }
+
+  /** The token and its organisation's account; `SCHOOL_MANAGER_ACCOUNT_REQUIRED` without one. */
+  private async requireAccount(tokenId: number): Promise<{ token: EnrollmentProgramToken; account: SchoolManagerAccount }> {
     const token = await this.requireToken(tokenId);
     const account = await this.accountFor(token);
     if (!account)
@@ -156,9 +173,7 @@ export class SchoolManagerService {
         `The organisation of token ${token.name} has no Apple School Manager API account; store one with setSchoolManagerApiAccount.`,
         { tokenId },
       );
-    const result = await this.once(tokenId, () => this.audited(ctx, token, account));
-    if (!result) throw new HomeroomError(ErrorCode.SERVICE_UNAVAILABLE, 'Homeroom is stopping; reconcile again once it is back.');
-    return result;
+    return { token, account };
   }
 
   /** After a successful sync: reconciles when the organisation has an account; failures are logged, never thrown. */

@@ -14,6 +14,7 @@
  * Limited and automatic runs only follow the sync cursor.
  */
 import type { EntityManager } from 'typeorm';
+import { migrationAssignments, type TokenProfile } from './migration-profiles.js';
 import type { DepClient, DevicePage } from '../../apple/dep-client.js';
 import { DEP_MAX_PAGE_LIMIT } from '../../apple/dep-client.js';
 import { DepApiError, sameAppleCode } from '../../apple/dep-errors.js';
@@ -92,6 +93,7 @@ export class SyncRunner {
   /** When the full listing being written began; devices not seen since are removed when it ends. */
   private listingStart: Date | null = null;
   private profiles = new Map<string, number>();
+  private tokenProfiles: TokenProfile[] = [];
   private defaultProfile: { id: number; appleProfileUuid: string } | null = null;
 
   constructor(
@@ -193,8 +195,12 @@ export class SyncRunner {
     const manager = this.deps.database.manager;
     const token = await manager.findOneBy(EnrollmentProgramToken, { id: this.run.tokenId });
     if (!token) throw new LeaseLost();
-    const profiles = await manager.find(EnrollmentProfile, { where: { tokenId: token.id }, select: { id: true, appleProfileUuid: true } });
+    const profiles = await manager.find(EnrollmentProfile, {
+      where: { tokenId: token.id },
+      select: { id: true, appleProfileUuid: true, awaitDeviceConfigured: true },
+    });
     this.profiles = new Map(profiles.map((p) => [p.appleProfileUuid, p.id]));
+    this.tokenProfiles = profiles;
     const defaultProfile = token.defaultProfileId === null ? undefined : profiles.find((p) => p.id === token.defaultProfileId);
     this.defaultProfile = defaultProfile ? { id: defaultProfile.id, appleProfileUuid: defaultProfile.appleProfileUuid } : null;
     if (this.run.kind === 'FULL') {
@@ -232,25 +238,55 @@ export class SyncRunner {
 
   /**
    * The token's default profile for the page's new serials, at Apple, before the page commits (a
-   * crash in between only repeats the assignment, which Apple takes again). Serials Apple throttles
-   * are retried after the delay it asks for; those it refuses keep the profile Apple reports.
+   * crash in between only repeats the assignment, which Apple takes again); a device migrating
+   * without erase gets its migration profile instead (migration-profiles.ts). Serials Apple
+   * throttles are retried after the delay it asks for; those it refuses keep the profile Apple reports.
    */
   private async assignDefaultProfile(
     client: DepClient,
     page: DevicePage,
   ): Promise<Map<string, { profileId: number; appleProfileUuid: string }>> {
     const assigned = new Map<string, { profileId: number; appleProfileUuid: string }>();
-    const profile = this.defaultProfile;
-    if (!profile || page.devices.length === 0) return assigned;
+    if (page.devices.length === 0) return assigned;
     const candidates =
       this.cursorPhase === CursorPhase.FETCH ? page.devices : page.devices.filter((device) => device.op_type !== 'deleted');
-    let pending = await unlistedSerials(this.deps.database.manager, this.run.tokenId, [
-      ...new Set(candidates.map((device) => device.serial_number)),
-    ]);
-    if (pending.length === 0) return assigned;
+    const manager = this.deps.database.manager;
+    const migrations = await migrationAssignments(
+      manager,
+      this.run.tokenId,
+      candidates,
+      this.tokenProfiles,
+      this.defaultProfile?.id ?? null,
+    );
+    const groups = new Map<string, { profile: { id: number; appleProfileUuid: string }; serials: string[] }>();
+    const profile = this.defaultProfile;
+    if (profile) {
+      const serials = [...new Set(candidates.map((device) => device.serial_number))];
+      const unlisted = (await unlistedSerials(manager, this.run.tokenId, serials)).filter((serial) => !migrations.has(serial));
+      if (unlisted.length > 0) groups.set(profile.appleProfileUuid, { profile, serials: unlisted });
+    }
+    for (const [serial, wanted] of migrations) {
+      const group = groups.get(wanted.appleProfileUuid) ?? { profile: wanted, serials: [] as string[] };
+      group.serials.push(serial);
+      groups.set(wanted.appleProfileUuid, group);
+    }
+    if (groups.size === 0) return assigned;
     const previousPhase = this.phase;
     this.phase = 'ASSIGNING_DEFAULT_PROFILE';
     this.publish();
+    for (const group of groups.values()) await this.assignAtApple(client, group.profile, group.serials, assigned);
+    this.phase = previousPhase;
+    return assigned;
+  }
+
+  /** One profile for some serials at Apple, retrying throttled ones; what Apple took goes into `assigned`. */
+  private async assignAtApple(
+    client: DepClient,
+    profile: { id: number; appleProfileUuid: string },
+    serials: string[],
+    assigned: Map<string, { profileId: number; appleProfileUuid: string }>,
+  ): Promise<void> {
+    let pending = serials;
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       const result = await client.assignProfile(profile.appleProfileUuid, pending);
       const throttled: string[] = [];
@@ -266,8 +302,6 @@ export class SyncRunner {
     if (pending.length > 0) {
       this.ctx.logger.warn({ runId: this.run.id, serials: pending.length }, 'Apple kept throttling the default profile for some serials');
     }
-    this.phase = previousPhase;
-    return assigned;
   }
 
   /** One transaction: the page's devices, the run's counts, the cursor Apple sent with the page. */

@@ -16,7 +16,8 @@
  *   sends now, and moves to this token if another token had it;
  * - {@link applyChangesPage} (limited/automatic sync, `/devices/sync`): per serial only its latest
  *   change counts; `added` (and `modified` for a serial this token does not list) inserts or moves
- *   the device in, `deleted` marks it removed, and a device the token already lists is left as it is.
+ *   the device in, `deleted` marks it removed, and a device the token already lists is left as it is
+ *   unless its migration deadline (`mdm_migration_deadline`) was set, moved or cleared.
  */
 import type { EntityManager } from 'typeorm';
 import type { DepDevice } from '../../apple/dep-types.js';
@@ -24,7 +25,7 @@ import { Device } from '../../entities/device.entity.js';
 import { markEnrolledWithOtherProfile } from '../enrollment/wipe-rule.js';
 import { chunks, IN_LIST_CHUNK, placeholderStyle } from '../../entities/raw-sql.js';
 
-/** Rows per INSERT statement: 500 rows x 18 columns = 9,000 parameters, far below SQLite's 32,766. */
+/** Rows per INSERT statement: 500 rows x 19 columns = 9,500 parameters, far below SQLite's 32,766. */
 export const UPSERT_CHUNK = 500;
 
 /** Every column an upsert writes, in the order of {@link rowValues}. */
@@ -47,6 +48,7 @@ const INSERTED_COLUMNS = [
   'first_seen_at',
   'last_seen_at',
   'removed_at',
+  'mdm_migration_deadline',
 ];
 
 /** Columns an upsert overwrites on a serial Homeroom already has: all but the key and `first_seen_at` (it keeps the first sighting). */
@@ -67,7 +69,7 @@ export interface PageOutcome {
   readonly seen: number;
   /** Serials this token did not list before (new, moved from another token, or back after removal). */
   readonly added: string[];
-  /** Serials refreshed that the token already listed (full sync only). */
+  /** Serials refreshed that the token already listed (full sync; in a changes page, those whose migration deadline changed). */
   readonly updated: number;
   /** Serials marked removed. */
   readonly removed: number;
@@ -76,6 +78,8 @@ export interface PageOutcome {
 interface KnownDevice {
   readonly tokenId: number;
   readonly removed: boolean;
+  /** Apple reported a migration deadline for it last time. */
+  readonly migrating: boolean;
 }
 
 /**
@@ -120,14 +124,20 @@ export async function knownDevices(manager: EntityManager, serials: readonly str
   for (const batch of chunks(serials, IN_LIST_CHUNK)) {
     const list = batch.map((_, i) => placeholder(i)).join(', ');
     const rows = (await manager.query(
-      `SELECT serial_number, token_id, removed_at FROM device WHERE serial_number IN (${list})`,
+      `SELECT serial_number, token_id, removed_at, mdm_migration_deadline FROM device WHERE serial_number IN (${list})`,
       batch,
     )) as {
       serial_number: string;
       token_id: number;
       removed_at: string | null;
+      mdm_migration_deadline: string | null;
     }[];
-    for (const row of rows) known.set(row.serial_number, { tokenId: Number(row.token_id), removed: row.removed_at !== null });
+    for (const row of rows)
+      known.set(row.serial_number, {
+        tokenId: Number(row.token_id),
+        removed: row.removed_at !== null,
+        migrating: row.mdm_migration_deadline !== null,
+      });
   }
   return known;
 }
@@ -145,7 +155,8 @@ function upsertStatement(manager: EntityManager, rows: number): string {
     `ON CONFLICT (serial_number) DO UPDATE SET ${REFRESHED_COLUMNS.map((column) => `${column} = excluded.${column}`).join(', ')}, ` +
     // Apple resets a device to `assigned` on every assignment, so `pushed` means it fetched the profile it has now: it was
     // wiped and activated again, and no longer waits for a wipe.
-    `requires_wipe = CASE WHEN excluded.profile_status = 'pushed' THEN FALSE ELSE device.requires_wipe END, ` +
+    // A deadline from Apple means a migration without erase: the device moves its enrollment, no wipe needed.
+    `requires_wipe = CASE WHEN excluded.profile_status = 'pushed' OR excluded.mdm_migration_deadline IS NOT NULL THEN FALSE ELSE device.requires_wipe END, ` +
     // A serial another token had: Apple moved it to this token's server. The row moves, and remembers the token it left
     // (and when: Apple's assignment date on the new server) so that token lists it as moved away. Every SET
     // expression reads the row as it was, on SQLite and PostgreSQL alike.
@@ -177,6 +188,7 @@ function rowValues(row: DeviceRow): unknown[] {
     iso(row.firstSeenAt),
     iso(row.lastSeenAt),
     iso(row.removedAt),
+    iso(row.mdmMigrationDeadline),
   ];
 }
 
@@ -227,6 +239,7 @@ export function deviceRow(device: DepDevice, page: PageContext): DeviceRow {
     firstSeenAt: page.now,
     lastSeenAt: page.now,
     removedAt: null,
+    mdmMigrationDeadline: instant(device.mdm_migration_deadline),
   };
   if (assigned) {
     // Apple accepted the default profile after it wrote this record: show what is true now.
@@ -298,8 +311,9 @@ export async function applyChangesPage(manager: EntityManager, devices: readonly
     const listed = listedBy(known.get(device.serial_number), page.tokenId);
     if (device.op_type === 'deleted') {
       if (listed) deleted.push(device.serial_number);
-    } else if (!listed) {
+    } else if (!listed || device.mdm_migration_deadline !== undefined || known.get(device.serial_number)?.migrating) {
       // `added`, and `modified` for a serial the token does not list: ASM sends `modified` when a device moves between servers.
+      // A listed device is refreshed when its migration deadline is set, moved or cleared (Apple logs that as `modified`).
       inserted.push(device);
     }
   }
@@ -308,7 +322,8 @@ export async function applyChangesPage(manager: EntityManager, devices: readonly
     inserted.map((device) => deviceRow(device, page)),
   );
   const removed = await markRemoved(manager, page.tokenId, deleted, page.now);
-  return { seen: records.length, added: inserted.map((d) => d.serial_number), updated: 0, removed };
+  const added = inserted.filter((d) => !listedBy(known.get(d.serial_number), page.tokenId)).map((d) => d.serial_number);
+  return { seen: records.length, added, updated: inserted.length - added.length, removed };
 }
 
 /** The end of a full listing: the token's devices it did not list (not seen since it began) are removed. */

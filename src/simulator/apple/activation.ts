@@ -37,6 +37,8 @@ export interface CloudConfiguration {
   Language?: string;
   Region?: string;
   ProfileUUID: string;
+  /** Migration without erase: when the device must leave its current MDM for this one (ISO 8601). */
+  MDMMigrationDeadline?: string;
 }
 
 /** Why a device is not managed. */
@@ -98,6 +100,7 @@ export class ActivationService {
     if (typeof body.configuration_web_url === 'string') configuration.ConfigurationWebURL = body.configuration_web_url;
     if (typeof body.language === 'string') configuration.Language = body.language;
     if (typeof body.region === 'string') configuration.Region = body.region;
+    if (device.state.migrationDeadline) configuration.MDMMigrationDeadline = device.state.migrationDeadline;
     this.state.markPushed(device);
     this.state.changed();
     return { managed: true, configuration };

@@ -1,7 +1,7 @@
 /**
  * How Apple writes a device in fetch, sync and details responses (reference section 6), by
  * `X-Server-Protocol-Version`: `os` and `device_family` from version 2, `iPadOS` instead of
- * `iOS` from version 7. Profile fields appear only once a profile was ever assigned; a `deleted`
+ * `iOS` from version 7, `mdm_migration_deadline` from version 8. Profile fields appear only once a profile was ever assigned; a `deleted`
  * sync record carries only identity and assignment fields, as in Apple's example.
  */
 import type { Sku } from './organization.js';
@@ -42,6 +42,7 @@ export function wireDevice(device: DeviceRecord, state: DeviceState, protocol: n
   }
   if (state.assignedAt !== null) out.device_assigned_date = rfc3339(state.assignedAt);
   if (state.assignedBy !== null) out.device_assigned_by = state.assignedBy;
+  if (protocol >= 8 && state.migrationDeadline) out.mdm_migration_deadline = state.migrationDeadline;
   return out;
 }
 
@@ -99,7 +100,8 @@ export function wireDeviceJson(device: DeviceRecord, state: DeviceState, protoco
     if (state.profileAssignedAt !== null) out += `,"profile_assign_time":"${rfc3339(state.profileAssignedAt)}"`;
     if (state.profilePushedAt !== null) out += `,"profile_push_time":"${rfc3339(state.profilePushedAt)}"`;
   }
-  return `${out}${assignmentFragment(state)}}`;
+  const deadline = protocol >= 8 && state.migrationDeadline ? `,"mdm_migration_deadline":${JSON.stringify(state.migrationDeadline)}` : '';
+  return `${out}${assignmentFragment(state)}${deadline}}`;
 }
 
 /** `JSON.stringify(wireChange(...))`, built as text (see `wireDeviceJson`). */

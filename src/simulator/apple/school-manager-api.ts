@@ -468,7 +468,7 @@ export class SchoolManagerApi {
     };
   }
 
-  /** Migration deadlines set by activities, by serial (what DEP will report at protocol 8). */
+  /** Migration deadlines set by activities, by serial; the devices' DEP records carry them too (protocol 8). */
   readonly migrationDeadlines = new Map<string, string>();
 
   private carryOut(activity: ActivityRecord): void {
@@ -484,7 +484,7 @@ export class SchoolManagerApi {
       switch (activity.type) {
         case 'ASSIGN_DEVICES':
         case 'ASSIGN_DEVICES_WITH_MDM_MIGRATION_DEADLINE': {
-          state.assign(device, server!, account?.name ?? activity.clientId);
+          state.assign(device, server!, account?.name ?? activity.clientId, activity.deadline);
           if (activity.deadline !== null) this.migrationDeadlines.set(serial, activity.deadline);
           activity.lines.push({ serial, result: 'SUCCESS', message: `Assigned to ${server!.name}.` });
           break;
@@ -504,9 +504,11 @@ export class SchoolManagerApi {
             activity.lines.push({ serial, result: 'FAILED', message: 'The device has no migration in progress.' });
           } else if (activity.type === 'CANCEL_MDM_MIGRATION') {
             this.migrationDeadlines.delete(serial);
+            state.setMigrationDeadline(device, null);
             activity.lines.push({ serial, result: 'SUCCESS', message: 'Migration cancelled.' });
           } else {
             this.migrationDeadlines.set(serial, activity.deadline!);
+            state.setMigrationDeadline(device, activity.deadline!);
             activity.lines.push({ serial, result: 'SUCCESS', message: `Deadline moved to ${activity.deadline}.` });
           }
           break;

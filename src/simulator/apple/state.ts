@@ -33,6 +33,12 @@ export interface DeviceState {
   readonly profileStatus: ProfileStatus;
   readonly profileAssignedAt: number | null;
   readonly profilePushedAt: number | null;
+  /**
+   * Migration without erase: the deadline (ISO 8601) a School Manager API activity set for the
+   * device to leave its current MDM for this server's; DEP reports it from protocol 8. Optional, so
+   * the shared `UNASSIGNED` and every restored state carry nothing; kept in memory only.
+   */
+  readonly migrationDeadline?: string | null;
 }
 
 /** The state of a device that no MDM server has. Shared, so 500,000 new devices cost one object. */
@@ -239,8 +245,11 @@ export class AppleState {
    * Puts `device` on `server` (taking it off any other server first, as the portal's move does).
    * Back on the server it last left with a profile, it shows that profile as `removed`; else `empty`.
    */
-  assign(device: DeviceRecord, server: ServerRecord, assignedBy: string): AssignOutcome {
-    if (device.state.serverUuid === server.uuid) return 'unchanged';
+  assign(device: DeviceRecord, server: ServerRecord, assignedBy: string, migrationDeadline: string | null = null): AssignOutcome {
+    if (device.state.serverUuid === server.uuid) {
+      if (migrationDeadline !== null) this.setMigrationDeadline(device, migrationDeadline);
+      return 'unchanged';
+    }
     const moved = device.state.serverUuid !== null;
     if (moved) this.unassign(device);
     const now = this.now();
@@ -249,7 +258,8 @@ export class AppleState {
       left && left.serverUuid === server.uuid
         ? { profileUuid: left.profileUuid, profileStatus: 'removed', profileAssignedAt: left.profileAssignedAt }
         : {};
-    const state: DeviceState = { ...UNASSIGNED, ...returning, serverUuid: server.uuid, assignedAt: now, assignedBy };
+    const deadline = migrationDeadline === null ? {} : { migrationDeadline };
+    const state: DeviceState = { ...UNASSIGNED, ...returning, ...deadline, serverUuid: server.uuid, assignedAt: now, assignedBy };
     device.state = state;
     // The next unassign records afresh from the state, so the memory is spent.
     if (left) device.leftProfile = null;
@@ -308,6 +318,12 @@ export class AppleState {
     if (device.state.profileStatus === 'empty' || device.state.profileStatus === 'removed') return false;
     this.update(device, { profileStatus: 'removed' }, this.now());
     return true;
+  }
+
+  /** Sets (or, with null, clears) the device's migration deadline: a `modified` change on its server. */
+  setMigrationDeadline(device: DeviceRecord, migrationDeadline: string | null): void {
+    if ((device.state.migrationDeadline ?? null) === migrationDeadline) return;
+    this.update(device, { migrationDeadline }, this.now());
   }
 
   /** Records that the device downloaded its profile (`profile_status: pushed`). */

@@ -6,6 +6,8 @@
  *   them when `Queries` is absent);
  * - `Settings`: Acknowledged, with a per-item `Settings` result; `MaximumResidentUsers` is kept
  *   only while the device awaits configuration (Apple: it works only then) and is an item Error after;
+ * - `InstallApplication`: Acknowledged (apps are not simulated; after a migration without erase the
+ *   MDM takes over the apps the device kept this way);
  * - anything else: `Error` with MCMDMErrorDomain 12021 "Unknown command", as mdmb answers.
  *
  * Fault injection: `notNow(requestType, times)` makes the next `times` commands of that type answer
@@ -104,6 +106,9 @@ export class CommandResponder {
         return { requestType, commandUuid, answer: 'Acknowledged', result: { QueryResponses: queryResponses(command.Queries, facts) } };
       case 'Settings':
         return this.settings(command, facts, commandUuid);
+      case 'InstallApplication':
+        // Apps are not simulated: the device says it installed (or took over, after a migration) the app.
+        return { requestType, commandUuid, answer: 'Acknowledged', result: {} };
       default:
         return {
           requestType,

@@ -74,3 +74,11 @@ export function bodyExcerpt(body: Buffer): string {
   const text = body.toString('utf8');
   return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }
+
+/** The transport a device's options ask for: a timeout and a `fetch` of their own, when given. */
+export function transportOf(options: { readonly requestTimeoutMs?: number | undefined; readonly fetch?: Fetch | undefined }): Transport {
+  return {
+    ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  };
+}

@@ -7,6 +7,8 @@
  */
 export { VirtualIPad } from './virtual-ipad.js';
 export type { DeviceEnrollment, IPadState, RemoteManagementPane, VirtualIPadOptions } from './virtual-ipad.js';
+export { MigrationAssistant, MIGRATION_MINIMUM_OS_MAJOR } from './migration.js';
+export type { MigrationOptions, MigrationPrompt } from './migration.js';
 export { FAILURE_REASONS } from './failure.js';
 export type { DeviceFailure, FailureReason } from './failure.js';
 export { DEFAULT_MAX_SIGN_IN_ATTEMPTS, SHARED_IPAD_USER_ID } from './users.js';

@@ -27,6 +27,8 @@
  * - `ENROLLMENT_FAILED`: enrollment ended (`{reason, message, status?, body?}`, reason from failure.ts); the device rests in FAILED;
  * - `HOME`: the Home screen (`{managed}`);
  * - `ERASE`: erased; a `POWER_ON` follows;
+ * - `MIGRATION`: a device at Home managed by another MDM migrates without erase (`{from, deadline, forced}`),
+ *   then enrolls as from Remote Management on (no panes) and rests at `HOME`;
  * - `MANAGEMENT_REMOVED`: the MDM profile is gone (`{reason}`).
  */
 export type TraceStep =
@@ -48,6 +50,7 @@ export type TraceStep =
   | 'ENROLLMENT_FAILED'
   | 'HOME'
   | 'ERASE'
+  | 'MIGRATION'
   | 'MANAGEMENT_REMOVED';
 
 /** One step and when it happened. */

@@ -27,7 +27,7 @@ import { type MdmPayload } from './enrollment-profile.js';
 import { acquireIdentity, readProfileAnswer } from './enrollment-identity.js';
 import type { KeySource } from './scep-client.js';
 import { EnrollmentStopped, type DeviceFailure } from './failure.js';
-import { bodyExcerpt, DeviceHttpError, type Fetch, type HttpAnswer, type Transport } from './http.js';
+import { bodyExcerpt, DeviceHttpError, transportOf, type Fetch, type HttpAnswer, type Transport } from './http.js';
 import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
 import { MdmClient, signedMachineInfo, type PlistDict } from './mdm-client.js';
 import { helloPanes, remainingPanes, type SetupPane } from './setup-assistant.js';
@@ -395,13 +395,24 @@ export class VirtualIPad {
       email: configuration.OrganizationSupportEmail || configuration.OrganizationEmail,
     };
     this.diary.add('REMOTE_MANAGEMENT', { ...pane });
+    return this.enrollThenHome(configuration, remainingPanes(this.osVersion, configuration.SkipSetup));
+  }
+
+  /** Migration without erase (migration.ts): a device at Home enrolls into the MDM `configuration` names, keeping its data. */
+  enrollWithoutErase(configuration: CloudConfiguration, detail: Readonly<Record<string, unknown>>): Promise<IPadState> {
+    this.diary.add('MIGRATION', detail);
+    [this.configuration, this.isSupervised, this.currentState] = [configuration, true, 'SETUP_ASSISTANT'];
+    return this.enrollThenHome(configuration, []);
+  }
+
+  private async enrollThenHome(configuration: CloudConfiguration, panes: readonly SetupPane[]): Promise<IPadState> {
     try {
       await this.enroll(configuration);
     } catch (error) {
       if (!(error instanceof EnrollmentStopped)) throw error;
       return this.fail({ step: 'ENROLLMENT_FAILED', ...error.detail });
     }
-    for (const next of remainingPanes(this.osVersion, configuration.SkipSetup)) this.showPane(next);
+    for (const next of panes) this.showPane(next);
     return this.home();
   }
 
@@ -581,11 +592,4 @@ export class VirtualIPad {
     this.awaiting = false;
     this.diary.add('MANAGEMENT_REMOVED', { reason });
   }
-}
-
-function transportOf(options: VirtualIPadOptions): Transport {
-  return {
-    ...(options.requestTimeoutMs === undefined ? {} : { timeoutMs: options.requestTimeoutMs }),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  };
 }

@@ -34,11 +34,12 @@ const STATES: DeviceState[] = [
     profilePushedAt: Date.parse('2026-09-02T09:00:00.123Z'),
   },
   { ...ASSIGNED, profileUuid: 'abc', profileStatus: 'removed', profileAssignedAt: 1 },
+  { ...ASSIGNED, migrationDeadline: '2026-12-01T00:00:00.000Z' },
 ];
 
 describe('device wire format', () => {
   it('writes the same JSON as text as JSON.stringify of the object form, for every protocol, state and op', () => {
-    for (const protocol of [1, 2, 6, 7, 10]) {
+    for (const protocol of [1, 2, 6, 7, 8, 10]) {
       for (const state of STATES) {
         expect(JSON.parse(wireDeviceJson(DEVICE, state, protocol))).toEqual(wireDevice(DEVICE, state, protocol));
         expect(wireDeviceJson(DEVICE, state, protocol)).toBe(JSON.stringify(wireDevice(DEVICE, state, protocol)));
@@ -55,5 +56,13 @@ describe('device wire format', () => {
     expect(wireDevice(DEVICE, ASSIGNED, 10)).not.toHaveProperty('profile_uuid');
     expect(wireChange(DEVICE, STATES[2]!, 'deleted', 0, 10)).not.toHaveProperty('profile_status');
     expect(wireDevice(DEVICE, STATES[2]!, 10).profile_push_time).toBe('2026-09-02T09:00:00Z');
+  });
+
+  it('writes mdm_migration_deadline from protocol 8 only, and never in deleted records', () => {
+    const migrating = STATES[4]!;
+    expect(wireDevice(DEVICE, migrating, 7)).not.toHaveProperty('mdm_migration_deadline');
+    expect(wireDevice(DEVICE, migrating, 8).mdm_migration_deadline).toBe('2026-12-01T00:00:00.000Z');
+    expect(wireChange(DEVICE, migrating, 'added', 0, 10).mdm_migration_deadline).toBe('2026-12-01T00:00:00.000Z');
+    expect(wireChange(DEVICE, migrating, 'deleted', 0, 10)).not.toHaveProperty('mdm_migration_deadline');
   });
 });

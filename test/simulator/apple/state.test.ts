@@ -52,6 +52,25 @@ function setup(count: number) {
 }
 
 describe('AppleState', () => {
+  it('logs a migration deadline with the assignment (added), its update and its cancel (modified), and drops it when the device leaves', () => {
+    const { state, devices, server } = setup(1);
+    const a = server('a');
+    const b = server('b');
+    state.assign(devices[0]!, a, 'p');
+    expect(state.assign(devices[0]!, b, 'p', '2026-12-01T00:00:00.000Z')).toBe('moved');
+    state.setMigrationDeadline(devices[0]!, '2026-12-08T00:00:00.000Z');
+    state.setMigrationDeadline(devices[0]!, '2026-12-08T00:00:00.000Z');
+    state.setMigrationDeadline(devices[0]!, null);
+    expect(b.log.map((entry) => [entry.op, entry.state.migrationDeadline ?? null])).toEqual([
+      ['added', '2026-12-01T00:00:00.000Z'],
+      ['modified', '2026-12-08T00:00:00.000Z'],
+      ['modified', null],
+    ]);
+    state.setMigrationDeadline(devices[0]!, '2026-12-09T00:00:00.000Z');
+    state.unassign(devices[0]!);
+    expect(devices[0]!.state.migrationDeadline ?? null).toBeNull();
+  });
+
   it('logs added on the new server and deleted on the old one when a device moves, and clears its profile', () => {
     const { state, devices, server } = setup(1);
     const a = server('a');

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/platform/clock.js';
+import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
+import {
+  CancelDeviceMigrationDocument,
+  CreateEnrollmentProfileDocument,
+  GenerateEncryptionPublicKeyDocument,
+  ScheduleDeviceMigrationDocument,
+  SetSchoolManagerApiAccountDocument,
+  SyncDevicesDocument,
+  TokenMigratingDevicesDocument,
+  UpdateDeviceMigrationDeadlineDocument,
+  UploadTokenDocument,
+} from '../generated/operations.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const DAY = 24 * 3600 * 1000;
+
+/** The migration mutations over GraphQL, against the simulated Apple: update, cancel, and their refusals. */
+describe('migration mutations', () => {
+  const clock = new ManualClock(new Date(Math.floor(Date.now() / 1000) * 1000).toISOString());
+  let t: TestServer;
+  let apple: RunningAppleSimulator;
+  let tokenId: string;
+  let serials: string[];
+
+  beforeAll(async () => {
+    t = await startTestServer({ clock });
+    apple = t.server.apple.simulator!;
+    const key = (await t.request(GenerateEncryptionPublicKeyDocument, {})).data!.generateEncryptionPublicKey.encryptionPublicKey;
+    const { token } = apple.portal.createServer({ name: 'Homeroom', publicKeyPem: key.certificate });
+    apple.portal.createServer({ name: 'Previous MDM', publicKeyPem: key.certificate });
+    serials = apple.portal.addOrder({ count: 3 }).serials;
+    apple.portal.assignDevices('Previous MDM', { serials });
+    const uploaded = await t.request(UploadTokenDocument, {
+      input: { name: 'Riverside', appleId: 'it@riverside.example', tokenFile: token.content },
+    });
+    tokenId = uploaded.data!.uploadToken.token.id;
+    await t.server.services.sync.idle();
+  });
+  afterAll(() => t.close());
+
+  async function syncedDeadline(serial: string): Promise<string | null | undefined> {
+    clock.advance(3600 * 1000);
+    expect((await t.request(SyncDevicesDocument, { input: { tokenId } })).errors).toBeUndefined();
+    await t.server.services.sync.idle();
+    const res = await t.request(TokenMigratingDevicesDocument, { id: tokenId, serial });
+    const node = res.data!.node;
+    if (node?.__typename !== 'EnrollmentProgramToken') throw new Error('not a token');
+    return node.devices.edges.find((edge) => edge.node.serialNumber === serial)?.node.mdmMigrationDeadline;
+  }
+
+  it('refuses to schedule without an API account with SCHOOL_MANAGER_ACCOUNT_REQUIRED, and without a profile that awaits configuration with BAD_USER_INPUT', async () => {
+    const schedule = { input: { tokenId, serialNumbers: [serials[0]!], deadlineInDays: 10 } };
+    expect((await t.request(ScheduleDeviceMigrationDocument, schedule)).errors?.[0]?.extensions?.code).toBe(
+      'SCHOOL_MANAGER_ACCOUNT_REQUIRED',
+    );
+    const account = apple.schoolManager.createApiAccount('Homeroom');
+    await t.request(SetSchoolManagerApiAccountDocument, {
+      input: { tokenId, clientId: account.clientId, keyId: account.keyId, privateKey: account.privateKeyPem },
+    });
+    expect((await t.request(ScheduleDeviceMigrationDocument, schedule)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'profileId',
+    });
+    expect(apple.schoolManager.migrationDeadlines.size).toBe(0);
+  });
+
+  it('moves a deadline at Apple, cancels a migration (CANCELLED), and refuses both for a device without one with MIGRATION_NOT_IN_PROGRESS', async () => {
+    const profile = await t.request(CreateEnrollmentProfileDocument, {
+      input: {
+        tokenId,
+        name: 'Migrated',
+        userAffinity: 'WITHOUT_USER_AFFINITY',
+        supervised: true,
+        lockedEnrollment: true,
+        sharedIPad: false,
+        pairing: 'DENY_ALL',
+        awaitDeviceConfigured: true,
+        skippedPanes: [],
+      },
+    });
+    expect(profile.errors).toBeUndefined();
+    const [first, second, third] = serials as [string, string, string];
+    const scheduled = await t.request(ScheduleDeviceMigrationDocument, {
+      input: { tokenId, serialNumbers: [first, second], deadlineInDays: 10 },
+    });
+    expect(scheduled.errors).toBeUndefined();
+    await t.server.services.migrations.idle();
+    expect(apple.schoolManager.migrationDeadlines.get(first)).toBe(new Date(clock.now().getTime() + 10 * DAY).toISOString());
+    expect(await syncedDeadline(first)).toBe(new Date(clock.now().getTime() + 10 * DAY - 3600 * 1000).toISOString());
+
+    const updated = await t.request(UpdateDeviceMigrationDeadlineDocument, {
+      input: { tokenId, serialNumbers: [first], deadlineInDays: 30 },
+    });
+    expect(updated.errors).toBeUndefined();
+    const deadline = new Date(clock.now().getTime() + 30 * DAY).toISOString();
+    expect(updated.data!.updateDeviceMigrationDeadline.migrations).toMatchObject([
+      { serialNumber: first, status: 'REQUESTED', deadline, activityType: 'UPDATE_MDM_MIGRATION_DEADLINE' },
+    ]);
+    await t.server.services.migrations.idle();
+    expect(apple.schoolManager.migrationDeadlines.get(first)).toBe(deadline);
+
+    const cancelled = await t.request(CancelDeviceMigrationDocument, { input: { tokenId, serialNumbers: [second] } });
+    expect(cancelled.errors).toBeUndefined();
+    expect(cancelled.data!.cancelDeviceMigration.migrations).toMatchObject([{ serialNumber: second, status: 'CANCELLED' }]);
+    await t.server.services.migrations.idle();
+    expect(apple.schoolManager.migrationDeadlines.has(second)).toBe(false);
+    // The sync sees both as `modified` devices the token lists: the moved deadline, and none after the cancel.
+    expect(await syncedDeadline(first)).toBe(deadline);
+    expect(await syncedDeadline(second)).toBeNull();
+
+    const refusedUpdate = await t.request(UpdateDeviceMigrationDeadlineDocument, {
+      input: { tokenId, serialNumbers: [second, third], deadlineInDays: 5 },
+    });
+    expect(refusedUpdate.errors?.[0]?.extensions).toMatchObject({ code: 'MIGRATION_NOT_IN_PROGRESS', serialNumbers: [second, third] });
+    const refusedCancel = await t.request(CancelDeviceMigrationDocument, { input: { tokenId, serialNumbers: [first, third] } });
+    expect(refusedCancel.errors?.[0]?.extensions).toMatchObject({ code: 'MIGRATION_NOT_IN_PROGRESS', serialNumbers: [third] });
+    // Nothing changed: the first still has its moved deadline and its migration.
+    expect(apple.schoolManager.migrationDeadlines.get(first)).toBe(deadline);
+    expect((await t.server.services.migrations.findBySerials([first]))[0]).toMatchObject({ status: 'REQUESTED' });
+  });
+});
