@@ -154,7 +154,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
 
     const app = express();
     app.disable('x-powered-by');
+    // Every answer is computed for its request: an ETag would only cost a hash of each body.
+    app.set('etag', false);
     const httpServer = http.createServer(app);
+    // Idle keep-alive sockets are closed after 65 s, not Node's 5 s: a client reusing a socket the
+    // server is closing at that very moment gets ECONNRESET, and a thousand iPads in Setup Assistant
+    // pause between requests for seconds at a time. Node wants headersTimeout above it.
+    httpServer.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    httpServer.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
     const availability = new DatabaseAvailability(logger);
     const subscriptions = serveSubscriptions({
       httpServer,
@@ -176,6 +183,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       validationRules: [depthLimitRule(config.graphql)],
       parseOptions: { maxTokens: maxDocumentTokens(config.graphql) },
       includeStacktraceInErrorResponses: false,
+      // Compact JSON: Apollo's default pretty-prints every answer, which clients never read by eye.
+      stringifyResult: (value) => JSON.stringify(value),
       // Apollo refuses a GET (or a form-encoded POST) that a browser could send cross-site without
       // a preflight, unless one of these headers is set. Every Homeroom request carries
       // `Authorization`, which is not CORS-safelisted (a browser preflights it) and which a
@@ -442,6 +451,8 @@ async function createBootstrapKey(services: Services, config: Config, logger: Lo
     return { secret: created.secret, file: null };
   }
 }
+
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 function listen(server: http.Server, config: Config): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -16,13 +16,17 @@ export interface HttpAnswer {
 
 /** An exchange that produced no HTTP answer. */
 export class DeviceHttpError extends Error {
+  /** The socket error's code (`ECONNRESET`, `ECONNREFUSED`, ...), when the failure had one. */
+  readonly code: string | undefined;
+
   constructor(
     readonly url: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; code?: string | undefined },
   ) {
     super(message, options);
     this.name = 'DeviceHttpError';
+    this.code = options?.code;
   }
 }
 
@@ -38,11 +42,33 @@ export interface Transport {
   readonly fetch?: Fetch;
 }
 
+/**
+ * Socket errors that mean a kept-alive connection was closed under the request: the server closed
+ * it as idle just as the request went out. Nothing was answered, so an idempotent request is sent
+ * again once on a new connection, as Apple's network stack does; any other request fails.
+ */
+const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD']);
+
 /** One request; resolves with the answer whatever its status. */
 export async function send(
   url: string,
   init: { method: string; headers?: Record<string, string>; body?: Buffer | string },
   transport: Transport = {},
+): Promise<HttpAnswer> {
+  try {
+    return await exchange(url, init, transport);
+  } catch (error) {
+    const code = (error as DeviceHttpError).code;
+    if (!IDEMPOTENT_METHODS.has(init.method) || code === undefined || !STALE_CONNECTION_CODES.has(code)) throw error;
+    return exchange(url, init, transport);
+  }
+}
+
+async function exchange(
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: Buffer | string },
+  transport: Transport,
 ): Promise<HttpAnswer> {
   const request = transport.fetch ?? fetch;
   let response: Response;
@@ -59,7 +85,7 @@ export async function send(
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const why = cause?.code ?? cause?.message ?? (error as Error).message;
-    throw new DeviceHttpError(url, `${init.method} ${url} failed: ${why}`, { cause: error });
+    throw new DeviceHttpError(url, `${init.method} ${url} failed: ${why}`, { cause: error, code: cause?.code });
   }
   return {
     status: response.status,
