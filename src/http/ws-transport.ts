@@ -58,6 +58,9 @@ export function serveGraphqlWs<E extends object>(
     },
   });
   wss.options.handleProtocols = handleProtocols;
+  // ws re-emits the HTTP server's errors on the websocket server, and an 'error' nobody listens to
+  // ends the process. A failure to listen is reported where the server listens (naming PORT).
+  wss.on('error', (error) => logger.warn({ err: error }, 'websocket server error'));
 
   wss.on('connection', (socket, request) => {
     socket.once('error', (error) => {
