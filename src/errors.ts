@@ -64,6 +64,7 @@ export enum ErrorCode {
   SCHOOL_MANAGER_ACCOUNT_INVALID = 'SCHOOL_MANAGER_ACCOUNT_INVALID',
   SCHOOL_MANAGER_ACCOUNT_REQUIRED = 'SCHOOL_MANAGER_ACCOUNT_REQUIRED',
   SCHOOL_MANAGER_CREDENTIALS_REJECTED = 'SCHOOL_MANAGER_CREDENTIALS_REJECTED',
+  RETURN_TO_SERVICE_UNAVAILABLE = 'RETURN_TO_SERVICE_UNAVAILABLE',
 }
 
 /** One line per code: shown in the schema, the README and `homeroom --help`. */
@@ -161,6 +162,8 @@ export const ERROR_CODE_DESCRIPTIONS: Record<ErrorCode, string> = {
     "The token's organisation has no Apple School Manager API account: create one in Apple School Manager (Settings, API) and store it with `setSchoolManagerApiAccount`. Nothing was done.",
   [ErrorCode.SCHOOL_MANAGER_CREDENTIALS_REJECTED]:
     "Apple School Manager refused the API account's client assertion (`extensions.appleCode`, e.g. `invalid_client`): the client ID, key ID or private key is wrong, or the key was revoked. Store the account again with a new key.",
+  [ErrorCode.RETURN_TO_SERVICE_UNAVAILABLE]:
+    "The device cannot be erased now (with Return to Service, or at all); `extensions.reason` says why: NOT_ENROLLED, NOT_SUPERVISED, PROFILE_WITHOUT_RETURN_TO_SERVICE, NO_WIFI (set the profile's Wi-Fi with `setEnrollmentProfileWifi`), NO_BOOTSTRAP_TOKEN or NO_PUSH_CERTIFICATE. Nothing was queued.",
 };
 
 /** Extra, machine-readable facts about a failure, merged into `extensions`. */

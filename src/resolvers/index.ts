@@ -9,6 +9,7 @@ import {
 import { AuditEventResolver } from './audit-event.resolver.js';
 import { DeviceEnrollmentProfileResolver, DeviceEnrollmentResolver, ResidentUserResolver } from './device-enrollment.resolver.js';
 import { DeviceResolver } from './device.resolver.js';
+import { DeviceEraseResolver } from './device-erase.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { ProfileResolver } from './profile.resolver.js';
 import { PushCertificateResolver } from './push-certificate.resolver.js';
@@ -37,6 +38,7 @@ export const RESOLVERS = [
   SyncProgressResolver,
   SyncTokenResolver,
   DeviceResolver,
+  DeviceEraseResolver,
   DeviceEnrollmentResolver,
   DeviceEnrollmentProfileResolver,
   ResidentUserResolver,

@@ -14,6 +14,7 @@ import { UserImportJobs1801958400000 } from './1801958400000-user-import-jobs.js
 import { SchoolManagerApi1802563200000 } from './1802563200000-school-manager-api.js';
 import { Acme1803168000000 } from './1803168000000-acme.js';
 import { DeviceIdentityKinds1803772800000 } from './1803772800000-device-identity-kinds.js';
+import { ReturnToService1804982400000 } from './1804982400000-return-to-service.js';
 
 export const MIGRATIONS = [
   Foundation1795305600000,
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SchoolManagerApi1802563200000,
   Acme1803168000000,
   DeviceIdentityKinds1803772800000,
+  ReturnToService1804982400000,
 ];

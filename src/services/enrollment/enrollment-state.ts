@@ -42,6 +42,7 @@ export function attemptStart(device: { readonly tokenId: number; readonly profil
     sealedUnlockToken: null,
     sealedBootstrapToken: null,
     maximumResidentUsers: null,
+    returnToService: null,
     lastContactedAt: now,
   } satisfies Partial<DeviceEnrollment>;
 }
