@@ -247,6 +247,8 @@ export class EnrollmentService {
     const report = parseConnectReport(body);
     if (report.udid !== enrolled.udid)
       throw notEnrolled(`The connect is for UDID ${report.udid}, not the UDID this identity was issued to.`);
+    // Only a device with an erase waiting pays for this, and only as a session starts.
+    if (enrolled.returnToService && report.status === 'Idle') await this.returnToService.refreshIfStale(enrolled);
     const events = new PendingEvents();
     const next = await this.deps.database.transaction(async (tx) => {
       const row = await tx.findOneByOrFail(DeviceEnrollment, { deviceId: enrolled.deviceId });

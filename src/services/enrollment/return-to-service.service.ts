@@ -22,7 +22,7 @@ import { Device } from '../../entities/device.entity.js';
 import { DeviceEnrollment, type EnrollmentStateName, type PreparedReturn } from '../../entities/device-enrollment.entity.js';
 import { DeviceIdentityKind, EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
-import type { MdmCommand } from '../../entities/mdm-command.entity.js';
+import { MdmCommand } from '../../entities/mdm-command.entity.js';
 import { ErrorCode, HomeroomError, rowNotFound } from '../../errors.js';
 import { normalizedSerial } from '../../crypto/x509.js';
 import { buildEnrollmentProfile } from '../../mdm/mobileconfig.js';
@@ -36,7 +36,7 @@ import {
 import type { RequestContext } from '../../platform/request-context.js';
 import { AuditRecord, type AuditService } from '../audit/audit.service.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
-import { clearQueue, enqueueCommand, type CommandBody } from './command-queue.js';
+import { clearQueue, enqueueCommand, findWaitingCommand, type CommandBody } from './command-queue.js';
 import { identityKindOf, type DeviceIdentityIssuers, type PreparedIdentity } from './device-identity.js';
 import { certificateFingerprint } from './mdm-authentication.js';
 import type { MdmAuthorityService } from './mdm-authority.service.js';
@@ -95,6 +95,8 @@ function unavailable(reason: ReturnToServiceRefusal, serialNumber: string): Home
 const COMMAND_CONTEXT = 'erase-device-return-to-service';
 /** What binds a sealed bootstrap token to its use (the enrollment service's). */
 const BOOTSTRAP_TOKEN_CONTEXT = 'device-bootstrap-token';
+/** MDM_SCEP_CHALLENGE_MINUTES' default, when the dependencies name none. */
+const DEFAULT_CHALLENGE_TTL_MS = 15 * 60_000;
 /** The key a queued command keeps its sealed dictionary under. */
 const SEALED = 'Sealed';
 
@@ -233,6 +235,31 @@ export class ReturnToServiceService {
       identitySerial: pending.identitySerial,
       identityFingerprint: pending.identityFingerprint,
     };
+  }
+
+  /**
+   * Before a session starts (an Idle connect) of a device with an erase waiting: when the prepared
+   * attempt is older than half a SCEP challenge's life, a new one replaces it and the queued command's
+   * profiles, so the identity the device gets is still usable when it comes back. A device whose
+   * erase waited offline for hours still returns.
+   */
+  async refreshIfStale(row: DeviceEnrollment): Promise<void> {
+    const pending = row.returnToService;
+    const now = this.deps.clock.now();
+    const freshFor = (this.deps.scepChallengeTtlMs ?? DEFAULT_CHALLENGE_TTL_MS) / 2;
+    if (!pending || now.getTime() - new Date(pending.startedAt).getTime() < freshFor) return;
+    const subject = await this.subjectOf(this.deps.database.manager, row.deviceId);
+    const prepared = await this.prepare(subject, now);
+    await this.deps.database.transaction(async (tx) => {
+      const current = await tx.findOneBy(DeviceEnrollment, { deviceId: row.deviceId });
+      // Acknowledged or replaced meanwhile: nothing waits for these profiles.
+      if (current?.returnToService?.startedAt !== pending.startedAt) return;
+      const waiting = await findWaitingCommand(tx, row.deviceId, 'EraseDevice');
+      if (!waiting) return;
+      await prepared.identity.persist(tx, { deviceId: row.deviceId, startedAt: now });
+      await tx.update(DeviceEnrollment, { deviceId: row.deviceId }, { returnToService: prepared.pending, updatedAt: now });
+      await tx.update(MdmCommand, { id: waiting.id }, { command: { ...this.eraseCommand(prepared.configuration) } });
+    });
   }
 
   /** The command as the device gets it: the sealed ReturnToService dictionary opened. */

@@ -10,6 +10,7 @@ import type { EnrollmentProfile } from '../../../src/entities/enrollment-profile
 import { WifiSecurity } from '../../../src/entities/enrollment-profile.entity.js';
 import { MdmCommand } from '../../../src/entities/mdm-command.entity.js';
 import { createLogger } from '../../../src/logger.js';
+import { ManualClock } from '../../../src/platform/clock.js';
 import { systemContext } from '../../../src/platform/request-context.js';
 import { returnToServiceRefusal, type ReturnToServiceFacts } from '../../../src/services/enrollment/return-to-service.service.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
@@ -74,6 +75,7 @@ describe('Return to Service over the MDM endpoints', () => {
   const ctx = systemContext(createLogger('silent'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-rts-'));
   const deviceCa = testDeviceCa(dir);
+  const clock = new ManualClock(new Date().toISOString());
   let t: TestServer;
   let plain: EnrollmentProfile;
   let returning: EnrollmentProfile;
@@ -81,6 +83,7 @@ describe('Return to Service over the MDM endpoints', () => {
 
   beforeAll(async () => {
     t = await startTestServer({
+      clock,
       env: { MDM_IDENTITY: 'pkcs12', MDM_DEVICE_CA_FILE: deviceCa.file, MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' },
     });
     const { services } = t.server;
@@ -162,7 +165,7 @@ describe('Return to Service over the MDM endpoints', () => {
     expect(await enrollmentOf(serial)).toMatchObject({ state: 'ENROLLED', sealedBootstrapToken: null, returnToService: null });
   });
 
-  it('eraseDevice queues EraseDevice with ReturnToService sealed at rest; acknowledged, the device is ENROLLING with the identity in MDMProfileData', async () => {
+  it('eraseDevice queues EraseDevice with ReturnToService sealed at rest, prepared anew when it waited too long; acknowledged, the device is ENROLLING with the identity in MDMProfileData', async () => {
     const serial = serials[1]!;
     const device = await enrolled(serial, 'UDID-RTS-2', returning);
     const { id } = await deviceOf(serial);
@@ -170,14 +173,18 @@ describe('Return to Service over the MDM endpoints', () => {
     const stored = await t.server.dataSource.getRepository(MdmCommand).findOneByOrFail({ commandUuid: erased.commandUuid });
     expect(JSON.stringify(stored.command)).not.toContain('Lakeside-Carts');
     expect(JSON.stringify(stored.command)).not.toContain(PASSWORD);
+    const prepared = (await enrollmentOf(serial)).returnToService!;
 
+    // The device was offline for 20 minutes, beyond a SCEP challenge's life: the session's start prepares anew.
+    clock.advance(20 * 60_000);
     let command = await device.nextCommand({ Status: 'Idle' });
     while (command && command.Command.RequestType !== 'EraseDevice')
       command = await device.nextCommand({ Status: 'Acknowledged', CommandUUID: command.CommandUUID });
     const rts = command!.Command.ReturnToService as Dict;
     expect(rts.Enabled).toBe(true);
     expect(signedContent(rts.WiFiProfileData as Uint8Array).content).toContain('Lakeside-Carts');
-    expect((await enrollmentOf(serial)).state).toBe('ENROLLED');
+    expect(await enrollmentOf(serial)).toMatchObject({ state: 'ENROLLED', returnToService: { startedAt: clock.now().toISOString() } });
+    expect((await enrollmentOf(serial)).returnToService!.identitySerial).not.toBe(prepared.identitySerial);
 
     expect(await device.nextCommand({ Status: 'Acknowledged', CommandUUID: command!.CommandUUID })).toBeNull();
     const next = readEnrollmentProfile(Buffer.from(rts.MDMProfileData as Uint8Array).toString('utf8'));
