@@ -52,8 +52,10 @@ registerEnumType(WifiSecurity, {
   valuesConfig: Object.fromEntries(Object.entries(WIFI_SECURITY_DESCRIPTIONS).map(([k, d]) => [k, { description: d }])),
 });
 
-@ObjectType('WifiNetwork', { description: 'A Return to Service Wi-Fi network, without its password (sealed, never returned).' })
-export class WifiNetworkType {
+@ObjectType('ReturnToServiceWifiStatus', {
+  description: "A profile's Return to Service Wi-Fi network as set, without its password (sealed, never returned).",
+})
+export class ReturnToServiceWifiStatusType {
   @Field(() => String, { description: 'The network name (SSID).' })
   ssid!: string;
 
@@ -160,11 +162,11 @@ export class EnrollmentProfileType extends Node {
   })
   isReturnToService!: boolean;
 
-  @Field(() => WifiNetworkType, {
+  @Field(() => ReturnToServiceWifiStatusType, {
     nullable: true,
     description: 'The Wi-Fi network devices of this profile join when they return to service; null: none set (setEnrollmentProfileWifi).',
   })
-  returnToServiceWifi!: WifiNetworkType | null;
+  returnToServiceWifi!: ReturnToServiceWifiStatusType | null;
 
   @Field(() => String, {
     description:
