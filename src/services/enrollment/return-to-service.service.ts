@@ -42,6 +42,7 @@ import { certificateFingerprint } from './mdm-authentication.js';
 import type { MdmAuthorityService } from './mdm-authority.service.js';
 import type { PushCertificateService } from './push-certificate.service.js';
 import { clearResidentUsers } from './resident-users.js';
+import { FORGOTTEN } from './enrollment-state.js';
 import { WIFI_PASSWORD_CONTEXT } from '../profile/wifi-settings.js';
 
 /** Why a device cannot return to service now (`extensions.reason` of RETURN_TO_SERVICE_UNAVAILABLE, and the logged reason). */
@@ -217,15 +218,7 @@ export class ReturnToServiceService {
   async erasedChanges(tx: EntityManager, row: DeviceEnrollment, pending: PreparedReturn | null): Promise<Partial<DeviceEnrollment>> {
     await clearQueue(tx, row.deviceId);
     await clearResidentUsers(tx, row.deviceId);
-    const forgotten = {
-      pushToken: null,
-      pushMagic: null,
-      sealedUnlockToken: null,
-      sealedBootstrapToken: null,
-      maximumResidentUsers: null,
-      returnToService: null,
-      failureReason: null,
-    } satisfies Partial<DeviceEnrollment>;
+    const forgotten = { ...FORGOTTEN, failureReason: null };
     if (!pending) return { ...forgotten, state: 'UNENROLLED', identitySerial: null, identityFingerprint: null };
     return {
       ...forgotten,
