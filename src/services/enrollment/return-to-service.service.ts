@@ -36,7 +36,7 @@ import {
 import type { RequestContext } from '../../platform/request-context.js';
 import { AuditRecord, type AuditService } from '../audit/audit.service.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
-import { clearQueue, enqueueCommand, findWaitingCommand, type CommandBody } from './command-queue.js';
+import { clearQueue, enqueueCommand, findWaitingCommand, hasWaitingCommand, type CommandBody } from './command-queue.js';
 import { identityKindOf, type DeviceIdentityIssuers, type PreparedIdentity } from './device-identity.js';
 import { certificateFingerprint } from './mdm-authentication.js';
 import type { MdmAuthorityService } from './mdm-authority.service.js';
@@ -47,7 +47,13 @@ import { WIFI_PASSWORD_CONTEXT } from '../profile/wifi-settings.js';
 
 /** Why a device cannot return to service now (`extensions.reason` of RETURN_TO_SERVICE_UNAVAILABLE, and the logged reason). */
 export type ReturnToServiceRefusal =
-  'NOT_ENROLLED' | 'NOT_SUPERVISED' | 'PROFILE_WITHOUT_RETURN_TO_SERVICE' | 'NO_WIFI' | 'NO_BOOTSTRAP_TOKEN' | 'NO_PUSH_CERTIFICATE';
+  | 'NOT_ENROLLED'
+  | 'NOT_SUPERVISED'
+  | 'PROFILE_WITHOUT_RETURN_TO_SERVICE'
+  | 'NO_WIFI'
+  | 'NO_BOOTSTRAP_TOKEN'
+  | 'NO_PUSH_CERTIFICATE'
+  | 'ERASE_PENDING';
 
 /** States an enrolled device is in: the ones an erase can reach. */
 const ENROLLED_STATES: readonly EnrollmentStateName[] = ['ENROLLED', 'AWAITING_CONFIGURATION'];
@@ -82,6 +88,7 @@ const REFUSAL_MESSAGES: Record<ReturnToServiceRefusal, string> = {
   NO_WIFI: "the device's enrollment profile has no Return to Service Wi-Fi (setEnrollmentProfileWifi)",
   NO_BOOTSTRAP_TOKEN: 'the device has not escrowed a bootstrap token',
   NO_PUSH_CERTIFICATE: 'Homeroom has no MDM push certificate',
+  ERASE_PENDING: 'an EraseDevice already waits for the device',
 };
 
 function unavailable(reason: ReturnToServiceRefusal, serialNumber: string): HomeroomError {
@@ -168,6 +175,8 @@ export class ReturnToServiceService {
         // Changed since it was read (re-enrolled, checked out): the prepared identity would be for another enrollment.
         if (!row || !ENROLLED_STATES.includes(row.state) || row.startedAt.getTime() !== enrollment!.startedAt.getTime())
           throw unavailable('NOT_ENROLLED', device.serialNumber);
+        // A second erase would hand out a second identity, and the first one acknowledged would hold the wrong one.
+        if (await hasWaitingCommand(tx, deviceId, 'EraseDevice')) throw unavailable('ERASE_PENDING', device.serialNumber);
         if (prepared) {
           await prepared.identity.persist(tx, { deviceId, startedAt: new Date(prepared.pending.startedAt) });
           await tx.update(DeviceEnrollment, { deviceId }, { returnToService: prepared.pending, updatedAt: now });

@@ -171,6 +171,10 @@ describe('Return to Service over the MDM endpoints', () => {
     const { id } = await deviceOf(serial);
     const erased = await t.server.services.returnToService.eraseDevice(ctx, id, { returnToService: true });
     const stored = await t.server.dataSource.getRepository(MdmCommand).findOneByOrFail({ commandUuid: erased.commandUuid });
+    await expect(t.server.services.returnToService.eraseDevice(ctx, id, { returnToService: true })).rejects.toMatchObject({
+      code: 'RETURN_TO_SERVICE_UNAVAILABLE',
+      details: { reason: 'ERASE_PENDING' },
+    });
     expect(JSON.stringify(stored.command)).not.toContain('Lakeside-Carts');
     expect(JSON.stringify(stored.command)).not.toContain(PASSWORD);
     const prepared = (await enrollmentOf(serial)).returnToService!;
