@@ -1,5 +1,5 @@
 /**
- * GraphQL codegen, from the committed `src/schema/schema.graphql`. `npm run codegen` writes the
+ * GraphQL codegen, from the committed `schema.graphql`. `npm run codegen` writes the
  * outputs; `npm run codegen:check` fails when they are stale. Two outputs:
  *
  * - `test/generated/operations.ts`: typed documents (TypedDocumentNode) for `test/**\/*.graphql`.
@@ -19,7 +19,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const scalars = { DateTime: 'string', JSONObject: 'Record<string, unknown>' };
 
 const config: CodegenConfig = {
-  schema: 'src/schema/schema.graphql',
+  schema: 'schema.graphql',
   hooks: { afterAllFileWrite: ['node web/scripts/trusted-documents.mjs'] },
   generates: {
     'test/generated/operations.ts': {

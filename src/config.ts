@@ -148,112 +148,42 @@ export class ConfigError extends Error {
 }
 
 /** The variables, their defaults and meaning; the README's table is written from this list. */
+// One row per line, so the table reads as a table (hence prettier-ignore).
+// prettier-ignore
 export const CONFIG_VARIABLES = [
   ['PORT', '4000', 'HTTP port for everything Homeroom serves (GraphQL, subscriptions, health). 0 picks a free port.'],
   ['HOST', '127.0.0.1', 'Interface to listen on. Use 0.0.0.0 to accept devices from the network.'],
   ['PUBLIC_URL', 'the address Homeroom listens on', 'Base URL devices and Apple are told to use (enrollment URLs are built from it).'],
   ['HOMEROOM_DATA_DIR', './data', 'Directory for the SQLite file, generated keys and simulator state.'],
   ['DATABASE_URL', 'sqlite:<HOMEROOM_DATA_DIR>/homeroom.sqlite', '`sqlite:<path>` or `postgres://user:pass@host:port/db[?schema=name]`.'],
-  [
-    'HOMEROOM_SECRET_KEY',
-    'generated into <HOMEROOM_DATA_DIR>/secret.key (SQLite only)',
-    '32 random bytes, base64 or hex, that encrypt secrets at rest. Required with PostgreSQL. Keep it: without it stored secrets cannot be read.',
-  ],
+  ['HOMEROOM_SECRET_KEY', 'generated into <HOMEROOM_DATA_DIR>/secret.key (SQLite only)', '32 random bytes, base64 or hex, that encrypt secrets at rest. Required with PostgreSQL. Keep it: without it stored secrets cannot be read.'],
   ['LOG_LEVEL', 'info', 'fatal, error, warn, info, debug, trace or silent.'],
-  [
-    'NODE_ENV',
-    'development',
-    '`production` hides the explorer and runs ~28% faster; `development` serves the GraphiQL explorer at /graphql.',
-  ],
+  ['NODE_ENV', 'development', '`production` hides the explorer and runs ~28% faster; `development` serves the GraphiQL explorer at /graphql.'],
   ['CORS_ORIGINS', '*', 'Comma-separated origins allowed to call the API from a browser, or `*`.'],
   ['GRAPHQL_MAX_DEPTH', '12', 'Deepest field nesting an operation may have.'],
   ['GRAPHQL_MAX_COMPLEXITY', '20000', 'Largest estimated cost of an operation (page sizes multiply down the tree; a count costs 50).'],
   ['GRAPHQL_MAX_FIELDS', '500', 'Most fields, aliases and fragment spreads one GraphQL document may write (checked before validation).'],
-  [
-    'GRAPHQL_OPERATION_TIMEOUT_MS',
-    '10000',
-    'A query still running after this many milliseconds is stopped at its next database call (`OPERATION_TIMED_OUT`). Mutations are not stopped.',
-  ],
-  [
-    'GRAPHQL_COST_BUDGET',
-    '10 × GRAPHQL_MAX_COMPLEXITY (200000)',
-    "Query cost each API key may spend before it waits (a leaky bucket, Shopify's model): every response reports its cost in `extensions.cost`; past the budget, `RATE_LIMITED` with `extensions.retryAfter` and HTTP 429. 0 switches it off; else at least GRAPHQL_MAX_COMPLEXITY. Shared through Redis when REDIS_URL is set, else per instance.",
-  ],
+  ['GRAPHQL_OPERATION_TIMEOUT_MS', '10000', 'A query still running after this many milliseconds is stopped at its next database call (`OPERATION_TIMED_OUT`). Mutations are not stopped.'],
+  ['GRAPHQL_COST_BUDGET', '10 × GRAPHQL_MAX_COMPLEXITY (200000)', "Query cost each API key may spend before it waits (a leaky bucket, Shopify's model): every response reports its cost in `extensions.cost`; past the budget, `RATE_LIMITED` with `extensions.retryAfter` and HTTP 429. 0 switches it off; else at least GRAPHQL_MAX_COMPLEXITY. Shared through Redis when REDIS_URL is set, else per instance."],
   ['GRAPHQL_COST_RESTORE_RATE', 'GRAPHQL_COST_BUDGET / 20 (10000)', 'Points a second a key’s budget refills (1 or more).'],
-  [
-    'GRAPHQL_MAX_BODY_BYTES',
-    '5242880 (5 MiB)',
-    'Largest `/graphql` request body read; a larger one answers HTTP 413 with `REQUEST_TOO_LARGE` (1024 to 104857600).',
-  ],
-  [
-    'MDM_MAX_BODY_BYTES',
-    '1048576 (1 MiB)',
-    'Largest body `/mdm/enroll/<key>`, `/mdm/checkin` and `/mdm/connect` read; a larger one answers HTTP 413 `{code: REQUEST_TOO_LARGE}` (1024 to 104857600).',
-  ],
-  [
-    'GRAPHQL_TRUSTED_DOCUMENTS',
-    'off',
-    '`off`: run any document. `allow`: documents of the manifest may also be sent by hash alone (`extensions.persistedQuery.sha256Hash`). `only`: run nothing else (`UNTRUSTED_DOCUMENT`, `PERSISTED_QUERY_NOT_FOUND`), over HTTP and websockets.',
-  ],
-  [
-    'GRAPHQL_TRUSTED_DOCUMENTS_FILE',
-    'web/trusted-documents.json',
-    'The manifest: a JSON object mapping the sha256 hex of each operation document to the document (the console writes it). Read at start.',
-  ],
-  [
-    'APPLE_DEP_URL',
-    '`simulator` (development), https://mdmenrollment.apple.com (production)',
-    "Apple's Device Assignment API. `simulator` starts the built-in Apple simulator with a demo school in the same process.",
-  ],
+  ['GRAPHQL_MAX_BODY_BYTES', '5242880 (5 MiB)', 'Largest `/graphql` request body read; a larger one answers HTTP 413 with `REQUEST_TOO_LARGE` (1024 to 104857600).'],
+  ['MDM_MAX_BODY_BYTES', '1048576 (1 MiB)', 'Largest body `/mdm/enroll/<key>`, `/mdm/checkin` and `/mdm/connect` read; a larger one answers HTTP 413 `{code: REQUEST_TOO_LARGE}` (1024 to 104857600).'],
+  ['GRAPHQL_TRUSTED_DOCUMENTS', 'off', '`off`: run any document. `allow`: documents of the manifest may also be sent by hash alone (`extensions.persistedQuery.sha256Hash`). `only`: run nothing else (`UNTRUSTED_DOCUMENT`, `PERSISTED_QUERY_NOT_FOUND`), over HTTP and websockets.'],
+  ['GRAPHQL_TRUSTED_DOCUMENTS_FILE', 'web/trusted-documents.json', 'The manifest: a JSON object mapping the sha256 hex of each operation document to the document (the console writes it). Read at start.'],
+  ['APPLE_DEP_URL', '`simulator` (development), https://mdmenrollment.apple.com (production)', "Apple's Device Assignment API. `simulator` starts the built-in Apple simulator with a demo school in the same process."],
   ['APPLE_DEP_USER_AGENT', 'homeroom/<version>', 'User-Agent sent to Apple on every call (Apple refuses requests without one).'],
-  [
-    'APPLE_SIMULATOR_PORT',
-    '8081',
-    'Port of the built-in Apple simulator (portal, Device Assignment API, activation); 0 picks a free port.',
-  ],
-  [
-    'APPLE_INTERACTIVE_MAX_WAIT_MS',
-    '5000',
-    'Longest a GraphQL operation (someone waiting) lets one Apple call wait for retries in total; Apple asking for longer (`Retry-After`) answers `APPLE_UNAVAILABLE` with `extensions.retryAfter` in seconds. Syncs and jobs wait up to 10 minutes. 0 to 600000.',
-  ],
+  ['APPLE_SIMULATOR_PORT', '8081', 'Port of the built-in Apple simulator (portal, Device Assignment API, activation); 0 picks a free port.'],
+  ['APPLE_INTERACTIVE_MAX_WAIT_MS', '5000', 'Longest a GraphQL operation (someone waiting) lets one Apple call wait for retries in total; Apple asking for longer (`Retry-After`) answers `APPLE_UNAVAILABLE` with `extensions.retryAfter` in seconds. Syncs and jobs wait up to 10 minutes. 0 to 600000.'],
   ['AUTOMATIC_SYNC_INTERVAL_HOURS', '24', 'Every token gets an automatic sync of new and removed devices this often (1 to 168).'],
-  [
-    'REDIS_URL',
-    'unset (in memory)',
-    '`redis://host:6379` carries subscription events between Homeroom instances; needed once there are several.',
-  ],
+  ['REDIS_URL', 'unset (in memory)', '`redis://host:6379` carries subscription events between Homeroom instances; needed once there are several.'],
   ['APPLE_SIMULATOR_DEVICES', '300', 'iPads in the demo school the simulator creates on its first start (10 to 500000).'],
-  [
-    'MDM_TRUST_SIMULATOR_DEVICE_CA',
-    '`true` when `APPLE_DEP_URL=simulator`, else `false`',
-    "Accept MachineInfo signed by the built-in simulator's device CA (virtual iPads). Apple's iPhone Device CA is always trusted.",
-  ],
-  [
-    'MDM_IDENTITY_KEY',
-    '`rsa-2048`',
-    'Key of the identity each enrolling device gets: `rsa-2048` (every iOS and iPadOS imports it; ~100 ms of CPU each) or `ec-p256` (microseconds; the kind ACME identities use).',
-  ],
-  [
-    'MDM_IDENTITY',
-    '`scep`',
-    'How enrolling devices get their identity unless their profile says: `scep` (the key is made on the device, every iPadOS supports it), `acme` (a hardware-bound key Apple attests, iPadOS 16+) or `pkcs12` (Homeroom makes the key and sends it inside the profile).',
-  ],
+  ['MDM_TRUST_SIMULATOR_DEVICE_CA', '`true` when `APPLE_DEP_URL=simulator`, else `false`', "Accept MachineInfo signed by the built-in simulator's device CA (virtual iPads). Apple's iPhone Device CA is always trusted."],
+  ['MDM_IDENTITY_KEY', '`rsa-2048`', 'Key of the identity each enrolling device gets: `rsa-2048` (every iOS and iPadOS imports it; ~100 ms of CPU each) or `ec-p256` (microseconds; the kind ACME identities use).'],
+  ['MDM_IDENTITY', '`scep`', 'How enrolling devices get their identity unless their profile says: `scep` (the key is made on the device, every iPadOS supports it), `acme` (a hardware-bound key Apple attests, iPadOS 16+) or `pkcs12` (Homeroom makes the key and sends it inside the profile).'],
   ['MDM_SCEP_CHALLENGE_MINUTES', '15', 'How long the one-time SCEP challenge in an enrollment profile stays usable (1 to 1440).'],
-  [
-    'MDM_DEVICE_CA_FILE',
-    'unset',
-    'PEM file of further device CAs to trust for enrollment, e.g. an Apple simulator run with `homeroom simulate apple` (`GET /simulator/device-ca`).',
-  ],
-  [
-    'MDM_ATTESTATION_CA_FILE',
-    'unset',
-    "PEM file of further attestation roots ACME's `device-attest-01` may end at, besides Apple's, e.g. an Apple simulator elsewhere (`GET /simulator/attestation-ca`).",
-  ],
-  [
-    'USER_PASSWORD_SCRYPT_LOG_N',
-    '15',
-    'Cost of new user password hashes: scrypt N = 2^value, r = 8 (10 to 20; each step doubles time and memory). Existing hashes keep the cost they were made with.',
-  ],
+  ['MDM_DEVICE_CA_FILE', 'unset', 'PEM file of further device CAs to trust for enrollment, e.g. an Apple simulator run with `homeroom simulate apple` (`GET /simulator/device-ca`).'],
+  ['MDM_ATTESTATION_CA_FILE', 'unset', "PEM file of further attestation roots ACME's `device-attest-01` may end at, besides Apple's, e.g. an Apple simulator elsewhere (`GET /simulator/attestation-ca`)."],
+  ['USER_PASSWORD_SCRYPT_LOG_N', '15', 'Cost of new user password hashes: scrypt N = 2^value, r = 8 (10 to 20; each step doubles time and memory). Existing hashes keep the cost they were made with.'],
 ] as const;
 
 /** Sent as `User-Agent` unless `APPLE_DEP_USER_AGENT` says otherwise; bumped with the package version. */

@@ -1,5 +1,5 @@
 /**
- * `npm run schema:emit` writes `src/schema/schema.graphql` from the code (run from the package
+ * `npm run schema:emit` writes `schema.graphql` from the code (run from the package
  * root, after the build). The drift test compares the same print with the committed file. It sits
  * beside `main.ts` because, like the server, it composes the schema from the resolvers.
  */
@@ -9,6 +9,6 @@ import path from 'node:path';
 import { RESOLVERS } from './resolvers/index.js';
 import { buildSchemaShape, printHomeroomSchema } from './schema/build-schema.js';
 
-const file = path.resolve('src/schema/schema.graphql');
+const file = path.resolve('schema.graphql');
 fs.writeFileSync(file, printHomeroomSchema(await buildSchemaShape([...RESOLVERS])));
 process.stdout.write(`wrote ${file}\n`);

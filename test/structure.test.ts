@@ -184,8 +184,8 @@ const LAYER_RULES: readonly LayerRule[] = [
     forbiddenPlaces: ['services', 'entities', 'resolvers', 'schema', 'http'],
   },
   {
-    name: 'the shared vocabulary (errors, global IDs, permissions, text input) imports no layer above it',
-    files: (f) => ['errors.ts', 'global-id.ts', 'permissions.ts', 'text-input.ts'].includes(f),
+    name: 'the shared vocabulary (errors, global IDs, permissions, text input, word sets) imports no layer above it',
+    files: (f) => ['errors.ts', 'global-id.ts', 'permissions.ts', 'text-input.ts', 'words.ts'].includes(f),
     forbiddenPlaces: ['schema', 'resolvers', 'services', 'http', 'entities', 'platform'],
     forbiddenPackages: GRAPHQL_PACKAGES,
   },

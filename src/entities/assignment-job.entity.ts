@@ -9,7 +9,7 @@
  * pending. They are kept up to date in the same transaction as the outcomes, never recounted.
  */
 import { Column, Entity, Index, ManyToOne, type Relation } from 'typeorm';
-import { wordsOf } from './columns.js';
+import { wordsOf } from '../words.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
 import { EnrollmentProgramToken } from './enrollment-program-token.entity.js';
 import { LeasedJob } from './leased-job.js';

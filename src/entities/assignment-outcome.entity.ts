@@ -7,7 +7,8 @@
  */
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { AssignmentJob } from './assignment-job.entity.js';
-import { DateTimeColumn, wordsOf } from './columns.js';
+import { wordsOf } from '../words.js';
+import { DateTimeColumn } from './columns.js';
 import { Device } from './device.entity.js';
 
 /**

@@ -48,12 +48,3 @@ export function pickColumns<T extends object, const K extends keyof T>(row: T, k
   for (const key of keys) picked[key] = row[key];
   return picked;
 }
-
-/**
- * The closed set of words a status column holds, as an object whose keys are its values
- * (`SyncKind.FULL` is `'FULL'`), so the set is written once and its union type derives from it:
- * `type SyncKind = (typeof SyncKind)[keyof typeof SyncKind]`.
- */
-export function wordsOf<const T extends string>(...words: readonly T[]): { readonly [K in T]: K } {
-  return Object.fromEntries(words.map((word) => [word, word])) as { readonly [K in T]: K };
-}

@@ -4,7 +4,8 @@
  * rest; what Apple said about the server and organisation (`GET /account`) is kept in clear.
  */
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DateTimeColumn, wordsOf } from './columns.js';
+import { wordsOf } from '../words.js';
+import { DateTimeColumn } from './columns.js';
 import type { CursorPhase, FallbackReason } from './sync-vocabulary.js';
 
 /** A token's health as clients see it; the column keeps the last one determined. */

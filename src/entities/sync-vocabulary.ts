@@ -5,7 +5,7 @@
  * They live here, below the entities, because the run and the token both use them and neither
  * may import the other.
  */
-import { wordsOf } from './columns.js';
+import { wordsOf } from '../words.js';
 
 /** FULL refreshes every serial; LIMITED and AUTOMATIC only add new serials and mark removed ones. */
 export const SyncKind = wordsOf('FULL', 'LIMITED', 'AUTOMATIC');

@@ -24,7 +24,7 @@ export type TrustDecision =
   | { readonly trusted: true; readonly query: string | null }
   | {
       readonly trusted: false;
-      readonly code: ErrorCode.UNTRUSTED_DOCUMENT | ErrorCode.PERSISTED_QUERY_NOT_FOUND;
+      readonly code: typeof ErrorCode.UNTRUSTED_DOCUMENT | typeof ErrorCode.PERSISTED_QUERY_NOT_FOUND;
       readonly message: string;
     };
 

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import { systemContext } from '../../src/platform/request-context.js';
 import { certificateFingerprint } from '../../src/services/enrollment/mdm-authentication.js';
 import { VirtualIPad } from '../../src/simulator/device/index.js';
+import { enrollHeldIPad } from '../support/enrollment.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { cartProfile, simulatedSchool } from '../support/tokens.js';
 
@@ -26,27 +27,11 @@ describe('enrollment with ACME device identities (device-attest-01)', () => {
   afterAll(() => t.close());
 
   it('enrolls with a certificate for the key made on the device, and check-ins are pinned to it', async () => {
-    const apple = t.server.apple.simulator!;
-    const { token, serials } = await simulatedSchool(t.server.services, apple, ctx, { name: 'Northfield', devices: 2 });
-    const profile = await t.server.services.profiles.create(ctx, token.id, {
-      ...cartProfile('Northfield held'),
-      awaitDeviceConfigured: true,
-    });
-    const { done } = await t.server.services.assignments.assign(ctx, profile.id, { serialNumbers: [serials[0]!] });
-    expect(await done).toMatchObject({ status: 'SUCCEEDED' });
-
-    const ipad = await VirtualIPad.create({ appleUrl: apple.url, serialNumber: serials[0]!, connectPollIntervalMs: 10 });
-    expect(await ipad.powerOn()).toBe('HOME');
-    expect(ipad.deviceConfiguredReceived()).toBe(true);
+    const { ipad, device, enrollment, identity } = await enrollHeldIPad(t, ctx, 'Northfield');
     const installed = ipad.trace.find((entry) => entry.step === 'PROFILE_INSTALLED')!;
     expect(installed.detail?.payloads).toEqual(['com.apple.security.acme', 'com.apple.mdm']);
-    const identity = new crypto.X509Certificate(ipad.enrollment!.identityCertificatePem);
     expect(identity.publicKey.asymmetricKeyDetails?.namedCurve).toBe('secp384r1');
-    const device = await t.server.dataSource.getRepository(Device).findOneByOrFail({ serialNumber: serials[0]! });
-    expect(await t.server.dataSource.getRepository(DeviceEnrollment).findOneBy({ deviceId: device.id })).toMatchObject({
-      state: 'ENROLLED',
-      identityFingerprint: certificateFingerprint(identity),
-    });
+    expect(enrollment).toMatchObject({ state: 'ENROLLED', identityFingerprint: certificateFingerprint(identity) });
     expect(await t.server.dataSource.getRepository(AcmeOrder).findOneByOrFail({ status: 'valid' })).toBeTruthy();
     expect((await t.server.dataSource.getRepository(AcmeClientIdentifier).findOneByOrFail({ deviceId: device.id })).usedAt).not.toBeNull();
   });

@@ -70,14 +70,12 @@ export interface AppleCareCoverage {
 }
 
 /** The activities `POST /v1/orgDeviceActivities` takes. */
-export const ORG_DEVICE_ACTIVITY_TYPES = [
-  'ASSIGN_DEVICES',
-  'UNASSIGN_DEVICES',
-  'ASSIGN_DEVICES_WITH_MDM_MIGRATION_DEADLINE',
-  'UPDATE_MDM_MIGRATION_DEADLINE',
-  'CANCEL_MDM_MIGRATION',
-] as const;
-export type OrgDeviceActivityType = (typeof ORG_DEVICE_ACTIVITY_TYPES)[number];
+export type OrgDeviceActivityType =
+  | 'ASSIGN_DEVICES'
+  | 'UNASSIGN_DEVICES'
+  | 'ASSIGN_DEVICES_WITH_MDM_MIGRATION_DEADLINE'
+  | 'UPDATE_MDM_MIGRATION_DEADLINE'
+  | 'CANCEL_MDM_MIGRATION';
 
 /** What to ask Apple to do to some devices. */
 export interface OrgDeviceActivityRequest {

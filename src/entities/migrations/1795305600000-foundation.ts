@@ -4,9 +4,7 @@
  * checks that the migrated schema is exactly what the entities describe.
  */
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
-
-const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
+import { id, instant } from './column-kinds.js';
 
 export class Foundation1795305600000 implements MigrationInterface {
   name = 'Foundation1795305600000';

@@ -4,10 +4,7 @@
  * PostgreSQL; devices carry every field Apple sends, so the sync issue adds no table.
  */
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
-
-const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });
-const text = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
+import { id, instant, text } from './column-kinds.js';
 
 export class TokensAndProfiles1795910400000 implements MigrationInterface {
   name = 'TokensAndProfiles1795910400000';

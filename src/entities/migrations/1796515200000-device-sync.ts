@@ -3,10 +3,7 @@
  * lease and the times the cooldown rules read.
  */
 import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
-
-const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });
-const integer = (name: string, nullable = false) => ({ name, type: 'integer', isNullable: nullable });
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
+import { id, instant, integer } from './column-kinds.js';
 
 export class DeviceSync1796515200000 implements MigrationInterface {
   name = 'DeviceSync1796515200000';

@@ -3,11 +3,7 @@
  * device's `requires_wipe` flag (a profile assigned after activation waits for a wipe).
  */
 import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
-
-const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });
-const integer = (name: string, nullable = false) => ({ name, type: 'integer', isNullable: nullable });
-const text = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
+import { id, instant, integer, leasedJobColumns, text } from './column-kinds.js';
 
 export class AssignmentJobs1797120000000 implements MigrationInterface {
   name = 'AssignmentJobs1797120000000';
@@ -32,14 +28,7 @@ export class AssignmentJobs1797120000000 implements MigrationInterface {
           integer('throttled_count'),
           integer('requires_wipe_count'),
           integer('apple_calls'),
-          instant('created_at'),
-          instant('started_at', true),
-          instant('finished_at', true),
-          instant('updated_at'),
-          text('lease_owner', 64, true),
-          instant('lease_until', true),
-          text('error_code', 60, true),
-          text('error_message', 1000, true),
+          ...leasedJobColumns(),
         ],
         indices: [
           new TableIndex({ name: 'assignment_job_token', columnNames: ['token_id', 'id'] }),

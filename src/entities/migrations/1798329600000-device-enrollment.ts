@@ -1,9 +1,6 @@
 /** Device enrollment: each device's enrollment state with Homeroom's MDM, and its command queue. */
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
-
-const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });
-const integer = (name: string, nullable = false) => ({ name, type: 'integer', isNullable: nullable });
-const text = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+import { instant, integer, text } from './column-kinds.js';
 
 export class DeviceEnrollment1798329600000 implements MigrationInterface {
   name = 'DeviceEnrollment1798329600000';

@@ -1,7 +1,6 @@
 /** The user directory: students and teachers who sign in on iPads, with their password hashes. */
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
-
-const text = (name: string, length: number) => ({ name, type: 'varchar', length: String(length) });
+import { text } from './column-kinds.js';
 
 export class DirectoryUsers1798934400000 implements MigrationInterface {
   name = 'DirectoryUsers1798934400000';

@@ -3,8 +3,7 @@
  * sign-ins in a row, the MaximumResidentUsers a Shared iPad acknowledged, and its resident users.
  */
 import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableForeignKey, TableIndex } from 'typeorm';
-
-const instant = (name: string) => ({ name, type: 'varchar', length: '32' });
+import { instant } from './column-kinds.js';
 
 export class UserAffinity1799539200000 implements MigrationInterface {
   name = 'UserAffinity1799539200000';

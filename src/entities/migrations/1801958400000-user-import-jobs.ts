@@ -4,11 +4,7 @@
  * password of a row still waiting).
  */
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
-
-const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });
-const integer = (name: string) => ({ name, type: 'integer' });
-const text = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
+import { id, instant, integer, leasedJobColumns, text } from './column-kinds.js';
 
 export class UserImportJobs1801958400000 implements MigrationInterface {
   name = 'UserImportJobs1801958400000';
@@ -24,14 +20,7 @@ export class UserImportJobs1801958400000 implements MigrationInterface {
           integer('row_count'),
           integer('created_count'),
           integer('failed_count'),
-          instant('created_at'),
-          instant('started_at', true),
-          instant('finished_at', true),
-          instant('updated_at'),
-          text('lease_owner', 64, true),
-          instant('lease_until', true),
-          text('error_code', 60, true),
-          text('error_message', 1000, true),
+          ...leasedJobColumns(),
         ],
         indices: [new TableIndex({ name: 'user_import_job_status', columnNames: ['status', 'lease_until'] })],
       }),

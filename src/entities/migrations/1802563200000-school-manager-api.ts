@@ -4,9 +4,7 @@
  * number, purchase source, AppleCare coverage.
  */
 import { type MigrationInterface, type QueryRunner, Table, TableColumn } from 'typeorm';
-
-const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });
-const text = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
+import { instant, text } from './column-kinds.js';
 
 const DEVICE_COLUMNS = [
   instant('released_from_org_at', true),

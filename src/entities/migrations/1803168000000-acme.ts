@@ -3,10 +3,8 @@
  * profiles), `acme_account` and `acme_order` (see `acme.entity.ts`).
  */
 import { type MigrationInterface, type QueryRunner, Table, TableIndex } from 'typeorm';
+import { instant, integer, text } from './column-kinds.js';
 
-const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });
-const integer = (name: string) => ({ name, type: 'integer' });
-const text = (name: string, length: number, nullable = false) => ({ name, type: 'varchar', length: String(length), isNullable: nullable });
 const longText = (name: string, nullable = false) => ({ name, type: 'text', isNullable: nullable });
 const key = (name: string) => ({ name, type: 'varchar', length: '32', isPrimary: true });
 

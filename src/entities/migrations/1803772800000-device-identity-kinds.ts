@@ -4,8 +4,7 @@
  * server's MDM_IDENTITY) and `scep_challenge`, the one-time challenges handed out with enrollment profiles.
  */
 import { type MigrationInterface, type QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
-
-const instant = (name: string, nullable = false) => ({ name, type: 'varchar', length: '32', isNullable: nullable });
+import { instant } from './column-kinds.js';
 
 export class DeviceIdentityKinds1803772800000 implements MigrationInterface {
   name = 'DeviceIdentityKinds1803772800000';

@@ -7,6 +7,7 @@
  * acknowledges the erase.
  */
 import { type MigrationInterface, type QueryRunner, TableColumn } from 'typeorm';
+import { text } from './column-kinds.js';
 
 export class ReturnToService1804982400000 implements MigrationInterface {
   name = 'ReturnToService1804982400000';
@@ -16,8 +17,8 @@ export class ReturnToService1804982400000 implements MigrationInterface {
     const no = queryRunner.connection.driver.options.type === 'postgres' ? 'false' : '0';
     await queryRunner.addColumns('enrollment_profile', [
       new TableColumn({ name: 'is_return_to_service', type: 'boolean', default: no }),
-      new TableColumn({ name: 'wifi_ssid', type: 'varchar', length: '64', isNullable: true }),
-      new TableColumn({ name: 'wifi_security', type: 'varchar', length: '10', isNullable: true }),
+      new TableColumn(text('wifi_ssid', 64, true)),
+      new TableColumn(text('wifi_security', 10, true)),
       new TableColumn({ name: 'sealed_wifi_password', type: 'text', isNullable: true }),
     ]);
     await queryRunner.addColumn('device_enrollment', new TableColumn({ name: 'return_to_service', type: 'text', isNullable: true }));

@@ -11,6 +11,7 @@ import type { DepProfile } from '../../apple/dep-types.js';
 import { DeviceIdentityKind, PairingMode, UserAffinity } from '../../entities/enrollment-profile.entity.js';
 import { badInput, ErrorCode, HomeroomError } from '../../errors.js';
 import { checkStorableText } from '../../text-input.js';
+import { wordsOfKeys } from '../../words.js';
 
 export const USER_AFFINITY_DESCRIPTIONS: Record<UserAffinity, string> = {
   [UserAffinity.WITH_USER_AFFINITY]:
@@ -44,151 +45,97 @@ export interface PaneInfo {
   readonly deprecationReason?: string;
 }
 
+const pane = (appleKey: string, description: string, deprecationReason?: string): PaneInfo =>
+  deprecationReason === undefined ? { appleKey, description } : { appleKey, description, deprecationReason };
+
+/** Apple key, description and deprecation of every pane; the versions are Apple's (reference section 9). */
+export const SETUP_ASSISTANT_PANES = {
+  PASSCODE: pane(
+    'Passcode',
+    'Passcode: the pane asking for a device passcode is hidden (Apple `Passcode`; iOS 7+). Skip it only when the device is secured another way (kiosk mode).',
+  ),
+  LOCATION_SERVICES: pane('Location', 'Location Services (Apple `Location`; iOS 7+).'),
+  RESTORE: pane('Restore', 'Restore from an iCloud or computer backup (Apple `Restore`; iOS 7+).'),
+  APPLE_ID: pane('AppleID', 'Apple Account (Apple ID) and iCloud sign-in (Apple `AppleID`; iOS 7+).'),
+  TERMS_AND_CONDITIONS: pane('TOS', "Apple's Terms and Conditions (Apple `TOS`; iOS 7+)."),
+  TOUCH_ID_FACE_ID: pane('Biometric', 'Touch ID or Face ID setup (Apple `Biometric`; iOS 8.1+).'),
+  APPLE_PAY: pane('Payment', 'Apple Pay (Apple `Payment`; iOS 8.1+).'),
+  ZOOM: pane(
+    'Zoom',
+    'Display Zoom (Apple `Zoom`; iOS 8.3 to 16).',
+    'Apple deprecated the `Zoom` skip key in iOS and iPadOS 17; current systems ignore it.',
+  ),
+  SIRI: pane('Siri', 'Siri (Apple `Siri`; iOS 7+).'),
+  DIAGNOSTIC_DATA: pane('Diagnostics', 'App Analytics and diagnostic data sharing (Apple `Diagnostics`; iOS 7+).'),
+  MOVE_FROM_ANDROID: pane('Android', 'The "Move from Android" option of the Apps & Data pane (Apple `Android`; iOS 9+).'),
+  TRUE_TONE: pane(
+    'DisplayTone',
+    'True Tone display (Apple `DisplayTone`; iOS 9.3.2 to 14).',
+    'Apple deprecated the `DisplayTone` skip key in iOS and iPadOS 15; current systems ignore it.',
+  ),
+  HOME_BUTTON: pane(
+    'HomeButtonSensitivity',
+    'Home button sensitivity, iPhone 7, 8 and SE only (Apple `HomeButtonSensitivity`; iOS 10 to 14).',
+    'Apple deprecated the `HomeButtonSensitivity` skip key in iOS 15; current systems ignore it.',
+  ),
+  MESSAGING_ACTIVATION_USING_PHONE_NUMBER: pane(
+    'MessagingActivationUsingPhoneNumber',
+    'iMessage activation with the phone number, on cellular devices (Apple `MessagingActivationUsingPhoneNumber`; iOS 10+).',
+  ),
+  ONBOARDING: pane(
+    'OnBoarding',
+    'On-boarding information screens (Apple `OnBoarding`; iOS 11 to 13).',
+    'Apple deprecated the `OnBoarding` skip key in iOS and iPadOS 14; current systems ignore it.',
+  ),
+  WATCH_MIGRATION: pane('WatchMigration', 'Apple Watch migration, iPhone only (Apple `WatchMigration`; iOS 11+).'),
+  PRIVACY: pane('Privacy', 'Data & Privacy (Apple `Privacy`; iOS 11.3+).'),
+  IMESSAGE_AND_FACETIME: pane('iMessageAndFaceTime', 'iMessage and FaceTime (Apple `iMessageAndFaceTime`; iOS 12+).'),
+  SCREEN_TIME: pane('ScreenTime', 'Screen Time (Apple `ScreenTime`; iOS 12+).'),
+  SIM_SETUP: pane('SIMSetup', 'Add a cellular plan; skipping it also stops automatic eSIM setup (Apple `SIMSetup`; iOS 12+).'),
+  SOFTWARE_UPDATE: pane('SoftwareUpdate', 'The mandatory software update pane (Apple `SoftwareUpdate`; iOS 12+).'),
+  DEVICE_TO_DEVICE_MIGRATION: pane(
+    'DeviceToDeviceMigration',
+    'Transfer directly from another device (Apple `DeviceToDeviceMigration`; iOS 12.4+).',
+  ),
+  APPEARANCE: pane('Appearance', 'Choose Your Look, light or dark (Apple `Appearance`; iOS and iPadOS 13+).'),
+  KEYBOARD: pane(
+    'Keyboard',
+    'Keyboard (Apple `Keyboard`; iOS and iPadOS 13+). Not always skippable: it can appear before the device has its profile.',
+  ),
+  DICTATION: pane(
+    'SpokenLanguage',
+    'Dictation and spoken language (Apple `SpokenLanguage`; iOS and iPadOS 13+). Not always skippable: it can appear before the device has its profile.',
+  ),
+  GET_STARTED: pane('Welcome', 'Get Started (Apple `Welcome`; iOS and iPadOS 13+).'),
+  RESTORE_COMPLETED: pane('RestoreCompleted', 'Restore Completed (Apple `RestoreCompleted`; iOS and iPadOS 14+).'),
+  SOFTWARE_UPDATE_COMPLETED: pane('UpdateCompleted', 'Software Update Complete (Apple `UpdateCompleted`; iOS and iPadOS 14+).'),
+  APP_STORE: pane('AppStore', 'App Store (Apple `AppStore`; iOS and iPadOS 14.3+).'),
+  SAFETY: pane('Safety', 'Safety (Apple `Safety`; iOS and iPadOS 16+).'),
+  TERMS_OF_ADDRESS: pane(
+    'TermsOfAddress',
+    'Terms of Address, how the system addresses the user (Apple `TermsOfAddress`; iOS and iPadOS 16+). Not always skippable: it can appear before the device has its profile.',
+  ),
+  ACTION_BUTTON: pane('ActionButton', 'Action Button, iPhone only (Apple `ActionButton`; iOS 17+).'),
+  LOCKDOWN_MODE: pane(
+    'EnableLockdownMode',
+    'Lockdown Mode, shown when an Apple Account is set up (Apple `EnableLockdownMode`; iOS and iPadOS 17.1+).',
+  ),
+  CAMERA_CONTROL: pane('CameraButton', 'Camera Control, iPhone only (Apple `CameraButton`; iOS 18+).'),
+  APPLE_INTELLIGENCE: pane('Intelligence', 'Apple Intelligence (Apple `Intelligence`; iOS and iPadOS 18+).'),
+  WEB_CONTENT_FILTERING: pane('WebContentFiltering', 'Web Content Filtering (Apple `WebContentFiltering`; iOS and iPadOS 18.2+).'),
+  SAFETY_AND_HANDLING: pane('SafetyAndHandling', 'Safety and Handling information (Apple `SafetyAndHandling`; iOS and iPadOS 18.4+).'),
+  MULTITASKING: pane('Multitasking', 'Multitasking (Apple `Multitasking`; iPadOS 26+).'),
+  OS_SHOWCASE: pane('OSShowcase', 'What is new in this release (Apple `OSShowcase`; iOS and iPadOS 26+).'),
+} satisfies Record<string, PaneInfo>;
+
 /**
  * Every Setup Assistant pane iOS and iPadOS can skip: the seed's ten (Passcode, Location
  * Services, Restore, Apple ID, Terms and Conditions, Touch ID, Apple Pay, Zoom, Siri, Diagnostic
  * Data) and every other iOS/iPadOS key of Apple's skip-key list (reference section 9). Named by
  * the pane a person sees, not by Apple's key.
  */
-export enum SetupAssistantPane {
-  PASSCODE = 'PASSCODE',
-  LOCATION_SERVICES = 'LOCATION_SERVICES',
-  RESTORE = 'RESTORE',
-  APPLE_ID = 'APPLE_ID',
-  TERMS_AND_CONDITIONS = 'TERMS_AND_CONDITIONS',
-  TOUCH_ID_FACE_ID = 'TOUCH_ID_FACE_ID',
-  APPLE_PAY = 'APPLE_PAY',
-  ZOOM = 'ZOOM',
-  SIRI = 'SIRI',
-  DIAGNOSTIC_DATA = 'DIAGNOSTIC_DATA',
-  MOVE_FROM_ANDROID = 'MOVE_FROM_ANDROID',
-  TRUE_TONE = 'TRUE_TONE',
-  HOME_BUTTON = 'HOME_BUTTON',
-  MESSAGING_ACTIVATION_USING_PHONE_NUMBER = 'MESSAGING_ACTIVATION_USING_PHONE_NUMBER',
-  ONBOARDING = 'ONBOARDING',
-  WATCH_MIGRATION = 'WATCH_MIGRATION',
-  PRIVACY = 'PRIVACY',
-  IMESSAGE_AND_FACETIME = 'IMESSAGE_AND_FACETIME',
-  SCREEN_TIME = 'SCREEN_TIME',
-  SIM_SETUP = 'SIM_SETUP',
-  SOFTWARE_UPDATE = 'SOFTWARE_UPDATE',
-  DEVICE_TO_DEVICE_MIGRATION = 'DEVICE_TO_DEVICE_MIGRATION',
-  APPEARANCE = 'APPEARANCE',
-  KEYBOARD = 'KEYBOARD',
-  DICTATION = 'DICTATION',
-  GET_STARTED = 'GET_STARTED',
-  RESTORE_COMPLETED = 'RESTORE_COMPLETED',
-  SOFTWARE_UPDATE_COMPLETED = 'SOFTWARE_UPDATE_COMPLETED',
-  APP_STORE = 'APP_STORE',
-  SAFETY = 'SAFETY',
-  TERMS_OF_ADDRESS = 'TERMS_OF_ADDRESS',
-  ACTION_BUTTON = 'ACTION_BUTTON',
-  LOCKDOWN_MODE = 'LOCKDOWN_MODE',
-  CAMERA_CONTROL = 'CAMERA_CONTROL',
-  APPLE_INTELLIGENCE = 'APPLE_INTELLIGENCE',
-  WEB_CONTENT_FILTERING = 'WEB_CONTENT_FILTERING',
-  SAFETY_AND_HANDLING = 'SAFETY_AND_HANDLING',
-  MULTITASKING = 'MULTITASKING',
-  OS_SHOWCASE = 'OS_SHOWCASE',
-}
-
-const pane = (appleKey: string, description: string, deprecationReason?: string): PaneInfo =>
-  deprecationReason === undefined ? { appleKey, description } : { appleKey, description, deprecationReason };
-
-/** Apple key, description and deprecation of every pane; the versions are Apple's (reference section 9). */
-export const SETUP_ASSISTANT_PANES: Record<SetupAssistantPane, PaneInfo> = {
-  [SetupAssistantPane.PASSCODE]: pane(
-    'Passcode',
-    'Passcode: the pane asking for a device passcode is hidden (Apple `Passcode`; iOS 7+). Skip it only when the device is secured another way (kiosk mode).',
-  ),
-  [SetupAssistantPane.LOCATION_SERVICES]: pane('Location', 'Location Services (Apple `Location`; iOS 7+).'),
-  [SetupAssistantPane.RESTORE]: pane('Restore', 'Restore from an iCloud or computer backup (Apple `Restore`; iOS 7+).'),
-  [SetupAssistantPane.APPLE_ID]: pane('AppleID', 'Apple Account (Apple ID) and iCloud sign-in (Apple `AppleID`; iOS 7+).'),
-  [SetupAssistantPane.TERMS_AND_CONDITIONS]: pane('TOS', "Apple's Terms and Conditions (Apple `TOS`; iOS 7+)."),
-  [SetupAssistantPane.TOUCH_ID_FACE_ID]: pane('Biometric', 'Touch ID or Face ID setup (Apple `Biometric`; iOS 8.1+).'),
-  [SetupAssistantPane.APPLE_PAY]: pane('Payment', 'Apple Pay (Apple `Payment`; iOS 8.1+).'),
-  [SetupAssistantPane.ZOOM]: pane(
-    'Zoom',
-    'Display Zoom (Apple `Zoom`; iOS 8.3 to 16).',
-    'Apple deprecated the `Zoom` skip key in iOS and iPadOS 17; current systems ignore it.',
-  ),
-  [SetupAssistantPane.SIRI]: pane('Siri', 'Siri (Apple `Siri`; iOS 7+).'),
-  [SetupAssistantPane.DIAGNOSTIC_DATA]: pane('Diagnostics', 'App Analytics and diagnostic data sharing (Apple `Diagnostics`; iOS 7+).'),
-  [SetupAssistantPane.MOVE_FROM_ANDROID]: pane(
-    'Android',
-    'The "Move from Android" option of the Apps & Data pane (Apple `Android`; iOS 9+).',
-  ),
-  [SetupAssistantPane.TRUE_TONE]: pane(
-    'DisplayTone',
-    'True Tone display (Apple `DisplayTone`; iOS 9.3.2 to 14).',
-    'Apple deprecated the `DisplayTone` skip key in iOS and iPadOS 15; current systems ignore it.',
-  ),
-  [SetupAssistantPane.HOME_BUTTON]: pane(
-    'HomeButtonSensitivity',
-    'Home button sensitivity, iPhone 7, 8 and SE only (Apple `HomeButtonSensitivity`; iOS 10 to 14).',
-    'Apple deprecated the `HomeButtonSensitivity` skip key in iOS 15; current systems ignore it.',
-  ),
-  [SetupAssistantPane.MESSAGING_ACTIVATION_USING_PHONE_NUMBER]: pane(
-    'MessagingActivationUsingPhoneNumber',
-    'iMessage activation with the phone number, on cellular devices (Apple `MessagingActivationUsingPhoneNumber`; iOS 10+).',
-  ),
-  [SetupAssistantPane.ONBOARDING]: pane(
-    'OnBoarding',
-    'On-boarding information screens (Apple `OnBoarding`; iOS 11 to 13).',
-    'Apple deprecated the `OnBoarding` skip key in iOS and iPadOS 14; current systems ignore it.',
-  ),
-  [SetupAssistantPane.WATCH_MIGRATION]: pane('WatchMigration', 'Apple Watch migration, iPhone only (Apple `WatchMigration`; iOS 11+).'),
-  [SetupAssistantPane.PRIVACY]: pane('Privacy', 'Data & Privacy (Apple `Privacy`; iOS 11.3+).'),
-  [SetupAssistantPane.IMESSAGE_AND_FACETIME]: pane('iMessageAndFaceTime', 'iMessage and FaceTime (Apple `iMessageAndFaceTime`; iOS 12+).'),
-  [SetupAssistantPane.SCREEN_TIME]: pane('ScreenTime', 'Screen Time (Apple `ScreenTime`; iOS 12+).'),
-  [SetupAssistantPane.SIM_SETUP]: pane(
-    'SIMSetup',
-    'Add a cellular plan; skipping it also stops automatic eSIM setup (Apple `SIMSetup`; iOS 12+).',
-  ),
-  [SetupAssistantPane.SOFTWARE_UPDATE]: pane('SoftwareUpdate', 'The mandatory software update pane (Apple `SoftwareUpdate`; iOS 12+).'),
-  [SetupAssistantPane.DEVICE_TO_DEVICE_MIGRATION]: pane(
-    'DeviceToDeviceMigration',
-    'Transfer directly from another device (Apple `DeviceToDeviceMigration`; iOS 12.4+).',
-  ),
-  [SetupAssistantPane.APPEARANCE]: pane('Appearance', 'Choose Your Look, light or dark (Apple `Appearance`; iOS and iPadOS 13+).'),
-  [SetupAssistantPane.KEYBOARD]: pane(
-    'Keyboard',
-    'Keyboard (Apple `Keyboard`; iOS and iPadOS 13+). Not always skippable: it can appear before the device has its profile.',
-  ),
-  [SetupAssistantPane.DICTATION]: pane(
-    'SpokenLanguage',
-    'Dictation and spoken language (Apple `SpokenLanguage`; iOS and iPadOS 13+). Not always skippable: it can appear before the device has its profile.',
-  ),
-  [SetupAssistantPane.GET_STARTED]: pane('Welcome', 'Get Started (Apple `Welcome`; iOS and iPadOS 13+).'),
-  [SetupAssistantPane.RESTORE_COMPLETED]: pane('RestoreCompleted', 'Restore Completed (Apple `RestoreCompleted`; iOS and iPadOS 14+).'),
-  [SetupAssistantPane.SOFTWARE_UPDATE_COMPLETED]: pane(
-    'UpdateCompleted',
-    'Software Update Complete (Apple `UpdateCompleted`; iOS and iPadOS 14+).',
-  ),
-  [SetupAssistantPane.APP_STORE]: pane('AppStore', 'App Store (Apple `AppStore`; iOS and iPadOS 14.3+).'),
-  [SetupAssistantPane.SAFETY]: pane('Safety', 'Safety (Apple `Safety`; iOS and iPadOS 16+).'),
-  [SetupAssistantPane.TERMS_OF_ADDRESS]: pane(
-    'TermsOfAddress',
-    'Terms of Address, how the system addresses the user (Apple `TermsOfAddress`; iOS and iPadOS 16+). Not always skippable: it can appear before the device has its profile.',
-  ),
-  [SetupAssistantPane.ACTION_BUTTON]: pane('ActionButton', 'Action Button, iPhone only (Apple `ActionButton`; iOS 17+).'),
-  [SetupAssistantPane.LOCKDOWN_MODE]: pane(
-    'EnableLockdownMode',
-    'Lockdown Mode, shown when an Apple Account is set up (Apple `EnableLockdownMode`; iOS and iPadOS 17.1+).',
-  ),
-  [SetupAssistantPane.CAMERA_CONTROL]: pane('CameraButton', 'Camera Control, iPhone only (Apple `CameraButton`; iOS 18+).'),
-  [SetupAssistantPane.APPLE_INTELLIGENCE]: pane('Intelligence', 'Apple Intelligence (Apple `Intelligence`; iOS and iPadOS 18+).'),
-  [SetupAssistantPane.WEB_CONTENT_FILTERING]: pane(
-    'WebContentFiltering',
-    'Web Content Filtering (Apple `WebContentFiltering`; iOS and iPadOS 18.2+).',
-  ),
-  [SetupAssistantPane.SAFETY_AND_HANDLING]: pane(
-    'SafetyAndHandling',
-    'Safety and Handling information (Apple `SafetyAndHandling`; iOS and iPadOS 18.4+).',
-  ),
-  [SetupAssistantPane.MULTITASKING]: pane('Multitasking', 'Multitasking (Apple `Multitasking`; iPadOS 26+).'),
-  [SetupAssistantPane.OS_SHOWCASE]: pane('OSShowcase', 'What is new in this release (Apple `OSShowcase`; iOS and iPadOS 26+).'),
-};
+export const SetupAssistantPane = wordsOfKeys(SETUP_ASSISTANT_PANES);
+export type SetupAssistantPane = (typeof SetupAssistantPane)[keyof typeof SetupAssistantPane];
 
 const PANE_BY_APPLE_KEY: ReadonlyMap<string, SetupAssistantPane> = new Map(
   Object.entries(SETUP_ASSISTANT_PANES).map(([name, info]) => [info.appleKey, name as SetupAssistantPane]),

@@ -16,17 +16,7 @@
  * The CA is kept in the state file like the device CA; its keys are real randomness.
  */
 import crypto from 'node:crypto';
-import * as pkijs from 'pkijs';
-import {
-  arrayBufferOf,
-  DAY_MS,
-  keyIdentifier,
-  nameOf,
-  NOT_BEFORE_SLACK_MS,
-  pemOf,
-  signCertificate,
-  spkiOf,
-} from './certificate-builder.js';
+import { CertificateIssuer, newKeyPair, pemOf, pkcs8Of, spkiOf } from './certificate-builder.js';
 import { validateIdentityRequest } from './device-ca.js';
 
 /** The CA's certificates and PKCS#8 keys, as persisted. */
@@ -91,54 +81,32 @@ const INTERMEDIATE_NAME: Array<[string, string]> = [
   [OID.country, 'US'],
 ];
 
-const parse = (pem: string) => pkijs.Certificate.fromBER(arrayBufferOf(new crypto.X509Certificate(pem).raw));
-const newP384 = () => crypto.generateKeyPairSync('ec', { namedCurve: 'P-384' });
-const pkcs8 = (key: crypto.KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }).toString();
-
 /** The simulated attestation CA: attests devices' keys. */
 export class AttestationCertificateAuthority {
-  private readonly intermediate: pkijs.Certificate;
-  private readonly intermediateKey: crypto.KeyObject;
+  private readonly intermediate: CertificateIssuer;
   private readonly intermediateDer: string;
 
   private constructor(readonly record: AttestationCaRecord) {
-    this.intermediate = parse(record.intermediateCertificatePem);
-    this.intermediateKey = crypto.createPrivateKey(record.intermediatePrivateKeyPem);
+    this.intermediate = new CertificateIssuer(
+      { certificatePem: record.intermediateCertificatePem, privateKeyPem: record.intermediatePrivateKeyPem },
+      'P-384',
+    );
     this.intermediateDer = Buffer.from(new crypto.X509Certificate(record.intermediateCertificatePem).raw).toString('base64');
   }
 
   /** A new root and intermediate, valid 25 years from `now`. */
   static create(now: Date): AttestationCertificateAuthority {
-    const root = newP384();
-    const rootSpki = spkiOf(root.publicKey);
-    const rootCertificate = signCertificate({
-      subject: ROOT_NAME,
-      issuer: nameOf(ROOT_NAME),
-      spki: rootSpki,
-      signingKey: root.privateKey,
-      issuerKeyId: null,
-      notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
-      notAfter: now.getTime() + CA_VALIDITY_DAYS * DAY_MS,
-      ca: true,
-      hash: 'sha384',
-    });
-    const intermediate = newP384();
-    const intermediateCertificate = signCertificate({
-      subject: INTERMEDIATE_NAME,
-      issuer: rootCertificate.subject,
-      spki: spkiOf(intermediate.publicKey),
-      signingKey: root.privateKey,
-      issuerKeyId: keyIdentifier(rootSpki),
-      notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
-      notAfter: now.getTime() + (CA_VALIDITY_DAYS - 1) * DAY_MS,
-      ca: true,
-      hash: 'sha384',
-    });
+    const root = CertificateIssuer.selfSigned(ROOT_NAME, 'P-384', CA_VALIDITY_DAYS, now);
+    const intermediateKey = newKeyPair('P-384');
+    const intermediate = new CertificateIssuer(root, 'P-384').issue(
+      { subject: INTERMEDIATE_NAME, spki: spkiOf(intermediateKey.publicKey), validityDays: CA_VALIDITY_DAYS - 1, ca: true },
+      now,
+    );
     return new AttestationCertificateAuthority({
-      rootCertificatePem: pemOf(rootCertificate),
-      rootPrivateKeyPem: pkcs8(root.privateKey),
-      intermediateCertificatePem: pemOf(intermediateCertificate),
-      intermediatePrivateKeyPem: pkcs8(intermediate.privateKey),
+      rootCertificatePem: root.certificatePem,
+      rootPrivateKeyPem: root.privateKeyPem,
+      intermediateCertificatePem: pemOf(intermediate),
+      intermediatePrivateKeyPem: pkcs8Of(intermediateKey.privateKey),
     });
   }
 
@@ -157,30 +125,28 @@ export class AttestationCertificateAuthority {
    */
   attest(request: AttestationRequest, now: Date): DeviceAttestation {
     validateAttestationRequest(request);
-    let spki: pkijs.PublicKeyInfo;
+    let spki;
     try {
       spki = spkiOf(crypto.createPublicKey({ key: Buffer.from(request.publicKey, 'base64'), format: 'der', type: 'spki' }));
     } catch {
       throw new AttestationCaError('INVALID_PUBLIC_KEY', 'publicKey must be a base64 DER SubjectPublicKeyInfo.');
     }
     const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
-    const leaf = signCertificate({
-      subject: [[OID.commonName, crypto.createHash('sha256').update(Buffer.from(request.publicKey, 'base64')).digest('hex')]],
-      issuer: this.intermediate.subject,
-      spki,
-      signingKey: this.intermediateKey,
-      issuerKeyId: keyIdentifier(this.intermediate.subjectPublicKeyInfo),
-      notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
-      notAfter: now.getTime() + ATTESTATION_VALIDITY_DAYS * DAY_MS,
-      ca: false,
-      hash: 'sha384',
-      facts: [
-        [OID.freshnessCode, new Uint8Array(Buffer.from(request.freshnessCode, 'base64'))],
-        [OID.serialNumber, utf8(request.serial)],
-        [OID.udid, utf8(request.udid)],
-        [OID.osVersion, utf8(request.osVersion ?? '17.0')],
-      ],
-    });
+    const leaf = this.intermediate.issue(
+      {
+        subject: [[OID.commonName, crypto.createHash('sha256').update(Buffer.from(request.publicKey, 'base64')).digest('hex')]],
+        spki,
+        validityDays: ATTESTATION_VALIDITY_DAYS,
+        ca: false,
+        facts: [
+          [OID.freshnessCode, new Uint8Array(Buffer.from(request.freshnessCode, 'base64'))],
+          [OID.serialNumber, utf8(request.serial)],
+          [OID.udid, utf8(request.udid)],
+          [OID.osVersion, utf8(request.osVersion ?? '17.0')],
+        ],
+      },
+      now,
+    );
     return { x5c: [Buffer.from(leaf.toSchema().toBER(false)).toString('base64'), this.intermediateDer] };
   }
 }

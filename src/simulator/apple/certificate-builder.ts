@@ -1,6 +1,7 @@
 /**
  * X.509 building shared by the simulated Apple CAs (device identities, attestations): names, times,
- * serials and key identifiers as CAs write them, PEM, and one ECDSA-signed certificate from a spec.
+ * serials and key identifiers as CAs write them, PEM, one ECDSA-signed certificate from a spec, and
+ * {@link CertificateIssuer}, a CA certificate with its key that issues the next one down.
  */
 import crypto from 'node:crypto';
 import * as asn1js from 'asn1js';
@@ -122,4 +123,82 @@ export function signCertificate(spec: CertificateSpec): pkijs.Certificate {
 /** A key's SubjectPublicKeyInfo as PKI.js reads it. */
 export function spkiOf(key: crypto.KeyObject): pkijs.PublicKeyInfo {
   return pkijs.PublicKeyInfo.fromBER(arrayBufferOf(key.export({ type: 'spki', format: 'der' })));
+}
+
+/** The curves the simulated CAs use, each with the digest ECDSA pairs it with. */
+export type CaCurve = 'P-256' | 'P-384';
+const HASH_OF: Record<CaCurve, CertificateSpec['hash']> = { 'P-256': 'sha256', 'P-384': 'sha384' };
+
+export function newKeyPair(curve: CaCurve): crypto.KeyPairKeyObjectResult {
+  return crypto.generateKeyPairSync('ec', { namedCurve: curve });
+}
+
+export function pkcs8Of(key: crypto.KeyObject): string {
+  return key.export({ type: 'pkcs8', format: 'pem' }).toString();
+}
+
+/** A certificate and its PKCS#8 private key, PEM: how a CA is persisted. */
+export interface PemPair {
+  readonly certificatePem: string;
+  readonly privateKeyPem: string;
+}
+
+/** What a certificate a CA issues says besides its issuer: who, which key, how long, and what else. */
+export interface IssueSpec {
+  readonly subject: Array<[string, string]>;
+  readonly spki: pkijs.PublicKeyInfo;
+  readonly validityDays: number;
+  readonly ca: boolean;
+  readonly facts?: Array<[string, Uint8Array]>;
+}
+
+/** A CA certificate with its private key, read once, issuing certificates below it. */
+export class CertificateIssuer {
+  readonly certificate: pkijs.Certificate;
+  private readonly key: crypto.KeyObject;
+  private readonly keyId: Buffer;
+
+  constructor(
+    ca: PemPair,
+    private readonly curve: CaCurve,
+  ) {
+    this.certificate = pkijs.Certificate.fromBER(arrayBufferOf(new crypto.X509Certificate(ca.certificatePem).raw));
+    this.key = crypto.createPrivateKey(ca.privateKeyPem);
+    this.keyId = keyIdentifier(this.certificate.subjectPublicKeyInfo);
+  }
+
+  /** A new self-signed CA on a fresh key of `curve`, valid `validityDays` from `now`. */
+  static selfSigned(subject: Array<[string, string]>, curve: CaCurve, validityDays: number, now: Date): PemPair {
+    const { publicKey, privateKey } = newKeyPair(curve);
+    const certificate = signCertificate({
+      ...validity(validityDays, now),
+      subject,
+      issuer: nameOf(subject),
+      spki: spkiOf(publicKey),
+      signingKey: privateKey,
+      issuerKeyId: null,
+      ca: true,
+      hash: HASH_OF[curve],
+    });
+    return { certificatePem: pemOf(certificate), privateKeyPem: pkcs8Of(privateKey) };
+  }
+
+  /** A certificate for `spec.spki`, signed by this CA, valid `spec.validityDays` from `now`. */
+  issue(spec: IssueSpec, now: Date): pkijs.Certificate {
+    return signCertificate({
+      ...validity(spec.validityDays, now),
+      subject: spec.subject,
+      issuer: this.certificate.subject,
+      spki: spec.spki,
+      signingKey: this.key,
+      issuerKeyId: this.keyId,
+      ca: spec.ca,
+      hash: HASH_OF[this.curve],
+      ...(spec.facts ? { facts: spec.facts } : {}),
+    });
+  }
+}
+
+function validity(days: number, now: Date): { notBefore: number; notAfter: number } {
+  return { notBefore: now.getTime() - NOT_BEFORE_SLACK_MS, notAfter: now.getTime() + days * DAY_MS };
 }

@@ -12,18 +12,7 @@
  * The CA's key is real randomness (like the token files' content keys): the seed does not fix it.
  * The CA is kept in the state file; identities are not (a device keeps its own, as a real one does).
  */
-import crypto from 'node:crypto';
-import * as pkijs from 'pkijs';
-import {
-  arrayBufferOf,
-  DAY_MS,
-  keyIdentifier,
-  nameOf,
-  NOT_BEFORE_SLACK_MS,
-  pemOf,
-  signCertificate,
-  spkiOf,
-} from './certificate-builder.js';
+import { CertificateIssuer, newKeyPair, pemOf, pkcs8Of, spkiOf } from './certificate-builder.js';
 
 /** The CA's certificate and PKCS#8 private key, as persisted. */
 export interface DeviceCaRecord {
@@ -86,40 +75,17 @@ const CA_NAME: Array<[string, string]> = [
   [OID.commonName, 'Apple iPhone Device CA (Homeroom simulator)'],
 ];
 
-function newP256(): { publicKey: crypto.KeyObject; privateKey: crypto.KeyObject } {
-  return crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
-}
-
 /** The simulated device CA: makes identities for devices. */
 export class DeviceCertificateAuthority {
-  private readonly caCertificate: pkijs.Certificate;
-  private readonly caKey: crypto.KeyObject;
-  private readonly caKeyId: Buffer;
+  private readonly issuer: CertificateIssuer;
 
   private constructor(readonly record: DeviceCaRecord) {
-    this.caCertificate = pkijs.Certificate.fromBER(arrayBufferOf(new crypto.X509Certificate(record.certificatePem).raw));
-    this.caKey = crypto.createPrivateKey(record.privateKeyPem);
-    this.caKeyId = keyIdentifier(this.caCertificate.subjectPublicKeyInfo);
+    this.issuer = new CertificateIssuer(record, 'P-256');
   }
 
   /** A new self-signed CA, valid {@link DEVICE_CA_VALIDITY_DAYS} days from `now`. */
   static create(now: Date): DeviceCertificateAuthority {
-    const { publicKey, privateKey } = newP256();
-    const certificate = signCertificate({
-      subject: CA_NAME,
-      issuer: nameOf(CA_NAME),
-      spki: spkiOf(publicKey),
-      signingKey: privateKey,
-      issuerKeyId: null,
-      notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
-      notAfter: now.getTime() + DEVICE_CA_VALIDITY_DAYS * DAY_MS,
-      ca: true,
-      hash: 'sha256',
-    });
-    return new DeviceCertificateAuthority({
-      certificatePem: pemOf(certificate),
-      privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    });
+    return new DeviceCertificateAuthority(CertificateIssuer.selfSigned(CA_NAME, 'P-256', DEVICE_CA_VALIDITY_DAYS, now));
   }
 
   /** The CA as persisted earlier. */
@@ -139,29 +105,23 @@ export class DeviceCertificateAuthority {
    */
   issue(request: DeviceIdentityRequest, now: Date): DeviceIdentityBundle {
     validateIdentityRequest(request);
-    const { publicKey, privateKey } = newP256();
-    const certificate = signCertificate({
-      subject: [
-        [OID.country, 'US'],
-        [OID.state, 'CA'],
-        [OID.locality, 'Cupertino'],
-        [OID.organization, 'Apple Inc.'],
-        [OID.organizationalUnit, 'iPhone'],
-        [OID.serialNumber, request.serial],
-        [OID.commonName, request.udid],
-      ],
-      issuer: this.caCertificate.subject,
-      spki: spkiOf(publicKey),
-      signingKey: this.caKey,
-      issuerKeyId: this.caKeyId,
-      notBefore: now.getTime() - NOT_BEFORE_SLACK_MS,
-      notAfter: now.getTime() + DEVICE_IDENTITY_VALIDITY_DAYS * DAY_MS,
-      ca: false,
-      hash: 'sha256',
-    });
+    const { publicKey, privateKey } = newKeyPair('P-256');
+    const subject: Array<[string, string]> = [
+      [OID.country, 'US'],
+      [OID.state, 'CA'],
+      [OID.locality, 'Cupertino'],
+      [OID.organization, 'Apple Inc.'],
+      [OID.organizationalUnit, 'iPhone'],
+      [OID.serialNumber, request.serial],
+      [OID.commonName, request.udid],
+    ];
+    const certificate = this.issuer.issue(
+      { subject, spki: spkiOf(publicKey), validityDays: DEVICE_IDENTITY_VALIDITY_DAYS, ca: false },
+      now,
+    );
     return {
       certificatePem: pemOf(certificate),
-      privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      privateKeyPem: pkcs8Of(privateKey),
       caCertificatePem: this.record.certificatePem,
     };
   }
