@@ -110,6 +110,8 @@ export const ERROR_CODE_DESCRIPTIONS = {
     'Some devices cannot migrate without erase: `extensions.refused` lists each `{serialNumber, reason}` (NOT_IN_ORGANIZATION, RELEASED_FROM_ORGANIZATION, SHARED_IPAD, RETURN_TO_SERVICE, OS_TOO_OLD, MIGRATION_IN_PROGRESS, ALREADY_ENROLLED; `migrationEligibility` tells beforehand). Nothing was sent to Apple or changed.',
   MIGRATION_NOT_IN_PROGRESS:
     'Some devices have no migration under way (REQUESTED or STARTED) for this token to update or cancel: `extensions.serialNumbers` lists them. Nothing was sent to Apple or changed.',
+  RETURN_TO_SERVICE_UNAVAILABLE:
+    "The device cannot be erased now (with Return to Service, or at all); `extensions.reason` says why: NOT_ENROLLED, NOT_SUPERVISED, PROFILE_WITHOUT_RETURN_TO_SERVICE, NO_WIFI (set the profile's Wi-Fi with `setEnrollmentProfileWifi`), NO_BOOTSTRAP_TOKEN, NO_PUSH_CERTIFICATE or ERASE_PENDING (an erase already waits for the device). Nothing was queued.",
 } satisfies Record<string, string>;
 
 export const ErrorCode = wordsOfKeys(ERROR_CODE_DESCRIPTIONS);

@@ -21,6 +21,7 @@ export const PERMISSION_DESCRIPTIONS = {
   PROFILE_ASSIGN: 'Assign and unassign profiles to devices.',
   DEVICE_READ: 'Read devices, sync runs and enrollment state.',
   DEVICE_SYNC: 'Start a device sync with Apple.',
+  DEVICE_ERASE: 'Erase an enrolled device, with Return to Service or without.',
   API_KEY_MANAGE: 'Create, list and revoke API keys.',
   AUDIT_READ: 'Read the audit log.',
   USER_MANAGE: 'Read, create, change, delete and import the directory users (students and teachers) who sign in on iPads.',

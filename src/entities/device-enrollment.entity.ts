@@ -9,7 +9,14 @@
  * device, so it is sealed at rest like every secret.
  */
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { DateTimeColumn } from './columns.js';
+import { DateTimeColumn, JsonColumn } from './columns.js';
+
+/** What an erase with Return to Service prepared for the device's next enrollment (ISO instant, pinned identity). */
+export interface PreparedReturn {
+  readonly startedAt: string;
+  readonly identitySerial: string | null;
+  readonly identityFingerprint: string | null;
+}
 import { Device } from './device.entity.js';
 import { DirectoryUser } from './directory-user.entity.js';
 import { EnrollmentProfile } from './enrollment-profile.entity.js';
@@ -119,6 +126,14 @@ export class DeviceEnrollment {
   /** SetBootstrapToken's `BootstrapToken` (supervised devices escrow it for later unlocks), sealed. */
   @Column({ type: 'text', nullable: true })
   sealedBootstrapToken!: string | null;
+
+  /**
+   * The re-enrollment an erase with Return to Service prepared: the attempt's start (what its SCEP
+   * challenge or ACME identifier is bound to) and the identity pinned for it when Homeroom issued one
+   * (PKCS#12). Applied when the device acknowledges the erase; null otherwise.
+   */
+  @JsonColumn({ nullable: true })
+  returnToService!: PreparedReturn | null;
 
   @DateTimeColumn()
   startedAt!: Date;

@@ -32,6 +32,13 @@ export enum DeviceIdentityKind {
   PKCS12 = 'PKCS12',
 }
 
+/** How the Return to Service Wi-Fi network is secured (Apple's `EncryptionType` WPA2, WPA3 or None). */
+export enum WifiSecurity {
+  WPA2 = 'WPA2',
+  WPA3 = 'WPA3',
+  NONE = 'NONE',
+}
+
 @Entity()
 @Index('enrollment_profile_token_name', ['tokenId', 'name'], { unique: true })
 export class EnrollmentProfile extends TokenOwnedRow {
@@ -88,6 +95,21 @@ export class EnrollmentProfile extends TokenOwnedRow {
   /** How its devices get their identity; null: the server's default (`MDM_IDENTITY`). Homeroom's own setting, never sent to Apple. */
   @Column({ type: 'varchar', length: 20, nullable: true })
   identityKind!: DeviceIdentityKind | null;
+
+  /** Apple's `is_return_to_service`: its devices may come back from an erase without a person (iPadOS 26+). */
+  @Column({ type: 'boolean', default: false })
+  isReturnToService!: boolean;
+
+  /** The Wi-Fi network a device joins on its own after an erase with Return to Service; null: none set. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  wifiSsid!: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  wifiSecurity!: WifiSecurity | null;
+
+  /** The Wi-Fi password, sealed with HOMEROOM_SECRET_KEY; never returned by the API. Null for an open network. */
+  @Column({ type: 'text', nullable: true })
+  sealedWifiPassword!: string | null;
 
   /** The UUID Apple gave the current definition. */
   @Column({ type: 'varchar', length: 64 })

@@ -55,6 +55,7 @@ export function mdmRoutes(enrollment: EnrollmentService, logger: Logger, options
     handle(log, 'check-in', async (req, res, requestLog) => {
       const done = await enrollment.checkIn(bodyOf(req), req.get('mdm-signature'));
       requestLog.debug({ deviceId: done.deviceId, messageType: done.messageType }, 'check-in');
+      if (done.refusal) requestLog.info({ deviceId: done.deviceId, reason: done.refusal }, 'Return to Service answered Enabled: false');
       if (done.reply === null) res.status(200).end();
       else res.status(200).type('application/xml').send(done.reply);
     }),

@@ -48,7 +48,9 @@ export type CheckInMessage =
     }
   | { readonly messageType: 'CheckOut'; readonly udid: string; readonly topic: string }
   | { readonly messageType: 'SetBootstrapToken'; readonly udid: string; readonly topic: string; readonly bootstrapToken: Buffer | null }
-  | { readonly messageType: 'GetBootstrapToken'; readonly udid: string; readonly topic: string };
+  | { readonly messageType: 'GetBootstrapToken'; readonly udid: string; readonly topic: string }
+  /** A device in return-to-service mode asks for its configuration (iPadOS 26), then erases. */
+  | { readonly messageType: 'ReturnToService'; readonly udid: string; readonly topic: string };
 
 /** The connect statuses Apple defines. */
 export const CONNECT_STATUSES = ['Idle', 'Acknowledged', 'Error', 'CommandFormatError', 'NotNow'] as const;
@@ -149,6 +151,7 @@ export function parseCheckIn(body: Buffer): CheckInMessage {
     }
     case 'CheckOut':
     case 'GetBootstrapToken':
+    case 'ReturnToService':
       return { messageType, udid, topic };
     case 'SetBootstrapToken':
       // An empty or missing token clears the escrowed one (Apple: the device sends none to remove it).

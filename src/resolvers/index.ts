@@ -10,6 +10,7 @@ import { AuditEventResolver } from './audit-event.resolver.js';
 import { DeviceEnrollmentProfileResolver, DeviceEnrollmentResolver, ResidentUserResolver } from './device-enrollment.resolver.js';
 import { DeviceResolver } from './device.resolver.js';
 import { MigrationResolver } from './migration.resolver.js';
+import { DeviceEraseResolver } from './device-erase.resolver.js';
 import { NodeResolver } from './node.resolver.js';
 import { ProfileResolver } from './profile.resolver.js';
 import { PushCertificateResolver } from './push-certificate.resolver.js';
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   SyncProgressResolver,
   SyncTokenResolver,
   DeviceResolver,
+  DeviceEraseResolver,
   DeviceEnrollmentResolver,
   DeviceEnrollmentProfileResolver,
   ResidentUserResolver,

@@ -1,7 +1,11 @@
 /** Inputs of the enrollment profile mutations. */
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DeviceIdentityKind, PairingMode, UserAffinity } from '../entities/enrollment-profile.entity.js';
+import { DeviceIdentityKind, PairingMode, UserAffinity, WifiSecurity } from '../entities/enrollment-profile.entity.js';
 import { PROFILE_LIMITS, SetupAssistantPane } from '../services/profile/profile-settings.js';
+import { WIFI_LIMITS } from '../services/profile/wifi-settings.js';
+
+const RETURN_TO_SERVICE =
+  "Return to Service (Apple `is_return_to_service`, iPadOS 26): a device erased by the MDM, or asking by itself, comes back without a person. Requires supervised; set the profile's Wi-Fi with setEnrollmentProfileWifi.";
 
 const CERTIFICATES = `PEM (-----BEGIN CERTIFICATE-----) or base64 DER X.509 certificates of Apple Configurator hosts; required (1 to ${PROFILE_LIMITS.configuratorCertificates}) with pairing ALLOW_CONFIGURATOR_BY_CERTIFICATE, refused with other modes.`;
 const CACHED_USERS = `Shared iPad only: users cached on the device, ${PROFILE_LIMITS.maximumCachedUsers.min} to ${PROFILE_LIMITS.maximumCachedUsers.max}.`;
@@ -58,6 +62,9 @@ export class CreateEnrollmentProfileInput {
     description: "How its devices get their MDM identity; omitted or null: the server's default (MDM_IDENTITY).",
   })
   identityKind?: DeviceIdentityKind | null;
+
+  @Field(() => Boolean, { nullable: true, description: `${RETURN_TO_SERVICE} Omitted: false.` })
+  isReturnToService?: boolean | null;
 }
 
 @InputType('UpdateEnrollmentProfileInput', {
@@ -112,6 +119,38 @@ export class UpdateEnrollmentProfileInput {
     description: "How its devices get their MDM identity; null returns it to the server's default (MDM_IDENTITY).",
   })
   identityKind?: DeviceIdentityKind | null;
+
+  @Field(() => Boolean, { nullable: true, description: RETURN_TO_SERVICE })
+  isReturnToService?: boolean | null;
+}
+
+@InputType('WifiNetworkInput', { description: 'A Wi-Fi network devices join by themselves when they return to service.' })
+export class WifiNetworkInput {
+  @Field(() => String, {
+    description: `The network name: ${WIFI_LIMITS.ssidBytes.min} to ${WIFI_LIMITS.ssidBytes.max} bytes in UTF-8, one line.`,
+  })
+  ssid!: string;
+
+  @Field(() => WifiSecurity, { description: 'How the network is secured.' })
+  security!: WifiSecurity;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'WPA2 or WPA3: the password (sealed at rest, never returned). NONE: omitted or null.',
+  })
+  password?: string | null;
+}
+
+@InputType('SetEnrollmentProfileWifiInput', { description: "A profile's Return to Service Wi-Fi network, or none." })
+export class SetEnrollmentProfileWifiInput {
+  @Field(() => ID, { description: 'Global ID of the profile.' })
+  profileId!: string;
+
+  @Field(() => WifiNetworkInput, {
+    nullable: true,
+    description: 'The network; null removes it (the profile then cannot return devices to service).',
+  })
+  wifi?: WifiNetworkInput | null;
 }
 
 @InputType('DeleteEnrollmentProfileInput', { description: 'The profile to delete.' })

@@ -12,6 +12,7 @@ import {
   CreateEnrollmentProfileInput,
   DeleteEnrollmentProfileInput,
   SetDefaultEnrollmentProfileInput,
+  SetEnrollmentProfileWifiInput,
   UpdateEnrollmentProfileInput,
 } from './profile.input.js';
 import {
@@ -21,6 +22,7 @@ import {
   EnrollmentProfileType,
   profileType,
   SetDefaultEnrollmentProfilePayload,
+  SetEnrollmentProfileWifiPayload,
   UpdateEnrollmentProfilePayload,
 } from './profile.type.js';
 import { tokenIdOf } from './token.resolver.js';
@@ -120,6 +122,20 @@ export class ProfileResolver {
       enrollmentProgramToken: EnrollmentProgramTokenType.from(changed.token),
       defaultProfile: await profileType(this.services, changed.profile),
     };
+  }
+
+  @Authorized(Permission.PROFILE_UPDATE)
+  @Mutation(() => SetEnrollmentProfileWifiPayload, {
+    description:
+      "Sets (or removes) the Wi-Fi network a profile's devices join when they return to service; the password is sealed and never returned. Homeroom's setting: nothing changes at Apple. ADMIN only. Errors: NOT_FOUND, BAD_USER_INPUT (`extensions.field`: ssid, security or password; nothing changed).",
+  })
+  async setEnrollmentProfileWifi(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input', () => SetEnrollmentProfileWifiInput, { description: 'The profile and its network.' })
+    input: SetEnrollmentProfileWifiInput,
+  ): Promise<SetEnrollmentProfileWifiPayload> {
+    const profile = await this.services.profiles.setWifi(ctx, profileKeyOf(input.profileId), input.wifi ?? null);
+    return { enrollmentProfile: (await profileType(this.services, profile))! };
   }
 
   @FieldResolver(() => EnrollmentProgramTokenType, { description: 'The token (MDM server) the profile belongs to.' })

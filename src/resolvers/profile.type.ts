@@ -13,7 +13,8 @@ import { Connection } from '../schema/connection.type.js';
 import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
 import type { Page } from '../entities/pagination.js';
-import { DeviceIdentityKind, PairingMode, UserAffinity } from '../entities/enrollment-profile.entity.js';
+import { DeviceIdentityKind, PairingMode, UserAffinity, WifiSecurity } from '../entities/enrollment-profile.entity.js';
+import { WIFI_SECURITY_DESCRIPTIONS } from '../services/profile/wifi-settings.js';
 import {
   IDENTITY_KIND_DESCRIPTIONS,
   PAIRING_MODE_DESCRIPTIONS,
@@ -44,6 +45,26 @@ registerEnumType(DeviceIdentityKind, {
     "How an enrolling device gets the identity its MDM check-ins are signed with (the profile's, else the server's MDM_IDENTITY).",
   valuesConfig: Object.fromEntries(Object.entries(IDENTITY_KIND_DESCRIPTIONS).map(([k, d]) => [k, { description: d }])),
 });
+
+registerEnumType(WifiSecurity, {
+  name: 'WifiSecurity',
+  description: 'How a Return to Service Wi-Fi network is secured (the Wi-Fi payload `EncryptionType`).',
+  valuesConfig: Object.fromEntries(Object.entries(WIFI_SECURITY_DESCRIPTIONS).map(([k, d]) => [k, { description: d }])),
+});
+
+@ObjectType('ReturnToServiceWifiStatus', {
+  description: "A profile's Return to Service Wi-Fi network as set, without its password (sealed, never returned).",
+})
+export class ReturnToServiceWifiStatusType {
+  @Field(() => String, { description: 'The network name (SSID).' })
+  ssid!: string;
+
+  @Field(() => WifiSecurity, { description: 'How the network is secured.' })
+  security!: WifiSecurity;
+
+  @Field(() => Boolean, { description: 'True when a password is stored (WPA2, WPA3).' })
+  hasPassword!: boolean;
+}
 
 registerEnumType(SetupAssistantPane, {
   name: 'SetupAssistantPane',
@@ -135,6 +156,18 @@ export class EnrollmentProfileType extends Node {
   @Field(() => [SetupAssistantPane], { description: 'Setup Assistant panes skipped, in the enum order.' })
   skippedPanes!: SetupAssistantPane[];
 
+  @Field(() => Boolean, {
+    description:
+      'Return to Service (Apple `is_return_to_service`, iPadOS 26): a device in return-to-service mode asks Homeroom for its Wi-Fi and MDM profiles and comes back after an erase without a person.',
+  })
+  isReturnToService!: boolean;
+
+  @Field(() => ReturnToServiceWifiStatusType, {
+    nullable: true,
+    description: 'The Wi-Fi network devices of this profile join when they return to service; null: none set (setEnrollmentProfileWifi).',
+  })
+  returnToServiceWifi!: ReturnToServiceWifiStatusType | null;
+
   @Field(() => String, {
     description:
       "Homeroom's MDM enrollment URL for this profile (PUBLIC_URL + /mdm/enroll/...), which Apple hands devices. Stable for the profile's life.",
@@ -206,6 +239,9 @@ function withoutFacts(services: Services, row: EnrollmentProfile): EnrollmentPro
     id: row.id,
     tokenId: row.tokenId,
     enrollmentUrl: services.profiles.enrollmentUrl(row),
+    returnToServiceWifi: !row.wifiSsid
+      ? null
+      : { ssid: row.wifiSsid, security: row.wifiSecurity ?? WifiSecurity.NONE, hasPassword: Boolean(row.sealedWifiPassword) },
     appleProfileUuid: row.appleProfileUuid,
     appleDefinedAt: row.appleDefinedAt,
     createdAt: row.createdAt,
@@ -274,6 +310,12 @@ export class UpdateEnrollmentProfilePayload {
 
   @Field(() => String, { nullable: true, description: 'The message of `assignmentErrorCode`; null when the assignment ran to the end.' })
   assignmentErrorMessage!: string | null;
+}
+
+@ObjectType('SetEnrollmentProfileWifiPayload', { description: 'The profile with its Return to Service Wi-Fi as it is now.' })
+export class SetEnrollmentProfileWifiPayload {
+  @Field(() => EnrollmentProfileType, { description: 'The profile; `returnToServiceWifi` shows the network, never the password.' })
+  enrollmentProfile!: EnrollmentProfileType;
 }
 
 @ObjectType('DeleteEnrollmentProfilePayload', { description: 'The deleted profile.' })

@@ -10,6 +10,7 @@ import { DeviceService } from './device/device.service.js';
 import { AcmeIssuanceService } from './enrollment/acme-issuance.js';
 import { EnrollmentQueries } from './enrollment/enrollment-queries.js';
 import { EnrollmentService } from './enrollment/enrollment.service.js';
+import { ReturnToServiceService } from './enrollment/return-to-service.service.js';
 import { deviceTrust } from './enrollment/mdm-authentication.js';
 import { MdmAuthorityService } from './enrollment/mdm-authority.service.js';
 import { Pkcs12IdentityIssuer } from './enrollment/device-identity.js';
@@ -48,6 +49,7 @@ export class Services {
   readonly acmeIssuance: AcmeIssuanceService;
   /** The MDM endpoints' rules: enrollment, check-in, connect. */
   readonly enrollment: EnrollmentService;
+  readonly returnToService: ReturnToServiceService;
   /** The user directory: students and teachers who sign in on iPads. */
   readonly users: UserService;
   /** CSV imports of directory users, as background jobs. */
@@ -87,6 +89,7 @@ export class Services {
       [DeviceIdentityKind.ACME]: this.acmeIssuance.issuer(),
       [DeviceIdentityKind.PKCS12]: new Pkcs12IdentityIssuer(this.mdmAuthority),
     };
-    this.enrollment = new EnrollmentService(deps, issuers, this.pushCertificates, trust, this.users);
+    this.returnToService = new ReturnToServiceService(deps, issuers, this.pushCertificates, this.mdmAuthority, this.audit);
+    this.enrollment = new EnrollmentService(deps, issuers, this.pushCertificates, trust, this.users, this.returnToService);
   }
 }

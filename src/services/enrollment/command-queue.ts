@@ -44,6 +44,11 @@ export async function hasWaitingCommand(tx: EntityManager, deviceId: number, req
   return (await tx.getRepository(MdmCommand).count({ where: { deviceId, requestType, status: In(WAITING) } })) > 0;
 }
 
+/** The device's oldest command of `requestType` still waiting, or null. */
+export function findWaitingCommand(tx: EntityManager, deviceId: number, requestType: string): Promise<MdmCommand | null> {
+  return tx.getRepository(MdmCommand).findOne({ where: { deviceId, requestType, status: In(WAITING) }, order: { id: 'ASC' } });
+}
+
 /** Drops what the device has not answered: a new enrollment or a check-out starts with an empty queue. */
 export async function clearQueue(tx: EntityManager, deviceId: number): Promise<void> {
   await tx.getRepository(MdmCommand).delete({ deviceId, status: In(WAITING) });

@@ -46,14 +46,20 @@ export function attemptStart(device: { readonly tokenId: number; readonly profil
     language: device.info.language,
     identitySerial: null,
     identityFingerprint: null,
-    pushToken: null,
-    pushMagic: null,
-    sealedUnlockToken: null,
-    sealedBootstrapToken: null,
-    maximumResidentUsers: null,
+    ...FORGOTTEN,
     lastContactedAt: now,
   } satisfies Partial<DeviceEnrollment>;
 }
+
+/** What a device that starts over (a new enrollment, an erase) no longer holds: push token, unlock and bootstrap tokens, users. */
+export const FORGOTTEN = {
+  pushToken: null,
+  pushMagic: null,
+  sealedUnlockToken: null,
+  sealedBootstrapToken: null,
+  maximumResidentUsers: null,
+  returnToService: null,
+} as const satisfies Partial<DeviceEnrollment>;
 
 /**
  * Saves `changes` on the row and, when they change its state, records the event. `previous` is the

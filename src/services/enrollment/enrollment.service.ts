@@ -46,6 +46,7 @@ import { clearResidentUsers, MAXIMUM_RESIDENT_USERS, maximumResidentUsersOf, rec
 import { basicCredentials, recordSignInNeeded, type SignedInUser, type UserDirectory } from './user-sign-in.js';
 import { UserAffinity } from '../../entities/enrollment-profile.entity.js';
 import { authenticateSignedRequest, certificateFingerprint, verifyMachineInfo, type DeviceTrust } from './mdm-authentication.js';
+import type { ReturnToServiceAnswer, ReturnToServiceRefusal, ReturnToServiceService } from './return-to-service.service.js';
 
 /** Why a device may not enroll through an enrollment URL (`details.reason` of MDM_ENROLLMENT_REFUSED). */
 export type RefusalReason = 'UNKNOWN_PROFILE' | 'UNKNOWN_SERIAL' | 'OTHER_TOKEN' | 'REMOVED' | 'PROFILE_NOT_ASSIGNED';
@@ -74,6 +75,7 @@ export class EnrollmentService {
     private readonly pushCertificates: PushCertificateService,
     private readonly trust: DeviceTrust,
     private readonly users: UserDirectory,
+    private readonly returnToService: ReturnToServiceService,
   ) {}
 
   /**
@@ -190,12 +192,18 @@ export class EnrollmentService {
 
   /**
    * A check-in message (PUT to CheckInURL), signed in `Mdm-Signature`. `reply` is the body to answer
-   * with (GetBootstrapToken's plist), null for an empty 200.
+   * with (GetBootstrapToken's and ReturnToService's plists), null for an empty 200; `refusal` why a
+   * ReturnToService was answered `Enabled: false`, for the log.
    */
   async checkIn(
     body: Buffer,
     signature: string | undefined,
-  ): Promise<{ messageType: CheckInMessage['messageType']; deviceId: number; reply: string | null }> {
+  ): Promise<{
+    messageType: CheckInMessage['messageType'];
+    deviceId: number;
+    reply: string | null;
+    refusal?: ReturnToServiceRefusal | null;
+  }> {
     const now = this.deps.clock.now();
     const enrolled = await authenticateSignedRequest(this.deps.database, body, signature, {
       now,
@@ -203,13 +211,15 @@ export class EnrollmentService {
     const message = parseCheckIn(body);
     if (message.udid !== enrolled.udid)
       throw notEnrolled(`The check-in is for UDID ${message.udid}, not the UDID this identity was issued to.`);
+    // Prepared before the transaction: a new identity for the device's return (a PKCS#12's key, a signature).
+    const returning = message.messageType === 'ReturnToService' ? await this.returnToService.answerCheckIn(enrolled.deviceId) : null;
     const events = new PendingEvents();
     await this.deps.database.transaction(async (tx) => {
       const row = await tx.findOneByOrFail(DeviceEnrollment, { deviceId: enrolled.deviceId });
       const device = await tx.findOneByOrFail(Device, { id: row.deviceId });
       if (message.messageType === 'Authenticate') checkSerialNumber(message.serialNumber, device);
       const context = { previous: row.state, serialNumber: device.serialNumber, now, events };
-      const changes = await this.checkInChanges(tx, row, message, now);
+      const changes = await this.checkInChanges(tx, row, message, now, returning);
       await saveEnrollment(tx, row, { ...changes, lastContactedAt: now }, context);
     });
     events.publish(this.deps.events);
@@ -218,8 +228,8 @@ export class EnrollmentService {
         ? bootstrapTokenPlist(
             enrolled.sealedBootstrapToken ? this.deps.secretBox.open(enrolled.sealedBootstrapToken, BOOTSTRAP_TOKEN_CONTEXT) : null,
           )
-        : null;
-    return { messageType: message.messageType, deviceId: enrolled.deviceId, reply };
+        : (returning?.reply ?? null);
+    return { messageType: message.messageType, deviceId: enrolled.deviceId, reply, refusal: returning?.refusal ?? null };
   }
 
   /**
@@ -238,6 +248,8 @@ export class EnrollmentService {
     const report = parseConnectReport(body);
     if (report.udid !== enrolled.udid)
       throw notEnrolled(`The connect is for UDID ${report.udid}, not the UDID this identity was issued to.`);
+    // Only a device with an erase waiting pays for this, and only as a session starts.
+    if (enrolled.returnToService && report.status === 'Idle') await this.returnToService.refreshIfStale(enrolled);
     const events = new PendingEvents();
     const next = await this.deps.database.transaction(async (tx) => {
       const row = await tx.findOneByOrFail(DeviceEnrollment, { deviceId: enrolled.deviceId });
@@ -251,7 +263,7 @@ export class EnrollmentService {
     return {
       deviceId: enrolled.deviceId,
       requestType: next?.requestType ?? null,
-      command: next ? commandPlist(next.commandUuid, next.command as Record<string, never>) : null,
+      command: next ? commandPlist(next.commandUuid, this.returnToService.revealCommand(next) as Record<string, never>) : null,
     };
   }
 
@@ -260,6 +272,7 @@ export class EnrollmentService {
     row: DeviceEnrollment,
     message: CheckInMessage,
     now: Date,
+    returning: ReturnToServiceAnswer | null,
   ): Promise<Partial<DeviceEnrollment>> {
     switch (message.messageType) {
       case 'Authenticate':
@@ -309,7 +322,14 @@ export class EnrollmentService {
       case 'CheckOut':
         await clearQueue(tx, row.deviceId);
         await clearResidentUsers(tx, row.deviceId);
-        return { state: 'UNENROLLED', pushToken: null, pushMagic: null, sealedUnlockToken: null, sealedBootstrapToken: null };
+        return {
+          state: 'UNENROLLED',
+          pushToken: null,
+          pushMagic: null,
+          sealedUnlockToken: null,
+          sealedBootstrapToken: null,
+          returnToService: null,
+        };
       case 'SetBootstrapToken':
         return {
           sealedBootstrapToken:
@@ -319,6 +339,8 @@ export class EnrollmentService {
         };
       case 'GetBootstrapToken':
         return {};
+      case 'ReturnToService':
+        return returning?.start ? returning.start(tx, row) : {};
     }
   }
 
@@ -349,6 +371,8 @@ export class EnrollmentService {
       return {};
     }
     if (command.requestType === 'DeviceInformation' && acknowledged) return deviceInformationFacts(report);
+    // Erasing: the device forgets its enrollment; with Return to Service it comes back as the prepared attempt.
+    if (command.requestType === 'EraseDevice' && acknowledged) return this.returnToService.erasedChanges(tx, row, row.returnToService);
     if (command.requestType === 'Settings' && acknowledged) {
       const maximum = maximumResidentUsersOf(command.command);
       return maximum === null ? {} : { maximumResidentUsers: maximum };

@@ -177,6 +177,8 @@ export interface ProfileSettingsInput {
   readonly skippedPanes: readonly SetupAssistantPane[];
   /** How its devices get their identity; null or absent: the server's default (`MDM_IDENTITY`). */
   readonly identityKind?: DeviceIdentityKind | null;
+  /** Apple's `is_return_to_service`; absent: false. Requires supervised. */
+  readonly isReturnToService?: boolean | null;
 }
 
 /** Settings that passed every rule, normalised (trimmed text, PEM certificates, Apple skip keys). */
@@ -198,6 +200,7 @@ export interface ProfileSettings {
   readonly skipSetupItems: string[];
   /** Homeroom's own setting, never sent to Apple; null: the server's default. */
   readonly identityKind: DeviceIdentityKind | null;
+  readonly isReturnToService: boolean;
 }
 
 /** A rule between settings is broken; `field` names the setting a frontend should mark. */
@@ -300,6 +303,9 @@ export function checkSettings(input: ProfileSettingsInput): ProfileSettings {
   if (maximumCachedUsers !== null && !input.sharedIPad) {
     throw ruleViolation('maximumCachedUsers', 'maximum cached users applies to Shared iPad only; turn Shared iPad on, or clear it.');
   }
+  const isReturnToService = input.isReturnToService ?? false;
+  // Apple: a device comes back by itself only when supervised (the ReturnToService check-in requires it).
+  if (isReturnToService && !input.supervised) throw ruleViolation('isReturnToService', 'Return to Service requires supervised.');
   if (pairing === PairingMode.ALLOW_CONFIGURATOR_BY_CERTIFICATE) {
     if (configuratorCertificates.length === 0) {
       throw ruleViolation(
@@ -331,6 +337,7 @@ export function checkSettings(input: ProfileSettingsInput): ProfileSettings {
     departmentPhone,
     skipSetupItems,
     identityKind: input.identityKind == null ? null : oneOf(input.identityKind, DeviceIdentityKind, 'identityKind'),
+    isReturnToService,
   };
 }
 
@@ -376,6 +383,7 @@ export function mergeSettings(current: ProfileSettingsInput, changes: ProfileSet
     departmentPhone: clearable('departmentPhone'),
     skippedPanes: keep('skippedPanes'),
     identityKind: clearable('identityKind'),
+    isReturnToService: keep('isReturnToService'),
   };
   // Certificates only mean something to certificate pairing: a change to another mode drops them
   // unless it names some itself (then checkSettings refuses, as the caller meant them).
@@ -419,6 +427,7 @@ export function depProfileOf(settings: ProfileSettings, enrollmentUrl: string): 
     allow_pairing: settings.pairing === PairingMode.ALLOW_ALL,
     skip_setup_items: settings.skipSetupItems,
   };
+  if (settings.isReturnToService) profile.is_return_to_service = true;
   if (settings.pairing === PairingMode.ALLOW_CONFIGURATOR_BY_CERTIFICATE) {
     profile.supervising_host_certs = settings.configuratorCertificates.map(derBase64);
   }

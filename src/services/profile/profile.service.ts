@@ -29,6 +29,7 @@ import {
   type ProfileSettingsInput,
 } from './profile-settings.js';
 import type { RequestContext } from '../../platform/request-context.js';
+import { checkWifi, WIFI_PASSWORD_CONTEXT, type WifiInput } from './wifi-settings.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
 import { chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
 import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
@@ -168,6 +169,9 @@ export class ProfileService {
           tokenId,
           enrollmentKey,
           ...columnsOf(settings),
+          wifiSsid: null,
+          wifiSecurity: null,
+          sealedWifiPassword: null,
           appleProfileUuid: defined.profile_uuid,
           appleDefinedAt: now,
           createdAt: now,
@@ -333,6 +337,34 @@ export class ProfileService {
     });
   }
 
+  /**
+   * Sets the Wi-Fi network the profile's devices join when they return to service, or removes it
+   * (`wifi` null). Homeroom's own setting: nothing changes at Apple. The password is sealed; the
+   * audit log records the SSID and security only. Errors: NOT_FOUND, BAD_USER_INPUT (nothing changed).
+   */
+  async setWifi(ctx: RequestContext, profileId: number, wifi: WifiInput | null): Promise<EnrollmentProfile> {
+    const action = 'setEnrollmentProfileWifi';
+    const record = new AuditRecord().target('EnrollmentProfile', profileId);
+    return this.audit.recordingFailures(ctx, action, record, async () => {
+      const checked = wifi === null ? null : checkWifi(wifi);
+      const sealed = checked?.password ? this.deps.secretBox.seal(checked.password, WIFI_PASSWORD_CONTEXT) : null;
+      return this.audit.mutate(ctx, action, async (tx, rec) => {
+        rec.target('EnrollmentProfile', profileId);
+        const row = await tx.findOneBy(EnrollmentProfile, { id: profileId });
+        if (!row) throw rowNotFound('enrollment profile', 'EnrollmentProfile', [profileId]);
+        rec.target('EnrollmentProgramToken', row.tokenId).detail({ ssid: checked?.ssid ?? null, security: checked?.security ?? null });
+        const values = {
+          wifiSsid: checked?.ssid ?? null,
+          wifiSecurity: checked?.security ?? null,
+          sealedWifiPassword: sealed,
+          updatedAt: this.deps.clock.now(),
+        };
+        await tx.update(EnrollmentProfile, { id: profileId }, values);
+        return Object.assign(row, values);
+      });
+    });
+  }
+
   // ----------------------------------------------------------------------------------------------
 
   private async requireToken(tokenId: number): Promise<EnrollmentProgramToken> {
@@ -459,6 +491,7 @@ export function inputOf(profile: EnrollmentProfile): ProfileSettingsInput {
     departmentPhone: profile.departmentPhone,
     skippedPanes: panesOfAppleKeys(profile.skippedPanes),
     identityKind: profile.identityKind,
+    isReturnToService: profile.isReturnToService,
   };
 }
 
@@ -479,5 +512,6 @@ function columnsOf(settings: ProfileSettings) {
     departmentPhone: settings.departmentPhone,
     skippedPanes: settings.skipSetupItems,
     identityKind: settings.identityKind,
+    isReturnToService: settings.isReturnToService,
   };
 }

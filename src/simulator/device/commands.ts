@@ -8,6 +8,8 @@
  *   only while the device awaits configuration (Apple: it works only then) and is an item Error after;
  * - `InstallApplication`: Acknowledged (apps are not simulated; after a migration without erase the
  *   MDM takes over the apps the device kept this way);
+ * - `EraseDevice`: Acknowledged; the device erases once the session ends, and with an enabled
+ *   `ReturnToService` (Wi-Fi and MDM profiles) comes back by itself (`return-to-service.ts`);
  * - anything else: `Error` with MCMDMErrorDomain 12021 "Unknown command", as mdmb answers.
  *
  * Fault injection: `notNow(requestType, times)` makes the next `times` commands of that type answer
@@ -43,6 +45,23 @@ export interface CommandOutcome {
   readonly result: PlistDict;
   readonly deviceConfigured?: true;
   readonly maximumResidentUsers?: number;
+  /** EraseDevice: the device erases after the session, returning to service when this holds the profiles. */
+  readonly erase?: EraseRequest;
+}
+
+/** What an EraseDevice asked for. */
+export interface EraseRequest {
+  /** `ReturnToService` with `Enabled` and both profiles; null: a plain erase. */
+  readonly returnToService: { readonly wifiProfileData: Buffer; readonly mdmProfileData: Buffer } | null;
+}
+
+/** EraseDevice's ReturnToService, when enabled and complete. */
+function eraseRequestOf(command: PlistDict): EraseRequest {
+  const rts = command.ReturnToService;
+  if (!isDict(rts) || rts.Enabled !== true) return { returnToService: null };
+  const { WiFiProfileData: wifi, MDMProfileData: mdm } = rts;
+  if (!(wifi instanceof Uint8Array) || !(mdm instanceof Uint8Array)) return { returnToService: null };
+  return { returnToService: { wifiProfileData: Buffer.from(wifi), mdmProfileData: Buffer.from(mdm) } };
 }
 
 /** The error chain of a command the device does not know (MCMDMErrorDomain 12021). */
@@ -109,6 +128,8 @@ export class CommandResponder {
       case 'InstallApplication':
         // Apps are not simulated: the device says it installed (or took over, after a migration) the app.
         return { requestType, commandUuid, answer: 'Acknowledged', result: {} };
+      case 'EraseDevice':
+        return { requestType, commandUuid, answer: 'Acknowledged', result: {}, erase: eraseRequestOf(command) };
       default:
         return {
           requestType,

@@ -6,7 +6,9 @@
  * the failure reasons and the choices made where Apple documents nothing.
  */
 export { VirtualIPad } from './virtual-ipad.js';
-export type { DeviceEnrollment, IPadState, RemoteManagementPane, VirtualIPadOptions } from './virtual-ipad.js';
+export type { DeviceEnrollment, IPadState, RemoteManagementPane, VirtualIPadOptions } from './virtual-ipad-options.js';
+export { readWifiProfile } from './return-to-service.js';
+export type { ReturnToServiceRequest, WifiNetwork } from './return-to-service.js';
 export { MigrationAssistant, MIGRATION_MINIMUM_OS_MAJOR } from './migration.js';
 export type { MigrationOptions, MigrationPrompt } from './migration.js';
 export { FAILURE_REASONS } from './failure.js';
@@ -16,7 +18,7 @@ export type { Credentials, CredentialsSource, ResidentUser } from './users.js';
 export type { Fetch } from './http.js';
 export type { ConnectSessionResult } from './connect-session.js';
 export { UNKNOWN_COMMAND_ERROR_CHAIN } from './commands.js';
-export type { CommandOutcome, DeviceFacts } from './commands.js';
+export type { CommandOutcome, DeviceFacts, EraseRequest } from './commands.js';
 export type { CloudConfiguration } from './apple-client.js';
 export type { SignatureDigest } from './device-crypto.js';
 export { HELLO_PANES, SETUP_PANES, helloPanes, remainingPanes } from './setup-assistant.js';

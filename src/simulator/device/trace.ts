@@ -26,9 +26,11 @@
  * - `USER_EVICTED`: a Shared iPad dropped a cached user to make room (`{shortName, maximumResidentUsers}`);
  * - `ENROLLMENT_FAILED`: enrollment ended (`{reason, message, status?, body?}`, reason from failure.ts); the device rests in FAILED;
  * - `HOME`: the Home screen (`{managed}`);
- * - `ERASE`: erased; a `POWER_ON` follows;
  * - `MIGRATION`: a device at Home managed by another MDM migrates without erase (`{from, deadline, forced}`),
  *   then enrolls as from Remote Management on (no panes) and rests at `HOME`;
+ * - `ERASE`: erased (`{by: 'MDM', returnToService}` when by EraseDevice); a `POWER_ON` follows, except after an MDM erase without Return to Service;
+ * - `WIFI_JOINED`: Return to Service joined the Wi-Fi profile's network (`{ssid, security}`);
+ * - `RETURN_TO_SERVICE`: Return to Service skipped Setup Assistant and installs the MDM profile it was handed;
  * - `MANAGEMENT_REMOVED`: the MDM profile is gone (`{reason}`).
  */
 export type TraceStep =
@@ -51,6 +53,8 @@ export type TraceStep =
   | 'HOME'
   | 'ERASE'
   | 'MIGRATION'
+  | 'WIFI_JOINED'
+  | 'RETURN_TO_SERVICE'
   | 'MANAGEMENT_REMOVED';
 
 /** One step and when it happened. */

@@ -12,107 +12,29 @@
  * (the run stopped; `failure` says why, with a reason from failure.ts; a power-on starts it over).
  * Users (sign-in at enrollment, Shared iPad sign-ins) are in users.ts.
  */
-import {
-  AppleRequestError,
-  fetchFactoryIdentity,
-  lookUpActivation,
-  type ActivationAnswer,
-  type CloudConfiguration,
-  type FactoryIdentity,
-} from './apple-client.js';
-import { CommandResponder, type DeviceFacts } from './commands.js';
+import { fetchFactoryIdentity, type CloudConfiguration, type FactoryIdentity } from './apple-client.js';
+import { CommandResponder, type DeviceFacts, type EraseRequest } from './commands.js';
 import { runConnectSession, type ConnectSessionResult } from './connect-session.js';
-import { identityOfPem, type SignatureDigest, type SigningIdentity } from './device-crypto.js';
-import { type MdmPayload } from './enrollment-profile.js';
-import { acquireIdentity, readProfileAnswer } from './enrollment-identity.js';
-import type { KeySource } from './scep-client.js';
+import { identityOfPem, type SigningIdentity } from './device-crypto.js';
+import { acquireIdentity, readProfileAnswer, type EnrollmentProfile } from './enrollment-identity.js';
 import { EnrollmentStopped, type DeviceFailure } from './failure.js';
-import { bodyExcerpt, DeviceHttpError, transportOf, type Fetch, type HttpAnswer, type Transport } from './http.js';
+import { bodyExcerpt, transportOf, type HttpAnswer, type Transport } from './http.js';
 import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
+import { activate, returnToService, type ReturningDevice } from './return-to-service.js';
+import {
+  type DeviceEnrollment,
+  type IPadState,
+  type RemoteManagementPane,
+  type VirtualIPadOptions,
+} from './virtual-ipad-options.js';
 import { MdmClient, signedMachineInfo, type PlistDict } from './mdm-client.js';
 import { helloPanes, remainingPanes, type SetupPane } from './setup-assistant.js';
 import { Trace, type TraceEntry, type TraceStep } from './trace.js';
 import { requestProfile, stopOnNetworkFailure } from './enrollment-request.js';
-import {
-  DEFAULT_MAX_SIGN_IN_ATTEMPTS,
-  PER_USER_CONNECTIONS,
-  ResidentUsers,
-  SHARED_IPAD_USER_ID,
-  type CredentialsSource,
-  type ResidentUser,
-} from './users.js';
+import { DEFAULT_MAX_SIGN_IN_ATTEMPTS, PER_USER_CONNECTIONS, ResidentUsers, SHARED_IPAD_USER_ID, type ResidentUser } from './users.js';
 
 export type { DeviceFailure } from './failure.js';
-
-/** Where the device rests, or that it is running Setup Assistant. */
-export type IPadState = 'OFF' | 'SETUP_ASSISTANT' | 'HOME' | 'FAILED';
-
-/** Everything about a virtual iPad that is not its serial can be left to defaults. */
-export interface VirtualIPadOptions {
-  /** The Apple simulator's base URL (identity, activation lookup). */
-  appleUrl: string;
-  serialNumber: string;
-  /** Default: 40 upper-case hex digits from `random`. */
-  udid?: string;
-  /** Default `iPad13,18` (iPad, 10th generation). */
-  productType?: string;
-  /** Default `17.5`. Decides which panes exist (Apple Intelligence from 18.0, Lockdown Mode from 17.1). */
-  osVersion?: string;
-  /** Default `21F79`. */
-  buildVersion?: string;
-  /** Default `en`. */
-  language?: string;
-  /** Default `US`. */
-  region?: string;
-  /** DeviceInformation's DeviceName; default `iPad`. */
-  deviceName?: string;
-  /** DeviceInformation's Model (model number); default `MPQ03LL/A`. */
-  model?: string;
-  /** Trace times. Default: the system clock. */
-  clock?: { now(): Date };
-  /** UDID, push token, push magic, unlock token. Default `Math.random`. */
-  random?: RandomSource;
-  /** Between connect polls while awaiting DeviceConfigured; default 1000 ms. */
-  connectPollIntervalMs?: number;
-  /** Polls before giving up on DeviceConfigured (the device ends FAILED); default 300. */
-  maxConnectPolls?: number;
-  /** How the device waits; default `setTimeout`. */
-  sleep?: (ms: number) => Promise<void>;
-  /** Digest of `Mdm-Signature`; default `sha256` (`sha1` as older devices). */
-  signatureDigest?: SignatureDigest;
-  /** Time allowed for one HTTP exchange; default 30 s. */
-  requestTimeoutMs?: number;
-  /** Every request goes through it; default the global `fetch`. Fault injection: a network that fails on cue. */
-  fetch?: Fetch;
-  /** What the person types when the enrollment asks for a user (user affinity); absent: nobody signs in. */
-  credentials?: CredentialsSource;
-  /** Attempts at the sign-in pane before Setup Assistant gives up; default 3. */
-  maxSignInAttempts?: number;
-  /** Where a SCEP enrollment's device key comes from; default a new RSA key from Node's generator (libuv's pool). */
-  scepKeys?: KeySource;
-}
-
-/** What the device learned from its enrollment profile and check-ins. */
-export interface DeviceEnrollment extends Omit<MdmPayload, 'identityCertificateUuid'> {
-  /** The MDM-issued identity's certificate serial, upper-case hex. */
-  readonly identitySerial: string;
-  readonly identityCertificatePem: string;
-  /** The APNs token sent in TokenUpdate, hex. */
-  readonly pushToken: string;
-  readonly pushMagic: string;
-  /** The user signed in at enrollment (user affinity); null when the MDM asked for nobody. */
-  readonly user: string | null;
-}
-
-/** What the Remote Management pane showed. */
-export interface RemoteManagementPane {
-  readonly organizationName: string;
-  readonly department: string;
-  /** `OrganizationSupportPhone`, else `OrganizationPhone`. */
-  readonly phone: string;
-  /** `OrganizationSupportEmail`, else `OrganizationEmail`. */
-  readonly email: string;
-}
+export type { DeviceEnrollment, IPadState, RemoteManagementPane, VirtualIPadOptions } from './virtual-ipad-options.js';
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -341,8 +263,8 @@ export class VirtualIPad {
     return { evicted };
   }
 
-  private start(): Promise<IPadState> {
-    const run = this.run().finally(() => {
+  private start(work: () => Promise<IPadState> = () => this.run()): Promise<IPadState> {
+    const run = work().finally(() => {
       if (this.running === run) this.running = null;
     });
     this.running = run;
@@ -368,16 +290,8 @@ export class VirtualIPad {
     for (const pane of helloPanes(this.osVersion)) this.showPane(pane);
     this.diary.add('NETWORK');
 
-    let lookup: ActivationAnswer;
-    try {
-      lookup = await lookUpActivation(this.options.appleUrl, this.serialNumber, this.transport);
-    } catch (error) {
-      if (error instanceof DeviceHttpError)
-        return this.fail({ step: 'ACTIVATION_FAILED', reason: 'NETWORK_FAILURE', message: error.message });
-      if (!(error instanceof AppleRequestError)) throw error;
-      const status = error.status === undefined ? {} : { status: error.status };
-      return this.fail({ step: 'ACTIVATION_FAILED', reason: 'ACTIVATION_REFUSED', message: error.message, ...status });
-    }
+    const lookup = await activate(this.returning());
+    if ('step' in lookup) return this.fail(lookup);
     if (!lookup.managed) {
       this.diary.add('ACTIVATION_LOOKUP', { managed: false, reason: lookup.reason });
       for (const pane of remainingPanes(this.osVersion)) this.showPane(pane);
@@ -447,7 +361,11 @@ export class VirtualIPad {
       credentials: this.options.credentials,
       maxAttempts: this.options.maxSignInAttempts ?? DEFAULT_MAX_SIGN_IN_ATTEMPTS,
     });
-    const profile = readProfileAnswer(answer);
+    await this.install(readProfileAnswer(answer), configuration, user);
+  }
+
+  /** Installs the enrollment profile (its identity first), checks in, and stays for DeviceConfigured when asked. */
+  private async install(profile: EnrollmentProfile, configuration: CloudConfiguration, user: string | null): Promise<void> {
     const { mdm } = profile;
     const identity = await acquireIdentity(profile, {
       serialNumber: this.serialNumber,
@@ -568,6 +486,7 @@ export class VirtualIPad {
 
   /** One session; applies its effects, and drops the MDM profile when the server says the device is not enrolled. */
   private async connectSession(): Promise<ConnectSessionResult> {
+    let erase: EraseRequest | null = null;
     const result = await runConnectSession({
       udid: this.udid,
       client: this.client!,
@@ -575,6 +494,7 @@ export class VirtualIPad {
       trace: this.diary,
       facts: () => this.facts(),
       applied: (outcome) => {
+        if (outcome.erase) erase = outcome.erase;
         if (outcome.maximumResidentUsers !== undefined) this.maxResidentUsers = outcome.maximumResidentUsers;
         if (outcome.deviceConfigured) {
           this.diary.add('DEVICE_CONFIGURED');
@@ -583,7 +503,47 @@ export class VirtualIPad {
       },
     });
     if (result.unenrolled) this.dropManagement(result.unenrolled);
+    if (erase) this.eraseByMdm(erase);
     return result;
+  }
+
+  /**
+   * EraseDevice, once its session ended: everything goes; with Return to Service the device comes
+   * back by itself (`settled()` waits for it), without it, it rests OFF until a person powers it on.
+   */
+  private eraseByMdm(erase: EraseRequest): void {
+    // An erase that reached the device mid-run (while it awaited configuration) waits for that run to end.
+    if (this.running) {
+      void this.running.then(() => this.eraseByMdm(erase));
+      return;
+    }
+    const request = erase.returnToService;
+    this.diary.add('ERASE', { by: 'MDM', returnToService: request !== null });
+    this.wipe();
+    if (request) void this.start(() => returnToService(this.returning(), request));
+  }
+
+  /** Resolves with the state once no run is under way (a Return to Service re-enrollment included). */
+  async settled(): Promise<IPadState> {
+    while (this.running) await this.running;
+    return this.currentState;
+  }
+
+  /** What Return to Service and activation need from the device. */
+  private returning(): ReturningDevice {
+    return {
+      serialNumber: this.serialNumber,
+      appleUrl: this.options.appleUrl,
+      transport: this.transport,
+      trace: this.diary,
+      configure: (configuration) => {
+        this.configuration = configuration;
+        this.isSupervised = true;
+      },
+      install: (profile, configuration) => this.install(profile, configuration, null),
+      home: () => this.home(),
+      fail: (failure) => this.fail(failure),
+    };
   }
 
   private dropManagement(reason: string): void {

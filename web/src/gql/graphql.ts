@@ -48,6 +48,8 @@ export type CreateEnrollmentProfileInput = {
   description?: string | null | undefined;
   /** How its devices get their MDM identity; omitted or null: the server's default (MDM_IDENTITY). */
   identityKind?: DeviceIdentityKind | null | undefined;
+  /** Return to Service (Apple `is_return_to_service`, iPadOS 26): a device erased by the MDM, or asking by itself, comes back without a person. Requires supervised; set the profile's Wi-Fi with setEnrollmentProfileWifi. Omitted: false. */
+  isReturnToService?: boolean | null | undefined;
   /** Locked enrollment: the management profile cannot be removed. Requires supervised. */
   lockedEnrollment: boolean;
   /** Shared iPad only: users cached on the device, 1 to 96. */
@@ -269,6 +271,8 @@ export type ErrorCode =
   | 'REQUEST_MALFORMED'
   /** The request body is larger than the server accepts (HTTP 413; `GRAPHQL_MAX_BODY_BYTES` for /graphql, `MDM_MAX_BODY_BYTES` for /mdm/*); `extensions.limitBytes` gives the limit. Nothing ran. */
   | 'REQUEST_TOO_LARGE'
+  /** The device cannot be erased now (with Return to Service, or at all); `extensions.reason` says why: NOT_ENROLLED, NOT_SUPERVISED, PROFILE_WITHOUT_RETURN_TO_SERVICE, NO_WIFI (set the profile's Wi-Fi with `setEnrollmentProfileWifi`), NO_BOOTSTRAP_TOKEN, NO_PUSH_CERTIFICATE or ERASE_PENDING (an erase already waits for the device). Nothing was queued. */
+  | 'RETURN_TO_SERVICE_UNAVAILABLE'
   /** The Apple School Manager API account cannot be used; `extensions.field` names the input and `extensions.reason` the problem: NOT_PEM, UNREADABLE, NOT_EC or NOT_P256 (the private key must be the P-256 key ASM generated, unencrypted PEM), CLIENT_ID_INVALID, KEY_ID_INVALID, NO_ORGANIZATION (the token names no organisation). Nothing was changed. */
   | 'SCHOOL_MANAGER_ACCOUNT_INVALID'
   /** The token's organisation has no Apple School Manager API account: create one in Apple School Manager (Settings, API) and store it with `setSchoolManagerApiAccount`. Nothing was done. */
@@ -337,6 +341,8 @@ export type Permission =
   | 'API_KEY_MANAGE'
   /** Read the audit log. */
   | 'AUDIT_READ'
+  /** Erase an enrolled device, with Return to Service or without. */
+  | 'DEVICE_ERASE'
   /** Read devices, sync runs and enrollment state. */
   | 'DEVICE_READ'
   /** Start a device sync with Apple. */
@@ -584,6 +590,8 @@ export type UpdateEnrollmentProfileInput = {
   description?: string | null | undefined;
   /** How its devices get their MDM identity; null returns it to the server's default (MDM_IDENTITY). */
   identityKind?: DeviceIdentityKind | null | undefined;
+  /** Return to Service (Apple `is_return_to_service`, iPadOS 26): a device erased by the MDM, or asking by itself, comes back without a person. Requires supervised; set the profile's Wi-Fi with setEnrollmentProfileWifi. */
+  isReturnToService?: boolean | null | undefined;
   /** Locked enrollment. Requires supervised. */
   lockedEnrollment?: boolean | null | undefined;
   /** Shared iPad only: users cached on the device, 1 to 96. Null clears it. */

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js';
+import { EnrollmentProfile } from '../../src/entities/enrollment-profile.entity.js';
+import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
+import { VirtualIPad } from '../../src/simulator/device/index.js';
+import {
+  AssignProfileDocument,
+  CreateReturnToServiceProfileDocument,
+  EraseDeviceDocument,
+  GenerateEncryptionPublicKeyDocument,
+  SetEnrollmentProfileWifiDocument,
+  TokenDeviceEnrollmentsDocument,
+  UploadTokenDocument,
+} from '../generated/operations.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const SERVER = 'Homeroom';
+const SSID = 'Riverside-Carts';
+const PASSWORD = 'correct horse battery';
+
+/**
+ * Return to Service end to end, over real HTTP only: a frontend's GraphQL calls, the simulated Apple
+ * and a virtual iPad. The iPad enrolls with a Return to Service profile; an admin erases it with
+ * Return to Service; the iPad acknowledges, forgets its enrollment and MDM identity, joins the
+ * profile's Wi-Fi, skips Setup Assistant, installs the MDM profile it was handed and is ENROLLED again.
+ */
+describe('Return to Service: an erased iPad comes back by itself', () => {
+  let t: TestServer;
+  let apple: RunningAppleSimulator;
+  let tokenId: string;
+  let serials: string[];
+
+  async function enrollmentOf(serial: string) {
+    const page = await t.request(TokenDeviceEnrollmentsDocument, { id: tokenId, filter: { serialContains: serial }, first: 1 });
+    const node = page.data!.node;
+    if (node?.__typename !== 'EnrollmentProgramToken') throw new Error('not a token');
+    return node.devices.edges[0]!.node;
+  }
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    apple = t.server.apple.simulator!;
+    const key = (await t.request(GenerateEncryptionPublicKeyDocument, {})).data!.generateEncryptionPublicKey.encryptionPublicKey;
+    const { token: file } = apple.portal.createServer({ name: SERVER, publicKeyPem: key.certificate });
+    const order = apple.portal.addOrder({ count: 2 });
+    apple.portal.assignDevices(SERVER, { orderNumbers: [order.orderNumber] });
+    serials = apple.portal
+      .listDevices({ server: SERVER, limit: 10 })
+      .map((d) => d.serial_number)
+      .sort();
+    const uploaded = await t.request(UploadTokenDocument, {
+      input: { name: 'Riverside', appleId: 'it@riverside.example', tokenFile: file.content },
+    });
+    expect(uploaded.errors).toBeUndefined();
+    tokenId = uploaded.data!.uploadToken.token.id;
+    await t.server.services.sync.idle();
+  });
+  afterAll(() => t.close());
+
+  it('eraseDevice with returnToService resets an enrolled iPad, which rejoins the Wi-Fi, skips Setup Assistant and ends ENROLLED again', async () => {
+    const created = await t.request(CreateReturnToServiceProfileDocument, {
+      input: {
+        tokenId,
+        name: 'Loan carts',
+        userAffinity: 'WITHOUT_USER_AFFINITY',
+        supervised: true,
+        lockedEnrollment: true,
+        sharedIPad: false,
+        pairing: 'DENY_ALL',
+        awaitDeviceConfigured: true,
+        skippedPanes: [],
+        isReturnToService: true,
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    const profile = created.data!.createEnrollmentProfile.enrollmentProfile;
+    expect(profile).toMatchObject({ isReturnToService: true, returnToServiceWifi: null });
+    const wifi = await t.request(SetEnrollmentProfileWifiDocument, {
+      input: { profileId: profile.id, wifi: { ssid: SSID, security: 'WPA2', password: PASSWORD } },
+    });
+    expect(wifi.errors).toBeUndefined();
+    expect(wifi.data!.setEnrollmentProfileWifi.enrollmentProfile.returnToServiceWifi).toEqual({
+      ssid: SSID,
+      security: 'WPA2',
+      hasPassword: true,
+    });
+    // Sealed at rest: the password is nowhere in the row.
+    const row = await t.server.dataSource.getRepository(EnrollmentProfile).findOneByOrFail({ name: 'Loan carts' });
+    expect(JSON.stringify(row)).not.toContain(PASSWORD);
+
+    const serial = serials[0]!;
+    const assigned = await t.request(AssignProfileDocument, { input: { profileId: profile.id, devices: { serialNumbers: [serial] } } });
+    expect(assigned.errors).toBeUndefined();
+    await t.server.services.assignments.idle();
+    const ipad = await VirtualIPad.create({ appleUrl: apple.url, serialNumber: serial, connectPollIntervalMs: 10, maxConnectPolls: 1000 });
+    expect(await ipad.powerOn()).toBe('HOME');
+    const device = await enrollmentOf(serial);
+    expect(device.enrollment.state).toBe('ENROLLED');
+    const firstIdentity = ipad.enrollment!.identitySerial;
+
+    const erased = await t.request(EraseDeviceDocument, { input: { deviceId: device.id, returnToService: true } });
+    expect(erased.errors).toBeUndefined();
+    expect(erased.data!.eraseDevice).toMatchObject({
+      returnToService: true,
+      device: { serialNumber: serial, enrollment: { state: 'ENROLLED' } },
+    });
+
+    // What an APNs push would trigger: the iPad fetches EraseDevice, acknowledges it, erases and comes back.
+    const session = await ipad.connect();
+    expect(session.commands.map((c) => [c.requestType, c.answer])).toEqual([['EraseDevice', 'Acknowledged']]);
+    expect(await ipad.settled()).toBe('HOME');
+    expect(ipad.failure).toBeNull();
+    expect(ipad.managed).toBe(true);
+    expect(ipad.enrollment!.identitySerial).not.toBe(firstIdentity);
+
+    const steps = ipad.trace.map((entry) => entry.step);
+    const erase = steps.lastIndexOf('ERASE');
+    const after = ipad.trace.slice(erase);
+    expect(after[0]!.detail).toEqual({ by: 'MDM', returnToService: true });
+    expect(after.find((entry) => entry.step === 'WIFI_JOINED')!.detail).toEqual({ ssid: SSID, security: 'WPA2' });
+    // Without a person: no Setup Assistant pane, no enrollment request at the enrollment URL.
+    expect(after.filter((entry) => entry.step === 'PANE' || entry.step === 'MACHINE_INFO_POSTED')).toEqual([]);
+    expect(after.map((entry) => entry.step)).toEqual(
+      expect.arrayContaining(['RETURN_TO_SERVICE', 'PROFILE_INSTALLED', 'DEVICE_CONFIGURED', 'HOME']),
+    );
+
+    expect((await enrollmentOf(serial)).enrollment.state).toBe('ENROLLED');
+    const stored = await t.server.dataSource.getRepository(DeviceEnrollment).findOneByOrFail({ udid: ipad.udid });
+    expect(stored).toMatchObject({ state: 'ENROLLED', identitySerial: ipad.enrollment!.identitySerial, returnToService: null });
+  }, 120_000);
+
+  it('refuses Return to Service for a device that never enrolled with RETURN_TO_SERVICE_UNAVAILABLE (NOT_ENROLLED), queuing nothing', async () => {
+    const device = await enrollmentOf(serials[1]!);
+    const refused = await t.request(EraseDeviceDocument, { input: { deviceId: device.id, returnToService: true } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RETURN_TO_SERVICE_UNAVAILABLE', reason: 'NOT_ENROLLED' });
+  });
+});
