@@ -131,6 +131,24 @@ describe('migration without erase', () => {
     expect((await deviceOf(migrating[0]))?.migration ?? null).toBeNull();
   });
 
+  it('refuses a device whose profile is set up for Return to Service with reason RETURN_TO_SERVICE', async () => {
+    const rtsProfile = await createProfile({
+      ...base,
+      name: 'Loaner iPads',
+      sharedIPad: false,
+      isReturnToService: true,
+      awaitDeviceConfigured: true,
+    });
+    const assigned = await t.request(AssignProfileDocument, { input: { profileId: rtsProfile, devices: { serialNumbers: [shared] } } });
+    expect(assigned.errors).toBeUndefined();
+    await t.server.services.assignments.idle();
+
+    const verdicts = await t.request(MigrationEligibilityDocument, { tokenId, serialNumbers: [shared] });
+    expect(verdicts.data!.migrationEligibility).toEqual([
+      { serialNumber: shared, eligible: false, reason: 'RETURN_TO_SERVICE', message: expect.stringContaining('Return to Service') },
+    ]);
+  });
+
   it('moves two iPads from another MDM server without erase: one migrates from the prompt, one at the deadline; both end ENROLLED', async () => {
     const heldProfile = await createProfile({ ...base, name: 'Migrated iPads', sharedIPad: false, awaitDeviceConfigured: true });
     // The iPads run iPadOS 26 at Home, managed by the other MDM (Apple had no profile of Homeroom's for them).

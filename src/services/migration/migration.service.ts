@@ -381,8 +381,8 @@ export class MigrationService {
         inOrganization: apple !== null,
         releasedFromOrganization: Boolean(apple?.attributes.releasedFromOrgDateTime) || Boolean(device?.releasedFromOrgAt),
         sharedIPad: Boolean(device?.profile?.sharedIPad) || Boolean(enrolledProfile?.sharedIPad),
-        // Return to Service is a profile flag Homeroom does not model yet: no device is set up for it.
-        returnToService: false,
+        // Set up for Return to Service by its profile, assigned or enrolled with, as for a Shared iPad.
+        returnToService: Boolean(device?.profile?.isReturnToService) || Boolean(enrolledProfile?.isReturnToService),
         osVersion: enrollment?.osVersion ?? null,
         migrationStatus: migrations.get(serialNumber)?.status ?? null,
         enrollmentState: enrollment?.state ?? null,
