@@ -48,6 +48,11 @@ const IDENTITIES = IDENTITY === 'all' ? ['scep', 'acme', 'pkcs12'] : [IDENTITY];
 const DEVICE_KEYS = Number(process.env.BENCH_DEVICE_KEYS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const ORDER = Math.min(DEVICES, 500);
+/** BENCH_PROFILE=<path>: also saves Homeroom's main-thread profile as `<path>.<kind>.cpuprofile` (for DevTools). */
+const SAVE_PROFILE =
+  process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== '0' && process.env.BENCH_PROFILE !== '1'
+    ? process.env.BENCH_PROFILE
+    : undefined;
 const SERVER = 'Bench enrollment';
 const line = (text: string) => process.stdout.write(`${text}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -99,6 +104,17 @@ function runDevices(options: ScenarioOptions, identity: string): Promise<{ repor
   const child = fork(fileURLToPath(import.meta.url), ['--devices', JSON.stringify(options)], {
     stdio: 'inherit',
     env: { ...process.env, BENCH_IDENTITY: identity },
+    // BENCH_PROFILE=<path>: the iPads' process writes its own profile beside Homeroom's.
+    ...(SAVE_PROFILE
+      ? {
+          execArgv: [
+            ...process.execArgv,
+            '--cpu-prof',
+            `--cpu-prof-dir=${path.dirname(SAVE_PROFILE)}`,
+            `--cpu-prof-name=${path.basename(SAVE_PROFILE)}.${identity}.devices.cpuprofile`,
+          ],
+        }
+      : {}),
   });
   return new Promise((resolve, reject) => {
     child.on('message', (message: { progress?: { done: number; total: number }; report?: ScenarioReport; cpuMs?: number }) => {
@@ -203,7 +219,7 @@ async function main(identity: string): Promise<void> {
       const used = process.cpuUsage(cpu);
       const mainCpuAfter = mainThreadCpuMs();
       const busy = performance.eventLoopUtilization(loop);
-      const split = await profiler.stop(CATEGORIES);
+      const split = await profiler.stop(CATEGORIES, SAVE_PROFILE ? `${SAVE_PROFILE}.${identity}.cpuprofile` : undefined);
 
       const failed = Object.entries(report.failed).map(([reason, n]) => `${reason} ${n}`);
       line(
@@ -239,6 +255,9 @@ async function main(identity: string): Promise<void> {
         `  wrapped: issueIdentity ${issued.count} calls, ${Math.round(issued.ms / Math.max(issued.count, 1))} ms each from call to identity ` +
           `(waits for the pool included); SCEP PKIOperation ${scepRequests.count} calls, ${Math.round(scepRequests.ms / Math.max(scepRequests.count, 1))} ms each; SQLite statements ${statements.count.toLocaleString('en')}, ${seconds(statements.ms)}`,
       );
+      if (SAVE_PROFILE)
+        for (const [shape, { count, ms }] of [...statements.byStatement].sort((a, b) => b[1].count - a[1].count).slice(0, 25))
+          line(`    ${(count / report.count).toFixed(1)} per iPad, ${ms.toFixed(0)} ms: ${shape}`);
       line(`The iPads' CPU (their process): ${seconds(devicesCpuMs)} = ${Math.round(devicesCpuMs / report.count)} ms per iPad`);
 
       // Ceiling: the identities alone, as many, as many at once, no HTTP and no database (PKCS#12 only:
