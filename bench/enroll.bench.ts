@@ -13,8 +13,12 @@
  * thread split by a sampling profile (bench/cpu-profile.ts) into identity issuance, signature
  * verification, database, HTTP, GraphQL, plists and the rest, beside two measurements wrapped around
  * calls (`services.mdmAuthority.issueIdentity`, every SQLite statement); the devices' CPU. Ceiling:
- * the same number of identities issued with the same concurrency straight from
- * `services.mdmAuthority` (no HTTP, no database), in the same run; the ratio is total / ceiling.
+ * Homeroom's identity work alone for as many iPads, no HTTP and no database, in the same run: for
+ * SCEP each PKIOperation's crypto over requests made beforehand by the iPads' SCEP client; for
+ * ACME and PKCS#12 the identities straight from `services.mdmAuthority`. Printed last: the ratio
+ * to the 60 s target (scaled to the number of iPads), the ratio total / ceiling, and the CPU per
+ * iPad split by stage. BENCH_PROFILE=<path> also saves both processes' CPU profiles there and
+ * prints the SQL statements per iPad.
  *
  * BENCH_DEVICES (1000), BENCH_CONCURRENCY (50), BENCH_IDENTITY (Homeroom's MDM_IDENTITY: `scep`, the
  * default, `acme` or `pkcs12`; `all` runs the three one after the other) and BENCH_IDENTITY_KEY (MDM_IDENTITY_KEY of PKCS#12 identities, here ec-p256
@@ -24,7 +28,7 @@
  * every iPad generate its own during the run (the devices' process then spends ~100 ms a device).
  */
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import crypto, { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +40,9 @@ import { toGlobalId } from '../src/global-id.js';
 import { Role } from '../src/permissions.js';
 import { systemContext } from '../src/platform/request-context.js';
 import { runScenario, type ScenarioOptions, type ScenarioReport } from '../src/simulator/device/index.js';
-import { generateRsaKey } from '../src/simulator/device/scep-client.js';
+import { issueDeviceCertificate } from '../src/mdm/certificate-authority.js';
+import { certRep, openEnvelope, readCertificateRequest, readPkiMessage } from '../src/mdm/scep/scep-message.js';
+import { generateRsaKey, scepRequest } from '../src/simulator/device/scep-client.js';
 import { CpuProfiler, mainThreadCpuMs, type Category } from './cpu-profile.js';
 import { benchSchool, SimulatedApple } from './simulated-apple.js';
 import { timeStatements } from './sql-timing.js';
@@ -78,6 +84,31 @@ const CATEGORIES: readonly Category[] = [
       /(\/(express|router|body-parser|raw-body|finalhandler|send|cors|iconv-lite)\/|^node:(_http|http|net|stream|internal\/(http|stream|streams|net)))/,
   },
 ];
+
+/** The CA as SCEP signs with it, for the SCEP ceiling. */
+async function scepCeilingSigner(authority: { authority(): Promise<{ certificatePem: string; privateKeyPem: string }> }) {
+  const ca = await authority.authority();
+  return {
+    certificate: new crypto.X509Certificate(ca.certificatePem),
+    privateKey: crypto.createPrivateKey(ca.privateKeyPem),
+    authority: ca,
+  };
+}
+
+/** 20 PKCSReqs from the iPads' own SCEP client, made before the ceiling is timed. */
+async function scepCeilingRequests(ca: crypto.X509Certificate) {
+  const keys = await Promise.all(Array.from({ length: 20 }, () => generateRsaKey(2048)));
+  return keys.map((key, i) => scepRequest({ ca, key, subject: [[['CN', `CEILING${i}`]]], challenge: `ceiling-${i}` }).message);
+}
+
+/** One PKIOperation's crypto, as ScepService does it, without the challenge's database checks. */
+function scepCeilingOperation(message: Buffer, signer: Awaited<ReturnType<typeof scepCeilingSigner>>, i: number): void {
+  const request = readPkiMessage(message);
+  const { content, cipherOid } = openEnvelope(request.envelopedData, signer.privateKey);
+  const csr = readCertificateRequest(content);
+  const issued = issueDeviceCertificate(signer.authority, { serialNumber: `CEILING${i}`, udid: null, spki: csr.spki, now: new Date() });
+  certRep(request, { status: 'SUCCESS', certificates: [issued.der], cipherOid }, signer);
+}
 
 /** The devices' side, in its own process: the rehearsal runner, reporting back over IPC. */
 async function devicesProcess(options: ScenarioOptions): Promise<void> {
@@ -260,27 +291,48 @@ async function main(identity: string): Promise<void> {
           line(`    ${(count / report.count).toFixed(1)} per iPad, ${ms.toFixed(0)} ms: ${shape}`);
       line(`The iPads' CPU (their process): ${seconds(devicesCpuMs)} = ${Math.round(devicesCpuMs / report.count)} ms per iPad`);
 
-      // Ceiling: the identities alone, as many, as many at once, no HTTP and no database (PKCS#12 only:
-      // a SCEP identity is the device's request and Homeroom's answer, measured above per PKIOperation).
-      if (issued.count === 0) return;
+      // Ceiling: Homeroom's identity work alone, as many, no HTTP and no database. PKCS#12 and ACME: the identities from
+      // services.mdmAuthority, CONCURRENCY at once (ACME's issuance is the same CA signature); SCEP: each PKIOperation's
+      // crypto (read and check the PKIMessage, open the envelope, check the CSR, certify, sign and seal the CertRep) over
+      // requests made beforehand by the iPads' own code.
+      const ceilingCount = report.count;
+      const signer = identity === 'scep' ? await scepCeilingSigner(services.mdmAuthority) : null;
+      const requests = signer ? await scepCeilingRequests(signer.certificate) : [];
       const ceilingCpu = process.cpuUsage();
       const ceilingStart = performance.now();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < issued.count) {
-            next += 1;
-            await issueIdentity({ serialNumber: `CEILING${next}`, udid: `UDID-${next}` });
-          }
-        }),
-      );
+      if (signer) {
+        for (let i = 0; i < ceilingCount; i += 1) scepCeilingOperation(requests[i % requests.length]!, signer, i);
+      } else {
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            while (next < ceilingCount) {
+              next += 1;
+              await issueIdentity({ serialNumber: `CEILING${next}`, udid: `UDID-${next}` });
+            }
+          }),
+        );
+      }
       const ceilingMs = performance.now() - ceilingStart;
       const ceilingUsed = process.cpuUsage(ceilingCpu);
       line(
-        `Ceiling: the same ${issued.count} identities from services.mdmAuthority, ${CONCURRENCY} at once, no HTTP or database: ${seconds(ceilingMs)} ` +
-          `(CPU ${seconds((ceilingUsed.user + ceilingUsed.system) / 1000)})`,
+        `Ceiling: ${ceilingCount} ${identity === 'scep' ? 'SCEP PKIOperations (crypto only, requests made beforehand)' : 'identities from services.mdmAuthority'}, ` +
+          `no HTTP or database: ${seconds(ceilingMs)} (CPU ${seconds((ceilingUsed.user + ceilingUsed.system) / 1000)})`,
       );
-      line(`ratio rehearsal/ceiling: ${(report.durationMs / ceilingMs).toFixed(2)}`);
+      // Last: the ratios and where each iPad's CPU went.
+      const perIPad = (ms: number) => Math.round(ms / report.count);
+      const targetMs = 60_000 * (report.count / 1000);
+      line(
+        `Summary (${identity}, load average ${os.loadavg()[0]!.toFixed(1)}): ${report.count} iPads in ${seconds(report.durationMs)}; ` +
+          `ratio to the 60 s target (for 1,000, scaled to ${report.count}): ${(report.durationMs / targetMs).toFixed(2)}; ` +
+          `ratio rehearsal/ceiling: ${(report.durationMs / ceilingMs).toFixed(2)}`,
+      );
+      line(
+        `  CPU per iPad: Homeroom ${perIPad(processMs)} ms (main thread ${perIPad(mainMs)}: ${order
+          .map((name) => `${name} ${perIPad(((split[name] ?? 0) / busyMs) * mainMs)}`)
+          .join(', ')}; other threads ${perIPad(Math.max(0, processMs - mainMs))}), the iPads ${perIPad(devicesCpuMs)} ms ` +
+          `(2 cores for 60 s allow 120 ms per iPad for all three processes)`,
+      );
     } finally {
       await server.close();
     }
