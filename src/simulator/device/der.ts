@@ -100,12 +100,6 @@ export const contentOf = (tlv: Tlv): Buffer => tlv.source.subarray(tlv.contentSt
 /** Whether `tlv` is there and tagged context-specific `[n]` (either form). */
 export const isContext = (tlv: Tlv | undefined, n: number): tlv is Tlv => tlv !== undefined && (tlv.tag & ~CONSTRUCTED) === (0x80 | n);
 
-/** Checks the tag. @throws Error otherwise. */
-export function expectTag(tlv: Tlv | undefined, tag: number): Tlv {
-  if (!tlv || tlv.tag !== tag) throw new Error(`expected tag 0x${tag.toString(16)}, got ${tlv ? `0x${tlv.tag.toString(16)}` : 'nothing'}`);
-  return tlv;
-}
-
 /** An OCTET STRING's (or an implicitly tagged one's) bytes, also when BER splits it into pieces. */
 export function octetsOf(tlv: Tlv): Buffer {
   return tlv.tag & CONSTRUCTED ? Buffer.concat(childrenOf(tlv).map(octetsOf)) : contentOf(tlv);
@@ -113,7 +107,8 @@ export function octetsOf(tlv: Tlv): Buffer {
 
 /** An OBJECT IDENTIFIER in dotted form. @throws Error when `tlv` is not one. */
 export function oidOf(tlv: Tlv | undefined): string {
-  const bytes = contentOf(expectTag(tlv, TAG.OID));
+  if (tlv?.tag !== TAG.OID) throw new Error('expected an OBJECT IDENTIFIER');
+  const bytes = contentOf(tlv);
   const arcs: number[] = [];
   let value = 0;
   for (const byte of bytes) {
@@ -130,14 +125,6 @@ export function oidOf(tlv: Tlv | undefined): string {
 export function textOf(tlv: Tlv | undefined): string | null {
   if (!tlv || ![TAG.UTF8_STRING, TAG.PRINTABLE_STRING, TAG.IA5_STRING].includes(tlv.tag as 0x0c)) return null;
   return contentOf(tlv).toString('utf8');
-}
-
-/** An INTEGER's bytes as upper-case hex without leading zeros (how serials are compared). */
-export function integerHexOf(tlv: Tlv | undefined): string {
-  return contentOf(expectTag(tlv, TAG.INTEGER))
-    .toString('hex')
-    .toUpperCase()
-    .replace(/^0+(?=.)/, '');
 }
 
 // The writer.
