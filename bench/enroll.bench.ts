@@ -13,8 +13,12 @@
  * thread split by a sampling profile (bench/cpu-profile.ts) into identity issuance, signature
  * verification, database, HTTP, GraphQL, plists and the rest, beside two measurements wrapped around
  * calls (`services.mdmAuthority.issueIdentity`, every SQLite statement); the devices' CPU. Ceiling:
- * the same number of identities issued with the same concurrency straight from
- * `services.mdmAuthority` (no HTTP, no database), in the same run; the ratio is total / ceiling.
+ * Homeroom's identity work alone for as many iPads, no HTTP and no database, in the same run: for
+ * SCEP each PKIOperation's crypto over requests made beforehand by the iPads' SCEP client; for
+ * ACME and PKCS#12 the identities straight from `services.mdmAuthority`. Printed last: the ratio
+ * to the 60 s target (scaled to the number of iPads), the ratio total / ceiling, and the CPU per
+ * iPad split by stage. BENCH_PROFILE=<path> also saves both processes' CPU profiles there and
+ * prints the SQL statements per iPad.
  *
  * BENCH_DEVICES (1000), BENCH_CONCURRENCY (50), BENCH_IDENTITY (Homeroom's MDM_IDENTITY: `scep`, the
  * default, `acme` or `pkcs12`; `all` runs the three one after the other) and BENCH_IDENTITY_KEY (MDM_IDENTITY_KEY of PKCS#12 identities, here ec-p256
@@ -24,7 +28,7 @@
  * every iPad generate its own during the run (the devices' process then spends ~100 ms a device).
  */
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import crypto, { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +40,9 @@ import { toGlobalId } from '../src/global-id.js';
 import { Role } from '../src/permissions.js';
 import { systemContext } from '../src/platform/request-context.js';
 import { runScenario, type ScenarioOptions, type ScenarioReport } from '../src/simulator/device/index.js';
-import { generateRsaKey } from '../src/simulator/device/scep-client.js';
+import { issueDeviceCertificate } from '../src/mdm/certificate-authority.js';
+import { certRep, openEnvelope, readCertificateRequest, readPkiMessage } from '../src/mdm/scep/scep-message.js';
+import { generateRsaKey, scepRequest } from '../src/simulator/device/scep-client.js';
 import { CpuProfiler, mainThreadCpuMs, type Category } from './cpu-profile.js';
 import { benchSchool, SimulatedApple } from './simulated-apple.js';
 import { timeStatements } from './sql-timing.js';
@@ -48,6 +54,11 @@ const IDENTITIES = IDENTITY === 'all' ? ['scep', 'acme', 'pkcs12'] : [IDENTITY];
 const DEVICE_KEYS = Number(process.env.BENCH_DEVICE_KEYS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const ORDER = Math.min(DEVICES, 500);
+/** BENCH_PROFILE=<path>: also saves Homeroom's main-thread profile as `<path>.<kind>.cpuprofile` (for DevTools). */
+const SAVE_PROFILE =
+  process.env.BENCH_PROFILE && process.env.BENCH_PROFILE !== '0' && process.env.BENCH_PROFILE !== '1'
+    ? process.env.BENCH_PROFILE
+    : undefined;
 const SERVER = 'Bench enrollment';
 const line = (text: string) => process.stdout.write(`${text}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -74,6 +85,31 @@ const CATEGORIES: readonly Category[] = [
   },
 ];
 
+/** The CA as SCEP signs with it, for the SCEP ceiling. */
+async function scepCeilingSigner(authority: { authority(): Promise<{ certificatePem: string; privateKeyPem: string }> }) {
+  const ca = await authority.authority();
+  return {
+    certificate: new crypto.X509Certificate(ca.certificatePem),
+    privateKey: crypto.createPrivateKey(ca.privateKeyPem),
+    authority: ca,
+  };
+}
+
+/** 20 PKCSReqs from the iPads' own SCEP client, made before the ceiling is timed. */
+async function scepCeilingRequests(ca: crypto.X509Certificate) {
+  const keys = await Promise.all(Array.from({ length: 20 }, () => generateRsaKey(2048)));
+  return keys.map((key, i) => scepRequest({ ca, key, subject: [[['CN', `CEILING${i}`]]], challenge: `ceiling-${i}` }).message);
+}
+
+/** One PKIOperation's crypto, as ScepService does it, without the challenge's database checks. */
+function scepCeilingOperation(message: Buffer, signer: Awaited<ReturnType<typeof scepCeilingSigner>>, i: number): void {
+  const request = readPkiMessage(message);
+  const { content, cipherOid } = openEnvelope(request.envelopedData, signer.privateKey);
+  const csr = readCertificateRequest(content);
+  const issued = issueDeviceCertificate(signer.authority, { serialNumber: `CEILING${i}`, udid: null, spki: csr.spki, now: new Date() });
+  certRep(request, { status: 'SUCCESS', certificates: [issued.der], cipherOid }, signer);
+}
+
 /** The devices' side, in its own process: the rehearsal runner, reporting back over IPC. */
 async function devicesProcess(options: ScenarioOptions): Promise<void> {
   // Device keys made before the run (untimed): an iPad's key generation is its own CPU, not Homeroom's.
@@ -99,6 +135,17 @@ function runDevices(options: ScenarioOptions, identity: string): Promise<{ repor
   const child = fork(fileURLToPath(import.meta.url), ['--devices', JSON.stringify(options)], {
     stdio: 'inherit',
     env: { ...process.env, BENCH_IDENTITY: identity },
+    // BENCH_PROFILE=<path>: the iPads' process writes its own profile beside Homeroom's.
+    ...(SAVE_PROFILE
+      ? {
+          execArgv: [
+            ...process.execArgv,
+            '--cpu-prof',
+            `--cpu-prof-dir=${path.dirname(SAVE_PROFILE)}`,
+            `--cpu-prof-name=${path.basename(SAVE_PROFILE)}.${identity}.devices.cpuprofile`,
+          ],
+        }
+      : {}),
   });
   return new Promise((resolve, reject) => {
     child.on('message', (message: { progress?: { done: number; total: number }; report?: ScenarioReport; cpuMs?: number }) => {
@@ -203,7 +250,7 @@ async function main(identity: string): Promise<void> {
       const used = process.cpuUsage(cpu);
       const mainCpuAfter = mainThreadCpuMs();
       const busy = performance.eventLoopUtilization(loop);
-      const split = await profiler.stop(CATEGORIES);
+      const split = await profiler.stop(CATEGORIES, SAVE_PROFILE ? `${SAVE_PROFILE}.${identity}.cpuprofile` : undefined);
 
       const failed = Object.entries(report.failed).map(([reason, n]) => `${reason} ${n}`);
       line(
@@ -239,29 +286,53 @@ async function main(identity: string): Promise<void> {
         `  wrapped: issueIdentity ${issued.count} calls, ${Math.round(issued.ms / Math.max(issued.count, 1))} ms each from call to identity ` +
           `(waits for the pool included); SCEP PKIOperation ${scepRequests.count} calls, ${Math.round(scepRequests.ms / Math.max(scepRequests.count, 1))} ms each; SQLite statements ${statements.count.toLocaleString('en')}, ${seconds(statements.ms)}`,
       );
+      if (SAVE_PROFILE)
+        for (const [shape, { count, ms }] of [...statements.byStatement].sort((a, b) => b[1].count - a[1].count).slice(0, 25))
+          line(`    ${(count / report.count).toFixed(1)} per iPad, ${ms.toFixed(0)} ms: ${shape}`);
       line(`The iPads' CPU (their process): ${seconds(devicesCpuMs)} = ${Math.round(devicesCpuMs / report.count)} ms per iPad`);
 
-      // Ceiling: the identities alone, as many, as many at once, no HTTP and no database (PKCS#12 only:
-      // a SCEP identity is the device's request and Homeroom's answer, measured above per PKIOperation).
-      if (issued.count === 0) return;
+      // Ceiling: Homeroom's identity work alone, as many, no HTTP and no database. PKCS#12 and ACME: the identities from
+      // services.mdmAuthority, CONCURRENCY at once (ACME's issuance is the same CA signature); SCEP: each PKIOperation's
+      // crypto (read and check the PKIMessage, open the envelope, check the CSR, certify, sign and seal the CertRep) over
+      // requests made beforehand by the iPads' own code.
+      const ceilingCount = report.count;
+      const signer = identity === 'scep' ? await scepCeilingSigner(services.mdmAuthority) : null;
+      const requests = signer ? await scepCeilingRequests(signer.certificate) : [];
       const ceilingCpu = process.cpuUsage();
       const ceilingStart = performance.now();
-      let next = 0;
-      await Promise.all(
-        Array.from({ length: CONCURRENCY }, async () => {
-          while (next < issued.count) {
-            next += 1;
-            await issueIdentity({ serialNumber: `CEILING${next}`, udid: `UDID-${next}` });
-          }
-        }),
-      );
+      if (signer) {
+        for (let i = 0; i < ceilingCount; i += 1) scepCeilingOperation(requests[i % requests.length]!, signer, i);
+      } else {
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async () => {
+            while (next < ceilingCount) {
+              next += 1;
+              await issueIdentity({ serialNumber: `CEILING${next}`, udid: `UDID-${next}` });
+            }
+          }),
+        );
+      }
       const ceilingMs = performance.now() - ceilingStart;
       const ceilingUsed = process.cpuUsage(ceilingCpu);
       line(
-        `Ceiling: the same ${issued.count} identities from services.mdmAuthority, ${CONCURRENCY} at once, no HTTP or database: ${seconds(ceilingMs)} ` +
-          `(CPU ${seconds((ceilingUsed.user + ceilingUsed.system) / 1000)})`,
+        `Ceiling: ${ceilingCount} ${identity === 'scep' ? 'SCEP PKIOperations (crypto only, requests made beforehand)' : 'identities from services.mdmAuthority'}, ` +
+          `no HTTP or database: ${seconds(ceilingMs)} (CPU ${seconds((ceilingUsed.user + ceilingUsed.system) / 1000)})`,
       );
-      line(`ratio rehearsal/ceiling: ${(report.durationMs / ceilingMs).toFixed(2)}`);
+      // Last: the ratios and where each iPad's CPU went.
+      const perIPad = (ms: number) => Math.round(ms / report.count);
+      const targetMs = 60_000 * (report.count / 1000);
+      line(
+        `Summary (${identity}, load average ${os.loadavg()[0]!.toFixed(1)}): ${report.count} iPads in ${seconds(report.durationMs)}; ` +
+          `ratio to the 60 s target (for 1,000, scaled to ${report.count}): ${(report.durationMs / targetMs).toFixed(2)}; ` +
+          `ratio rehearsal/ceiling: ${(report.durationMs / ceilingMs).toFixed(2)}`,
+      );
+      line(
+        `  CPU per iPad: Homeroom ${perIPad(processMs)} ms (main thread ${perIPad(mainMs)}: ${order
+          .map((name) => `${name} ${perIPad(((split[name] ?? 0) / busyMs) * mainMs)}`)
+          .join(', ')}; other threads ${perIPad(Math.max(0, processMs - mainMs))}), the iPads ${perIPad(devicesCpuMs)} ms ` +
+          `(2 cores for 60 s allow 120 ms per iPad for all three processes)`,
+      );
     } finally {
       await server.close();
     }

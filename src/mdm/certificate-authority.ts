@@ -7,12 +7,30 @@
  * is made here, once per enrollment, and never stored: the device keeps it. The CA's own key is a
  * secret at rest like the others (see `src/services/enrollment/mdm-authority.service.ts`).
  *
- * Keys come from Node's generator; node-forge builds and signs the certificates and the PKCS#12.
- * Signing with the CA key is an RSA private-key operation (some 30 ms in forge): it runs once per
- * enrolling device, never per request of an enrolled one.
+ * Keys come from Node's generator; node-forge builds the CA's own certificate (once), the DER writer
+ * each device's, and Node's OpenSSL signs it (about a millisecond; forge's RSA took some 30 ms on the
+ * event loop), once per enrolling device, never per request of an enrolled one.
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
+import {
+  algorithm,
+  childrenOf,
+  contentOf,
+  contextTag,
+  encodingOf,
+  integer,
+  isContext,
+  octetString,
+  oid,
+  readDer,
+  sequence,
+  set,
+  TAG,
+  time,
+  tlv,
+  utf8String,
+} from '../crypto/der.js';
 import { buildPkcs12 } from '../crypto/pkcs12.js';
 import { certificatePem, newRsaKey, randomSerialHex, wholeSeconds } from '../crypto/x509.js';
 
@@ -123,80 +141,85 @@ export interface IssuedDeviceCertificate {
  * O `Homeroom device identity`, the UDID as OU when known, valid {@link IDENTITY_VALIDITY_DAYS} days,
  * for client authentication and signing. The subject is Homeroom's, never the requester's.
  *
- * forge lays out the certificate; it can encode only RSA public keys, so the device's
- * SubjectPublicKeyInfo (from Node, any algorithm) goes into the to-be-signed part afterwards, and
- * Node's OpenSSL signs it (forge's own RSA would hold the event loop some 40 ms per device).
+ * The DER writer lays out the certificate (its issuer is the CA's subject copied byte for byte, so
+ * every verifier chains them) and Node's OpenSSL signs it: no per-device parse of the CA in forge,
+ * no pure-JS RSA on the event loop.
  */
 export function issueDeviceCertificate(
   ca: MdmCertificateAuthority,
   device: { serialNumber: string; udid?: string | null; now: Date; spki: Buffer },
 ): IssuedDeviceCertificate {
   const { spki } = device;
+  const signer = caSignerOf(ca);
   const ecKey = crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' }).asymmetricKeyType === 'ec';
-  const caCertificate = forge.pki.certificateFromPem(ca.certificatePem);
-  const utf8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
-  const certificate = forge.pki.createCertificate();
-  // A stand-in forge can encode; the device's own key replaces it in the signed bytes.
-  certificate.publicKey = caCertificate.publicKey;
-  certificate.serialNumber = randomSerialHex();
-  certificate.validity.notBefore = wholeSeconds(device.now.getTime() - NOT_BEFORE_SLACK_MS);
-  certificate.validity.notAfter = wholeSeconds(device.now.getTime() + IDENTITY_VALIDITY_DAYS * DAY_MS);
-  certificate.setSubject([
-    ...nameOf(device.serialNumber, 'Homeroom device identity'),
-    ...(device.udid ? [{ name: 'organizationalUnitName', value: device.udid, valueTagClass: utf8 }] : []),
-  ]);
-  // forge reads UTF8String values as undecoded bytes and would encode them again: hand it the text,
-  // or the issuer would not match the CA's subject byte for byte and no verifier would chain them.
-  certificate.setIssuer(
-    caCertificate.subject.attributes.map((attribute) =>
-      attribute.valueTagClass === utf8 ? { ...attribute, value: forge.util.decodeUtf8(String(attribute.value)) } : attribute,
+  const serialHex = randomSerialHex();
+  const notAfter = wholeSeconds(device.now.getTime() + IDENTITY_VALIDITY_DAYS * DAY_MS);
+  const rdn = (type: string, value: string) => set(sequence(oid(type), utf8String(value)));
+  const extension = (type: string, critical: boolean, value: Buffer) =>
+    sequence(oid(type), ...(critical ? [BOOLEAN_TRUE] : []), octetString(value));
+  const tbs = sequence(
+    tlv(contextTag(0), integer(2)),
+    integer(Buffer.from(serialHex, 'hex')),
+    SHA256_WITH_RSA,
+    signer.subject,
+    sequence(time(wholeSeconds(device.now.getTime() - NOT_BEFORE_SLACK_MS)), time(notAfter)),
+    sequence(
+      rdn(NAME.commonName, device.serialNumber),
+      rdn(NAME.organizationName, 'Homeroom device identity'),
+      ...(device.udid ? [rdn(NAME.organizationalUnitName, device.udid)] : []),
+    ),
+    spki,
+    tlv(
+      contextTag(3),
+      sequence(
+        extension(EXTENSION.basicConstraints, true, sequence()),
+        // digitalSignature, and keyEncipherment for RSA only (an EC key signs and agrees keys): DER drops trailing zero bits.
+        extension(EXTENSION.keyUsage, true, ecKey ? Buffer.from([0x03, 0x02, 0x07, 0x80]) : Buffer.from([0x03, 0x02, 0x05, 0xa0])),
+        extension(EXTENSION.extKeyUsage, false, sequence(oid(CLIENT_AUTH))),
+        extension(EXTENSION.subjectKeyIdentifier, false, octetString(subjectKeyIdentifierOf(spki))),
+      ),
     ),
   );
-  certificate.setExtensions([
-    { name: 'basicConstraints', critical: true, cA: false },
-    // keyEncipherment is an RSA use; an EC key signs (and agrees keys) only.
-    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: !ecKey },
-    { name: 'extKeyUsage', clientAuth: true },
-    { name: 'subjectKeyIdentifier', subjectKeyIdentifier: subjectKeyIdentifierOf(spki) },
-  ]);
-  const der = signWithPublicKey(certificate, spki, ca.privateKeyPem);
+  const der = sequence(tbs, SHA256_WITH_RSA, tlv(TAG.BIT_STRING, Buffer.from([0]), crypto.sign('sha256', tbs, signer.key)));
+  const base64 = der.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '');
   return {
     der,
-    certificatePem: new crypto.X509Certificate(der).toString(),
-    serialNumber: certificate.serialNumber.toUpperCase(),
-    notAfter: certificate.validity.notAfter,
+    certificatePem: `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`,
+    serialNumber: serialHex.toUpperCase(),
+    notAfter,
   };
 }
 
-/** RFC 5280 section 4.2.1.2, method 1: SHA-1 of the subjectPublicKey bits, hex. */
-function subjectKeyIdentifierOf(spki: Buffer): string {
-  const bits = forge.asn1.fromDer(spki.toString('binary')).value[1] as forge.asn1.Asn1;
-  // The BIT STRING's first byte counts unused bits; the key is what follows.
-  return crypto
-    .createHash('sha1')
-    .update(Buffer.from((bits.value as string).slice(1), 'binary'))
-    .digest('hex');
+const SHA256_WITH_RSA = algorithm('1.2.840.113549.1.1.11');
+const BOOLEAN_TRUE = Buffer.from([0x01, 0x01, 0xff]);
+const NAME = { commonName: '2.5.4.3', organizationName: '2.5.4.10', organizationalUnitName: '2.5.4.11' } as const;
+const EXTENSION = {
+  basicConstraints: '2.5.29.19',
+  keyUsage: '2.5.29.15',
+  extKeyUsage: '2.5.29.37',
+  subjectKeyIdentifier: '2.5.29.14',
+} as const;
+const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
+
+/** The CA as it signs: its subject (DER, each identity's issuer) and its key, read once per CA. */
+const caSigners = new Map<string, { subject: Buffer; key: crypto.KeyObject }>();
+function caSignerOf(ca: MdmCertificateAuthority): { subject: Buffer; key: crypto.KeyObject } {
+  let signer = caSigners.get(ca.certificatePem);
+  if (!signer) {
+    const tbs = childrenOf(childrenOf(readDer(Buffer.from(new crypto.X509Certificate(ca.certificatePem).raw)))[0]);
+    // TBSCertificate: [0] version, serialNumber, signature, issuer, validity, subject, ...
+    const at = isContext(tbs[0], 0) ? 1 : 0;
+    signer = { subject: Buffer.from(encodingOf(tbs[at + 4]!)), key: crypto.createPrivateKey(ca.privateKeyPem) };
+    // One CA per process in practice; a few in tests.
+    if (caSigners.size >= 16) caSigners.clear();
+    caSigners.set(ca.certificatePem, signer);
+  }
+  return signer;
 }
 
-/** The certificate as DER, with `spki` as its public key, signed SHA-256 with RSA by the CA key. */
-function signWithPublicKey(certificate: forge.pki.Certificate, spki: Buffer, caKeyPem: string): Buffer {
-  const algorithm = forge.pki.oids.sha256WithRSAEncryption!;
-  certificate.siginfo.algorithmOid = algorithm;
-  certificate.signatureOid = algorithm;
-  // Typed in forge's own code but not in @types/node-forge.
-  const tbs = (forge.pki as unknown as { getTBSCertificate(c: forge.pki.Certificate): forge.asn1.Asn1 }).getTBSCertificate(certificate);
-  // TBSCertificate: [0] version, serial, signature, issuer, validity, subject, subjectPublicKeyInfo, [3] extensions.
-  (tbs.value as forge.asn1.Asn1[])[6] = forge.asn1.fromDer(spki.toString('binary'));
-  const tbsDer = forge.asn1.toDer(tbs).getBytes();
-  const signature = crypto.sign('sha256', Buffer.from(tbsDer, 'binary'), caKeyPem);
-  const { asn1 } = forge;
-  const whole = asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-    tbs,
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.SEQUENCE, true, [
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.OID, false, asn1.oidToDer(algorithm).getBytes()),
-      asn1.create(asn1.Class.UNIVERSAL, asn1.Type.NULL, false, ''),
-    ]),
-    asn1.create(asn1.Class.UNIVERSAL, asn1.Type.BITSTRING, false, `\0${signature.toString('binary')}`),
-  ]);
-  return Buffer.from(asn1.toDer(whole).getBytes(), 'binary');
+/** RFC 5280 section 4.2.1.2, method 1: SHA-1 of the subjectPublicKey bits. */
+function subjectKeyIdentifierOf(spki: Buffer): Buffer {
+  const bits = childrenOf(readDer(spki))[1]!;
+  // The BIT STRING's first byte counts unused bits; the key is what follows.
+  return crypto.createHash('sha1').update(contentOf(bits).subarray(1)).digest();
 }

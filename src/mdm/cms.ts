@@ -7,7 +7,7 @@
  *
  * node-forge parses PKCS#7 but cannot verify a signature, and PKI.js's path (schema matching,
  * WebCrypto, its chain engine) costs some 7 ms of event loop a message, which a thousand iPads
- * enrolling at once cannot afford. So asn1js reads the DER and Node's OpenSSL checks: the content's
+ * enrolling at once cannot afford. So a minimal DER reader (`src/crypto/der.ts`) walks it and Node's OpenSSL checks: the content's
  * digest against the signed attributes, the signature over them, and the signer's chain: from the
  * signer's certificate, through intermediates the SignedData carries (a device may send its chain),
  * up to one of the trusted CAs (Apple's iPhone Device CA, the simulator's, Homeroom's own, and those
@@ -17,7 +17,7 @@
  * `verify`, OpenSSL's own checks, a few microseconds each; no chain engine per request.
  */
 import crypto from 'node:crypto';
-import * as asn1js from 'asn1js';
+import { childrenOf, contentOf, encodingOf, expectTag, integerHexOf, isContext, octetsOf, oidOf, readDer, TAG } from '../crypto/der.js';
 import { normalizedSerial } from '../crypto/x509.js';
 
 /** Why a SignedData was refused; the endpoints map these to HTTP statuses and log them. */
@@ -70,10 +70,6 @@ export function distinguishedName(name: string): string {
   return name.split('\n').join(', ');
 }
 
-function arrayBufferOf(bytes: Buffer): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
 const SIGNED_DATA = '1.2.840.113549.1.7.2';
 const MESSAGE_DIGEST = '1.2.840.113549.1.9.4';
 /** Digest algorithm OIDs a SignerInfo may name, as Node calls them. */
@@ -98,55 +94,69 @@ interface SignerParts {
   readonly signature: Buffer;
 }
 
-const bytesOf = (block: asn1js.AsnType) => Buffer.from(block.valueBeforeDecodeView);
-const oidOf = (block: asn1js.AsnType | undefined) => (block as asn1js.ObjectIdentifier).valueBlock.toString();
-const isContext = (block: asn1js.AsnType | undefined, tag: number) => block?.idBlock.tagClass === 3 && block.idBlock.tagNumber === tag;
-const childrenOf = (block: asn1js.AsnType | undefined): asn1js.AsnType[] => {
-  const value = (block as asn1js.Constructed | undefined)?.valueBlock?.value;
-  if (!Array.isArray(value)) throw new Error('expected a constructed value');
-  return value as asn1js.AsnType[];
-};
-/** An OCTET STRING's bytes, also when BER splits it into pieces. */
-const octetsOf = (block: asn1js.AsnType): Buffer => {
-  const octets = block as asn1js.OctetString;
-  return octets.valueBlock.isConstructed ? Buffer.concat(childrenOf(block).map(octetsOf)) : Buffer.from(octets.valueBlock.valueHexView);
-};
+/**
+ * Certificates by their DER, parsed once: an enrolled iPad sends the same identity with every
+ * check-in, and OpenSSL's parse is a good part of what checking one costs. Bounded; the oldest go.
+ */
+const parsed = new Map<string, crypto.X509Certificate>();
+const PARSED_MAX = 4096;
+
+/** The certificate `der` is, parsed or from the cache. */
+export function certificateOf(der: Buffer): crypto.X509Certificate {
+  const key = der.toString('latin1');
+  let certificate = parsed.get(key);
+  if (!certificate) {
+    certificate = new crypto.X509Certificate(der);
+    if (parsed.size >= PARSED_MAX) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, certificate);
+  }
+  return certificate;
+}
+
+const publicKeys = new WeakMap<crypto.X509Certificate, crypto.KeyObject>();
+/** A certificate's public key, made once per certificate object (Node makes a new KeyObject per `publicKey` read). */
+export function publicKeyOf(certificate: crypto.X509Certificate): crypto.KeyObject {
+  let key = publicKeys.get(certificate);
+  if (!key) {
+    key = certificate.publicKey;
+    publicKeys.set(certificate, key);
+  }
+  return key;
+}
 
 /**
- * Walks ContentInfo / SignedData / SignerInfo (RFC 5652 section 5) with asn1js alone.
+ * Walks ContentInfo / SignedData / SignerInfo (RFC 5652 section 5) with the DER reader.
  * @throws CmsVerificationError MALFORMED for anything that is not a SignedData with one signer.
  */
 function signerPartsOf(der: Buffer): SignerParts {
   try {
-    const parsed = asn1js.fromBER(arrayBufferOf(der));
-    if (parsed.offset === -1 || parsed.offset !== der.byteLength) throw new Error('not DER or BER');
-    const [type, wrapped] = childrenOf(parsed.result);
-    if (oidOf(type) !== SIGNED_DATA) throw new Error('not SignedData');
+    const [type, wrapped] = childrenOf(readDer(der));
+    if (oidOf(type) !== SIGNED_DATA || !isContext(wrapped, 0)) throw new Error('not SignedData');
     const signedData = childrenOf(childrenOf(wrapped)[0]);
     const encapsulated = childrenOf(signedData[2]);
     const attached = isContext(encapsulated[1], 0) ? octetsOf(childrenOf(encapsulated[1])[0]!) : null;
     const certificates = signedData
       .filter((block) => isContext(block, 0))
       .flatMap(childrenOf)
-      .map((block) => new crypto.X509Certificate(bytesOf(block)));
+      .map((block) => certificateOf(encodingOf(block)));
     const signerInfos = childrenOf(signedData[signedData.length - 1]);
     if (signerInfos.length !== 1) throw new Error(`${signerInfos.length} signers`);
     const fields = childrenOf(signerInfos[0]);
     const sid = fields[1]!;
-    const serial = sid.idBlock.tagClass === 1 ? (childrenOf(sid)[1] as asn1js.Integer) : null;
-    const attributes = isContext(fields[3], 0) ? fields[3]! : null;
+    const serial = sid.tag === TAG.SEQUENCE ? integerHexOf(childrenOf(sid)[1]) : null;
+    const attributes = isContext(fields[3], 0) ? fields[3] : null;
     let messageDigest: Buffer | null = null;
     for (const attribute of attributes ? childrenOf(attributes) : []) {
       const [oid, values] = childrenOf(attribute);
-      if (oidOf(oid) === MESSAGE_DIGEST) messageDigest = octetsOf(childrenOf(values)[0]!);
+      if (oidOf(oid) === MESSAGE_DIGEST) messageDigest = octetsOf(expectTag(childrenOf(values)[0], TAG.OCTET_STRING));
     }
-    const signedAttributes = attributes ? bytesOf(attributes) : null;
     // The signature covers the attributes under a SET tag, not their [0] IMPLICIT one (RFC 5652 5.4).
-    if (signedAttributes) signedAttributes[0] = 0x31;
+    const signedAttributes = attributes ? Buffer.from(encodingOf(attributes)) : null;
+    if (signedAttributes) signedAttributes[0] = TAG.SET;
     return {
       attached,
       certificates,
-      serialNumber: serial ? normalizedSerial(Buffer.from(serial.valueBlock.valueHexView).toString('hex')) : null,
+      serialNumber: serial,
       digestOid: oidOf(childrenOf(fields[2])[0]),
       signedAttributes,
       messageDigest,
@@ -173,7 +183,7 @@ function verifiedSigner(parts: SignerParts, content: Buffer): crypto.X509Certifi
   }
   let valid: boolean;
   try {
-    valid = crypto.verify(digest, parts.signedAttributes ?? content, signer.publicKey, parts.signature);
+    valid = crypto.verify(digest, parts.signedAttributes ?? content, publicKeyOf(signer), parts.signature);
   } catch {
     // A signature not even well-formed for the key (a wrong-length RSA block, a bad ECDSA DER).
     valid = false;
@@ -187,7 +197,7 @@ const validAt = (certificate: crypto.X509Certificate, now: Date) =>
 
 /** Whether `ca` issued `certificate`: names and key identifiers match, and its key made the signature. */
 const issuedBy = (certificate: crypto.X509Certificate, ca: crypto.X509Certificate) =>
-  certificate.checkIssued(ca) && certificate.verify(ca.publicKey);
+  certificate.checkIssued(ca) && certificate.verify(publicKeyOf(ca));
 
 /** Intermediates a chain may run through, at most: device chains are one or two deep. */
 const MAX_INTERMEDIATES = 4;
@@ -196,20 +206,19 @@ const pathLengths = new WeakMap<crypto.X509Certificate, number | null>();
 
 /**
  * basicConstraints' pathLenConstraint: how many intermediates may follow this CA; null for no
- * limit. Node does not expose it, so asn1js reads it off the DER (once per certificate object).
+ * limit. Node does not expose it, so the DER reader reads it (once per certificate object).
  */
 function pathLengthOf(certificate: crypto.X509Certificate): number | null {
   if (pathLengths.has(certificate)) return pathLengths.get(certificate)!;
   let length: number | null = null;
   try {
-    const tbs = childrenOf(childrenOf(asn1js.fromBER(arrayBufferOf(certificate.raw)).result)[0]);
+    const tbs = childrenOf(childrenOf(readDer(Buffer.from(certificate.raw)))[0]);
     const extensions = tbs.find((block) => isContext(block, 3));
     for (const extension of extensions ? childrenOf(childrenOf(extensions)[0]) : []) {
       const fields = childrenOf(extension);
       if (oidOf(fields[0]) !== BASIC_CONSTRAINTS) continue;
-      const value = asn1js.fromBER(arrayBufferOf(octetsOf(fields[fields.length - 1]!))).result;
-      const limit = childrenOf(value).find((block) => block instanceof asn1js.Integer) as asn1js.Integer | undefined;
-      if (limit) length = limit.valueBlock.valueDec;
+      const limit = childrenOf(readDer(octetsOf(fields[fields.length - 1]!))).find((block) => block.tag === TAG.INTEGER);
+      if (limit) length = parseInt(contentOf(limit).toString('hex'), 16);
     }
   } catch {
     // Node parsed the certificate already; an unreadable extension here counts as no limit, as `ca` decides the rest.

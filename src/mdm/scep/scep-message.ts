@@ -5,15 +5,39 @@
  * answer (a SignedData signed by the CA, over an EnvelopedData encrypted to the requester's
  * certificate, holding a degenerate certs-only SignedData with the issued certificate).
  *
- * PKI.js lays out and reads the structures; Node's OpenSSL does every key operation. Node refuses
+ * A minimal DER reader and writer (`src/crypto/der.ts`) lays out and reads the structures (PKI.js's
+ * schema objects cost more CPU per message than the RSA operations); Node's OpenSSL does every key operation. Node refuses
  * PKCS#1 v1.5 decryption since the Marvin advisory (CVE-2023-46809), which RFC 8894 key transport
  * uses, so the padding is checked here after a raw RSA operation, without branching on where it
  * fails, and every decryption failure answers the same badMessageCheck.
  */
 import crypto from 'node:crypto';
-import * as asn1js from 'asn1js';
 import forge from 'node-forge';
-import * as pkijs from 'pkijs';
+import {
+  algorithm,
+  childrenOf,
+  contentOf,
+  contextTag,
+  encodingOf,
+  expectTag,
+  integer,
+  integerHexOf,
+  isContext,
+  octetsOf,
+  octetString,
+  oid,
+  oidOf,
+  printableString,
+  readDer,
+  sequence,
+  set,
+  TAG,
+  textOf,
+  time,
+  tlv,
+  type Tlv,
+} from '../../crypto/der.js';
+import { normalizedSerial } from '../../crypto/x509.js';
 
 /** RFC 8894 section 3.2.1.4.5: why a request was refused. */
 export type ScepFailInfo = 'badAlg' | 'badMessageCheck' | 'badRequest' | 'badTime' | 'badCertId';
@@ -110,26 +134,6 @@ function decrypt(cipherOid: string, key: Buffer, iv: Buffer, data: Buffer): Buff
   return Buffer.from(decipher.output.getBytes(), 'binary');
 }
 
-export function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
-
-/** An OCTET STRING's bytes, also when BER splits it into pieces. */
-function octetsOf(block: asn1js.BaseBlock): Buffer {
-  // Primitive: the bytes. Constructed (BER pieces, or an IMPLICIT [0] PKI.js writes in pieces): the pieces' bytes.
-  const pieces = (block.valueBlock as { value?: unknown }).value;
-  if (block.idBlock.isConstructed && Array.isArray(pieces))
-    return Buffer.concat((pieces as asn1js.BaseBlock[]).map((piece) => octetsOf(piece)));
-  return Buffer.from((block.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView);
-}
-
-/** A PrintableString / UTF8String / IA5String attribute value as text. */
-function textOf(value: unknown): string | null {
-  const block = value as { valueBlock?: { value?: unknown } } | undefined;
-  return typeof block?.valueBlock?.value === 'string' ? block.valueBlock.value : null;
-}
-
-/** What identifies a transaction, enough to answer it. */
 export interface PkiHeader {
   readonly messageType: string;
   readonly transactionId: string;
@@ -150,6 +154,14 @@ export interface PkiRequest extends PkiHeader {
  * @throws ScepMalformed when there is nothing to answer; ScepRefusal (badMessageCheck, badAlg) when the
  *   transaction is known but the message does not hold.
  */
+
+const isOctetString = (tlv: Tlv | undefined): tlv is Tlv => tlv !== undefined && (tlv.tag & ~0x20) === TAG.OCTET_STRING;
+
+/**
+ * Reads a PKIMessage and checks its signature.
+ * @throws ScepMalformed when there is nothing to answer; ScepRefusal (badMessageCheck, badAlg) when the
+ *   transaction is known but the message does not hold.
+ */
 export function readPkiMessage(der: Buffer): PkiRequest {
   let parts: SignedParts;
   try {
@@ -161,9 +173,9 @@ export function readPkiMessage(der: Buffer): PkiRequest {
   const transactionId = textOf(attribute(OID.transactionId));
   const nonce = attribute(OID.senderNonce);
   const messageType = textOf(attribute(OID.messageType));
-  if (!transactionId || !(nonce instanceof asn1js.OctetString) || !messageType)
+  if (!transactionId || !isOctetString(nonce) || !messageType)
     throw new ScepMalformed('the SignedData lacks transactionID, senderNonce or messageType');
-  const senderNonce = octetsOf(nonce);
+  const senderNonce = Buffer.from(octetsOf(nonce));
   const digest = DIGESTS[parts.digestOid];
   const request: PkiHeader = { messageType, transactionId, senderNonce, digest: digest ?? 'sha256' };
   const refuse = (failInfo: ScepFailInfo, message: string) => new ScepRefusal(failInfo, message, request);
@@ -171,14 +183,14 @@ export function readPkiMessage(der: Buffer): PkiRequest {
   const signerCertificate =
     parts.serialNumber === null
       ? parts.certificates[0]
-      : parts.certificates.find((c) => c.serialNumber.toUpperCase().replace(/^0+/, '') === parts.serialNumber);
+      : parts.certificates.find((c) => normalizedSerial(c.serialNumber) === parts.serialNumber);
   if (!signerCertificate) throw new ScepMalformed("the signer's certificate is not in the SignedData");
 
   if (!digest) throw refuse('badAlg', `unsupported digest ${parts.digestOid}`);
   if (!parts.content) throw refuse('badRequest', 'the PKIMessage carries no content');
   const envelopedData = parts.content;
   const messageDigest = attribute(OID.messageDigest);
-  if (!(messageDigest instanceof asn1js.OctetString) || !parts.signedAttributes)
+  if (!isOctetString(messageDigest) || !parts.signedAttributes)
     throw refuse('badMessageCheck', 'the signed attributes hold no message digest');
   if (!crypto.createHash(digest).update(envelopedData).digest().equals(octetsOf(messageDigest)))
     throw refuse('badMessageCheck', 'the message digest does not match the content');
@@ -194,7 +206,7 @@ export function readPkiMessage(der: Buffer): PkiRequest {
   return { ...request, digest, signerCertificate, envelopedData };
 }
 
-/** What a one-signer SignedData holds, read with asn1js alone (PKI.js's schema matching costs milliseconds a message). */
+/** What a one-signer SignedData holds, read with the DER reader (PKI.js's schema matching costs milliseconds a message). */
 interface SignedParts {
   readonly content: Buffer | null;
   readonly certificates: readonly crypto.X509Certificate[];
@@ -205,42 +217,26 @@ interface SignedParts {
   /** The signed attributes as signed (re-tagged as a SET), null when absent. */
   readonly signedAttributes: Buffer | null;
   /** Each signed attribute's first value, by OID. */
-  readonly attributes: ReadonlyMap<string, asn1js.AsnType>;
+  readonly attributes: ReadonlyMap<string, Tlv>;
   readonly signature: Buffer;
 }
 
-const childrenOf = (block: asn1js.AsnType | undefined): asn1js.AsnType[] => {
-  const value = (block as asn1js.Constructed | undefined)?.valueBlock?.value;
-  if (!block || !(block as asn1js.BaseBlock).idBlock.isConstructed || !Array.isArray(value))
-    throw new Error('expected a constructed value');
-  return value as asn1js.AsnType[];
-};
-const oidOf = (block: asn1js.AsnType | undefined) => {
-  if (!(block instanceof asn1js.ObjectIdentifier)) throw new Error('expected an OID');
-  return block.valueBlock.toString();
-};
-const isContext = (block: asn1js.AsnType | undefined, tag: number) =>
-  block !== undefined && (block as asn1js.BaseBlock).idBlock.tagClass === 3 && (block as asn1js.BaseBlock).idBlock.tagNumber === tag;
-
 function signedPartsOf(der: Buffer): SignedParts {
-  const parsed = asn1js.fromBER(arrayBufferOf(der));
-  if (parsed.offset === -1) throw new Error('not DER or BER');
-  const [type, wrapped] = childrenOf(parsed.result);
-  if (oidOf(type) !== OID.signedData) throw new Error('not SignedData');
+  const [type, wrapped] = childrenOf(readDer(der));
+  if (oidOf(type) !== OID.signedData || !isContext(wrapped, 0)) throw new Error('not SignedData');
   const signedData = childrenOf(childrenOf(wrapped)[0]);
   const encapsulated = childrenOf(signedData[2]);
-  const content = isContext(encapsulated[1], 0) ? octetsOf(childrenOf(encapsulated[1])[0] as asn1js.BaseBlock) : null;
+  const content = isContext(encapsulated[1], 0) ? Buffer.from(octetsOf(childrenOf(encapsulated[1])[0]!)) : null;
   const certificates = signedData
     .filter((block) => isContext(block, 0))
     .flatMap(childrenOf)
-    .map((block) => new crypto.X509Certificate(Buffer.from((block as asn1js.BaseBlock).valueBeforeDecodeView)));
+    .map((block) => new crypto.X509Certificate(encodingOf(block)));
   const signerInfos = childrenOf(signedData[signedData.length - 1]);
   if (signerInfos.length !== 1) throw new Error(`${signerInfos.length} signers`);
   const fields = childrenOf(signerInfos[0]);
-  const sid = fields[1] as asn1js.BaseBlock;
-  const serial = sid.idBlock.tagClass === 1 ? (childrenOf(sid)[1] as asn1js.Integer) : null;
+  const sid = fields[1]!;
   const hasAttributes = isContext(fields[3], 0);
-  const attributes = new Map<string, asn1js.AsnType>();
+  const attributes = new Map<string, Tlv>();
   for (const attribute of hasAttributes ? childrenOf(fields[3]) : []) {
     const [oid, values] = childrenOf(attribute);
     const first = childrenOf(values)[0];
@@ -249,19 +245,19 @@ function signedPartsOf(der: Buffer): SignedParts {
   let signedAttributes: Buffer | null = null;
   if (hasAttributes) {
     // The signature covers the attributes under a SET tag, not their [0] IMPLICIT one (RFC 5652 section 5.4).
-    signedAttributes = Buffer.from((fields[3] as asn1js.BaseBlock).valueBeforeDecodeView);
-    signedAttributes[0] = 0x31;
+    signedAttributes = Buffer.from(encodingOf(fields[3]!));
+    signedAttributes[0] = TAG.SET;
   }
   const at = hasAttributes ? 4 : 3;
   return {
     content,
     certificates,
-    serialNumber: serial ? Buffer.from(serial.valueBlock.valueHexView).toString('hex').toUpperCase().replace(/^0+/, '') : null,
+    serialNumber: sid.tag === TAG.SEQUENCE ? integerHexOf(childrenOf(sid)[1]) : null,
     digestOid: oidOf(childrenOf(fields[2])[0]),
     signatureOid: oidOf(childrenOf(fields[at])[0]),
     signedAttributes,
     attributes,
-    signature: octetsOf(fields[at + 1] as asn1js.BaseBlock),
+    signature: octetsOf(fields[at + 1]!),
   };
 }
 
@@ -282,35 +278,55 @@ function rsaPkcs1Encrypt(publicKey: crypto.KeyObject, key: Buffer): Buffer {
   return crypto.publicEncrypt({ key: publicKey, padding: crypto.constants.RSA_PKCS1_PADDING }, key);
 }
 
+/** An EnvelopedData's parts (RFC 5652 section 6.1): the first key transport recipient and the encrypted content. */
+function envelopedPartsOf(der: Buffer) {
+  const [type, wrapped] = childrenOf(readDer(der));
+  const contentType = oidOf(type);
+  if (contentType !== OID.envelopedData || !isContext(wrapped, 0)) throw new Error(`content type ${contentType}`);
+  const fields = childrenOf(childrenOf(wrapped)[0]);
+  // version, [0] originatorInfo (optional), recipientInfos, encryptedContentInfo, [1] unprotectedAttrs (optional).
+  const at = isContext(fields[1], 0) ? 2 : 1;
+  const recipients = childrenOf(expectTag(fields[at], TAG.SET));
+  const [contentType2, algorithm, encrypted] = childrenOf(expectTag(fields[at + 1], TAG.SEQUENCE));
+  oidOf(contentType2);
+  const [cipherOid, parameters] = childrenOf(algorithm);
+  return {
+    // KeyTransRecipientInfo is the untagged SEQUENCE; the other kinds are [1] to [4].
+    recipient: recipients.find((r) => r.tag === TAG.SEQUENCE),
+    cipherOid: oidOf(cipherOid),
+    iv: isOctetString(parameters) ? octetsOf(parameters) : null,
+    encrypted: isContext(encrypted, 0) ? octetsOf(encrypted) : null,
+  };
+}
+
 /**
  * The EnvelopedData's content, decrypted with `privateKey` (the key of the certificate the
  * requester encrypted to, Homeroom's CA).
  * @throws ScepRefusal badAlg (a cipher or key transport not offered), badMessageCheck (it does not decrypt).
  */
 export function openEnvelope(der: Buffer, privateKey: crypto.KeyObject): { content: Buffer; cipherOid: string } {
-  let enveloped: pkijs.EnvelopedData;
+  let parts: ReturnType<typeof envelopedPartsOf>;
+  let transport: { algorithm: string; encryptedKey: Buffer } | null = null;
   try {
-    const info = pkijs.ContentInfo.fromBER(arrayBufferOf(der));
-    if (info.contentType !== OID.envelopedData) throw new Error(`content type ${info.contentType}`);
-    enveloped = new pkijs.EnvelopedData({ schema: info.content });
+    parts = envelopedPartsOf(der);
+    if (parts.recipient) {
+      const fields = childrenOf(parts.recipient);
+      transport = { algorithm: oidOf(childrenOf(fields[2])[0]), encryptedKey: octetsOf(expectTag(fields[3], TAG.OCTET_STRING)) };
+    }
   } catch (error) {
     throw new ScepRefusal('badRequest', `the content is not a CMS EnvelopedData (${(error as Error).message})`);
   }
-  const recipient = enveloped.recipientInfos.find((r) => r.variant === 1)?.value as pkijs.KeyTransRecipientInfo | undefined;
-  if (!recipient) throw new ScepRefusal('badAlg', 'the EnvelopedData has no key transport recipient');
-  if (recipient.keyEncryptionAlgorithm.algorithmId !== OID.rsaEncryption)
-    throw new ScepRefusal('badAlg', `unsupported key transport ${recipient.keyEncryptionAlgorithm.algorithmId}`);
-  const encryption = enveloped.encryptedContentInfo.contentEncryptionAlgorithm;
-  const cipher = encryption.algorithmId === DES_CBC ? { keyLength: 8, ivLength: 8 } : CIPHERS[encryption.algorithmId];
-  if (!cipher) throw new ScepRefusal('badAlg', `unsupported content encryption ${encryption.algorithmId}`);
-  const iv = encryption.algorithmParams instanceof asn1js.OctetString ? octetsOf(encryption.algorithmParams) : null;
-  const encrypted = enveloped.encryptedContentInfo.encryptedContent;
+  if (!transport) throw new ScepRefusal('badAlg', 'the EnvelopedData has no key transport recipient');
+  if (transport.algorithm !== OID.rsaEncryption) throw new ScepRefusal('badAlg', `unsupported key transport ${transport.algorithm}`);
+  const cipher = parts.cipherOid === DES_CBC ? { keyLength: 8, ivLength: 8 } : CIPHERS[parts.cipherOid];
+  if (!cipher) throw new ScepRefusal('badAlg', `unsupported content encryption ${parts.cipherOid}`);
+  const { iv, encrypted } = parts;
   if (!iv || iv.length !== cipher.ivLength || !encrypted) throw new ScepRefusal('badRequest', 'the encrypted content or its IV is missing');
   try {
-    const key = rsaPkcs1Decrypt(privateKey, octetsOf(recipient.encryptedKey), cipher.keyLength);
-    const content = decrypt(encryption.algorithmId, key, iv, octetsOf(encrypted));
+    const key = rsaPkcs1Decrypt(privateKey, transport.encryptedKey, cipher.keyLength);
+    const content = decrypt(parts.cipherOid, key, iv, encrypted);
     // What the CertRep is encrypted with: the request's cipher, AES-128 in place of single DES.
-    return { content, cipherOid: encryption.algorithmId === DES_CBC ? AES_128_CBC : encryption.algorithmId };
+    return { content, cipherOid: parts.cipherOid === DES_CBC ? AES_128_CBC : parts.cipherOid };
   } catch {
     throw new ScepRefusal('badMessageCheck', 'the EnvelopedData does not decrypt with the CA key');
   }
@@ -327,52 +343,78 @@ export interface CertificateRequest {
   readonly spki: Buffer;
 }
 
+/** A Name's (RDNSequence's) first value of attribute type `oid`, as text. */
+function nameValue(name: Tlv, oid: string): string | null {
+  for (const rdn of childrenOf(name))
+    for (const pair of childrenOf(rdn)) {
+      const [type, value] = childrenOf(pair);
+      if (oidOf(type) === oid) return textOf(value);
+    }
+  return null;
+}
+
 /** @throws ScepRefusal badRequest (not a PKCS#10), badMessageCheck (its signature does not verify). */
 export function readCertificateRequest(der: Buffer): CertificateRequest {
-  let request: pkijs.CertificationRequest;
+  let request: { tbs: Buffer; subject: Tlv; spki: Buffer; attributes: Tlv | undefined; signatureOid: string; signature: Buffer };
   try {
-    request = pkijs.CertificationRequest.fromBER(arrayBufferOf(der));
+    // CertificationRequest: info (version, subject, subjectPKInfo, [0] attributes), signatureAlgorithm, signature BIT STRING.
+    const [info, algorithm, signature] = childrenOf(readDer(der));
+    const fields = childrenOf(expectTag(info, TAG.SEQUENCE));
+    request = {
+      tbs: encodingOf(info!),
+      subject: expectTag(fields[1], TAG.SEQUENCE),
+      spki: Buffer.from(encodingOf(expectTag(fields[2], TAG.SEQUENCE))),
+      attributes: isContext(fields[3], 0) ? fields[3] : undefined,
+      signatureOid: oidOf(childrenOf(algorithm)[0]),
+      // A BIT STRING's first byte counts its unused bits.
+      signature: contentOf(expectTag(signature, TAG.BIT_STRING)).subarray(1),
+    };
   } catch (error) {
     throw new ScepRefusal('badRequest', `the content is not a PKCS#10 request (${(error as Error).message})`);
   }
-  const spki = Buffer.from(request.subjectPublicKeyInfo.toSchema().toBER(false));
-  const digest = SIGNATURES[request.signatureAlgorithm.algorithmId];
-  if (!digest) throw new ScepRefusal('badAlg', `unsupported request signature ${request.signatureAlgorithm.algorithmId}`);
+  const digest = SIGNATURES[request.signatureOid];
+  if (!digest) throw new ScepRefusal('badAlg', `unsupported request signature ${request.signatureOid}`);
   let valid: boolean;
   try {
     valid = crypto.verify(
       digest,
-      Buffer.from(request.tbsView),
-      crypto.createPublicKey({ key: spki, format: 'der', type: 'spki' }),
-      Buffer.from(request.signatureValue.valueBlock.valueHexView),
+      request.tbs,
+      crypto.createPublicKey({ key: request.spki, format: 'der', type: 'spki' }),
+      request.signature,
     );
   } catch {
     valid = false;
   }
   if (!valid) throw new ScepRefusal('badMessageCheck', "the request's signature does not verify with its own key");
-  const subject = (oid: string) => textOf(request.subject.typesAndValues.find((t) => t.type === oid)?.value);
-  const challenge = request.attributes?.find((a) => a.type === OID.challengePassword)?.values[0];
-  return {
-    commonName: subject(OID.commonName),
-    subjectSerialNumber: subject(OID.serialNumber),
-    challengePassword: textOf(challenge),
-    spki,
-  };
-}
-
-function printable(value: string): asn1js.PrintableString {
-  return new asn1js.PrintableString({ value });
-}
-
-/** PKI.js's reading of a certificate, once per certificate object (parsing is most of what building a CertRep costs). */
-const parsedCertificates = new WeakMap<crypto.X509Certificate, pkijs.Certificate>();
-function parsedCertificate(certificate: crypto.X509Certificate): pkijs.Certificate {
-  let parsed = parsedCertificates.get(certificate);
-  if (!parsed) {
-    parsed = pkijs.Certificate.fromBER(arrayBufferOf(certificate.raw));
-    parsedCertificates.set(certificate, parsed);
+  let challengePassword: string | null = null;
+  try {
+    for (const attribute of request.attributes ? childrenOf(request.attributes) : []) {
+      const [type, values] = childrenOf(attribute);
+      if (oidOf(type) === OID.challengePassword) challengePassword = textOf(childrenOf(values)[0]);
+    }
+    return {
+      commonName: nameValue(request.subject, OID.commonName),
+      subjectSerialNumber: nameValue(request.subject, OID.serialNumber),
+      challengePassword,
+      spki: request.spki,
+    };
+  } catch (error) {
+    throw new ScepRefusal('badRequest', `the request's subject or attributes do not read (${(error as Error).message})`);
   }
-  return parsed;
+}
+
+/** A certificate's IssuerAndSerialNumber (RFC 5652 section 10.2.4), DER, made once per certificate object. */
+const issuerAndSerials = new WeakMap<crypto.X509Certificate, Buffer>();
+function issuerAndSerialOf(certificate: crypto.X509Certificate): Buffer {
+  let encoded = issuerAndSerials.get(certificate);
+  if (!encoded) {
+    const tbs = childrenOf(childrenOf(readDer(Buffer.from(certificate.raw)))[0]);
+    // TBSCertificate: [0] version (absent for v1), serialNumber, signature, issuer, ...
+    const at = isContext(tbs[0], 0) ? 1 : 0;
+    encoded = sequence(encodingOf(tbs[at + 2]!), encodingOf(tbs[at]!));
+    issuerAndSerials.set(certificate, encoded);
+  }
+  return encoded;
 }
 
 /** An EnvelopedData (ContentInfo, DER) of `content` for `recipient`, with the cipher `cipherOid`. */
@@ -382,54 +424,44 @@ export function sealEnvelope(content: Buffer, recipient: crypto.X509Certificate,
   const iv = crypto.randomBytes(cipher.ivLength);
   const encryptor = crypto.createCipheriv(cipher.name, key, iv);
   const encrypted = Buffer.concat([encryptor.update(content), encryptor.final()]);
-  const certificate = parsedCertificate(recipient);
-  const enveloped = new pkijs.EnvelopedData({
-    version: 0,
-    recipientInfos: [
-      new pkijs.RecipientInfo({
-        variant: 1,
-        value: new pkijs.KeyTransRecipientInfo({
-          version: 0,
-          rid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
-          keyEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
-          encryptedKey: new asn1js.OctetString({ valueHex: arrayBufferOf(rsaPkcs1Encrypt(recipient.publicKey, key)) }),
-        }),
-      }),
-    ],
-    encryptedContentInfo: new pkijs.EncryptedContentInfo({
-      contentType: OID.data,
-      contentEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({
-        algorithmId: cipherOid,
-        algorithmParams: new asn1js.OctetString({ valueHex: arrayBufferOf(iv) }),
-      }),
-      encryptedContent: new asn1js.OctetString({ valueHex: arrayBufferOf(encrypted) }),
-    }),
-  });
-  const info = new pkijs.ContentInfo({ contentType: OID.envelopedData, content: enveloped.toSchema() });
-  return Buffer.from(info.toSchema().toBER(false));
+  const recipientInfo = sequence(
+    integer(0),
+    issuerAndSerialOf(recipient),
+    algorithm(OID.rsaEncryption),
+    octetString(rsaPkcs1Encrypt(recipient.publicKey, key)),
+  );
+  const enveloped = sequence(
+    integer(0),
+    set(recipientInfo),
+    sequence(oid(OID.data), algorithm(cipherOid, octetString(iv)), tlv(contextTag(0, true), encrypted)),
+  );
+  return sequence(oid(OID.envelopedData), tlv(contextTag(0), enveloped));
+}
+
+/** A SignedData ContentInfo (RFC 5652 section 5.1), version 1, `certificates` DER, `signerInfos` the encoded SignerInfos. */
+function signedData(options: {
+  digestAlgorithms: Buffer[];
+  content: Buffer | null;
+  certificates: readonly Buffer[];
+  signerInfos: Buffer[];
+}): Buffer {
+  const signed = sequence(
+    integer(1),
+    set(...options.digestAlgorithms),
+    sequence(oid(OID.data), ...(options.content ? [tlv(contextTag(0), octetString(options.content))] : [])),
+    tlv(contextTag(0), ...options.certificates),
+    set(...options.signerInfos),
+  );
+  return sequence(oid(OID.signedData), tlv(contextTag(0), signed));
 }
 
 /** A degenerate certs-only SignedData (ContentInfo, DER): how SCEP hands out certificates (also GetCACert's chain). */
 export function certificatesOnly(certificates: readonly Buffer[]): Buffer {
-  const signed = new pkijs.SignedData({
-    version: 1,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: certificates.map((der) => pkijs.Certificate.fromBER(arrayBufferOf(der))),
-  });
-  const info = new pkijs.ContentInfo({ contentType: OID.signedData, content: signed.toSchema(true) });
-  return Buffer.from(info.toSchema().toBER(false));
+  return signedData({ digestAlgorithms: [], content: null, certificates, signerInfos: [] });
 }
 
-/**
- * Attributes in DER's SET OF order (by their encodings): verifiers that re-encode the signed
- * attributes before checking the signature (Go's pkcs7, used by micromdm's scep) sort them.
- */
-export function derSorted(attributes: readonly pkijs.Attribute[]): pkijs.Attribute[] {
-  return attributes
-    .map((attribute) => ({ attribute, der: Buffer.from(attribute.toSchema().toBER(false)) }))
-    .sort((a, b) => Buffer.compare(a.der, b.der))
-    .map(({ attribute }) => attribute);
-}
+/** An Attribute (type, SET of one value), DER. */
+const attribute = (type: string, value: Buffer) => sequence(oid(type), set(value));
 
 /** The signer of CertReps: Homeroom's CA. */
 export interface ScepSigner {
@@ -458,57 +490,41 @@ export function certRep(
       ? sealEnvelope(certificatesOnly(outcome.certificates), request.signerCertificate, outcome.cipherOid)
       : null;
   const attributes = [
-    new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-    new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: new Date() })] }),
-    new pkijs.Attribute({ type: OID.messageType, values: [printable(SCEP_MESSAGE_TYPES.CertRep)] }),
-    new pkijs.Attribute({ type: OID.pkiStatus, values: [printable(outcome.status === 'SUCCESS' ? '0' : '2')] }),
-    ...(outcome.status === 'FAILURE'
-      ? [new pkijs.Attribute({ type: OID.failInfo, values: [printable(FAIL_INFO[outcome.failInfo])] })]
-      : []),
-    new pkijs.Attribute({ type: OID.transactionId, values: [printable(request.transactionId)] }),
-    new pkijs.Attribute({
-      type: OID.senderNonce,
-      values: [new asn1js.OctetString({ valueHex: arrayBufferOf(crypto.randomBytes(16)) })],
-    }),
-    new pkijs.Attribute({ type: OID.recipientNonce, values: [new asn1js.OctetString({ valueHex: arrayBufferOf(request.senderNonce) })] }),
-    new pkijs.Attribute({
-      type: OID.messageDigest,
-      values: [
-        new asn1js.OctetString({
-          valueHex: arrayBufferOf(
-            crypto
-              .createHash(digest)
-              .update(content ?? Buffer.alloc(0))
-              .digest(),
-          ),
-        }),
-      ],
-    }),
-  ];
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: derSorted(attributes) });
-  const toSign = Buffer.from(signedAttrs.toSchema().toBER(false));
-  toSign[0] = 0x31;
-  const caCertificate = parsedCertificate(signer.certificate);
-  const digestAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: DIGEST_OIDS[digest]!, algorithmParams: new asn1js.Null() });
-  const signed = new pkijs.SignedData({
-    version: 1,
+    attribute(OID.contentType, oid(OID.data)),
+    attribute(OID.signingTime, time(new Date())),
+    attribute(OID.messageType, printableString(SCEP_MESSAGE_TYPES.CertRep)),
+    attribute(OID.pkiStatus, printableString(outcome.status === 'SUCCESS' ? '0' : '2')),
+    ...(outcome.status === 'FAILURE' ? [attribute(OID.failInfo, printableString(FAIL_INFO[outcome.failInfo]))] : []),
+    attribute(OID.transactionId, printableString(request.transactionId)),
+    attribute(OID.senderNonce, octetString(crypto.randomBytes(16))),
+    attribute(OID.recipientNonce, octetString(request.senderNonce)),
+    attribute(
+      OID.messageDigest,
+      octetString(
+        crypto
+          .createHash(digest)
+          .update(content ?? Buffer.alloc(0))
+          .digest(),
+      ),
+    ),
+    // DER's SET OF order (by encoding): verifiers that re-encode the signed attributes before checking (Go's pkcs7, used by micromdm's scep) sort them.
+  ].sort(Buffer.compare);
+  const toSign = set(...attributes);
+  const signedAttributes = Buffer.from(toSign);
+  signedAttributes[0] = contextTag(0);
+  const digestAlgorithm = algorithm(DIGEST_OIDS[digest]!);
+  const signerInfo = sequence(
+    integer(1),
+    issuerAndSerialOf(signer.certificate),
+    digestAlgorithm,
+    signedAttributes,
+    algorithm(OID.rsaEncryption),
+    octetString(crypto.sign(digest, toSign, signer.privateKey)),
+  );
+  return signedData({
     digestAlgorithms: [digestAlgorithm],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({
-      eContentType: OID.data,
-      ...(content ? { eContent: new asn1js.OctetString({ valueHex: arrayBufferOf(content) }) } : {}),
-    }),
-    certificates: [caCertificate],
-    signerInfos: [
-      new pkijs.SignerInfo({
-        version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: caCertificate.issuer, serialNumber: caCertificate.serialNumber }),
-        digestAlgorithm,
-        signedAttrs,
-        signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
-        signature: new asn1js.OctetString({ valueHex: arrayBufferOf(crypto.sign(digest, toSign, signer.privateKey)) }),
-      }),
-    ],
+    content,
+    certificates: [Buffer.from(signer.certificate.raw)],
+    signerInfos: [signerInfo],
   });
-  const info = new pkijs.ContentInfo({ contentType: OID.signedData, content: signed.toSchema(true) });
-  return Buffer.from(info.toSchema().toBER(false));
 }

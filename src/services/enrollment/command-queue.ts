@@ -6,7 +6,7 @@
  * that reports Idle holds no command.
  */
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, QueryDeepPartialEntity } from 'typeorm';
 import { In } from 'typeorm';
 import { MdmCommand, type CommandStatusName } from '../../entities/mdm-command.entity.js';
 import type { ConnectStatus } from '../../mdm/mdm-messages.js';
@@ -70,7 +70,10 @@ export async function recordAnswer(
   command.status = ANSWERED[status];
   command.answeredAt = now;
   command.errorChain = errorChain.length > 0 ? [...errorChain] : null;
-  await tx.getRepository(MdmCommand).save(command);
+  // update(), not save(): save() reads the row back first, a statement per answer for nothing. The
+  // cast: TypeORM's deep partial type cannot follow `unknown[]`; the column's transformer writes it.
+  const answered = { status: command.status, answeredAt: now, errorChain: command.errorChain } as QueryDeepPartialEntity<MdmCommand>;
+  await tx.getRepository(MdmCommand).update({ id: command.id }, answered);
 }
 
 /**
@@ -86,5 +89,6 @@ export async function takeNextCommand(tx: EntityManager, deviceId: number, now: 
 async function markSent(tx: EntityManager, command: MdmCommand, now: Date): Promise<MdmCommand> {
   command.status = 'SENT';
   command.sentAt = now;
-  return tx.getRepository(MdmCommand).save(command);
+  await tx.getRepository(MdmCommand).update({ id: command.id }, { status: 'SENT', sentAt: now });
+  return command;
 }

@@ -7,15 +7,31 @@
  *   the identity the MDM issued (RSA, PKCS#1 v1.5), SHA-256 or, as older devices do, SHA-1;
  * - the enrollment profile's PKCS#12 identity payload, and a CMS-signed profile's content.
  *
- * PKI.js builds the CMS structures; node:crypto signs. Its signing is synchronous and runs in
+ * A minimal DER writer (`der.ts`) builds the CMS structures (PKI.js's schema objects cost more CPU
+ * than the signatures); node:crypto signs. Its signing is synchronous and runs in
  * OpenSSL (about a millisecond for RSA-2048, far less for P-256), where forge's pure-JS RSA costs
  * some 30 ms a message: too slow for a thousand devices checking in. node-forge is used once per
  * enrollment only, to open the PKCS#12 (3DES), which neither PKI.js nor Node does simply.
  */
 import crypto from 'node:crypto';
-import * as asn1js from 'asn1js';
 import forge from 'node-forge';
-import * as pkijs from 'pkijs';
+import {
+  algorithm,
+  childrenOf,
+  contextTag,
+  encodingOf,
+  integer,
+  isContext,
+  octetsOf,
+  octetString,
+  oid,
+  oidOf,
+  readDer,
+  sequence,
+  set,
+  time,
+  tlv,
+} from './der.js';
 
 /** The digests a device signs with. */
 export type SignatureDigest = 'sha256' | 'sha1';
@@ -36,6 +52,7 @@ export interface ImportedIdentity extends SigningIdentity {
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
+  signedData: '1.2.840.113549.1.7.2',
   contentType: '1.2.840.113549.1.9.3',
   messageDigest: '1.2.840.113549.1.9.4',
   signingTime: '1.2.840.113549.1.9.5',
@@ -45,10 +62,6 @@ const OID = {
   ecdsaWithSha1: '1.2.840.10045.4.1',
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
 } as const;
-
-function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-}
 
 /** An identity given as PEM certificate and PEM key (the factory identity). */
 export function identityOfPem(certificatePem: string, privateKeyPem: string): SigningIdentity {
@@ -62,30 +75,25 @@ export function identityOfPem(certificatePem: string, privateKeyPem: string): Si
  * The signature algorithm as the SignerInfo names it: `rsaEncryption` for RSA (what OpenSSL and
  * Go's pkcs7, used by mdmb, write; the digest comes from `digestAlgorithm`), ECDSA with its digest.
  */
-function signatureAlgorithmOf(key: crypto.KeyObject, digest: SignatureDigest): pkijs.AlgorithmIdentifier {
-  if (key.asymmetricKeyType === 'rsa')
-    return new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() });
-  if (key.asymmetricKeyType === 'ec')
-    return new pkijs.AlgorithmIdentifier({ algorithmId: digest === 'sha1' ? OID.ecdsaWithSha1 : OID.ecdsaWithSha256 });
+function signatureAlgorithmOf(key: crypto.KeyObject, digest: SignatureDigest): Buffer {
+  if (key.asymmetricKeyType === 'rsa') return algorithm(OID.rsaEncryption);
+  if (key.asymmetricKeyType === 'ec') return algorithm(digest === 'sha1' ? OID.ecdsaWithSha1 : OID.ecdsaWithSha256, null);
   throw new Error(`cannot sign with a ${key.asymmetricKeyType} key`);
 }
 
-/** UTCTime to 2049, GeneralizedTime after (RFC 5652 signingTime). */
-function timeValue(at: Date): asn1js.UTCTime | asn1js.GeneralizedTime {
-  const valueDate = new Date(Math.floor(at.getTime() / 1000) * 1000);
-  return valueDate.getUTCFullYear() < 2050 ? new asn1js.UTCTime({ valueDate }) : new asn1js.GeneralizedTime({ valueDate });
-}
+/** The signer's IssuerAndSerialNumber (RFC 5652 section 10.2.4), read once per identity. */
+const issuerAndSerials = new WeakMap<SigningIdentity, Buffer>();
 
-/** Parsed once per identity: reading the certificate is most of what signing costs in PKI.js. */
-const parsedCertificates = new WeakMap<SigningIdentity, pkijs.Certificate>();
-
-function certificateOf(signer: SigningIdentity): pkijs.Certificate {
-  let certificate = parsedCertificates.get(signer);
-  if (!certificate) {
-    certificate = pkijs.Certificate.fromBER(arrayBufferOf(signer.certificateDer));
-    parsedCertificates.set(signer, certificate);
+function issuerAndSerialOf(signer: SigningIdentity): Buffer {
+  let encoded = issuerAndSerials.get(signer);
+  if (!encoded) {
+    const tbs = childrenOf(childrenOf(readDer(signer.certificateDer))[0]);
+    // TBSCertificate: [0] version (absent for v1), serialNumber, signature, issuer, ...
+    const at = isContext(tbs[0], 0) ? 1 : 0;
+    encoded = sequence(encodingOf(tbs[at + 2]!), encodingOf(tbs[at]!));
+    issuerAndSerials.set(signer, encoded);
   }
-  return certificate;
+  return encoded;
 }
 
 /**
@@ -98,54 +106,42 @@ export function signCms(
   options: { detached: boolean; digest?: SignatureDigest; signingTime?: Date },
 ): Buffer {
   const digest = options.digest ?? 'sha256';
-  const certificate = certificateOf(signer);
-  const digestAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: OID[digest], algorithmParams: new asn1js.Null() });
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
-    type: 0,
-    attributes: [
-      new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-      new pkijs.Attribute({ type: OID.signingTime, values: [timeValue(options.signingTime ?? new Date())] }),
-      new pkijs.Attribute({
-        type: OID.messageDigest,
-        values: [new asn1js.OctetString({ valueHex: arrayBufferOf(crypto.createHash(digest).update(content).digest()) })],
-      }),
-    ],
-  });
+  const attribute = (type: string, value: Buffer) => sequence(oid(type), set(value));
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] they are sent as.
-  const signedBytes = Buffer.from(signedAttrs.toSchema().toBER(false));
-  signedBytes[0] = 0x31;
-  const signerInfo = new pkijs.SignerInfo({
-    version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
+  const toSign = set(
+    attribute(OID.contentType, oid(OID.data)),
+    attribute(OID.signingTime, time(options.signingTime ?? new Date())),
+    attribute(OID.messageDigest, octetString(crypto.createHash(digest).update(content).digest())),
+  );
+  const signedAttributes = Buffer.from(toSign);
+  signedAttributes[0] = contextTag(0);
+  const digestAlgorithm = algorithm(OID[digest]);
+  const signerInfo = sequence(
+    integer(1),
+    issuerAndSerialOf(signer),
     digestAlgorithm,
-    signedAttrs,
-    signatureAlgorithm: signatureAlgorithmOf(signer.privateKey, digest),
+    signedAttributes,
+    signatureAlgorithmOf(signer.privateKey, digest),
     // RSA keys sign PKCS#1 v1.5 by default; EC keys give the DER Ecdsa-Sig-Value CMS wants.
-    signature: new asn1js.OctetString({ valueHex: arrayBufferOf(crypto.sign(digest, signedBytes, signer.privateKey)) }),
-  });
-  const signed = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [digestAlgorithm],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({
-      eContentType: OID.data,
-      ...(options.detached ? {} : { eContent: new asn1js.OctetString({ valueHex: arrayBufferOf(content) }) }),
-    }),
-    certificates: [certificate],
-    signerInfos: [signerInfo],
-  });
-  const info = new pkijs.ContentInfo({ contentType: pkijs.ContentInfo.SIGNED_DATA, content: signed.toSchema(true) });
-  return Buffer.from(info.toSchema().toBER(false));
+    octetString(crypto.sign(digest, toSign, signer.privateKey)),
+  );
+  const signed = sequence(
+    integer(1),
+    set(digestAlgorithm),
+    sequence(oid(OID.data), ...(options.detached ? [] : [tlv(contextTag(0), octetString(content))])),
+    tlv(contextTag(0), signer.certificateDer),
+    set(signerInfo),
+  );
+  return sequence(oid(OID.signedData), tlv(contextTag(0), signed));
 }
 
 /** The content of a CMS SignedData (a signed profile). The device does not check who signed it. */
 export function signedContentOf(der: Buffer): Buffer {
-  const parsed = asn1js.fromBER(arrayBufferOf(der));
-  if (parsed.offset === -1) throw new Error('not DER');
-  const info = new pkijs.ContentInfo({ schema: parsed.result });
-  if (info.contentType !== pkijs.ContentInfo.SIGNED_DATA) throw new Error(`content type ${info.contentType}, not SignedData`);
-  const content = new pkijs.SignedData({ schema: info.content }).encapContentInfo.eContent;
-  if (!content) throw new Error('the SignedData carries no content');
-  return Buffer.from(content.getValue());
+  const [type, wrapped] = childrenOf(readDer(der));
+  if (oidOf(type) !== OID.signedData) throw new Error(`content type ${oidOf(type)}, not SignedData`);
+  const encapsulated = childrenOf(childrenOf(childrenOf(wrapped)[0])[2]);
+  if (!isContext(encapsulated[1], 0)) throw new Error('the SignedData carries no content');
+  return Buffer.from(octetsOf(childrenOf(encapsulated[1])[0]!));
 }
 
 /**

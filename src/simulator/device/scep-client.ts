@@ -6,15 +6,35 @@
  * POSTs it (GET when the server does not offer POSTPKIOperation), and installs the certificate the
  * CertRep carries, once the CertRep's signature by the CA, transaction ID and nonce check out.
  *
- * PKI.js lays out the structures, Node's OpenSSL does the key operations. Key generation runs on
+ * A minimal DER reader and writer (`der.ts`) lays out the structures, Node's OpenSSL does the key operations. Key generation runs on
  * libuv's pool (`generateKeyPair`), or comes from `keys` when the caller made keys beforehand.
  * Node refuses PKCS#1 v1.5 decryption (CVE-2023-46809), so the CertRep's content key is unwrapped
  * after a raw RSA operation here, as Homeroom's server does.
  */
 import crypto from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import type { ImportedIdentity } from './device-crypto.js';
+import {
+  algorithm,
+  childrenOf,
+  contextTag,
+  encodingOf,
+  integer,
+  isContext,
+  octetsOf,
+  octetString,
+  oid,
+  oidOf,
+  printableString,
+  readDer,
+  sequence,
+  set,
+  TAG,
+  textOf,
+  time,
+  tlv,
+  utf8String,
+  type Tlv,
+} from './der.js';
 import { send, type Transport } from './http.js';
 
 /** The `com.apple.security.scep` payload's content, as the device reads it. */
@@ -82,71 +102,44 @@ const CIPHERS: Readonly<Record<string, { name: string; keyLength: number; ivLeng
 };
 const FAIL_INFOS = ['badAlg', 'badMessageCheck', 'badRequest', 'badTime', 'badCertId'];
 
-function arrayBufferOf(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+/** A Name (RDNSequence), each attribute in its own RDN, values as UTF8String. */
+function nameOf(subject: ScepPayload['subject']): Buffer {
+  return sequence(...subject.flat().map(([type, value]) => set(sequence(oid(NAME_TYPES[type.toUpperCase()] ?? type), utf8String(value)))));
 }
 
-function octetsOf(block: asn1js.BaseBlock): Buffer {
-  // Primitive: the bytes. Constructed (BER pieces, or an IMPLICIT [0] PKI.js writes in pieces): the pieces' bytes.
-  const pieces = (block.valueBlock as { value?: unknown }).value;
-  if (block.idBlock.isConstructed && Array.isArray(pieces))
-    return Buffer.concat((pieces as asn1js.BaseBlock[]).map((piece) => octetsOf(piece)));
-  return Buffer.from((block.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView);
-}
+const SHA256_WITH_RSA = algorithm(OID.sha256WithRsa);
+/** A BIT STRING of whole bytes (no unused bits). */
+const bitString = (bytes: Buffer) => tlv(TAG.BIT_STRING, Buffer.from([0]), bytes);
 
-function nameOf(subject: ScepPayload['subject']): pkijs.RelativeDistinguishedNames {
-  return new pkijs.RelativeDistinguishedNames({
-    typesAndValues: subject.flat().map(
-      ([type, value]) =>
-        new pkijs.AttributeTypeAndValue({
-          type: NAME_TYPES[type.toUpperCase()] ?? type,
-          value: new asn1js.Utf8String({ value }),
-        }),
-    ),
-  });
-}
-
-const sha256WithRsa = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256WithRsa, algorithmParams: new asn1js.Null() });
-
-/** The self-signed certificate the PKIMessage is signed with (RFC 8894 section 2.3). */
-function selfSigned(key: crypto.KeyObject, spki: Buffer, subject: pkijs.RelativeDistinguishedNames): pkijs.Certificate {
-  const certificate = new pkijs.Certificate();
-  certificate.version = 2;
-  certificate.serialNumber = new asn1js.Integer({ valueHex: arrayBufferOf(Buffer.concat([Buffer.from([0x01]), crypto.randomBytes(8)])) });
-  certificate.issuer = subject;
-  certificate.subject = subject;
+/** The self-signed certificate the PKIMessage is signed with (RFC 8894 section 2.3), DER, and its IssuerAndSerialNumber. */
+function selfSigned(key: crypto.KeyObject, spki: Buffer, subject: Buffer): { der: Buffer; issuerAndSerial: Buffer } {
+  const serial = integer(Buffer.concat([Buffer.from([0x01]), crypto.randomBytes(8)]));
   const now = Date.now();
-  certificate.notBefore.value = new Date(now - 3_600_000);
-  certificate.notAfter.value = new Date(now + 7 * 86_400_000);
-  certificate.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(arrayBufferOf(spki));
-  certificate.signature = sha256WithRsa();
-  certificate.signatureAlgorithm = sha256WithRsa();
-  const tbs = Buffer.from(certificate.encodeTBS().toBER(false));
-  certificate.tbsView = new Uint8Array(tbs);
-  certificate.signatureValue = new asn1js.BitString({ valueHex: arrayBufferOf(crypto.sign('sha256', tbs, key)) });
-  return certificate;
+  const tbs = sequence(
+    tlv(contextTag(0), integer(2)),
+    serial,
+    SHA256_WITH_RSA,
+    subject,
+    sequence(time(new Date(now - 3_600_000)), time(new Date(now + 7 * 86_400_000))),
+    subject,
+    spki,
+  );
+  return { der: sequence(tbs, SHA256_WITH_RSA, bitString(crypto.sign('sha256', tbs, key))), issuerAndSerial: sequence(subject, serial) };
 }
 
 /** The PKCS#10 request with the challenge. */
-function certificationRequest(
-  key: crypto.KeyObject,
-  spki: Buffer,
-  subject: pkijs.RelativeDistinguishedNames,
-  challenge: string | null,
-): Buffer {
-  const request = new pkijs.CertificationRequest();
-  request.version = 0;
-  request.subject = subject;
-  request.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(arrayBufferOf(spki));
-  request.attributes = challenge
-    ? [new pkijs.Attribute({ type: OID.challengePassword, values: [new asn1js.Utf8String({ value: challenge })] })]
-    : [];
-  request.signatureAlgorithm = sha256WithRsa();
-  // encodeTBS is protected in PKI.js's typings, public in its code (Certificate's is public).
-  const tbs = Buffer.from((request as unknown as { encodeTBS(): asn1js.Sequence }).encodeTBS().toBER(false));
-  request.tbsView = new Uint8Array(tbs);
-  request.signatureValue = new asn1js.BitString({ valueHex: arrayBufferOf(crypto.sign('sha256', tbs, key)) });
-  return Buffer.from(request.toSchema(true).toBER(false));
+function certificationRequest(key: crypto.KeyObject, spki: Buffer, subject: Buffer, challenge: string | null): Buffer {
+  const attributes = challenge ? [sequence(oid(OID.challengePassword), set(utf8String(challenge)))] : [];
+  const info = sequence(integer(0), subject, spki, tlv(contextTag(0), ...attributes));
+  return sequence(info, SHA256_WITH_RSA, bitString(crypto.sign('sha256', info, key)));
+}
+
+/** A certificate's IssuerAndSerialNumber (RFC 5652 section 10.2.4), DER. */
+function issuerAndSerialOf(certificate: crypto.X509Certificate): Buffer {
+  const tbs = childrenOf(childrenOf(readDer(Buffer.from(certificate.raw)))[0]);
+  // TBSCertificate: [0] version (absent for v1), serialNumber, signature, issuer, ...
+  const at = isContext(tbs[0], 0) ? 1 : 0;
+  return sequence(encodingOf(tbs[at + 2]!), encodingOf(tbs[at]!));
 }
 
 /** The request encrypted to the CA: an EnvelopedData with one RSA key-transport recipient. */
@@ -156,83 +149,55 @@ function envelope(content: Buffer, ca: crypto.X509Certificate, cipherOid: string
   const iv = crypto.randomBytes(cipher.ivLength);
   const encryptor = crypto.createCipheriv(cipher.name, key, iv);
   const encrypted = Buffer.concat([encryptor.update(content), encryptor.final()]);
-  const caCertificate = pkijs.Certificate.fromBER(arrayBufferOf(ca.raw));
-  const enveloped = new pkijs.EnvelopedData({
-    version: 0,
-    recipientInfos: [
-      new pkijs.RecipientInfo({
-        variant: 1,
-        value: new pkijs.KeyTransRecipientInfo({
-          version: 0,
-          rid: new pkijs.IssuerAndSerialNumber({ issuer: caCertificate.issuer, serialNumber: caCertificate.serialNumber }),
-          keyEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
-          encryptedKey: new asn1js.OctetString({
-            valueHex: arrayBufferOf(crypto.publicEncrypt({ key: ca.publicKey, padding: crypto.constants.RSA_PKCS1_PADDING }, key)),
-          }),
-        }),
-      }),
-    ],
-    encryptedContentInfo: new pkijs.EncryptedContentInfo({
-      contentType: OID.data,
-      contentEncryptionAlgorithm: new pkijs.AlgorithmIdentifier({
-        algorithmId: cipherOid,
-        algorithmParams: new asn1js.OctetString({ valueHex: arrayBufferOf(iv) }),
-      }),
-      encryptedContent: new asn1js.OctetString({ valueHex: arrayBufferOf(encrypted) }),
-    }),
-  });
-  return Buffer.from(new pkijs.ContentInfo({ contentType: OID.envelopedData, content: enveloped.toSchema() }).toSchema().toBER(false));
+  const recipient = sequence(
+    integer(0),
+    issuerAndSerialOf(ca),
+    algorithm(OID.rsaEncryption),
+    octetString(crypto.publicEncrypt({ key: ca.publicKey, padding: crypto.constants.RSA_PKCS1_PADDING }, key)),
+  );
+  const enveloped = sequence(
+    integer(0),
+    set(recipient),
+    sequence(oid(OID.data), algorithm(cipherOid, octetString(iv)), tlv(contextTag(0, true), encrypted)),
+  );
+  return sequence(oid(OID.envelopedData), tlv(contextTag(0), enveloped));
 }
 
 /** The PKIMessage: SignedData over the envelope, with SCEP's signed attributes. */
 function pkiMessage(
   content: Buffer,
-  signer: { certificate: pkijs.Certificate; key: crypto.KeyObject },
+  signer: { certificate: Buffer; issuerAndSerial: Buffer; key: crypto.KeyObject },
   transactionId: string,
   senderNonce: Buffer,
 ): Buffer {
-  const printable = (value: string) => new asn1js.PrintableString({ value });
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
-    type: 0,
-    attributes: [
-      new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-      new pkijs.Attribute({ type: OID.messageType, values: [printable('19')] }),
-      new pkijs.Attribute({ type: OID.transactionId, values: [printable(transactionId)] }),
-      new pkijs.Attribute({ type: OID.senderNonce, values: [new asn1js.OctetString({ valueHex: arrayBufferOf(senderNonce) })] }),
-      new pkijs.Attribute({
-        type: OID.messageDigest,
-        values: [new asn1js.OctetString({ valueHex: arrayBufferOf(crypto.createHash('sha256').update(content).digest()) })],
-      }),
-    ],
-  });
-  const toSign = Buffer.from(signedAttrs.toSchema().toBER(false));
-  toSign[0] = 0x31;
-  const digestAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() });
-  const signed = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [digestAlgorithm],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({
-      eContentType: OID.data,
-      eContent: new asn1js.OctetString({ valueHex: arrayBufferOf(content) }),
-    }),
-    certificates: [signer.certificate],
-    signerInfos: [
-      new pkijs.SignerInfo({
-        version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.certificate.issuer, serialNumber: signer.certificate.serialNumber }),
-        digestAlgorithm,
-        signedAttrs,
-        signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
-        signature: new asn1js.OctetString({ valueHex: arrayBufferOf(crypto.sign('sha256', toSign, signer.key)) }),
-      }),
-    ],
-  });
-  return Buffer.from(new pkijs.ContentInfo({ contentType: OID.signedData, content: signed.toSchema(true) }).toSchema().toBER(false));
-}
-
-function attributeText(attributes: readonly pkijs.Attribute[], oid: string): string | null {
-  const value = attributes.find((a) => a.type === oid)?.values[0] as { valueBlock?: { value?: unknown } } | undefined;
-  return typeof value?.valueBlock?.value === 'string' ? value.valueBlock.value : null;
+  const attribute = (type: string, value: Buffer) => sequence(oid(type), set(value));
+  const toSign = set(
+    attribute(OID.contentType, oid(OID.data)),
+    attribute(OID.messageType, printableString('19')),
+    attribute(OID.transactionId, printableString(transactionId)),
+    attribute(OID.senderNonce, octetString(senderNonce)),
+    attribute(OID.messageDigest, octetString(crypto.createHash('sha256').update(content).digest())),
+  );
+  // Sent as [0] IMPLICIT; signed as the SET.
+  const signedAttributes = Buffer.from(toSign);
+  signedAttributes[0] = contextTag(0);
+  const digestAlgorithm = algorithm(OID.sha256);
+  const signerInfo = sequence(
+    integer(1),
+    signer.issuerAndSerial,
+    digestAlgorithm,
+    signedAttributes,
+    algorithm(OID.rsaEncryption),
+    octetString(crypto.sign('sha256', toSign, signer.key)),
+  );
+  const signed = sequence(
+    integer(1),
+    set(digestAlgorithm),
+    sequence(oid(OID.data), tlv(contextTag(0), octetString(content))),
+    tlv(contextTag(0), signer.certificate),
+    set(signerInfo),
+  );
+  return sequence(oid(OID.signedData), tlv(contextTag(0), signed));
 }
 
 /** A PKCSReq for `key`, ready to send: the PKIMessage, and what its CertRep must echo. */
@@ -249,13 +214,63 @@ export function scepRequest(input: {
   const request = certificationRequest(input.key, spki, subject, input.challenge);
   const transactionId = crypto.createHash('sha256').update(spki).digest('hex');
   const senderNonce = crypto.randomBytes(16);
+  const certificate = selfSigned(input.key, spki, subject);
   const message = pkiMessage(
     envelope(request, input.ca, input.cipherOid ?? OID.aes128Cbc),
-    { certificate: selfSigned(input.key, spki, subject), key: input.key },
+    { certificate: certificate.der, issuerAndSerial: certificate.issuerAndSerial, key: input.key },
     transactionId,
     senderNonce,
   );
   return { message, transactionId, senderNonce, spki };
+}
+
+/** A SignedData ContentInfo's fields (version, digestAlgorithms, encapContentInfo, [0] certificates?, ..., signerInfos). */
+function signedDataFields(der: Buffer): Tlv[] {
+  const [type, wrapped] = childrenOf(readDer(der));
+  if (oidOf(type) !== OID.signedData || !isContext(wrapped, 0)) throw new Error('not SignedData');
+  return childrenOf(childrenOf(wrapped)[0]);
+}
+
+/** The certificates (DER) a SignedData carries. */
+function certificatesIn(fields: readonly Tlv[]): Buffer[] {
+  return fields
+    .filter((field) => isContext(field, 0))
+    .flatMap(childrenOf)
+    .filter((block) => block.tag === TAG.SEQUENCE)
+    .map((block) => Buffer.from(encodingOf(block)));
+}
+
+/** What the CertRep's one SignerInfo holds. */
+interface CertRepParts {
+  readonly digestOid: string;
+  readonly signedAttributes: Buffer;
+  readonly attributes: ReadonlyMap<string, Tlv>;
+  readonly signature: Buffer;
+  readonly content: Buffer | null;
+}
+
+function certRepPartsOf(body: Buffer): CertRepParts | null {
+  const fields = signedDataFields(body);
+  const encapsulated = childrenOf(fields[2]);
+  const signerInfo = childrenOf(fields[fields.length - 1])[0];
+  if (!signerInfo) return null;
+  const info = childrenOf(signerInfo);
+  if (!isContext(info[3], 0)) return null;
+  const attributes = new Map<string, Tlv>();
+  for (const attribute of childrenOf(info[3])) {
+    const [type, values] = childrenOf(attribute);
+    const first = childrenOf(values)[0];
+    if (first) attributes.set(oidOf(type), first);
+  }
+  const signedAttributes = Buffer.from(encodingOf(info[3]));
+  signedAttributes[0] = TAG.SET;
+  return {
+    digestOid: oidOf(childrenOf(info[2])[0]),
+    signedAttributes,
+    attributes,
+    signature: octetsOf(info[5]!),
+    content: isContext(encapsulated[1], 0) ? octetsOf(childrenOf(encapsulated[1])[0]!) : null,
+  };
 }
 
 /** The CertRep's certificates (DER), once it is the CA's answer to this transaction and says SUCCESS. @throws ScepEnrollmentError */
@@ -266,66 +281,52 @@ export function readCertRep(
   transactionId: string,
   senderNonce: Buffer,
 ): Buffer[] {
-  let signed: pkijs.SignedData;
+  let parts: CertRepParts | null;
   try {
-    signed = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(arrayBufferOf(body)).content });
+    parts = certRepPartsOf(body);
   } catch (error) {
     throw new ScepEnrollmentError(`the CertRep is not a CMS SignedData (${(error as Error).message})`);
   }
-  const signer = signed.signerInfos[0];
-  if (!signer?.signedAttrs) throw new ScepEnrollmentError('the CertRep has no signed attributes');
-  const attributes = signer.signedAttrs.attributes;
-  const digest = signer.digestAlgorithm.algorithmId === OID.sha256 ? 'sha256' : 'sha1';
-  const signatureOk = crypto.verify(
-    digest,
-    Buffer.from(signer.signedAttrs.encodedValue),
-    ca.publicKey,
-    Buffer.from(signer.signature.valueBlock.valueHexView),
-  );
-  if (!signatureOk) throw new ScepEnrollmentError('the CertRep is not signed by the CA');
-  if (attributeText(attributes, OID.transactionId) !== transactionId)
-    throw new ScepEnrollmentError('the CertRep answers another transaction');
-  const recipientNonce = attributes.find((a) => a.type === OID.recipientNonce)?.values[0];
-  if (!(recipientNonce instanceof asn1js.OctetString) || !octetsOf(recipientNonce).equals(senderNonce))
+  if (!parts) throw new ScepEnrollmentError('the CertRep has no signed attributes');
+  const { attributes } = parts;
+  const digest = parts.digestOid === OID.sha256 ? 'sha256' : 'sha1';
+  if (!crypto.verify(digest, parts.signedAttributes, ca.publicKey, parts.signature))
+    throw new ScepEnrollmentError('the CertRep is not signed by the CA');
+  if (textOf(attributes.get(OID.transactionId)) !== transactionId) throw new ScepEnrollmentError('the CertRep answers another transaction');
+  const recipientNonce = attributes.get(OID.recipientNonce);
+  if (recipientNonce?.tag !== TAG.OCTET_STRING || !octetsOf(recipientNonce).equals(senderNonce))
     throw new ScepEnrollmentError("the CertRep's recipientNonce is not the request's nonce");
-  const status = attributeText(attributes, OID.pkiStatus);
+  const status = textOf(attributes.get(OID.pkiStatus));
   if (status !== '0') {
-    const failInfo = attributeText(attributes, OID.failInfo);
+    const failInfo = textOf(attributes.get(OID.failInfo));
     throw new ScepEnrollmentError(
       status === '2'
         ? `the SCEP server refused the request (${FAIL_INFOS[Number(failInfo)] ?? `failInfo ${failInfo}`})`
         : `pkiStatus ${status}`,
     );
   }
-  const content = signed.encapContentInfo.eContent;
-  if (!content) throw new ScepEnrollmentError('the CertRep SUCCESS carries no content');
-  const enveloped = new pkijs.EnvelopedData({ schema: pkijs.ContentInfo.fromBER(arrayBufferOf(octetsOf(content))).content });
-  const recipient = enveloped.recipientInfos[0]!.value as pkijs.KeyTransRecipientInfo;
-  const algorithm = enveloped.encryptedContentInfo.contentEncryptionAlgorithm;
-  const cipher = CIPHERS[algorithm.algorithmId];
-  if (!cipher) throw new ScepEnrollmentError(`the CertRep uses cipher ${algorithm.algorithmId}`);
-  const block = crypto.privateDecrypt({ key, padding: crypto.constants.RSA_NO_PADDING }, octetsOf(recipient.encryptedKey));
+  if (!parts.content) throw new ScepEnrollmentError('the CertRep SUCCESS carries no content');
+  // EnvelopedData: version, recipientInfos (the first a KeyTransRecipientInfo), encryptedContentInfo.
+  const [, wrapped] = childrenOf(readDer(parts.content));
+  const enveloped = childrenOf(childrenOf(wrapped)[0]);
+  const at = isContext(enveloped[1], 0) ? 2 : 1;
+  const recipient = childrenOf(childrenOf(enveloped[at])[0]);
+  const [, algorithmOf, encrypted] = childrenOf(enveloped[at + 1]);
+  const [cipherOid, iv] = childrenOf(algorithmOf);
+  const cipher = CIPHERS[oidOf(cipherOid)];
+  if (!cipher) throw new ScepEnrollmentError(`the CertRep uses cipher ${oidOf(cipherOid)}`);
+  const block = crypto.privateDecrypt({ key, padding: crypto.constants.RSA_NO_PADDING }, octetsOf(recipient[3]!));
   const separator = block.indexOf(0, 2);
   if (block[0] !== 0 || block[1] !== 2 || separator < 10) throw new ScepEnrollmentError('the CertRep does not decrypt with the device key');
-  const decipher = crypto.createDecipheriv(
-    cipher.name,
-    block.subarray(separator + 1),
-    octetsOf(algorithm.algorithmParams as asn1js.OctetString),
-  );
-  const inner = Buffer.concat([decipher.update(octetsOf(enveloped.encryptedContentInfo.encryptedContent!)), decipher.final()]);
-  const certsOnly = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(arrayBufferOf(inner)).content });
-  return (certsOnly.certificates ?? [])
-    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
-    .map((c) => Buffer.from(c.toSchema().toBER(false)));
+  const decipher = crypto.createDecipheriv(cipher.name, block.subarray(separator + 1), octetsOf(iv!));
+  const inner = Buffer.concat([decipher.update(octetsOf(encrypted!)), decipher.final()]);
+  return certificatesIn(signedDataFields(inner));
 }
 
 /** The CA certificate from GetCACert: one DER certificate, or the first CA of a certs-only PKCS#7 (CA and RA). */
 function caCertificateOf(contentType: string, body: Buffer): crypto.X509Certificate {
   if (!contentType.startsWith('application/x-x509-ca-ra-cert')) return new crypto.X509Certificate(body);
-  const signed = new pkijs.SignedData({ schema: pkijs.ContentInfo.fromBER(arrayBufferOf(body)).content });
-  const certificates = (signed.certificates ?? [])
-    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
-    .map((c) => new crypto.X509Certificate(Buffer.from(c.toSchema().toBER(false))));
+  const certificates = certificatesIn(signedDataFields(body)).map((der) => new crypto.X509Certificate(der));
   // With an RA the request is encrypted to the RA (the one that is not a CA), which also signs the CertRep.
   const ra = certificates.find((c) => !c.ca);
   return ra ?? certificates[0]!;
