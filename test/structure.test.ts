@@ -152,9 +152,15 @@ interface LayerRule {
 
 const LAYER_RULES: readonly LayerRule[] = [
   {
-    name: 'the simulator imports nothing from Homeroom (it talks to it over HTTP only)',
+    name: 'the simulator imports nothing from Homeroom but the wire encodings (it talks to it over HTTP only)',
     files: (f) => under(f, 'simulator'),
-    confinedTo: ['simulator'],
+    confinedTo: ['simulator', 'wire'],
+  },
+  {
+    // What both sides of a protocol share, as a package from npm would be: it depends on nothing of the project's.
+    name: 'the wire encodings import nothing from the project',
+    files: (f) => under(f, 'wire'),
+    confinedTo: ['wire'],
   },
   {
     name: 'services import no GraphQL package and nothing from resolvers, schema or http',
@@ -445,7 +451,8 @@ describe('the checkers themselves', () => {
       'schema/build-schema.ts': "import { RESOLVERS } from '../resolvers/index.js';",
       'errors.ts': "import { toGlobalId } from './schema/global-id.js';",
       'simulator/device/ipad.ts': "import { scenario } from './scenario.js';\nimport { logger } from '../../logger.js';",
-      'simulator/device/scenario.ts': 'export const scenario = 1;',
+      'simulator/device/scenario.ts': "export const scenario = 1;\nimport { readDer } from '../../wire/der.js';",
+      'wire/der.ts': "import { badInput } from '../errors.js';",
       'resolvers/device.type.ts': "import type { EntityManager } from 'typeorm';",
       'resolvers/index.ts': '',
       'schema/node.type.ts': '',
@@ -462,6 +469,7 @@ describe('the checkers themselves', () => {
     expect(layerOffences(g, rule('schema'))).toEqual(["src/schema/build-schema.ts:1 → '../resolvers/index.js'"]);
     expect(layerOffences(g, rule('the shared vocabulary'))).toEqual(["src/errors.ts:1 → './schema/global-id.js'"]);
     expect(layerOffences(g, rule('the simulator'))).toEqual(["src/simulator/device/ipad.ts:2 → '../../logger.js'"]);
+    expect(layerOffences(g, rule('the wire encodings'))).toEqual(["src/wire/der.ts:1 → '../errors.js'"]);
     expect(layerOffences(g, rule('resolvers'))).toEqual(["src/resolvers/device.type.ts:1 → 'typeorm' (type-only)"]);
   });
 

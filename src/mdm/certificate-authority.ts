@@ -30,7 +30,7 @@ import {
   time,
   tlv,
   utf8String,
-} from '../crypto/der.js';
+} from '../wire/der.js';
 import { buildPkcs12 } from '../crypto/pkcs12.js';
 import { certificatePem, newRsaKey, randomSerialHex, wholeSeconds } from '../crypto/x509.js';
 

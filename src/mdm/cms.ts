@@ -7,7 +7,7 @@
  *
  * node-forge parses PKCS#7 but cannot verify a signature, and PKI.js's path (schema matching,
  * WebCrypto, its chain engine) costs some 7 ms of event loop a message, which a thousand iPads
- * enrolling at once cannot afford. So a minimal DER reader (`src/crypto/der.ts`) walks it and Node's OpenSSL checks: the content's
+ * enrolling at once cannot afford. So a minimal DER reader (`src/wire/der.ts`) walks it and Node's OpenSSL checks: the content's
  * digest against the signed attributes, the signature over them, and the signer's chain: from the
  * signer's certificate, through intermediates the SignedData carries (a device may send its chain),
  * up to one of the trusted CAs (Apple's iPhone Device CA, the simulator's, Homeroom's own, and those
@@ -17,7 +17,7 @@
  * `verify`, OpenSSL's own checks, a few microseconds each; no chain engine per request.
  */
 import crypto from 'node:crypto';
-import { childrenOf, contentOf, encodingOf, expectTag, integerHexOf, isContext, octetsOf, oidOf, readDer, TAG } from '../crypto/der.js';
+import { childrenOf, contentOf, encodingOf, expectTag, integerHexOf, isContext, octetsOf, oidOf, readDer, TAG } from '../wire/der.js';
 import { normalizedSerial } from '../crypto/x509.js';
 
 /** Why a SignedData was refused; the endpoints map these to HTTP statuses and log them. */

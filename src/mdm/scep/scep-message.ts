@@ -5,7 +5,7 @@
  * answer (a SignedData signed by the CA, over an EnvelopedData encrypted to the requester's
  * certificate, holding a degenerate certs-only SignedData with the issued certificate).
  *
- * A minimal DER reader and writer (`src/crypto/der.ts`) lays out and reads the structures (PKI.js's
+ * A minimal DER reader and writer (`src/wire/der.ts`) lays out and reads the structures (PKI.js's
  * schema objects cost more CPU per message than the RSA operations); Node's OpenSSL does every key operation. Node refuses
  * PKCS#1 v1.5 decryption since the Marvin advisory (CVE-2023-46809), which RFC 8894 key transport
  * uses, so the padding is checked here after a raw RSA operation, without branching on where it
@@ -36,7 +36,7 @@ import {
   time,
   tlv,
   type Tlv,
-} from '../../crypto/der.js';
+} from '../../wire/der.js';
 import { normalizedSerial } from '../../crypto/x509.js';
 
 /** RFC 8894 section 3.2.1.4.5: why a request was refused. */

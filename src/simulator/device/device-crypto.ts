@@ -15,23 +15,7 @@
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
-import {
-  algorithm,
-  childrenOf,
-  contextTag,
-  encodingOf,
-  integer,
-  isContext,
-  octetsOf,
-  octetString,
-  oid,
-  oidOf,
-  readDer,
-  sequence,
-  set,
-  time,
-  tlv,
-} from './der.js';
+import * as asn1 from '../../wire/der.js';
 
 /** The digests a device signs with. */
 export type SignatureDigest = 'sha256' | 'sha1';
@@ -72,12 +56,12 @@ export function identityOfPem(certificatePem: string, privateKeyPem: string): Si
 }
 
 /**
- * The signature algorithm as the SignerInfo names it: `rsaEncryption` for RSA (what OpenSSL and
+ * The signature asn1.algorithm as the SignerInfo names it: `rsaEncryption` for RSA (what OpenSSL and
  * Go's pkcs7, used by mdmb, write; the digest comes from `digestAlgorithm`), ECDSA with its digest.
  */
 function signatureAlgorithmOf(key: crypto.KeyObject, digest: SignatureDigest): Buffer {
-  if (key.asymmetricKeyType === 'rsa') return algorithm(OID.rsaEncryption);
-  if (key.asymmetricKeyType === 'ec') return algorithm(digest === 'sha1' ? OID.ecdsaWithSha1 : OID.ecdsaWithSha256, null);
+  if (key.asymmetricKeyType === 'rsa') return asn1.algorithm(OID.rsaEncryption);
+  if (key.asymmetricKeyType === 'ec') return asn1.algorithm(digest === 'sha1' ? OID.ecdsaWithSha1 : OID.ecdsaWithSha256, null);
   throw new Error(`cannot sign with a ${key.asymmetricKeyType} key`);
 }
 
@@ -87,10 +71,10 @@ const issuerAndSerials = new WeakMap<SigningIdentity, Buffer>();
 function issuerAndSerialOf(signer: SigningIdentity): Buffer {
   let encoded = issuerAndSerials.get(signer);
   if (!encoded) {
-    const tbs = childrenOf(childrenOf(readDer(signer.certificateDer))[0]);
+    const tbs = asn1.childrenOf(asn1.childrenOf(asn1.readDer(signer.certificateDer))[0]);
     // TBSCertificate: [0] version (absent for v1), serialNumber, signature, issuer, ...
-    const at = isContext(tbs[0], 0) ? 1 : 0;
-    encoded = sequence(encodingOf(tbs[at + 2]!), encodingOf(tbs[at]!));
+    const at = asn1.isContext(tbs[0], 0) ? 1 : 0;
+    encoded = asn1.sequence(asn1.encodingOf(tbs[at + 2]!), asn1.encodingOf(tbs[at]!));
     issuerAndSerials.set(signer, encoded);
   }
   return encoded;
@@ -98,7 +82,7 @@ function issuerAndSerialOf(signer: SigningIdentity): Buffer {
 
 /**
  * A DER ContentInfo holding SignedData over `content` with one signer, its certificate included,
- * and signed attributes (content type, signing time, message digest).
+ * and signed attributes (content type, signing asn1.time, message digest).
  */
 export function signCms(
   content: Buffer,
@@ -106,42 +90,42 @@ export function signCms(
   options: { detached: boolean; digest?: SignatureDigest; signingTime?: Date },
 ): Buffer {
   const digest = options.digest ?? 'sha256';
-  const attribute = (type: string, value: Buffer) => sequence(oid(type), set(value));
+  const attribute = (type: string, value: Buffer) => asn1.sequence(asn1.oid(type), asn1.set(value));
   // The signature covers the attributes encoded as a SET (tag 0x31), not as the [0] they are sent as.
-  const toSign = set(
-    attribute(OID.contentType, oid(OID.data)),
-    attribute(OID.signingTime, time(options.signingTime ?? new Date())),
-    attribute(OID.messageDigest, octetString(crypto.createHash(digest).update(content).digest())),
+  const toSign = asn1.set(
+    attribute(OID.contentType, asn1.oid(OID.data)),
+    attribute(OID.signingTime, asn1.time(options.signingTime ?? new Date())),
+    attribute(OID.messageDigest, asn1.octetString(crypto.createHash(digest).update(content).digest())),
   );
   const signedAttributes = Buffer.from(toSign);
-  signedAttributes[0] = contextTag(0);
-  const digestAlgorithm = algorithm(OID[digest]);
-  const signerInfo = sequence(
-    integer(1),
+  signedAttributes[0] = asn1.contextTag(0);
+  const digestAlgorithm = asn1.algorithm(OID[digest]);
+  const signerInfo = asn1.sequence(
+    asn1.integer(1),
     issuerAndSerialOf(signer),
     digestAlgorithm,
     signedAttributes,
     signatureAlgorithmOf(signer.privateKey, digest),
     // RSA keys sign PKCS#1 v1.5 by default; EC keys give the DER Ecdsa-Sig-Value CMS wants.
-    octetString(crypto.sign(digest, toSign, signer.privateKey)),
+    asn1.octetString(crypto.sign(digest, toSign, signer.privateKey)),
   );
-  const signed = sequence(
-    integer(1),
-    set(digestAlgorithm),
-    sequence(oid(OID.data), ...(options.detached ? [] : [tlv(contextTag(0), octetString(content))])),
-    tlv(contextTag(0), signer.certificateDer),
-    set(signerInfo),
+  const signed = asn1.sequence(
+    asn1.integer(1),
+    asn1.set(digestAlgorithm),
+    asn1.sequence(asn1.oid(OID.data), ...(options.detached ? [] : [asn1.tlv(asn1.contextTag(0), asn1.octetString(content))])),
+    asn1.tlv(asn1.contextTag(0), signer.certificateDer),
+    asn1.set(signerInfo),
   );
-  return sequence(oid(OID.signedData), tlv(contextTag(0), signed));
+  return asn1.sequence(asn1.oid(OID.signedData), asn1.tlv(asn1.contextTag(0), signed));
 }
 
 /** The content of a CMS SignedData (a signed profile). The device does not check who signed it. */
 export function signedContentOf(der: Buffer): Buffer {
-  const [type, wrapped] = childrenOf(readDer(der));
-  if (oidOf(type) !== OID.signedData) throw new Error(`content type ${oidOf(type)}, not SignedData`);
-  const encapsulated = childrenOf(childrenOf(childrenOf(wrapped)[0])[2]);
-  if (!isContext(encapsulated[1], 0)) throw new Error('the SignedData carries no content');
-  return Buffer.from(octetsOf(childrenOf(encapsulated[1])[0]!));
+  const [type, wrapped] = asn1.childrenOf(asn1.readDer(der));
+  if (asn1.oidOf(type) !== OID.signedData) throw new Error(`content type ${asn1.oidOf(type)}, not SignedData`);
+  const encapsulated = asn1.childrenOf(asn1.childrenOf(asn1.childrenOf(wrapped)[0])[2]);
+  if (!asn1.isContext(encapsulated[1], 0)) throw new Error('the SignedData carries no content');
+  return Buffer.from(asn1.octetsOf(asn1.childrenOf(encapsulated[1])[0]!));
 }
 
 /**

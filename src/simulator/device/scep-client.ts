@@ -13,28 +13,7 @@
  */
 import crypto from 'node:crypto';
 import type { ImportedIdentity } from './device-crypto.js';
-import {
-  algorithm,
-  childrenOf,
-  contextTag,
-  encodingOf,
-  integer,
-  isContext,
-  octetsOf,
-  octetString,
-  oid,
-  oidOf,
-  printableString,
-  readDer,
-  sequence,
-  set,
-  TAG,
-  textOf,
-  time,
-  tlv,
-  utf8String,
-  type Tlv,
-} from './der.js';
+import * as asn1 from '../../wire/der.js';
 import { send, type Transport } from './http.js';
 
 /** The `com.apple.security.scep` payload's content, as the device reads it. */
@@ -104,42 +83,49 @@ const FAIL_INFOS = ['badAlg', 'badMessageCheck', 'badRequest', 'badTime', 'badCe
 
 /** A Name (RDNSequence), each attribute in its own RDN, values as UTF8String. */
 function nameOf(subject: ScepPayload['subject']): Buffer {
-  return sequence(...subject.flat().map(([type, value]) => set(sequence(oid(NAME_TYPES[type.toUpperCase()] ?? type), utf8String(value)))));
+  return asn1.sequence(
+    ...subject
+      .flat()
+      .map(([type, value]) => asn1.set(asn1.sequence(asn1.oid(NAME_TYPES[type.toUpperCase()] ?? type), asn1.utf8String(value)))),
+  );
 }
 
-const SHA256_WITH_RSA = algorithm(OID.sha256WithRsa);
+const SHA256_WITH_RSA = asn1.algorithm(OID.sha256WithRsa);
 /** A BIT STRING of whole bytes (no unused bits). */
-const bitString = (bytes: Buffer) => tlv(TAG.BIT_STRING, Buffer.from([0]), bytes);
+const bitString = (bytes: Buffer) => asn1.tlv(asn1.TAG.BIT_STRING, Buffer.from([0]), bytes);
 
 /** The self-signed certificate the PKIMessage is signed with (RFC 8894 section 2.3), DER, and its IssuerAndSerialNumber. */
 function selfSigned(key: crypto.KeyObject, spki: Buffer, subject: Buffer): { der: Buffer; issuerAndSerial: Buffer } {
-  const serial = integer(Buffer.concat([Buffer.from([0x01]), crypto.randomBytes(8)]));
+  const serial = asn1.integer(Buffer.concat([Buffer.from([0x01]), crypto.randomBytes(8)]));
   const now = Date.now();
-  const tbs = sequence(
-    tlv(contextTag(0), integer(2)),
+  const tbs = asn1.sequence(
+    asn1.tlv(asn1.contextTag(0), asn1.integer(2)),
     serial,
     SHA256_WITH_RSA,
     subject,
-    sequence(time(new Date(now - 3_600_000)), time(new Date(now + 7 * 86_400_000))),
+    asn1.sequence(asn1.time(new Date(now - 3_600_000)), asn1.time(new Date(now + 7 * 86_400_000))),
     subject,
     spki,
   );
-  return { der: sequence(tbs, SHA256_WITH_RSA, bitString(crypto.sign('sha256', tbs, key))), issuerAndSerial: sequence(subject, serial) };
+  return {
+    der: asn1.sequence(tbs, SHA256_WITH_RSA, bitString(crypto.sign('sha256', tbs, key))),
+    issuerAndSerial: asn1.sequence(subject, serial),
+  };
 }
 
 /** The PKCS#10 request with the challenge. */
 function certificationRequest(key: crypto.KeyObject, spki: Buffer, subject: Buffer, challenge: string | null): Buffer {
-  const attributes = challenge ? [sequence(oid(OID.challengePassword), set(utf8String(challenge)))] : [];
-  const info = sequence(integer(0), subject, spki, tlv(contextTag(0), ...attributes));
-  return sequence(info, SHA256_WITH_RSA, bitString(crypto.sign('sha256', info, key)));
+  const attributes = challenge ? [asn1.sequence(asn1.oid(OID.challengePassword), asn1.set(asn1.utf8String(challenge)))] : [];
+  const info = asn1.sequence(asn1.integer(0), subject, spki, asn1.tlv(asn1.contextTag(0), ...attributes));
+  return asn1.sequence(info, SHA256_WITH_RSA, bitString(crypto.sign('sha256', info, key)));
 }
 
 /** A certificate's IssuerAndSerialNumber (RFC 5652 section 10.2.4), DER. */
 function issuerAndSerialOf(certificate: crypto.X509Certificate): Buffer {
-  const tbs = childrenOf(childrenOf(readDer(Buffer.from(certificate.raw)))[0]);
+  const tbs = asn1.childrenOf(asn1.childrenOf(asn1.readDer(Buffer.from(certificate.raw)))[0]);
   // TBSCertificate: [0] version (absent for v1), serialNumber, signature, issuer, ...
-  const at = isContext(tbs[0], 0) ? 1 : 0;
-  return sequence(encodingOf(tbs[at + 2]!), encodingOf(tbs[at]!));
+  const at = asn1.isContext(tbs[0], 0) ? 1 : 0;
+  return asn1.sequence(asn1.encodingOf(tbs[at + 2]!), asn1.encodingOf(tbs[at]!));
 }
 
 /** The request encrypted to the CA: an EnvelopedData with one RSA key-transport recipient. */
@@ -149,18 +135,18 @@ function envelope(content: Buffer, ca: crypto.X509Certificate, cipherOid: string
   const iv = crypto.randomBytes(cipher.ivLength);
   const encryptor = crypto.createCipheriv(cipher.name, key, iv);
   const encrypted = Buffer.concat([encryptor.update(content), encryptor.final()]);
-  const recipient = sequence(
-    integer(0),
+  const recipient = asn1.sequence(
+    asn1.integer(0),
     issuerAndSerialOf(ca),
-    algorithm(OID.rsaEncryption),
-    octetString(crypto.publicEncrypt({ key: ca.publicKey, padding: crypto.constants.RSA_PKCS1_PADDING }, key)),
+    asn1.algorithm(OID.rsaEncryption),
+    asn1.octetString(crypto.publicEncrypt({ key: ca.publicKey, padding: crypto.constants.RSA_PKCS1_PADDING }, key)),
   );
-  const enveloped = sequence(
-    integer(0),
-    set(recipient),
-    sequence(oid(OID.data), algorithm(cipherOid, octetString(iv)), tlv(contextTag(0, true), encrypted)),
+  const enveloped = asn1.sequence(
+    asn1.integer(0),
+    asn1.set(recipient),
+    asn1.sequence(asn1.oid(OID.data), asn1.algorithm(cipherOid, asn1.octetString(iv)), asn1.tlv(asn1.contextTag(0, true), encrypted)),
   );
-  return sequence(oid(OID.envelopedData), tlv(contextTag(0), enveloped));
+  return asn1.sequence(asn1.oid(OID.envelopedData), asn1.tlv(asn1.contextTag(0), enveloped));
 }
 
 /** The PKIMessage: SignedData over the envelope, with SCEP's signed attributes. */
@@ -170,34 +156,34 @@ function pkiMessage(
   transactionId: string,
   senderNonce: Buffer,
 ): Buffer {
-  const attribute = (type: string, value: Buffer) => sequence(oid(type), set(value));
-  const toSign = set(
-    attribute(OID.contentType, oid(OID.data)),
-    attribute(OID.messageType, printableString('19')),
-    attribute(OID.transactionId, printableString(transactionId)),
-    attribute(OID.senderNonce, octetString(senderNonce)),
-    attribute(OID.messageDigest, octetString(crypto.createHash('sha256').update(content).digest())),
+  const attribute = (type: string, value: Buffer) => asn1.sequence(asn1.oid(type), asn1.set(value));
+  const toSign = asn1.set(
+    attribute(OID.contentType, asn1.oid(OID.data)),
+    attribute(OID.messageType, asn1.printableString('19')),
+    attribute(OID.transactionId, asn1.printableString(transactionId)),
+    attribute(OID.senderNonce, asn1.octetString(senderNonce)),
+    attribute(OID.messageDigest, asn1.octetString(crypto.createHash('sha256').update(content).digest())),
   );
   // Sent as [0] IMPLICIT; signed as the SET.
   const signedAttributes = Buffer.from(toSign);
-  signedAttributes[0] = contextTag(0);
-  const digestAlgorithm = algorithm(OID.sha256);
-  const signerInfo = sequence(
-    integer(1),
+  signedAttributes[0] = asn1.contextTag(0);
+  const digestAlgorithm = asn1.algorithm(OID.sha256);
+  const signerInfo = asn1.sequence(
+    asn1.integer(1),
     signer.issuerAndSerial,
     digestAlgorithm,
     signedAttributes,
-    algorithm(OID.rsaEncryption),
-    octetString(crypto.sign('sha256', toSign, signer.key)),
+    asn1.algorithm(OID.rsaEncryption),
+    asn1.octetString(crypto.sign('sha256', toSign, signer.key)),
   );
-  const signed = sequence(
-    integer(1),
-    set(digestAlgorithm),
-    sequence(oid(OID.data), tlv(contextTag(0), octetString(content))),
-    tlv(contextTag(0), signer.certificate),
-    set(signerInfo),
+  const signed = asn1.sequence(
+    asn1.integer(1),
+    asn1.set(digestAlgorithm),
+    asn1.sequence(asn1.oid(OID.data), asn1.tlv(asn1.contextTag(0), asn1.octetString(content))),
+    asn1.tlv(asn1.contextTag(0), signer.certificate),
+    asn1.set(signerInfo),
   );
-  return sequence(oid(OID.signedData), tlv(contextTag(0), signed));
+  return asn1.sequence(asn1.oid(OID.signedData), asn1.tlv(asn1.contextTag(0), signed));
 }
 
 /** A PKCSReq for `key`, ready to send: the PKIMessage, and what its CertRep must echo. */
@@ -225,51 +211,51 @@ export function scepRequest(input: {
 }
 
 /** A SignedData ContentInfo's fields (version, digestAlgorithms, encapContentInfo, [0] certificates?, ..., signerInfos). */
-function signedDataFields(der: Buffer): Tlv[] {
-  const [type, wrapped] = childrenOf(readDer(der));
-  if (oidOf(type) !== OID.signedData || !isContext(wrapped, 0)) throw new Error('not SignedData');
-  return childrenOf(childrenOf(wrapped)[0]);
+function signedDataFields(der: Buffer): asn1.Tlv[] {
+  const [type, wrapped] = asn1.childrenOf(asn1.readDer(der));
+  if (asn1.oidOf(type) !== OID.signedData || !asn1.isContext(wrapped, 0)) throw new Error('not SignedData');
+  return asn1.childrenOf(asn1.childrenOf(wrapped)[0]);
 }
 
 /** The certificates (DER) a SignedData carries. */
-function certificatesIn(fields: readonly Tlv[]): Buffer[] {
+function certificatesIn(fields: readonly asn1.Tlv[]): Buffer[] {
   return fields
-    .filter((field) => isContext(field, 0))
-    .flatMap(childrenOf)
-    .filter((block) => block.tag === TAG.SEQUENCE)
-    .map((block) => Buffer.from(encodingOf(block)));
+    .filter((field) => asn1.isContext(field, 0))
+    .flatMap(asn1.childrenOf)
+    .filter((block) => block.tag === asn1.TAG.SEQUENCE)
+    .map((block) => Buffer.from(asn1.encodingOf(block)));
 }
 
 /** What the CertRep's one SignerInfo holds. */
 interface CertRepParts {
   readonly digestOid: string;
   readonly signedAttributes: Buffer;
-  readonly attributes: ReadonlyMap<string, Tlv>;
+  readonly attributes: ReadonlyMap<string, asn1.Tlv>;
   readonly signature: Buffer;
   readonly content: Buffer | null;
 }
 
 function certRepPartsOf(body: Buffer): CertRepParts | null {
   const fields = signedDataFields(body);
-  const encapsulated = childrenOf(fields[2]);
-  const signerInfo = childrenOf(fields[fields.length - 1])[0];
+  const encapsulated = asn1.childrenOf(fields[2]);
+  const signerInfo = asn1.childrenOf(fields[fields.length - 1])[0];
   if (!signerInfo) return null;
-  const info = childrenOf(signerInfo);
-  if (!isContext(info[3], 0)) return null;
-  const attributes = new Map<string, Tlv>();
-  for (const attribute of childrenOf(info[3])) {
-    const [type, values] = childrenOf(attribute);
-    const first = childrenOf(values)[0];
-    if (first) attributes.set(oidOf(type), first);
+  const info = asn1.childrenOf(signerInfo);
+  if (!asn1.isContext(info[3], 0)) return null;
+  const attributes = new Map<string, asn1.Tlv>();
+  for (const attribute of asn1.childrenOf(info[3])) {
+    const [type, values] = asn1.childrenOf(attribute);
+    const first = asn1.childrenOf(values)[0];
+    if (first) attributes.set(asn1.oidOf(type), first);
   }
-  const signedAttributes = Buffer.from(encodingOf(info[3]));
-  signedAttributes[0] = TAG.SET;
+  const signedAttributes = Buffer.from(asn1.encodingOf(info[3]));
+  signedAttributes[0] = asn1.TAG.SET;
   return {
-    digestOid: oidOf(childrenOf(info[2])[0]),
+    digestOid: asn1.oidOf(asn1.childrenOf(info[2])[0]),
     signedAttributes,
     attributes,
-    signature: octetsOf(info[5]!),
-    content: isContext(encapsulated[1], 0) ? octetsOf(childrenOf(encapsulated[1])[0]!) : null,
+    signature: asn1.octetsOf(info[5]!),
+    content: asn1.isContext(encapsulated[1], 0) ? asn1.octetsOf(asn1.childrenOf(encapsulated[1])[0]!) : null,
   };
 }
 
@@ -292,13 +278,14 @@ export function readCertRep(
   const digest = parts.digestOid === OID.sha256 ? 'sha256' : 'sha1';
   if (!crypto.verify(digest, parts.signedAttributes, ca.publicKey, parts.signature))
     throw new ScepEnrollmentError('the CertRep is not signed by the CA');
-  if (textOf(attributes.get(OID.transactionId)) !== transactionId) throw new ScepEnrollmentError('the CertRep answers another transaction');
+  if (asn1.textOf(attributes.get(OID.transactionId)) !== transactionId)
+    throw new ScepEnrollmentError('the CertRep answers another transaction');
   const recipientNonce = attributes.get(OID.recipientNonce);
-  if (recipientNonce?.tag !== TAG.OCTET_STRING || !octetsOf(recipientNonce).equals(senderNonce))
+  if (recipientNonce?.tag !== asn1.TAG.OCTET_STRING || !asn1.octetsOf(recipientNonce).equals(senderNonce))
     throw new ScepEnrollmentError("the CertRep's recipientNonce is not the request's nonce");
-  const status = textOf(attributes.get(OID.pkiStatus));
+  const status = asn1.textOf(attributes.get(OID.pkiStatus));
   if (status !== '0') {
-    const failInfo = textOf(attributes.get(OID.failInfo));
+    const failInfo = asn1.textOf(attributes.get(OID.failInfo));
     throw new ScepEnrollmentError(
       status === '2'
         ? `the SCEP server refused the request (${FAIL_INFOS[Number(failInfo)] ?? `failInfo ${failInfo}`})`
@@ -307,19 +294,19 @@ export function readCertRep(
   }
   if (!parts.content) throw new ScepEnrollmentError('the CertRep SUCCESS carries no content');
   // EnvelopedData: version, recipientInfos (the first a KeyTransRecipientInfo), encryptedContentInfo.
-  const [, wrapped] = childrenOf(readDer(parts.content));
-  const enveloped = childrenOf(childrenOf(wrapped)[0]);
-  const at = isContext(enveloped[1], 0) ? 2 : 1;
-  const recipient = childrenOf(childrenOf(enveloped[at])[0]);
-  const [, algorithmOf, encrypted] = childrenOf(enveloped[at + 1]);
-  const [cipherOid, iv] = childrenOf(algorithmOf);
-  const cipher = CIPHERS[oidOf(cipherOid)];
-  if (!cipher) throw new ScepEnrollmentError(`the CertRep uses cipher ${oidOf(cipherOid)}`);
-  const block = crypto.privateDecrypt({ key, padding: crypto.constants.RSA_NO_PADDING }, octetsOf(recipient[3]!));
+  const [, wrapped] = asn1.childrenOf(asn1.readDer(parts.content));
+  const enveloped = asn1.childrenOf(asn1.childrenOf(wrapped)[0]);
+  const at = asn1.isContext(enveloped[1], 0) ? 2 : 1;
+  const recipient = asn1.childrenOf(asn1.childrenOf(enveloped[at])[0]);
+  const [, algorithmOf, encrypted] = asn1.childrenOf(enveloped[at + 1]);
+  const [cipherOid, iv] = asn1.childrenOf(algorithmOf);
+  const cipher = CIPHERS[asn1.oidOf(cipherOid)];
+  if (!cipher) throw new ScepEnrollmentError(`the CertRep uses cipher ${asn1.oidOf(cipherOid)}`);
+  const block = crypto.privateDecrypt({ key, padding: crypto.constants.RSA_NO_PADDING }, asn1.octetsOf(recipient[3]!));
   const separator = block.indexOf(0, 2);
   if (block[0] !== 0 || block[1] !== 2 || separator < 10) throw new ScepEnrollmentError('the CertRep does not decrypt with the device key');
-  const decipher = crypto.createDecipheriv(cipher.name, block.subarray(separator + 1), octetsOf(iv!));
-  const inner = Buffer.concat([decipher.update(octetsOf(encrypted!)), decipher.final()]);
+  const decipher = crypto.createDecipheriv(cipher.name, block.subarray(separator + 1), asn1.octetsOf(iv!));
+  const inner = Buffer.concat([decipher.update(asn1.octetsOf(encrypted!)), decipher.final()]);
   return certificatesIn(signedDataFields(inner));
 }
 

@@ -13,7 +13,7 @@ import {
   textOf,
   time,
   utf8String,
-} from '../../src/crypto/der.js';
+} from '../../src/wire/der.js';
 
 describe('the minimal DER reader and writer', () => {
   it('writes and reads back OIDs, positive minimal INTEGERs, strings and long lengths', () => {

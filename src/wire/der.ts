@@ -1,8 +1,10 @@
 /**
- * A minimal ASN.1 reader and writer for the hot MDM paths (every check-in's `Mdm-Signature`, every
- * SCEP message): it walks tag-length-value triples over the caller's buffer without copying or
- * building objects per node. asn1js and PKI.js build a schema object tree for every value, which
- * cost Homeroom more CPU per enrolling iPad than all its RSA operations together.
+ * A minimal ASN.1 reader and writer for the hot paths of the MDM protocol (every check-in's
+ * `Mdm-Signature`, every SCEP message), on both sides: Homeroom reads what devices send and
+ * answers, and the virtual iPads build and read the same structures. It walks tag-length-value
+ * triples over the caller's buffer without copying or building objects per node; asn1js and PKI.js
+ * build a schema object tree for every value, which cost more CPU per enrolling iPad than all the
+ * RSA operations together, on each side.
  *
  * The reader takes DER and BER (indefinite lengths, constructed strings in pieces), as devices and
  * SCEP clients may send either; the writer writes DER (definite lengths, callers give SET OF
