@@ -134,16 +134,18 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       apple: connection,
       publicUrl: () => config.publicUrl ?? listeningAt,
       automaticSyncIntervalMs: config.automaticSyncIntervalMs,
-      trustedDeviceCas,
-      // The simulated Apple's attestation root is trusted exactly when its device CA is.
-      trustedAttestationRoots: [
-        ...(simulator && config.mdm.trustSimulatorDeviceCa ? [simulator.attestationRootPem()] : []),
-        ...config.mdm.extraAttestationRootPems,
-      ],
+      identities: {
+        keyType: config.mdm.identityKey,
+        kind: IDENTITY_KIND_OF_SETTING[config.mdm.identity],
+        scepChallengeTtlMs: config.mdm.scepChallengeTtlMs,
+        trustedDeviceCas,
+        // The simulated Apple's attestation root is trusted exactly when its device CA is.
+        trustedAttestationRoots: [
+          ...(simulator && config.mdm.trustSimulatorDeviceCa ? [simulator.attestationRootPem()] : []),
+          ...config.mdm.extraAttestationRootPems,
+        ],
+      },
       userPasswordScryptLogN: config.userPasswordScryptLogN,
-      identityKeyType: config.mdm.identityKey,
-      identityKind: IDENTITY_KIND_OF_SETTING[config.mdm.identity],
-      scepChallengeTtlMs: config.mdm.scepChallengeTtlMs,
       ticker: options.ticker,
       embeddedSimulator: simulator ? { url: simulator.url, deviceCaTrusted: config.mdm.trustSimulatorDeviceCa } : null,
     });

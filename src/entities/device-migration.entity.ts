@@ -13,6 +13,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { wordsOf } from '../words.js';
 import { DateTimeColumn, JsonColumn } from './columns.js';
+import { WorkTimes } from './leased-job.js';
 
 export const MigrationStatus = wordsOf('REQUESTED', 'STARTED', 'SUCCESS', 'FAILED', 'CANCELLED');
 export type MigrationStatus = (typeof MigrationStatus)[keyof typeof MigrationStatus];
@@ -22,7 +23,7 @@ export const OPEN_MIGRATION_STATUSES: readonly MigrationStatus[] = ['REQUESTED',
 
 @Entity()
 @Index('device_migration_token', ['tokenId', 'id'])
-export class DeviceMigration {
+export class DeviceMigration extends WorkTimes {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -69,13 +70,4 @@ export class DeviceMigration {
 
   @DateTimeColumn()
   requestedAt!: Date;
-
-  @DateTimeColumn({ nullable: true })
-  startedAt!: Date | null;
-
-  @DateTimeColumn({ nullable: true })
-  finishedAt!: Date | null;
-
-  @DateTimeColumn()
-  updatedAt!: Date;
 }

@@ -5,20 +5,16 @@
  */
 import { Column, Entity, Index } from 'typeorm';
 import { DateTimeColumn, JsonColumn } from './columns.js';
+import { wordsOf } from '../words.js';
 import { TokenOwnedRow } from './owned-rows.js';
 
 /** Whether a device is tied to a user at setup (Intune's "user affinity"). */
-export enum UserAffinity {
-  WITH_USER_AFFINITY = 'WITH_USER_AFFINITY',
-  WITHOUT_USER_AFFINITY = 'WITHOUT_USER_AFFINITY',
-}
+export const UserAffinity = wordsOf('WITH_USER_AFFINITY', 'WITHOUT_USER_AFFINITY');
+export type UserAffinity = (typeof UserAffinity)[keyof typeof UserAffinity];
 
 /** Whether the device may pair with (sync to) computers. */
-export enum PairingMode {
-  DENY_ALL = 'DENY_ALL',
-  ALLOW_ALL = 'ALLOW_ALL',
-  ALLOW_CONFIGURATOR_BY_CERTIFICATE = 'ALLOW_CONFIGURATOR_BY_CERTIFICATE',
-}
+export const PairingMode = wordsOf('DENY_ALL', 'ALLOW_ALL', 'ALLOW_CONFIGURATOR_BY_CERTIFICATE');
+export type PairingMode = (typeof PairingMode)[keyof typeof PairingMode];
 
 /**
  * How a device enrolling with the profile gets its MDM identity: `SCEP` (the device makes its key and
@@ -26,18 +22,12 @@ export enum PairingMode {
  * attests, and Homeroom's ACME server certifies it) or `PKCS12` (Homeroom makes key and certificate
  * and sends both in the profile). Stored by name, so another kind is one more member.
  */
-export enum DeviceIdentityKind {
-  SCEP = 'SCEP',
-  ACME = 'ACME',
-  PKCS12 = 'PKCS12',
-}
+export const DeviceIdentityKind = wordsOf('SCEP', 'ACME', 'PKCS12');
+export type DeviceIdentityKind = (typeof DeviceIdentityKind)[keyof typeof DeviceIdentityKind];
 
 /** How the Return to Service Wi-Fi network is secured (Apple's `EncryptionType` WPA2, WPA3 or None). */
-export enum WifiSecurity {
-  WPA2 = 'WPA2',
-  WPA3 = 'WPA3',
-  NONE = 'NONE',
-}
+export const WifiSecurity = wordsOf('WPA2', 'WPA3', 'NONE');
+export type WifiSecurity = (typeof WifiSecurity)[keyof typeof WifiSecurity];
 
 @Entity()
 @Index('enrollment_profile_token_name', ['tokenId', 'name'], { unique: true })

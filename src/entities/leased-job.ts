@@ -10,7 +10,22 @@
 import { Column, PrimaryGeneratedColumn } from 'typeorm';
 import { DateTimeColumn } from './columns.js';
 
-export abstract class LeasedJob {
+/**
+ * When a piece of work started and finished (null until then) and when its row last changed: the
+ * times a leased job and a device's migration share.
+ */
+export abstract class WorkTimes {
+  @DateTimeColumn({ nullable: true })
+  startedAt!: Date | null;
+
+  @DateTimeColumn({ nullable: true })
+  finishedAt!: Date | null;
+
+  @DateTimeColumn()
+  updatedAt!: Date;
+}
+
+export abstract class LeasedJob extends WorkTimes {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -23,15 +38,6 @@ export abstract class LeasedJob {
 
   @DateTimeColumn()
   createdAt!: Date;
-
-  @DateTimeColumn({ nullable: true })
-  startedAt!: Date | null;
-
-  @DateTimeColumn({ nullable: true })
-  finishedAt!: Date | null;
-
-  @DateTimeColumn()
-  updatedAt!: Date;
 
   /** Which process works on the job (random per process); null when none. */
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -49,30 +49,39 @@ export function mdmRoutes(enrollment: EnrollmentService, logger: Logger, options
       res.status(200).type('application/x-apple-aspen-config').send(accepted.profile);
     }),
   );
-  router.put(
-    '/mdm/checkin',
-    raw,
-    handle(log, 'check-in', async (req, res, requestLog) => {
-      const done = await enrollment.checkIn(bodyOf(req), req.get('mdm-signature'));
-      requestLog.debug({ deviceId: done.deviceId, messageType: done.messageType }, 'check-in');
-      if (done.refusal) requestLog.info({ deviceId: done.deviceId, reason: done.refusal }, 'Return to Service answered Enabled: false');
-      if (done.reply === null) res.status(200).end();
-      else res.status(200).type('application/xml').send(done.reply);
-    }),
-  );
-  router.put(
-    '/mdm/connect',
-    raw,
-    handle(log, 'connect', async (req, res, requestLog) => {
-      const next = await enrollment.connect(bodyOf(req), req.get('mdm-signature'));
-      requestLog.debug({ deviceId: next.deviceId, requestType: next.requestType }, 'connect');
-      if (next.command === null) res.status(200).end();
-      else res.status(200).type('application/xml').send(next.command);
-    }),
-  );
+  // Check-in and connect: bodies an enrolled device signs (`Mdm-Signature`); the answer is a plist or nothing.
+  const signedPut = (
+    path: string,
+    endpoint: string,
+    answer: (body: Buffer, signature: string | undefined, log: Logger) => Promise<string | null>,
+  ) =>
+    router.put(
+      path,
+      raw,
+      handle(log, endpoint, async (req, res, requestLog) =>
+        sendPlist(res, await answer(bodyOf(req), req.get('mdm-signature'), requestLog)),
+      ),
+    );
+  signedPut('/mdm/checkin', 'check-in', async (body, signature, requestLog) => {
+    const done = await enrollment.checkIn(body, signature);
+    requestLog.debug({ deviceId: done.deviceId, messageType: done.messageType }, 'check-in');
+    if (done.refusal) requestLog.info({ deviceId: done.deviceId, reason: done.refusal }, 'Return to Service answered Enabled: false');
+    return done.reply;
+  });
+  signedPut('/mdm/connect', 'connect', async (body, signature, requestLog) => {
+    const next = await enrollment.connect(body, signature);
+    requestLog.debug({ deviceId: next.deviceId, requestType: next.requestType }, 'connect');
+    return next.command;
+  });
   // A body too large or cut off: `{code, message}` like every other refusal here.
   router.use('/mdm', jsonRequestErrors(options.maxBodyBytes, log));
   return router;
+}
+
+/** A check-in's or connect's answer: the plist, or an empty 200 when the server has nothing to say. */
+function sendPlist(res: Response, plist: string | null): void {
+  if (plist === null) res.status(200).end();
+  else res.status(200).type('application/xml').send(plist);
 }
 
 function bodyOf(req: Request): Buffer {

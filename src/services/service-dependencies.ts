@@ -13,6 +13,23 @@ import type { EventBus } from '../platform/events/event-bus.js';
 import type { SecretBox } from '../platform/secret-box.js';
 import type { Ticker } from '../platform/ticker.js';
 
+/** The `MDM_*` settings of device identities; each has its default when not given. */
+export interface IdentitySettings {
+  /** The key of the identities Homeroom makes (`MDM_IDENTITY_KEY`); RSA-2048 when not given. */
+  readonly keyType?: IdentityKeyType;
+  /** How a device gets its identity unless its profile says (`MDM_IDENTITY`); SCEP when not given. */
+  readonly kind?: DeviceIdentityKind;
+  /** How long a SCEP challenge stays usable (`MDM_SCEP_CHALLENGE_MINUTES`); 15 minutes when not given. */
+  readonly scepChallengeTtlMs?: number;
+  /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
+  readonly trustedDeviceCas?: readonly string[];
+  /**
+   * Attestation roots an ACME `device-attest-01` may end at, besides Apple's Enterprise Attestation
+   * Root CA (always trusted): the built-in simulator's when its device CA is trusted.
+   */
+  readonly trustedAttestationRoots?: readonly string[];
+}
+
 export interface ServiceDependencies {
   readonly database: Database;
   readonly clock: Clock;
@@ -24,19 +41,8 @@ export interface ServiceDependencies {
   readonly publicUrl: () => string;
   /** Automatic sync period (`AUTOMATIC_SYNC_INTERVAL_HOURS`); 24 hours when not given. */
   readonly automaticSyncIntervalMs?: number;
-  /** The key of the identities issued to enrolling devices (`MDM_IDENTITY_KEY`); RSA-2048 when not given. */
-  readonly identityKeyType?: IdentityKeyType;
-  /** How enrolling devices get their identity unless their profile says (`MDM_IDENTITY`); SCEP when not given. */
-  readonly identityKind?: DeviceIdentityKind;
-  /** How long a SCEP challenge stays usable (`MDM_SCEP_CHALLENGE_MINUTES`); 15 minutes when not given. */
-  readonly scepChallengeTtlMs?: number;
-  /** Device CAs whose MachineInfo signers may enroll, besides Apple's iPhone Device CA (always trusted). */
-  readonly trustedDeviceCas?: readonly string[];
-  /**
-   * Attestation roots an ACME `device-attest-01` may end at, besides Apple's Enterprise Attestation
-   * Root CA (always trusted): the built-in simulator's when its device CA is trusted.
-   */
-  readonly trustedAttestationRoots?: readonly string[];
+  /** How enrolling devices get their MDM identities (the `MDM_*` settings); defaults when not given. */
+  readonly identities?: IdentitySettings;
   /** scrypt cost (log2 N) of new user password hashes (`USER_PASSWORD_SCRYPT_LOG_N`); 15 when not given. */
   readonly userPasswordScryptLogN?: number;
   /** The once-a-second wake-up of live countdowns; a real one-second timer when not given (tests pass a ManualTicker). */

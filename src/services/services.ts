@@ -81,9 +81,11 @@ export class Services {
     this.users = new UserService(deps.database, this.audit, deps.clock, deps.userPasswordScryptLogN);
     this.userImports = new UserImportService(deps, this.audit);
     this.rehearsals = new RehearsalService(deps, this.audit);
-    const trust = deviceTrust(deps.trustedDeviceCas ?? [], [APPLE_IPHONE_DEVICE_CA_PEM]);
+    const trust = deviceTrust(deps.identities?.trustedDeviceCas ?? [], [APPLE_IPHONE_DEVICE_CA_PEM]);
     this.scep = new ScepService(deps, this.mdmAuthority);
-    this.acmeIssuance = new AcmeIssuanceService(deps, this.mdmAuthority, { extraAttestationRoots: deps.trustedAttestationRoots ?? [] });
+    this.acmeIssuance = new AcmeIssuanceService(deps, this.mdmAuthority, {
+      extraAttestationRoots: deps.identities?.trustedAttestationRoots ?? [],
+    });
     const issuers = {
       [DeviceIdentityKind.SCEP]: this.scep.issuer(),
       [DeviceIdentityKind.ACME]: this.acmeIssuance.issuer(),

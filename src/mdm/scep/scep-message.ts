@@ -38,6 +38,7 @@ import {
   type Tlv,
 } from '../../wire/der.js';
 import { normalizedSerial } from '../../crypto/x509.js';
+import { OID } from '../../wire/oids.js';
 
 /** RFC 8894 section 3.2.1.4.5: why a request was refused. */
 export type ScepFailInfo = 'badAlg' | 'badMessageCheck' | 'badRequest' | 'badTime' | 'badCertId';
@@ -66,26 +67,6 @@ export class ScepMalformed extends Error {
     this.name = 'ScepMalformed';
   }
 }
-
-export const OID = {
-  data: '1.2.840.113549.1.7.1',
-  signedData: '1.2.840.113549.1.7.2',
-  envelopedData: '1.2.840.113549.1.7.3',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-  challengePassword: '1.2.840.113549.1.9.7',
-  extensionRequest: '1.2.840.113549.1.9.14',
-  rsaEncryption: '1.2.840.113549.1.1.1',
-  messageType: '2.16.840.1.113733.1.9.2',
-  pkiStatus: '2.16.840.1.113733.1.9.3',
-  failInfo: '2.16.840.1.113733.1.9.4',
-  senderNonce: '2.16.840.1.113733.1.9.5',
-  recipientNonce: '2.16.840.1.113733.1.9.6',
-  transactionId: '2.16.840.1.113733.1.9.7',
-  commonName: '2.5.4.3',
-  serialNumber: '2.5.4.5',
-} as const;
 
 /** Digest OIDs, as Node names them. */
 const DIGESTS: Readonly<Record<string, string>> = {

@@ -106,7 +106,7 @@ export class EnrollmentService {
 
     // The identity's CPU-heavy part (a PKCS#12's new key and the CA's signature), before any transaction.
     // By SCEP or ACME there is none: the device makes its key.
-    const kind = identityKindOf(profile, this.deps.identityKind ?? DeviceIdentityKind.SCEP);
+    const kind = identityKindOf(profile, this.deps.identities?.kind ?? DeviceIdentityKind.SCEP);
     const identity = await this.issuers[kind].prepare({ deviceId: device.id, serialNumber: device.serialNumber, udid: info.udid }, now);
     const events = new PendingEvents();
     await this.deps.database.transaction(async (tx) => {

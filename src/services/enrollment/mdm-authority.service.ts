@@ -46,7 +46,7 @@ export class MdmAuthorityService {
    * P-256 key takes microseconds.
    */
   async issueIdentity(device: { serialNumber: string; udid?: string }): Promise<DeviceIdentity> {
-    const keyType = this.deps.identityKeyType ?? 'rsa-2048';
+    const keyType = this.deps.identities?.keyType ?? 'rsa-2048';
     const privateKeyPem = keyType === 'rsa-2048' ? await generateRsaKeyPem() : undefined;
     return issueDeviceIdentity(await this.authority(), {
       ...device,

@@ -248,7 +248,7 @@ export class ReturnToServiceService {
   async refreshIfStale(row: DeviceEnrollment): Promise<void> {
     const pending = row.returnToService;
     const now = this.deps.clock.now();
-    const freshFor = (this.deps.scepChallengeTtlMs ?? DEFAULT_CHALLENGE_TTL_MS) / 2;
+    const freshFor = (this.deps.identities?.scepChallengeTtlMs ?? DEFAULT_CHALLENGE_TTL_MS) / 2;
     if (!pending || now.getTime() - new Date(pending.startedAt).getTime() < freshFor) return;
     const subject = await this.subjectOf(this.deps.database.manager, row.deviceId);
     const prepared = await this.prepare(subject, now);
@@ -294,7 +294,7 @@ export class ReturnToServiceService {
     if (!push) throw unavailable('NO_PUSH_CERTIFICATE', device.serialNumber);
     const token = await this.deps.database.manager.findOneByOrFail(EnrollmentProgramToken, { id: profile!.tokenId });
     const organization = profile!.departmentName ?? token.organizationName;
-    const kind = identityKindOf(profile!, this.deps.identityKind ?? DeviceIdentityKind.SCEP);
+    const kind = identityKindOf(profile!, this.deps.identities?.kind ?? DeviceIdentityKind.SCEP);
     const identity = await this.issuers[kind].prepare(
       { deviceId: device.id, serialNumber: device.serialNumber, udid: enrollment!.udid ?? device.serialNumber },
       now,

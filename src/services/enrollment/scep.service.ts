@@ -198,7 +198,7 @@ export class ScepIdentityIssuer implements DeviceIdentityIssuer {
 
   prepare(device: EnrollingDevice, now: Date): Promise<PreparedIdentity> {
     const challenge = crypto.randomBytes(24).toString('hex');
-    const ttl = this.deps.scepChallengeTtlMs ?? DEFAULT_SCEP_CHALLENGE_TTL_MS;
+    const ttl = this.deps.identities?.scepChallengeTtlMs ?? DEFAULT_SCEP_CHALLENGE_TTL_MS;
     return Promise.resolve({
       payload: scepPayload({
         url: `${this.deps.publicUrl()}${SCEP_PATH}`,

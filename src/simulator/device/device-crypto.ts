@@ -16,6 +16,7 @@
 import crypto from 'node:crypto';
 import forge from 'node-forge';
 import * as asn1 from '../../wire/der.js';
+import { OID } from '../../wire/oids.js';
 
 /** The digests a device signs with. */
 export type SignatureDigest = 'sha256' | 'sha1';
@@ -34,19 +35,6 @@ export interface ImportedIdentity extends SigningIdentity {
   readonly serialNumber: string;
 }
 
-const OID = {
-  data: '1.2.840.113549.1.7.1',
-  signedData: '1.2.840.113549.1.7.2',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  signingTime: '1.2.840.113549.1.9.5',
-  sha1: '1.3.14.3.2.26',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  rsaEncryption: '1.2.840.113549.1.1.1',
-  ecdsaWithSha1: '1.2.840.10045.4.1',
-  ecdsaWithSha256: '1.2.840.10045.4.3.2',
-} as const;
-
 /** An identity given as PEM certificate and PEM key (the factory identity). */
 export function identityOfPem(certificatePem: string, privateKeyPem: string): SigningIdentity {
   return {
@@ -56,7 +44,7 @@ export function identityOfPem(certificatePem: string, privateKeyPem: string): Si
 }
 
 /**
- * The signature asn1.algorithm as the SignerInfo names it: `rsaEncryption` for RSA (what OpenSSL and
+ * The signature algorithm as the SignerInfo names it: `rsaEncryption` for RSA (what OpenSSL and
  * Go's pkcs7, used by mdmb, write; the digest comes from `digestAlgorithm`), ECDSA with its digest.
  */
 function signatureAlgorithmOf(key: crypto.KeyObject, digest: SignatureDigest): Buffer {
@@ -82,7 +70,7 @@ function issuerAndSerialOf(signer: SigningIdentity): Buffer {
 
 /**
  * A DER ContentInfo holding SignedData over `content` with one signer, its certificate included,
- * and signed attributes (content type, signing asn1.time, message digest).
+ * and signed attributes (content type, signing time, message digest).
  */
 export function signCms(
   content: Buffer,

@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import type { ImportedIdentity } from './device-crypto.js';
 import * as asn1 from '../../wire/der.js';
 import { send, type Transport } from './http.js';
+import { OID } from '../../wire/oids.js';
 
 /** The `com.apple.security.scep` payload's content, as the device reads it. */
 export interface ScepPayload {
@@ -48,25 +49,6 @@ export const generateRsaKey: KeySource = (bits) =>
     ),
   );
 
-const OID = {
-  data: '1.2.840.113549.1.7.1',
-  signedData: '1.2.840.113549.1.7.2',
-  envelopedData: '1.2.840.113549.1.7.3',
-  contentType: '1.2.840.113549.1.9.3',
-  messageDigest: '1.2.840.113549.1.9.4',
-  challengePassword: '1.2.840.113549.1.9.7',
-  rsaEncryption: '1.2.840.113549.1.1.1',
-  sha256WithRsa: '1.2.840.113549.1.1.11',
-  sha256: '2.16.840.1.101.3.4.2.1',
-  aes128Cbc: '2.16.840.1.101.3.4.1.2',
-  desEde3Cbc: '1.2.840.113549.3.7',
-  messageType: '2.16.840.1.113733.1.9.2',
-  pkiStatus: '2.16.840.1.113733.1.9.3',
-  failInfo: '2.16.840.1.113733.1.9.4',
-  senderNonce: '2.16.840.1.113733.1.9.5',
-  recipientNonce: '2.16.840.1.113733.1.9.6',
-  transactionId: '2.16.840.1.113733.1.9.7',
-} as const;
 const NAME_TYPES: Readonly<Record<string, string>> = {
   CN: '2.5.4.3',
   O: '2.5.4.10',
