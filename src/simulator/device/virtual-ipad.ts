@@ -21,12 +21,7 @@ import { EnrollmentStopped, type DeviceFailure } from './failure.js';
 import { bodyExcerpt, transportOf, type HttpAnswer, type Transport } from './http.js';
 import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
 import { activate, returnToService, type ReturningDevice } from './return-to-service.js';
-import {
-  type DeviceEnrollment,
-  type IPadState,
-  type RemoteManagementPane,
-  type VirtualIPadOptions,
-} from './virtual-ipad-options.js';
+import { type DeviceEnrollment, type IPadState, type RemoteManagementPane, type VirtualIPadOptions } from './virtual-ipad-options.js';
 import { MdmClient, signedMachineInfo, type PlistDict } from './mdm-client.js';
 import { helloPanes, remainingPanes, type SetupPane } from './setup-assistant.js';
 import { Trace, type TraceEntry, type TraceStep } from './trace.js';
