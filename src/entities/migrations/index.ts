@@ -15,8 +15,8 @@ import { SchoolManagerApi1802563200000 } from './1802563200000-school-manager-ap
 import { Acme1803168000000 } from './1803168000000-acme.js';
 import { DeviceIdentityKinds1803772800000 } from './1803772800000-device-identity-kinds.js';
 import { MigrationWithoutErase1804377600000 } from './1804377600000-migration-without-erase.js';
-import { AssignmentOutcomeDeviceKey1805587200000 } from './1805587200000-assignment-outcome-device-key.js';
 import { ReturnToService1804982400000 } from './1804982400000-return-to-service.js';
+import { AssignmentOutcomeDeviceKey1805587200000 } from './1805587200000-assignment-outcome-device-key.js';
 
 export const MIGRATIONS = [
   Foundation1795305600000,
@@ -35,6 +35,6 @@ export const MIGRATIONS = [
   Acme1803168000000,
   DeviceIdentityKinds1803772800000,
   MigrationWithoutErase1804377600000,
-  AssignmentOutcomeDeviceKey1805587200000,
   ReturnToService1804982400000,
+  AssignmentOutcomeDeviceKey1805587200000,
 ];
