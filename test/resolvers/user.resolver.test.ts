@@ -165,12 +165,12 @@ describe('the user directory over GraphQL', () => {
       'updatedAt',
       'username',
     ]);
-    // Passwords only ever go in: the inputs that take one.
+    // Passwords only ever go in: the inputs that take one (a user's, and the Return to Service Wi-Fi's).
     const takingPasswords = Object.values(schema.getTypeMap())
       .filter(isInputObjectType)
       .filter((type) => Object.keys(type.getFields()).includes('password'))
       .map((type) => type.name);
-    expect(takingPasswords.sort()).toEqual(['CreateUserInput', 'UpdateUserInput']);
+    expect(takingPasswords.sort()).toEqual(['CreateUserInput', 'UpdateUserInput', 'WifiNetworkInput']);
     expect(getNamedType(schema.getMutationType()!.getFields().importUsers!.type).name).toBe('ImportUsersPayload');
   });
 });
