@@ -8,13 +8,12 @@ import {
   CreateEnrollmentProfileDocument,
   DeviceEnrollmentChangedDocument,
   DeviceEnrollmentNodeDocument,
-  GenerateEncryptionPublicKeyDocument,
   TokenDeviceEnrollmentsDocument,
   TokenDeviceProfilesDocument,
-  UploadTokenDocument,
   type CreateEnrollmentProfileInput,
 } from '../generated/operations.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
+import { uploadedSchool } from '../support/tokens.js';
 
 const SERVER = 'Homeroom';
 const DEPARTMENT = 'Riverside Science';
@@ -73,23 +72,8 @@ describe('first day of term: from token to enrolled iPads', () => {
     t = await startTestServer();
     apple = t.server.apple.simulator!;
     // The school's admin: an MDM server for Homeroom's key, and an order of 30 iPads assigned to it.
-    const key = (await t.request(GenerateEncryptionPublicKeyDocument, {})).data!.generateEncryptionPublicKey.encryptionPublicKey;
-    const { token: file } = apple.portal.createServer({ name: SERVER, publicKeyPem: key.certificate });
-    const order = apple.portal.addOrder({ count: 30 });
-    apple.portal.assignDevices(SERVER, { orderNumbers: [order.orderNumber] });
-    serials = apple.portal
-      .listDevices({ server: SERVER, limit: 100 })
-      .map((d) => d.serial_number)
-      .sort();
+    ({ tokenId, serials } = await uploadedSchool(t, apple, { server: SERVER, name: 'Riverside', devices: 30 }));
     expect(serials).toHaveLength(30);
-
-    const uploaded = await t.request(UploadTokenDocument, {
-      input: { name: 'Riverside', appleId: 'it@riverside.example', tokenFile: file.content },
-    });
-    expect(uploaded.errors).toBeUndefined();
-    tokenId = uploaded.data!.uploadToken.token.id;
-    // The upload started the first sync, which lists the 30 iPads.
-    await t.server.services.sync.idle();
   });
   afterAll(() => t.close());
 

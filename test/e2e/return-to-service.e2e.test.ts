@@ -7,12 +7,11 @@ import {
   AssignProfileDocument,
   CreateReturnToServiceProfileDocument,
   EraseDeviceDocument,
-  GenerateEncryptionPublicKeyDocument,
   SetEnrollmentProfileWifiDocument,
   TokenDeviceEnrollmentsDocument,
-  UploadTokenDocument,
 } from '../generated/operations.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { uploadedSchool } from '../support/tokens.js';
 
 const SERVER = 'Homeroom';
 const SSID = 'Riverside-Carts';
@@ -40,20 +39,7 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
   beforeAll(async () => {
     t = await startTestServer();
     apple = t.server.apple.simulator!;
-    const key = (await t.request(GenerateEncryptionPublicKeyDocument, {})).data!.generateEncryptionPublicKey.encryptionPublicKey;
-    const { token: file } = apple.portal.createServer({ name: SERVER, publicKeyPem: key.certificate });
-    const order = apple.portal.addOrder({ count: 2 });
-    apple.portal.assignDevices(SERVER, { orderNumbers: [order.orderNumber] });
-    serials = apple.portal
-      .listDevices({ server: SERVER, limit: 10 })
-      .map((d) => d.serial_number)
-      .sort();
-    const uploaded = await t.request(UploadTokenDocument, {
-      input: { name: 'Riverside', appleId: 'it@riverside.example', tokenFile: file.content },
-    });
-    expect(uploaded.errors).toBeUndefined();
-    tokenId = uploaded.data!.uploadToken.token.id;
-    await t.server.services.sync.idle();
+    ({ tokenId, serials } = await uploadedSchool(t, apple, { server: SERVER, name: 'Riverside', devices: 2 }));
   });
   afterAll(() => t.close());
 

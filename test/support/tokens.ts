@@ -8,7 +8,10 @@ import { PairingMode, UserAffinity } from '../../src/entities/enrollment-profile
 import { type ProfileSettingsInput } from '../../src/services/profile/profile-settings.js';
 import type { RequestContext } from '../../src/platform/request-context.js';
 import type { Services } from '../../src/services/services.js';
-import type { AppleSimulator } from '../../src/simulator/apple/index.js';
+import type { AppleSimulator, RunningAppleSimulator } from '../../src/simulator/apple/index.js';
+import { expect } from 'vitest';
+import { GenerateEncryptionPublicKeyDocument, UploadTokenDocument } from '../generated/operations.js';
+import type { TestServer } from './server.js';
 
 /**
  * Uploads a token for a new MDM server `serverName` on the simulator (its push certificate first, if none exists),
@@ -60,4 +63,32 @@ export async function simulatedSchool(
   const profile = await services.profiles.create(ctx, token.id, cartProfile(`${options.name} carts`));
   const serials = simulator.portal.listDevices({ server: options.name, limit: options.devices || 1 }).map((device) => device.serial_number);
   return { token, profile, serials: options.devices ? serials : [] };
+}
+
+/**
+ * The same school as a frontend and the school's admin make it, over real HTTP: Homeroom's public key
+ * by GraphQL, an MDM server for it and an order of `devices` iPads on the simulator's portal, the token
+ * file uploaded by GraphQL, and the first sync waited for. Returns the token's global ID and the
+ * serials, sorted.
+ */
+export async function uploadedSchool(
+  t: TestServer,
+  apple: RunningAppleSimulator,
+  options: { server: string; name: string; devices: number },
+): Promise<{ tokenId: string; serials: string[] }> {
+  const key = (await t.request(GenerateEncryptionPublicKeyDocument, {})).data!.generateEncryptionPublicKey.encryptionPublicKey;
+  const { token: file } = apple.portal.createServer({ name: options.server, publicKeyPem: key.certificate });
+  const order = apple.portal.addOrder({ count: options.devices });
+  apple.portal.assignDevices(options.server, { orderNumbers: [order.orderNumber] });
+  const serials = apple.portal
+    .listDevices({ server: options.server, limit: options.devices + 10 })
+    .map((d) => d.serial_number)
+    .sort();
+  const uploaded = await t.request(UploadTokenDocument, {
+    input: { name: options.name, appleId: `it@${options.name.toLowerCase()}.example`, tokenFile: file.content },
+  });
+  expect(uploaded.errors).toBeUndefined();
+  // The upload started the first sync, which lists the order's iPads.
+  await t.server.services.sync.idle();
+  return { tokenId: uploaded.data!.uploadToken.token.id, serials };
 }
