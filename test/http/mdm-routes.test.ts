@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parse } from 'plist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Device } from '../../src/entities/device.entity.js';
@@ -20,7 +18,7 @@ import {
   postMachineInfo,
   readEnrollmentProfile,
   signCms,
-  testDeviceCa,
+  handHeldDeviceSetup,
   TestMdmDevice,
   type SigningIdentity,
 } from '../support/mdm-device.js';
@@ -32,8 +30,7 @@ import { cartProfile, simulatedSchool } from '../support/tokens.js';
  */
 describe('MDM endpoints: enrollment, check-in, connect', () => {
   const ctx = systemContext(createLogger('silent'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-mdm-'));
-  const deviceCa = testDeviceCa(dir);
+  const { dir, deviceCa, env } = handHeldDeviceSetup('homeroom-mdm-');
   let t: TestServer;
   let profile: EnrollmentProfile;
   let otherProfile: EnrollmentProfile;
@@ -43,7 +40,7 @@ describe('MDM endpoints: enrollment, check-in, connect', () => {
 
   beforeAll(async () => {
     t = await startTestServer({
-      env: { MDM_IDENTITY: 'pkcs12', MDM_DEVICE_CA_FILE: deviceCa.file, MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' },
+      env,
     });
     const { services } = t.server;
     const apple = t.server.apple.simulator!;

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Device } from '../../src/entities/device.entity.js';
 import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js';
@@ -21,7 +19,7 @@ import {
   postMachineInfo,
   readEnrollmentProfile,
   signCms,
-  testDeviceCa,
+  handHeldDeviceSetup,
   TestMdmDevice,
 } from '../support/mdm-device.js';
 import { cartProfile, simulatedSchool } from '../support/tokens.js';
@@ -37,8 +35,7 @@ describe('MDM endpoints: user affinity and Shared iPad', () => {
   const ctx = systemContext(createLogger('silent'));
   // Sign-ins a second apart, so "the oldest last sign-in" is never a tie. Now, so the test CA's certificates are valid.
   const clock = new ManualClock(new Date().toISOString());
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-mdm-users-'));
-  const deviceCa = testDeviceCa(dir);
+  const { dir, deviceCa, env } = handHeldDeviceSetup('homeroom-mdm-users-');
   let t: TestServer;
   let affinity: EnrollmentProfile;
   let shared: EnrollmentProfile;
@@ -47,7 +44,7 @@ describe('MDM endpoints: user affinity and Shared iPad', () => {
   beforeAll(async () => {
     t = await startTestServer({
       clock,
-      env: { MDM_IDENTITY: 'pkcs12', MDM_DEVICE_CA_FILE: deviceCa.file, MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' },
+      env,
     });
     const { services } = t.server;
     const school = await simulatedSchool(services, t.server.apple.simulator!, ctx, { name: 'Riverside', devices: 6 });

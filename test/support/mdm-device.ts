@@ -6,6 +6,7 @@
  * Signing uses node-forge (slow RSA, fine for a handful of requests).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import forge from 'node-forge';
 import { build, parse, type PlistValue } from 'plist';
@@ -25,6 +26,21 @@ export function testDeviceCa(dir: string, now = new Date()): { ca: MdmCertificat
   const file = path.join(dir, 'device-ca.pem');
   fs.writeFileSync(file, ca.certificatePem);
   return { ca, file };
+}
+
+/**
+ * What a hand-held test device enrolls against: a server that trusts only this test's device CA
+ * (written to `dir`, a fresh temporary directory named after `prefix`), not the simulator's, and issues
+ * PKCS#12 identities. `env` is `startTestServer`'s environment.
+ */
+export function handHeldDeviceSetup(prefix: string): {
+  dir: string;
+  deviceCa: { ca: MdmCertificateAuthority; file: string };
+  env: Record<string, string>;
+} {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const deviceCa = testDeviceCa(dir);
+  return { dir, deviceCa, env: { MDM_IDENTITY: 'pkcs12', MDM_DEVICE_CA_FILE: deviceCa.file, MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' } };
 }
 
 /** A CA of a test hierarchy: what issues (its key) and what the other certificates name (its forge certificate). */

@@ -1,6 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import forge from 'node-forge';
 import { parse } from 'plist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +18,7 @@ import {
   postMachineInfo,
   readEnrollmentProfile,
   signCms,
-  testDeviceCa,
+  handHeldDeviceSetup,
   TestMdmDevice,
   type Dict,
 } from '../../support/mdm-device.js';
@@ -73,8 +71,7 @@ function signedContent(der: Uint8Array): { content: string; signerCn: string } {
 
 describe('Return to Service over the MDM endpoints', () => {
   const ctx = systemContext(createLogger('silent'));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'homeroom-rts-'));
-  const deviceCa = testDeviceCa(dir);
+  const { dir, deviceCa, env } = handHeldDeviceSetup('homeroom-rts-');
   const clock = new ManualClock(new Date().toISOString());
   let t: TestServer;
   let plain: EnrollmentProfile;
@@ -84,7 +81,7 @@ describe('Return to Service over the MDM endpoints', () => {
   beforeAll(async () => {
     t = await startTestServer({
       clock,
-      env: { MDM_IDENTITY: 'pkcs12', MDM_DEVICE_CA_FILE: deviceCa.file, MDM_TRUST_SIMULATOR_DEVICE_CA: 'false' },
+      env,
     });
     const { services } = t.server;
     const school = await simulatedSchool(services, t.server.apple.simulator!, ctx, { name: 'Lakeside', devices: 4 });
