@@ -19,27 +19,22 @@ import {
   type GraphQLResolveInfo,
   type GraphQLSchema,
 } from 'graphql';
-import { getMetadataStorage, type AuthCheckerFn } from 'type-graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { ErrorCode, HomeroomError } from '../errors.js';
 import type { Permission } from '../permissions.js';
 import { can, type RequestContext } from '../platform/request-context.js';
 
-export const permissionAuthChecker: AuthCheckerFn<RequestContext, Permission> = ({ context, info }, required) => {
+/** Throws the refusal (UNAUTHENTICATED, FORBIDDEN) unless the context's actor holds every permission the field needs. */
+function checkPermissions(context: RequestContext, info: GraphQLResolveInfo, required: readonly Permission[]): void {
   const actor = context.actor;
   if (!actor) throw new HomeroomError(ErrorCode.UNAUTHENTICATED, 'An API key is required: send `Authorization: Bearer <key>`.');
   const missing = required.filter((p) => !can(actor, p));
-  if (missing.length === 0) return true;
+  if (missing.length === 0) return;
   throw new HomeroomError(
     ErrorCode.FORBIDDEN,
     `The ${actor.role} role of API key "${actor.name}" lacks ${missing.join(', ')}, which ${info.fieldName} needs.`,
     { missingPermissions: missing },
   );
-};
-
-/** Throws the refusal (UNAUTHENTICATED, FORBIDDEN) unless the context's actor holds every permission. */
-function checkPermissions(context: RequestContext, info: GraphQLResolveInfo, required: readonly Permission[]): void {
-  // Never false: the checker throws its own refusal, with the code the caller needs.
-  void permissionAuthChecker({ context, info, root: undefined, args: {} }, required as Permission[]);
 }
 
 type AnyResolver = GraphQLFieldResolver<unknown, RequestContext>;

@@ -47,7 +47,7 @@ const CONSTRUCTED = 0x20;
 export const contextTag = (n: number, primitive = false) => 0x80 | (primitive ? 0 : CONSTRUCTED) | n;
 
 /** Reads the TLV at `at`. @throws Error on truncated input, long-form tags or lengths past 4 bytes. */
-export function readTlv(source: Buffer, at = 0, limit = source.length): Tlv {
+function readTlv(source: Buffer, at = 0, limit = source.length): Tlv {
   if (at + 2 > limit) throw new Error('truncated ASN.1');
   const tag = source[at]!;
   if ((tag & 0x1f) === 0x1f) throw new Error('high tag numbers are not used here');
