@@ -274,6 +274,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     // Jobs an earlier run of Homeroom left unfinished continue now.
     services.assignments.start(logger);
     services.userImports.start(logger);
+    services.migrations.start(logger);
     let closing: Promise<void> | undefined;
     return {
       url,

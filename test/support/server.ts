@@ -22,6 +22,7 @@ export interface GraphQLResponse<TData> {
 }
 
 export interface TestServer {
+  /** The running server; a new one after {@link restart}. */
   readonly server: HomeroomServer;
   readonly config: Config;
   readonly keys: Record<Role, string>;
@@ -34,6 +35,13 @@ export interface TestServer {
   wsClient(key?: string | null): Client;
   /** Resolves when the next websocket operation is running on the server. */
   nextOperationStarted(): Promise<string | null>;
+  /**
+   * Shuts the server down as `SIGTERM` does and starts a new one with the same configuration:
+   * the same database, data directory and secret key, so the API keys still work. The built-in
+   * Apple simulator restarts too (what it keeps only in memory is gone); pass `APPLE_DEP_URL` of
+   * a simulator the test started to keep Apple running across the restart.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,12 +58,14 @@ export async function startTestServer(
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', ...testEnvironment(db), ...options.env });
   const logger = options.logger ?? createLogger(config.logLevel);
   const started: Array<(name: string | null) => void> = [];
-  const server = await startServer(config, {
-    logger,
-    ...(options.clock ? { clock: options.clock } : {}),
-    ...options.start,
-    onOperationStarted: (name) => started.shift()?.(name),
-  });
+  const start = () =>
+    startServer(config, {
+      logger,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...options.start,
+      onOperationStarted: (name) => started.shift()?.(name),
+    });
+  let server = await start();
   const keys = {} as Record<Role, string>;
   for (const role of Object.values(Role)) {
     const created = await server.services.apiKeys.create(systemContext(logger), { name: `test-${role.toLowerCase()}`, role });
@@ -63,7 +73,9 @@ export async function startTestServer(
   }
   const clients: Client[] = [];
   return {
-    server,
+    get server() {
+      return server;
+    },
     config,
     keys,
     async request(document, variables, key = keys[Role.ADMIN]) {
@@ -88,6 +100,11 @@ export async function startTestServer(
     },
     nextOperationStarted() {
       return within(new Promise((resolve) => started.push(resolve)), 10_000, 'a websocket operation to start');
+    },
+    async restart() {
+      await Promise.all(clients.splice(0).map((c) => c.dispose()));
+      await server.close();
+      server = await start();
     },
     async close() {
       await Promise.all(clients.map((c) => c.dispose()));

@@ -9,8 +9,8 @@
  * the activity, so a failure changes nothing. Then the activity is followed in the background until
  * Apple finishes it: devices its log says failed end FAILED. The device's own progress (STARTED,
  * SUCCESS, FAILED) comes from its enrollment (migration-steps.ts); the sync gives it its profile
- * (sync/migration-profiles.ts). A restart stops following activities still in progress: their
- * rows keep `activityStatus: IN_PROGRESS`, and the devices still migrate.
+ * (sync/migration-profiles.ts). A shutdown stops following at once (rows keep Apple's last
+ * status); the next start follows again every activity its rows still show IN_PROGRESS.
  */
 import { In, type EntityManager } from 'typeorm';
 import { sameServerId, type OrgDevice, type OrgDeviceActivityType } from '../../apple/asm-api/asm-types.js';
@@ -22,7 +22,8 @@ import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
 import type { EnrollmentProgramToken } from '../../entities/enrollment-program-token.entity.js';
 import { badInput, ErrorCode, HomeroomError } from '../../errors.js';
 import { Topic, type MigrationProgressed } from '../../platform/events/event-bus.js';
-import type { RequestContext } from '../../platform/request-context.js';
+import { systemContext, type RequestContext } from '../../platform/request-context.js';
+import type { Logger } from '../../logger.js';
 import { AuditRecord, type AuditService } from '../audit/audit.service.js';
 import type { SchoolManagerService } from '../school-manager/school-manager.service.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
@@ -121,6 +122,8 @@ export function failedLines(csv: string): Map<string, string> {
 
 export class MigrationService {
   private readonly following = new Set<Promise<void>>();
+  /** Wakes the follows waiting between reads, so a shutdown does not wait out a 30-second delay. */
+  private readonly sleepers = new Set<() => void>();
   private stopping = false;
 
   constructor(
@@ -272,15 +275,76 @@ export class MigrationService {
     });
   }
 
+  /**
+   * Start-up: follows again each activity an earlier run left IN_PROGRESS (a restart, a crash, a
+   * deploy while Apple was still working). Several instances may each follow one: what they
+   * write is Apple's status, the same from each.
+   */
+  start(logger: Logger): void {
+    this.stopping = false;
+    const ctx = systemContext(logger.child({ component: 'migrations' }));
+    this.track(this.resume(ctx).catch((error: unknown) => ctx.logger.warn({ err: error }, 'resuming migration activities failed')));
+  }
+
   /** Resolves when no activity is followed any more. */
   async idle(): Promise<void> {
     while (this.following.size > 0) await Promise.allSettled([...this.following]);
   }
 
-  /** Shutdown: activities are no longer followed (their rows keep Apple's last status). */
+  /** Shutdown: activities are no longer followed (their rows keep Apple's last status until the next start). */
   async stop(): Promise<void> {
     this.stopping = true;
+    for (const wake of this.sleepers) wake();
     await this.idle();
+  }
+
+  /** The activities rows still show IN_PROGRESS, followed again with their token's API account. */
+  private async resume(ctx: RequestContext): Promise<void> {
+    const open = (await this.deps.database.manager
+      .createQueryBuilder(DeviceMigration, 'migration')
+      .select('migration.tokenId', 'tokenId')
+      .addSelect('migration.activityId', 'activityId')
+      .where("migration.activityStatus = 'IN_PROGRESS'")
+      .groupBy('migration.tokenId')
+      .addGroupBy('migration.activityId')
+      .getRawMany()) as Array<{ tokenId: number | string; activityId: string }>;
+    const clients = new Map<number, SchoolManagerClient | null>();
+    for (const { tokenId: id, activityId } of open) {
+      if (this.stopping) return;
+      const tokenId = Number(id);
+      if (!clients.has(tokenId)) {
+        // A token deleted or without an API account since: its activities can no longer be read.
+        const client = await this.schoolManager.clientForToken(tokenId).then(
+          ({ client }) => client,
+          (error: unknown) => {
+            ctx.logger.warn({ err: error, tokenId }, 'migration activities of this token cannot be followed');
+            return null;
+          },
+        );
+        clients.set(tokenId, client);
+      }
+      const client = clients.get(tokenId);
+      if (client) this.follow(ctx, tokenId, client, activityId);
+    }
+    if (open.length > 0) ctx.logger.info({ activities: open.length }, 'following migration activities left in progress');
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work.finally(() => this.following.delete(tracked));
+    this.following.add(tracked);
+  }
+
+  /** Waits `ms`, or less when the service stops. */
+  private async sleep(ms: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
   }
 
   private activityColumns(activityId: string, activityType: OrgDeviceActivityType, status: string) {
@@ -394,16 +458,18 @@ export class MigrationService {
 
   /** Follows Apple's activity in the background until it ends; its failed devices end FAILED. */
   private follow(ctx: RequestContext, tokenId: number, client: SchoolManagerClient, activityId: string): void {
-    const work = this.followActivity(tokenId, client, activityId)
-      .catch((error: unknown) => ctx.logger.warn({ err: error, activityId }, 'following a migration activity failed'))
-      .finally(() => this.following.delete(work));
-    this.following.add(work);
+    this.track(
+      this.followActivity(tokenId, client, activityId).catch((error: unknown) =>
+        ctx.logger.warn({ err: error, activityId }, 'following a migration activity failed'),
+      ),
+    );
   }
 
   private async followActivity(tokenId: number, client: SchoolManagerClient, activityId: string): Promise<void> {
     const until = Date.now() + FOLLOW_FOR_MS;
     for (let attempt = 0; !this.stopping && Date.now() < until; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, FOLLOW_DELAYS_MS[Math.min(attempt, FOLLOW_DELAYS_MS.length - 1)]));
+      await this.sleep(FOLLOW_DELAYS_MS[Math.min(attempt, FOLLOW_DELAYS_MS.length - 1)]!);
+      if (this.stopping) return;
       const activity = await client.activity(activityId);
       if (!activity || activity.attributes.status === 'IN_PROGRESS') continue;
       const status = activity.attributes.status;
