@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normalizedSerial } from '../../src/crypto/x509.js';
 import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js';
 import { EnrollmentProfile } from '../../src/entities/enrollment-profile.entity.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
@@ -112,7 +113,12 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
 
     expect((await enrollmentOf(serial)).enrollment.state).toBe('ENROLLED');
     const stored = await t.server.dataSource.getRepository(DeviceEnrollment).findOneByOrFail({ udid: ipad.udid });
-    expect(stored).toMatchObject({ state: 'ENROLLED', identitySerial: ipad.enrollment!.identitySerial, returnToService: null });
+    // Homeroom keeps serials without leading zeros (as integers have none); the iPad reads its certificate's hex.
+    expect(stored).toMatchObject({
+      state: 'ENROLLED',
+      identitySerial: normalizedSerial(ipad.enrollment!.identitySerial),
+      returnToService: null,
+    });
   }, 120_000);
 
   it('refuses Return to Service for a device that never enrolled with RETURN_TO_SERVICE_UNAVAILABLE (NOT_ENROLLED), queuing nothing', async () => {
