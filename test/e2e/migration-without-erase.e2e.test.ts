@@ -5,23 +5,19 @@ import { MigrationAssistant, VirtualIPad } from '../../src/simulator/device/inde
 import {
   AssignProfileDocument,
   CreateEnrollmentProfileDocument,
-  GenerateEncryptionPublicKeyDocument,
   MigrationEligibilityDocument,
   MigrationProgressedDocument,
   ScheduleDeviceMigrationDocument,
-  SetSchoolManagerApiAccountDocument,
   SyncDevicesDocument,
   TokenMigratingDevicesDocument,
-  UploadTokenDocument,
   type CreateEnrollmentProfileInput,
   type MigrationProgressedSubscription,
 } from '../generated/operations.js';
+import { connectSchoolManager, migratingSchool, OTHER_MDM_SERVER } from '../support/migration.js';
 import { startTestServer, Subscription, type TestServer } from '../support/server.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
-const HOMEROOM = 'Homeroom';
-const OTHER_MDM = 'Previous MDM';
 const KEPT_APPS = ['com.example.reader', 'com.example.notes'];
 
 /**
@@ -72,26 +68,12 @@ describe('migration without erase', () => {
   beforeAll(async () => {
     t = await startTestServer({ clock });
     apple = t.server.apple.simulator!;
-    const key = (await t.request(GenerateEncryptionPublicKeyDocument, {})).data!.generateEncryptionPublicKey.encryptionPublicKey;
-    const { token } = apple.portal.createServer({ name: HOMEROOM, publicKeyPem: key.certificate });
-    // "Another MDM server": a server of the same organisation whose MDM Homeroom never talks to.
-    apple.portal.createServer({ name: OTHER_MDM, publicKeyPem: key.certificate });
-    const { serials } = apple.portal.addOrder({ count: 3 });
-    migrating = [serials[0]!, serials[1]!];
-    shared = serials[2]!;
-    apple.portal.assignDevices(OTHER_MDM, { serials: migrating });
-    apple.portal.assignDevices(HOMEROOM, { serials: [shared] });
-    const uploaded = await t.request(UploadTokenDocument, {
-      input: { name: 'Riverside', appleId: 'it@riverside.example', tokenFile: token.content },
-    });
-    expect(uploaded.errors).toBeUndefined();
-    tokenId = uploaded.data!.uploadToken.token.id;
-    await t.server.services.sync.idle();
-    const account = apple.schoolManager.createApiAccount('Homeroom');
-    const stored = await t.request(SetSchoolManagerApiAccountDocument, {
-      input: { tokenId, clientId: account.clientId, keyId: account.keyId, privateKey: account.privateKeyPem },
-    });
-    expect(stored.errors).toBeUndefined();
+    // The Shared iPad is Homeroom's already; the two others are managed by the MDM the school leaves.
+    const school = await migratingSchool(t, apple, { devices: 3, elsewhere: 2 });
+    tokenId = school.tokenId;
+    migrating = [school.serials[0]!, school.serials[1]!];
+    shared = school.serials[2]!;
+    await connectSchoolManager(t, apple, tokenId);
   });
   afterAll(() => t.close());
 
@@ -164,7 +146,7 @@ describe('migration without erase', () => {
       });
       expect(await ipad.powerOn()).toBe('HOME');
       const assistant = new MigrationAssistant(ipad, { appleUrl: apple.url, clock });
-      assistant.enrollElsewhere(OTHER_MDM);
+      assistant.enrollElsewhere(OTHER_MDM_SERVER);
       expect(await assistant.check()).toBeNull();
       assistants.push(assistant);
     }
@@ -227,8 +209,8 @@ describe('migration without erase', () => {
         migration: { status: 'SUCCESS', reinstalledApps: KEPT_APPS, failureReason: null },
       });
     }
-    expect(early.ipad.stepsOf('MIGRATION')[0]?.detail).toMatchObject({ from: OTHER_MDM, forced: false });
-    expect(late.ipad.stepsOf('MIGRATION')[0]?.detail).toMatchObject({ from: OTHER_MDM, forced: true });
+    expect(early.ipad.stepsOf('MIGRATION')[0]?.detail).toMatchObject({ from: OTHER_MDM_SERVER, forced: false });
+    expect(late.ipad.stepsOf('MIGRATION')[0]?.detail).toMatchObject({ from: OTHER_MDM_SERVER, forced: true });
 
     // The stream told each step, ending with both SUCCESS.
     const statuses = new Map<string, string[]>();

@@ -3,15 +3,12 @@ import { ManualClock } from '../../src/platform/clock.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import {
   CancelDeviceMigrationDocument,
-  CreateEnrollmentProfileDocument,
-  GenerateEncryptionPublicKeyDocument,
   ScheduleDeviceMigrationDocument,
-  SetSchoolManagerApiAccountDocument,
   SyncDevicesDocument,
   TokenMigratingDevicesDocument,
   UpdateDeviceMigrationDeadlineDocument,
-  UploadTokenDocument,
 } from '../generated/operations.js';
+import { connectSchoolManager, migratingSchool, migrationProfile } from '../support/migration.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -27,16 +24,7 @@ describe('migration mutations', () => {
   beforeAll(async () => {
     t = await startTestServer({ clock });
     apple = t.server.apple.simulator!;
-    const key = (await t.request(GenerateEncryptionPublicKeyDocument, {})).data!.generateEncryptionPublicKey.encryptionPublicKey;
-    const { token } = apple.portal.createServer({ name: 'Homeroom', publicKeyPem: key.certificate });
-    apple.portal.createServer({ name: 'Previous MDM', publicKeyPem: key.certificate });
-    serials = apple.portal.addOrder({ count: 3 }).serials;
-    apple.portal.assignDevices('Previous MDM', { serials });
-    const uploaded = await t.request(UploadTokenDocument, {
-      input: { name: 'Riverside', appleId: 'it@riverside.example', tokenFile: token.content },
-    });
-    tokenId = uploaded.data!.uploadToken.token.id;
-    await t.server.services.sync.idle();
+    ({ tokenId, serials } = await migratingSchool(t, apple, { devices: 3, elsewhere: 3 }));
   });
   afterAll(() => t.close());
 
@@ -55,10 +43,7 @@ describe('migration mutations', () => {
     expect((await t.request(ScheduleDeviceMigrationDocument, schedule)).errors?.[0]?.extensions?.code).toBe(
       'SCHOOL_MANAGER_ACCOUNT_REQUIRED',
     );
-    const account = apple.schoolManager.createApiAccount('Homeroom');
-    await t.request(SetSchoolManagerApiAccountDocument, {
-      input: { tokenId, clientId: account.clientId, keyId: account.keyId, privateKey: account.privateKeyPem },
-    });
+    await connectSchoolManager(t, apple, tokenId);
     expect((await t.request(ScheduleDeviceMigrationDocument, schedule)).errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'profileId',
@@ -67,20 +52,7 @@ describe('migration mutations', () => {
   });
 
   it('moves a deadline at Apple, cancels a migration (CANCELLED), and refuses both for a device without one with MIGRATION_NOT_IN_PROGRESS', async () => {
-    const profile = await t.request(CreateEnrollmentProfileDocument, {
-      input: {
-        tokenId,
-        name: 'Migrated',
-        userAffinity: 'WITHOUT_USER_AFFINITY',
-        supervised: true,
-        lockedEnrollment: true,
-        sharedIPad: false,
-        pairing: 'DENY_ALL',
-        awaitDeviceConfigured: true,
-        skippedPanes: [],
-      },
-    });
-    expect(profile.errors).toBeUndefined();
+    await migrationProfile(t, tokenId);
     const [first, second, third] = serials as [string, string, string];
     const scheduled = await t.request(ScheduleDeviceMigrationDocument, {
       input: { tokenId, serialNumbers: [first, second], deadlineInDays: 10 },

@@ -9,14 +9,8 @@ import { createLogger } from '../../../src/logger.js';
 import { ManualClock } from '../../../src/platform/clock.js';
 import { systemContext } from '../../../src/platform/request-context.js';
 import { startAppleSimulator, type RunningAppleSimulator } from '../../../src/simulator/apple/index.js';
-import {
-  CreateEnrollmentProfileDocument,
-  DeviceMigrationNodeDocument,
-  GenerateEncryptionPublicKeyDocument,
-  ScheduleDeviceMigrationDocument,
-  SetSchoolManagerApiAccountDocument,
-  UploadTokenDocument,
-} from '../../generated/operations.js';
+import { DeviceMigrationNodeDocument, ScheduleDeviceMigrationDocument } from '../../generated/operations.js';
+import { connectSchoolManager, migratingSchool, migrationProfile } from '../../support/migration.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
 const HOUR = 3600 * 1000;
@@ -42,36 +36,9 @@ describe('migration activities', () => {
     t = await startTestServer({ clock, env: { APPLE_DEP_URL: apple.url } });
     // The built-in simulator's push certificate comes with it; with an Apple of the test's own, it is asked for.
     await t.server.services.pushCertificates.ensureSimulated(systemContext(createLogger('silent')));
-    const key = (await t.request(GenerateEncryptionPublicKeyDocument, {})).data!.generateEncryptionPublicKey.encryptionPublicKey;
-    const { token } = apple.portal.createServer({ name: 'Homeroom', publicKeyPem: key.certificate });
-    apple.portal.createServer({ name: 'Previous MDM', publicKeyPem: key.certificate });
-    serials = apple.portal.addOrder({ count: 2 }).serials;
-    apple.portal.assignDevices('Previous MDM', { serials });
-    const uploaded = await t.request(UploadTokenDocument, {
-      input: { name: 'Riverside', appleId: 'it@riverside.example', tokenFile: token.content },
-    });
-    expect(uploaded.errors).toBeUndefined();
-    tokenId = uploaded.data!.uploadToken.token.id;
-    await t.server.services.sync.idle();
-    const account = apple.schoolManager.createApiAccount('Homeroom');
-    const accountSet = await t.request(SetSchoolManagerApiAccountDocument, {
-      input: { tokenId, clientId: account.clientId, keyId: account.keyId, privateKey: account.privateKeyPem },
-    });
-    expect(accountSet.errors).toBeUndefined();
-    const profile = await t.request(CreateEnrollmentProfileDocument, {
-      input: {
-        tokenId,
-        name: 'Migrated',
-        userAffinity: 'WITHOUT_USER_AFFINITY',
-        supervised: true,
-        lockedEnrollment: true,
-        sharedIPad: false,
-        pairing: 'DENY_ALL',
-        awaitDeviceConfigured: true,
-        skippedPanes: [],
-      },
-    });
-    expect(profile.errors).toBeUndefined();
+    ({ tokenId, serials } = await migratingSchool(t, apple, { devices: 2, elsewhere: 2 }));
+    await connectSchoolManager(t, apple, tokenId);
+    await migrationProfile(t, tokenId);
   });
   afterAll(async () => {
     await t?.close();
