@@ -23,6 +23,8 @@ const PASSWORD = 'correct horse battery';
  * and a virtual iPad. The iPad enrolls with a Return to Service profile; an admin erases it with
  * Return to Service; the iPad acknowledges, forgets its enrollment and MDM identity, joins the
  * profile's Wi-Fi, skips Setup Assistant, installs the MDM profile it was handed and is ENROLLED again.
+ * The other way in: an iPad on iPadOS 26 in return-to-service mode escrows its bootstrap token and
+ * asks by the ReturnToService check-in itself; Homeroom answers with the profiles and that token.
  */
 describe('Return to Service: an erased iPad comes back by itself', () => {
   let t: TestServer;
@@ -37,18 +39,12 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
     return node.devices.edges[0]!.node;
   }
 
-  beforeAll(async () => {
-    t = await startTestServer();
-    apple = t.server.apple.simulator!;
-    ({ tokenId, serials } = await uploadedSchool(t, apple, { server: SERVER, name: 'Riverside', devices: 2 }));
-  });
-  afterAll(() => t.close());
-
-  it('eraseDevice with returnToService resets an enrolled iPad, which rejoins the Wi-Fi, skips Setup Assistant and ends ENROLLED again', async () => {
+  /** A supervised Return to Service profile that awaits configuration; `name` tells them apart. */
+  async function returnToServiceProfile(name: string): Promise<{ id: string }> {
     const created = await t.request(CreateReturnToServiceProfileDocument, {
       input: {
         tokenId,
-        name: 'Loan carts',
+        name,
         userAffinity: 'WITHOUT_USER_AFFINITY',
         supervised: true,
         lockedEnrollment: true,
@@ -60,7 +56,36 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
       },
     });
     expect(created.errors).toBeUndefined();
-    const profile = created.data!.createEnrollmentProfile.enrollmentProfile;
+    return created.data!.createEnrollmentProfile.enrollmentProfile;
+  }
+
+  /** Assigns `profileId` to `serial` and enrolls a virtual iPad on iPadOS 26 (it escrows its bootstrap token). */
+  async function enrolledIPad(profileId: string, serial: string): Promise<VirtualIPad> {
+    const assigned = await t.request(AssignProfileDocument, { input: { profileId, devices: { serialNumbers: [serial] } } });
+    expect(assigned.errors).toBeUndefined();
+    await t.server.services.assignments.idle();
+    const ipad = await VirtualIPad.create({
+      appleUrl: apple.url,
+      serialNumber: serial,
+      osVersion: '26.0',
+      buildVersion: '23A341',
+      connectPollIntervalMs: 10,
+      maxConnectPolls: 1000,
+    });
+    expect(await ipad.powerOn()).toBe('HOME');
+    expect((await enrollmentOf(serial)).enrollment.state).toBe('ENROLLED');
+    return ipad;
+  }
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    apple = t.server.apple.simulator!;
+    ({ tokenId, serials } = await uploadedSchool(t, apple, { server: SERVER, name: 'Riverside', devices: 4 }));
+  });
+  afterAll(() => t.close());
+
+  it('eraseDevice with returnToService resets an enrolled iPad, which rejoins the Wi-Fi, skips Setup Assistant and ends ENROLLED again', async () => {
+    const profile = await returnToServiceProfile('Loan carts');
     expect(profile).toMatchObject({ isReturnToService: true, returnToServiceWifi: null });
     const wifi = await t.request(SetEnrollmentProfileWifiDocument, {
       input: { profileId: profile.id, wifi: { ssid: SSID, security: 'WPA2', password: PASSWORD } },
@@ -119,6 +144,79 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
       identitySerial: normalizedSerial(ipad.enrollment!.identitySerial),
       returnToService: null,
     });
+  }, 120_000);
+
+  it('an iPad in return-to-service mode escrows its bootstrap token, asks to return by check-in, gets the Wi-Fi, MDM profile and the same token, and ends ENROLLED with a new identity', async () => {
+    const profile = await returnToServiceProfile('Loan carts (check-in)');
+    const wifi = await t.request(SetEnrollmentProfileWifiDocument, {
+      input: { profileId: profile.id, wifi: { ssid: SSID, security: 'WPA2', password: PASSWORD } },
+    });
+    expect(wifi.errors).toBeUndefined();
+    const serial = serials[2]!;
+    const ipad = await enrolledIPad(profile.id, serial);
+    expect(ipad.cloudConfiguration).toMatchObject({ IsRapidReturnToService: true });
+    const escrowed = ipad.escrowedBootstrapToken;
+    expect(escrowed).not.toBeNull();
+    expect(ipad.stepsOf('BOOTSTRAP_TOKEN_ESCROWED')).toHaveLength(1);
+    const repository = t.server.dataSource.getRepository(DeviceEnrollment);
+    const escrowedRow = await repository.findOneByOrFail({ udid: ipad.udid });
+    // Sealed at rest, as the Wi-Fi password.
+    expect(escrowedRow.sealedBootstrapToken).not.toBeNull();
+    expect(JSON.stringify(escrowedRow)).not.toContain(escrowed!.toString('base64'));
+    const firstIdentity = ipad.enrollment!.identitySerial;
+    const before = ipad.trace.length;
+
+    // The person triggers Return to Service on the iPad.
+    const outcome = await ipad.returnToService({ reason: 'USER' });
+    expect(outcome).toMatchObject({ status: 200, enabled: true, bootstrapTokenCheck: 'MATCHES', state: 'HOME' });
+    expect(outcome.bootstrapToken).toEqual(escrowed);
+    expect(await ipad.settled()).toBe('HOME');
+    expect(ipad.failure).toBeNull();
+    expect(ipad.managed).toBe(true);
+    expect(normalizedSerial(ipad.enrollment!.identitySerial)).not.toBe(normalizedSerial(firstIdentity));
+
+    const after = ipad.trace.slice(before);
+    expect(after[0]).toMatchObject({ step: 'CHECK_IN', detail: { messageType: 'ReturnToService', status: 200 } });
+    expect(after.find((entry) => entry.step === 'ERASE')!.detail).toEqual({
+      by: 'RETURN_TO_SERVICE',
+      trigger: 'USER',
+      returnToService: true,
+    });
+    expect(after.find((entry) => entry.step === 'WIFI_JOINED')!.detail).toEqual({ ssid: SSID, security: 'WPA2' });
+    expect(after.filter((entry) => entry.step === 'PANE' || entry.step === 'MACHINE_INFO_POSTED')).toEqual([]);
+    expect(after.map((entry) => entry.step)).toEqual(
+      expect.arrayContaining(['RETURN_TO_SERVICE', 'PROFILE_INSTALLED', 'DEVICE_CONFIGURED', 'BOOTSTRAP_TOKEN_ESCROWED', 'HOME']),
+    );
+
+    expect((await enrollmentOf(serial)).enrollment.state).toBe('ENROLLED');
+    const stored = await repository.findOneByOrFail({ udid: ipad.udid });
+    expect(stored).toMatchObject({
+      state: 'ENROLLED',
+      identitySerial: normalizedSerial(ipad.enrollment!.identitySerial),
+      returnToService: null,
+    });
+    // Back enrolled, the iPad escrowed the token again (the erase had cleared it at Homeroom).
+    expect(stored.sealedBootstrapToken).not.toBeNull();
+  }, 120_000);
+
+  it('answers Enabled false to an iPad whose Return to Service profile has no Wi-Fi, and the iPad stays enrolled as it was', async () => {
+    const profile = await returnToServiceProfile('Loan carts without Wi-Fi');
+    const serial = serials[3]!;
+    const ipad = await enrolledIPad(profile.id, serial);
+    expect(ipad.escrowedBootstrapToken).not.toBeNull();
+    const identity = ipad.enrollment!.identitySerial;
+
+    const outcome = await ipad.returnToService({ reason: 'IDLE' });
+    expect(outcome).toEqual({ status: 200, enabled: false, bootstrapToken: null, bootstrapTokenCheck: null, state: 'HOME' });
+    expect(ipad.stepsOf('RETURN_TO_SERVICE_ANSWER').map((entry) => entry.detail)).toEqual([
+      { trigger: 'IDLE', status: 200, enabled: false, wifiProfileData: false, mdmProfileData: false },
+    ]);
+    expect(ipad.stepsOf('ERASE')).toEqual([]);
+    expect(ipad.enrollment!.identitySerial).toBe(identity);
+
+    const stored = await t.server.dataSource.getRepository(DeviceEnrollment).findOneByOrFail({ udid: ipad.udid });
+    expect(stored).toMatchObject({ state: 'ENROLLED', identitySerial: normalizedSerial(identity), returnToService: null });
+    expect(stored.sealedBootstrapToken).not.toBeNull();
   }, 120_000);
 
   it('refuses Return to Service for a device that never enrolled with RETURN_TO_SERVICE_UNAVAILABLE (NOT_ENROLLED), queuing nothing', async () => {

@@ -8,8 +8,9 @@
  *
  * Key mapping (the reference's inference from Apple's key names): `url` -> ConfigurationURL,
  * `is_mdm_removable` -> IsMDMUnremovable inverted, `department` -> OrganizationDepartment,
- * `org_magic` -> OrganizationMagic, support fields -> OrganizationSupport*; name, address,
- * e-mail and phone come from the organisation, not the profile.
+ * `org_magic` -> OrganizationMagic, `is_return_to_service` -> IsRapidReturnToService, support
+ * fields -> OrganizationSupport*; name, address, e-mail and phone come from the organisation, not
+ * the profile.
  */
 import type { AppleState } from './state.js';
 
@@ -39,6 +40,8 @@ export interface CloudConfiguration {
   ProfileUUID: string;
   /** Migration without erase: when the device must leave its current MDM for this one (ISO 8601). */
   MDMMigrationDeadline?: string;
+  /** The profile's `is_return_to_service` (iOS 26): the device is in return-to-service mode. Absent when off. */
+  IsRapidReturnToService?: boolean;
 }
 
 /** Why a device is not managed. */
@@ -100,6 +103,8 @@ export class ActivationService {
     if (typeof body.configuration_web_url === 'string') configuration.ConfigurationWebURL = body.configuration_web_url;
     if (typeof body.language === 'string') configuration.Language = body.language;
     if (typeof body.region === 'string') configuration.Region = body.region;
+    // The device-side name is the reference's reading of iOS's stored keys; present only when on, as the others optional here.
+    if (flag(body, 'is_return_to_service', false)) configuration.IsRapidReturnToService = true;
     if (device.state.migrationDeadline) configuration.MDMMigrationDeadline = device.state.migrationDeadline;
     this.state.markPushed(device);
     this.state.changed();

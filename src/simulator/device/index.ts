@@ -9,6 +9,8 @@ export { VirtualIPad } from './virtual-ipad.js';
 export type { DeviceEnrollment, IPadState, RemoteManagementPane, VirtualIPadOptions } from './virtual-ipad-options.js';
 export { readWifiProfile } from './return-to-service.js';
 export type { ReturnToServiceRequest, WifiNetwork } from './return-to-service.js';
+export { BOOTSTRAP_TOKEN_CAPABILITY, BOOTSTRAP_TOKEN_MINIMUM_OS_MAJOR } from './return-to-service-mode.js';
+export type { BootstrapTokenCheck, ReturnToServiceOutcome, ReturnToServiceTrigger } from './return-to-service-mode.js';
 export { MigrationAssistant, MIGRATION_MINIMUM_OS_MAJOR } from './migration.js';
 export type { MigrationOptions, MigrationPrompt } from './migration.js';
 export { FAILURE_REASONS } from './failure.js';

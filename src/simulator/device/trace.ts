@@ -16,6 +16,9 @@
  * - `SCEP_ENROLLED`: the profile's SCEP payload got the device its identity from the SCEP server (`{identitySerial}`);
  * - `PROFILE_INSTALLED`: the enrollment profile's payloads, in install order (`{payloads, topic, identitySerial}`);
  * - `CHECK_IN`: one check-in message (`{messageType, status}`);
+ * - `BOOTSTRAP_TOKEN_ESCROWED`: the MDM took the bootstrap token of `SetBootstrapToken` (`{bytes}`; the token
+ *   stays on the device): after TokenUpdate, on a supervised ADE iPad on iPadOS 26 whose MDM lists
+ *   `com.apple.mdm.bootstraptoken` (return-to-service-mode.ts);
  * - `CONNECT`: one connect request (`{sent, commandUuid?, status, received}`: the Status sent, the HTTP
  *   status, the RequestType received or null);
  * - `COMMAND`: a command answered (`{requestType, commandUuid, answer}`);
@@ -28,9 +31,14 @@
  * - `HOME`: the Home screen (`{managed}`);
  * - `MIGRATION`: a device at Home managed by another MDM migrates without erase (`{from, deadline, forced}`),
  *   then enrolls as from Remote Management on (no panes) and rests at `HOME`;
- * - `ERASE`: erased (`{by: 'MDM', returnToService}` when by EraseDevice); a `POWER_ON` follows, except after an MDM erase without Return to Service;
+ * - `ERASE`: erased (`{by: 'MDM', returnToService}` when by EraseDevice, `{by: 'RETURN_TO_SERVICE', trigger, returnToService: true}`
+ *   after an enabled ReturnToService answer); a `POWER_ON` follows, except after an MDM erase without Return to Service;
  * - `WIFI_JOINED`: Return to Service joined the Wi-Fi profile's network (`{ssid, security}`);
  * - `RETURN_TO_SERVICE`: Return to Service skipped Setup Assistant and installs the MDM profile it was handed;
+ * - `RETURN_TO_SERVICE_ANSWER`: the MDM's answer to the device's own `ReturnToService` check-in
+ *   (`{trigger: 'USER' | 'IDLE', status, enabled}`; when enabled, `bootstrapToken`: `MATCHES`, `DIFFERS` or
+ *   `MISSING` against the escrowed one, and `ERASE` (`{by: 'RETURN_TO_SERVICE', trigger, returnToService: true}`)
+ *   follows; when not, which profiles came and the device stays as it was);
  * - `MANAGEMENT_REMOVED`: the MDM profile is gone (`{reason}`).
  */
 export type TraceStep =
@@ -44,6 +52,7 @@ export type TraceStep =
   | 'SCEP_ENROLLED'
   | 'PROFILE_INSTALLED'
   | 'CHECK_IN'
+  | 'BOOTSTRAP_TOKEN_ESCROWED'
   | 'CONNECT'
   | 'COMMAND'
   | 'DEVICE_CONFIGURED'
@@ -55,6 +64,7 @@ export type TraceStep =
   | 'MIGRATION'
   | 'WIFI_JOINED'
   | 'RETURN_TO_SERVICE'
+  | 'RETURN_TO_SERVICE_ANSWER'
   | 'MANAGEMENT_REMOVED';
 
 /** One step and when it happened. */

@@ -20,7 +20,8 @@ import { acquireIdentity, readProfileAnswer, type EnrollmentProfile } from './en
 import { EnrollmentStopped, type DeviceFailure } from './failure.js';
 import { bodyExcerpt, transportOf, type HttpAnswer, type Transport } from './http.js';
 import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
-import { activate, returnToService, type ReturningDevice } from './return-to-service.js';
+import { activate, returnToService, type ReturningDevice, type ReturnToServiceRequest } from './return-to-service.js';
+import { askToReturn, escrowOnEnrollment, type ReturnToServiceOutcome, type ReturnToServiceTrigger } from './return-to-service-mode.js';
 import { type DeviceEnrollment, type IPadState, type RemoteManagementPane, type VirtualIPadOptions } from './virtual-ipad-options.js';
 import { MdmClient, signedMachineInfo, type PlistDict } from './mdm-client.js';
 import { helloPanes, remainingPanes, type SetupPane } from './setup-assistant.js';
@@ -63,6 +64,8 @@ export class VirtualIPad {
   private readonly residents = new ResidentUsers();
   private readonly transport: Transport;
   private lastFailure: DeviceFailure | null = null;
+  private bootstrapToken: Buffer | null = null;
+  private tokenEscrowed = false;
 
   private constructor(options: VirtualIPadOptions, udid: string, random: RandomSource, identity: FactoryIdentity) {
     this.options = options;
@@ -133,6 +136,11 @@ export class VirtualIPad {
   /** True between TokenUpdate with `AwaitingConfiguration` and `DeviceConfigured`. */
   get awaitingConfiguration(): boolean {
     return this.awaiting;
+  }
+
+  /** The bootstrap token the MDM took in SetBootstrapToken (return-to-service-mode.ts); null when none was escrowed. */
+  get escrowedBootstrapToken(): Buffer | null {
+    return this.tokenEscrowed ? this.bootstrapToken : null;
   }
 
   /** Trace entries of one kind, over the device's life. */
@@ -258,6 +266,30 @@ export class VirtualIPad {
     return { evicted };
   }
 
+  /**
+   * The person (`USER`) or the idle timeout (`IDLE`) asks to return to service: the ReturnToService
+   * check-in; when enabled the device erases and comes back (resolving once it rests), else it stays.
+   * @throws Error, sending nothing, when the device is not at Home, enrolled and in return-to-service mode.
+   */
+  returnToService(request: { reason: ReturnToServiceTrigger }): Promise<ReturnToServiceOutcome> {
+    return askToReturn(
+      {
+        serialNumber: this.serialNumber,
+        udid: this.udid,
+        trace: this.diary,
+        state: this.currentState,
+        busy: this.running !== null,
+        enrollment: this.enrolled,
+        client: this.client,
+        configuration: this.configuration,
+        supervised: this.isSupervised,
+        escrowedToken: this.escrowedBootstrapToken,
+        eraseAndReturn: (profiles, detail, token) => this.eraseAndReturn(profiles, detail, token),
+      },
+      request.reason,
+    );
+  }
+
   private start(work: () => Promise<IPadState> = () => this.run()): Promise<IPadState> {
     const run = work().finally(() => {
       if (this.running === run) this.running = null;
@@ -276,6 +308,8 @@ export class VirtualIPad {
     this.maxResidentUsers = null;
     this.residents.clear();
     this.lastFailure = null;
+    this.bootstrapToken = null;
+    this.tokenEscrowed = false;
     this.currentState = 'OFF';
   }
 
@@ -406,6 +440,8 @@ export class VirtualIPad {
     // Shared iPad sends no unlock token (reference 2.4).
     if (!this.multiUser()) tokenUpdate.UnlockToken = new Uint8Array(randomBytes(this.random, 64));
     await this.checkIn(client, tokenUpdate);
+    const facts = { osVersion: this.osVersion, supervised: this.isSupervised, configuration, mdm, udid: this.udid, awaiting };
+    [this.bootstrapToken, this.tokenEscrowed] = await escrowOnEnrollment(client, facts, this.bootstrapToken, this.random, this.diary);
 
     this.client = client;
     this.awaiting = awaiting;
@@ -516,6 +552,14 @@ export class VirtualIPad {
     this.diary.add('ERASE', { by: 'MDM', returnToService: request !== null });
     this.wipe();
     if (request) void this.start(() => returnToService(this.returning(), request));
+  }
+
+  /** The erase a ReturnToService answer enabled: as EraseDevice with Return to Service, the answer's bootstrap token kept. */
+  private eraseAndReturn(request: ReturnToServiceRequest, detail: Record<string, unknown>, token: Buffer | null): Promise<IPadState> {
+    this.diary.add('ERASE', detail);
+    this.wipe();
+    this.bootstrapToken = token;
+    return this.start(() => returnToService(this.returning(), request));
   }
 
   /** Resolves with the state once no run is under way (a Return to Service re-enrollment included). */

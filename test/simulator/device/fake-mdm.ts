@@ -11,6 +11,10 @@
  * `WWW-Authenticate: Basic` until the device sends credentials in the list, and the third wrong
  * attempt in a row is 403 `USER_AUTHENTICATION_FAILED`. User-channel TokenUpdates (Shared iPad
  * sign-ins) are answered 200 and kept apart from the device channel's.
+ *
+ * It keeps the bootstrap token of `SetBootstrapToken`, and answers the `ReturnToService` check-in as
+ * `returnToService` says: `Enabled` with a plain Wi-Fi profile, a new enrollment profile (a new
+ * identity, as Homeroom prepares) and a bootstrap token, or `Enabled: false`.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -63,6 +67,35 @@ export interface FakeMdmOptions {
   readonly commandsOnEnrollment?: readonly Dict[];
   /** User affinity: the username -> password pairs that may sign in at enrollment. */
   readonly users?: Readonly<Record<string, string>>;
+  /**
+   * The answer to a ReturnToService check-in: enabled (profiles and the bootstrap token escrowed, or
+   * `OTHER` bytes, or none) or not. Default: not enabled.
+   */
+  readonly returnToService?: { readonly enabled: boolean; readonly bootstrapToken?: 'ESCROWED' | 'OTHER' | 'NONE' };
+}
+
+/** The network of the fake's Return to Service Wi-Fi profile. */
+export const FAKE_WIFI = { ssid: 'Fake-Carts', security: 'WPA2', password: 'fake password' } as const;
+
+function wifiProfile(): string {
+  return build({
+    PayloadType: 'Configuration',
+    PayloadVersion: 1,
+    PayloadIdentifier: 'fake.mdm.wifi',
+    PayloadUUID: crypto.randomUUID().toUpperCase(),
+    PayloadContent: [
+      {
+        PayloadType: 'com.apple.wifi.managed',
+        PayloadVersion: 1,
+        PayloadIdentifier: 'fake.mdm.wifi.payload',
+        PayloadUUID: crypto.randomUUID().toUpperCase(),
+        SSID_STR: FAKE_WIFI.ssid,
+        EncryptionType: FAKE_WIFI.security,
+        Password: FAKE_WIFI.password,
+        AutoJoin: true,
+      },
+    ],
+  });
 }
 
 /** What Homeroom counts too: the third wrong sign-in in a row ends the enrollment. */
@@ -70,6 +103,7 @@ const FAKE_MAX_FAILED_SIGN_INS = 3;
 
 interface DeviceRecord {
   readonly udid: string;
+  readonly serialNumber: string;
   readonly identitySerial: string;
   queue: Dict[];
   deferred: Dict[];
@@ -87,6 +121,8 @@ export interface FakeMdm {
   readonly machineInfos: Dict[];
   /** The user each device enrolled for (user affinity), by UDID. */
   readonly enrolledUsers: ReadonlyMap<string, string>;
+  /** The bootstrap token each device escrowed (SetBootstrapToken), by UDID. */
+  readonly bootstrapTokens: ReadonlyMap<string, Buffer>;
   /** Queues a command for `udid`; returns its CommandUUID. */
   queue(udid: string, command: Dict): string;
   /** Check-in bodies of one MessageType. */
@@ -143,6 +179,7 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
   const enrolledUsers = new Map<string, string>();
   const failedSignIns = new Map<string, number>();
   const bySerial = new Map<string, DeviceRecord>();
+  const bootstrapTokens = new Map<string, Buffer>();
   let base = '';
 
   function device(udid: string): DeviceRecord {
@@ -204,13 +241,27 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
       res.writeHead(options.enrollmentRefusal.status, { 'content-type': 'application/json' }).end(text);
       return { ...seen, status: options.enrollmentRefusal.status };
     }
-    const udid = String(info.UDID);
-    const identity = issueDeviceIdentity(ca, { serialNumber: String(info.SERIAL), udid, now: options.clock.now() });
+    const payload = newEnrollment(String(info.SERIAL), String(info.UDID));
+    res.writeHead(200, { 'content-type': 'application/x-apple-aspen-config' }).end(payload);
+    return { ...seen, status: 200 };
+  }
+
+  /** A new identity for the device, recorded, and the enrollment profile that carries it. */
+  function newEnrollment(serialNumber: string, udid: string): Buffer {
+    const identity = issueDeviceIdentity(ca, { serialNumber, udid, now: options.clock.now() });
     const queue = (options.commandsOnEnrollment ?? []).map((command) => ({
       CommandUUID: crypto.randomUUID().toUpperCase(),
       Command: command,
     }));
-    const record: DeviceRecord = { udid, identitySerial: identity.serialNumber, queue, deferred: [], awaiting: false, sent: new Map() };
+    const record: DeviceRecord = {
+      udid,
+      serialNumber,
+      identitySerial: identity.serialNumber,
+      queue,
+      deferred: [],
+      awaiting: false,
+      sent: new Map(),
+    };
     devices.set(udid, record);
     bySerial.set(identity.serialNumber, record);
     let profile = buildEnrollmentProfile({
@@ -222,9 +273,22 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
       sharedIPad: options.sharedIPad ?? false,
     });
     if (options.mutateProfile) profile = build(options.mutateProfile(parse(profile) as Dict));
-    const payload = options.signProfile ? signProfile(profile, ca) : Buffer.from(profile, 'utf8');
-    res.writeHead(200, { 'content-type': 'application/x-apple-aspen-config' }).end(payload);
-    return { ...seen, status: 200 };
+    return options.signProfile ? signProfile(profile, ca) : Buffer.from(profile, 'utf8');
+  }
+
+  /** The ReturnToService check-in's answer (see `returnToService`). */
+  function returnToServiceAnswer(udid: string, serialNumber: string): string {
+    const answer = options.returnToService;
+    if (!answer?.enabled) return build({ ReturnToService: { Enabled: false } });
+    const escrowed = bootstrapTokens.get(udid);
+    const token = answer.bootstrapToken === 'NONE' ? null : answer.bootstrapToken === 'OTHER' ? crypto.randomBytes(32) : escrowed;
+    const dict: Dict = {
+      Enabled: true,
+      WiFiProfileData: new Uint8Array(Buffer.from(wifiProfile(), 'utf8')),
+      MDMProfileData: new Uint8Array(newEnrollment(serialNumber, udid)),
+    };
+    if (token) dict.BootstrapToken = new Uint8Array(token);
+    return build({ ReturnToService: dict });
   }
 
   async function checkIn(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<SeenRequest> {
@@ -236,6 +300,12 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
     // A user channel's TokenUpdate (UserShortName) says nothing about the device awaiting configuration.
     if (message.MessageType === 'TokenUpdate' && message.UserShortName === undefined)
       record.awaiting = message.AwaitingConfiguration === true;
+    if (message.MessageType === 'SetBootstrapToken' && message.BootstrapToken instanceof Uint8Array)
+      bootstrapTokens.set(record.udid, Buffer.from(message.BootstrapToken));
+    if (message.MessageType === 'ReturnToService') {
+      res.writeHead(200, { 'content-type': 'application/xml' }).end(returnToServiceAnswer(record.udid, record.serialNumber));
+      return { kind: 'checkin', method: req.method!, contentType, body: message, ...signature, status: 200 };
+    }
     res.writeHead(200).end();
     return { kind: 'checkin', method: req.method!, contentType, body: message, ...signature, status: 200 };
   }
@@ -315,6 +385,7 @@ export async function startFakeMdm(options: FakeMdmOptions): Promise<FakeMdm> {
     requests,
     machineInfos,
     enrolledUsers,
+    bootstrapTokens,
     queue(udid, command) {
       const commandUuid = crypto.randomUUID().toUpperCase();
       const record = devices.get(udid);
