@@ -9,7 +9,6 @@
  * earlier event.
  */
 import DataLoader from 'dataloader';
-import type { DeviceEnrollment } from '../entities/device-enrollment.entity.js';
 import type { DeviceMigration } from '../entities/device-migration.entity.js';
 import type { DirectoryUser } from '../entities/directory-user.entity.js';
 import type { EnrollmentProgramToken } from '../entities/enrollment-program-token.entity.js';
@@ -17,6 +16,7 @@ import type { ResidentUser } from '../entities/resident-user.entity.js';
 import type { Services } from '../services/services.js';
 import type { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
 import type { ProfileFacts } from '../services/profile/profile.service.js';
+import type { EnrollmentRecord } from '../services/device/device-rows.js';
 import { linkedProfileTypes, type EnrollmentProfileType } from './profile.type.js';
 
 export interface Loaders {
@@ -25,7 +25,7 @@ export interface Loaders {
   /** Profiles by row id, as GraphQL objects; null for one that does not exist (deleted). */
   readonly profiles: DataLoader<number, EnrollmentProfileType | null>;
   /** Enrollment rows by device id; null for a device that never contacted Homeroom. */
-  readonly enrollments: DataLoader<number, DeviceEnrollment | null>;
+  readonly enrollments: DataLoader<number, EnrollmentRecord | null>;
   /** Shared iPad users signed in on each device id, most recent first. */
   readonly residentUsers: DataLoader<number, ResidentUser[]>;
   /** Directory users by row id; null for one deleted. */
