@@ -7,6 +7,7 @@
  * same statements; only the placeholders differ (`?` on SQLite, `$n` on PostgreSQL).
  */
 import type { EntityManager } from 'typeorm';
+import { snakeCase } from './naming.strategy.js';
 
 /** Values per `IN (...)` list: far below SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
 export const IN_LIST_CHUNK = 1000;
@@ -99,4 +100,14 @@ export function rowInstantOrNull(value: unknown): Date | null {
 /** A text column, or null for SQL NULL. */
 export function rowTextOrNull(value: unknown): string | null {
   return value === null || value === undefined ? null : String(value);
+}
+
+/** `alias.column AS column` for each entity property, columns named by the naming strategy's rule (snake_case). */
+export function selectList(alias: string, properties: readonly string[]): string {
+  return properties.map((property) => `${alias}.${snakeCase(property)} AS ${snakeCase(property)}`).join(', ');
+}
+
+/** A JSON text column (`JsonColumn`), parsed as the entity's transformer parses it. */
+export function rowJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }

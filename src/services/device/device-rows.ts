@@ -11,7 +11,6 @@
  */
 import type { DeviceEnrollment } from '../../entities/device-enrollment.entity.js';
 import type { Device } from '../../entities/device.entity.js';
-import { snakeCase } from '../../entities/naming.strategy.js';
 import {
   rowBoolean,
   rowBooleanOrNull,
@@ -20,6 +19,7 @@ import {
   rowInteger,
   rowIntegerOrNull,
   rowTextOrNull,
+  selectList,
 } from '../../entities/raw-sql.js';
 
 /** A device's columns, without its relations: what a device list gives. */
@@ -46,11 +46,6 @@ export type EnrollmentRecord = Pick<
 >;
 
 type Raw = Record<string, unknown>;
-
-/** `alias.column AS column` for each property, by the naming strategy's rule (snake_case). */
-function selectList(alias: string, properties: readonly string[]): string {
-  return properties.map((property) => `${alias}.${snakeCase(property)} AS ${snakeCase(property)}`).join(', ');
-}
 
 const DEVICE_PROPERTIES = [
   'id',
