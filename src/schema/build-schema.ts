@@ -11,6 +11,7 @@ import { buildSchema, type AuthChecker, type ContainerType, type NonEmptyArray }
 import { createEventBus, type EventBus } from '../platform/events/event-bus.js';
 import type { Services } from '../services/services.js';
 import { guardAuthorizedFields } from './auth-checker.js';
+import { readPropertyFieldsDirectly } from './property-fields.js';
 import { DateTimeScalar } from './scalars.js';
 import './enums.js';
 
@@ -43,6 +44,8 @@ export async function buildHomeroomSchema(resolvers: ResolverClasses, services: 
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
   });
+  // Before the guards: a guarded field keeps type-graphql's resolver, wrapped by its guard.
+  readPropertyFieldsDirectly(schema, resolvers);
   guardAuthorizedFields(schema, resolvers);
   // type-graphql has no option for the root types' descriptions; they are plain graphql-js objects.
   describeRoot(schema.getQueryType(), 'Reads. Every field needs an API key; each says which role may read it.');
