@@ -7,9 +7,10 @@
  * such fields a request, and those two allocations each were a measurable share of the garbage
  * (bench/query.bench.ts). Where a field has no field resolver, no middleware and no
  * `@Authorized`, this swaps the wrapper for a resolver made once per field that returns the same
- * `root[propertyName]` (the property name, which may differ from the schema name: `Node.globalId`
- * is `id`). Nothing else changes: fields with resolvers, guards or middlewares keep theirs, and
- * type-graphql's `simple` fields already had graphql-js's default.
+ * `root[propertyName]`; a getter or argument-less method of the type's class (`Node.globalId`,
+ * whose schema name is `id`) is read or called on the object the same way. Nothing else changes:
+ * resolver-class field resolvers, guarded fields and middlewares keep theirs, and type-graphql's
+ * `simple` fields already had graphql-js's default.
  */
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
@@ -17,6 +18,24 @@ import { getMetadataStorage } from 'type-graphql';
 /** A resolver returning one property of the parent object (made once per schema field, not per call). */
 function propertyOf(name: string): GraphQLFieldResolver<Record<string, unknown> | null | undefined, unknown> {
   return (root) => root?.[name];
+}
+
+/**
+ * A getter or argument-less method of the type's own class (`Node.globalId`, a connection's
+ * `nodes()`), read on the object when it is an instance of that class, which is what type-graphql
+ * does then too; any other object goes to type-graphql's resolver, which first copies it into an
+ * instance.
+ */
+function memberOf(
+  target: new () => object,
+  name: string,
+  original: GraphQLFieldResolver<unknown, unknown>,
+): GraphQLFieldResolver<unknown, unknown> {
+  return (root, args, context, info) => {
+    if (!(root instanceof target)) return original(root, args, context, info);
+    const value: unknown = (root as Record<string, unknown>)[name];
+    return typeof value === 'function' ? (value as () => unknown).call(root) : value;
+  };
 }
 
 /**
@@ -38,11 +57,24 @@ export function readPropertyFieldsDirectly(schema: GraphQLSchema, resolvers: rea
     for (const field of [...interfaceFields, ...(objectType.fields ?? [])]) {
       if (field.simple === true) continue;
       if ((field.middlewares ?? []).length > 0 || field.roles !== undefined) continue;
-      if (fieldResolvers.some((it) => it.getObjectType?.() === field.target && it.methodName === field.name)) continue;
       const schemaField = schemaFields[field.schemaName];
-      if (!schemaField) continue;
-      schemaField.resolve = propertyOf(field.name) as GraphQLFieldResolver<unknown, unknown>;
-      replaced += 1;
+      if (!schemaField?.resolve) continue;
+      const resolver = fieldResolvers.find((it) => it.getObjectType?.() === field.target && it.methodName === field.name);
+      if (!resolver) {
+        schemaField.resolve = propertyOf(field.name) as GraphQLFieldResolver<unknown, unknown>;
+        replaced += 1;
+      } else if (
+        resolver.kind === 'internal' &&
+        (resolver.params ?? []).length === 0 &&
+        (resolver.middlewares ?? []).length === 0 &&
+        resolver.roles === undefined
+      ) {
+        schemaField.resolve = memberOf(field.target as new () => object, field.name, schemaField.resolve) as GraphQLFieldResolver<
+          unknown,
+          unknown
+        >;
+        replaced += 1;
+      }
     }
   }
   return replaced;
