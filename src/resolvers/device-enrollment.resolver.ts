@@ -47,7 +47,7 @@ export class DeviceEnrollmentResolver {
   })
   // Not async: the loader's promise is returned as it is (a page asks this of every device).
   enrollment(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<DeviceEnrollmentType> {
-    return ctx.loaders.enrollments.load(device.id).then((row) => DeviceEnrollmentType.from(row ?? null, device.id));
+    return ctx.loaders.enrollments.load(device.id);
   }
 
   @Authorized(Permission.DEVICE_READ)

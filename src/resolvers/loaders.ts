@@ -16,16 +16,19 @@ import type { ResidentUser } from '../entities/resident-user.entity.js';
 import type { Services } from '../services/services.js';
 import type { EnrollmentProfile } from '../entities/enrollment-profile.entity.js';
 import type { ProfileFacts } from '../services/profile/profile.service.js';
-import type { EnrollmentRecord } from '../services/device/device-rows.js';
 import { linkedProfileTypes, type EnrollmentProfileType } from './profile.type.js';
+import { DeviceEnrollmentType } from './device-enrollment.type.js';
 
 export interface Loaders {
   /** Tokens by row id; null for one that does not exist. */
   readonly tokens: DataLoader<number, EnrollmentProgramToken | null>;
   /** Profiles by row id, as GraphQL objects; null for one that does not exist (deleted). */
   readonly profiles: DataLoader<number, EnrollmentProfileType | null>;
-  /** Enrollment rows by device id; null for a device that never contacted Homeroom. */
-  readonly enrollments: DataLoader<number, EnrollmentRecord | null>;
+  /**
+   * Enrollments by device id, as GraphQL objects (NOT_CONTACTED for a device without a row):
+   * made in the batch, so `Device.enrollment` returns the loader's promise as it is.
+   */
+  readonly enrollments: DataLoader<number, DeviceEnrollmentType>;
   /** Shared iPad users signed in on each device id, most recent first. */
   readonly residentUsers: DataLoader<number, ResidentUser[]>;
   /** Directory users by row id; null for one deleted. */
@@ -56,7 +59,10 @@ export function createLoaders(services: Services): Loaders {
       const types = linkedProfileTypes(services, rows, (row) => profileFacts.load(row));
       return inOrder(ids, new Map(types.map((type) => [type.id, type])), null);
     }),
-    enrollments: new DataLoader(async (ids) => inOrder(ids, await services.enrollmentQueries.findByDeviceIds(ids), null)),
+    enrollments: new DataLoader(async (ids) => {
+      const found = await services.enrollmentQueries.findByDeviceIds(ids);
+      return ids.map((id) => DeviceEnrollmentType.from(found.get(id) ?? null, id));
+    }),
     residentUsers: new DataLoader(async (ids) => inOrder(ids, await services.enrollmentQueries.residentUsersOf(ids), [])),
     directoryUsers: new DataLoader(async (ids) => inOrder(ids, await services.enrollmentQueries.usersByIds(ids), null)),
     migrations: new DataLoader(async (serials) => {

@@ -79,3 +79,81 @@ export function readPropertyFieldsDirectly(schema: GraphQLSchema, resolvers: rea
   }
   return replaced;
 }
+
+type ParamMetadata = NonNullable<ReturnType<typeof getMetadataStorage>['fieldResolvers'][number]['params']>[number];
+type AnyResolver = GraphQLFieldResolver<unknown, unknown>;
+/** One argument of a resolver method, read from graphql-js's resolver arguments; undefined: not one this handles. */
+type ParamReader = (root: unknown, context: unknown, info: unknown) => unknown;
+
+/** A reader for `@Root()` (the whole object, no type conversion needed), `@Ctx()` or `@Info()`; null for any other parameter. */
+function readerOf(param: ParamMetadata): ParamReader | null {
+  if (param.kind === 'root' && param.propertyName === undefined) return (root) => root;
+  if (param.kind === 'context' && param.propertyName === undefined) return (_root, context) => context;
+  if (param.kind === 'info') return (_root, _context, info) => info;
+  return null;
+}
+
+/**
+ * A resolver-class field resolver taking only `@Root()`, `@Ctx()` and `@Info()`, called on its
+ * instance directly. type-graphql's handler builds resolver data, sorts and maps the parameter
+ * list and runs the (empty) middleware chain on every call; `Device.profile` and
+ * `Device.enrollment` are called once per device of a page. The root is passed as it is when it
+ * is an instance of the parameter's class (what type-graphql's conversion leaves unchanged);
+ * any other root goes to type-graphql's handler.
+ */
+function directHandler(instance: object, method: Function, params: readonly ParamMetadata[], original: AnyResolver): AnyResolver | null {
+  const ordered = [...params].sort((a, b) => a.index - b.index);
+  if (ordered.some((param, i) => param.index !== i)) return null;
+  const readers = ordered.map(readerOf);
+  if (readers.some((reader) => reader === null) || readers.length > 3) return null;
+  const rootParam = ordered.find((param) => param.kind === 'root');
+  const rootClass = rootParam?.kind === 'root' ? (rootParam.getType?.() as unknown) : undefined;
+  const rootFits =
+    typeof rootClass === 'function' ? (root: unknown) => root instanceof (rootClass as new () => object) : (root: unknown) => root === root;
+  const [a, b, c] = readers as ParamReader[];
+  return (root, args, context, info) => {
+    if (!rootFits(root)) return original(root, args, context, info);
+    switch (readers.length) {
+      case 0:
+        return method.call(instance);
+      case 1:
+        return method.call(instance, a!(root, context, info));
+      case 2:
+        return method.call(instance, a!(root, context, info), b!(root, context, info));
+      default:
+        return method.call(instance, a!(root, context, info), b!(root, context, info), c!(root, context, info));
+    }
+  };
+}
+
+/**
+ * Replaces type-graphql's handlers of resolver-class field resolvers that take only `@Root()`,
+ * `@Ctx()` and `@Info()` and have no middleware, by direct calls on the instances `container`
+ * gives; answers how many it replaced. Call it before fields are guarded (the guards wrap these).
+ */
+export function callFieldResolversDirectly(
+  schema: GraphQLSchema,
+  resolvers: readonly Function[],
+  container: { get(target: Function): unknown },
+): number {
+  const storage = getMetadataStorage();
+  let replaced = 0;
+  for (const resolver of storage.fieldResolvers) {
+    if (resolver.kind !== 'external' || !resolvers.includes(resolver.target)) continue;
+    if ((resolver.middlewares ?? []).length > 0) continue;
+    const typeClass = resolver.getObjectType?.();
+    const type = storage.objectTypes.find((t) => t.target === typeClass);
+    const schemaType = type ? schema.getType(type.name) : undefined;
+    if (!isObjectType(schemaType)) continue;
+    const schemaField = schemaType.getFields()[resolver.schemaName];
+    if (!schemaField?.resolve) continue;
+    const instance = container.get(resolver.target) as Record<string, unknown>;
+    const method = instance[resolver.methodName];
+    if (typeof method !== 'function') continue;
+    const direct = directHandler(instance, method, resolver.params ?? [], schemaField.resolve as AnyResolver);
+    if (!direct) continue;
+    schemaField.resolve = direct;
+    replaced += 1;
+  }
+  return replaced;
+}

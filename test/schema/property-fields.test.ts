@@ -8,7 +8,11 @@ import { ErrorCode } from '../../src/errors.js';
 import { createLogger } from '../../src/logger.js';
 import { RESOLVERS } from '../../src/resolvers/index.js';
 import { DeviceType } from '../../src/resolvers/device.type.js';
-import { buildSchemaShape } from '../../src/schema/build-schema.js';
+import { buildSchema } from 'type-graphql';
+import { createEventBus } from '../../src/platform/events/event-bus.js';
+import { buildSchemaShape, resolverContainer } from '../../src/schema/build-schema.js';
+import { callFieldResolversDirectly } from '../../src/schema/property-fields.js';
+import { DateTimeScalar } from '../../src/schema/scalars.js';
 import { toGlobalId } from '../../src/global-id.js';
 
 let schema: GraphQLSchema;
@@ -42,5 +46,33 @@ describe('property fields', () => {
     const nodes = (schema.getType('DeviceConnection') as GraphQLObjectType).getFields().nodes!;
     const connection = { edges: [{ cursor: 'c', node: 'n' }] };
     expect(nodes.resolve!(connection, {}, context, info('nodes'))).toEqual(['n']);
+  });
+});
+
+describe('field resolvers taking only root and context', () => {
+  it('are called on their resolver instance with the root and the context, as type-graphql would', async () => {
+    const container = resolverContainer({} as never);
+    const plain = await buildSchema({
+      resolvers: [...RESOLVERS] as never,
+      container,
+      authChecker: null as never,
+      scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+      validate: false,
+      pubSub: createEventBus(),
+    });
+    const profileOf = () => (plain.getType('Device') as GraphQLObjectType).getFields().profile!.resolve!;
+    const before = profileOf();
+    expect(callFieldResolversDirectly(plain, [...RESOLVERS], container)).toBeGreaterThanOrEqual(3);
+    const after = profileOf();
+    expect(after).not.toBe(before);
+    const loaded: number[] = [];
+    const ctx = { loaders: { profiles: { load: async (id: number) => (loaded.push(id), { id }) } } };
+    const device = Object.assign(new DeviceType(), { id: 1, profileId: 42 });
+    await expect(after(device, {}, ctx, info('profile'))).resolves.toEqual({ id: 42 });
+    await expect(before(device, {}, ctx, info('profile'))).resolves.toEqual({ id: 42 });
+    // A root that is not a DeviceType goes through type-graphql's handler, which copies it into one first.
+    await expect(after({ id: 1, profileId: 7 }, {}, ctx, info('profile'))).resolves.toEqual({ id: 7 });
+    expect(loaded).toEqual([42, 42, 7]);
+    expect(after(Object.assign(new DeviceType(), { id: 2, profileId: null }), {}, ctx, info('profile'))).toBeNull();
   });
 });
