@@ -4,14 +4,16 @@
  * profiles, so they go through the operation's DataLoaders (`loaders.ts`): one read per
  * execution, not one per device, and nothing kept from one subscription event to the next.
  */
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Page } from '../entities/pagination.js';
 import { mapPage } from '../schema/connection.type.js';
 import type { GraphQLContext } from './context.js';
 import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { deviceFilterOf, deviceOrderOf, DevicesArgs, deviceScopeOf } from './device.input.js';
-import { DeviceConnection, DeviceType } from './device.type.js';
+import { DeviceConnection, deviceColumnsFor, DeviceType } from './device.type.js';
+import { connectionItemFields } from '../schema/selection.js';
 import { EnrollmentProfileType } from './profile.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
@@ -37,8 +39,12 @@ export class DeviceResolver {
     description:
       "Devices of every token (or of `filter.tokenIds`), with the token's `devices` filters and orders: by default those Apple still assigns to an MDM server, in the order Homeroom first saw them. Every role. Errors: BAD_USER_INPUT.",
   })
-  async devices(@Args(() => DevicesArgs) { filter, orderBy, ...page }: DevicesArgs): Promise<Page<DeviceType>> {
-    const found = await this.services.devices.listIn(deviceScopeOf(filter), deviceFilterOf(filter), page, deviceOrderOf(orderBy));
+  async devices(
+    @Args(() => DevicesArgs) { filter, orderBy, ...page }: DevicesArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Page<DeviceType>> {
+    const columns = deviceColumnsFor(connectionItemFields(info));
+    const found = await this.services.devices.listIn(deviceScopeOf(filter), deviceFilterOf(filter), page, deviceOrderOf(orderBy), columns);
     return mapPage(found, DeviceType.from);
   }
   @FieldResolver(() => EnrollmentProgramTokenType, { description: 'The token whose MDM server Apple assigns the device to (or last did).' })

@@ -5,7 +5,7 @@
  */
 import { Field, Int, ObjectType } from 'type-graphql';
 import { describedEnum } from '../schema/enums.js';
-import type { DeviceRecord } from '../services/device/device-rows.js';
+import { DEVICE_PROPERTIES, type DeviceRecord } from '../services/device/device-rows.js';
 import { Connection } from '../schema/connection.type.js';
 import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
@@ -27,7 +27,8 @@ const PROFILE_STATUSES: ReadonlySet<string> = new Set(Object.values(DeviceProfil
 
 /** Apple's lower-case word as the enum; anything Apple may add later reads as EMPTY rather than failing the query. */
 function profileStatusOf(apple: string): DeviceProfileStatus {
-  const upper = apple.toUpperCase();
+  // Null only when a list did not read the column (`deviceColumnsFor`): the field is not selected then.
+  const upper = apple === null ? '' : apple.toUpperCase();
   return PROFILE_STATUSES.has(upper) ? (upper as DeviceProfileStatus) : DeviceProfileStatus.EMPTY;
 }
 
@@ -200,6 +201,39 @@ export class DeviceType extends Node {
     type.mdmMigrationDeadline = device.mdmMigrationDeadline;
     return type;
   }
+}
+
+/**
+ * The columns a field of `Device` reads besides its own (fields of the same name as a column read
+ * that column): the links field resolvers follow. A field in neither (one added later) makes a
+ * list read every column.
+ */
+const LINK_COLUMNS: Readonly<Record<string, ReadonlyArray<keyof DeviceRecord>>> = {
+  __typename: [],
+  id: ['id'],
+  token: ['tokenId'],
+  movedAwayFrom: ['movedAwayFromTokenId'],
+  profile: ['profileId'],
+  enrollment: ['id'],
+  migration: ['serialNumber'],
+};
+
+/** Read whatever is selected: the ids and the serial number every field resolver and cursor may need. */
+const ALWAYS: ReadonlyArray<keyof DeviceRecord> = ['id', 'tokenId', 'profileId', 'movedAwayFromTokenId', 'serialNumber'];
+
+/**
+ * The columns a list must read for these selected `Device` fields (`connectionItemFields`); null
+ * (every column) when a field is not known here. Fields left out come back null and are never read.
+ */
+export function deviceColumnsFor(fields: ReadonlySet<string>): Array<keyof DeviceRecord> | null {
+  const columns = new Set<keyof DeviceRecord>(ALWAYS);
+  for (const field of fields) {
+    const links = LINK_COLUMNS[field];
+    if (links) for (const column of links) columns.add(column);
+    else if ((DEVICE_PROPERTIES as readonly string[]).includes(field)) columns.add(field as keyof DeviceRecord);
+    else return null;
+  }
+  return [...columns];
 }
 
 export const DeviceConnection = Connection(DeviceType, DEVICE_TYPE);

@@ -116,7 +116,8 @@ export function deviceConditionsOf(scope: DeviceScope, filter: DeviceFilter, sql
     else conditions.push(`device.serial_number ${sql.in([...new Set(filter.serialNumbers)])}`);
   }
   // Literals, not values: better-sqlite3 cannot bind a boolean.
-  if (filter.requiresWipe !== undefined) conditions.push(filter.requiresWipe ? 'device.requires_wipe = TRUE' : 'device.requires_wipe = FALSE');
+  if (filter.requiresWipe !== undefined)
+    conditions.push(filter.requiresWipe ? 'device.requires_wipe = TRUE' : 'device.requires_wipe = FALSE');
   if (filter.releasedFromOrg !== undefined) {
     conditions.push(filter.releasedFromOrg ? 'device.released_from_org_at IS NOT NULL' : 'device.released_from_org_at IS NULL');
   }

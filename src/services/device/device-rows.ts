@@ -47,7 +47,8 @@ export type EnrollmentRecord = Pick<
 
 type Raw = Record<string, unknown>;
 
-const DEVICE_PROPERTIES = [
+/** Every column of a device row, as the entity's property names. */
+export const DEVICE_PROPERTIES = [
   'id',
   'tokenId',
   'serialNumber',
@@ -83,27 +84,36 @@ const DEVICE_PROPERTIES = [
 /** The select list of a device row, on the table aliased `device`. */
 export const DEVICE_COLUMNS = selectList('device', DEVICE_PROPERTIES);
 
-/** One device row (selected with {@link DEVICE_COLUMNS}) as a record. */
+/** The select list of these columns of a device row (a list that reads fewer, `DeviceService.listIn`). */
+export function deviceColumnsOf(properties: ReadonlyArray<keyof DeviceRecord>): string {
+  return selectList('device', properties);
+}
+
+/**
+ * One device row (selected with {@link DEVICE_COLUMNS}, or fewer columns) as a record. A column
+ * not selected comes back null (false for `requiresWipe`), whatever its type says: a caller that
+ * reads fewer columns reads only those.
+ */
 export function deviceRecordOf(raw: Raw): DeviceRecord {
   return {
     id: rowInteger(raw.id),
     tokenId: rowInteger(raw.token_id),
-    serialNumber: raw.serial_number as string,
+    serialNumber: (raw.serial_number ?? null) as string,
     model: rowTextOrNull(raw.model),
     description: rowTextOrNull(raw.description),
     color: rowTextOrNull(raw.color),
     assetTag: rowTextOrNull(raw.asset_tag),
     os: rowTextOrNull(raw.os),
     deviceFamily: rowTextOrNull(raw.device_family),
-    profileStatus: raw.profile_status as string,
+    profileStatus: (raw.profile_status ?? null) as string,
     appleProfileUuid: rowTextOrNull(raw.apple_profile_uuid),
     profileAssignTime: rowInstantOrNull(raw.profile_assign_time),
     profilePushTime: rowInstantOrNull(raw.profile_push_time),
     deviceAssignedDate: rowInstantOrNull(raw.device_assigned_date),
     deviceAssignedBy: rowTextOrNull(raw.device_assigned_by),
     profileId: rowIntegerOrNull(raw.profile_id),
-    firstSeenAt: rowInstant(raw.first_seen_at),
-    lastSeenAt: rowInstant(raw.last_seen_at),
+    firstSeenAt: rowInstantOrNull(raw.first_seen_at) as Date,
+    lastSeenAt: rowInstantOrNull(raw.last_seen_at) as Date,
     removedAt: rowInstantOrNull(raw.removed_at),
     movedAwayFromTokenId: rowIntegerOrNull(raw.moved_away_from_token_id),
     movedAwayAt: rowInstantOrNull(raw.moved_away_at),

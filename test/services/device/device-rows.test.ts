@@ -94,6 +94,21 @@ describe(`plain-row reads equal the entities (${TEST_DATABASE_URL ? 'PostgreSQL'
     expect(await page.totalCount()).toBe(3);
   });
 
+  it('reads only the columns asked for, the others null, the asked ones as a full read has them', async () => {
+    const full = await h.services.devices.list(tokenId, {}, { first: 10 });
+    const narrow = await h.services.devices.list(tokenId, {}, { first: 10 }, null, ['model', 'firstSeenAt', 'requiresWipe']);
+    expect(narrow.edges.map((e) => e.cursor)).toEqual(full.edges.map((e) => e.cursor));
+    for (const [i, { node }] of narrow.edges.entries()) {
+      const whole = full.edges[i]!.node;
+      expect(node.id).toBe(whole.id);
+      expect(node.model).toBe(whole.model);
+      expect(node.firstSeenAt).toEqual(whole.firstSeenAt);
+      expect(node.requiresWipe).toBe(whole.requiresWipe);
+      expect(node.assetTag).toBeNull();
+      expect(node.lastSeenAt).toBeNull();
+    }
+  });
+
   it('reads enrollments with every shown column as the DeviceEnrollment entity has it (supervised true, false and null)', async () => {
     const ids = devices.map((d) => d.id);
     const records = await h.services.enrollmentQueries.findByDeviceIds(ids);
@@ -169,7 +184,11 @@ describe(`plain-row reads equal the entities (${TEST_DATABASE_URL ? 'PostgreSQL'
       const record = records.get(entity.id)!;
       expect(record).toBeInstanceOf(EnrollmentProfile);
       expect({ ...record }).toStrictEqual(columnsOf(entity, record));
-      expect(Object.keys(record).filter((key) => record[key as keyof EnrollmentProfile] !== undefined).sort()).toEqual(
+      expect(
+        Object.keys(record)
+          .filter((key) => record[key as keyof EnrollmentProfile] !== undefined)
+          .sort(),
+      ).toEqual(
         Object.keys(entity)
           .filter((key) => entity[key as keyof EnrollmentProfile] !== undefined)
           .sort(),
