@@ -35,6 +35,15 @@ export interface Loaders {
   readonly directoryUsers: DataLoader<number, DirectoryUser | null>;
   /** Migrations without erase by serial number; null for a device never scheduled. */
   readonly migrations: DataLoader<string, DeviceMigration | null>;
+  /**
+   * Values a list loaded ahead for its rows (`loadDeviceLinksAhead`), by the same keys: a field
+   * resolver finding its value here returns it as it is, not a promise, so graphql-js completes
+   * each row without a promise per row. Only what loaded without error is kept.
+   */
+  readonly ready: {
+    readonly profiles: Map<number, EnrollmentProfileType | null>;
+    readonly enrollments: Map<number, DeviceEnrollmentType>;
+  };
 }
 
 /** `load` results in the order of `keys`, from a map of what was found. */
@@ -69,5 +78,19 @@ export function createLoaders(services: Services): Loaders {
       const found = new Map((await services.migrations.findBySerials(serials)).map((row) => [row.serialNumber, row]));
       return serials.map((serial) => found.get(serial) ?? null);
     }),
+    ready: { profiles: new Map(), enrollments: new Map() },
   };
+}
+
+/**
+ * Loads through `loader` (so the same batching, cache and errors) and keeps what loaded in
+ * `ready`. A failure is left to the field resolvers: they load the same keys and get the
+ * loader's cached error, exactly as without loading ahead.
+ */
+export async function loadAhead<K, V>(loader: DataLoader<K, V>, keys: readonly K[], ready: Map<K, V>): Promise<void> {
+  if (keys.length === 0) return;
+  const values = await loader.loadMany(keys);
+  values.forEach((value, i) => {
+    if (!(value instanceof Error)) ready.set(keys[i]!, value);
+  });
 }

@@ -4,7 +4,9 @@
  * fields; `deviceCount` stays with the token.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Authorized, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from './context.js';
+import { loadDeviceLinksAhead } from './device.resolver.js';
 import { ConnectionArgs, mapPage } from '../schema/connection.type.js';
 import type { Page } from '../entities/pagination.js';
 import { Permission } from '../permissions.js';
@@ -44,12 +46,19 @@ export class SyncTokenResolver {
     @Root() token: EnrollmentProgramTokenType,
     @Args(() => TokenDevicesArgs) { filter, orderBy, ...page }: TokenDevicesArgs,
     @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<Page<DeviceType>> {
-    const columns = deviceColumnsFor(connectionItemFields(info));
-    return mapPage(
-      await this.services.devices.list(token.id, deviceFilterOf(filter), page, deviceOrderOf(orderBy), columns),
-      DeviceType.from,
+    const fields = connectionItemFields(info);
+    const found = await this.services.devices.list(
+      token.id,
+      deviceFilterOf(filter),
+      page,
+      deviceOrderOf(orderBy),
+      deviceColumnsFor(fields),
     );
+    const types = mapPage(found, DeviceType.from);
+    await loadDeviceLinksAhead(ctx, types, info, fields);
+    return types;
   }
 
   @Authorized(Permission.DEVICE_READ)

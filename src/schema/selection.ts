@@ -7,20 +7,23 @@ import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
 /**
  * The names of the fields selected on a connection's items (`edges { node { ... } }` and
- * `nodes { ... }`) by the field being resolved, through fragments and inline fragments. A
- * superset is fine (directives such as `@skip` are not evaluated: their fields count as selected).
+ * `nodes { ... }`) by the field being resolved, through fragments and inline fragments; with
+ * `path`, those selected under that path of item fields instead (`['enrollment']`: the fields of
+ * each item's `enrollment`). A superset is fine (directives such as `@skip` are not evaluated:
+ * their fields count as selected).
  */
-export function connectionItemFields(info: GraphQLResolveInfo): Set<string> {
+export function connectionItemFields(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
   const names = new Set<string>();
-  const items = (set: SelectionSetNode | undefined, depth: 'connection' | 'edge'): void => {
+  const under = (set: SelectionSetNode | undefined, rest: readonly string[]): void => {
     eachField(info, set, (name, selections) => {
-      if (depth === 'connection' && name === 'edges') items(selections, 'edge');
-      else if ((depth === 'connection' && name === 'nodes') || (depth === 'edge' && name === 'node')) {
-        eachField(info, selections, (field) => names.add(field));
-      }
+      if (rest.length === 0) names.add(name);
+      else if (name === rest[0]) under(selections, rest.slice(1));
     });
   };
-  for (const node of info.fieldNodes) items(node.selectionSet, 'connection');
+  for (const node of info.fieldNodes) {
+    under(node.selectionSet, ['edges', 'node', ...path]);
+    under(node.selectionSet, ['nodes', ...path]);
+  }
   return names;
 }
 

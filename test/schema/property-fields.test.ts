@@ -66,7 +66,7 @@ describe('field resolvers taking only root and context', () => {
     const after = profileOf();
     expect(after).not.toBe(before);
     const loaded: number[] = [];
-    const ctx = { loaders: { profiles: { load: async (id: number) => (loaded.push(id), { id }) } } };
+    const ctx = { loaders: { profiles: { load: async (id: number) => (loaded.push(id), { id }) }, ready: { profiles: new Map() } } };
     const device = Object.assign(new DeviceType(), { id: 1, profileId: 42 });
     await expect(after(device, {}, ctx, info('profile'))).resolves.toEqual({ id: 42 });
     await expect(before(device, {}, ctx, info('profile'))).resolves.toEqual({ id: 42 });

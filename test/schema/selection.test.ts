@@ -53,3 +53,27 @@ describe('deviceColumnsFor', () => {
     expect(deviceColumnsFor(new Set(['model', 'somethingNew']))).toBeNull();
   });
 });
+
+describe('connectionItemFields under a path', () => {
+  it("finds the fields of an item field's own selection", async () => {
+    const schema = buildSchema(`
+      type Query { devices: DeviceConnection }
+      type DeviceConnection { edges: [DeviceEdge!]!, nodes: [Device!]! }
+      type DeviceEdge { node: Device! }
+      type Device { id: ID!, profile: Profile }
+      type Profile { id: ID!, name: String! }
+    `);
+    let found: string[] = [];
+    await execute({
+      schema,
+      document: parse(`{ devices { edges { node { profile { id } } } nodes { ...P } } } fragment P on Device { profile { name } }`),
+      rootValue: {
+        devices: (_args: unknown, _ctx: unknown, info: GraphQLResolveInfo) => {
+          found = [...connectionItemFields(info, ['profile'])].sort();
+          return null;
+        },
+      },
+    });
+    expect(found).toEqual(['id', 'name']);
+  });
+});
