@@ -445,7 +445,11 @@ export function paginateSql<T>(list: SqlList<T>, order: KeysetOrder<T>, request:
 }
 
 /** {@link paginateBySortKey} over hand-written SQL: the same order, bounds, nulls and cursors. */
-export function paginateSqlBySortKey<T extends { id: number }>(list: SqlList<T>, order: SortKeysetOrder, request: PageRequest): Promise<Page<T>> {
+export function paginateSqlBySortKey<T extends { id: number }>(
+  list: SqlList<T>,
+  order: SortKeysetOrder,
+  request: PageRequest,
+): Promise<Page<T>> {
   const { expression: value, idColumn: id, direction, nullable = true } = order;
   const isNull = `CASE WHEN ${value} IS NULL THEN 1 ELSE 0 END`;
   return sqlKeysetPage<T, SortKey>(

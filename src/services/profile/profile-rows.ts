@@ -6,15 +6,7 @@
  * loaded, as with `findBy`. test/services/device/device-rows.test.ts holds the two equal.
  */
 import { EnrollmentProfile } from '../../entities/enrollment-profile.entity.js';
-import {
-  rowBoolean,
-  rowInstant,
-  rowInteger,
-  rowIntegerOrNull,
-  rowJson,
-  rowTextOrNull,
-  selectList,
-} from '../../entities/raw-sql.js';
+import { rowBoolean, rowInstant, rowInteger, rowIntegerOrNull, rowJson, rowTextOrNull, selectList } from '../../entities/raw-sql.js';
 
 const PROFILE_PROPERTIES = [
   'id',
