@@ -104,7 +104,16 @@ export function rowTextOrNull(value: unknown): string | null {
 
 /** `alias.column AS column` for each entity property, columns named by the naming strategy's rule (snake_case). */
 export function selectList(alias: string, properties: readonly string[]): string {
-  return properties.map((property) => `${alias}.${snakeCase(property)} AS ${snakeCase(property)}`).join(', ');
+  return properties.map((property) => `${alias}.${columnOf(property)} AS ${columnOf(property)}`).join(', ');
+}
+
+/** Column names by property, kept: a list that reads fewer columns builds its select list on each request. */
+const columnNames = new Map<string, string>();
+
+function columnOf(property: string): string {
+  let column = columnNames.get(property);
+  if (column === undefined) columnNames.set(property, (column = snakeCase(property)));
+  return column;
 }
 
 /** A JSON text column (`JsonColumn`), parsed as the entity's transformer parses it. */
