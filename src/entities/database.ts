@@ -107,7 +107,8 @@ export class Database {
    * objects (its rows, its result) then die young instead of being kept, copied and promoted by
    * the collector while fifty others take their turns (bench/query.bench.ts: the collector took
    * about a third of Homeroom's CPU before, a seventh after). A long operation still lets the
-   * others in every {@link TURNS_IN_A_ROW} turns.
+   * others in every {@link TURNS_IN_A_ROW} turns. On PostgreSQL a statement's answer comes over
+   * the network, usually after the next turn was given, so there the turns stay close to FIFO.
    */
   private async takeTurn(): Promise<void> {
     const budget = currentBudget();
