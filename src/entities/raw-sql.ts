@@ -7,6 +7,7 @@
  * same statements; only the placeholders differ (`?` on SQLite, `$n` on PostgreSQL).
  */
 import type { EntityManager } from 'typeorm';
+import { snakeCase } from './naming.strategy.js';
 
 /** Values per `IN (...)` list: far below SQLite's 32,766 bound parameters and PostgreSQL's 65,535. */
 export const IN_LIST_CHUNK = 1000;
@@ -57,4 +58,65 @@ export class Bindings {
   in(values: readonly unknown[]): string {
     return this.postgres ? `= ANY(${this.bind([...values])})` : `IN ${this.list(values)}`;
   }
+}
+
+/*
+ * Reading plain rows (hand-written SELECTs) the way the entities would: the two drivers give
+ * the same column in different JavaScript types. better-sqlite3 has integers for booleans (0/1)
+ * and never a Date; pg gives booleans, gives BIGINT (COUNT) and NUMERIC as text, and would give a
+ * Date for a timestamp type (Homeroom stores instants as ISO text, `columns.ts`, so it gives text).
+ */
+
+/** An integer column (ids, counts): a number, whether the driver gave a number, a bigint or text. */
+export function rowInteger(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value);
+}
+
+/** {@link rowInteger}, or null for SQL NULL. */
+export function rowIntegerOrNull(value: unknown): number | null {
+  return value === null || value === undefined ? null : rowInteger(value);
+}
+
+/** A boolean column: SQLite's 0/1, PostgreSQL's true/false (or its text `t`/`f`). */
+export function rowBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 't' || value === 'true' || value === 1n;
+}
+
+/** {@link rowBoolean}, or null for SQL NULL. */
+export function rowBooleanOrNull(value: unknown): boolean | null {
+  return value === null || value === undefined ? null : rowBoolean(value);
+}
+
+/** An instant column (ISO-8601 text, `DateTimeColumn`), as the entity's transformer reads it. */
+export function rowInstant(value: unknown): Date {
+  return value instanceof Date ? value : new Date(value as string);
+}
+
+/** {@link rowInstant}, or null for SQL NULL. */
+export function rowInstantOrNull(value: unknown): Date | null {
+  return value === null || value === undefined ? null : rowInstant(value);
+}
+
+/** A text column, or null for SQL NULL. */
+export function rowTextOrNull(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
+}
+
+/** `alias.column AS column` for each entity property, columns named by the naming strategy's rule (snake_case). */
+export function selectList(alias: string, properties: readonly string[]): string {
+  return properties.map((property) => `${alias}.${columnOf(property)} AS ${columnOf(property)}`).join(', ');
+}
+
+/** Column names by property, kept: a list that reads fewer columns builds its select list on each request. */
+const columnNames = new Map<string, string>();
+
+function columnOf(property: string): string {
+  let column = columnNames.get(property);
+  if (column === undefined) columnNames.set(property, (column = snakeCase(property)));
+  return column;
+}
+
+/** A JSON text column (`JsonColumn`), parsed as the entity's transformer parses it. */
+export function rowJson<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }

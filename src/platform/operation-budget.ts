@@ -16,6 +16,12 @@ import { ErrorCode, HomeroomError } from '../errors.js';
 import type { Clock } from './clock.js';
 
 export class OperationBudget {
+  private static started = 0;
+  /**
+   * The operation's place in arrival order (budgets are made as operations arrive): the database
+   * gives its turns to the oldest operation waiting (`Database`).
+   */
+  readonly order = OperationBudget.started++;
   private deadline = Number.POSITIVE_INFINITY;
   private timeoutMs: number | null = null;
 

@@ -15,6 +15,7 @@ import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { DeviceEnrollmentChangeType, DeviceEnrollmentType, ResidentUserType } from './device-enrollment.type.js';
 import { DeviceType } from './device.type.js';
+import { profileOf } from './device.resolver.js';
 import { EnrollmentProfileType } from './profile.type.js';
 import { UserType } from './user.type.js';
 import { subscribedToken, type SubscribeData } from './sync.resolver.js';
@@ -46,8 +47,9 @@ export class DeviceEnrollmentResolver {
       "The device's enrollment with Homeroom's MDM, as it is now: NOT_CONTACTED (every fact null) until it first asks to enroll. Every role.",
   })
   // Not async: the loader's promise is returned as it is (a page asks this of every device).
-  enrollment(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<DeviceEnrollmentType> {
-    return ctx.loaders.enrollments.load(device.id).then((row) => DeviceEnrollmentType.from(row ?? null, device.id));
+  enrollment(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<DeviceEnrollmentType> | DeviceEnrollmentType {
+    // The value itself when the list loaded it ahead (`loadDeviceLinksAhead`).
+    return ctx.loaders.ready.enrollments.get(device.id) ?? ctx.loaders.enrollments.load(device.id);
   }
 
   @Authorized(Permission.DEVICE_READ)
@@ -75,11 +77,12 @@ export class DeviceEnrollmentProfileResolver {
     description:
       'The Homeroom enrollment profile the device enrolled with (it may differ from the one assigned since, until the device enrolls again); null while NOT_CONTACTED, or when that profile was deleted. Every role.',
   })
-  profile(@Root() enrollment: DeviceEnrollmentType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> | null {
-    const profileId = enrollment.profileId;
-    if (profileId === null) return null;
+  profile(
+    @Root() enrollment: DeviceEnrollmentType,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<EnrollmentProfileType | null> | EnrollmentProfileType | null {
     // The loader `Device.profile` uses: a device's two profiles, when they are one, are read once.
-    return ctx.loaders.profiles.load(profileId);
+    return profileOf(ctx, enrollment.profileId);
   }
 
   @Authorized(Permission.USER_MANAGE)

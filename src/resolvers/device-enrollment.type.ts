@@ -9,7 +9,8 @@
  */
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { Device } from '../entities/device.entity.js';
-import type { DeviceEnrollment, EnrollmentStateName } from '../entities/device-enrollment.entity.js';
+import type { EnrollmentStateName } from '../entities/device-enrollment.entity.js';
+import type { EnrollmentRecord } from '../services/device/device-rows.js';
 import type { ResidentUser } from '../entities/resident-user.entity.js';
 import { describedEnum } from '../schema/enums.js';
 import type { DeviceEnrollmentChanged } from '../platform/events/event-bus.js';
@@ -107,7 +108,7 @@ export class DeviceEnrollmentType {
   maximumResidentUsers!: number | null;
 
   /** The row as GraphQL shows it; no row (never contacted) is NOT_CONTACTED. Secrets are not copied. */
-  static from(row: DeviceEnrollment | null, deviceId: number): DeviceEnrollmentType {
+  static from(row: EnrollmentRecord | null, deviceId: number): DeviceEnrollmentType {
     if (!row) return Object.assign(new DeviceEnrollmentType(), NOT_CONTACTED, { deviceId });
     return Object.assign(new DeviceEnrollmentType(), {
       deviceId,

@@ -4,14 +4,18 @@
  * profiles, so they go through the operation's DataLoaders (`loaders.ts`): one read per
  * execution, not one per device, and nothing kept from one subscription event to the next.
  */
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Page } from '../entities/pagination.js';
 import { mapPage } from '../schema/connection.type.js';
 import type { GraphQLContext } from './context.js';
 import { Permission } from '../permissions.js';
+import { can } from '../platform/request-context.js';
+import { loadAhead } from './loaders.js';
 import type { Services } from '../services/services.js';
 import { deviceFilterOf, deviceOrderOf, DevicesArgs, deviceScopeOf } from './device.input.js';
-import { DeviceConnection, DeviceType } from './device.type.js';
+import { DeviceConnection, deviceColumnsFor, DeviceType } from './device.type.js';
+import { connectionItemFields } from '../schema/selection.js';
 import { EnrollmentProfileType } from './profile.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
@@ -37,9 +41,22 @@ export class DeviceResolver {
     description:
       "Devices of every token (or of `filter.tokenIds`), with the token's `devices` filters and orders: by default those Apple still assigns to an MDM server, in the order Homeroom first saw them. Every role. Errors: BAD_USER_INPUT.",
   })
-  async devices(@Args(() => DevicesArgs) { filter, orderBy, ...page }: DevicesArgs): Promise<Page<DeviceType>> {
-    const found = await this.services.devices.listIn(deviceScopeOf(filter), deviceFilterOf(filter), page, deviceOrderOf(orderBy));
-    return mapPage(found, DeviceType.from);
+  async devices(
+    @Args(() => DevicesArgs) { filter, orderBy, ...page }: DevicesArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Page<DeviceType>> {
+    const fields = connectionItemFields(info);
+    const found = await this.services.devices.listIn(
+      deviceScopeOf(filter),
+      deviceFilterOf(filter),
+      page,
+      deviceOrderOf(orderBy),
+      deviceColumnsFor(fields),
+    );
+    const types = mapPage(found, DeviceType.from);
+    await loadDeviceLinksAhead(ctx, types, info, fields);
+    return types;
   }
   @FieldResolver(() => EnrollmentProgramTokenType, { description: 'The token whose MDM server Apple assigns the device to (or last did).' })
   async token(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProgramTokenType> {
@@ -67,9 +84,63 @@ export class DeviceResolver {
       "The Homeroom enrollment profile assigned to the device (the token's default for new serials, or one assigned later); null when none. Every role.",
   })
   // Not async: the loader's promise is returned as it is (a page asks this of every device).
-  profile(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> | null {
-    const profileId = device.profileId;
-    if (profileId === null) return null;
-    return ctx.loaders.profiles.load(profileId);
+  profile(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProfileType | null> | EnrollmentProfileType | null {
+    return profileOf(ctx, device.profileId);
+  }
+}
+
+/**
+ * A profile through the operation's loader: the value itself when its list loaded it ahead
+ * (`loadDeviceLinksAhead`), else the loader's promise, returned as it is (a page asks this of
+ * every device).
+ */
+export function profileOf(
+  ctx: GraphQLContext,
+  profileId: number | null,
+): Promise<EnrollmentProfileType | null> | EnrollmentProfileType | null {
+  if (profileId === null) return null;
+  const ready = ctx.loaders.ready.profiles;
+  return ready.has(profileId) ? (ready.get(profileId) as EnrollmentProfileType | null) : ctx.loaders.profiles.load(profileId);
+}
+
+const isId = (id: number | null): id is number => id !== null;
+
+/**
+ * Loads a page's profiles and enrollments before graphql-js walks its rows, when the query selects
+ * them and the caller may read them: the same loaders, batches and statements the field
+ * resolvers would have made (the rows' enrollments and profiles together, then the enrollments'
+ * profiles not read yet), but the resolvers then answer each row with a value instead of a
+ * promise, so graphql-js completes the rows without a promise (and its bookkeeping) per row and
+ * field. A caller without the permission is refused per field as before, and nothing is read.
+ */
+export async function loadDeviceLinksAhead(
+  ctx: GraphQLContext,
+  page: Page<DeviceType>,
+  info: GraphQLResolveInfo,
+  fields: ReadonlySet<string>,
+): Promise<void> {
+  const actor = ctx.actor;
+  if (!actor) return;
+  const { loaders } = ctx;
+  const devices = page.edges.map((edge) => edge.node);
+  const enrollments = fields.has('enrollment') && can(actor, Permission.DEVICE_READ);
+  const profiles = fields.has('profile') && can(actor, Permission.PROFILE_READ);
+  const enrollmentProfiles =
+    enrollments && can(actor, Permission.PROFILE_READ) && connectionItemFields(info, ['enrollment']).has('profile');
+  await Promise.all([
+    enrollments
+      ? loadAhead(
+          loaders.enrollments,
+          devices.map((device) => device.id),
+          loaders.ready.enrollments,
+        )
+      : null,
+    profiles
+      ? loadAhead(loaders.profiles, [...new Set(devices.map((device) => device.profileId).filter(isId))], loaders.ready.profiles)
+      : null,
+  ]);
+  if (enrollmentProfiles) {
+    const ids = devices.map((device) => loaders.ready.enrollments.get(device.id)?.profileId ?? null).filter(isId);
+    await loadAhead(loaders.profiles, [...new Set(ids)], loaders.ready.profiles);
   }
 }

@@ -5,7 +5,7 @@
  */
 import { Field, Int, ObjectType } from 'type-graphql';
 import { describedEnum } from '../schema/enums.js';
-import type { Device } from '../entities/device.entity.js';
+import { DEVICE_PROPERTIES, type DeviceRecord } from '../services/device/device-rows.js';
 import { Connection } from '../schema/connection.type.js';
 import { toGlobalId } from '../global-id.js';
 import { Node } from '../schema/node.type.js';
@@ -23,10 +23,13 @@ export const DeviceProfileStatus = describedEnum(
 );
 export type DeviceProfileStatus = keyof typeof DeviceProfileStatus;
 
+const PROFILE_STATUSES: ReadonlySet<string> = new Set(Object.values(DeviceProfileStatus));
+
 /** Apple's lower-case word as the enum; anything Apple may add later reads as EMPTY rather than failing the query. */
 function profileStatusOf(apple: string): DeviceProfileStatus {
-  const upper = apple.toUpperCase();
-  return (Object.values(DeviceProfileStatus) as string[]).includes(upper) ? (upper as DeviceProfileStatus) : DeviceProfileStatus.EMPTY;
+  // Null only when a list did not read the column (`deviceColumnsFor`): the field is not selected then.
+  const upper = apple === null ? '' : apple.toUpperCase();
+  return PROFILE_STATUSES.has(upper) ? (upper as DeviceProfileStatus) : DeviceProfileStatus.EMPTY;
 }
 
 export const DEVICE_TYPE = 'Device';
@@ -159,40 +162,78 @@ export class DeviceType extends Node {
     return toGlobalId(DEVICE_TYPE, this.id);
   }
 
-  static from(device: Device): DeviceType {
-    return Object.assign(new DeviceType(), {
-      id: device.id,
-      tokenId: device.tokenId,
-      profileId: device.profileId,
-      serialNumber: device.serialNumber,
-      model: device.model,
-      description: device.description,
-      color: device.color,
-      assetTag: device.assetTag,
-      os: device.os,
-      deviceFamily: device.deviceFamily,
-      profileStatus: profileStatusOf(device.profileStatus),
-      appleProfileUuid: device.appleProfileUuid,
-      profileAssignTime: device.profileAssignTime,
-      profilePushTime: device.profilePushTime,
-      deviceAssignedDate: device.deviceAssignedDate,
-      deviceAssignedBy: device.deviceAssignedBy,
-      firstSeenAt: device.firstSeenAt,
-      lastSeenAt: device.lastSeenAt,
-      removedAt: device.removedAt,
-      movedAwayFromTokenId: device.movedAwayFromTokenId,
-      movedAwayAt: device.movedAwayAt,
-      requiresWipe: device.requiresWipe,
-      releasedFromOrgAt: device.releasedFromOrgAt,
-      orderNumber: device.orderNumber,
-      purchaseSourceType: device.purchaseSourceType,
-      appleCareStatus: device.appleCareStatus,
-      appleCareDescription: device.appleCareDescription,
-      appleCareEndsAt: device.appleCareEndsAt,
-      schoolManagerCheckedAt: device.schoolManagerCheckedAt,
-      mdmMigrationDeadline: device.mdmMigrationDeadline,
-    });
+  /**
+   * The row as GraphQL shows it. Assigned field by field on the new object, not with
+   * `Object.assign` from a literal: a page of devices builds hundreds of these a request, and the
+   * literal would be one more object each for the collector.
+   */
+  static from(device: DeviceRecord): DeviceType {
+    const type = new DeviceType();
+    type.id = device.id;
+    type.tokenId = device.tokenId;
+    type.profileId = device.profileId;
+    type.serialNumber = device.serialNumber;
+    type.model = device.model;
+    type.description = device.description;
+    type.color = device.color;
+    type.assetTag = device.assetTag;
+    type.os = device.os;
+    type.deviceFamily = device.deviceFamily;
+    type.profileStatus = profileStatusOf(device.profileStatus);
+    type.appleProfileUuid = device.appleProfileUuid;
+    type.profileAssignTime = device.profileAssignTime;
+    type.profilePushTime = device.profilePushTime;
+    type.deviceAssignedDate = device.deviceAssignedDate;
+    type.deviceAssignedBy = device.deviceAssignedBy;
+    type.firstSeenAt = device.firstSeenAt;
+    type.lastSeenAt = device.lastSeenAt;
+    type.removedAt = device.removedAt;
+    type.movedAwayFromTokenId = device.movedAwayFromTokenId;
+    type.movedAwayAt = device.movedAwayAt;
+    type.requiresWipe = device.requiresWipe;
+    type.releasedFromOrgAt = device.releasedFromOrgAt;
+    type.orderNumber = device.orderNumber;
+    type.purchaseSourceType = device.purchaseSourceType;
+    type.appleCareStatus = device.appleCareStatus;
+    type.appleCareDescription = device.appleCareDescription;
+    type.appleCareEndsAt = device.appleCareEndsAt;
+    type.schoolManagerCheckedAt = device.schoolManagerCheckedAt;
+    type.mdmMigrationDeadline = device.mdmMigrationDeadline;
+    return type;
   }
+}
+
+/**
+ * The columns a field of `Device` reads besides its own (fields of the same name as a column read
+ * that column): the links field resolvers follow. A field in neither (one added later) makes a
+ * list read every column.
+ */
+const LINK_COLUMNS: Readonly<Record<string, ReadonlyArray<keyof DeviceRecord>>> = {
+  __typename: [],
+  id: ['id'],
+  token: ['tokenId'],
+  movedAwayFrom: ['movedAwayFromTokenId'],
+  profile: ['profileId'],
+  enrollment: ['id'],
+  migration: ['serialNumber'],
+};
+
+/** Read whatever is selected: the ids and the serial number every field resolver and cursor may need. */
+const ALWAYS: ReadonlyArray<keyof DeviceRecord> = ['id', 'tokenId', 'profileId', 'movedAwayFromTokenId', 'serialNumber'];
+
+/**
+ * The columns a list must read for these selected `Device` fields (`connectionItemFields`); null
+ * (every column) when a field is not known here. Fields left out come back null and are never read.
+ */
+export function deviceColumnsFor(fields: ReadonlySet<string>): Array<keyof DeviceRecord> | null {
+  const columns = new Set<keyof DeviceRecord>(ALWAYS);
+  for (const field of fields) {
+    const links = LINK_COLUMNS[field];
+    if (links) for (const column of links) columns.add(column);
+    else if ((DEVICE_PROPERTIES as readonly string[]).includes(field)) columns.add(field as keyof DeviceRecord);
+    else return null;
+  }
+  return [...columns];
 }
 
 export const DeviceConnection = Connection(DeviceType, DEVICE_TYPE);

@@ -3,14 +3,18 @@
  * (with filters and orders) and `models`. They live with sync, not in the token's resolver, so each slice owns its
  * fields; `deviceCount` stays with the token.
  */
-import { Args, Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from './context.js';
+import { loadDeviceLinksAhead } from './device.resolver.js';
 import { ConnectionArgs, mapPage } from '../schema/connection.type.js';
 import type { Page } from '../entities/pagination.js';
 import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { COUNT_COST } from '../schema/operation-limits.js';
 import { deviceFilterOf, deviceOrderOf, TokenDevicesArgs } from './device.input.js';
-import { DeviceConnection, DeviceModelCountType, DeviceType } from './device.type.js';
+import { DeviceConnection, deviceColumnsFor, DeviceModelCountType, DeviceType } from './device.type.js';
+import { connectionItemFields } from '../schema/selection.js';
 import { SyncRunConnection, SyncRunType, TokenSyncStatusType } from './sync.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
@@ -41,8 +45,20 @@ export class SyncTokenResolver {
   async devices(
     @Root() token: EnrollmentProgramTokenType,
     @Args(() => TokenDevicesArgs) { filter, orderBy, ...page }: TokenDevicesArgs,
+    @Info() info: GraphQLResolveInfo,
+    @Ctx() ctx: GraphQLContext,
   ): Promise<Page<DeviceType>> {
-    return mapPage(await this.services.devices.list(token.id, deviceFilterOf(filter), page, deviceOrderOf(orderBy)), DeviceType.from);
+    const fields = connectionItemFields(info);
+    const found = await this.services.devices.list(
+      token.id,
+      deviceFilterOf(filter),
+      page,
+      deviceOrderOf(orderBy),
+      deviceColumnsFor(fields),
+    );
+    const types = mapPage(found, DeviceType.from);
+    await loadDeviceLinksAhead(ctx, types, info, fields);
+    return types;
   }
 
   @Authorized(Permission.DEVICE_READ)

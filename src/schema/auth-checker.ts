@@ -28,8 +28,11 @@ import { can, type RequestContext } from '../platform/request-context.js';
 function checkPermissions(context: RequestContext, info: GraphQLResolveInfo, required: readonly Permission[]): void {
   const actor = context.actor;
   if (!actor) throw new HomeroomError(ErrorCode.UNAUTHENTICATED, 'An API key is required: send `Authorization: Bearer <key>`.');
+  // Checked without building a list first: this runs for every guarded field of every row.
+  let granted = true;
+  for (const permission of required) granted &&= can(actor, permission);
+  if (granted) return;
   const missing = required.filter((p) => !can(actor, p));
-  if (missing.length === 0) return;
   throw new HomeroomError(
     ErrorCode.FORBIDDEN,
     `The ${actor.role} role of API key "${actor.name}" lacks ${missing.join(', ')}, which ${info.fieldName} needs.`,

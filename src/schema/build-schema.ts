@@ -11,10 +11,14 @@ import { buildSchema, type AuthChecker, type ContainerType, type NonEmptyArray }
 import { createEventBus, type EventBus } from '../platform/events/event-bus.js';
 import type { Services } from '../services/services.js';
 import { guardAuthorizedFields } from './auth-checker.js';
+import { callFieldResolversDirectly, readPropertyFieldsDirectly } from './property-fields.js';
 import { DateTimeScalar } from './scalars.js';
 import './enums.js';
 
-export function resolverContainer(services: Services): ContainerType {
+/** type-graphql's container, which also answers without resolver data (each class has one instance). */
+export type ResolverContainer = ContainerType & { get(resolverClass: Function): unknown };
+
+export function resolverContainer(services: Services): ResolverContainer {
   const instances = new Map<Function, unknown>();
   return {
     get(resolverClass: new (services: Services) => unknown) {
@@ -32,9 +36,10 @@ export function resolverContainer(services: Services): ContainerType {
 export type ResolverClasses = NonEmptyArray<Function>;
 
 export async function buildHomeroomSchema(resolvers: ResolverClasses, services: Services, events: EventBus): Promise<GraphQLSchema> {
+  const container = resolverContainer(services);
   const schema = await buildSchema({
     resolvers,
-    container: resolverContainer(services),
+    container,
     // Not type-graphql's auth middleware (a chain of promises per field): `guardAuthorizedFields`
     // puts the `@Authorized` checks in front of their fields below. type-graphql refuses
     // `@Authorized` without an `authChecker` (undefined) but applies none for null.
@@ -43,6 +48,9 @@ export async function buildHomeroomSchema(resolvers: ResolverClasses, services: 
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
   });
+  // Before the guards: a guarded field keeps type-graphql's resolver, wrapped by its guard.
+  readPropertyFieldsDirectly(schema, resolvers);
+  callFieldResolversDirectly(schema, resolvers, container);
   guardAuthorizedFields(schema, resolvers);
   // type-graphql has no option for the root types' descriptions; they are plain graphql-js objects.
   describeRoot(schema.getQueryType(), 'Reads. Every field needs an API key; each says which role may read it.');

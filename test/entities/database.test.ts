@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
-import type { Database } from '../../src/entities/database.js';
+import { TURNS_IN_A_ROW, type Database } from '../../src/entities/database.js';
 import { AuditEvent, AuditOutcome } from '../../src/entities/audit-event.entity.js';
 import { ErrorCode } from '../../src/errors.js';
 import { ManualClock } from '../../src/platform/clock.js';
 import { OperationBudget, runWithBudget } from '../../src/platform/operation-budget.js';
-import { openTestDatabase, type OpenTestDatabase } from '../support/database.js';
+import { openTestDatabase, TEST_DATABASE_URL, type OpenTestDatabase } from '../support/database.js';
 
 function event(action: string): Partial<AuditEvent> {
   return { action, actorName: 'test', outcome: AuditOutcome.SUCCEEDED, occurredAt: new Date(), actorApiKeyId: null };
@@ -95,5 +95,34 @@ describe('Database inside an operation budget', () => {
     await queries;
     expect(finished).toBe(20);
     expect(seenByOthers).toBeLessThan(5);
+  });
+
+  /** Runs `count` queries one after another inside a new operation; each logs `name` when answered. */
+  function sequential(name: string, count: number, log: string[]): Promise<void> {
+    const budget = new OperationBudget(new ManualClock());
+    return runWithBudget(budget, async () => {
+      for (let i = 0; i < count; i++) {
+        await database.manager.query('SELECT 1');
+        log.push(name);
+      }
+    });
+  }
+
+  // SQLite answers a statement within its turn, so an operation asks again before the next turn;
+  // PostgreSQL answers over the network, after other operations' turns, so the order there is the
+  // network's.
+  it.skipIf(TEST_DATABASE_URL !== undefined)(
+    'finishes a short operation before giving turns to the next, instead of interleaving their statements',
+    async () => {
+      const log: string[] = [];
+      await Promise.all([sequential('A', 3, log), sequential('B', 3, log)]);
+      expect(log.join('')).toBe('AAABBB');
+    },
+  );
+
+  it.skipIf(TEST_DATABASE_URL !== undefined)(`lets the others in after ${TURNS_IN_A_ROW} turns of one operation in a row`, async () => {
+    const log: string[] = [];
+    await Promise.all([sequential('A', TURNS_IN_A_ROW + 4, log), sequential('B', 1, log)]);
+    expect(log.join('')).toBe(`${'A'.repeat(TURNS_IN_A_ROW)}B${'A'.repeat(4)}`);
   });
 });

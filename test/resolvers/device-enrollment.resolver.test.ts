@@ -1,4 +1,5 @@
-import { isObjectType } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { isObjectType, parse } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DeviceEnrollment, type EnrollmentStateName } from '../../src/entities/device-enrollment.entity.js';
 import { Device } from '../../src/entities/device.entity.js';
@@ -253,5 +254,27 @@ describe('device enrollment state over GraphQL', () => {
     expect(page.edges.map((e) => e.node.enrollment.state)).toEqual(devices.map((_, i) => (i % 3 === 0 ? 'ENROLLED' : 'NOT_CONTACTED')));
     expect(read).toHaveBeenCalledTimes(1);
     expect([...read.mock.calls[0]![0]].sort((a, b) => a - b)).toEqual(devices.map((d) => d.id));
+  });
+
+  it("answers a page's profiles and enrollments (and the enrollments' profiles) with one read each, as before it loaded them ahead", async () => {
+    const { devices, profile, tokenId } = await school(6);
+    for (const [index, device] of devices.entries()) if (index % 2 === 0) await enroll(device, 'ENROLLED', { profileId: profile.id });
+    const enrollments = vi.spyOn(t.server.services.enrollmentQueries, 'findByDeviceIds');
+    const profiles = vi.spyOn(t.server.services.profiles, 'findByIds');
+    type Row = { enrollment: { state: string; profile: { name: string } | null } };
+    const document = parse(`query ($id: ID!) { node(id: $id) { ... on EnrollmentProgramToken {
+      devices(first: 10) { edges { node { id profile { name } enrollment { state profile { name } } } } } } } }`) as TypedDocumentNode<
+      { node: { devices: { edges: Array<{ node: Row }> } } },
+      { id: string }
+    >;
+    const res = await t.request(document, { id: tokenId }, t.keys[Role.READ_ONLY]);
+    expect(res.errors).toBeUndefined();
+    const rows = res.data!.node.devices.edges.map((edge) => edge.node);
+    expect(rows.map((row) => row.enrollment.state)).toEqual(devices.map((_, i) => (i % 2 === 0 ? 'ENROLLED' : 'NOT_CONTACTED')));
+    expect(rows.map((row) => row.enrollment.profile?.name ?? null)).toEqual(devices.map((_, i) => (i % 2 === 0 ? profile.name : null)));
+    expect(enrollments).toHaveBeenCalledTimes(1);
+    expect(profiles).toHaveBeenCalledTimes(1);
+    enrollments.mockRestore();
+    profiles.mockRestore();
   });
 });

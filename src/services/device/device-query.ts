@@ -3,7 +3,7 @@
  * profile assignment by filter select exactly the same devices.
  */
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
-import { DeviceEnrollment, ENROLLMENT_STATES, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
+import { ENROLLMENT_STATES, type EnrollmentStateName } from '../../entities/device-enrollment.entity.js';
 import { Device } from '../../entities/device.entity.js';
 import { containsPattern } from '../../entities/raw-sql.js';
 import {
@@ -15,10 +15,39 @@ import {
   type InstantRange,
 } from './device-filter.js';
 
-/** `column = :tokenId` for one token (what the list had always asked), `IN` for several, nothing for none. */
-function inTokens(column: string, ids: readonly number[]): [string, Record<string, unknown>] {
-  if (ids.length === 0) return ['1 = 0', {}];
-  return ids.length === 1 ? [`${column} = :tokenId`, { tokenId: ids[0] }] : [`${column} IN (:...tokenIds)`, { tokenIds: ids }];
+/**
+ * Where a filter's values go: positional placeholders for hand-written SQL (`Bindings`, the
+ * devices page) or named parameters for a query builder (counts, models, assignment by filter).
+ */
+export interface SqlValues {
+  /** Adds one value; answers its placeholder. */
+  bind(value: unknown): string;
+  /** Membership in `values` (never empty), to follow a column: `IN (...)` or `= ANY(...)`. */
+  in(values: readonly unknown[]): string;
+}
+
+/** {@link SqlValues} as named query builder parameters (`:deviceFilter0`, `IN (:...deviceFilter1)`). */
+class NamedValues implements SqlValues {
+  readonly parameters: Record<string, unknown> = {};
+  private next = 0;
+
+  bind(value: unknown): string {
+    const name = `deviceFilter${this.next++}`;
+    this.parameters[name] = value;
+    return `:${name}`;
+  }
+
+  in(values: readonly unknown[]): string {
+    const name = `deviceFilter${this.next++}`;
+    this.parameters[name] = [...values];
+    return `IN (:...${name})`;
+  }
+}
+
+/** `column = token` for one token (what the list had always asked), `IN` for several, nothing for none. */
+function inTokens(column: string, ids: readonly number[], sql: SqlValues): string {
+  if (ids.length === 0) return '1 = 0';
+  return ids.length === 1 ? `${column} = ${sql.bind(ids[0])}` : `${column} ${sql.in(ids)}`;
 }
 
 function upperSet(values: readonly string[]): string[] {
@@ -26,81 +55,95 @@ function upperSet(values: readonly string[]): string[] {
 }
 
 /** Instants are ISO-8601 UTC text (`columns.ts`): fixed width, so text comparison is time comparison. */
-function whereWithin(query: SelectQueryBuilder<Device>, column: string, name: string, range: InstantRange | undefined): void {
-  if (range?.from) query.andWhere(`${column} >= :${name}From`, { [`${name}From`]: range.from.toISOString() });
-  if (range?.to) query.andWhere(`${column} < :${name}To`, { [`${name}To`]: range.to.toISOString() });
+function whereWithin(conditions: string[], column: string, range: InstantRange | undefined, sql: SqlValues): void {
+  if (range?.from) conditions.push(`${column} >= ${sql.bind(range.from.toISOString())}`);
+  if (range?.to) conditions.push(`${column} < ${sql.bind(range.to.toISOString())}`);
 }
 
 /**
  * Apple's profile status, as the API shows it: a word Apple may add later reads as EMPTY
  * (`device.type.ts`), so `empty` keeps every status that is not one of the other three.
  */
-function whereProfileStatusIn(query: SelectQueryBuilder<Device>, statuses: readonly AppleProfileStatus[]): void {
+function profileStatusIn(statuses: readonly AppleProfileStatus[], sql: SqlValues): string {
   const known = APPLE_PROFILE_STATUSES.filter((s) => s !== 'empty');
   const wanted = [...new Set(statuses)];
   const listed = wanted.filter((s) => s !== 'empty');
   const conditions: string[] = [];
-  if (listed.length > 0) conditions.push('LOWER(device.profile_status) IN (:...profileStatuses)');
-  if (wanted.includes('empty')) conditions.push('LOWER(device.profile_status) NOT IN (:...knownProfileStatuses)');
-  query.andWhere(`(${conditions.join(' OR ')})`, { profileStatuses: listed, knownProfileStatuses: known });
+  if (listed.length > 0) conditions.push(`LOWER(device.profile_status) ${sql.in(listed)}`);
+  if (wanted.includes('empty')) conditions.push(`NOT (LOWER(device.profile_status) ${sql.in(known)})`);
+  return `(${conditions.join(' OR ')})`;
+}
+
+/**
+ * The conditions (joined with AND) that keep the devices of `scope` matching `filter`, on the
+ * table aliased `device`; by default only those Apple still lists. With `movedAway`, the devices
+ * Apple moved from the scope's tokens' servers to another token's instead: their rows are that
+ * token's now and remember the one they left (see device.entity.ts). Values go through `sql`, in
+ * the order they appear in the text. This is the one translation of a filter: the query builder
+ * below and the devices page (`device.service.ts`) both use it.
+ */
+export function deviceConditionsOf(scope: DeviceScope, filter: DeviceFilter, sql: SqlValues): string[] {
+  const conditions: string[] = [];
+  const tokenIds = scope.tokenIds === null ? null : [...new Set(scope.tokenIds)];
+  if (filter.movedAway) {
+    conditions.push('device.moved_away_from_token_id IS NOT NULL AND device.token_id <> device.moved_away_from_token_id');
+    if (tokenIds) conditions.push(inTokens('device.moved_away_from_token_id', tokenIds, sql));
+  } else {
+    if (tokenIds) conditions.push(inTokens('device.token_id', tokenIds, sql));
+    conditions.push(filter.removed ? 'device.removed_at IS NOT NULL' : 'device.removed_at IS NULL');
+  }
+  const profile = filter.profile;
+  if (profile?.kind === 'UNASSIGNED') conditions.push('device.profile_id IS NULL');
+  else if (profile?.kind === 'ANY') conditions.push('device.profile_id IS NOT NULL');
+  else if (profile?.kind === 'PROFILE') conditions.push(`device.profile_id = ${sql.bind(profile.profileId)}`);
+  if (filter.serialContains) {
+    conditions.push(`UPPER(device.serial_number) LIKE ${sql.bind(containsPattern(filter.serialContains.toUpperCase()))} ESCAPE '\\'`);
+  }
+  // Upper-cased on both sides: LOWER/UPPER agree on ASCII in SQLite and PostgreSQL, and model names are ASCII.
+  if (filter.model) conditions.push(`UPPER(device.model) = ${sql.bind(filter.model.toUpperCase())}`);
+  if (filter.profileStatuses && filter.profileStatuses.length > 0) conditions.push(profileStatusIn(filter.profileStatuses, sql));
+  if (filter.deviceFamilies && filter.deviceFamilies.length > 0) {
+    conditions.push(`UPPER(device.device_family) ${sql.in(upperSet(filter.deviceFamilies))}`);
+  }
+  if (filter.operatingSystems && filter.operatingSystems.length > 0) {
+    conditions.push(`UPPER(device.os) ${sql.in(upperSet(filter.operatingSystems))}`);
+  }
+  whereWithin(conditions, 'device.first_seen_at', filter.firstSeen, sql);
+  whereWithin(conditions, 'device.last_seen_at', filter.lastSeen, sql);
+  if (filter.serialNumbers) {
+    // An empty list keeps nothing (the client asked for these serials, and there are none).
+    if (filter.serialNumbers.length === 0) conditions.push('1 = 0');
+    else conditions.push(`device.serial_number ${sql.in([...new Set(filter.serialNumbers)])}`);
+  }
+  // Literals, not values: better-sqlite3 cannot bind a boolean.
+  if (filter.requiresWipe !== undefined)
+    conditions.push(filter.requiresWipe ? 'device.requires_wipe = TRUE' : 'device.requires_wipe = FALSE');
+  if (filter.releasedFromOrg !== undefined) {
+    conditions.push(filter.releasedFromOrg ? 'device.released_from_org_at IS NOT NULL' : 'device.released_from_org_at IS NULL');
+  }
+  if (filter.enrollmentStates && filter.enrollmentStates.length > 0) conditions.push(enrollmentIn(filter.enrollmentStates, sql));
+  return conditions;
 }
 
 /**
  * The token's devices matching `filter`, aliased `device`; by default only those Apple still lists.
- * With `movedAway`, the devices Apple moved from the token's server to another token's instead:
- * their rows are that token's now and remember the one they left (see device.entity.ts).
+ * With `movedAway`, the devices Apple moved from the token's server to another token's instead.
  */
 export function deviceQueryOf(manager: EntityManager, tokenId: number, filter: DeviceFilter): SelectQueryBuilder<Device> {
   return scopedDeviceQueryOf(manager, { tokenIds: [tokenId] }, filter);
 }
 
 /**
- * {@link deviceQueryOf} over several tokens, or every token (`tokenIds: null`): the root `devices`
- * list. With `movedAway`, devices moved away from one of those tokens (from any, for every token).
+ * {@link deviceQueryOf} over several tokens, or every token (`tokenIds: null`). With `movedAway`,
+ * devices moved away from one of those tokens (from any, for every token).
  */
 export function scopedDeviceQueryOf(manager: EntityManager, scope: DeviceScope, filter: DeviceFilter): SelectQueryBuilder<Device> {
-  const query = manager.getRepository(Device).createQueryBuilder('device');
-  const tokenIds = scope.tokenIds === null ? null : [...new Set(scope.tokenIds)];
-  if (filter.movedAway) {
-    query.where('device.moved_away_from_token_id IS NOT NULL AND device.token_id <> device.moved_away_from_token_id');
-    if (tokenIds) query.andWhere(...inTokens('device.moved_away_from_token_id', tokenIds));
-  } else {
-    const [where, parameters] = tokenIds ? inTokens('device.token_id', tokenIds) : ['1 = 1', {}];
-    query.where(where, parameters);
-    query.andWhere(filter.removed ? 'device.removed_at IS NOT NULL' : 'device.removed_at IS NULL');
-  }
-  const profile = filter.profile;
-  if (profile?.kind === 'UNASSIGNED') query.andWhere('device.profile_id IS NULL');
-  else if (profile?.kind === 'ANY') query.andWhere('device.profile_id IS NOT NULL');
-  else if (profile?.kind === 'PROFILE') query.andWhere('device.profile_id = :profileId', { profileId: profile.profileId });
-  if (filter.serialContains) {
-    query.andWhere(`UPPER(device.serial_number) LIKE :serial ESCAPE '\\'`, {
-      serial: containsPattern(filter.serialContains.toUpperCase()),
-    });
-  }
-  // Upper-cased on both sides: LOWER/UPPER agree on ASCII in SQLite and PostgreSQL, and model names are ASCII.
-  if (filter.model) query.andWhere('UPPER(device.model) = :model', { model: filter.model.toUpperCase() });
-  if (filter.profileStatuses && filter.profileStatuses.length > 0) whereProfileStatusIn(query, filter.profileStatuses);
-  if (filter.deviceFamilies && filter.deviceFamilies.length > 0) {
-    query.andWhere('UPPER(device.device_family) IN (:...deviceFamilies)', { deviceFamilies: upperSet(filter.deviceFamilies) });
-  }
-  if (filter.operatingSystems && filter.operatingSystems.length > 0) {
-    query.andWhere('UPPER(device.os) IN (:...operatingSystems)', { operatingSystems: upperSet(filter.operatingSystems) });
-  }
-  whereWithin(query, 'device.first_seen_at', 'firstSeen', filter.firstSeen);
-  whereWithin(query, 'device.last_seen_at', 'lastSeen', filter.lastSeen);
-  if (filter.serialNumbers) {
-    // An empty list keeps nothing (the client asked for these serials, and there are none).
-    if (filter.serialNumbers.length === 0) query.andWhere('1 = 0');
-    else query.andWhere('device.serial_number IN (:...serialNumbers)', { serialNumbers: [...new Set(filter.serialNumbers)] });
-  }
-  // Literals, not parameters: better-sqlite3 cannot bind a boolean.
-  if (filter.requiresWipe !== undefined)
-    query.andWhere(filter.requiresWipe ? 'device.requires_wipe = TRUE' : 'device.requires_wipe = FALSE');
-  if (filter.releasedFromOrg !== undefined)
-    query.andWhere(filter.releasedFromOrg ? 'device.released_from_org_at IS NOT NULL' : 'device.released_from_org_at IS NULL');
-  if (filter.enrollmentStates && filter.enrollmentStates.length > 0) whereEnrollmentIn(query, filter.enrollmentStates);
-  return query;
+  const values = new NamedValues();
+  const conditions = deviceConditionsOf(scope, filter, values);
+  return manager
+    .getRepository(Device)
+    .createQueryBuilder('device')
+    .where(conditions.length > 0 ? conditions.map((c) => `(${c})`).join(' AND ') : '1 = 1', values.parameters);
 }
 
 /**
@@ -110,16 +153,13 @@ export function scopedDeviceQueryOf(manager: EntityManager, scope: DeviceScope, 
  * stays one row, so paging, counts and the assignment's GROUP BY and INSERT ... SELECT over this
  * query are unchanged.
  */
-function whereEnrollmentIn(query: SelectQueryBuilder<Device>, states: readonly EnrollmentStateName[]): void {
+function enrollmentIn(states: readonly EnrollmentStateName[], sql: SqlValues): string {
   const withoutRow = states.includes('NOT_CONTACTED');
-  const rows = query
-    .subQuery()
-    .select('1')
-    .from(DeviceEnrollment, 'enrollment')
-    .where('enrollment.device_id = device.id')
-    .andWhere(`enrollment.state ${withoutRow ? 'NOT IN' : 'IN'} (:...enrollmentStates)`)
-    .getQuery();
-  query.andWhere(`${withoutRow ? 'NOT EXISTS' : 'EXISTS'} ${rows}`, { enrollmentStates: [...new Set(states)] });
+  const membership = sql.in([...new Set(states)]);
+  const rows = `SELECT 1 FROM device_enrollment enrollment WHERE enrollment.device_id = device.id AND ${
+    withoutRow ? `NOT (enrollment.state ${membership})` : `enrollment.state ${membership}`
+  }`;
+  return `${withoutRow ? 'NOT EXISTS' : 'EXISTS'} (${rows})`;
 }
 
 /** Whether a device list's sort value may be null: no model, or no contact with Homeroom yet. */

@@ -5,9 +5,11 @@
  */
 import { Device } from '../../entities/device.entity.js';
 import type { Database } from '../../entities/database.js';
-import { paginate, paginateBySortKey, type Page, type PageRequest } from '../../entities/pagination.js';
+import { paginateSql, paginateSqlBySortKey, type Page, type PageRequest, type SqlList } from '../../entities/pagination.js';
+import { Bindings } from '../../entities/raw-sql.js';
 import type { DeviceFilter, DeviceOrder, DeviceScope } from './device-filter.js';
-import { deviceQueryOf, deviceSortExpression, deviceSortMayBeNull, scopedDeviceQueryOf } from './device-query.js';
+import { deviceConditionsOf, deviceQueryOf, deviceSortExpression, deviceSortMayBeNull } from './device-query.js';
+import { DEVICE_COLUMNS, deviceColumnsOf, deviceRecordOf, type DeviceRecord } from './device-rows.js';
 
 /** A model name and how many devices have it. */
 export interface DeviceModelCount {
@@ -20,18 +22,44 @@ export class DeviceService {
 
   /**
    * The token's devices matching `filter`: in the order Homeroom first saw them (row id), or in
-   * `order` (ties by row id, nulls last).
+   * `order` (ties by row id, nulls last). `columns`: the only columns the caller reads (the others
+   * come back null); every column when null.
    */
-  async list(tokenId: number, filter: DeviceFilter, page: PageRequest, order: DeviceOrder | null = null): Promise<Page<Device>> {
-    return this.listIn({ tokenIds: [tokenId] }, filter, page, order);
+  async list(
+    tokenId: number,
+    filter: DeviceFilter,
+    page: PageRequest,
+    order: DeviceOrder | null = null,
+    columns: ReadonlyArray<keyof DeviceRecord> | null = null,
+  ): Promise<Page<DeviceRecord>> {
+    return this.listIn({ tokenIds: [tokenId] }, filter, page, order, columns);
   }
 
-  /** {@link list} over several tokens, or every token (`tokenIds: null`). */
-  async listIn(scope: DeviceScope, filter: DeviceFilter, page: PageRequest, order: DeviceOrder | null = null): Promise<Page<Device>> {
-    const query = scopedDeviceQueryOf(this.database.manager, scope, filter);
-    if (order === null) return paginate(query, { column: 'device.id', keyOf: (device) => device.id, direction: 'ASC' }, page);
-    return paginateBySortKey(
-      query,
+  /**
+   * {@link list} over several tokens, or every token (`tokenIds: null`). Read as plain rows with
+   * hand-written SQL (`device-rows.ts`): the page a frontend asks for most.
+   */
+  async listIn(
+    scope: DeviceScope,
+    filter: DeviceFilter,
+    page: PageRequest,
+    order: DeviceOrder | null = null,
+    columns: ReadonlyArray<keyof DeviceRecord> | null = null,
+  ): Promise<Page<DeviceRecord>> {
+    const manager = this.database.manager;
+    const sql = new Bindings(manager);
+    const list: SqlList<DeviceRecord> = {
+      // Fewer columns when the caller says which it reads: most of a page's cost is columns nobody shows.
+      columns: columns ? deviceColumnsOf(columns.includes('id') ? columns : ['id', ...columns]) : DEVICE_COLUMNS,
+      from: 'device device',
+      conditions: deviceConditionsOf(scope, filter, sql),
+      sql,
+      run: (text, values) => manager.query(text, values),
+      rowOf: deviceRecordOf,
+    };
+    if (order === null) return paginateSql(list, { column: 'device.id', keyOf: (device) => device.id, direction: 'ASC' }, page);
+    return paginateSqlBySortKey(
+      list,
       {
         name: `${order.field}:${order.direction}`,
         expression: deviceSortExpression(order.field),

@@ -7,19 +7,32 @@ import { DeviceEnrollment, ENROLLMENT_STATES, type EnrollmentStateName } from '.
 import type { Database } from '../../entities/database.js';
 import { DirectoryUser } from '../../entities/directory-user.entity.js';
 import { ResidentUser } from '../../entities/resident-user.entity.js';
-import { chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
+import { Bindings, chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
 import { deviceQueryOf } from '../device/device-query.js';
+import { ENROLLMENT_COLUMNS, enrollmentRecordOf, type EnrollmentRecord } from '../device/device-rows.js';
 
 export class EnrollmentQueries {
   constructor(private readonly database: Database) {}
 
-  /** The enrollment rows of `deviceIds` (devices that never contacted Homeroom have none). */
-  async findByDeviceIds(deviceIds: readonly number[]): Promise<Map<number, DeviceEnrollment>> {
-    const found = new Map<number, DeviceEnrollment>();
+  /**
+   * The enrollment rows of `deviceIds` (devices that never contacted Homeroom have none), as the
+   * records the API shows: plain rows by hand-written SQL, since a page of devices asks for its
+   * enrollments on every request (`device-rows.ts`).
+   */
+  async findByDeviceIds(deviceIds: readonly number[]): Promise<Map<number, EnrollmentRecord>> {
+    const found = new Map<number, EnrollmentRecord>();
     if (deviceIds.length === 0) return found;
+    const manager = this.database.manager;
     for (const chunk of chunks([...new Set(deviceIds)], IN_LIST_CHUNK)) {
-      for (const row of await this.database.manager.find(DeviceEnrollment, { where: { deviceId: In(chunk) } }))
-        found.set(row.deviceId, row);
+      const sql = new Bindings(manager);
+      const rows: Array<Record<string, unknown>> = await manager.query(
+        `SELECT ${ENROLLMENT_COLUMNS} FROM device_enrollment enrollment WHERE enrollment.device_id ${sql.in(chunk)}`,
+        sql.values,
+      );
+      for (const row of rows) {
+        const record = enrollmentRecordOf(row);
+        found.set(record.deviceId, record);
+      }
     }
     return found;
   }

@@ -4,6 +4,7 @@ import { Device } from '../../../src/entities/device.entity.js';
 import type { Page, PageRequest } from '../../../src/entities/pagination.js';
 import { ErrorCode } from '../../../src/errors.js';
 import type { DeviceFilter, DeviceOrder, DeviceOrderField, DeviceScope } from '../../../src/services/device/device-filter.js';
+import type { DeviceRecord } from '../../../src/services/device/device-rows.js';
 import { homeroomErrorOf } from '../../support/assertions.js';
 import { TEST_DATABASE_URL } from '../../support/database.js';
 import { startSyncHarness, type SyncHarness } from '../sync/harness.js';
@@ -145,7 +146,7 @@ describe('DeviceService: orders, keyset pages and filters', () => {
       .map((row) => row.device.id);
   }
 
-  function list(order: DeviceOrder | null, page: PageRequest, filter: DeviceFilter = {}): Promise<Page<Device>> {
+  function list(order: DeviceOrder | null, page: PageRequest, filter: DeviceFilter = {}): Promise<Page<DeviceRecord>> {
     return h.services.devices.list(north, filter, page, order);
   }
 
@@ -153,7 +154,7 @@ describe('DeviceService: orders, keyset pages and filters', () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (let guard = 0; guard < 20; guard++) {
-      const page: Page<Device> = await list(order, { first: size, after });
+      const page: Page<DeviceRecord> = await list(order, { first: size, after });
       seen.push(...page.edges.map((e) => e.node.id));
       if (!page.pageInfo.hasNextPage) return seen;
       after = page.pageInfo.endCursor;
@@ -165,7 +166,7 @@ describe('DeviceService: orders, keyset pages and filters', () => {
     const seen: number[] = [];
     let before: string | null = null;
     for (let guard = 0; guard < 20; guard++) {
-      const page: Page<Device> = await list(order, { last: size, before });
+      const page: Page<DeviceRecord> = await list(order, { last: size, before });
       seen.unshift(...page.edges.map((e) => e.node.id));
       if (!page.pageInfo.hasPreviousPage) return seen;
       before = page.pageInfo.startCursor;
