@@ -83,44 +83,73 @@ interface KeyStrategy<T extends ObjectLiteral, K> {
   fetch?(page: SelectQueryBuilder<T>): Promise<T[]>;
 }
 
-/** The one keyset algorithm every list shares; strategies only say what the key is. */
-async function keysetPage<T extends ObjectLiteral, K>(
-  query: SelectQueryBuilder<T>,
-  strategy: KeyStrategy<T, K>,
-  request: PageRequest,
-): Promise<Page<T>> {
+/** A page request read and checked: the cursors decoded, the direction and the size. */
+interface PageAsked<K> {
+  readonly after: K | null;
+  readonly before: K | null;
+  /** `last`, or `before` without `first`: the page ends at `before` and is read in reverse. */
+  readonly backward: boolean;
+  readonly size: number;
+}
+
+/** Checks `request` (sizes, one direction at a time, cursors of this list) the same way for every list. */
+function pageAsked<K>(request: PageRequest, decode: (cursor: string, argument: string) => K): PageAsked<K> {
   checkSize(request.first, 'first');
   checkSize(request.last, 'last');
   if (request.first != null && request.last != null) throw badInput('last', 'cannot be combined with `first`; page one way at a time.');
-  const after = request.after != null ? strategy.decode(request.after, 'after') : null;
-  const before = request.before != null ? strategy.decode(request.before, 'before') : null;
-  const countQuery = query.clone();
   const backward = request.last != null || (request.before != null && request.first == null);
-  const size = (backward ? request.last : request.first) ?? DEFAULT_PAGE_SIZE;
-  const page = query.clone();
-  if (after !== null) strategy.bound(page, 'after', after);
-  if (before !== null) strategy.bound(page, 'before', before);
-  strategy.order(page, backward);
-  // One row more than asked for tells whether more follow (also for `first: 0`).
-  const limited = page.take(size + 1);
-  const rows = await (strategy.fetch ? strategy.fetch(limited) : limited.getMany());
-  const hasMore = rows.length > size;
-  const kept = rows.slice(0, size);
-  if (backward) kept.reverse();
-  const edges = kept.map((node) => ({ cursor: strategy.encode(strategy.keyOf(node)), node }));
+  return {
+    after: request.after != null ? decode(request.after, 'after') : null,
+    before: request.before != null ? decode(request.before, 'before') : null,
+    backward,
+    size: (backward ? request.last : request.first) ?? DEFAULT_PAGE_SIZE,
+  };
+}
+
+/**
+ * The page from the rows read in page order, one more than `size` when more follow (also for
+ * `first: 0`), each made into its edge; the total counted on first ask only.
+ */
+function pageOf<R, T>(asked: PageAsked<unknown>, rows: R[], edgeOf: (row: R) => Edge<T>, count: () => Promise<number>): Page<T> {
+  const hasMore = rows.length > asked.size;
+  const kept = hasMore ? rows.slice(0, asked.size) : rows;
+  if (asked.backward) kept.reverse();
+  const edges = kept.map(edgeOf);
   let counted: Promise<number> | undefined;
   return {
     edges,
     pageInfo: {
       // Relay lets a server answer false for the direction it is not paging in; the cursor
       // given in that direction proves rows exist beyond it, so say true then.
-      hasNextPage: backward ? before !== null : hasMore,
-      hasPreviousPage: backward ? hasMore : after !== null,
+      hasNextPage: asked.backward ? asked.before !== null : hasMore,
+      hasPreviousPage: asked.backward ? hasMore : asked.after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
-    totalCount: () => (counted ??= countQuery.getCount()),
+    totalCount: () => (counted ??= count()),
   };
+}
+
+/** The one keyset algorithm every list shares; strategies only say what the key is. */
+async function keysetPage<T extends ObjectLiteral, K>(
+  query: SelectQueryBuilder<T>,
+  strategy: KeyStrategy<T, K>,
+  request: PageRequest,
+): Promise<Page<T>> {
+  const asked = pageAsked(request, strategy.decode);
+  const countQuery = query.clone();
+  const page = query.clone();
+  if (asked.after !== null) strategy.bound(page, 'after', asked.after);
+  if (asked.before !== null) strategy.bound(page, 'before', asked.before);
+  strategy.order(page, asked.backward);
+  const limited = page.take(asked.size + 1);
+  const rows = await (strategy.fetch ? strategy.fetch(limited) : limited.getMany());
+  return pageOf(
+    asked,
+    rows,
+    (node) => ({ cursor: strategy.encode(strategy.keyOf(node)), node }),
+    () => countQuery.getCount(),
+  );
 }
 
 /**
@@ -382,49 +411,28 @@ interface SqlKeyStrategy<T, K> {
 
 /** {@link keysetPage} over hand-written SQL. */
 async function sqlKeysetPage<T, K>(list: SqlList<T>, strategy: SqlKeyStrategy<T, K>, request: PageRequest): Promise<Page<T>> {
-  checkSize(request.first, 'first');
-  checkSize(request.last, 'last');
-  if (request.first != null && request.last != null) throw badInput('last', 'cannot be combined with `first`; page one way at a time.');
-  const after = request.after != null ? strategy.decode(request.after, 'after') : null;
-  const before = request.before != null ? strategy.decode(request.before, 'before') : null;
-  const backward = request.last != null || (request.before != null && request.first == null);
-  const size = (backward ? request.last : request.first) ?? DEFAULT_PAGE_SIZE;
+  const asked = pageAsked(request, strategy.decode);
   const { sql } = list;
   // The filter's values come first in the text, so the count reuses them as they are.
   const filterValues = sql.values.slice();
   const filter = list.conditions.length > 0 ? list.conditions.join(' AND ') : '1 = 1';
   const conditions = [filter];
-  if (after !== null) conditions.push(strategy.bound('after', after, sql));
-  if (before !== null) conditions.push(strategy.bound('before', before, sql));
-  // One row more than asked for tells whether more follow (also for `first: 0`); `size` is a checked integer.
+  if (asked.after !== null) conditions.push(strategy.bound('after', asked.after, sql));
+  if (asked.before !== null) conditions.push(strategy.bound('before', asked.before, sql));
+  // One row more than asked for tells whether more follow; `size` is a checked integer.
   const text =
     `SELECT ${list.columns}${strategy.extraColumns} FROM ${list.from} WHERE ${conditions.join(' AND ')} ` +
-    `ORDER BY ${strategy.order(backward)} LIMIT ${size + 1}`;
+    `ORDER BY ${strategy.order(asked.backward)} LIMIT ${asked.size + 1}`;
   const raws = await list.run(text, sql.values);
-  const hasMore = raws.length > size;
-  const kept = raws.length > size ? raws.slice(0, size) : raws;
-  if (backward) kept.reverse();
-  const edges = kept.map((raw) => {
+  const edgeOf = (raw: Record<string, unknown>) => {
     const node = list.rowOf(raw);
     return { cursor: strategy.encode(strategy.keyOf(node, raw)), node };
-  });
-  let counted: Promise<number> | undefined;
-  const count = async () => {
+  };
+  return pageOf(asked, raws, edgeOf, async () => {
     const [row] = await list.run(`SELECT COUNT(*) AS count FROM ${list.from} WHERE ${filter}`, filterValues);
     // PostgreSQL answers COUNT(*) as a bigint, which its driver gives as text.
     return Number(row?.count ?? 0);
-  };
-  return {
-    edges,
-    pageInfo: {
-      // As in keysetPage: a cursor given in the other direction proves rows exist beyond it.
-      hasNextPage: backward ? before !== null : hasMore,
-      hasPreviousPage: backward ? hasMore : after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-    totalCount: () => (counted ??= count()),
-  };
+  });
 }
 
 /** {@link paginate} over hand-written SQL: ordered by the row id `column`. */

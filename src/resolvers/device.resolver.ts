@@ -13,6 +13,7 @@ import { Permission } from '../permissions.js';
 import { can } from '../platform/request-context.js';
 import { loadAhead } from './loaders.js';
 import type { Services } from '../services/services.js';
+import type { DeviceRecord } from '../services/device/device-rows.js';
 import { deviceFilterOf, deviceOrderOf, DevicesArgs, deviceScopeOf } from './device.input.js';
 import { DeviceConnection, deviceColumnsFor, DeviceType } from './device.type.js';
 import { connectionItemFields } from '../schema/selection.js';
@@ -46,17 +47,9 @@ export class DeviceResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<DeviceType>> {
-    const fields = connectionItemFields(info);
-    const found = await this.services.devices.listIn(
-      deviceScopeOf(filter),
-      deviceFilterOf(filter),
-      page,
-      deviceOrderOf(orderBy),
-      deviceColumnsFor(fields),
+    return devicePage(ctx, info, (columns) =>
+      this.services.devices.listIn(deviceScopeOf(filter), deviceFilterOf(filter), page, deviceOrderOf(orderBy), columns),
     );
-    const types = mapPage(found, DeviceType.from);
-    await loadDeviceLinksAhead(ctx, types, info, fields);
-    return types;
   }
   @FieldResolver(() => EnrollmentProgramTokenType, { description: 'The token whose MDM server Apple assigns the device to (or last did).' })
   async token(@Root() device: DeviceType, @Ctx() ctx: GraphQLContext): Promise<EnrollmentProgramTokenType> {
@@ -104,6 +97,22 @@ export function profileOf(
 }
 
 const isId = (id: number | null): id is number => id !== null;
+
+/**
+ * A page of devices as a list field answers it (the root `devices` and a token's): `read` asked
+ * for only the columns the query selects on the items, and the page's profiles and enrollments
+ * loaded ahead.
+ */
+export async function devicePage(
+  ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
+  read: (columns: ReturnType<typeof deviceColumnsFor>) => Promise<Page<DeviceRecord>>,
+): Promise<Page<DeviceType>> {
+  const fields = connectionItemFields(info);
+  const page = mapPage(await read(deviceColumnsFor(fields)), DeviceType.from);
+  await loadDeviceLinksAhead(ctx, page, info, fields);
+  return page;
+}
 
 /**
  * Loads a page's profiles and enrollments before graphql-js walks its rows, when the query selects

@@ -6,15 +6,14 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from './context.js';
-import { loadDeviceLinksAhead } from './device.resolver.js';
+import { devicePage } from './device.resolver.js';
 import { ConnectionArgs, mapPage } from '../schema/connection.type.js';
 import type { Page } from '../entities/pagination.js';
 import { Permission } from '../permissions.js';
 import type { Services } from '../services/services.js';
 import { COUNT_COST } from '../schema/operation-limits.js';
 import { deviceFilterOf, deviceOrderOf, TokenDevicesArgs } from './device.input.js';
-import { DeviceConnection, deviceColumnsFor, DeviceModelCountType, DeviceType } from './device.type.js';
-import { connectionItemFields } from '../schema/selection.js';
+import { DeviceConnection, DeviceModelCountType, DeviceType } from './device.type.js';
 import { SyncRunConnection, SyncRunType, TokenSyncStatusType } from './sync.type.js';
 import { EnrollmentProgramTokenType } from './token.type.js';
 
@@ -48,17 +47,9 @@ export class SyncTokenResolver {
     @Info() info: GraphQLResolveInfo,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Page<DeviceType>> {
-    const fields = connectionItemFields(info);
-    const found = await this.services.devices.list(
-      token.id,
-      deviceFilterOf(filter),
-      page,
-      deviceOrderOf(orderBy),
-      deviceColumnsFor(fields),
+    return devicePage(ctx, info, (columns) =>
+      this.services.devices.list(token.id, deviceFilterOf(filter), page, deviceOrderOf(orderBy), columns),
     );
-    const types = mapPage(found, DeviceType.from);
-    await loadDeviceLinksAhead(ctx, types, info, fields);
-    return types;
   }
 
   @Authorized(Permission.DEVICE_READ)
