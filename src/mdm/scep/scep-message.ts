@@ -306,6 +306,9 @@ export function openEnvelope(der: Buffer, privateKey: crypto.KeyObject): { conte
   try {
     const key = rsaPkcs1Decrypt(privateKey, transport.encryptedKey, cipher.keyLength);
     const content = decrypt(parts.cipherOid, key, iv, encrypted);
+    // A wrong key is replaced by a random one (no padding oracle), and about 1 in 256 random keys still ends in
+    // valid CBC padding: what SCEP envelopes (a PKCS#10, an IssuerAndSubject) is one DER SEQUENCE, which garbage is not.
+    expectTag(readDer(content), TAG.SEQUENCE);
     // What the CertRep is encrypted with: the request's cipher, AES-128 in place of single DES.
     return { content, cipherOid: parts.cipherOid === DES_CBC ? AES_128_CBC : parts.cipherOid };
   } catch {
