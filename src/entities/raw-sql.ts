@@ -116,6 +116,33 @@ function columnOf(property: string): string {
   return column;
 }
 
+/**
+ * Plain rows of `table` (aliased `alias`, `columns` its select list) whose integer `keyColumn`
+ * is one of `keys`, each key once, one statement per {@link IN_LIST_CHUNK} keys; each row made
+ * by `rowOf` and kept by `keyOf`. For the loaders a page of rows asks of on every request.
+ */
+export async function rowsByKeys<T>(
+  manager: EntityManager,
+  from: { readonly table: string; readonly alias: string; readonly columns: string; readonly keyColumn: string },
+  keys: readonly number[],
+  rowOf: (raw: Record<string, unknown>) => T,
+  keyOf: (row: T) => number,
+): Promise<Map<number, T>> {
+  const found = new Map<number, T>();
+  for (const chunk of chunks([...new Set(keys)], IN_LIST_CHUNK)) {
+    const sql = new Bindings(manager);
+    const rows: Array<Record<string, unknown>> = await manager.query(
+      `SELECT ${from.columns} FROM ${from.table} ${from.alias} WHERE ${from.alias}.${from.keyColumn} ${sql.in(chunk)}`,
+      sql.values,
+    );
+    for (const raw of rows) {
+      const row = rowOf(raw);
+      found.set(keyOf(row), row);
+    }
+  }
+  return found;
+}
+
 /** A JSON text column (`JsonColumn`), parsed as the entity's transformer parses it. */
 export function rowJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;

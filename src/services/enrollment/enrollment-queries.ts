@@ -7,7 +7,7 @@ import { DeviceEnrollment, ENROLLMENT_STATES, type EnrollmentStateName } from '.
 import type { Database } from '../../entities/database.js';
 import { DirectoryUser } from '../../entities/directory-user.entity.js';
 import { ResidentUser } from '../../entities/resident-user.entity.js';
-import { Bindings, chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
+import { chunks, IN_LIST_CHUNK, rowsByKeys } from '../../entities/raw-sql.js';
 import { deviceQueryOf } from '../device/device-query.js';
 import { ENROLLMENT_COLUMNS, enrollmentRecordOf, type EnrollmentRecord } from '../device/device-rows.js';
 
@@ -20,21 +20,8 @@ export class EnrollmentQueries {
    * enrollments on every request (`device-rows.ts`).
    */
   async findByDeviceIds(deviceIds: readonly number[]): Promise<Map<number, EnrollmentRecord>> {
-    const found = new Map<number, EnrollmentRecord>();
-    if (deviceIds.length === 0) return found;
-    const manager = this.database.manager;
-    for (const chunk of chunks([...new Set(deviceIds)], IN_LIST_CHUNK)) {
-      const sql = new Bindings(manager);
-      const rows: Array<Record<string, unknown>> = await manager.query(
-        `SELECT ${ENROLLMENT_COLUMNS} FROM device_enrollment enrollment WHERE enrollment.device_id ${sql.in(chunk)}`,
-        sql.values,
-      );
-      for (const row of rows) {
-        const record = enrollmentRecordOf(row);
-        found.set(record.deviceId, record);
-      }
-    }
-    return found;
+    const from = { table: 'device_enrollment', alias: 'enrollment', columns: ENROLLMENT_COLUMNS, keyColumn: 'device_id' };
+    return rowsByKeys(this.database.manager, from, deviceIds, enrollmentRecordOf, (record) => record.deviceId);
   }
 
   /** The users signed in on each of `deviceIds` (Shared iPad), most recent sign-in first. */

@@ -31,7 +31,7 @@ import {
 import type { RequestContext } from '../../platform/request-context.js';
 import { checkWifi, WIFI_PASSWORD_CONTEXT, type WifiInput } from './wifi-settings.js';
 import type { ServiceDependencies } from '../service-dependencies.js';
-import { Bindings, chunks, IN_LIST_CHUNK } from '../../entities/raw-sql.js';
+import { chunks, IN_LIST_CHUNK, rowsByKeys } from '../../entities/raw-sql.js';
 import { PROFILE_COLUMNS, profileOfRow } from './profile-rows.js';
 import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import type { TokenService } from '../token/token.service.js';
@@ -82,22 +82,10 @@ export class ProfileService {
 
   /** Several profiles in one query per chunk of ids (a page's devices name a few); missing ids are absent. */
   async findByIds(ids: readonly number[]): Promise<Map<number, EnrollmentProfile>> {
-    const found = new Map<number, EnrollmentProfile>();
-    const manager = this.deps.database.manager;
     // Hand-written SQL: a page of devices asks for its profiles on every request, and the query
     // builder's fixed cost was most of the read (`profile-rows.ts`).
-    for (const chunk of chunks([...new Set(ids)], IN_LIST_CHUNK)) {
-      const sql = new Bindings(manager);
-      const rows: Array<Record<string, unknown>> = await manager.query(
-        `SELECT ${PROFILE_COLUMNS} FROM enrollment_profile profile WHERE profile.id ${sql.in(chunk)}`,
-        sql.values,
-      );
-      for (const row of rows) {
-        const profile = profileOfRow(row);
-        found.set(profile.id, profile);
-      }
-    }
-    return found;
+    const from = { table: 'enrollment_profile', alias: 'profile', columns: PROFILE_COLUMNS, keyColumn: 'id' };
+    return rowsByKeys(this.deps.database.manager, from, ids, profileOfRow, (profile) => profile.id);
   }
 
   /** A token's profiles by name (then id). */
