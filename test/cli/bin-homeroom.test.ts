@@ -96,6 +96,23 @@ describe('bin/homeroom.js', () => {
     expect(homeroom().builds).toBe(1);
   });
 
+  it('is current up to the sources it was built from, not up to the clock: a file saved after the build but dated before it builds', () => {
+    // tsc leaves .tsbuildinfo alone (nothing to emit), so only what the script records says what was built.
+    write(
+      'node_modules/typescript/bin/tsc',
+      "require('node:fs').appendFileSync(require('node:path').resolve(__dirname, '../../../builds.log'), 'b');",
+    );
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    fs.utimesSync(path.join(root, 'dist', '.tsbuildinfo'), dayAgo, dayAgo);
+    write('src/cli/cli.ts', 'export {};', new Date(hourAgo.getTime() + 1000));
+    expect(homeroom().builds).toBe(1);
+    expect(homeroom().builds).toBe(1);
+    // Dated after the sources the build saw, though long before the build ran (a coarse file clock, a restored file).
+    write('tsconfig.json', '{ "compilerOptions": {} }', new Date(hourAgo.getTime() + 2000));
+    expect(homeroom().builds).toBe(2);
+    expect(homeroom().builds).toBe(2);
+  });
+
   it('is what `npm run homeroom` runs: no build step in front of it', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
