@@ -24,6 +24,10 @@ export interface WriteFloor {
   readonly insertSeconds: number;
   /** Reading, updating and committing the groups. */
   readonly groupsSeconds: number;
+  /** Of the groups: the devices' UPDATEs. */
+  readonly deviceSeconds: number;
+  /** Of the groups: the outcomes' UPDATEs (one per device Apple took). */
+  readonly outcomeSeconds: number;
   readonly seconds: number;
   readonly groups: number;
 }
@@ -44,6 +48,8 @@ export async function writeFloor(dataSource: DataSource, jobId: number, profileI
     const inserted = performance.now();
     let cursor = Number(last);
     let groups = 0;
+    let deviceMs = 0;
+    let outcomeMs = 0;
     for (;;) {
       await sql.rows('BEGIN', []);
       // As the job does: the tables were just filled and have no statistics yet (see the runner's commit).
@@ -60,15 +66,19 @@ export async function writeFloor(dataSource: DataSource, jobId: number, profileI
       cursor = Number(rows[rows.length - 1]!.id);
       const devices = rows.map((row) => Number(row.device_id));
       const outcomes = rows.map((row) => Number(row.id));
+      const devicesFrom = performance.now();
       await sql.rows(
         `UPDATE device SET profile_id = ${sql.p(1)}, apple_profile_uuid = ${sql.p(2)}, profile_status = 'assigned', ` +
           `profile_assign_time = ${sql.p(3)}, profile_push_time = NULL, requires_wipe = FALSE WHERE id ${sql.in(4, devices.length)}`,
         [profileId, 'floor-uuid', stamp, ...sql.list(devices)],
       );
+      const outcomesFrom = performance.now();
+      deviceMs += outcomesFrom - devicesFrom;
       await sql.rows(
         `UPDATE assignment_outcome SET result = 'SUCCESS', attempts = attempts + 1, updated_at = ${sql.p(1)} WHERE id ${sql.in(2, outcomes.length)}`,
         [stamp, ...sql.list(outcomes)],
       );
+      outcomeMs += performance.now() - outcomesFrom;
       await sql.rows(
         `UPDATE assignment_job SET succeeded_count = succeeded_count + ${sql.p(1)}, updated_at = ${sql.p(2)} WHERE id = ${sql.p(3)}`,
         [rows.length, stamp, jobId],
@@ -80,6 +90,8 @@ export async function writeFloor(dataSource: DataSource, jobId: number, profileI
     return {
       insertSeconds: (inserted - started) / 1000,
       groupsSeconds: (ended - inserted) / 1000,
+      deviceSeconds: deviceMs / 1000,
+      outcomeSeconds: outcomeMs / 1000,
       seconds: (ended - started) / 1000,
       groups,
     };

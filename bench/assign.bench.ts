@@ -130,7 +130,8 @@ async function main(): Promise<void> {
       `Write floor: the same rows by plain statements on the driver, no Apple, no TypeORM (${floor.groups} transactions of ${GROUP_DEVICES}):`,
     );
     line(
-      `  ${round(floor.seconds)} s (outcome rows inserted ${round(floor.insertSeconds)} s, groups read and written ${round(floor.groupsSeconds)} s)`,
+      `  ${round(floor.seconds)} s (outcome rows inserted ${round(floor.insertSeconds)} s, groups read and written ${round(floor.groupsSeconds)} s: ` +
+        `devices updated ${round(floor.deviceSeconds)} s, outcomes updated ${round(floor.outcomeSeconds)} s, the rest reads and commits)`,
     );
     if (!sqlite) await dataSource.query(`DROP SCHEMA "${schema}" CASCADE`);
     await dataSource.destroy();

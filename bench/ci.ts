@@ -24,6 +24,7 @@ const BENCHES: readonly SmallBench[] = [
   { name: 'sync', file: 'sync.bench.js', env: { BENCH_DEVICES: '5000', BENCH_WARMUP_DEVICES: '5000' } },
   // Whole orders of 10,000 (the bench's own order size).
   { name: 'assign', file: 'assign.bench.js', env: { BENCH_DEVICES: '10000' } },
+  { name: 'assign:design', file: 'assign-design.bench.js', env: { BENCH_DEVICES: '10000' } },
   { name: 'enroll', file: 'enroll.bench.js', env: { BENCH_DEVICES: '20', BENCH_CONCURRENCY: '5', BENCH_IDENTITY: 'all' } },
   { name: 'limits', file: 'healthz-under-load.bench.js', env: { BENCH_DEVICES: '2000', BENCH_PROBES: '50' } },
   { name: 'import', file: 'user-import.bench.js', env: { BENCH_USERS: '20', BENCH_SCRYPT_LOG_N: '10' } },
