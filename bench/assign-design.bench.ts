@@ -18,26 +18,19 @@
  * After each, the calls alone again (the ceiling), so every ratio compares times of the same moment.
  * Prints each time, the worker's busy time and the ratio. BENCH_DEVICES scales it.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import Sqlite from 'better-sqlite3';
-import { appleConnection } from '../src/apple/apple-connection.js';
 import { DepClient } from '../src/apple/dep-client.js';
 import { generateTokenKeyPair, readServerToken } from '../src/apple/token-crypto.js';
 import { openDatabase } from '../src/entities/data-source.js';
-import { Database } from '../src/entities/database.js';
 import { createLogger } from '../src/logger.js';
-import { systemClock } from '../src/platform/clock.js';
-import { createEventBus } from '../src/platform/events/event-bus.js';
 import { systemContext } from '../src/platform/request-context.js';
-import { SecretBox } from '../src/platform/secret-box.js';
 import { APPLE_BATCH, GROUP_CALLS } from '../src/services/assignment/assignment-runner.js';
-import { Services } from '../src/services/services.js';
-import { benchSchool, SimulatedApple } from './simulated-apple.js';
+import { benchSchool, benchServices, SimulatedApple } from './simulated-apple.js';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 200_000);
 const GROUP = GROUP_CALLS * APPLE_BATCH;
@@ -114,21 +107,13 @@ async function main(): Promise<void> {
   try {
     const file = path.join(dir, 'homeroom.sqlite');
     const dataSource = await openDatabase({ type: 'sqlite', path: file });
-    const services = new Services({
-      database: new Database(dataSource),
-      clock: systemClock,
-      events: createEventBus(),
-      secretBox: new SecretBox(randomBytes(32)),
-      apple: appleConnection(apple.url, USER_AGENT),
-      publicUrl: () => 'http://127.0.0.1:4000',
-    });
+    const services = benchServices(dataSource, apple.url, USER_AGENT);
     const ctx = systemContext(createLogger('silent'));
-    const { token, profile, listed } = await benchSchool(apple, services, ctx, {
+    const { token, profile } = await benchSchool(apple, services, ctx, {
       name: SERVER,
       devices: DEVICES,
       awaitDeviceConfigured: false,
     });
-    if (listed !== DEVICES) throw new Error(`the sync listed ${listed} devices, expected ${DEVICES}`);
     const uuid = (await services.profiles.findById(profile.id))!.appleProfileUuid;
     await services.sync.stopScheduler();
     const devices = (await dataSource.query('SELECT id, serial_number FROM device WHERE token_id = ? ORDER BY id', [token.id])) as Array<{

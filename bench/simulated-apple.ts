@@ -7,12 +7,19 @@
  * whole orders of them, and for fresh tokens.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { EnrollmentProfile } from '../src/entities/enrollment-profile.entity.js';
 import type { EnrollmentProgramToken } from '../src/entities/enrollment-program-token.entity.js';
 import { PairingMode, UserAffinity } from '../src/entities/enrollment-profile.entity.js';
 import type { RequestContext } from '../src/platform/request-context.js';
-import type { Services } from '../src/services/services.js';
+import { Services } from '../src/services/services.js';
+import type { DataSource } from 'typeorm';
+import { appleConnection } from '../src/apple/apple-connection.js';
+import { Database } from '../src/entities/database.js';
+import { systemClock } from '../src/platform/clock.js';
+import { createEventBus } from '../src/platform/events/event-bus.js';
+import { SecretBox } from '../src/platform/secret-box.js';
 import { startAppleSimulator } from '../src/simulator/apple/index.js';
 
 type Ask =
@@ -104,6 +111,18 @@ if (process.argv[2] === '--simulator') await simulatorProcess(Number(process.arg
  * MDM server `name` with `devices` iPads in the child, the token uploaded and its first sync ended,
  * and a supervised cart profile (no user affinity). Returns them with the devices the sync listed.
  */
+/** Homeroom's services over `dataSource` as the benches run them: the system clock, events in memory, a fresh secret key, Apple at `appleUrl`. */
+export function benchServices(dataSource: DataSource, appleUrl: string, userAgent: string): Services {
+  return new Services({
+    database: new Database(dataSource),
+    clock: systemClock,
+    events: createEventBus(),
+    secretBox: new SecretBox(randomBytes(32)),
+    apple: appleConnection(appleUrl, userAgent),
+    publicUrl: () => 'http://127.0.0.1:4000',
+  });
+}
+
 export async function benchSchool(
   apple: SimulatedApple,
   services: Services,
@@ -116,6 +135,7 @@ export async function benchSchool(
   const token = await services.tokens.upload(ctx, { name: options.name, appleId: 'it-admin@school.example', tokenFile });
   await services.sync.idle();
   const listed = await services.devices.count(token.id);
+  if (listed !== options.devices) throw new Error(`the sync listed ${listed} devices, expected ${options.devices}`);
   const profile = await services.profiles.create(ctx, token.id, {
     name: 'Cart iPads',
     userAffinity: UserAffinity.WITHOUT_USER_AFFINITY,

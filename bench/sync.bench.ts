@@ -14,24 +14,18 @@
  * flat). Run with NODE_ENV=production (the npm script does). BENCH_DEVICES scales step 2,
  * BENCH_WARMUP_DEVICES step 1 (whole orders of 10,000, or of the smaller of the two).
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { appleConnection } from '../src/apple/apple-connection.js';
 import { DepClient } from '../src/apple/dep-client.js';
 import { generateTokenKeyPair, readServerToken } from '../src/apple/token-crypto.js';
 import { openDatabase } from '../src/entities/data-source.js';
-import { Database } from '../src/entities/database.js';
 import type { SyncRun } from '../src/entities/sync-run.entity.js';
 import { createLogger } from '../src/logger.js';
-import { systemClock } from '../src/platform/clock.js';
-import { createEventBus } from '../src/platform/events/event-bus.js';
 import { systemContext } from '../src/platform/request-context.js';
-import { SecretBox } from '../src/platform/secret-box.js';
 import { Services } from '../src/services/services.js';
-import { SimulatedApple } from './simulated-apple.js';
+import { benchServices, SimulatedApple } from './simulated-apple.js';
 
 /** The warm-up sync's size; BENCH_WARMUP_DEVICES makes it smaller (the CI regression run). */
 const SMALL = Number(process.env.BENCH_WARMUP_DEVICES ?? 50_000);
@@ -146,14 +140,7 @@ async function main(): Promise<void> {
   const apple = await SimulatedApple.start(Math.ceil((SMALL + LARGE) / ORDER) * ORDER, ORDER);
   try {
     const dataSource = await openDatabase({ type: 'sqlite', path: path.join(dir, 'homeroom.sqlite') });
-    const services = new Services({
-      database: new Database(dataSource),
-      clock: systemClock,
-      events: createEventBus(),
-      secretBox: new SecretBox(randomBytes(32)),
-      apple: appleConnection(apple.url, USER_AGENT),
-      publicUrl: () => 'http://127.0.0.1:4000',
-    });
+    const services = benchServices(dataSource, apple.url, USER_AGENT);
     const probe = new RssProbe();
     services.sync.hooks.afterPageCommitted = () => probe.sample();
     await services.pushCertificates.ensureSimulated(systemContext(createLogger('silent')));
