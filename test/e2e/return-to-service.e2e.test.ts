@@ -39,8 +39,8 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
     return node.devices.edges[0]!.node;
   }
 
-  /** A supervised Return to Service profile that awaits configuration; `name` tells them apart. */
-  async function returnToServiceProfile(name: string): Promise<{ id: string }> {
+  /** A supervised Return to Service profile, by default one that awaits configuration; `name` tells them apart. */
+  async function returnToServiceProfile(name: string, awaitDeviceConfigured = true): Promise<{ id: string }> {
     const created = await t.request(CreateReturnToServiceProfileDocument, {
       input: {
         tokenId,
@@ -50,7 +50,7 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
         lockedEnrollment: true,
         sharedIPad: false,
         pairing: 'DENY_ALL',
-        awaitDeviceConfigured: true,
+        awaitDeviceConfigured,
         skippedPanes: [],
         isReturnToService: true,
       },
@@ -80,7 +80,7 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
   beforeAll(async () => {
     t = await startTestServer();
     apple = t.server.apple.simulator!;
-    ({ tokenId, serials } = await uploadedSchool(t, apple, { server: SERVER, name: 'Riverside', devices: 4 }));
+    ({ tokenId, serials } = await uploadedSchool(t, apple, { server: SERVER, name: 'Riverside', devices: 5 }));
   });
   afterAll(() => t.close());
 
@@ -217,6 +217,15 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
     const stored = await t.server.dataSource.getRepository(DeviceEnrollment).findOneByOrFail({ udid: ipad.udid });
     expect(stored).toMatchObject({ state: 'ENROLLED', identitySerial: normalizedSerial(identity), returnToService: null });
     expect(stored.sealedBootstrapToken).not.toBeNull();
+  }, 120_000);
+
+  it('releases an iPad in return-to-service mode that awaits configuration though its profile does not ask it to (Apple: the device assumes it)', async () => {
+    const profile = await returnToServiceProfile('Loan carts, no await', false);
+    const ipad = await enrolledIPad(profile.id, serials[4]!);
+    // The iPad held itself in Setup Assistant; Homeroom saw it awaiting and sent DeviceConfigured.
+    expect(ipad.stepsOf('DEVICE_CONFIGURED')).toHaveLength(1);
+    const stored = await t.server.dataSource.getRepository(DeviceEnrollment).findOneByOrFail({ udid: ipad.udid });
+    expect(stored.state).toBe('ENROLLED');
   }, 120_000);
 
   it('refuses Return to Service for a device that never enrolled with RETURN_TO_SERVICE_UNAVAILABLE (NOT_ENROLLED), queuing nothing', async () => {

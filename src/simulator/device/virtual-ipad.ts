@@ -21,7 +21,13 @@ import { EnrollmentStopped, type DeviceFailure } from './failure.js';
 import { bodyExcerpt, transportOf, type HttpAnswer, type Transport } from './http.js';
 import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
 import { activate, returnToService, type ReturningDevice, type ReturnToServiceRequest } from './return-to-service.js';
-import { askToReturn, escrowOnEnrollment, type ReturnToServiceOutcome, type ReturnToServiceTrigger } from './return-to-service-mode.js';
+import {
+  askToReturn,
+  escrowOnEnrollment,
+  inReturnToServiceMode,
+  type ReturnToServiceOutcome,
+  type ReturnToServiceTrigger,
+} from './return-to-service-mode.js';
 import { type DeviceEnrollment, type IPadState, type RemoteManagementPane, type VirtualIPadOptions } from './virtual-ipad-options.js';
 import { MdmClient, signedMachineInfo, type PlistDict } from './mdm-client.js';
 import { helloPanes, remainingPanes, type SetupPane } from './setup-assistant.js';
@@ -417,7 +423,9 @@ export class VirtualIPad {
       clock: this.clock,
       transport: this.transport,
     });
-    const awaiting = configuration.AwaitDeviceConfigured && configuration.IsSupervised;
+    // Apple ("Returning a managed device to service"): in return-to-service mode the device always
+    // assumes `await_device_configured`, whatever the profile says, so the MDM can provision it first.
+    const awaiting = (configuration.AwaitDeviceConfigured || inReturnToServiceMode(configuration)) && configuration.IsSupervised;
     await this.checkIn(client, {
       MessageType: 'Authenticate',
       Topic: mdm.topic,

@@ -117,6 +117,24 @@ describe('a virtual iPad in return-to-service mode', () => {
     expect(world.fake.bootstrapTokens.get(ipad.udid)).toEqual(escrowed);
   });
 
+  it('awaits configuration in return-to-service mode even when the profile does not ask it to (Apple: the device assumes await_device_configured)', async () => {
+    const world = await deviceWorld();
+    const [rts, plain] = world.serials;
+    await world.assign([rts!], { ...RTS_PROFILE, await_device_configured: false });
+    await world.assign([plain!], { ...SEED_PROFILE, await_device_configured: false });
+    const awaitedBy = async (serial: string): Promise<boolean> => {
+      const ipad = await world.ipad(serial, IPADOS_26);
+      expect(await ipad.powerOn()).toBe('HOME');
+      const tokenUpdate = world.fake.requests.find(
+        (r) => r.kind === 'checkin' && r.body!.MessageType === 'TokenUpdate' && r.body!.UDID === ipad.udid,
+      )!;
+      expect(tokenUpdate.body!.AwaitingConfiguration === true).toBe(ipad.trace.some((entry) => entry.step === 'DEVICE_CONFIGURED'));
+      return tokenUpdate.body!.AwaitingConfiguration === true;
+    };
+    expect(await awaitedBy(rts!)).toBe(true);
+    expect(await awaitedBy(plain!)).toBe(false);
+  });
+
   it('traces a bootstrap token in the answer that is not the one it escrowed, and still returns', async () => {
     const world = await deviceWorld({ returnToService: { enabled: true, bootstrapToken: 'OTHER' } });
     const serial = world.serials[0]!;
