@@ -85,6 +85,13 @@ export interface ReturnToServiceConfiguration {
   readonly enabled: boolean;
   readonly wifiProfileData: Buffer | null;
   readonly mdmProfileData: Buffer | null;
+  /**
+   * The bootstrap token the device escrowed, for a device in return-to-service mode (its ADE
+   * profile's `is_return_to_service`): Apple requires it in EraseDevice's dictionary when return to
+   * service was enabled by the cloud configuration (iPadOS 26), and erases preserving the managed
+   * apps only with it; the check-in's answer carries it too. Absent otherwise.
+   */
+  readonly bootstrapToken?: Buffer | null;
 }
 
 /** EraseDevice's `ReturnToService` dictionary (a value of the queued command, sealed until sent). */
@@ -92,15 +99,15 @@ export function returnToServiceDict(configuration: ReturnToServiceConfiguration)
   const dict: Record<string, boolean | Uint8Array> = { Enabled: configuration.enabled };
   if (configuration.enabled && configuration.wifiProfileData) dict.WiFiProfileData = new Uint8Array(configuration.wifiProfileData);
   if (configuration.enabled && configuration.mdmProfileData) dict.MDMProfileData = new Uint8Array(configuration.mdmProfileData);
+  if (configuration.enabled && configuration.bootstrapToken && configuration.bootstrapToken.length > 0)
+    dict.BootstrapToken = new Uint8Array(configuration.bootstrapToken);
   return dict;
 }
 
 /**
- * The ReturnToService check-in's answer (Apple's ReturnToServiceResponse): `ReturnToService` with
- * `Enabled`, and when enabled the two profiles and the escrowed bootstrap token.
+ * The ReturnToService check-in's answer (Apple's ReturnToServiceResponse): the same `ReturnToService`
+ * dictionary as EraseDevice's, `Enabled` and when enabled the two profiles and the escrowed bootstrap token.
  */
-export function returnToServiceAnswerPlist(configuration: ReturnToServiceConfiguration, bootstrapToken: Buffer | null): string {
-  const dict = returnToServiceDict(configuration);
-  if (configuration.enabled && bootstrapToken && bootstrapToken.length > 0) dict.BootstrapToken = new Uint8Array(bootstrapToken);
-  return build({ ReturnToService: dict });
+export function returnToServiceAnswerPlist(configuration: ReturnToServiceConfiguration): string {
+  return build({ ReturnToService: returnToServiceDict(configuration) });
 }

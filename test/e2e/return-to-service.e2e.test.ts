@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizedSerial } from '../../src/crypto/x509.js';
 import { DeviceEnrollment } from '../../src/entities/device-enrollment.entity.js';
 import { EnrollmentProfile } from '../../src/entities/enrollment-profile.entity.js';
+import { MdmCommand } from '../../src/entities/mdm-command.entity.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import { VirtualIPad } from '../../src/simulator/device/index.js';
 import {
@@ -80,7 +81,7 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
   beforeAll(async () => {
     t = await startTestServer();
     apple = t.server.apple.simulator!;
-    ({ tokenId, serials } = await uploadedSchool(t, apple, { server: SERVER, name: 'Riverside', devices: 5 }));
+    ({ tokenId, serials } = await uploadedSchool(t, apple, { server: SERVER, name: 'Riverside', devices: 6 }));
   });
   afterAll(() => t.close());
 
@@ -128,7 +129,8 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
     const steps = ipad.trace.map((entry) => entry.step);
     const erase = steps.lastIndexOf('ERASE');
     const after = ipad.trace.slice(erase);
-    expect(after[0]!.detail).toEqual({ by: 'MDM', returnToService: true });
+    // Before iPadOS 26 the iPad escrows no bootstrap token, so none comes back: the standard flow, apps not kept.
+    expect(after[0]!.detail).toEqual({ by: 'MDM', returnToService: true, bootstrapToken: 'MISSING' });
     expect(after.find((entry) => entry.step === 'WIFI_JOINED')!.detail).toEqual({ ssid: SSID, security: 'WPA2' });
     // Without a person: no Setup Assistant pane, no enrollment request at the enrollment URL.
     expect(after.filter((entry) => entry.step === 'PANE' || entry.step === 'MACHINE_INFO_POSTED')).toEqual([]);
@@ -144,6 +146,37 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
       identitySerial: normalizedSerial(ipad.enrollment!.identitySerial),
       returnToService: null,
     });
+  }, 120_000);
+
+  it('eraseDevice hands an iPad in return-to-service mode on iPadOS 26 its escrowed bootstrap token in EraseDevice (Apple requires it to keep the apps), and it escrows it again', async () => {
+    const profile = await returnToServiceProfile('Loan carts (apps kept)');
+    const wifi = await t.request(SetEnrollmentProfileWifiDocument, {
+      input: { profileId: profile.id, wifi: { ssid: SSID, security: 'WPA2', password: PASSWORD } },
+    });
+    expect(wifi.errors).toBeUndefined();
+    const serial = serials[5]!;
+    const ipad = await enrolledIPad(profile.id, serial);
+    const escrowed = ipad.escrowedBootstrapToken;
+    expect(escrowed).not.toBeNull();
+
+    const { id } = await enrollmentOf(serial);
+    const erased = await t.request(EraseDeviceDocument, { input: { deviceId: id, returnToService: true } });
+    expect(erased.errors).toBeUndefined();
+    // Sealed in the queue with the rest of the dictionary.
+    const { deviceId } = await t.server.dataSource.getRepository(DeviceEnrollment).findOneByOrFail({ udid: ipad.udid });
+    const queued = await t.server.dataSource.getRepository(MdmCommand).findOneByOrFail({ deviceId, requestType: 'EraseDevice' });
+    expect(JSON.stringify(queued.command)).not.toContain(escrowed!.toString('base64'));
+
+    const session = await ipad.connect();
+    expect(session.commands.map((c) => [c.requestType, c.answer])).toEqual([['EraseDevice', 'Acknowledged']]);
+    expect(await ipad.settled()).toBe('HOME');
+    expect(ipad.failure).toBeNull();
+    const erase = ipad.stepsOf('ERASE');
+    expect(erase.map((entry) => entry.detail)).toEqual([{ by: 'MDM', returnToService: true, bootstrapToken: 'MATCHES' }]);
+    // Back enrolled, it escrows the same token again.
+    expect(ipad.escrowedBootstrapToken).toEqual(escrowed);
+    expect(ipad.stepsOf('BOOTSTRAP_TOKEN_ESCROWED')).toHaveLength(2);
+    expect((await enrollmentOf(serial)).enrollment.state).toBe('ENROLLED');
   }, 120_000);
 
   it('an iPad in return-to-service mode escrows its bootstrap token, asks to return by check-in, gets the Wi-Fi, MDM profile and the same token, and ends ENROLLED with a new identity', async () => {

@@ -38,12 +38,23 @@ describe('Return to Service payloads', () => {
   });
 
   it('answers the ReturnToService check-in with ReturnToService {Enabled, WiFiProfileData, MDMProfileData, BootstrapToken}, or Enabled false alone', () => {
-    const configuration = { enabled: true, wifiProfileData: Buffer.from('wifi'), mdmProfileData: Buffer.from('mdm') };
-    const answer = parse(returnToServiceAnswerPlist(configuration, Buffer.from('token'))) as { ReturnToService: Dict };
+    const configuration = {
+      enabled: true,
+      wifiProfileData: Buffer.from('wifi'),
+      mdmProfileData: Buffer.from('mdm'),
+      bootstrapToken: Buffer.from('token'),
+    };
+    const answer = parse(returnToServiceAnswerPlist(configuration)) as { ReturnToService: Dict };
     expect(Object.keys(answer.ReturnToService).sort()).toEqual(['BootstrapToken', 'Enabled', 'MDMProfileData', 'WiFiProfileData']);
     expect(Buffer.from(answer.ReturnToService.MDMProfileData as Uint8Array).toString()).toBe('mdm');
-    const off = { enabled: false, wifiProfileData: null, mdmProfileData: null };
-    expect(parse(returnToServiceAnswerPlist(off, Buffer.from('token')))).toEqual({ ReturnToService: { Enabled: false } });
+    const off = { enabled: false, wifiProfileData: null, mdmProfileData: null, bootstrapToken: Buffer.from('token') };
+    expect(parse(returnToServiceAnswerPlist(off))).toEqual({ ReturnToService: { Enabled: false } });
     expect(returnToServiceDict(off)).toEqual({ Enabled: false });
+    // Without a token (a device not in return-to-service mode), EraseDevice's dictionary has none.
+    expect(Object.keys(returnToServiceDict({ ...configuration, bootstrapToken: null })).sort()).toEqual([
+      'Enabled',
+      'MDMProfileData',
+      'WiFiProfileData',
+    ]);
   });
 });

@@ -5,7 +5,8 @@
  *
  * Two ways in, one configuration ({@link ReturnToServiceService.prepare}):
  * - `eraseDevice` (an admin): queues EraseDevice with `ReturnToService {Enabled, WiFiProfileData,
- *   MDMProfileData}`; when the device acknowledges it, its enrollment becomes the prepared attempt
+ *   MDMProfileData}`, plus the escrowed `BootstrapToken` for a device in return-to-service mode (Apple
+ *   requires it then, and preserves the managed apps with it); when the device acknowledges it, its enrollment becomes the prepared attempt
  *   (ENROLLING), so the identity handed out in MDMProfileData (SCEP challenge, ACME identifier or
  *   PKCS#12) is the one it enrolls with;
  * - the `ReturnToService` check-in (a device in the return-to-service mode its profile's
@@ -196,7 +197,7 @@ export class ReturnToServiceService {
     const subject = await this.subjectOf(this.deps.database.manager, deviceId);
     const refusal = returnToServiceRefusal(this.factsOf(subject), 'CHECK_IN');
     const off = (reason: ReturnToServiceRefusal): ReturnToServiceAnswer => ({
-      reply: returnToServiceAnswerPlist({ enabled: false, wifiProfileData: null, mdmProfileData: null }, null),
+      reply: returnToServiceAnswerPlist({ enabled: false, wifiProfileData: null, mdmProfileData: null }),
       refusal: reason,
       start: null,
     });
@@ -209,9 +210,8 @@ export class ReturnToServiceService {
       if (error instanceof HomeroomError && error.details.reason === 'NO_PUSH_CERTIFICATE') return off('NO_PUSH_CERTIFICATE');
       throw error;
     }
-    const token = this.deps.secretBox.open(subject.enrollment!.sealedBootstrapToken!, BOOTSTRAP_TOKEN_CONTEXT);
     return {
-      reply: returnToServiceAnswerPlist(prepared.configuration, token),
+      reply: returnToServiceAnswerPlist(prepared.configuration),
       refusal: null,
       start: async (tx, row) => {
         await prepared.identity.persist(tx, { deviceId, startedAt: now });
@@ -311,8 +311,19 @@ export class ReturnToServiceService {
     const password = profile!.sealedWifiPassword ? this.deps.secretBox.openText(profile!.sealedWifiPassword, WIFI_PASSWORD_CONTEXT) : null;
     const wifi = buildWifiProfile({ ssid: profile!.wifiSsid!, security: profile!.wifiSecurity ?? 'NONE', password }, organization);
     const signer = await this.authority.authority();
+    // In return-to-service mode (the profile's isReturnToService) the escrowed token goes with the profiles; a device
+    // that escrowed none still returns, without keeping its apps (Apple: the standard flow then).
+    const bootstrapToken =
+      profile!.isReturnToService && enrollment!.sealedBootstrapToken
+        ? this.deps.secretBox.open(enrollment!.sealedBootstrapToken, BOOTSTRAP_TOKEN_CONTEXT)
+        : null;
     return {
-      configuration: { enabled: true, wifiProfileData: signProfile(wifi, signer, now), mdmProfileData: Buffer.from(mdmProfile, 'utf8') },
+      configuration: {
+        enabled: true,
+        wifiProfileData: signProfile(wifi, signer, now),
+        mdmProfileData: Buffer.from(mdmProfile, 'utf8'),
+        bootstrapToken,
+      },
       identity,
       pending: {
         startedAt: now.toISOString(),

@@ -51,17 +51,22 @@ export interface CommandOutcome {
 
 /** What an EraseDevice asked for. */
 export interface EraseRequest {
-  /** `ReturnToService` with `Enabled` and both profiles; null: a plain erase. */
-  readonly returnToService: { readonly wifiProfileData: Buffer; readonly mdmProfileData: Buffer } | null;
+  /** `ReturnToService` with `Enabled` and both profiles (and the `BootstrapToken` when sent); null: a plain erase. */
+  readonly returnToService: {
+    readonly wifiProfileData: Buffer;
+    readonly mdmProfileData: Buffer;
+    readonly bootstrapToken: Buffer | null;
+  } | null;
 }
 
 /** EraseDevice's ReturnToService, when enabled and complete. */
 function eraseRequestOf(command: PlistDict): EraseRequest {
   const rts = command.ReturnToService;
   if (!isDict(rts) || rts.Enabled !== true) return { returnToService: null };
-  const { WiFiProfileData: wifi, MDMProfileData: mdm } = rts;
+  const { WiFiProfileData: wifi, MDMProfileData: mdm, BootstrapToken: token } = rts;
   if (!(wifi instanceof Uint8Array) || !(mdm instanceof Uint8Array)) return { returnToService: null };
-  return { returnToService: { wifiProfileData: Buffer.from(wifi), mdmProfileData: Buffer.from(mdm) } };
+  const bootstrapToken = token instanceof Uint8Array ? Buffer.from(token) : null;
+  return { returnToService: { wifiProfileData: Buffer.from(wifi), mdmProfileData: Buffer.from(mdm), bootstrapToken } };
 }
 
 /** The error chain of a command the device does not know (MCMDMErrorDomain 12021). */

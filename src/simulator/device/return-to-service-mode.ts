@@ -74,6 +74,12 @@ export function escrowsBootstrapToken(facts: EscrowFacts): boolean {
   );
 }
 
+/** A bootstrap token the MDM handed back (a ReturnToService answer, an EraseDevice) against the one the device escrowed. */
+export function checkBootstrapToken(escrowed: Buffer | null, handed: Buffer | null): BootstrapTokenCheck {
+  if (!handed) return 'MISSING';
+  return escrowed?.equals(handed) ? 'MATCHES' : 'DIFFERS';
+}
+
 /** Whether the cloud configuration puts the device in return-to-service mode. */
 export function inReturnToServiceMode(configuration: CloudConfiguration | null): boolean {
   return configuration?.IsRapidReturnToService === true;
@@ -208,8 +214,7 @@ export async function askToReturn(device: ReturnModeDevice, trigger: ReturnToSer
     });
     return { status: answer.status, enabled: false, bootstrapToken, bootstrapTokenCheck: null, state: device.state };
   }
-  const escrowed = device.escrowedToken;
-  const bootstrapTokenCheck: BootstrapTokenCheck = !bootstrapToken ? 'MISSING' : escrowed?.equals(bootstrapToken) ? 'MATCHES' : 'DIFFERS';
+  const bootstrapTokenCheck = checkBootstrapToken(device.escrowedToken, bootstrapToken);
   device.trace.add('RETURN_TO_SERVICE_ANSWER', { trigger, status: answer.status, enabled: true, bootstrapToken: bootstrapTokenCheck });
   const state = await device.eraseAndReturn(
     { wifiProfileData, mdmProfileData },

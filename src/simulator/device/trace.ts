@@ -31,7 +31,8 @@
  * - `HOME`: the Home screen (`{managed}`);
  * - `MIGRATION`: a device at Home managed by another MDM migrates without erase (`{from, deadline, forced}`),
  *   then enrolls as from Remote Management on (no panes) and rests at `HOME`;
- * - `ERASE`: erased (`{by: 'MDM', returnToService}` when by EraseDevice, `{by: 'RETURN_TO_SERVICE', trigger, returnToService: true}`
+ * - `ERASE`: erased (`{by: 'MDM', returnToService}` when by EraseDevice, with `bootstrapToken` (`MATCHES`, `DIFFERS`,
+ *   `MISSING`) when in return-to-service mode; `{by: 'RETURN_TO_SERVICE', trigger, returnToService: true}`
  *   after an enabled ReturnToService answer); a `POWER_ON` follows, except after an MDM erase without Return to Service;
  * - `WIFI_JOINED`: Return to Service joined the Wi-Fi profile's network (`{ssid, security}`);
  * - `RETURN_TO_SERVICE`: Return to Service skipped Setup Assistant and installs the MDM profile it was handed;

@@ -23,6 +23,7 @@ import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identi
 import { activate, returnToService, type ReturningDevice, type ReturnToServiceRequest } from './return-to-service.js';
 import {
   askToReturn,
+  checkBootstrapToken,
   escrowOnEnrollment,
   inReturnToServiceMode,
   type ReturnToServiceOutcome,
@@ -557,8 +558,16 @@ export class VirtualIPad {
       return;
     }
     const request = erase.returnToService;
-    this.diary.add('ERASE', { by: 'MDM', returnToService: request !== null });
+    // In return-to-service mode Apple requires the escrowed bootstrap token in the command (the device keeps its
+    // managed apps with it): traced against the one escrowed, and kept to escrow again once enrolled.
+    const rtsMode = request !== null && inReturnToServiceMode(this.configuration);
+    this.diary.add('ERASE', {
+      by: 'MDM',
+      returnToService: request !== null,
+      ...(rtsMode ? { bootstrapToken: checkBootstrapToken(this.escrowedBootstrapToken, request.bootstrapToken) } : {}),
+    });
     this.wipe();
+    if (rtsMode) this.bootstrapToken = request.bootstrapToken;
     if (request) void this.start(() => returnToService(this.returning(), request));
   }
 

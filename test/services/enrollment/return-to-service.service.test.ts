@@ -165,6 +165,7 @@ describe('Return to Service over the MDM endpoints', () => {
   it('eraseDevice queues EraseDevice with ReturnToService sealed at rest, prepared anew when it waited too long; acknowledged, the device is ENROLLING with the identity in MDMProfileData', async () => {
     const serial = serials[1]!;
     const device = await enrolled(serial, 'UDID-RTS-2', returning);
+    expect((await device.checkIn({ MessageType: 'SetBootstrapToken', BootstrapToken: Buffer.from('keep-my-apps') })).status).toBe(200);
     const { id } = await deviceOf(serial);
     const erased = await t.server.services.returnToService.eraseDevice(ctx, id, { returnToService: true });
     const stored = await t.server.dataSource.getRepository(MdmCommand).findOneByOrFail({ commandUuid: erased.commandUuid });
@@ -174,6 +175,7 @@ describe('Return to Service over the MDM endpoints', () => {
     });
     expect(JSON.stringify(stored.command)).not.toContain('Lakeside-Carts');
     expect(JSON.stringify(stored.command)).not.toContain(PASSWORD);
+    expect(JSON.stringify(stored.command)).not.toContain(Buffer.from('keep-my-apps').toString('base64'));
     const prepared = (await enrollmentOf(serial)).returnToService!;
 
     // The device was offline for 20 minutes, beyond a SCEP challenge's life: the session's start prepares anew.
@@ -183,6 +185,8 @@ describe('Return to Service over the MDM endpoints', () => {
       command = await device.nextCommand({ Status: 'Acknowledged', CommandUUID: command.CommandUUID });
     const rts = command!.Command.ReturnToService as Dict;
     expect(rts.Enabled).toBe(true);
+    // Its profile puts it in return-to-service mode: the escrowed token goes too (prepared anew with the rest).
+    expect(Buffer.from(rts.BootstrapToken as Uint8Array).toString()).toBe('keep-my-apps');
     expect(signedContent(rts.WiFiProfileData as Uint8Array).content).toContain('Lakeside-Carts');
     expect(await enrollmentOf(serial)).toMatchObject({ state: 'ENROLLED', returnToService: { startedAt: clock.now().toISOString() } });
     expect((await enrollmentOf(serial)).returnToService!.identitySerial).not.toBe(prepared.identitySerial);
