@@ -107,7 +107,7 @@ export const ERROR_CODE_DESCRIPTIONS = {
   SCHOOL_MANAGER_CREDENTIALS_REJECTED:
     "Apple School Manager refused the API account's client assertion (`extensions.appleCode`, e.g. `invalid_client`): the client ID, key ID or private key is wrong, or the key was revoked. Store the account again with a new key.",
   MIGRATION_NOT_ELIGIBLE:
-    'Some devices cannot migrate without erase: `extensions.refused` lists each `{serialNumber, reason}` (NOT_IN_ORGANIZATION, RELEASED_FROM_ORGANIZATION, SHARED_IPAD, RETURN_TO_SERVICE, OS_TOO_OLD, MIGRATION_IN_PROGRESS, ALREADY_ENROLLED; `migrationEligibility` tells beforehand). Nothing was sent to Apple or changed.',
+    'Some devices cannot migrate without erase: `extensions.refused` lists each `{serialNumber, reason}` (NOT_IN_ORGANIZATION, RELEASED_FROM_ORGANIZATION, PROVISIONAL_PERIOD, SHARED_IPAD, RETURN_TO_SERVICE, OS_TOO_OLD, MIGRATION_IN_PROGRESS, ALREADY_ENROLLED; `migrationEligibility` tells beforehand). Nothing was sent to Apple or changed.',
   MIGRATION_NOT_IN_PROGRESS:
     'Some devices have no migration under way (REQUESTED or STARTED) for this token to update or cancel: `extensions.serialNumbers` lists them. Nothing was sent to Apple or changed.',
   RETURN_TO_SERVICE_UNAVAILABLE:

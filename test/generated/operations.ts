@@ -364,7 +364,7 @@ export type ErrorCode =
   | 'MDM_SIGNATURE_INVALID'
   /** MDM endpoints: the profile enrolls with user affinity and the device sent no valid user credentials (HTTP Basic). HTTP 401 with `WWW-Authenticate: Basic`; the device asks its user and tries again. */
   | 'MDM_USER_AUTHENTICATION_REQUIRED'
-  /** Some devices cannot migrate without erase: `extensions.refused` lists each `{serialNumber, reason}` (NOT_IN_ORGANIZATION, RELEASED_FROM_ORGANIZATION, SHARED_IPAD, RETURN_TO_SERVICE, OS_TOO_OLD, MIGRATION_IN_PROGRESS, ALREADY_ENROLLED; `migrationEligibility` tells beforehand). Nothing was sent to Apple or changed. */
+  /** Some devices cannot migrate without erase: `extensions.refused` lists each `{serialNumber, reason}` (NOT_IN_ORGANIZATION, RELEASED_FROM_ORGANIZATION, PROVISIONAL_PERIOD, SHARED_IPAD, RETURN_TO_SERVICE, OS_TOO_OLD, MIGRATION_IN_PROGRESS, ALREADY_ENROLLED; `migrationEligibility` tells beforehand). Nothing was sent to Apple or changed. */
   | 'MIGRATION_NOT_ELIGIBLE'
   /** Some devices have no migration under way (REQUESTED or STARTED) for this token to update or cancel: `extensions.serialNumbers` lists them. Nothing was sent to Apple or changed. */
   | 'MIGRATION_NOT_IN_PROGRESS'
@@ -460,6 +460,8 @@ export type MigrationRefusalReason =
   | 'NOT_IN_ORGANIZATION'
   /** The device runs a version before iPadOS 26, which cannot migrate without erase. */
   | 'OS_TOO_OLD'
+  /** Added with Apple Configurator less than 30 days ago: it can migrate once its provisional period ends. */
+  | 'PROVISIONAL_PERIOD'
   /** The device was released from the organisation. */
   | 'RELEASED_FROM_ORGANIZATION'
   /** The device is set up for Return to Service, which erases it anyway. */

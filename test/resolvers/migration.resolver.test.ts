@@ -3,12 +3,13 @@ import { ManualClock } from '../../src/platform/clock.js';
 import type { RunningAppleSimulator } from '../../src/simulator/apple/index.js';
 import {
   CancelDeviceMigrationDocument,
+  MigrationEligibilityDocument,
   ScheduleDeviceMigrationDocument,
   SyncDevicesDocument,
   TokenMigratingDevicesDocument,
   UpdateDeviceMigrationDeadlineDocument,
 } from '../generated/operations.js';
-import { connectSchoolManager, migratingSchool, migrationProfile } from '../support/migration.js';
+import { connectSchoolManager, migratingSchool, migrationProfile, OTHER_MDM_SERVER } from '../support/migration.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const DAY = 24 * 3600 * 1000;
@@ -91,5 +92,24 @@ describe('migration mutations', () => {
     // Nothing changed: the first still has its moved deadline and its migration.
     expect(apple.schoolManager.migrationDeadlines.get(first)).toBe(deadline);
     expect((await t.server.services.migrations.findBySerials([first]))[0]).toMatchObject({ status: 'REQUESTED' });
+  });
+
+  it('refuses an iPad added with Apple Configurator less than 30 days ago with reason PROVISIONAL_PERIOD, sending nothing, and lets it migrate once the period ended', async () => {
+    // Apple: a device added with Apple Configurator migrates only after its 30-day provisional period.
+    const { serials: added } = apple.portal.addOrder({ count: 1, manuallyAdded: true, date: new Date(clock.now().getTime() - 5 * DAY) });
+    const serial = added[0]!;
+    apple.portal.assignDevices(OTHER_MDM_SERVER, { serials: [serial] });
+    const eligibility = async () =>
+      (await t.request(MigrationEligibilityDocument, { tokenId, serialNumbers: [serial] })).data!.migrationEligibility[0];
+    expect(await eligibility()).toMatchObject({ eligible: false, reason: 'PROVISIONAL_PERIOD' });
+    const refused = await t.request(ScheduleDeviceMigrationDocument, { input: { tokenId, serialNumbers: [serial], deadlineInDays: 10 } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'MIGRATION_NOT_ELIGIBLE',
+      refused: [{ serialNumber: serial, reason: 'PROVISIONAL_PERIOD' }],
+    });
+    expect(apple.schoolManager.migrationDeadlines.has(serial)).toBe(false);
+
+    clock.advance(25 * DAY);
+    expect(await eligibility()).toMatchObject({ eligible: true, reason: null });
   });
 });

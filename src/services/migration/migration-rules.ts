@@ -6,6 +6,8 @@
  * Eligibility, per device (the first failing condition is the reason):
  * - in the organisation's Apple School Manager, so set up by Automated Device Enrollment
  *   (`NOT_IN_ORGANIZATION` otherwise), and not released from it (`RELEASED_FROM_ORGANIZATION`);
+ * - when added with Apple Configurator (School Manager API `purchaseSourceType` MANUALLY_ADDED), past
+ *   the 30-day provisional period from `addedToOrgDateTime` (`PROVISIONAL_PERIOD`);
  * - not a Shared iPad (`SHARED_IPAD`: Apple migrates single-user devices only);
  * - not set up for Return to Service (`RETURN_TO_SERVICE`);
  * - iPadOS 26 or later when its version is known (`OS_TOO_OLD`); Homeroom learns the version
@@ -21,6 +23,8 @@ export const MIGRATION_MINIMUM_OS_MAJOR = 26;
 /** A deadline is 1 to 90 days away (Apple's range). */
 export const MIGRATION_DEADLINE_MIN_DAYS = 1;
 export const MIGRATION_DEADLINE_MAX_DAYS = 90;
+/** A device added with Apple Configurator is provisional this long after it joined the organisation (Apple). */
+export const PROVISIONAL_PERIOD_DAYS = 30;
 /** Devices per request: one School Manager API activity names at most 1000. */
 export const MIGRATION_MAX_DEVICES = 1000;
 
@@ -28,6 +32,7 @@ export const MIGRATION_MAX_DEVICES = 1000;
 export type MigrationRefusalReason =
   | 'NOT_IN_ORGANIZATION'
   | 'RELEASED_FROM_ORGANIZATION'
+  | 'PROVISIONAL_PERIOD'
   | 'SHARED_IPAD'
   | 'RETURN_TO_SERVICE'
   | 'OS_TOO_OLD'
@@ -39,6 +44,7 @@ export const MIGRATION_REFUSAL_DESCRIPTIONS: Record<MigrationRefusalReason, stri
   NOT_IN_ORGANIZATION:
     "Apple School Manager does not know the device: it was not set up by Automated Device Enrollment from the organisation's purchases.",
   RELEASED_FROM_ORGANIZATION: 'The device was released from the organisation.',
+  PROVISIONAL_PERIOD: `Added with Apple Configurator less than ${PROVISIONAL_PERIOD_DAYS} days ago: it can migrate once its provisional period ends.`,
   SHARED_IPAD: 'A Shared iPad: Apple migrates single-user devices only.',
   RETURN_TO_SERVICE: 'The device is set up for Return to Service, which erases it anyway.',
   OS_TOO_OLD: 'The device runs a version before iPadOS 26, which cannot migrate without erase.',
@@ -51,6 +57,10 @@ export interface MigrationFacts {
   /** Apple School Manager lists it (`orgDevices`). */
   readonly inOrganization: boolean;
   readonly releasedFromOrganization: boolean;
+  /** When it joined the organisation through Apple Configurator (MANUALLY_ADDED); null when bought, or unknown. */
+  readonly addedWithConfiguratorAt: Date | null;
+  /** Now, for the provisional period. */
+  readonly now: Date;
   /** Its Homeroom profile (assigned, or enrolled with) is a Shared iPad one. */
   readonly sharedIPad: boolean;
   /** Its profile is set up for Return to Service. */
@@ -70,10 +80,16 @@ export function osTooOld(version: string | null): boolean {
   return Number.isFinite(major) && major < MIGRATION_MINIMUM_OS_MAJOR;
 }
 
+/** True while a device added with Apple Configurator at `addedAt` is within its provisional period at `now`. */
+export function inProvisionalPeriod(addedAt: Date | null, now: Date): boolean {
+  return addedAt !== null && now.getTime() < addedAt.getTime() + PROVISIONAL_PERIOD_DAYS * 24 * 3600 * 1000;
+}
+
 /** Why the device may not be scheduled now, or null when it may. */
 export function migrationRefusal(facts: MigrationFacts): MigrationRefusalReason | null {
   if (!facts.inOrganization) return 'NOT_IN_ORGANIZATION';
   if (facts.releasedFromOrganization) return 'RELEASED_FROM_ORGANIZATION';
+  if (inProvisionalPeriod(facts.addedWithConfiguratorAt, facts.now)) return 'PROVISIONAL_PERIOD';
   if (facts.sharedIPad) return 'SHARED_IPAD';
   if (facts.returnToService) return 'RETURN_TO_SERVICE';
   if (osTooOld(facts.osVersion)) return 'OS_TOO_OLD';

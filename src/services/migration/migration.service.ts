@@ -436,6 +436,7 @@ export class MigrationService {
       ).map((p) => [p.id, p]),
     );
     const migrations = new Map((await this.findBySerials(serials)).map((row) => [row.serialNumber, row]));
+    const now = this.deps.clock.now();
     return serials.map((serialNumber) => {
       const apple = org.get(serialNumber) ?? null;
       const device = bySerial.get(serialNumber);
@@ -444,6 +445,8 @@ export class MigrationService {
       const facts: MigrationFacts = {
         inOrganization: apple !== null,
         releasedFromOrganization: Boolean(apple?.attributes.releasedFromOrgDateTime) || Boolean(device?.releasedFromOrgAt),
+        addedWithConfiguratorAt: configuratorAddedAt(apple),
+        now,
         sharedIPad: Boolean(device?.profile?.sharedIPad) || Boolean(enrolledProfile?.sharedIPad),
         // Set up for Return to Service by its profile, assigned or enrolled with, as for a Shared iPad.
         returnToService: Boolean(device?.profile?.isReturnToService) || Boolean(enrolledProfile?.isReturnToService),
@@ -498,4 +501,11 @@ export class MigrationService {
       return;
     }
   }
+}
+
+/** When Apple says the device joined the organisation through Apple Configurator; null when bought, or the date is unreadable. */
+function configuratorAddedAt(apple: OrgDevice | null): Date | null {
+  if (apple?.attributes.purchaseSourceType !== 'MANUALLY_ADDED' || !apple.attributes.addedToOrgDateTime) return null;
+  const at = new Date(apple.attributes.addedToOrgDateTime);
+  return Number.isNaN(at.getTime()) ? null : at;
 }

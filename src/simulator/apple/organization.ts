@@ -45,6 +45,11 @@ export interface OrderInfo {
   readonly date: number;
   readonly model: string;
   readonly count: number;
+  /**
+   * Added to the organisation with Apple Configurator rather than bought (the School Manager API's
+   * `purchaseSourceType` MANUALLY_ADDED): such devices are provisional for 30 days. Absent: bought.
+   */
+  readonly manuallyAdded?: boolean;
 }
 
 /** A device as the generator makes it, before the organisation's state takes it in. */

@@ -74,7 +74,8 @@ export interface PersistedFile {
   termsRequired: boolean;
   orderSequence: number;
   skus: Array<[string, string, string]>;
-  orders: Array<[string, number, string, number]>;
+  /** number, date, model, count, and 1 when added with Apple Configurator (absent in older files: bought). */
+  orders: Array<[string, number, string, number, 1?]>;
   states: StateRow[];
   devices: DeviceRow[];
   servers: PersistedServer[];
@@ -122,15 +123,11 @@ export function serializeState(state: AppleState, seed: number, random: Persiste
         s.profilePushedAt,
       ]),
     );
-  for (const order of state.orders.values()) {
-    indexOf(orderIndex, order.info, () => orders.push([order.info.number, order.info.date, order.info.model, order.info.count]));
-  }
+  for (const order of state.orders.values()) indexOf(orderIndex, order.info, () => orders.push(orderRow(order.info)));
   const devices: DeviceRow[] = state.allDevices.map((device, i) => {
     deviceIndex.set(device, i);
     const sku = indexOf(skuIndex, device.sku, () => skus.push([device.sku.model, device.sku.description, device.sku.color]));
-    const order = indexOf(orderIndex, device.order, () =>
-      orders.push([device.order.number, device.order.date, device.order.model, device.order.count]),
-    );
+    const order = indexOf(orderIndex, device.order, () => orders.push(orderRow(device.order)));
     const row: DeviceRow = [device.serial, sku, order, stateRef(device.state), device.inOrg ? 1 : 0];
     const left = device.leftProfile;
     if (left) row.push([serverIndex.get(left.serverUuid)!, left.profileUuid, left.profileAssignedAt]);
@@ -196,7 +193,13 @@ export function deserializeState(
   state.termsRequired = file.termsRequired;
   state.orderSequence = file.orderSequence;
   const skus: Sku[] = file.skus.map(([model, description, color]) => ({ model, description, color, deviceFamily: 'iPad' }));
-  const orders: OrderInfo[] = file.orders.map(([number, date, model, count]) => ({ number, date, model, count }));
+  const orders: OrderInfo[] = file.orders.map(([number, date, model, count, manual]) => ({
+    number,
+    date,
+    model,
+    count,
+    ...(manual === 1 ? { manuallyAdded: true } : {}),
+  }));
   for (const order of orders) state.addOrder(order);
   const serverUuids = file.servers.map((server) => server.uuid);
   const states: DeviceState[] = file.states.map(([server, assignedAt, assignedBy, profileUuid, profileStatus, assignAt, pushAt]) =>
@@ -331,4 +334,11 @@ export class SaveScheduler {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
+}
+
+/** An order as the file keeps it. */
+function orderRow(order: OrderInfo): PersistedFile['orders'][number] {
+  const row: PersistedFile['orders'][number] = [order.number, order.date, order.model, order.count];
+  if (order.manuallyAdded) row.push(1);
+  return row;
 }

@@ -230,14 +230,23 @@ export class Portal {
     return result;
   }
 
-  /** Adds newly purchased devices to the organisation, unassigned. */
-  addOrder(request: { count: number; orderNumber?: string; model?: string; date?: Date }): { orderNumber: string; serials: string[] } {
+  /**
+   * Adds newly purchased devices to the organisation, unassigned; `manuallyAdded`: devices added with
+   * Apple Configurator instead (MANUALLY_ADDED, provisional for 30 days).
+   */
+  addOrder(request: { count: number; orderNumber?: string; model?: string; date?: Date; manuallyAdded?: boolean }): {
+    orderNumber: string;
+    serials: string[];
+  } {
     const { state } = this.deps;
     if (!Number.isInteger(request.count) || request.count < 1 || request.count > MAX_ORDER) {
       throw new PortalError('INVALID_REQUEST', `An order holds 1 to ${MAX_ORDER} devices.`);
     }
     if (request.model !== undefined && !knownModels().includes(request.model)) {
       throw new PortalError('UNKNOWN_MODEL', `Unknown model "${request.model}". Known: ${knownModels().join(', ')}.`);
+    }
+    if (request.manuallyAdded !== undefined && typeof request.manuallyAdded !== 'boolean') {
+      throw new PortalError('INVALID_REQUEST', 'manuallyAdded must be a boolean.');
     }
     const date = request.date?.getTime() ?? this.deps.now();
     let number = request.orderNumber;
@@ -250,7 +259,13 @@ export class Portal {
       throw new PortalError('ORDER_NUMBER_TAKEN', `There is already an order ${number}.`);
     }
     const generated = generateOrderDevices(this.deps.orders, { count: request.count, model: request.model }, state.usedSerials);
-    const order: OrderInfo = { number, date, model: generated.model, count: request.count };
+    const order: OrderInfo = {
+      number,
+      date,
+      model: generated.model,
+      count: request.count,
+      ...(request.manuallyAdded ? { manuallyAdded: true } : {}),
+    };
     state.addOrder(order);
     for (const { serial, sku } of generated.devices) {
       state.addDevice({ serial, sku, order, state: UNASSIGNED, member: null, inOrg: true });
@@ -343,7 +358,7 @@ export class Portal {
       case 'GET /portal/orders':
         return ok({ orders: this.listOrders() });
       case 'POST /portal/orders':
-        return ok(this.addOrder(input as { count: number; orderNumber?: string; model?: string }), 201);
+        return ok(this.addOrder(input as { count: number; orderNumber?: string; model?: string; manuallyAdded?: boolean }), 201);
       case 'POST /portal/terms/require':
         this.requireTermsAcceptance();
         return ok({ termsRequired: true });

@@ -269,7 +269,8 @@ export class SchoolManagerApi {
   private renderDevice(device: DeviceRecord, origin: string): unknown {
     const hash = digest(device.serial);
     const capacity = /(\d+(?:GB|TB))/.exec(device.sku.description)?.[1] ?? null;
-    const reseller = digest(device.order.number)[0]! % 3 === 0;
+    const manual = device.order.manuallyAdded === true;
+    const reseller = !manual && digest(device.order.number)[0]! % 3 === 0;
     return {
       type: 'orgDevices',
       id: device.serial,
@@ -291,7 +292,7 @@ export class SchoolManagerApi {
         meid: [],
         eid: null,
         purchaseSourceId: reseller ? String(1_000_000 + (hash.readUInt32BE(4) % 9_000_000)) : null,
-        purchaseSourceType: reseller ? 'RESELLER' : 'APPLE',
+        purchaseSourceType: manual ? 'MANUALLY_ADDED' : reseller ? 'RESELLER' : 'APPLE',
       },
       relationships: {
         assignedServer: {

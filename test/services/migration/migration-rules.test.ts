@@ -8,9 +8,14 @@ import {
   type MigrationFacts,
 } from '../../../src/services/migration/migration-rules.js';
 
+const NOW = new Date('2026-12-07T12:00:00Z');
+const DAY = 24 * 3600 * 1000;
+
 const ELIGIBLE: MigrationFacts = {
   inOrganization: true,
   releasedFromOrganization: false,
+  addedWithConfiguratorAt: null,
+  now: NOW,
   sharedIPad: false,
   returnToService: false,
   osVersion: '26.0',
@@ -29,6 +34,14 @@ describe('migration eligibility', () => {
 
   it('refuses a device released from the organisation with RELEASED_FROM_ORGANIZATION', () => {
     expect(migrationRefusal({ ...ELIGIBLE, releasedFromOrganization: true })).toBe('RELEASED_FROM_ORGANIZATION');
+  });
+
+  it('refuses a device added with Apple Configurator less than 30 days ago with PROVISIONAL_PERIOD, and lets it migrate after', () => {
+    const addedAt = (daysAgo: number) => new Date(NOW.getTime() - daysAgo * DAY);
+    expect(migrationRefusal({ ...ELIGIBLE, addedWithConfiguratorAt: addedAt(0) })).toBe('PROVISIONAL_PERIOD');
+    expect(migrationRefusal({ ...ELIGIBLE, addedWithConfiguratorAt: new Date(addedAt(30).getTime() + 1) })).toBe('PROVISIONAL_PERIOD');
+    expect(migrationRefusal({ ...ELIGIBLE, addedWithConfiguratorAt: addedAt(30) })).toBeNull();
+    expect(migrationRefusal({ ...ELIGIBLE, addedWithConfiguratorAt: addedAt(45) })).toBeNull();
   });
 
   it('refuses a Shared iPad with SHARED_IPAD', () => {

@@ -35,6 +35,7 @@ describe('persistence', () => {
     first.portal.requireTermsAcceptance();
     first.portal.acceptTerms();
     const order = first.portal.addOrder({ count: 2 });
+    const configured = first.portal.addOrder({ count: 1, manuallyAdded: true });
     const before = { org: first.portal.organization(), servers: first.portal.listServers(), devices: first.portal.listDevices() };
     await first.close();
     expect(fs.readdirSync(path.dirname(statePath))).toEqual(['apple.json']);
@@ -56,6 +57,9 @@ describe('persistence', () => {
         clock,
       });
       expect((await asm.orgDevice(serials[5]!))!.attributes.releasedFromOrgDateTime).toBe(new Date(releasedAt).toISOString());
+      // Added with Apple Configurator, and still so after the restart.
+      expect((await asm.orgDevice(configured.serials[0]!))!.attributes.purchaseSourceType).toBe('MANUALLY_ADDED');
+      expect((await asm.orgDevice(order.serials[0]!))!.attributes.purchaseSourceType).not.toBe('MANUALLY_ADDED');
       expect((await depCall(second, session, 'GET', '/account')).status).toBe(403);
       const fresh = await signIn(second, token, clock);
       const profile = await depCall(second, fresh, 'GET', `/profile?profile_uuid=${uuid}`);

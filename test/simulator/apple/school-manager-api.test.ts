@@ -97,6 +97,25 @@ describe('the simulated School Manager API', () => {
     expect(((await res.json()) as { errors: Array<{ code: string }> }).errors[0]!.code).toBe('PARAMETER_ERROR.INVALID');
   });
 
+  it('shows an iPad added with Apple Configurator as MANUALLY_ADDED since its order date, without a purchase source; a bought one as APPLE or RESELLER', async () => {
+    const date = new Date('2026-10-30T08:00:00.000Z');
+    const added = apple.portal.addOrder({ count: 1, manuallyAdded: true, date }).serials[0]!;
+    const bought = apple.portal.addOrder({ count: 1 }).serials[0]!;
+    const attributesOf = async (serial: string) => {
+      const res = await fetch(`${apple.url}/v1/orgDevices/${serial}`, { headers: { authorization: `Bearer ${await bearer()}` } });
+      return ((await res.json()) as { data: { attributes: Record<string, unknown> } }).data.attributes;
+    };
+    expect(await attributesOf(added)).toMatchObject({
+      purchaseSourceType: 'MANUALLY_ADDED',
+      purchaseSourceId: null,
+      addedToOrgDateTime: date.toISOString(),
+    });
+    expect(['APPLE', 'RESELLER']).toContain((await attributesOf(bought)).purchaseSourceType);
+    expect(() => apple.portal.addOrder({ count: 1, manuallyAdded: 'yes' as unknown as boolean })).toThrow(
+      'manuallyAdded must be a boolean',
+    );
+  });
+
   it('a release without a DEP event: the API shows releasedFromOrgDateTime, the portal lists it gone', async () => {
     const serial = apple.portal.listDevices({})[0]!.serial_number;
     clock.advance(60_000);

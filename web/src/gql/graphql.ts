@@ -239,7 +239,7 @@ export type ErrorCode =
   | 'MDM_SIGNATURE_INVALID'
   /** MDM endpoints: the profile enrolls with user affinity and the device sent no valid user credentials (HTTP Basic). HTTP 401 with `WWW-Authenticate: Basic`; the device asks its user and tries again. */
   | 'MDM_USER_AUTHENTICATION_REQUIRED'
-  /** Some devices cannot migrate without erase: `extensions.refused` lists each `{serialNumber, reason}` (NOT_IN_ORGANIZATION, RELEASED_FROM_ORGANIZATION, SHARED_IPAD, RETURN_TO_SERVICE, OS_TOO_OLD, MIGRATION_IN_PROGRESS, ALREADY_ENROLLED; `migrationEligibility` tells beforehand). Nothing was sent to Apple or changed. */
+  /** Some devices cannot migrate without erase: `extensions.refused` lists each `{serialNumber, reason}` (NOT_IN_ORGANIZATION, RELEASED_FROM_ORGANIZATION, PROVISIONAL_PERIOD, SHARED_IPAD, RETURN_TO_SERVICE, OS_TOO_OLD, MIGRATION_IN_PROGRESS, ALREADY_ENROLLED; `migrationEligibility` tells beforehand). Nothing was sent to Apple or changed. */
   | 'MIGRATION_NOT_ELIGIBLE'
   /** Some devices have no migration under way (REQUESTED or STARTED) for this token to update or cancel: `extensions.serialNumbers` lists them. Nothing was sent to Apple or changed. */
   | 'MIGRATION_NOT_IN_PROGRESS'
