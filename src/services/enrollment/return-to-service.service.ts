@@ -5,10 +5,10 @@
  *
  * Two ways in, one configuration ({@link ReturnToServiceService.prepare}):
  * - `eraseDevice` (an admin): queues EraseDevice with `ReturnToService {Enabled, WiFiProfileData,
- *   MDMProfileData}`, plus the escrowed `BootstrapToken` for a device in return-to-service mode (Apple
- *   requires it then, and preserves the managed apps with it); when the device acknowledges it, its enrollment becomes the prepared attempt
- *   (ENROLLING), so the identity handed out in MDMProfileData (SCEP challenge, ACME identifier or
- *   PKCS#12) is the one it enrolls with;
+ *   MDMProfileData}`, plus the escrowed `BootstrapToken` for a device in return-to-service mode
+ *   (Apple requires it then, and preserves the managed apps with it); when the device acknowledges
+ *   it, its enrollment becomes the prepared attempt (ENROLLING), so the identity handed out in
+ *   MDMProfileData (SCEP challenge, ACME identifier or PKCS#12) is the one it enrolls with;
  * - the `ReturnToService` check-in (a device in the return-to-service mode its profile's
  *   `is_return_to_service` set): answered `{Enabled, WiFiProfileData, MDMProfileData, BootstrapToken}`
  *   and the attempt starts at once, since the device erases right after. `Enabled` is false, with

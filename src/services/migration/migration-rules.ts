@@ -23,6 +23,7 @@ export const MIGRATION_MINIMUM_OS_MAJOR = 26;
 /** A deadline is 1 to 90 days away (Apple's range). */
 export const MIGRATION_DEADLINE_MIN_DAYS = 1;
 export const MIGRATION_DEADLINE_MAX_DAYS = 90;
+const DAY_MS = 24 * 3600 * 1000;
 /** A device added with Apple Configurator is provisional this long after it joined the organisation (Apple). */
 export const PROVISIONAL_PERIOD_DAYS = 30;
 /** Devices per request: one School Manager API activity names at most 1000. */
@@ -82,7 +83,7 @@ export function osTooOld(version: string | null): boolean {
 
 /** True while a device added with Apple Configurator at `addedAt` is within its provisional period at `now`. */
 export function inProvisionalPeriod(addedAt: Date | null, now: Date): boolean {
-  return addedAt !== null && now.getTime() < addedAt.getTime() + PROVISIONAL_PERIOD_DAYS * 24 * 3600 * 1000;
+  return addedAt !== null && now.getTime() < addedAt.getTime() + PROVISIONAL_PERIOD_DAYS * DAY_MS;
 }
 
 /** Why the device may not be scheduled now, or null when it may. */
@@ -105,7 +106,7 @@ export function validDeadlineDays(days: number): boolean {
 
 /** The deadline `days` days after `now`. */
 export function deadlineAfter(now: Date, days: number): Date {
-  return new Date(now.getTime() + days * 24 * 3600 * 1000);
+  return new Date(now.getTime() + days * DAY_MS);
 }
 
 /**
