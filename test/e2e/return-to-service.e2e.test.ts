@@ -60,6 +60,15 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
     return created.data!.createEnrollmentProfile.enrollmentProfile;
   }
 
+  /** Sets the profile's Return to Service Wi-Fi (WPA2, with a password) by GraphQL; returns the payload. */
+  async function withWifi(profileId: string) {
+    const wifi = await t.request(SetEnrollmentProfileWifiDocument, {
+      input: { profileId, wifi: { ssid: SSID, security: 'WPA2', password: PASSWORD } },
+    });
+    expect(wifi.errors).toBeUndefined();
+    return wifi.data!.setEnrollmentProfileWifi;
+  }
+
   /** Assigns `profileId` to `serial` and enrolls a virtual iPad on iPadOS 26 (it escrows its bootstrap token). */
   async function enrolledIPad(profileId: string, serial: string): Promise<VirtualIPad> {
     const assigned = await t.request(AssignProfileDocument, { input: { profileId, devices: { serialNumbers: [serial] } } });
@@ -88,11 +97,8 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
   it('eraseDevice with returnToService resets an enrolled iPad, which rejoins the Wi-Fi, skips Setup Assistant and ends ENROLLED again', async () => {
     const profile = await returnToServiceProfile('Loan carts');
     expect(profile).toMatchObject({ isReturnToService: true, returnToServiceWifi: null });
-    const wifi = await t.request(SetEnrollmentProfileWifiDocument, {
-      input: { profileId: profile.id, wifi: { ssid: SSID, security: 'WPA2', password: PASSWORD } },
-    });
-    expect(wifi.errors).toBeUndefined();
-    expect(wifi.data!.setEnrollmentProfileWifi.enrollmentProfile.returnToServiceWifi).toEqual({
+    const wifi = await withWifi(profile.id);
+    expect(wifi.enrollmentProfile.returnToServiceWifi).toEqual({
       ssid: SSID,
       security: 'WPA2',
       hasPassword: true,
@@ -150,10 +156,7 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
 
   it('eraseDevice hands an iPad in return-to-service mode on iPadOS 26 its escrowed bootstrap token in EraseDevice (Apple requires it to keep the apps), and it escrows it again', async () => {
     const profile = await returnToServiceProfile('Loan carts (apps kept)');
-    const wifi = await t.request(SetEnrollmentProfileWifiDocument, {
-      input: { profileId: profile.id, wifi: { ssid: SSID, security: 'WPA2', password: PASSWORD } },
-    });
-    expect(wifi.errors).toBeUndefined();
+    await withWifi(profile.id);
     const serial = serials[5]!;
     const ipad = await enrolledIPad(profile.id, serial);
     const escrowed = ipad.escrowedBootstrapToken;
@@ -181,10 +184,7 @@ describe('Return to Service: an erased iPad comes back by itself', () => {
 
   it('an iPad in return-to-service mode escrows its bootstrap token, asks to return by check-in, gets the Wi-Fi, MDM profile and the same token, and ends ENROLLED with a new identity', async () => {
     const profile = await returnToServiceProfile('Loan carts (check-in)');
-    const wifi = await t.request(SetEnrollmentProfileWifiDocument, {
-      input: { profileId: profile.id, wifi: { ssid: SSID, security: 'WPA2', password: PASSWORD } },
-    });
-    expect(wifi.errors).toBeUndefined();
+    await withWifi(profile.id);
     const serial = serials[2]!;
     const ipad = await enrolledIPad(profile.id, serial);
     expect(ipad.cloudConfiguration).toMatchObject({ IsRapidReturnToService: true });
