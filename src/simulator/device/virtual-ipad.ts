@@ -18,7 +18,7 @@ import { runConnectSession, type ConnectSessionResult } from './connect-session.
 import { identityOfPem, type SigningIdentity } from './device-crypto.js';
 import { acquireIdentity, readProfileAnswer, type EnrollmentProfile } from './enrollment-identity.js';
 import { EnrollmentStopped, type DeviceFailure } from './failure.js';
-import { bodyExcerpt, transportOf, type HttpAnswer, type Transport } from './http.js';
+import { bodyExcerpt, transportOf, type Transport } from './http.js';
 import { randomBytes, randomUdid, randomUuid, type RandomSource } from './identifiers.js';
 import { activate, returnToService, type ReturningDevice, type ReturnToServiceRequest } from './return-to-service.js';
 import {
@@ -34,7 +34,8 @@ import { MdmClient, signedMachineInfo, type PlistDict } from './mdm-client.js';
 import { helloPanes, remainingPanes, type SetupPane } from './setup-assistant.js';
 import { Trace, type TraceEntry, type TraceStep } from './trace.js';
 import { requestProfile, stopOnNetworkFailure } from './enrollment-request.js';
-import { DEFAULT_MAX_SIGN_IN_ATTEMPTS, PER_USER_CONNECTIONS, ResidentUsers, SHARED_IPAD_USER_ID, type ResidentUser } from './users.js';
+import { DEFAULT_MAX_SIGN_IN_ATTEMPTS, ResidentUsers } from './users.js';
+import { signInOnSharedIPad } from './shared-ipad-sign-in.js';
 
 export type { DeviceFailure } from './failure.js';
 export type { DeviceEnrollment, IPadState, RemoteManagementPane, VirtualIPadOptions } from './virtual-ipad-options.js';
@@ -230,47 +231,24 @@ export class VirtualIPad {
    *
    * @throws Error when the device is not such an iPad, or the MDM does not answer the TokenUpdate with 200.
    */
-  async signIn(user: { shortName: string; longName?: string }): Promise<{ evicted: string[] }> {
-    const enrollment = this.enrolled;
-    const why =
-      this.currentState !== 'HOME' || this.running
-        ? `it is ${this.running ? 'running Setup Assistant' : this.currentState}, not at Home`
-        : !enrollment || !this.client
-          ? 'it is not enrolled in an MDM'
-          : !this.multiUser()
-            ? 'it is not a Shared iPad (no IsMultiUser in its supervised cloud configuration)'
-            : !enrollment.serverCapabilities.includes(PER_USER_CONNECTIONS)
-              ? `its MDM does not list ${PER_USER_CONNECTIONS}`
-              : null;
-    if (why) throw new Error(`${user.shortName} cannot sign in on ${this.serialNumber}: ${why}`);
-    const longName = user.longName ?? user.shortName;
-    const message: PlistDict = {
-      MessageType: 'TokenUpdate',
-      Topic: enrollment!.topic,
-      UDID: this.udid,
-      UserShortName: user.shortName,
-      UserID: SHARED_IPAD_USER_ID,
-      UserLongName: longName,
-      Token: new Uint8Array(randomBytes(this.random, 32)),
-      PushMagic: randomUuid(this.random),
-    };
-    let answer: HttpAnswer;
-    try {
-      answer = await this.client!.checkIn(message);
-    } catch (error) {
-      this.diary.add('USER_SIGN_IN', { channel: 'user', shortName: user.shortName, status: null, error: (error as Error).message });
-      throw new Error(`${user.shortName} cannot sign in on ${this.serialNumber}: ${(error as Error).message}`, { cause: error });
-    }
-    this.diary.add('USER_SIGN_IN', { channel: 'user', shortName: user.shortName, status: answer.status });
-    if (answer.status !== 200) {
-      throw new Error(
-        `${user.shortName} cannot sign in on ${this.serialNumber}: the MDM answered ${answer.status} ${bodyExcerpt(answer.body)}`,
-      );
-    }
-    const signedIn: ResidentUser = { shortName: user.shortName, longName, lastSignedInAt: this.clock.now() };
-    const evicted = this.residents.signIn(signedIn, this.maxResidentUsers).map((resident) => resident.shortName);
-    for (const shortName of evicted) this.diary.add('USER_EVICTED', { shortName, maximumResidentUsers: this.maxResidentUsers });
-    return { evicted };
+  signIn(user: { shortName: string; longName?: string }): Promise<{ evicted: string[] }> {
+    return signInOnSharedIPad(
+      {
+        serialNumber: this.serialNumber,
+        udid: this.udid,
+        trace: this.diary,
+        state: this.currentState,
+        busy: this.running !== null,
+        enrollment: this.enrolled,
+        client: this.client,
+        sharedIPad: this.multiUser(),
+        random: this.random,
+        clock: this.clock,
+        residents: this.residents,
+        maxResidentUsers: this.maxResidentUsers,
+      },
+      user,
+    );
   }
 
   /**
