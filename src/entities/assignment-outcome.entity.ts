@@ -1,9 +1,11 @@
 /**
  * What became of one device (or serial) in an assignment job: Apple's last answer for it, how
  * many answers it took, and whether a retry is due. Rows are written when the job is created
- * (PENDING, or the reason it is left alone) and updated after each Apple call, in the same
- * transaction as the devices Apple accepted, so a job resumed after a crash sends only the
- * serials not yet answered.
+ * (PENDING, or the reason it is left alone). After each group of Apple calls, in the same
+ * transaction as the devices Apple accepted, a row changes only when Apple's answer is not a
+ * plain SUCCESS; the group's `AssignmentGroup` record answers the rest. A job resumed after a
+ * crash therefore sends only the serials not yet answered, and a row is read through
+ * `services/assignment/answered-outcomes.ts`, never straight from the table.
  */
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { AssignmentJob } from './assignment-job.entity.js';
@@ -29,11 +31,8 @@ export const AssignmentResult = wordsOf(
 );
 export type AssignmentResult = (typeof AssignmentResult)[keyof typeof AssignmentResult];
 
-@Entity()
-@Index('assignment_outcome_job_result', ['jobId', 'result', 'id'])
-// Partial: only serials waiting for a retry are in it, so the 200,000 rows of a big job cost it nothing.
-@Index('assignment_outcome_job_retry', ['jobId', 'retryAt'], { where: 'retry_at IS NOT NULL' })
-export class AssignmentOutcome {
+/** Rows that belong to one assignment job: their id, the job's id and the relation, declared once. They go with the job (CASCADE). */
+abstract class AssignmentJobRow {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
 
@@ -42,7 +41,13 @@ export class AssignmentOutcome {
 
   @ManyToOne(() => AssignmentJob, { onDelete: 'CASCADE', nullable: false })
   job!: Relation<AssignmentJob>;
+}
 
+@Entity()
+@Index('assignment_outcome_job_result', ['jobId', 'result', 'id'])
+// Partial: only serials waiting for a retry are in it, so the 200,000 rows of a big job cost it nothing.
+@Index('assignment_outcome_job_retry', ['jobId', 'retryAt'], { where: 'retry_at IS NOT NULL' })
+export class AssignmentOutcome extends AssignmentJobRow {
   /**
    * The device; null for a serial number Homeroom does not know. No foreign key: the rows come
    * from the job's own selection of devices, and a key check per row doubled the job's creation
@@ -75,4 +80,25 @@ export class AssignmentOutcome {
 
   @DateTimeColumn()
   updatedAt!: Date;
+}
+
+/**
+ * One group commit of an assignment job that answered PENDING outcome rows: every PENDING row of
+ * the job up to `throughId` was sent to Apple by then. Apple's plain SUCCESS, the answer for
+ * nearly every serial, is not written to the outcome row: a row still PENDING at or below the
+ * job's highest `throughId` is a SUCCESS, answered at the first group that reaches it (attempts
+ * 1, no wipe). Any other answer (and a success that needs a wipe, or came on a retry) is written
+ * to the row. Writing one row per group instead of one per device keeps a job's group commit to
+ * the devices Apple accepted (bench/assign.bench.ts).
+ */
+@Entity()
+@Index('assignment_group_job', ['jobId', 'throughId'])
+export class AssignmentGroup extends AssignmentJobRow {
+  /** The highest outcome row id (of a row that was PENDING) that this group answered. */
+  @Column({ type: 'integer' })
+  throughId!: number;
+
+  /** When the group was recorded: the `updatedAt` of the successes it answered. */
+  @DateTimeColumn()
+  answeredAt!: Date;
 }

@@ -2,7 +2,7 @@
 import { AcmeAccount, AcmeClientIdentifier, AcmeOrder } from './acme.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import { AssignmentJob } from './assignment-job.entity.js';
-import { AssignmentOutcome } from './assignment-outcome.entity.js';
+import { AssignmentGroup, AssignmentOutcome } from './assignment-outcome.entity.js';
 import { AuditEvent, AuditEventTarget } from './audit-event.entity.js';
 import { Device } from './device.entity.js';
 import { DeviceEnrollment } from './device-enrollment.entity.js';
@@ -33,6 +33,7 @@ export const ENTITIES = [
   SyncRun,
   AssignmentJob,
   AssignmentOutcome,
+  AssignmentGroup,
   MdmCertificateAuthority,
   DeviceEnrollment,
   MdmCommand,

@@ -17,6 +17,7 @@ import { DeviceIdentityKinds1803772800000 } from './1803772800000-device-identit
 import { MigrationWithoutErase1804377600000 } from './1804377600000-migration-without-erase.js';
 import { ReturnToService1804982400000 } from './1804982400000-return-to-service.js';
 import { AssignmentOutcomeDeviceKey1805587200000 } from './1805587200000-assignment-outcome-device-key.js';
+import { AssignmentGroups1806192000000 } from './1806192000000-assignment-groups.js';
 
 export const MIGRATIONS = [
   Foundation1795305600000,
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   MigrationWithoutErase1804377600000,
   ReturnToService1804982400000,
   AssignmentOutcomeDeviceKey1805587200000,
+  AssignmentGroups1806192000000,
 ];

@@ -3,9 +3,10 @@
  *
  * The loop: take the next serials due (retries whose time came first, then PENDING ones in device
  * order), at most 1000, and send them to Apple (outside any transaction), one call at a time. The
- * answers are recorded per group of up to {@link GROUP_CALLS} calls: ONE transaction records
- * Apple's answer for each serial of the group, updates the devices Apple accepted, adds to the
- * job's counts and renews the job's lease. The calls go on while a group is written (one group
+ * answers are recorded per group of up to {@link GROUP_CALLS} calls: ONE transaction updates the
+ * devices Apple accepted, records Apple's answer for each serial (a plain SUCCESS by the group's
+ * record, `AssignmentGroup`, not on its outcome row), adds to the job's counts and renews the
+ * job's lease. The calls go on while a group is written (one group
  * at a time), until the group being written and the answers landed since make a group: on
  * PostgreSQL the database's work and Apple's overlap. A crash therefore still loses at most a
  * group's worth of answers not yet recorded (and the call in flight), which the resumed job sends
@@ -187,6 +188,8 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
   private async loop(client: DepClient): Promise<void> {
     const job = this.job!;
     this.retryAt = await this.nextRetryAt();
+    // PENDING rows up to the last group recorded were answered (a SUCCESS is not written to its row): resume after them.
+    this.cursor = await this.answeredThrough();
     let inFlight: Batch | null = null;
     try {
       for (;;) {
@@ -363,6 +366,16 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
     return [...rows.map(dueOf), ...this.queued.splice(0, Math.max(0, room))];
   }
 
+  /** The highest outcome row id the job's recorded groups answered; 0 before the first. */
+  private async answeredThrough(): Promise<number> {
+    const sql = new Bindings(this.deps.database.manager);
+    const rows = (await this.deps.database.manager.query(
+      `SELECT MAX(through_id) AS through FROM assignment_group WHERE job_id = ${sql.bind(this.jobId)}`,
+      sql.values,
+    )) as Array<{ through: number | string | null }>;
+    return Number(rows[0]?.through ?? 0);
+  }
+
   /** The earliest retry waiting (after `after`, when given); null when none waits. */
   private async nextRetryAt(after?: Date): Promise<Date | null> {
     const sql = new Bindings(this.deps.database.manager);
@@ -409,13 +422,16 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
   }
 
   /**
-   * One transaction for a group of answered batches: each serial's answer, the devices Apple
-   * accepted, and the job's counts and lease (checked last: losing it rolls the whole group back).
-   * Set-based: one SELECT for the devices to be wiped, one UPDATE per distinct new state of the
-   * outcomes (a group has a handful), one per Apple UUID of the devices (one, unless the profile
-   * changed meanwhile), one of the job. Statements are hand-written with positional values: at
-   * thousands of serials, the query builder's named values cost more than the writes (see
-   * raw-sql.ts). Returns what each batch adds to the job's counts, for its event.
+   * One transaction for a group of answered batches: the devices Apple accepted, each answer but
+   * a plain SUCCESS, the group's record (which answers every PENDING row it sent that is not
+   * written otherwise: see `AssignmentGroup`), and the job's counts and lease (checked last:
+   * losing it rolls the whole group back). Apple takes nearly every serial, so a group writes its
+   * devices and little else. Set-based: one UPDATE per Apple UUID of the devices (one, unless the
+   * profile changed meanwhile), which also returns the devices to be wiped, one UPDATE per
+   * distinct other new state of the outcomes (a group has a handful), one INSERT, one UPDATE of
+   * the job. Statements are hand-written with positional values: at thousands of serials, the
+   * query builder's named values cost more than the writes (see raw-sql.ts). Returns what each
+   * batch adds to the job's counts, for its event.
    */
   private async commit(group: readonly Landed[]): Promise<Array<Map<CountColumn, number>>> {
     const job = this.job!;
@@ -469,20 +485,21 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         }
       }
 
-      // One UPDATE per distinct new state (a group has a handful), each over the list of its outcome ids.
+      // Every answer but a first plain SUCCESS (the group's record below answers those): one UPDATE per distinct new state.
       const states = new Map<string, { answer: Answer; requiresWipe: boolean; retried: boolean; ids: number[] }>();
       for (const { batch, outcome, answer } of answers) {
         const requiresWipe = answer.result === 'SUCCESS' && outcome.deviceId !== null && wiped.has(outcome.deviceId);
         // Rows never retried have no retry time to clear; leaving the column out spares its index.
         const retried = outcome.attempts > 0;
-        const key = `${answer.result}/${answer.retryAt?.toISOString() ?? ''}/${answer.failed}/${requiresWipe}/${retried}`;
-        const state = states.get(key) ?? { answer, requiresWipe, retried, ids: [] };
-        state.ids.push(outcome.id);
-        states.set(key, state);
         const counts = perBatch[batch]!;
         const column = answer.retryAt === null ? FINAL_COUNT_COLUMN[answer.result] : undefined;
         if (column) counts.set(column, (counts.get(column) ?? 0) + 1);
         if (requiresWipe) counts.set('requiresWipeCount', (counts.get('requiresWipeCount') ?? 0) + 1);
+        if (answer.result === 'SUCCESS' && !requiresWipe && !retried) continue;
+        const key = `${answer.result}/${answer.retryAt?.toISOString() ?? ''}/${answer.failed}/${requiresWipe}/${retried}`;
+        const state = states.get(key) ?? { answer, requiresWipe, retried, ids: [] };
+        state.ids.push(outcome.id);
+        states.set(key, state);
       }
       for (const { answer, requiresWipe, retried, ids } of states.values()) {
         // Values bind in the order the text names them: build the statement left to right.
@@ -493,6 +510,18 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
         statement += `updated_at = ${sql.bind(stamp)} WHERE id ${sql.in(ids)}`;
         await manager.query(statement, sql.values);
         if (answer.retryAt && (this.retryAt === null || answer.retryAt.getTime() < this.retryAt.getTime())) this.retryAt = answer.retryAt;
+      }
+
+      // The group's record: PENDING rows are sent in id order and groups recorded in order, so every PENDING row up to the
+      // highest this group sent was answered by now, and one not written above is a SUCCESS.
+      const sent = answers.filter(({ outcome }) => outcome.attempts === 0).map(({ outcome }) => outcome.id);
+      if (sent.length > 0) {
+        const sql = new Bindings(manager);
+        await manager.query(
+          `INSERT INTO assignment_group (job_id, through_id, answered_at) ` +
+            `VALUES (${sql.bind(this.jobId)}, ${sql.bind(Math.max(...sent))}, ${sql.bind(stamp)})`,
+          sql.values,
+        );
       }
 
       for (const counts of perBatch) counts.set('appleCalls', 1);

@@ -28,6 +28,7 @@ import { ASSIGNMENT_JOBS, AssignmentRunner, LEASE_MS, type AssignmentHooks } fro
 import { endStatusOf, pendingCountOf, progressOf } from './job-state.js';
 import { jobProgressFromNow } from './job-progress-stream.js';
 import { previewOf, writeOutcomes, type JobTarget } from './assignment-selection.js';
+import { answeredGroupsOf, asAnswered, whereAnswered } from './answered-outcomes.js';
 import { LeasedJobService } from '../../platform/leased-jobs.js';
 import type { AssignmentKind } from '../../entities/assignment-job.entity.js';
 import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
@@ -120,16 +121,20 @@ export class AssignmentService extends LeasedJobService<AssignmentJob> {
 
   /** A job's outcomes in device order, optionally only some results. */
   async listOutcomes(jobId: number, filter: OutcomeFilter, page: PageRequest): Promise<Page<AssignmentOutcome>> {
-    const query = this.deps.database.manager
-      .getRepository(AssignmentOutcome)
-      .createQueryBuilder('outcome')
-      .where('outcome.job_id = :jobId', { jobId });
-    if (filter.results && filter.results.length > 0) query.andWhere('outcome.result IN (:...results)', { results: [...filter.results] });
-    return paginate(query, { column: 'outcome.id', keyOf: (outcome) => outcome.id, direction: 'ASC' }, page);
+    const manager = this.deps.database.manager;
+    const groups = await answeredGroupsOf(manager, jobId);
+    const query = manager.getRepository(AssignmentOutcome).createQueryBuilder('outcome').where('outcome.job_id = :jobId', { jobId });
+    if (filter.results && filter.results.length > 0) whereAnswered(query, 'outcome', filter.results, groups);
+    const listed = await paginate(query, { column: 'outcome.id', keyOf: (outcome) => outcome.id, direction: 'ASC' }, page);
+    for (const edge of listed.edges) asAnswered(edge.node, groups);
+    return listed;
   }
 
   async findOutcome(id: number): Promise<AssignmentOutcome | null> {
-    return this.deps.database.manager.findOneBy(AssignmentOutcome, { id });
+    const manager = this.deps.database.manager;
+    const outcome = await manager.findOneBy(AssignmentOutcome, { id });
+    if (outcome?.result !== 'PENDING') return outcome;
+    return asAnswered(outcome, await answeredGroupsOf(manager, outcome.jobId));
   }
 
   pendingCountOf(job: AssignmentJob): number {

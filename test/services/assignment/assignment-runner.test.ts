@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssignmentJob } from '../../../src/entities/assignment-job.entity.js';
+import { AssignmentGroup, AssignmentOutcome, type AssignmentResult } from '../../../src/entities/assignment-outcome.entity.js';
 import { ErrorCode } from '../../../src/errors.js';
 import {
   APPLE_BATCH,
@@ -84,6 +85,41 @@ describe('assignment job runner', () => {
     const listed = await h.services.assignments.listOutcomes(job.id, { results: ['NOT_ACCESSIBLE'] }, { first: 10 });
     expect(listed.edges.map((e) => e.node.serialNumber).sort()).toEqual([...moved].sort());
     for (const serial of moved) expect(await h.device(serial)).toMatchObject({ profileId: null, profileStatus: 'empty' });
+  });
+
+  it("records a plain SUCCESS by its group, not on its outcome row, and reads it back as a SUCCESS of one attempt at the group's time", async () => {
+    const { profile, serials } = await h.school('Grouped school', 4);
+    await h.school('Grouped elsewhere', 0);
+    h.simulator.portal.moveDevices([serials[0]!], 'Grouped elsewhere');
+    const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { serialNumbers: serials });
+    expect(await done).toMatchObject({ status: 'PARTIALLY_SUCCEEDED', succeededCount: 3, notAccessibleCount: 1 });
+
+    // Stored: only the answer that is not a plain SUCCESS changed its row; the group's record answers the others.
+    const manager = h.opened.dataSource.manager;
+    const stored = await manager.find(AssignmentOutcome, { where: { jobId: job.id }, order: { id: 'ASC' } });
+    expect(new Map(stored.map((row) => [row.serialNumber, row.result]))).toEqual(
+      new Map(serials.map((serial, i) => [serial, i === 0 ? 'NOT_ACCESSIBLE' : 'PENDING'])),
+    );
+    const groups = await manager.find(AssignmentGroup, { where: { jobId: job.id } });
+    expect(groups).toEqual([expect.objectContaining({ throughId: stored.at(-1)!.id })]);
+
+    // Read: the API's answers are the same as if every row had been written.
+    const outcomes = await outcomesOf(job.id);
+    expect(outcomes.get(serials[0]!)).toMatchObject({ result: 'NOT_ACCESSIBLE', attempts: 1 });
+    for (const serial of serials.slice(1)) {
+      expect(outcomes.get(serial)).toMatchObject({
+        result: 'SUCCESS',
+        attempts: 1,
+        requiresWipe: false,
+        retryAt: null,
+        updatedAt: groups[0]!.answeredAt,
+      });
+    }
+    const count = async (results: AssignmentResult[]) =>
+      (await h.services.assignments.listOutcomes(job.id, { results }, { first: 10 })).totalCount();
+    expect([await count(['SUCCESS']), await count(['PENDING']), await count(['NOT_ACCESSIBLE', 'SUCCESS'])]).toEqual([3, 0, 4]);
+    const succeeded = stored.find((row) => row.result === 'PENDING')!;
+    expect(await h.services.assignments.findOutcome(succeeded.id)).toMatchObject({ result: 'SUCCESS', attempts: 1 });
   });
 
   it('ends FAILED with the error when Apple fails the whole call, leaving the serials PENDING', async () => {
