@@ -1,7 +1,10 @@
 /**
  * `npm run bench:assign:design` (SQLite): how close to `bench:assign`'s target (1.3 times Apple's
  * own time) an assignment job could come if its writes left the thread that makes Apple's calls.
- * A probe for the design still open on issue 19, not a measure of Homeroom's runner.
+ * A probe written before the design was chosen, not a measure of Homeroom's runner. Homeroom now
+ * stores a job the "successes implicit" way (`AssignmentGroup`). Its writes stay on the calls'
+ * thread: a writer thread with its own connection was built into the runner and measured no
+ * faster end to end on 2 cores (bench/README.md, 2026-12-07 afternoon).
  *
  * `bench:assign`'s write floor adds the writes to the calls, as they add up on SQLite today: the
  * runner's group commit runs on the thread that makes the calls. Here the same 200 calls of 1000

@@ -3,10 +3,11 @@
  * written by the simplest statements straight on the database driver, with no Apple call, no
  * TypeORM and no per-row decision. Per group of 5000 devices (the job's group: 5 Apple calls of
  * 1000) one transaction reads the group's outcome rows, updates the devices' assignment columns,
- * updates the outcomes to SUCCESS and adds to the job's count; before that one statement inserts
- * an outcome row per device, as the job's creation does.
+ * records the group (Apple's plain SUCCESS is not written to an outcome row: `AssignmentGroup`)
+ * and adds to the job's count; before that one statement inserts an outcome row per device, as
+ * the job's creation does.
  *
- * This is what any design that keeps one outcome row per device and one device row per device
+ * This is what a job that keeps one outcome row per device and updates one device row per device
  * pays for its writes alone. Compared with the Apple ceiling, it says how much of the job's ratio
  * the storage itself takes: when the floor alone is over 1.3 times the ceiling and the writes run
  * on the thread that makes the calls (SQLite), no tuning of the runner reaches the target.
@@ -26,8 +27,6 @@ export interface WriteFloor {
   readonly groupsSeconds: number;
   /** Of the groups: the devices' UPDATEs. */
   readonly deviceSeconds: number;
-  /** Of the groups: the outcomes' UPDATEs (one per device Apple took). */
-  readonly outcomeSeconds: number;
   readonly seconds: number;
   readonly groups: number;
 }
@@ -49,7 +48,6 @@ export async function writeFloor(dataSource: DataSource, jobId: number, profileI
     let cursor = Number(last);
     let groups = 0;
     let deviceMs = 0;
-    let outcomeMs = 0;
     for (;;) {
       await sql.rows('BEGIN', []);
       // As the job does: the tables were just filled and have no statistics yet (see the runner's commit).
@@ -65,20 +63,18 @@ export async function writeFloor(dataSource: DataSource, jobId: number, profileI
       }
       cursor = Number(rows[rows.length - 1]!.id);
       const devices = rows.map((row) => Number(row.device_id));
-      const outcomes = rows.map((row) => Number(row.id));
       const devicesFrom = performance.now();
       await sql.rows(
         `UPDATE device SET profile_id = ${sql.p(1)}, apple_profile_uuid = ${sql.p(2)}, profile_status = 'assigned', ` +
           `profile_assign_time = ${sql.p(3)}, profile_push_time = NULL, requires_wipe = FALSE WHERE id ${sql.in(4, devices.length)}`,
         [profileId, 'floor-uuid', stamp, ...sql.list(devices)],
       );
-      const outcomesFrom = performance.now();
-      deviceMs += outcomesFrom - devicesFrom;
-      await sql.rows(
-        `UPDATE assignment_outcome SET result = 'SUCCESS', attempts = attempts + 1, updated_at = ${sql.p(1)} WHERE id ${sql.in(2, outcomes.length)}`,
-        [stamp, ...sql.list(outcomes)],
-      );
-      outcomeMs += performance.now() - outcomesFrom;
+      deviceMs += performance.now() - devicesFrom;
+      await sql.rows(`INSERT INTO assignment_group (job_id, through_id, answered_at) VALUES (${sql.p(1)}, ${sql.p(2)}, ${sql.p(3)})`, [
+        jobId,
+        cursor,
+        stamp,
+      ]);
       await sql.rows(
         `UPDATE assignment_job SET succeeded_count = succeeded_count + ${sql.p(1)}, updated_at = ${sql.p(2)} WHERE id = ${sql.p(3)}`,
         [rows.length, stamp, jobId],
@@ -91,7 +87,6 @@ export async function writeFloor(dataSource: DataSource, jobId: number, profileI
       insertSeconds: (inserted - started) / 1000,
       groupsSeconds: (ended - inserted) / 1000,
       deviceSeconds: deviceMs / 1000,
-      outcomeSeconds: outcomeMs / 1000,
       seconds: (ended - started) / 1000,
       groups,
     };
