@@ -47,6 +47,7 @@ import type { AppleSessionGateway } from '../token/apple-session-gateway.js';
 import type { AssignmentResult } from '../../entities/assignment-outcome.entity.js';
 import type { QueryResult } from 'typeorm';
 import { endStatusOf, progressOf } from './job-state.js';
+import { answeredGroupsOf, answeredThrough } from './answered-outcomes.js';
 
 /** Serials per Apple call: Apple's limit. */
 export const APPLE_BATCH = 1000;
@@ -189,7 +190,7 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
     const job = this.job!;
     this.retryAt = await this.nextRetryAt();
     // PENDING rows up to the last group recorded were answered (a SUCCESS is not written to its row): resume after them.
-    this.cursor = await this.answeredThrough();
+    this.cursor = answeredThrough(await answeredGroupsOf(this.deps.database.manager, this.jobId));
     let inFlight: Batch | null = null;
     try {
       for (;;) {
@@ -364,16 +365,6 @@ export class AssignmentRunner extends LeasedJobRunner<AssignmentJob> {
     // Read now, not when the call goes out: on SQLite that read would wait for the group commit the call should overlap.
     if (read && this.job!.kind === 'ASSIGN') this.uuid = await this.profileUuid(this.job!);
     return [...rows.map(dueOf), ...this.queued.splice(0, Math.max(0, room))];
-  }
-
-  /** The highest outcome row id the job's recorded groups answered; 0 before the first. */
-  private async answeredThrough(): Promise<number> {
-    const sql = new Bindings(this.deps.database.manager);
-    const rows = (await this.deps.database.manager.query(
-      `SELECT MAX(through_id) AS through FROM assignment_group WHERE job_id = ${sql.bind(this.jobId)}`,
-      sql.values,
-    )) as Array<{ through: number | string | null }>;
-    return Number(rows[0]?.through ?? 0);
   }
 
   /** The earliest retry waiting (after `after`, when given); null when none waits. */
