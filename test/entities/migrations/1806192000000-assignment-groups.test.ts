@@ -11,11 +11,7 @@ describe('migration AssignmentGroups1806192000000', () => {
   afterAll(() => h.close());
 
   it('writes the successes only the group rows hold to their outcome rows when reverted, then drops the table', async () => {
-    const { profile, serials } = await h.school('Reverted school', 3);
-    await h.school('Reverted elsewhere', 0);
-    h.simulator.portal.moveDevices([serials[0]!], 'Reverted elsewhere');
-    const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { serialNumbers: serials });
-    expect(await done).toMatchObject({ status: 'PARTIALLY_SUCCEEDED', succeededCount: 2, notAccessibleCount: 1 });
+    const { job } = await h.assignedWithOneMovedAway('Reverted school', 3);
     const read = async () =>
       new Map(
         (await h.services.assignments.listOutcomes(job.id, {}, { first: 10 })).edges.map(({ node }) => [

@@ -88,11 +88,7 @@ describe('assignment job runner', () => {
   });
 
   it("records a plain SUCCESS by its group, not on its outcome row, and reads it back as a SUCCESS of one attempt at the group's time", async () => {
-    const { profile, serials } = await h.school('Grouped school', 4);
-    await h.school('Grouped elsewhere', 0);
-    h.simulator.portal.moveDevices([serials[0]!], 'Grouped elsewhere');
-    const { job, done } = await h.services.assignments.assign(h.ctx, profile.id, { serialNumbers: serials });
-    expect(await done).toMatchObject({ status: 'PARTIALLY_SUCCEEDED', succeededCount: 3, notAccessibleCount: 1 });
+    const { job, serials } = await h.assignedWithOneMovedAway('Grouped school', 4);
 
     // Stored: only the answer that is not a plain SUCCESS changed its row; the group's record answers the others.
     const manager = h.opened.dataSource.manager;

@@ -3,6 +3,8 @@
  * what assignment tests add: waits of the job runner move the clock, helpers for tokens with
  * profiles, and reads of devices at Apple and in Homeroom.
  */
+import { expect } from 'vitest';
+import type { AssignmentJob } from '../../../src/entities/assignment-job.entity.js';
 import { Device } from '../../../src/entities/device.entity.js';
 import type { EnrollmentProfile } from '../../../src/entities/enrollment-profile.entity.js';
 import type { EnrollmentProgramToken } from '../../../src/entities/enrollment-program-token.entity.js';
@@ -21,6 +23,11 @@ export interface AssignmentHarness extends SyncHarness {
   devices(tokenId: number): Promise<Map<string, Device>>;
   /** Assign calls Apple answered so far. */
   assignCalls(): number;
+  /**
+   * A school of `devices` serials whose first Apple moved to another server, and a job that
+   * assigned them all: ended PARTIALLY_SUCCEEDED (that one NOT_ACCESSIBLE, the others SUCCESS).
+   */
+  assignedWithOneMovedAway(name: string, devices: number): Promise<{ job: AssignmentJob; serials: string[] }>;
 }
 
 export async function startAssignmentHarness(): Promise<AssignmentHarness> {
@@ -55,6 +62,15 @@ export async function startAssignmentHarness(): Promise<AssignmentHarness> {
       return new Map((await manager.find(Device, { where: { tokenId } })).map((d) => [d.serialNumber, d]));
     },
     assignCalls: () => h.calls('POST /profile/devices'),
+    async assignedWithOneMovedAway(name: string, devices: number) {
+      const { profile, serials } = await this.school(name, devices);
+      await this.school(`${name} elsewhere`, 0);
+      h.simulator.portal.moveDevices([serials[0]!], `${name} elsewhere`);
+      const { done } = await h.services.assignments.assign(h.ctx, profile.id, { serialNumbers: serials });
+      const job = (await done)!;
+      expect(job).toMatchObject({ status: 'PARTIALLY_SUCCEEDED', succeededCount: devices - 1, notAccessibleCount: 1 });
+      return { job, serials };
+    },
     close: async () => {
       await h.services.assignments.stop();
       await iterator.return?.();
