@@ -22,7 +22,7 @@ import { bodyExcerpt, type HttpAnswer } from './http.js';
 import type { MdmClient, PlistDict } from './mdm-client.js';
 import type { ReturnToServiceRequest } from './return-to-service.js';
 import type { Trace } from './trace.js';
-import type { DeviceEnrollment, IPadState } from './virtual-ipad-options.js';
+import type { DeviceAtHome, IPadState } from './virtual-ipad-options.js';
 
 /** The MDM payload's capability that says the server escrows bootstrap tokens. */
 export const BOOTSTRAP_TOKEN_CAPABILITY = 'com.apple.mdm.bootstraptoken';
@@ -133,14 +133,7 @@ export async function escrowOnEnrollment(
 }
 
 /** What asking to return to service needs from the device. */
-export interface ReturnModeDevice {
-  readonly serialNumber: string;
-  readonly udid: string;
-  readonly trace: Trace;
-  readonly state: IPadState;
-  readonly busy: boolean;
-  readonly enrollment: DeviceEnrollment | null;
-  readonly client: MdmClient | null;
+export interface ReturnModeDevice extends DeviceAtHome {
   readonly configuration: CloudConfiguration | null;
   readonly supervised: boolean;
   /** The token the MDM took in SetBootstrapToken; null when none was escrowed. */

@@ -8,21 +8,12 @@
  */
 import { bodyExcerpt, type HttpAnswer } from './http.js';
 import { randomBytes, randomUuid, type RandomSource } from './identifiers.js';
-import type { MdmClient, PlistDict } from './mdm-client.js';
-import type { Trace } from './trace.js';
+import type { PlistDict } from './mdm-client.js';
 import { PER_USER_CONNECTIONS, SHARED_IPAD_USER_ID, type ResidentUser, type ResidentUsers } from './users.js';
-import type { DeviceEnrollment, IPadState } from './virtual-ipad-options.js';
+import type { DeviceAtHome } from './virtual-ipad-options.js';
 
 /** What a sign-in reads and changes on the device. */
-export interface SigningInDevice {
-  readonly serialNumber: string;
-  readonly udid: string;
-  readonly trace: Trace;
-  readonly state: IPadState;
-  /** A Setup Assistant run is under way. */
-  readonly busy: boolean;
-  readonly enrollment: DeviceEnrollment | null;
-  readonly client: MdmClient | null;
+export interface SigningInDevice extends DeviceAtHome {
   /** Its supervised cloud configuration says IsMultiUser. */
   readonly sharedIPad: boolean;
   readonly random: RandomSource;

@@ -8,6 +8,8 @@ import type { RandomSource } from './identifiers.js';
 import type { SignatureDigest } from './device-crypto.js';
 import type { KeySource } from './scep-client.js';
 import type { CredentialsSource } from './users.js';
+import type { MdmClient } from './mdm-client.js';
+import type { Trace } from './trace.js';
 
 /** Where the device rests, or that it is running Setup Assistant. */
 export type IPadState = 'OFF' | 'SETUP_ASSISTANT' | 'HOME' | 'FAILED';
@@ -77,4 +79,19 @@ export interface RemoteManagementPane {
   readonly phone: string;
   /** `OrganizationSupportEmail`, else `OrganizationEmail`. */
   readonly email: string;
+}
+
+/**
+ * What an action taken on the device at Home (a user signing in, asking to return to service) reads
+ * of it, whatever else the action needs: the modules that carry them out take these and add theirs.
+ */
+export interface DeviceAtHome {
+  readonly serialNumber: string;
+  readonly udid: string;
+  readonly trace: Trace;
+  readonly state: IPadState;
+  /** A Setup Assistant run is under way. */
+  readonly busy: boolean;
+  readonly enrollment: DeviceEnrollment | null;
+  readonly client: MdmClient | null;
 }

@@ -29,7 +29,13 @@ import {
   type ReturnToServiceOutcome,
   type ReturnToServiceTrigger,
 } from './return-to-service-mode.js';
-import { type DeviceEnrollment, type IPadState, type RemoteManagementPane, type VirtualIPadOptions } from './virtual-ipad-options.js';
+import {
+  type DeviceAtHome,
+  type DeviceEnrollment,
+  type IPadState,
+  type RemoteManagementPane,
+  type VirtualIPadOptions,
+} from './virtual-ipad-options.js';
 import { MdmClient, signedMachineInfo, type PlistDict } from './mdm-client.js';
 import { helloPanes, remainingPanes, type SetupPane } from './setup-assistant.js';
 import { Trace, type TraceEntry, type TraceStep } from './trace.js';
@@ -234,13 +240,7 @@ export class VirtualIPad {
   signIn(user: { shortName: string; longName?: string }): Promise<{ evicted: string[] }> {
     return signInOnSharedIPad(
       {
-        serialNumber: this.serialNumber,
-        udid: this.udid,
-        trace: this.diary,
-        state: this.currentState,
-        busy: this.running !== null,
-        enrollment: this.enrolled,
-        client: this.client,
+        ...this.atHome(),
         sharedIPad: this.multiUser(),
         random: this.random,
         clock: this.clock,
@@ -259,13 +259,7 @@ export class VirtualIPad {
   returnToService(request: { reason: ReturnToServiceTrigger }): Promise<ReturnToServiceOutcome> {
     return askToReturn(
       {
-        serialNumber: this.serialNumber,
-        udid: this.udid,
-        trace: this.diary,
-        state: this.currentState,
-        busy: this.running !== null,
-        enrollment: this.enrolled,
-        client: this.client,
+        ...this.atHome(),
         configuration: this.configuration,
         supervised: this.isSupervised,
         escrowedToken: this.escrowedBootstrapToken,
@@ -273,6 +267,19 @@ export class VirtualIPad {
       },
       request.reason,
     );
+  }
+
+  /** The device as the actions taken at Home read it (`DeviceAtHome`). */
+  private atHome(): DeviceAtHome {
+    return {
+      serialNumber: this.serialNumber,
+      udid: this.udid,
+      trace: this.diary,
+      state: this.currentState,
+      busy: this.running !== null,
+      enrollment: this.enrolled,
+      client: this.client,
+    };
   }
 
   private start(work: () => Promise<IPadState> = () => this.run()): Promise<IPadState> {
